@@ -1,0 +1,37 @@
+# One command runner for Teamlead. `make run` and `make test` work on a fresh clone.
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test stress lint format bench clean
+
+$(STAMP): pyproject.toml
+	@py=$$(scripts/find-python) || exit 1; \
+	if [ ! -x $(BIN)/python ]; then echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV) || exit 1; fi
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+run: $(STAMP)
+	$(BIN)/teamlead
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not stress" $(PYTEST_ARGS)
+
+stress: $(STAMP)
+	QT_QPA_PLATFORM=offscreen TEAMLEAD_STRESS=1 $(BIN)/python -m pytest -m stress $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check teamlead tests benchmarks
+	$(BIN)/ruff format --check teamlead tests benchmarks
+	$(BIN)/mypy teamlead
+
+format: $(STAMP)
+	$(BIN)/ruff format teamlead tests benchmarks
+	$(BIN)/ruff check --fix teamlead tests benchmarks
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

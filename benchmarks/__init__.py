@@ -1,0 +1,1 @@
+"""Benchmarks: ``make bench`` runs them and prints each measure against its floor and target."""

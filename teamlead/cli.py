@@ -1,0 +1,84 @@
+"""The ``teamlead`` command: global options, then a subcommand, or none to open the desktop app.
+
+Thin by design: each subcommand lives in :mod:`teamlead.commands` as a module with ``register(subparsers)``
+and a ``run(args) -> int``, over services and reports. Heavy imports happen inside ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from teamlead import __version__, settings
+from teamlead.errors import UserError
+from teamlead.i18n import LANGUAGES, set_language, system_language, tr
+
+# Subcommand modules in teamlead.commands, in the order `--help` lists them.
+COMMANDS: tuple[str, ...] = ()
+
+
+def language_from(argv: Sequence[str]) -> str:
+    """The language for this run: --language, else the app's setting, else the system locale."""
+    for index, arg in enumerate(argv):
+        if arg == "--language" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            return argv[index + 1]
+        if arg.startswith("--language=") and arg.split("=", 1)[1] in LANGUAGES:
+            return arg.split("=", 1)[1]
+    saved = settings.load().get("language")
+    return saved if saved in LANGUAGES else system_language()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="teamlead",
+        description=tr("Teamlead: partners, notes, meetings and agreements of a district network."),
+    )
+    parser.add_argument("--version", action="version", version=f"teamlead {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="PATH_OR_URL",
+        help=tr("an SQLite file or an SQLAlchemy URL (default: $TEAMLEAD_DATABASE, else the user's data folder)"),
+    )
+    parser.add_argument("--language", choices=LANGUAGES, help=tr("language of the interface and reports"))
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help=tr("open the window, print 'ready in N ms' once the first screen is painted, and exit"),
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"teamlead.commands.{name}").register(subparsers)
+    return parser
+
+
+def open_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Start the desktop app; until it exists, say how to use the commands."""
+    try:
+        app = importlib.import_module("teamlead.ui.app")
+    except ModuleNotFoundError as error:
+        if error.name is not None and error.name.startswith("teamlead.ui"):
+            parser.print_help()
+            return 0
+        raise
+    result: int = app.run(args)
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(language_from(argv))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return open_app(args, parser)
+        result: int = args.run(args)
+        return result
+    except UserError as error:
+        print(f"teamlead: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(tr("teamlead: interrupted"), file=sys.stderr)
+        return 130

@@ -1,0 +1,46 @@
+"""Records about the work rather than the network: report narratives, the audit log, database metadata."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from teamlead.data.base import Base, Tracked
+
+
+class Narrative(Tracked, Base):
+    """The text a team lead writes for a district's report over a period (the city reads it)."""
+
+    __tablename__ = "narrative"
+    __table_args__ = (UniqueConstraint("district_id", "period_from", "period_to"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("district.id"), index=True)
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEntry(Base):
+    """What happened to which record, and when. Never personal data: no names, no texts, only ids and fields."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    table_name: Mapped[str] = mapped_column(String(50))
+    record_id: Mapped[int | None] = mapped_column()
+    action: Mapped[str] = mapped_column(String(20))
+    # Names of the fields that changed (comma-separated), never their values.
+    fields: Mapped[str] = mapped_column(String(500), default="")
+
+
+class Meta(Base):
+    """Key/value facts about the database itself; ``application = teamlead`` marks a Teamlead database."""
+
+    __tablename__ = "teamlead_meta"
+
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

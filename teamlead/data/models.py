@@ -1,0 +1,34 @@
+"""All mapped classes in one import, for callers that want the whole model (and for Alembic)."""
+
+from teamlead.data.admin import AuditEntry, Meta, Narrative
+from teamlead.data.agreements import Agreement, AgreementStatusChange, agreement_meeting, agreement_organisation
+from teamlead.data.base import Base
+from teamlead.data.geography import District, Domain, Neighbourhood
+from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries
+from teamlead.data.notes import Note, note_organisation, note_person
+from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
+
+__all__ = [
+    "AgendaItem",
+    "Agreement",
+    "AgreementStatusChange",
+    "AuditEntry",
+    "Base",
+    "District",
+    "Domain",
+    "Invitee",
+    "Meeting",
+    "MeetingSeries",
+    "Meta",
+    "Narrative",
+    "Neighbourhood",
+    "Note",
+    "Organisation",
+    "Person",
+    "Role",
+    "agreement_meeting",
+    "agreement_organisation",
+    "note_organisation",
+    "note_person",
+    "organisation_neighbourhood",
+]

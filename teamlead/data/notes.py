@@ -1,0 +1,50 @@
+"""Notes: dated contact moments with partners, signals among them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from teamlead.data.base import Base, Tracked
+from teamlead.data.geography import District, Neighbourhood
+from teamlead.data.roster import Organisation, Person
+
+# ``position`` keeps the order organisations were given in: the first one decides the note's district.
+note_organisation = Table(
+    "note_organisation",
+    Base.metadata,
+    Column("note_id", ForeignKey("note.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("position", Integer, nullable=False, default=0),
+)
+
+note_person = Table(
+    "note_person",
+    Base.metadata,
+    Column("note_id", ForeignKey("note.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Note(Tracked, Base):
+    """A contact moment (call, visit, e-mail, meeting, signal, other), with an optional follow-up."""
+
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_on: Mapped[date] = mapped_column(Date, index=True)
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("district.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    neighbourhood_id: Mapped[int | None] = mapped_column(ForeignKey("neighbourhood.id"), index=True)
+    follow_up_on: Mapped[date | None] = mapped_column(Date, index=True)
+    follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    district: Mapped[District | None] = relationship()
+    neighbourhood: Mapped[Neighbourhood | None] = relationship()
+    organisations: Mapped[list[Organisation]] = relationship(
+        secondary=note_organisation, order_by=note_organisation.c.position, viewonly=True
+    )
+    persons: Mapped[list[Person]] = relationship(secondary=note_person)

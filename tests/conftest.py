@@ -1,0 +1,103 @@
+"""Shared fixtures: every test gets its own real database, an SQLite file or a fresh PostgreSQL database.
+
+PostgreSQL tests run when ``TEAMLEAD_TEST_POSTGRES_URL`` names a server (``.ci/pg-start`` starts one); they
+skip without it, unless ``TEAMLEAD_REQUIRE_POSTGRES=1`` (as in CI), where a missing server fails them.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+from teamlead.data.database import Database, open_database
+from teamlead.i18n import set_language
+
+POSTGRES_ENV = "TEAMLEAD_TEST_POSTGRES_URL"
+REQUIRE_POSTGRES_ENV = "TEAMLEAD_REQUIRE_POSTGRES"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests away from the developer's own database and settings, and speak English by default."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("TEAMLEAD_SETTINGS", str(home / "settings.json"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("TEAMLEAD_DATABASE", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language("en")
+
+
+def postgres_server_url() -> URL | None:
+    value = os.environ.get(POSTGRES_ENV)
+    return make_url(value).set(drivername="postgresql+psycopg") if value else None
+
+
+def _missing_postgres(reason: str) -> None:
+    if os.environ.get(REQUIRE_POSTGRES_ENV) == "1":
+        pytest.fail(f"PostgreSQL is required here but {reason}")
+    pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}: {reason}")
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[URL]:
+    """A brand-new, empty PostgreSQL database for one test, dropped afterwards."""
+    server = postgres_server_url()
+    if server is None:
+        _missing_postgres(f"{POSTGRES_ENV} is not set")
+        raise AssertionError  # unreachable: skip or fail raised
+    name = f"teamlead_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as error:  # noqa: BLE001 - any connection failure means "no server"
+        admin.dispose()
+        _missing_postgres(f"the server did not answer ({error.__class__.__name__})")
+    try:
+        yield server.set(database=name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> URL:
+    return URL.create("sqlite+pysqlite", database=str(tmp_path / "teamlead.sqlite3"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> URL:
+    """Parametrises a test over both backends: the same test on a real SQLite file and a real PostgreSQL."""
+    name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
+    url: URL = request.getfixturevalue(name)
+    return url
+
+
+@pytest.fixture
+def database(db_url: URL) -> Iterator[Database]:
+    """A new, migrated Teamlead database on each backend."""
+    database = open_database(db_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def sqlite_database(sqlite_url: URL) -> Iterator[Database]:
+    """A new Teamlead database in an SQLite file, for tests where only SQLite matters."""
+    database = open_database(sqlite_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
