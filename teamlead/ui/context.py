@@ -1,0 +1,118 @@
+"""What every view is given: the open database, the background-task runner, today's date, and two signals.
+
+A view is a ``QWidget`` constructed as ``View(context, parent=None)``, with a ``title()`` (its name in the
+sidebar, translated at call time), and optionally:
+
+- ``open_record(kind, id) -> bool``: show that record if this view is its home; the main window asks each view
+  in turn when someone emits :attr:`AppContext.open_record` and switches to the first that says True.
+- a ``loaded = Signal()`` emitted each time its data is on screen (the ``--exit-when-ready`` mode and the
+  tests wait for the first one; a view without it counts as ready at once).
+
+Loading data::
+
+    class PartnersView(QWidget):
+        def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+            super().__init__(parent)
+            self._context = context
+            context.data_changed.connect(self._on_data_changed)
+            self.reload()
+
+        def reload(self) -> None:
+            # key: a newer reload supersedes an older one still running (see teamlead.ui.tasks)
+            self._context.read(partner_rows, self._model.set_rows, key="partners.rows")
+
+        def _on_data_changed(self, what: str) -> None:
+            if what in ("organisation", "person", "note"):
+                self.reload()
+
+Saving::
+
+    self._context.write(lambda session: services.add_note(session, form), self._saved, changed="note")
+
+``write`` runs in one transaction (``database.begin()``) in a worker thread, then emits
+``data_changed("note")`` so every view showing notes reloads. Kinds used for ``data_changed`` and
+``open_record``: ``"organisation"``, ``"person"``, ``"note"``, ``"meeting"``, ``"agreement"``;
+``data_changed`` may also say ``"all"`` (a demo load, an import, another database).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
+
+from teamlead.data.database import Database
+from teamlead.ui.tasks import Task, TaskRunner, callback_alive
+
+RECORD_KINDS = ("organisation", "person", "note", "meeting", "agreement")
+
+
+class AppContext(QObject):
+    """Shared by the main window and every view; one per open database."""
+
+    data_changed = Signal(str)
+    """Emitted after a write, with what changed (a kind of record, or "all"), so views reload."""
+
+    open_record = Signal(str, int)
+    """Navigate to a record: (kind, id), kind one of :data:`RECORD_KINDS`."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        tasks: TaskRunner | None = None,
+        today: date | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.tasks = tasks if tasks is not None else TaskRunner(self)
+        self._today = today
+
+    def today(self) -> date:
+        """The date the app works with: the real date, or a fixed one (screenshots, tests)."""
+        return self._today if self._today is not None else date.today()
+
+    def read(
+        self,
+        work: Callable[[Session], Any],
+        on_done: Callable[[Any], None] | None = None,
+        *,
+        key: str | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        """Run ``work(session)`` in a worker thread on a session of its own; ``on_done(result)`` on the GUI
+        thread. Return frozen rows from ``work``, never ORM objects."""
+        database = self.database
+
+        def job() -> Any:
+            with database.session() as session:
+                return work(session)
+
+        return self.tasks.run(job, on_done, key=key, on_error=on_error)
+
+    def write(
+        self,
+        work: Callable[[Session], Any],
+        on_done: Callable[[Any], None] | None = None,
+        *,
+        changed: str,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        """Run ``work(session)`` in one transaction in a worker thread; on success emit
+        ``data_changed(changed)`` and call ``on_done(result)`` on the GUI thread."""
+        database = self.database
+
+        def job() -> Any:
+            with database.begin() as session:
+                return work(session)
+
+        def done(result: Any) -> None:
+            self.data_changed.emit(changed)
+            if on_done is not None and callback_alive(on_done):
+                on_done(result)
+
+        return self.tasks.run(job, done, on_error=on_error)
