@@ -1,31 +1,190 @@
-"""Consistent copies of an SQLite database through its backup API (never a file copy of a live database)."""
+"""Consistent copies of an SQLite database through its backup API, and putting one back in place.
+
+Never a file copy of a live database: the backup API reads one consistent snapshot even while other processes
+write. Every file written here appears whole or not at all (a temporary file beside it, renamed at the end),
+and restoring never deletes the database it replaces: that one is renamed aside.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import URL
+
+from teamlead.data.engine import display_name, environment_error, sqlite_path
+from teamlead.data.integrity import (
+    Inspection,
+    State,
+    file_in_use,
+    inspect_sqlite,
+    read_header,
+    read_only,
+    refusal,
+    sidecars,
+)
+from teamlead.errors import DatabaseError, UsageError
+from teamlead.i18n import tr
+
+if TYPE_CHECKING:
+    from teamlead.data.database import Database
+
+BACKUP_FOLDER = "backups"
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """Copy ``source`` to ``target`` consistently, even while other processes write to it.
+def default_backup_path(
+    database: Path, label: str = "", *, folder: Path | None = None, now: datetime | None = None
+) -> Path:
+    """A new file in ``folder`` (default ``backups/`` beside ``database``), named with the date and time."""
+    stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
+    stem = "-".join(part for part in (database.stem, label, stamp) if part)
+    folder = folder if folder is not None else database.parent / BACKUP_FOLDER
+    candidate = folder / f"{stem}{database.suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{database.suffix}"
+        number += 1
+    return candidate
 
-    Written to a temporary file beside ``target`` and renamed at the end, so ``target`` is never half-written.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    source_connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+
+def _copy_into(source: sqlite3.Connection, target: Path) -> Path:
+    """Copy ``source`` into a temporary file beside ``target``, then rename it over ``target``."""
     try:
-        target_connection = sqlite3.connect(partial)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    except OSError as error:
+        raise DatabaseError(
+            tr("Cannot write {path}: {reason}", path=target, reason=error.strerror or error)
+        ) from error
+    os.close(handle)
+    partial = Path(name)
+    try:
+        copy = sqlite3.connect(partial, isolation_level=None)
         try:
-            source_connection.backup(target_connection)
-            target_connection.execute("PRAGMA journal_mode=DELETE")
+            source.backup(copy)  # one step: a single consistent snapshot, however busy the source is
+            copy.execute("PRAGMA journal_mode=DELETE")  # a lone file, no -wal to lose when it is moved
         finally:
-            target_connection.close()
+            copy.close()
+        with partial.open("rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(partial, target)
+    except sqlite3.Error as error:
+        partial.unlink(missing_ok=True)
+        translated = environment_error(str(target), error)
+        if translated is None:
+            raise
+        raise translated from error
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    finally:
-        source_connection.close()
-    os.replace(partial, target)
     return target
+
+
+def backup_sqlite(source: Path | sqlite3.Connection, target: Path) -> Path:
+    """Copy the database ``source`` (a file, or an open connection to one) to ``target``, consistently.
+
+    A file is read through a plain connection, so that when it is the last one to close, SQLite tidies its
+    ``-wal`` and ``-shm`` files away as usual.
+    """
+    if isinstance(source, sqlite3.Connection):
+        return _copy_into(source, target)
+    connection = sqlite3.connect(source, isolation_level=None, timeout=30)
+    try:
+        return _copy_into(connection, target)
+    finally:
+        connection.close()
+
+
+def aside_path(database: Path, *, now: datetime | None = None) -> Path:
+    """Where ``restore`` puts the database it replaces: beside it, named with the date and time."""
+    stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
+    candidate = database.with_name(f"{database.stem}-replaced-{stamp}{database.suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = database.with_name(f"{database.stem}-replaced-{stamp}-{number}{database.suffix}")
+        number += 1
+    return candidate
+
+
+def restore_sqlite(backup: Path, database: Path) -> Path | None:
+    """Put ``backup`` in place of ``database``; return where the replaced one went (None if there was none).
+
+    The backup must be a sound Teamlead database no newer than this app (an older one is upgraded at the next
+    opening). The current database may be damaged or missing; it must not be open in another program, since
+    that program would go on writing to the file set aside.
+    """
+    if backup.absolute() == database.absolute():
+        raise DatabaseError(tr("{path} is the database itself, not a backup of it.", path=backup))
+    inspection = inspect_sqlite(backup, thorough=True)
+    if inspection.state in (State.CURRENT, State.OLD) and not inspection.sound:
+        inspection = Inspection(State.DAMAGED, problems=inspection.problems + inspection.foreign_keys)
+    if inspection.state is State.NEW:
+        raise DatabaseError(tr("Not restored: {path} is empty, it holds no Teamlead data.", path=backup))
+    if inspection.state not in (State.CURRENT, State.OLD):
+        raise DatabaseError(tr("Not restored: {reason}", reason=refusal(str(backup), inspection)))
+    if file_in_use(database):
+        raise DatabaseError(
+            tr(
+                "Not restored: {path} is open in another program (Teamlead?). Close it and try again.",
+                path=database,
+            )
+        )
+    staged = database.with_name(f".{database.name}.restoring")
+    with read_only(backup, read_header(backup)) as source:
+        _copy_into(source, staged)
+    aside: Path | None = None
+    try:
+        if database.exists():
+            aside = aside_path(database)
+            os.replace(database, aside)
+            for sidecar, moved in zip(sidecars(database), sidecars(aside), strict=True):
+                if sidecar.exists():
+                    os.replace(sidecar, moved)
+        os.replace(staged, database)
+    except OSError as error:
+        staged.unlink(missing_ok=True)
+        if aside is not None and aside.exists() and not database.exists():
+            os.replace(aside, database)  # put the current database back as it was
+            aside = None
+        raise DatabaseError(
+            tr("Not restored: cannot replace {path}: {reason}", path=database, reason=error.strerror or error)
+        ) from error
+    return aside
+
+
+def backup_database(database: Database, target: Path | None = None) -> Path:
+    """``teamlead backup``: a consistent copy of the open SQLite ``database`` at ``target``.
+
+    Without ``target``, a new dated file in ``backups/`` beside the database; a folder as ``target`` gets such
+    a file inside it; an existing file is replaced (atomically).
+    """
+    path = database.path
+    if path is None:
+        refuse_server(database.url, tool="pg_dump")
+        raise AssertionError("unreachable: a server database has no path")
+    if target is None:
+        target = default_backup_path(path)
+    elif target.is_dir():
+        target = default_backup_path(path, folder=target)
+    if target.absolute() == path.absolute():
+        raise UsageError(tr("The backup cannot replace the database itself; choose another file."))
+    with database.engine.connect() as connection:
+        source = connection.connection.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        return _copy_into(source, target)
+
+
+def refuse_server(url: URL, *, tool: str) -> None:
+    """``backup`` and ``restore`` are for SQLite files; a server has its own (``pg_dump``, ``pg_restore``)."""
+    if sqlite_path(url) is None:
+        raise DatabaseError(
+            tr(
+                "{name} is on a database server: use the server's own tool, {tool}, for this.",
+                name=display_name(url),
+                tool=tool,
+            )
+        )

@@ -1,31 +1,32 @@
 """Opening a Teamlead database: create it, recognise it, migrate it (after a backup), or refuse it untouched.
 
-Every entry point (CLI, app, tests) goes through :func:`open_database`, so the rules of ``shared/interface.md``
-hold everywhere: a database that cannot be opened as a Teamlead database is never changed.
+Every entry point (CLI, app, tests) goes through :func:`open_database`, so the rules of
+``shared/interface.md`` hold everywhere: a database that cannot be opened as a Teamlead database is never
+changed. On SQLite the file is first looked at read-only (:mod:`teamlead.data.integrity`); only a sound,
+writable Teamlead database (or a new one) is then opened for writing, as even turning on WAL mode writes.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, inspect, select
+from sqlalchemy import Connection, Engine, insert, inspect, select
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from teamlead.data import migrate
 from teamlead.data.admin import Meta
-from teamlead.data.engine import is_sqlite, make_engine, resolve_url, sqlite_path
+from teamlead.data.engine import display_name, is_sqlite, make_engine, resolve_url, sqlite_path
 from teamlead.data.enums import DEFAULT_DOMAINS
 from teamlead.data.geography import Domain
+from teamlead.data.integrity import APPLICATION, USABLE, Inspection, State, inspect_sqlite, refusal, sidecars
 from teamlead.errors import DatabaseError
 from teamlead.i18n import tr
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-APPLICATION = "teamlead"
 
 
 @dataclass
@@ -50,8 +51,7 @@ class Database:
 
     def display_name(self) -> str:
         """What the status bar and messages call this database (never shows a password)."""
-        path = self.path
-        return str(path) if path else self.url.render_as_string(hide_password=True)
+        return display_name(self.url)
 
     def session(self) -> Session:
         return self._sessions()
@@ -71,31 +71,9 @@ def file_is_new(path: Path) -> bool:
     return not path.exists() or path.stat().st_size == 0
 
 
-def _check_sqlite_file(path: Path) -> None:
-    if path.is_dir():
-        raise DatabaseError(tr("{path} is a folder, not a database file.", path=path))
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise DatabaseError(
-            tr("Cannot read {path}: {reason}", path=path, reason=error.strerror or error)
-        ) from error
-    if header != SQLITE_HEADER:
-        raise DatabaseError(
-            tr(
-                "{path} is not a Teamlead database (it is not an SQLite file). "
-                "Choose another file, or restore a backup with 'teamlead restore'.",
-                path=path,
-            )
-        )
-
-
-def initialise(database: Database) -> None:
-    """Create the schema of a new database and its fixed content (the default domains)."""
-    with database.engine.begin() as connection:
-        migrate.upgrade(connection)
-    with database.begin() as session:
+def _fill_new(connection: Connection) -> None:
+    migrate.upgrade(connection)
+    with Session(bind=connection) as session:
         session.add(Meta(key="application", value=APPLICATION))
         session.execute(
             insert(Domain),
@@ -104,38 +82,69 @@ def initialise(database: Database) -> None:
                 for position, (key, english, _dutch) in enumerate(DEFAULT_DOMAINS)
             ],
         )
+        session.flush()
+
+
+def initialise(database: Database) -> None:
+    """Create the schema of a new database and its fixed content (the default domains), in one transaction."""
+    with database.engine.begin() as connection:
+        _fill_new(connection)
 
 
 def schema_state(database: Database) -> tuple[str, str | None]:
-    """(state, revision) with state one of ``empty``, ``foreign``, ``current``, ``old``, ``newer``."""
+    """(state, revision), the state one of ``new``, ``foreign``, ``current``, ``old``, ``newer``."""
     with database.engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
         if not tables:
-            return "empty", None
+            return State.NEW, None
         if "teamlead_meta" not in tables or "alembic_version" not in tables:
-            return "foreign", None
+            return State.FOREIGN, None
         application = connection.scalar(select(Meta.value).where(Meta.key == "application"))
         if application != APPLICATION:
-            return "foreign", None
+            return State.FOREIGN, None
         revision = migrate.current_revision(connection)
     if revision == migrate.head_revision():
-        return "current", revision
+        return State.CURRENT, revision
     if revision in migrate.known_revisions():
-        return "old", revision
-    return "newer", revision
+        return State.OLD, revision
+    return State.NEWER, revision
 
 
-def backup_before_migration(database: Database, revision: str | None) -> Path | None:
-    """A consistent copy beside the file (SQLite backup API) before its schema is changed."""
-    from teamlead.data.backup import backup_sqlite
+def backup_before_migration(path: Path, revision: str | None) -> Path:
+    """A consistent copy in ``backups/`` beside the file (SQLite backup API) before its schema is changed."""
+    from teamlead.data.backup import backup_sqlite, default_backup_path
 
-    path = database.path
-    if path is None:
-        return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.parent / "backups" / f"{path.stem}-before-migration-{revision or 'none'}-{stamp}{path.suffix}"
-    backup_sqlite(path, target)
-    return target
+    return backup_sqlite(path, default_backup_path(path, f"before-upgrade-from-{revision or 'none'}"))
+
+
+def _cannot_write(path: Path) -> DatabaseError:
+    return DatabaseError(
+        tr(
+            "Teamlead cannot write to {name}: the file or its folder is read-only. "
+            "Check its permissions, or move it to a folder you can write to.",
+            name=path,
+        )
+    )
+
+
+def _require_writable(path: Path) -> None:
+    """Writing needs the file and its folder (for the ``-wal``, ``-shm`` and journal files SQLite adds)."""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise _cannot_write(path)
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise _cannot_write(path)
+
+
+def _prepare_new_file(path: Path) -> bool:
+    """Make the folder of a database about to be created; True when the file did not exist at all."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(
+            tr("Cannot create {path}: {reason}", path=path, reason=error.strerror or error)
+        ) from error
+    _require_writable(path)
+    return not path.exists()
 
 
 def open_database(
@@ -144,75 +153,72 @@ def open_database(
     """Open (and if allowed create or migrate) the Teamlead database at ``target``.
 
     Raises :class:`DatabaseError`, leaving the file untouched, for anything that is not a usable Teamlead
-    database.
+    database: missing (without ``create``), not SQLite, damaged, another program's, newer, read-only, locked.
     """
     url = target if isinstance(target, URL) else resolve_url(target)
     path = sqlite_path(url)
-    new = False
     if path is not None:
-        if file_is_new(path):
-            if not create:
-                raise DatabaseError(tr("There is no database at {path}.", path=path))
-            new = True
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as error:
-                raise DatabaseError(
-                    tr("Cannot create {path}: {reason}", path=path, reason=error.strerror or error)
-                ) from error
-        else:
-            _check_sqlite_file(path)
+        return _open_sqlite(url, path, create=create, upgrade=upgrade, wal=wal)
+    return _open_server(url, create=create, upgrade=upgrade)
+
+
+def _open_sqlite(url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool) -> Database:
+    inspection: Inspection = inspect_sqlite(path)
+    if inspection.state is State.NEW and file_is_new(path) is False and not create:
+        raise DatabaseError(tr("The database {name} is empty.", name=path))
+    if inspection.state in (State.MISSING, State.NEW):
+        if not create:
+            raise DatabaseError(refusal(str(path), Inspection(State.MISSING)))
+        created = _prepare_new_file(path)
+        database = Database(url, make_engine(url, wal=wal))
+        try:
+            initialise(database)
+        except BaseException:
+            database.dispose()
+            if created:  # leave nothing behind of a database we failed to create
+                for leftover in [path, *sidecars(path)]:
+                    leftover.unlink(missing_ok=True)
+            raise
+        return database
+    if inspection.state not in USABLE:
+        raise DatabaseError(refusal(str(path), inspection))
+    _require_writable(path)
+    migrating = inspection.state is State.OLD and upgrade
+    if migrating:
+        backup_before_migration(path, inspection.revision)
     database = Database(url, make_engine(url, wal=wal))
     try:
-        state, revision = _state_or_error(database)
-        if state == "empty":
-            if not (create or new):
-                raise DatabaseError(tr("The database {name} is empty.", name=database.display_name()))
-            initialise(database)
-        elif state == "foreign":
-            raise DatabaseError(
-                tr(
-                    "{name} is not a Teamlead database: it holds other tables. Choose another database.",
-                    name=database.display_name(),
-                )
-            )
-        elif state == "newer":
-            raise DatabaseError(
-                tr(
-                    "{name} was made by a newer version of Teamlead (schema {revision}). "
-                    "Update Teamlead to open it.",
-                    name=database.display_name(),
-                    revision=revision,
-                )
-            )
-        elif state == "old" and upgrade:
-            backup_before_migration(database, revision)
+        if migrating:
             with database.engine.begin() as connection:
                 migrate.upgrade(connection)
+        else:
+            with database.engine.connect():
+                pass  # surfaces a lock or a permission problem now, not at the first query
     except BaseException:
         database.dispose()
         raise
     return database
 
 
-def _state_or_error(database: Database) -> tuple[str, str | None]:
-    from sqlalchemy.exc import DatabaseError as SqlDatabaseError
-    from sqlalchemy.exc import OperationalError
-
+def _open_server(url: URL, *, create: bool, upgrade: bool) -> Database:
+    database = Database(url, make_engine(url))
     try:
-        return schema_state(database)
-    except OperationalError as error:
-        raise DatabaseError(
-            tr(
-                "Cannot open {name}: {reason}",
-                name=database.display_name(),
-                reason=str(error.orig) if error.orig else str(error),
-            )
-        ) from error
-    except SqlDatabaseError as error:
-        raise DatabaseError(
-            tr(
-                "{name} is damaged and cannot be opened. Restore a backup with 'teamlead restore'.",
-                name=database.display_name(),
-            )
-        ) from error
+        try:
+            state, revision = schema_state(database)
+        except DBAPIError as error:
+            raise DatabaseError(
+                tr("Cannot open {name}: {reason}", name=database.display_name(), reason=error.orig or error)
+            ) from error
+        if state is State.NEW:
+            if not create:
+                raise DatabaseError(tr("The database {name} is empty.", name=database.display_name()))
+            initialise(database)
+        elif state not in USABLE:
+            raise DatabaseError(refusal(database.display_name(), Inspection(State(state), revision)))
+        elif state is State.OLD and upgrade:
+            with database.engine.begin() as connection:
+                migrate.upgrade(connection)
+    except BaseException:
+        database.dispose()
+        raise
+    return database

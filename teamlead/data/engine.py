@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
 from teamlead import APP_NAME
-from teamlead.errors import UsageError
+from teamlead.errors import DatabaseError, UsageError
 from teamlead.i18n import tr
 
 DATABASE_ENV = "TEAMLEAD_DATABASE"
@@ -27,7 +27,7 @@ def default_database_path() -> Path:
 
 
 def resolve_url(target: str | os.PathLike[str] | None) -> URL:
-    """Turn ``--database`` (a path or an SQLAlchemy URL), else ``TEAMLEAD_DATABASE``, else the default, into a URL.
+    """``--database`` (a path or an SQLAlchemy URL), else ``TEAMLEAD_DATABASE``, else the default, as a URL.
 
     ``postgresql://`` means psycopg 3, as ``shared/interface.md`` promises.
     """
@@ -69,14 +69,83 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any, *, wal: bool) -> No
         cursor.close()
 
 
+def display_name(url: URL) -> str:
+    """How messages name a database: the file, or the URL without its password."""
+    path = sqlite_path(url)
+    return str(path) if path else url.render_as_string(hide_password=True)
+
+
+def sqlite_error_name(error: BaseException) -> str:
+    """The SQLite result code name (``SQLITE_BUSY``, ``SQLITE_CORRUPT``...) of an sqlite3 error, or ``""``."""
+    return str(getattr(error, "sqlite_errorname", "") or "")
+
+
+def environment_error(name: str, error: BaseException) -> DatabaseError | None:
+    """The user's words for a failure of the environment (locked, read-only, full, damaged, server gone).
+
+    ``name`` is how to call the database (:func:`display_name`). Returns None for anything else: those are
+    bugs and keep their traceback.
+    """
+    code = sqlite_error_name(error)
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return DatabaseError(
+            tr(
+                "{name} is in use by another program (another Teamlead?) and stayed locked. "
+                "Close that program, or wait a moment and try again.",
+                name=name,
+            )
+        )
+    if code.startswith("SQLITE_READONLY"):
+        return DatabaseError(
+            tr(
+                "Teamlead cannot write to {name}: the file or its folder is read-only. "
+                "Check its permissions, or move it to a folder you can write to.",
+                name=name,
+            )
+        )
+    if code == "SQLITE_FULL":
+        return DatabaseError(tr("The disk holding {name} is full. Make room and try again.", name=name))
+    if code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return DatabaseError(
+            tr(
+                "{name} is damaged and cannot be opened. Restore a backup with 'teamlead restore'.",
+                name=name,
+            )
+        )
+    if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        return DatabaseError(tr("Cannot open {name}: {reason}", name=name, reason=error))
+    if type(error).__module__.startswith("psycopg") and type(error).__name__ == "OperationalError":
+        return DatabaseError(
+            tr(
+                "Cannot reach the database server for {name}: {reason}. "
+                "Check that the server runs and the URL is right.",
+                name=name,
+                reason=str(error).strip(),
+            )
+        )
+    return None
+
+
+def _translate_errors(engine: Engine, url: URL) -> None:
+    """Turn environment failures raised anywhere on ``engine`` into :class:`DatabaseError` messages."""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        translated = environment_error(display_name(url), context.original_exception)
+        if translated is not None:
+            raise translated from context.original_exception
+
+
 def make_engine(url: URL, *, wal: bool = True) -> Engine:
     """An engine with Teamlead's connection settings.
 
-    SQLite: foreign keys on, WAL (off in sync folders, see the safety work), a busy timeout so a second process
-    waits instead of failing, and ``secure_delete`` so erased text does not linger in free pages.
+    SQLite: foreign keys on, WAL (off in sync folders, see the safety work), a busy timeout so a second
+    process waits instead of failing, and ``secure_delete`` so erased text does not linger in free pages. On
+    every backend, a locked file, a full disk or an unreachable server raise :class:`DatabaseError` in words.
     """
     if is_sqlite(url):
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _translate_errors(engine, url)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, record: Any) -> None:
@@ -89,4 +158,6 @@ def make_engine(url: URL, *, wal: bool = True) -> Engine:
             connection.exec_driver_sql("BEGIN")
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    _translate_errors(engine, url)
+    return engine

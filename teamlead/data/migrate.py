@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
-
-from alembic import command
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -22,14 +22,18 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+@cache
 def head_revision() -> str:
+    """The newest schema this app knows (cached: the scripts do not change while it runs)."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
-def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every schema this app can upgrade from."""
+    return frozenset({script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()})
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -1,0 +1,39 @@
+"""``teamlead restore FILE``: put a backup in place of the database, keeping the current file aside."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from teamlead.i18n import tr
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "restore",
+        help=tr("put a backup in place of the database (the current one is kept aside)"),
+        description=tr(
+            "Put a backup in place of the database, even a damaged or missing one. The current database is "
+            "first renamed aside, never deleted, and its new name printed."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", type=Path, help=tr("the backup to restore"))
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from teamlead.data.backup import refuse_server, restore_sqlite
+    from teamlead.data.engine import resolve_url, sqlite_path
+
+    url = resolve_url(args.database)
+    refuse_server(url, tool="pg_restore")
+    path = sqlite_path(url)
+    assert path is not None
+    aside = restore_sqlite(args.file, path)
+    print(tr("Restored {backup} as {path}.", backup=args.file, path=path))
+    if aside is None:
+        print(tr("There was no database to keep aside."))
+    else:
+        print(tr("The database it replaced is kept as {aside}", aside=aside))
+    return 0
