@@ -1,0 +1,41 @@
+"""Helpers shared by the screen queries: display names and the "current role" rule."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import ColumnElement, and_, or_
+
+from teamlead.data.enums import DEFAULT_DOMAINS
+from teamlead.data.roster import Role
+from teamlead.i18n import current_language
+
+_DEFAULT_NAMES = {key: (english, dutch) for key, english, dutch in DEFAULT_DOMAINS}
+
+
+def domain_label(key: str | None, name: str | None) -> str:
+    """A default domain that still has its default name is shown in the current language; others as named."""
+    if name is None:
+        return ""
+    names = _DEFAULT_NAMES.get(key or "")
+    if names is not None and name in names:
+        return names[1] if current_language() == "nl" else names[0]
+    return name
+
+
+def role_current(today: date) -> ColumnElement[bool]:
+    """A role holds on ``today`` when it has started and not ended (both ends inclusive)."""
+    return and_(
+        or_(Role.started_on.is_(None), Role.started_on <= today),
+        or_(Role.ended_on.is_(None), Role.ended_on >= today),
+    )
+
+
+def grouped[K, V](pairs: Iterable[tuple[K, V]]) -> dict[K, tuple[V, ...]]:
+    """``(key, value)`` rows (already in the wanted order) as a tuple of values per key."""
+    groups: dict[K, list[V]] = defaultdict(list)
+    for key, value in pairs:
+        groups[key].append(value)
+    return {key: tuple(values) for key, values in groups.items()}

@@ -1,0 +1,71 @@
+"""Agreements for the screens: lists with filters, the dashboard's due list, and an agreement's history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from teamlead.data.agreements import Agreement, agreement_organisation
+from teamlead.data.enums import OPEN_AGREEMENT_STATUSES
+from teamlead.data.queries._common import grouped
+from teamlead.data.roster import Organisation, Person
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRow:
+    id: int
+    text: str
+    district_id: int | None
+    organisations: tuple[str, ...]
+    responsible_person_id: int | None
+    responsible_person: str
+    made_on: date
+    due_on: date | None
+    status: str
+    made_in_meeting_id: int | None
+    overdue: bool
+    version: int
+
+
+def agreement_rows(session: Session, where: list[ColumnElement[bool]], today: date) -> list[AgreementRow]:
+    """Agreements matching ``where`` with their organisations (in order), due date first (none last)."""
+    rows = session.execute(
+        select(Agreement, Person.name)
+        .outerjoin(Person, Person.id == Agreement.responsible_person_id)
+        .where(*where)
+        .order_by(Agreement.due_on.is_(None), Agreement.due_on, Agreement.id)
+    ).all()
+    ids = [a.id for a, _ in rows]
+    organisations: dict[int, tuple[str, ...]] = (
+        grouped(
+            session.execute(
+                select(agreement_organisation.c.agreement_id, Organisation.name)
+                .join(Organisation, Organisation.id == agreement_organisation.c.organisation_id)
+                .where(agreement_organisation.c.agreement_id.in_(ids))
+                .order_by(agreement_organisation.c.agreement_id, agreement_organisation.c.position)
+            ).tuples()
+        )
+        if ids
+        else {}
+    )
+    open_statuses = {str(s) for s in OPEN_AGREEMENT_STATUSES}
+    return [
+        AgreementRow(
+            id=a.id,
+            text=a.text,
+            district_id=a.district_id,
+            organisations=organisations.get(a.id, ()),
+            responsible_person_id=a.responsible_person_id,
+            responsible_person=person or "",
+            made_on=a.made_on,
+            due_on=a.due_on,
+            status=a.status,
+            made_in_meeting_id=a.made_in_meeting_id,
+            overdue=a.status in open_statuses and a.due_on is not None and a.due_on < today,
+            version=a.version,
+        )
+        for a, person in rows
+    ]

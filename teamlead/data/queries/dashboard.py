@@ -1,0 +1,105 @@
+"""The dashboard: who is overdue, which follow-ups and agreements are due, what is coming, what was signalled.
+
+Every list takes ``today``/``now`` from the caller, so the screen, the tests and the demo agree on the date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from teamlead.data.agreements import Agreement
+from teamlead.data.enums import OPEN_AGREEMENT_STATUSES, MeetingStatus, NoteKind
+from teamlead.data.meetings import Meeting
+from teamlead.data.notes import Note
+from teamlead.data.queries.agreements import AgreementRow, agreement_rows
+from teamlead.data.queries.meetings import MeetingRow, meeting_rows
+from teamlead.data.queries.notes import NoteRow, note_rows
+from teamlead.data.queries.roster import RosterRow, roster
+
+
+def overdue_partners(session: Session, today: date, district_id: int | None = None) -> list[RosterRow]:
+    """Active partners whose contact cadence ran out, longest overdue (or never contacted) first."""
+    rows = [r for r in roster(session, today=today, district_id=district_id) if r.contact_state == "overdue"]
+    return sorted(rows, key=lambda r: (r.contact_due_on or date.min, r.name.lower()))
+
+
+def follow_ups_due(
+    session: Session, today: date, *, within_days: int = 0, district_id: int | None = None
+) -> list[NoteRow]:
+    """Notes whose follow-up is not done and falls on or before ``today + within_days``, earliest first."""
+    query = select(Note.id).where(
+        Note.follow_up_on.is_not(None),
+        Note.follow_up_on <= today + timedelta(days=within_days),
+        Note.follow_up_done.is_(False),
+    )
+    if district_id is not None:
+        query = query.where(Note.district_id == district_id)
+    return note_rows(session, query, order=(Note.follow_up_on, Note.id))
+
+
+def upcoming_meetings(
+    session: Session, now: datetime, days: int = 14, *, district_id: int | None = None
+) -> list[MeetingRow]:
+    """Meetings not cancelled that start from ``now`` to ``days`` days later, soonest first."""
+    where = [
+        Meeting.starts_at >= now,
+        Meeting.starts_at < now + timedelta(days=days),
+        Meeting.status != MeetingStatus.CANCELLED,
+    ]
+    if district_id is not None:
+        where.append(Meeting.district_id == district_id)
+    return meeting_rows(session, where)
+
+
+def agreements_due(
+    session: Session, today: date, within_days: int = 14, *, district_id: int | None = None
+) -> list[AgreementRow]:
+    """Open or in-progress agreements due within ``within_days`` or already overdue, earliest first."""
+    where = [
+        Agreement.status.in_([str(s) for s in OPEN_AGREEMENT_STATUSES]),
+        Agreement.due_on.is_not(None),
+        Agreement.due_on <= today + timedelta(days=within_days),
+    ]
+    if district_id is not None:
+        where.append(Agreement.district_id == district_id)
+    return agreement_rows(session, where, today)
+
+
+def recent_signals(
+    session: Session, today: date, days: int = 30, *, district_id: int | None = None
+) -> list[NoteRow]:
+    """Signals of the last ``days`` days up to today, newest first."""
+    query = select(Note.id).where(
+        Note.kind == NoteKind.SIGNAL,
+        Note.occurred_on > today - timedelta(days=days),
+        Note.occurred_on <= today,
+    )
+    if district_id is not None:
+        query = query.where(Note.district_id == district_id)
+    return note_rows(session, query, order=(Note.occurred_on.desc(), Note.id.desc()))
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardCounts:
+    overdue_partners: int
+    follow_ups_due: int
+    upcoming_meetings: int
+    agreements_due: int
+    recent_signals: int
+
+
+def dashboard_counts(
+    session: Session, today: date, now: datetime, *, district_id: int | None = None
+) -> DashboardCounts:
+    """The numbers on the dashboard's tiles, with the same rules as the lists behind them."""
+    return DashboardCounts(
+        overdue_partners=len(overdue_partners(session, today, district_id)),
+        follow_ups_due=len(follow_ups_due(session, today, district_id=district_id)),
+        upcoming_meetings=len(upcoming_meetings(session, now, district_id=district_id)),
+        agreements_due=len(agreements_due(session, today, district_id=district_id)),
+        recent_signals=len(recent_signals(session, today, district_id=district_id)),
+    )

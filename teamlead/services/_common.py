@@ -1,0 +1,198 @@
+"""What every service shares: the audit log, optimistic locking, and the checks on plain input values.
+
+Services never commit: the caller wraps one user action in ``with database.begin() as session:``. They do
+flush, so that a lost update (``StaleDataError``) surfaces here as a :class:`ConflictError` the UI can show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from teamlead.data.admin import AuditEntry
+from teamlead.data.base import Base
+from teamlead.data.geography import District, Domain, Neighbourhood
+from teamlead.errors import ConflictError, ValidationError
+from teamlead.i18n import tr
+
+
+def now_or(now: datetime | None) -> datetime:
+    """``now`` when given (tests, the demo), else the clock; always aware UTC."""
+    return (now or datetime.now(UTC)).astimezone(UTC)
+
+
+def today_or(today: date | None) -> date:
+    return today or date.today()
+
+
+def audit(
+    session: Session,
+    record: Base,
+    action: str,
+    fields: Iterable[str] = (),
+    *,
+    now: datetime | None = None,
+) -> None:
+    """Log what happened to which record: table, id, action and the *names* of changed fields (no values)."""
+    session.flush()
+    session.add(
+        AuditEntry(
+            at=now_or(now),
+            table_name=record.__tablename__,
+            record_id=getattr(record, "id", None),
+            action=str(action),
+            fields=",".join(sorted(set(fields)))[:500],
+        )
+    )
+
+
+def conflict_message() -> str:
+    """Said when a record changed since the user read it (optimistic locking)."""
+    return tr(
+        "Someone else changed this record while you were editing it. Reload it and make your change again."
+    )
+
+
+def flush(session: Session) -> None:
+    """Write pending changes now, turning a lost update into a :class:`ConflictError`."""
+    try:
+        session.flush()
+    except StaleDataError as error:
+        raise ConflictError(conflict_message()) from error
+
+
+def get_or_fail[ModelT: Base](
+    session: Session, model: type[ModelT], record_id: int, field: str = "id"
+) -> ModelT:
+    """The record, or a :class:`ValidationError` saying it no longer exists (deleted meanwhile)."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise ValidationError(field, tr("This record no longer exists (id {id}).", id=record_id))
+    return record
+
+
+def for_edit[ModelT: Base](
+    session: Session, model: type[ModelT], record_id: int, expected_version: int
+) -> ModelT:
+    """Load a record to change it, refusing when its version is not the one the user saw."""
+    record = get_or_fail(session, model, record_id)
+    if getattr(record, "version") != expected_version:  # noqa: B009 - every Tracked model has it
+        raise ConflictError(conflict_message())
+    return record
+
+
+def apply_changes(record: Base, values: Mapping[str, Any]) -> list[str]:
+    """Set the attributes that differ and return their names (for the audit log)."""
+    changed = []
+    for name, value in values.items():
+        if getattr(record, name) != value:
+            setattr(record, name, value)
+            changed.append(name)
+    return changed
+
+
+def touch(record: Base, now: datetime | None = None) -> None:
+    """Mark the row itself as changed, so its version goes up even when only its links changed."""
+    setattr(record, "updated_at", now_or(now))  # noqa: B010 - every Tracked model has it
+
+
+# --- plain values -------------------------------------------------------------------------------------------
+
+
+def required_text(field: str, label: str, value: str | None, max_length: int = 200) -> str:
+    """Stripped text that may not be empty nor longer than the column."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(field, tr("{field} is empty.", field=label))
+    return limited_text(field, label, text, max_length)
+
+
+def limited_text(field: str, label: str, value: str | None, max_length: int) -> str:
+    text = (value or "").strip()
+    if len(text) > max_length:
+        raise ValidationError(
+            field,
+            tr(
+                "{field} is too long ({length} characters; at most {limit}).",
+                field=label,
+                length=len(text),
+                limit=max_length,
+            ),
+        )
+    return text
+
+
+def check_period(field: str, start: date | None, end: date | None) -> None:
+    """An end date may not lie before its start date."""
+    if start is not None and end is not None and end < start:
+        raise ValidationError(
+            field,
+            tr(
+                "The end date {end} lies before the start date {start}.",
+                end=end.isoformat(),
+                start=start.isoformat(),
+            ),
+        )
+
+
+def check_choice(field: str, label: str, value: str, allowed: Iterable[str]) -> str:
+    options = [str(option) for option in allowed]
+    if str(value) not in options:
+        raise ValidationError(
+            field,
+            tr(
+                "{field} must be one of {options}, not {value}.",
+                field=label,
+                options=", ".join(options),
+                value=str(value),
+            ),
+        )
+    return str(value)
+
+
+def district_or_fail(
+    session: Session, district_id: int | None, field: str = "district_id"
+) -> District | None:
+    if district_id is None:
+        return None
+    district = session.get(District, district_id)
+    if district is None:
+        raise ValidationError(field, tr("Unknown district (id {id}).", id=district_id))
+    return district
+
+
+def domain_or_fail(session: Session, domain_id: int | None, field: str = "domain_id") -> Domain | None:
+    if domain_id is None:
+        return None
+    domain = session.get(Domain, domain_id)
+    if domain is None:
+        raise ValidationError(field, tr("Unknown domain (id {id}).", id=domain_id))
+    return domain
+
+
+def neighbourhoods_or_fail(
+    session: Session, neighbourhood_ids: Iterable[int], field: str = "neighbourhood_ids"
+) -> list[Neighbourhood]:
+    """The neighbourhoods, in the order given, without duplicates; unknown ids are refused."""
+    wanted = list(dict.fromkeys(neighbourhood_ids))
+    if not wanted:
+        return []
+    found = {n.id: n for n in session.scalars(select(Neighbourhood).where(Neighbourhood.id.in_(wanted)))}
+    for neighbourhood_id in wanted:
+        if neighbourhood_id not in found:
+            raise ValidationError(field, tr("Unknown neighbourhood (id {id}).", id=neighbourhood_id))
+    return [found[i] for i in wanted]
+
+
+_FOLD = re.compile(r"[\s\-_.,'’/()&]+")
+
+
+def folded(name: str) -> str:
+    """A name for matching: lower case, no spaces, dashes or punctuation (``nieuw west`` = ``Nieuw-West``)."""
+    return _FOLD.sub("", name).casefold()

@@ -1,0 +1,170 @@
+"""Partners on the roster: add, edit, archive (never delete: the history stays), reactivate."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import delete, insert
+from sqlalchemy.orm import Session
+
+from teamlead.data.enums import AuditAction, OrganisationStatus
+from teamlead.data.roster import Organisation, organisation_neighbourhood
+from teamlead.errors import ValidationError
+from teamlead.i18n import tr
+from teamlead.services._common import (
+    apply_changes,
+    audit,
+    check_period,
+    district_or_fail,
+    domain_or_fail,
+    flush,
+    for_edit,
+    limited_text,
+    neighbourhoods_or_fail,
+    required_text,
+    today_or,
+    touch,
+)
+from teamlead.services.contact import normalise_email, normalise_phone
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationInput:
+    """What the partner form holds; the same for adding and editing."""
+
+    name: str
+    district_id: int | None = None
+    domain_id: int | None = None
+    neighbourhood_ids: Sequence[int] = field(default=())
+    address: str = ""
+    website: str = ""
+    phone: str = ""
+    email: str = ""
+    description: str = ""
+    is_informal: bool = False
+    joined_on: date | None = None
+    contact_cadence_days: int | None = None
+
+
+def _validated(session: Session, data: OrganisationInput) -> dict[str, object]:
+    """The column values for ``data``, or a :class:`ValidationError` naming the first bad field."""
+    name = required_text("name", tr("Name"), data.name, 200)
+    district_or_fail(session, data.district_id)
+    domain_or_fail(session, data.domain_id)
+    cadence = data.contact_cadence_days
+    if cadence is not None and not 1 <= cadence <= 3660:
+        raise ValidationError(
+            "contact_cadence_days",
+            tr("The contact cadence must be between 1 and 3660 days, not {value}.", value=cadence),
+        )
+    return {
+        "name": name,
+        "district_id": data.district_id,
+        "domain_id": data.domain_id,
+        "address": limited_text("address", tr("Address"), data.address, 300),
+        "website": limited_text("website", tr("Website"), data.website, 300),
+        "phone": normalise_phone(data.phone),
+        "email": normalise_email(data.email),
+        "description": (data.description or "").strip(),
+        "is_informal": bool(data.is_informal),
+        "joined_on": data.joined_on,
+        "contact_cadence_days": cadence,
+    }
+
+
+def _set_neighbourhoods(
+    session: Session, organisation: Organisation, neighbourhood_ids: Sequence[int]
+) -> bool:
+    """Replace the neighbourhoods served; True when they changed."""
+    wanted = [n.id for n in neighbourhoods_or_fail(session, neighbourhood_ids)]
+    current = {n.id for n in organisation.neighbourhoods} if organisation.id is not None else set()
+    if set(wanted) == current:
+        return False
+    session.execute(
+        delete(organisation_neighbourhood).where(
+            organisation_neighbourhood.c.organisation_id == organisation.id
+        )
+    )
+    if wanted:
+        session.execute(
+            insert(organisation_neighbourhood),
+            [{"organisation_id": organisation.id, "neighbourhood_id": n} for n in wanted],
+        )
+    session.expire(organisation, ["neighbourhoods"])
+    return True
+
+
+def add_organisation(
+    session: Session, data: OrganisationInput, *, today: date | None = None, now: datetime | None = None
+) -> int:
+    """A new active partner; joined today unless ``data.joined_on`` says otherwise."""
+    values = _validated(session, data)
+    if values["joined_on"] is None:
+        values["joined_on"] = today_or(today)
+    neighbourhoods_or_fail(session, data.neighbourhood_ids)
+    organisation = Organisation(status=OrganisationStatus.ACTIVE, **values)
+    session.add(organisation)
+    flush(session)
+    _set_neighbourhoods(session, organisation, data.neighbourhood_ids)
+    fields = [name for name, value in values.items() if value not in (None, "", False)]
+    audit(session, organisation, AuditAction.CREATE, [*fields, "neighbourhood_ids"], now=now)
+    return organisation.id
+
+
+def edit_organisation(
+    session: Session,
+    organisation_id: int,
+    data: OrganisationInput,
+    *,
+    expected_version: int,
+    now: datetime | None = None,
+) -> None:
+    organisation = for_edit(session, Organisation, organisation_id, expected_version)
+    values = _validated(session, data)
+    check_period("joined_on", values["joined_on"], organisation.left_on)  # type: ignore[arg-type]
+    changed = apply_changes(organisation, values)
+    if _set_neighbourhoods(session, organisation, data.neighbourhood_ids):
+        changed.append("neighbourhood_ids")
+    if changed:
+        touch(organisation, now)
+        flush(session)
+        audit(session, organisation, AuditAction.UPDATE, changed, now=now)
+
+
+def archive_organisation(
+    session: Session,
+    organisation_id: int,
+    *,
+    expected_version: int,
+    left_on: date | None = None,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> None:
+    """The partner left the network: status former, left date set. Its notes and agreements stay."""
+    organisation = for_edit(session, Organisation, organisation_id, expected_version)
+    left_on = left_on or today_or(today)
+    if organisation.joined_on is not None and left_on < organisation.joined_on:
+        raise ValidationError(
+            "left_on",
+            tr(
+                "The end date {end} lies before the start date {start}.",
+                end=left_on.isoformat(),
+                start=organisation.joined_on.isoformat(),
+            ),
+        )
+    changed = apply_changes(organisation, {"status": OrganisationStatus.FORMER, "left_on": left_on})
+    flush(session)
+    audit(session, organisation, AuditAction.ARCHIVE, changed, now=now)
+
+
+def reactivate_organisation(
+    session: Session, organisation_id: int, *, expected_version: int, now: datetime | None = None
+) -> None:
+    """A former partner is back: active again, without a left date."""
+    organisation = for_edit(session, Organisation, organisation_id, expected_version)
+    changed = apply_changes(organisation, {"status": OrganisationStatus.ACTIVE, "left_on": None})
+    flush(session)
+    if changed:
+        audit(session, organisation, AuditAction.UPDATE, changed, now=now)
