@@ -5,12 +5,47 @@ NL: dict[str, str] = {
         "Teamlead: partners, notities, overleggen en afspraken van een gebiedsnetwerk."
     ),
     "an SQLite file or an SQLAlchemy URL (default: $TEAMLEAD_DATABASE, else the user's data folder)": (
-        "een SQLite-bestand of een SQLAlchemy-URL (standaard: $TEAMLEAD_DATABASE, anders de gegevensmap van de "
-        "gebruiker)"
+        "een SQLite-bestand of een SQLAlchemy-URL (standaard: $TEAMLEAD_DATABASE, anders de gegevensmap "
+        "van de gebruiker)"
     ),
     "language of the interface and reports": "taal van de interface en de rapportages",
     "open the window, print 'ready in N ms' once the first screen is painted, and exit": (
         "open het venster, meld 'ready in N ms' zodra het eerste scherm getekend is, en sluit af"
     ),
     "teamlead: interrupted": "teamlead: onderbroken",
+    # check, backup, restore
+    "check the database's integrity and schema state (changes nothing)": (
+        "controleer de integriteit en het schema van de database (verandert niets)"
+    ),
+    "Check the database's integrity and schema state, changing nothing. Exit 0 when it is sound "
+    "and current or upgradable; exit 1, saying what, when it is missing, damaged, not a Teamlead "
+    "database or newer than this Teamlead.": (
+        "Controleer de integriteit en het schema van de database, zonder iets te veranderen. Afsluitcode 0 "
+        "als ze gezond is en actueel of bij te werken; afsluitcode 1, met de reden, als ze ontbreekt, "
+        "beschadigd is, geen Teamlead-database is of nieuwer is dan deze Teamlead."
+    ),
+    "make a consistent copy of the database, even while it is in use": (
+        "maak een consistente kopie van de database, ook terwijl ze in gebruik is"
+    ),
+    "Make a consistent copy of the SQLite database, even while Teamlead or another process uses it, "
+    "and print its path. Without -o, into the folder 'backups' beside the database, named with the "
+    "date and time.": (
+        "Maak een consistente kopie van de SQLite-database, ook terwijl Teamlead of een ander proces ze "
+        "gebruikt, en toon het pad ervan. Zonder -o komt ze in de map 'backups' naast de database, met de "
+        "datum en tijd in de naam."
+    ),
+    "where to write the copy (a file or a folder)": "waar de kopie heen moet (een bestand of een map)",
+    "put a backup in place of the database (the current one is kept aside)": (
+        "zet een reservekopie terug in plaats van de database (de huidige wordt apart bewaard)"
+    ),
+    "Put a backup in place of the database, even a damaged or missing one. The current database is "
+    "first renamed aside, never deleted, and its new name printed.": (
+        "Zet een reservekopie terug in plaats van de database, ook als die beschadigd is of ontbreekt. "
+        "De huidige database krijgt eerst een andere naam, wordt nooit verwijderd, en die nieuwe naam "
+        "wordt getoond."
+    ),
+    "the backup to restore": "de reservekopie die terug moet",
+    "Restored {backup} as {path}.": "{backup} is teruggezet als {path}.",
+    "There was no database to keep aside.": "Er was geen database om apart te bewaren.",
+    "The database it replaced is kept as {aside}": "De vervangen database is bewaard als {aside}",
 }
