@@ -1,0 +1,33 @@
+"""The database's own identity, so that a meeting keeps the same iCalendar UID in every export.
+
+UIDs made from record ids alone would collide between two districts' databases imported into one calendar;
+a random UUID stored once in ``teamlead_meta`` makes them unique per database and stable over exports.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from teamlead.data.admin import Meta
+
+CALENDAR_KEY = "calendar_uid"
+
+
+def database_uid(session: Session) -> str:
+    """The database's calendar identity, created on first use (the caller's transaction stores it)."""
+    meta = session.get(Meta, CALENDAR_KEY)
+    if meta is None:
+        meta = Meta(key=CALENDAR_KEY, value=uuid.uuid4().hex)
+        session.add(meta)
+        session.flush()
+    return meta.value
+
+
+def meeting_uid(database: str, meeting_id: int) -> str:
+    return f"meeting-{meeting_id}-{database}@teamlead"
+
+
+def series_uid(database: str, series_id: int) -> str:
+    return f"series-{series_id}-{database}@teamlead"
