@@ -38,8 +38,9 @@ Saving::
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
@@ -75,6 +76,12 @@ class AppContext(QObject):
     def today(self) -> date:
         """The date the app works with: the real date, or a fixed one (screenshots, tests)."""
         return self._today if self._today is not None else date.today()
+
+    def now(self) -> datetime:
+        """The current moment (aware); with a fixed date, that day at 08:00 in Amsterdam."""
+        if self._today is None:
+            return datetime.now(UTC)
+        return datetime.combine(self._today, time(8, 0), tzinfo=ZoneInfo("Europe/Amsterdam"))
 
     def read(
         self,

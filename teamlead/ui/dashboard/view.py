@@ -1,0 +1,169 @@
+"""The dashboard: partners overdue for contact, follow-ups and agreements due, the next two weeks'
+meetings and recent signals, with their counts at a glance. Every row opens its record.
+
+All data comes in one background read (:func:`~teamlead.ui.dashboard.data.load_dashboard`); the GUI thread
+only resets five small models, so the dashboard never stalls the window, even on the city demo.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from teamlead import settings
+from teamlead.i18n import tr
+from teamlead.ui.context import AppContext
+from teamlead.ui.dashboard.cards import Card, CountTile
+from teamlead.ui.dashboard.columns import (
+    agreement_columns,
+    follow_up_columns,
+    meeting_columns,
+    overdue_columns,
+    signal_columns,
+)
+from teamlead.ui.dashboard.data import DashboardData, load_dashboard
+from teamlead.ui.widgets.formatting import format_date, weekday_abbreviation
+from teamlead.ui.widgets.record_table import RecordTableModel
+
+
+class DashboardView(QWidget):
+    """What needs attention today. Reloads after every change, when it is next shown."""
+
+    loaded = Signal()
+    """The dashboard's data is on screen."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.is_loaded = False
+        self._stale = True
+        self.data: DashboardData | None = None
+
+        self.heading = QLabel(self.title())
+        self.heading.setObjectName("viewHeading")
+        self.subtitle = QLabel()
+        self.subtitle.setProperty("muted", True)
+        header = QHBoxLayout()
+        header.addWidget(self.heading)
+        header.addSpacing(16)
+        header.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+
+        today = context.today()
+        self.models = {
+            "overdue": RecordTableModel(overdue_columns(today), lambda row: ("organisation", row.id), self),
+            "follow_ups": RecordTableModel(follow_up_columns(today), lambda row: ("note", row.id), self),
+            "agreements": RecordTableModel(agreement_columns(today), lambda row: ("agreement", row.id), self),
+            "meetings": RecordTableModel(meeting_columns(today), lambda row: ("meeting", row.id), self),
+            "signals": RecordTableModel(signal_columns(today), lambda row: ("note", row.id), self),
+        }
+        titles = {
+            "overdue": tr("Partners overdue for contact"),
+            "follow_ups": tr("Follow-ups due"),
+            "agreements": tr("Agreements due or overdue"),
+            "meetings": tr("Meetings in the next 14 days"),
+            "signals": tr("Signals of the last 30 days"),
+        }
+        empty = {
+            "overdue": tr("Every partner is within their contact cadence."),
+            "follow_ups": tr("No follow-ups due."),
+            "agreements": tr("No agreements due in the next two weeks."),
+            "meetings": tr("No meetings planned in the next two weeks."),
+            "signals": tr("No signals in the last 30 days."),
+        }
+        tile_names = {
+            "overdue": tr("overdue partners"),
+            "follow_ups": tr("follow-ups due"),
+            "agreements": tr("agreements due"),
+            "meetings": tr("meetings coming up"),
+            "signals": tr("recent signals"),
+        }
+        self.cards = {key: Card(titles[key], model, empty[key]) for key, model in self.models.items()}
+        self.tiles = {key: CountTile(tile_names[key]) for key in self.models}
+        for key, card in self.cards.items():
+            card.setObjectName(f"card_{key}")
+            card.table.record_activated.connect(self._context.open_record)
+            self.tiles[key].clicked.connect(card.table.setFocus)
+
+        tiles = QHBoxLayout()
+        tiles.setSpacing(10)
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        grid.addWidget(self.cards["overdue"], 0, 0)
+        grid.addWidget(self.cards["follow_ups"], 0, 1)
+        grid.addWidget(self.cards["agreements"], 0, 2)
+        grid.addWidget(self.cards["meetings"], 1, 0)
+        grid.addWidget(self.cards["signals"], 1, 1, 1, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addLayout(tiles)
+        layout.addLayout(grid, 1)
+
+        order = [
+            self.cards[key].table for key in ("overdue", "follow_ups", "agreements", "meetings", "signals")
+        ]
+        for first, second in pairwise(order):
+            self.setTabOrder(first, second)
+        self.setFocusProxy(order[0])
+        context.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    def title(self) -> str:
+        return tr("Dashboard")
+
+    def reload(self) -> None:
+        """Fetch everything in the background; a newer reload supersedes one still running."""
+        self._stale = False
+        today, now = self._context.today(), self._context.now()
+        district = settings.load().get("default_district")
+        district_name = district if isinstance(district, str) else None
+        self._context.read(
+            lambda session: load_dashboard(session, today, now, district_name),
+            self._show,
+            key="dashboard",
+        )
+
+    def _show(self, data: DashboardData) -> None:
+        self.data = data
+        today = self._context.today()
+        where = data.district or tr("All districts")
+        self.subtitle.setText(f"{where} · {weekday_abbreviation(today)} {format_date(today)}")
+        lists = {
+            "overdue": data.overdue,
+            "follow_ups": data.follow_ups,
+            "agreements": data.agreements,
+            "meetings": data.meetings,
+            "signals": data.signals,
+        }
+        for key, rows in lists.items():
+            self.models[key].set_rows(rows)
+            self.cards[key].set_count(len(rows))
+            self.tiles[key].set_count(len(rows))
+        self.is_loaded = True
+        self.loaded.emit()
+
+    def _on_data_changed(self, _what: str) -> None:
+        # Everything on the dashboard depends on notes, partners, meetings and agreements alike.
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """The dashboard is nobody's home: records open in their own sections."""
+        return False

@@ -1,0 +1,120 @@
+"""Choosing, creating and opening a database from the app, and what happens when one cannot be opened.
+
+A database that fails to open (damaged, foreign, newer, unreachable) is never changed: the user reads why and
+may open another or create a new one. ``open_database`` guarantees the first; here we make sure "create new"
+never points at an existing file.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from teamlead.data.database import Database, file_is_new, open_database
+from teamlead.errors import DatabaseError, UserError
+from teamlead.i18n import tr
+
+
+class Choice(Enum):
+    OPEN_OTHER = "open"
+    CREATE_NEW = "new"
+    GIVE_UP = "cancel"
+
+
+# Asked when a database cannot be opened: gets the message, returns what the user wants to do.
+Asker = Callable[[str], Choice]
+
+FILE_FILTER_KEYS = ("Teamlead databases (*.sqlite3 *.sqlite *.db)", "All files (*)")
+
+
+def file_filter() -> str:
+    return ";;".join(tr(text) for text in FILE_FILTER_KEYS)
+
+
+def choose_database_to_open(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, tr("Open database"), "", file_filter())
+    return Path(name) if name else None
+
+
+def choose_new_database(parent: QWidget | None) -> Path | None:
+    """A file name for a new database; an existing non-empty file is refused, never overwritten."""
+    while True:
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            tr("New database"),
+            "teamlead.sqlite3",
+            file_filter(),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".sqlite3")
+        if file_is_new(path):
+            return path
+        QMessageBox.warning(
+            parent,
+            tr("New database"),
+            tr("{path} already exists. Choose another name: Teamlead never overwrites a file.", path=path),
+        )
+
+
+def problem_question(message: str) -> str:
+    return tr("{message}\n\nOpen another database, or create a new one?", message=message)
+
+
+def ask_with_dialog(parent: QWidget | None) -> Asker:
+    """The interactive asker: a message box with Open another…, Create new… and Cancel."""
+
+    def ask(message: str) -> Choice:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Cannot open the database"))
+        box.setText(problem_question(message))
+        other = box.addButton(tr("&Open another…"), QMessageBox.ButtonRole.AcceptRole)
+        new = box.addButton(tr("Create &new…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(other)
+        box.exec()
+        if box.clickedButton() is other:
+            return Choice.OPEN_OTHER
+        if box.clickedButton() is new:
+            return Choice.CREATE_NEW
+        return Choice.GIVE_UP
+
+    return ask
+
+
+def ask_on_stderr(message: str) -> Choice:
+    """For ``--exit-when-ready``: the app never waits for a person, so the question goes to stderr."""
+    print(problem_question(message), file=sys.stderr)
+    return Choice.GIVE_UP
+
+
+def open_with_recovery(
+    target: str | Path | None, parent: QWidget | None, ask: Asker, *, create: bool = True
+) -> Database | None:
+    """Open ``target``; while that fails, ask what to do. None when the user gives up."""
+    current: str | Path | None = target
+    while True:
+        try:
+            return open_database(current, create=create)
+        except UserError as error:
+            message = error.message
+            if not isinstance(error, DatabaseError):
+                message = tr("Cannot open the database: {reason}", reason=error.message)
+        choice = ask(message)
+        if choice is Choice.OPEN_OTHER:
+            chosen = choose_database_to_open(parent)
+        elif choice is Choice.CREATE_NEW:
+            chosen = choose_new_database(parent)
+        else:
+            return None
+        if chosen is None:
+            return None
+        current = chosen

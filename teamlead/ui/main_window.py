@@ -1,0 +1,388 @@
+"""The main window: sidebar sections, the welcome page on an empty database, menus, status bar, navigation.
+
+The window is rebuilt from its :class:`AppContext` whenever the database or the language changes: views are
+cheap to construct (they load their data in the background), so "re-translate" simply means "build again".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+from teamlead import settings
+from teamlead.data.database import Database
+from teamlead.i18n import current_language, set_language, tr
+from teamlead.ui.context import AppContext
+from teamlead.ui.database_dialogs import (
+    Asker,
+    ask_with_dialog,
+    choose_database_to_open,
+    choose_new_database,
+    open_with_recovery,
+)
+from teamlead.ui.menus import build_menus
+from teamlead.ui.sections import Section, sections
+from teamlead.ui.style import WINDOW_STYLE
+from teamlead.ui.welcome import WelcomePage
+
+QSETTINGS_ORGANISATION = "Teamlead"
+QSETTINGS_APPLICATION = "Teamlead"
+MAX_RECENT = 8
+DEFAULT_SIZE = (1280, 720)
+
+
+def recent_databases() -> list[str]:
+    values = settings.load().get("recent_databases", [])
+    return [str(value) for value in values if isinstance(value, str)] if isinstance(values, list) else []
+
+
+def remember_database(database: Database) -> None:
+    """Put ``database`` first in the recent list; a URL with a password in it is not written to disk."""
+    if database.url.password is not None:
+        return
+    name = database.display_name()
+    recent = [name, *(entry for entry in recent_databases() if entry != name)][:MAX_RECENT]
+    settings.update(recent_databases=recent)
+
+
+class MainWindow(QMainWindow):
+    """Teamlead's one window. Views are built lazily, the first time their section is shown."""
+
+    screen_ready = Signal()
+    """The first screen (welcome page or a section) is painted with its data loaded. Once per database."""
+
+    database_opened = Signal(str)
+    """Another database was opened from the File menu (its display name)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        *,
+        qsettings: QSettings | None = None,
+        ask: Asker | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(WINDOW_STYLE)
+        self.context = context
+        self._qsettings = qsettings or QSettings(QSETTINGS_ORGANISATION, QSETTINGS_APPLICATION)
+        self._ask = ask or ask_with_dialog(self)
+        self._sections: tuple[Section, ...] = sections()
+        self._views: dict[str, QWidget] = {}
+        self._empty: bool | None = None
+        self._ready_sent = False
+        self._paint_watch: QWidget | None = None
+        self.actions_by_name: dict[str, QAction] = {}
+        self.search_popup: Any = None
+        self.recent_menu: QMenu | None = None
+        self._restore_geometry()
+        self._connect_context()
+        self._build()
+        remember_database(context.database)
+        self._check_empty()
+
+    # --- building -----------------------------------------------------------------------------------------
+
+    def _connect_context(self) -> None:
+        self.context.open_record.connect(self.open_record)
+        self.context.tasks.error_reported.connect(self._on_task_error)
+
+    def _build(self) -> None:
+        """(Re)build menus, status bar and pages in the current language."""
+        self.setWindowTitle(tr("Teamlead"))
+        self.actions_by_name = build_menus(self)
+        self._pages = QStackedWidget()
+        self._pages.setObjectName("pages")
+        self._loading_page = QWidget()
+        self._pages.addWidget(self._loading_page)
+        self.welcome: WelcomePage | None = None
+
+        self._sections_page = QWidget()
+        layout = QHBoxLayout(self._sections_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(tr("Sections"))
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("sectionStack")
+        self._placeholders: dict[str, QWidget] = {}
+        self._views = {}
+        for section in self._sections:
+            holder = QWidget()  # replaced by the view the first time the section is shown
+            self._placeholders[section.key] = holder
+            self.stack.addWidget(holder)
+            QListWidgetItem(self._section_title(section), self.sidebar)
+        self.sidebar.setFixedWidth(self._sidebar_width())
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self._pages.addWidget(self._sections_page)
+        self.setCentralWidget(self._pages)
+        self.sidebar.currentRowChanged.connect(self._show_section_at)
+
+        old_label = getattr(self, "database_label", None)
+        if old_label is not None:
+            self.statusBar().removeWidget(old_label)
+            old_label.deleteLater()
+        self.database_label = QLabel(tr("Database: {name}", name=self.context.database.display_name()))
+        self.database_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.database_label)
+
+    def _section_title(self, section: Section) -> str:
+        view = self._views.get(section.key)
+        if view is not None:
+            return str(view.title())  # type: ignore[attr-defined]
+        return section_title(section.key)
+
+    def _sidebar_width(self) -> int:
+        metrics = self.sidebar.fontMetrics()
+        widest = max((metrics.horizontalAdvance(section_title(s.key)) for s in self._sections), default=100)
+        return max(180, widest + 56)
+
+    # --- which page ---------------------------------------------------------------------------------------
+
+    def _check_empty(self) -> None:
+        from teamlead.data.queries.dashboard_extra import has_records
+
+        self.context.read(has_records, self._on_emptiness, key="window.has_records")
+
+    def _on_emptiness(self, has_any: bool) -> None:
+        self._empty = not has_any
+        if self._empty:
+            self.show_welcome()
+        else:
+            self.show_sections()
+
+    @property
+    def showing_welcome(self) -> bool:
+        return self.welcome is not None and self._pages.currentWidget() is self.welcome
+
+    def show_welcome(self) -> None:
+        if self.welcome is None:
+            self.welcome = WelcomePage(self.context)
+            self.welcome.start_empty.connect(self.show_sections)
+            self.welcome.demo_loaded.connect(self.show_sections)
+            self._pages.addWidget(self.welcome)
+        self._pages.setCurrentWidget(self.welcome)
+        self.welcome.empty_button.setFocus()
+        self._when_loaded(self.welcome)
+
+    def show_sections(self, key: str | None = None) -> None:
+        self._pages.setCurrentWidget(self._sections_page)
+        wanted = key or str(self._qsettings.value("window/section", "dashboard"))
+        keys = [section.key for section in self._sections]
+        row = keys.index(wanted) if wanted in keys else 0
+        if self.sidebar.currentRow() == row:
+            self._show_section_at(row)
+        else:
+            self.sidebar.setCurrentRow(row)
+        self._when_loaded(self.current_view())
+
+    def _show_section_at(self, row: int) -> None:
+        if row < 0:
+            return
+        view = self.view(self._sections[row].key)
+        self.stack.setCurrentWidget(view)
+        self._qsettings.setValue("window/section", self._sections[row].key)
+
+    def view(self, key: str) -> QWidget:
+        """The view of section ``key``, built on first use."""
+        view = self._views.get(key)
+        if view is None:
+            section = next(s for s in self._sections if s.key == key)
+            view = section.factory(self.context)
+            view.setObjectName(f"view_{key}")
+            holder = self._placeholders.pop(key)
+            index = self.stack.indexOf(holder)
+            self.stack.insertWidget(index, view)
+            self.stack.removeWidget(holder)
+            holder.deleteLater()
+            self._views[key] = view
+        return view
+
+    def current_view(self) -> QWidget:
+        view = self.stack.currentWidget()
+        assert view is not None
+        return view
+
+    def section_keys(self) -> list[str]:
+        return [section.key for section in self._sections]
+
+    def go_to_section(self, key: str) -> None:
+        self.show_sections(key)
+        self.view(key).setFocus()
+
+    # --- navigation ---------------------------------------------------------------------------------------
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record in the first section whose view says it is that record's home."""
+        if self.showing_welcome:
+            self.show_sections()
+        for section in self._sections:
+            view = self.view(section.key)
+            opener: Callable[[str, int], bool] | None = getattr(view, "open_record", None)
+            if opener is not None and opener(kind, record_id):
+                self.sidebar.setCurrentRow(self.section_keys().index(section.key))
+                return
+        self.statusBar().showMessage(tr("There is no screen for this record yet."), 5000)
+
+    # --- ready: painted with data -------------------------------------------------------------------------
+
+    def _when_loaded(self, page: QWidget) -> None:
+        if self._ready_sent:
+            return
+        signal = getattr(page, "loaded", None)
+        if page is self.welcome or signal is None:
+            self._watch_paint(page)
+            return
+        if getattr(page, "is_loaded", False):
+            self._watch_paint(page)
+            return
+        signal.connect(lambda: self._watch_paint(page), Qt.ConnectionType.SingleShotConnection)
+
+    def _watch_paint(self, page: QWidget) -> None:
+        if self._ready_sent or self._paint_watch is not None:
+            return
+        self._paint_watch = page
+        page.installEventFilter(self)
+        page.update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self._paint_watch and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._paint_watch = None
+            # After this paint event is handled: the pixels are there.
+            QTimer.singleShot(0, self._send_ready)
+        return super().eventFilter(watched, event)
+
+    def _send_ready(self) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.screen_ready.emit()
+
+    # --- databases ----------------------------------------------------------------------------------------
+
+    def open_database_dialog(self) -> None:
+        path = choose_database_to_open(self)
+        if path is not None:
+            self.open_database_at(path, create=False)
+
+    def new_database_dialog(self) -> None:
+        path = choose_new_database(self)
+        if path is not None:
+            self.open_database_at(path, create=True)
+
+    def open_database_at(self, target: str | Path, *, create: bool = False) -> bool:
+        """Switch to the database at ``target``; on failure, the current one stays open."""
+        database = open_with_recovery(target, self, self._ask, create=create)
+        if database is None:
+            return False
+        self.switch_database(database)
+        return True
+
+    def switch_database(self, database: Database) -> None:
+        old = self.context
+        old.tasks.shutdown(wait=False)
+        self.context = AppContext(database, today=old._today, parent=self)
+        self.context.tasks.error_reporter = old.tasks.error_reporter
+        self.search_popup = None
+        self._ready_sent = False
+        self._connect_context()
+        remember_database(database)
+        self._rebuild()
+        old.database.dispose()
+        self.database_opened.emit(database.display_name())
+
+    def _rebuild(self) -> None:
+        current = self.centralWidget()
+        self._build()
+        if current is not None:
+            current.deleteLater()
+        self._check_empty()
+
+    # --- settings and language ----------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from teamlead.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog.language(), dialog.default_district()))
+        dialog.open()
+
+    def apply_settings(self, language: str, default_district: str | None) -> None:
+        """Save the settings; a new language re-translates the window at once (it is rebuilt)."""
+        settings.update(language=language, default_district=default_district)
+        changed = language != current_language()
+        set_language(language)
+        if changed:
+            keep = self.section_keys()[max(self.sidebar.currentRow(), 0)]
+            showing_welcome = self.showing_welcome
+            self._rebuild_keeping(keep, showing_welcome)
+        else:
+            self.context.data_changed.emit("settings")
+
+    def _rebuild_keeping(self, key: str, showing_welcome: bool) -> None:
+        current = self.centralWidget()
+        self.search_popup = None
+        self._build()
+        if current is not None:
+            current.deleteLater()
+        if showing_welcome:
+            self.show_welcome()
+        else:
+            self.show_sections(key)
+
+    def open_recent(self, name: str) -> None:
+        self.open_database_at(name, create=False)
+
+    # --- errors, geometry, closing ------------------------------------------------------------------------
+
+    def _on_task_error(self, message: str) -> None:
+        self.statusBar().showMessage(message.splitlines()[0], 8000)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._qsettings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        self.resize(*DEFAULT_SIZE)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.welcome is not None and self.welcome.busy:
+            self.welcome.cancel_demo()
+        self._qsettings.setValue("window/geometry", self.saveGeometry())
+        self._qsettings.sync()
+        self.context.tasks.shutdown(wait=False)
+        super().closeEvent(event)
+
+
+def section_title(key: str) -> str:
+    """The sidebar name of a section, translated now."""
+    titles = {
+        "dashboard": tr("Dashboard"),
+        "partners": tr("Partners"),
+        "people": tr("People"),
+        "notes": tr("Notes & signals"),
+        "meetings": tr("Meetings"),
+        "agreements": tr("Agreements"),
+        "reports": tr("Reports"),
+    }
+    return titles.get(key, key)
+
+
+def shortcut_text(sequence: QKeySequence) -> str:
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText)

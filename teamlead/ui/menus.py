@@ -1,0 +1,141 @@
+"""The menu bar: File, Go and Help, with a shortcut or mnemonic for every action.
+
+Built again on every language switch (see :class:`~teamlead.ui.main_window.MainWindow`). The Help menu's list
+of keyboard shortcuts is read from these very actions, so it can never fall out of date.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from teamlead.i18n import tr
+
+if TYPE_CHECKING:
+    from teamlead.ui.main_window import MainWindow
+
+
+def _action(
+    window: MainWindow,
+    menu: QMenu,
+    name: str,
+    text: str,
+    slot: object,
+    *shortcuts: QKeySequence | QKeySequence.StandardKey | str,
+) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if shortcuts:
+        action.setShortcuts([QKeySequence(shortcut) for shortcut in shortcuts])
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Fill the window's menu bar; returns the actions by name (tests and the shortcut list use them)."""
+    from teamlead.ui.main_window import section_title
+
+    bar = window.menuBar()
+    old_menus = [action.menu() for action in bar.actions()]
+    bar.clear()
+    for menu in old_menus:
+        if menu is not None:
+            menu.deleteLater()
+    actions: dict[str, QAction] = {}
+
+    file_menu = bar.addMenu(tr("&File"))
+    file_menu.setObjectName("fileMenu")
+    actions["new_database"] = _action(
+        window, file_menu, "newDatabase", tr("&New database…"), window.new_database_dialog, "Ctrl+Shift+N"
+    )
+    actions["open_database"] = _action(
+        window, file_menu, "openDatabase", tr("&Open database…"), window.open_database_dialog, "Ctrl+O"
+    )
+    recent = file_menu.addMenu(tr("&Recent databases"))
+    recent.setObjectName("recentMenu")
+    window.recent_menu = recent
+    fill_recent_menu(window, recent)
+    recent.aboutToShow.connect(lambda: fill_recent_menu(window, recent))
+    file_menu.addSeparator()
+    actions["settings"] = _action(
+        window, file_menu, "settings", tr("&Settings…"), window.open_settings, "Ctrl+,"
+    )
+    file_menu.addSeparator()
+    actions["quit"] = _action(window, file_menu, "quit", tr("&Quit"), window.close, "Ctrl+Q")
+
+    go_menu = bar.addMenu(tr("&Go"))
+    go_menu.setObjectName("goMenu")
+    for number, key in enumerate(window.section_keys(), start=1):
+        actions[f"section_{key}"] = _action(
+            window,
+            go_menu,
+            f"section_{key}",
+            section_title(key),
+            lambda _checked=False, key=key: window.go_to_section(key),
+            f"Ctrl+{number}",
+        )
+
+    help_menu = bar.addMenu(tr("&Help"))
+    help_menu.setObjectName("helpMenu")
+    actions["shortcuts"] = _action(
+        window,
+        help_menu,
+        "shortcuts",
+        tr("&Keyboard shortcuts"),
+        lambda: show_shortcuts(window),
+        QKeySequence.StandardKey.HelpContents,
+    )
+    actions["about"] = _action(window, help_menu, "about", tr("&About Teamlead"), lambda: show_about(window))
+    return actions
+
+
+def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
+    """The recent databases, newest first, numbered for the keyboard; read afresh each time it opens."""
+    from teamlead.ui.main_window import recent_databases
+
+    menu.clear()
+    entries = recent_databases()
+    for number, name in enumerate(entries, start=1):
+        label = f"&{number} {name}" if number < 10 else name
+        action = menu.addAction(label)
+        action.setData(name)
+        action.triggered.connect(lambda _checked=False, name=name: window.open_recent(name))
+    menu.setEnabled(bool(entries))
+
+
+def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
+    """(what, keys) for every action with a shortcut, plus the keys that work inside lists and search."""
+    rows: list[tuple[str, str]] = []
+    for action in window.actions_by_name.values():
+        keys = ", ".join(
+            sequence.toString(QKeySequence.SequenceFormat.NativeText) for sequence in action.shortcuts()
+        )
+        if keys:
+            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+    rows.extend(extra_shortcuts())
+    return rows
+
+
+def extra_shortcuts() -> list[tuple[str, str]]:
+    return [
+        (tr("Move through search results"), tr("Up, Down")),
+        (tr("Open the selected result or row"), tr("Enter")),
+        (tr("Close the search or a dialog"), tr("Esc")),
+        (tr("Move to the next field"), tr("Tab")),
+        (tr("Open a menu"), tr("Alt + the underlined letter")),
+    ]
+
+
+def show_shortcuts(window: MainWindow) -> None:
+    from teamlead.ui.help_dialogs import ShortcutsDialog
+
+    ShortcutsDialog(shortcut_rows(window), window).open()
+
+
+def show_about(window: MainWindow) -> None:
+    from teamlead.ui.help_dialogs import show_about_box
+
+    show_about_box(window)

@@ -1,0 +1,34 @@
+"""The sections of the sidebar, in order: what each is called inside the app, and how to build its view.
+
+A section is a view class constructed as ``View(context, parent=None)`` with a ``title()`` (see
+:mod:`teamlead.ui.context`). Imports happen when the window is built, not when this module is imported, so
+start-up loads only what it shows. Meetings, Agreements and Reports join here when their issues land.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from teamlead.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class Section:
+    """One entry of the sidebar: a stable key (remembered as the last section) and its view's factory."""
+
+    key: str
+    factory: Callable[[AppContext], QWidget]
+
+
+def _dashboard(context: AppContext) -> QWidget:
+    from teamlead.ui.dashboard.view import DashboardView
+
+    return DashboardView(context)
+
+
+def sections() -> tuple[Section, ...]:
+    """The sections the app has, in sidebar order."""
+    return (Section("dashboard", _dashboard),)

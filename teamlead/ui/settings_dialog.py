@@ -1,0 +1,83 @@
+"""Settings: the interface language and the default district (stored with :mod:`teamlead.settings`).
+
+A new language takes effect at once: the main window rebuilds itself in it (no restart needed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from teamlead import settings
+from teamlead.data.queries.dashboard_extra import DistrictChoice, district_choices
+from teamlead.i18n import current_language, tr
+from teamlead.ui.context import AppContext
+
+LANGUAGE_NAMES = (("nl", "Nederlands"), ("en", "English"))
+
+
+class SettingsDialog(QDialog):
+    """Language and default district; the district list loads in the background."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(tr("Settings"))
+        self._saved = settings.load()
+
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("languageBox")
+        for code, name in LANGUAGE_NAMES:
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(current_language()))
+        self.language_box.setAccessibleName(tr("Language"))
+
+        self.district_box = QComboBox()
+        self.district_box.setObjectName("districtBox")
+        self.district_box.addItem(tr("All districts"), None)
+        self.district_box.setAccessibleName(tr("Default district"))
+        self.district_box.setEnabled(False)
+
+        form = QFormLayout()
+        language_label = QLabel(tr("&Language:"))
+        language_label.setBuddy(self.language_box)
+        district_label = QLabel(tr("Default &district:"))
+        district_label.setBuddy(self.district_box)
+        form.addRow(language_label, self.language_box)
+        form.addRow(district_label, self.district_box)
+        hint = QLabel(tr("The dashboard shows the default district; without one, all districts."))
+        hint.setWordWrap(True)
+        hint.setProperty("muted", True)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        context.read(district_choices, self._show_districts, key="settings.districts")
+
+    def _show_districts(self, choices: list[DistrictChoice]) -> None:
+        saved = self._saved.get("default_district")
+        for choice in choices:
+            self.district_box.addItem(choice.name, choice.name)
+        if isinstance(saved, str):
+            index = self.district_box.findData(saved)
+            if index < 0:  # a saved district this database does not have: keep it rather than drop it
+                self.district_box.addItem(saved, saved)
+                index = self.district_box.count() - 1
+            self.district_box.setCurrentIndex(index)
+        self.district_box.setEnabled(True)
+
+    def language(self) -> str:
+        return str(self.language_box.currentData())
+
+    def default_district(self) -> str | None:
+        value = self.district_box.currentData()
+        if not self.district_box.isEnabled():  # not loaded yet: keep what was saved
+            saved = self._saved.get("default_district")
+            return saved if isinstance(saved, str) else None
+        return str(value) if value else None

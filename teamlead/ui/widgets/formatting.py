@@ -1,0 +1,86 @@
+"""Dates, times and vocabulary words as the UI shows them, in the current language."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from teamlead.i18n import tr
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_abbreviation(month: int) -> str:
+    from teamlead.i18n import current_language
+
+    if current_language() == "nl":
+        return ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")[month - 1]
+    return _MONTHS_EN[month - 1]
+
+
+def weekday_abbreviation(day: date) -> str:
+    from teamlead.i18n import current_language
+
+    names = (
+        ("ma", "di", "wo", "do", "vr", "za", "zo")
+        if current_language() == "nl"
+        else ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    )
+    return names[day.weekday()]
+
+
+def format_date(value: date | None, *, today: date | None = None) -> str:
+    """``12 Mar 2026`` (``12 mrt 2026``); the year is left out when it is this year's."""
+    if value is None:
+        return ""
+    text = f"{value.day} {month_abbreviation(value.month)}"
+    if today is None or value.year != today.year:
+        text += f" {value.year}"
+    return text
+
+
+def format_when(moment: datetime, *, today: date | None = None) -> str:
+    """A meeting's start in Amsterdam time: ``Tue 3 Mar 14:00``."""
+    local = moment.astimezone(AMSTERDAM)
+    day = local.date()
+    return f"{weekday_abbreviation(day)} {format_date(day, today=today)} {local:%H:%M}"
+
+
+def note_kind_label(kind: str) -> str:
+    labels = {
+        "call": tr("Call"),
+        "visit": tr("Visit"),
+        "email": tr("E-mail"),
+        "meeting": tr("Meeting"),
+        "signal": tr("Signal"),
+        "other": tr("Other"),
+    }
+    return labels.get(kind, kind)
+
+
+def meeting_kind_label(kind: str) -> str:
+    labels = {
+        "network": tr("Network meeting"),
+        "partner": tr("Partner meeting"),
+        "reflection": tr("Local reflection"),
+        "other": tr("Other"),
+    }
+    return labels.get(kind, kind)
+
+
+def agreement_status_label(status: str) -> str:
+    labels = {
+        "open": tr("Open"),
+        "in_progress": tr("In progress"),
+        "done": tr("Done"),
+        "dropped": tr("Dropped"),
+    }
+    return labels.get(status, status)
+
+
+def one_line(text: str, limit: int = 140) -> str:
+    """The first line of a free text, shortened for a list."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -1,0 +1,107 @@
+"""A read-only table of plain rows where each row is a record that opens on Enter or a double click.
+
+Used by the dashboard's lists: a :class:`RecordTableModel` over frozen rows (testable without widgets) and a
+:class:`RecordTable` view that emits :attr:`RecordTable.record_activated` with ``(kind, id)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+"""``data(index, RECORD_ROLE)`` gives the row's ``(kind, id)``."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header (already translated) and how to show a row in it."""
+
+    header: str
+    text: Callable[[Any], str]
+    tooltip: Callable[[Any], str] | None = None
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of any frozen type; ``record(row)`` says which record a row is."""
+
+    def __init__(
+        self, columns: Sequence[Column], record: Callable[[Any], tuple[str, int]], parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._columns = tuple(columns)
+        self._record = record
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(row) if column.tooltip else column.text(row)
+        if role == RECORD_ROLE:
+            return self._record(row)
+        return None
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        return None
+
+
+class RecordTable(QTableView):
+    """A compact, keyboard-friendly table: Enter or a double click opens the current row's record."""
+
+    record_activated = Signal(str, int)
+    """(kind, id) of the row the user opened."""
+
+    def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Qt emits activated for Enter and for a double click (or a single one where the platform says so).
+        self.activated.connect(self._open)
+
+    def _open(self, index: QModelIndex) -> None:
+        record = index.data(RECORD_ROLE)
+        if record is not None:
+            kind, record_id = record
+            self.record_activated.emit(kind, record_id)

@@ -1,0 +1,191 @@
+"""The main window driven as a user would: welcome page, sections, dashboard rows, settings, databases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from teamlead import settings
+from teamlead.data.database import Database
+from teamlead.ui.dashboard.view import DashboardView
+from teamlead.ui.main_window import MainWindow
+from teamlead.ui.widgets.record_table import RECORD_ROLE
+from tests.ui.conftest import Asked, seed
+
+WindowMaker = Callable[[Database], MainWindow]
+
+
+def test_an_empty_database_opens_on_the_welcome_page(
+    make_window: WindowMaker, sqlite_database: Database
+) -> None:
+    window = make_window(sqlite_database)
+    assert window.showing_welcome
+    assert window.welcome is not None
+    assert window.welcome.demo_button.isVisible()
+    assert str(sqlite_database.path) in window.database_label.text()
+
+
+def test_start_empty_shows_the_dashboard(
+    qtbot: QtBot, make_window: WindowMaker, sqlite_database: Database
+) -> None:
+    window = make_window(sqlite_database)
+    assert window.welcome is not None
+    qtbot.mouseClick(window.welcome.empty_button, Qt.MouseButton.LeftButton)
+    view = window.current_view()
+    assert isinstance(view, DashboardView)
+    qtbot.waitUntil(lambda: view.is_loaded)
+    assert view.cards["overdue"].count.text() == "0"
+    assert view.cards["overdue"].body.currentWidget() is view.cards["overdue"].empty
+
+
+def test_the_dashboard_shows_what_needs_attention_and_opens_it(
+    qtbot: QtBot, make_window: WindowMaker, database: Database
+) -> None:
+    seeded = seed(database)
+    window = make_window(database)
+    view = window.current_view()
+    assert isinstance(view, DashboardView)
+    assert view.is_loaded
+    overdue = view.models["overdue"]
+    assert [overdue.index(r, 0).data() for r in range(overdue.rowCount())] == [
+        "Politie basisteam Slotervaart"
+    ]
+    assert view.tiles["overdue"].value.text() == "1"
+    signals = view.models["signals"]
+    assert signals.rowCount() == 1
+    assert "winkelcentrum" in signals.index(0, 2).data()
+    assert signals.index(0, 1).data() == "Wildemanbuurt"
+    assert view.models["follow_ups"].index(0, 0).data(RECORD_ROLE) == ("note", seeded.follow_up)
+
+    table = view.cards["overdue"].table
+    table.setFocus()
+    table.setCurrentIndex(overdue.index(0, 0))
+    with qtbot.waitSignal(window.context.open_record) as opened:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened.args == ["organisation", seeded.police]
+
+
+def test_the_dashboard_reloads_after_a_change(
+    qtbot: QtBot, make_window: WindowMaker, database: Database
+) -> None:
+    seeded = seed(database)
+    window = make_window(database)
+    view = window.current_view()
+    assert isinstance(view, DashboardView)
+    from teamlead.services import notes
+    from teamlead.services.notes import NoteInput
+
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        window.context.write(
+            lambda session: notes.log_note(
+                session,
+                NoteInput(kind="visit", text="Langs geweest", organisation_ids=[seeded.police]),
+                today=window.context.today(),
+            ),
+            changed="note",
+        )
+    assert view.models["overdue"].rowCount() == 0
+    assert view.tiles["overdue"].value.text() == "0"
+
+
+def test_the_language_switch_retranslates_the_window(
+    qtbot: QtBot, make_window: WindowMaker, sqlite_database: Database
+) -> None:
+    seed(sqlite_database)
+    window = make_window(sqlite_database)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Go", "&Help"]
+    window.apply_settings("nl", "Nieuw-West")
+    assert [action.text() for action in window.menuBar().actions()] == ["&Bestand", "&Ga naar", "&Help"]
+    assert window.sidebar.item(0).text() == "Overzicht"
+    view = window.current_view()
+    assert isinstance(view, DashboardView)
+    qtbot.waitUntil(lambda: view.is_loaded)
+    assert view.heading.text() == "Overzicht"
+    assert view.subtitle.text().startswith("Nieuw-West")
+    assert settings.load()["language"] == "nl"
+    assert settings.load()["default_district"] == "Nieuw-West"
+
+
+def test_a_damaged_database_is_refused_and_left_untouched(
+    make_window: WindowMaker, sqlite_database: Database, tmp_path: Path, asked: Asked
+) -> None:
+    window = make_window(sqlite_database)
+    damaged = tmp_path / "damaged.sqlite3"
+    content = b"SQLite format 3\x00" + b"\x07" * 4000
+    damaged.write_bytes(content)
+    assert not window.open_database_at(damaged)
+    assert len(asked.messages) == 1
+    assert "damaged" in asked.messages[0] or "cannot" in asked.messages[0].lower()
+    assert damaged.read_bytes() == content
+    assert window.context.database is sqlite_database
+
+
+def test_opening_another_database_switches_and_remembers_it(
+    qtbot: QtBot, make_window: WindowMaker, sqlite_database: Database, tmp_path: Path
+) -> None:
+    window = make_window(sqlite_database)
+    other = tmp_path / "other.sqlite3"
+    with qtbot.waitSignal(window.screen_ready, timeout=10_000):
+        assert window.open_database_at(other, create=True)
+    assert str(other) in window.database_label.text()
+    assert settings.load()["recent_databases"][0] == str(other)
+    assert window.recent_menu is not None
+    assert [action.data() for action in window.recent_menu.actions()] == [
+        str(other),
+        str(sqlite_database.path),
+    ]
+
+
+def test_window_geometry_and_section_are_remembered(
+    make_window: WindowMaker, sqlite_database: Database, qsettings: object
+) -> None:
+    seed(sqlite_database)
+    window = make_window(sqlite_database)
+    window.resize(760, 560)
+    saved = window.size()
+    assert saved.height() == 560
+    window.close()
+    again = make_window(sqlite_database)
+    assert again.size() == saved
+    assert again.section_keys()[again.sidebar.currentRow()] == "dashboard"
+
+
+def test_loading_the_demo_from_the_welcome_page_shows_a_full_dashboard(
+    qtbot: QtBot, make_window: WindowMaker, sqlite_database: Database
+) -> None:
+    window = make_window(sqlite_database)
+    welcome = window.welcome
+    assert welcome is not None
+    assert welcome.scale.currentData() == "small"
+    qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
+    assert welcome.progress.isVisible()
+    assert welcome.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: not window.showing_welcome, timeout=60_000)
+    view = window.current_view()
+    assert isinstance(view, DashboardView)
+    qtbot.waitUntil(lambda: view.is_loaded, timeout=10_000)
+    total = sum(model.rowCount() for model in view.models.values())
+    assert total > 0
+    assert view.models["meetings"].rowCount() > 0
+
+
+def test_cancelling_the_demo_leaves_the_database_empty(
+    qtbot: QtBot, make_window: WindowMaker, sqlite_database: Database
+) -> None:
+    from teamlead.data.queries.dashboard_extra import has_records
+
+    window = make_window(sqlite_database)
+    welcome = window.welcome
+    assert welcome is not None
+    welcome.scale.setCurrentIndex(welcome.scale.findData("district"))
+    qtbot.mouseClick(welcome.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(welcome.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not welcome.busy, timeout=60_000)
+    assert window.showing_welcome
+    assert welcome.demo_button.isEnabled()
+    with sqlite_database.session() as session:
+        assert not has_records(session)
