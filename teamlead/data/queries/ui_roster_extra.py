@@ -1,4 +1,4 @@
-"""Read models for the roster screens (partner page, People, Who to call): plain frozen rows, set queries.
+"""Read models the roster screens need beyond :mod:`roster`, :mod:`people` and :mod:`notes`: plain rows.
 
 Each function runs a fixed number of queries whatever the number of partners (no per-row look-ups), so the
 city-scale roster (3,000 partners, 12,000 people) loads in one go in the background.
@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_organisation
 from teamlead.data.enums import OrganisationStatus
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.notes import Note, note_organisation
+from teamlead.data.queries._common import role_current
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
 
 
@@ -43,13 +44,6 @@ class Choices:
     neighbourhoods: tuple[Choice, ...]
 
 
-def _current_role(today: date) -> ColumnElement[bool]:
-    return and_(
-        or_(Role.started_on.is_(None), Role.started_on <= today),
-        or_(Role.ended_on.is_(None), Role.ended_on >= today),
-    )
-
-
 def choices(session: Session) -> Choices:
     """Districts, domains and neighbourhoods for the filter bars and editors."""
     districts = tuple(
@@ -68,63 +62,6 @@ def choices(session: Session) -> Choices:
         )
     )
     return Choices(districts, domains, neighbourhoods)
-
-
-@dataclass(frozen=True)
-class CallPerson:
-    id: int
-    name: str
-    role: str
-    phone: str
-    email: str
-
-
-@dataclass(frozen=True)
-class CallPartner:
-    id: int
-    name: str
-    phone: str
-    people: tuple[CallPerson, ...]
-
-
-@dataclass(frozen=True)
-class CallGroup:
-    """The active partners of one domain serving the neighbourhood."""
-
-    domain: str
-    partners: tuple[CallPartner, ...]
-
-
-def who_to_call(session: Session, neighbourhood_id: int, today: date) -> list[CallGroup]:
-    """Every active partner serving the neighbourhood, grouped by domain (in the domains' order), with the
-    people currently there and their numbers: the curfew-night list."""
-    organisations = session.execute(
-        select(Organisation.id, Organisation.name, Organisation.phone, Domain.name, Domain.position)
-        .join(organisation_neighbourhood, organisation_neighbourhood.c.organisation_id == Organisation.id)
-        .outerjoin(Domain, Domain.id == Organisation.domain_id)
-        .where(
-            organisation_neighbourhood.c.neighbourhood_id == neighbourhood_id,
-            Organisation.status == OrganisationStatus.ACTIVE,
-        )
-    ).all()
-    people: dict[int, list[CallPerson]] = defaultdict(list)
-    ids = [row[0] for row in organisations]
-    if ids:
-        for organisation_id, person_id, name, title, phone, email in session.execute(
-            select(Role.organisation_id, Person.id, Person.name, Role.title, Person.phone, Person.email)
-            .join(Person, Person.id == Role.person_id)
-            .where(Role.organisation_id.in_(ids), _current_role(today))
-            .order_by(Person.name)
-        ):
-            people[organisation_id].append(CallPerson(person_id, name, title, phone, email))
-    grouped: dict[tuple[int, str], list[CallPartner]] = defaultdict(list)
-    for organisation_id, name, phone, domain, position in organisations:
-        key = (position if position is not None else 1_000_000, domain or "")
-        grouped[key].append(CallPartner(organisation_id, name, phone, tuple(people.get(organisation_id, []))))
-    return [
-        CallGroup(domain, tuple(sorted(partners, key=lambda p: fold(p.name))))
-        for (_position, domain), partners in sorted(grouped.items())
-    ]
 
 
 @dataclass(frozen=True)
@@ -278,77 +215,6 @@ def organisation_detail(session: Session, organisation_id: int) -> OrganisationD
 
 
 @dataclass(frozen=True)
-class PersonRow:
-    """A person as the People table shows them: their current roles and where."""
-
-    id: int
-    name: str
-    phone: str
-    email: str
-    roles: str
-    organisations: str
-    haystack: str = field(default="", compare=False)
-
-
-def people_rows(session: Session, today: date) -> list[PersonRow]:
-    current: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for person_id, title, organisation in session.execute(
-        select(Role.person_id, Role.title, Organisation.name)
-        .join(Organisation, Organisation.id == Role.organisation_id)
-        .where(_current_role(today))
-    ):
-        current[person_id].append((title, organisation))
-    rows = []
-    for person_id, name, phone, email in session.execute(
-        select(Person.id, Person.name, Person.phone, Person.email).order_by(Person.name)
-    ):
-        roles = current.get(person_id, [])
-        titles = ", ".join(t for t, _o in roles if t)
-        organisations = ", ".join(o for _t, o in roles)
-        haystack = fold(" ".join((name, phone, email, titles, organisations)))
-        rows.append(PersonRow(person_id, name, phone, email, titles, organisations, haystack))
-    return rows
-
-
-@dataclass(frozen=True)
-class PersonDetail:
-    id: int
-    version: int
-    name: str
-    phone: str
-    email: str
-    remarks: str
-    roles: tuple[RoleLine, ...]
-    timeline: tuple[TimelineEntry, ...]
-
-
-def person_detail(session: Session, person_id: int) -> PersonDetail | None:
-    """The person's fields, every role they held (history) and the notes about them."""
-    from teamlead.data.notes import note_person
-
-    person = session.get(Person, person_id)
-    if person is None:
-        return None
-    notes = session.execute(
-        select(Note.occurred_on, Note.kind, Note.text, Note.id)
-        .join(note_person, note_person.c.note_id == Note.id)
-        .where(note_person.c.person_id == person_id)
-        .order_by(Note.occurred_on.desc(), Note.id.desc())
-        .limit(TIMELINE_LIMIT)
-    )
-    return PersonDetail(
-        id=person.id,
-        version=person.version,
-        name=person.name,
-        phone=person.phone,
-        email=person.email,
-        remarks=person.remarks,
-        roles=_role_lines(session, Role.person_id == person_id),
-        timeline=tuple(TimelineEntry(on, "note", kind, _first_line(text), i) for on, kind, text, i in notes),
-    )
-
-
-@dataclass(frozen=True)
 class NameChoice:
     """An organisation or person a completer offers: ``label`` is what the user picks from."""
 
@@ -370,7 +236,7 @@ def person_choices(session: Session, today: date) -> list[NameChoice]:
     for person_id, organisation in session.execute(
         select(Role.person_id, Organisation.name)
         .join(Organisation, Organisation.id == Role.organisation_id)
-        .where(_current_role(today))
+        .where(role_current(today))
     ):
         where[person_id].append(organisation)
     return [

@@ -7,10 +7,14 @@ dialog the user must read, dismiss and map back to the form.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
 
-from teamlead.errors import ValidationError
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from teamlead.errors import ConflictError, UserError, ValidationError
+from teamlead.i18n import tr
+from teamlead.ui.tasks import TaskRunner
 
 
 class FieldForm(QFormLayout):
@@ -75,3 +79,36 @@ class FieldForm(QFormLayout):
         self.clear_errors()
         self._general.setText(message)
         self._general.show()
+
+
+def show_save_error(form: FieldForm, tasks: TaskRunner, error: BaseException) -> None:
+    """Route a failed save: a field's message beside the field, a conflict both on the form and in a dialog
+    (someone else's change must never pass unnoticed), anything else through the task runner."""
+    if isinstance(error, ValidationError):
+        form.show_error(error)
+    elif isinstance(error, ConflictError):
+        form.show_message(error.message)
+        tasks.report_message(error.message)
+    elif isinstance(error, UserError):
+        form.show_message(error.message)
+    else:
+        tasks.report_error(error)
+
+
+def confirm(parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask before something destructive, without blocking the event loop; ``No`` is the default button."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirmBox")
+    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def finished() -> None:
+        if box.clickedButton() is accept:
+            on_yes()
+
+    box.finished.connect(finished)
+    box.open()
+    return box

@@ -1,0 +1,204 @@
+"""The "Log a contact moment" dialog, reachable from anywhere (the frame binds it to Ctrl+L).
+
+Fast to fill in between two meetings: today's date, the kind, the partner (already filled in when opened
+from a partner's page), the text, and optionally a follow-up date. Saving resets the partner's stay-in-touch
+light, because every view showing partners reloads on ``data_changed("note")``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from teamlead.data.enums import NoteKind
+from teamlead.data.queries.ui_roster_extra import (
+    Choices,
+    NameChoice,
+    choices,
+    organisation_choices,
+    person_choices,
+)
+from teamlead.errors import ValidationError
+from teamlead.i18n import tr
+from teamlead.services.notes import NoteInput, log_note
+from teamlead.ui.context import AppContext
+from teamlead.ui.notes.picker import PickList
+from teamlead.ui.notes.words import note_kind_names
+from teamlead.ui.partners.fields import FieldForm, show_save_error
+from teamlead.ui.people.dialogs import date_edit, date_of
+
+FOLLOW_UP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class NoteChoices:
+    organisations: list[NameChoice]
+    persons: list[NameChoice]
+    places: Choices
+
+
+def load_note_choices(session: Session, today: date) -> NoteChoices:
+    return NoteChoices(organisation_choices(session), person_choices(session, today), choices(session))
+
+
+class NoteDialog(QDialog):
+    """Log one contact moment; stays open with the message beside the field when a value is refused."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        organisation_id: int | None = None,
+        person_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._preset = (organisation_id, person_id)
+        self._preset_neighbourhood: int | None = None
+        self.saved_note_id: int | None = None
+        self.setObjectName("noteDialog")
+        self.setWindowTitle(tr("Log a contact moment"))
+        self.setMinimumWidth(520)
+        today = context.today()
+        self.form = FieldForm()
+        self.occurred = date_edit(today)
+        self.kind = QComboBox()
+        for key, name in note_kind_names().items():
+            self.kind.addItem(name, str(key))
+        self.organisations = PickList(tr("Type part of a partner's name"))
+        self.persons = PickList(tr("Type part of a person's name"))
+        self.neighbourhood = QComboBox()
+        self.neighbourhood.addItem(tr("(none)"), None)
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setPlaceholderText(tr("What was said or seen, what was agreed"))
+        self.follow_up_check = QCheckBox(tr("&Follow up on"))
+        self.follow_up = date_edit(today + timedelta(days=FOLLOW_UP_DAYS))
+        self.follow_up.setEnabled(False)
+        self.follow_up.setAccessibleName(tr("Follow-up date"))
+        follow_up = QWidget()
+        follow_row = QHBoxLayout(follow_up)
+        follow_row.setContentsMargins(0, 0, 0, 0)
+        follow_row.addWidget(self.follow_up_check)
+        follow_row.addWidget(self.follow_up)
+        follow_row.addStretch()
+        self.form.add_field("occurred_on", tr("&Date"), self.occurred)
+        self.form.add_field("kind", tr("&Kind"), self.kind)
+        self.form.add_field("organisation_ids", tr("&Partners"), self.organisations)
+        self.form.add_field("person_ids", tr("P&eople"), self.persons)
+        self.form.add_field("neighbourhood_id", tr("Neigh&bourhood (signals)"), self.neighbourhood)
+        self.form.add_field("text", tr("&Text"), self.text)
+        self.form.add_field("follow_up_on", "", follow_up)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.addButton(tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip(tr("Save the note (Ctrl+Enter)"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.follow_up_check.toggled.connect(self.follow_up.setEnabled)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        self.save_button.setEnabled(False)
+        context.read(
+            lambda session: load_note_choices(session, today), self._show_choices, key="notes.dialog-choices"
+        )
+        if organisation_id or person_id:
+            self.text.setFocus()
+        else:
+            self.organisations.setFocus()
+
+    def _show_choices(self, loaded: NoteChoices) -> None:
+        self.organisations.set_choices(loaded.organisations)
+        self.persons.set_choices(loaded.persons)
+        for choice in loaded.places.neighbourhoods:
+            self.neighbourhood.addItem(choice.name, choice.id)
+        organisation_id, person_id = self._preset
+        if organisation_id is not None:
+            self.organisations.pick_id(organisation_id)
+        if person_id is not None:
+            self.persons.pick_id(person_id)
+        self.preset_neighbourhood(self._preset_neighbourhood)
+        self.save_button.setEnabled(True)
+
+    def preset_neighbourhood(self, neighbourhood_id: int | None) -> None:
+        """Fill in the neighbourhood (Who to call logs a signal where it happened), now or once loaded."""
+        self._preset_neighbourhood = neighbourhood_id
+        index = self.neighbourhood.findData(neighbourhood_id)
+        if neighbourhood_id is not None and index >= 0:
+            self.neighbourhood.setCurrentIndex(index)
+
+    def _kind_changed(self) -> None:
+        """A signal is about a place: suggest picking its neighbourhood."""
+        if self.kind.currentData() == NoteKind.SIGNAL and self.neighbourhood.currentIndex() == 0:
+            self.neighbourhood.setFocus()
+
+    def value(self) -> NoteInput:
+        return NoteInput(
+            kind=self.kind.currentData(),
+            text=self.text.toPlainText(),
+            organisation_ids=tuple(self.organisations.ids()),
+            person_ids=tuple(self.persons.ids()),
+            occurred_on=date_of(self.occurred),
+            neighbourhood_id=self.neighbourhood.currentData(),
+            follow_up_on=date_of(self.follow_up) if self.follow_up_check.isChecked() else None,
+        )
+
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        for field, picker in (("organisation_ids", self.organisations), ("person_ids", self.persons)):
+            if picker.pending_text():
+                self.form.show_error(
+                    ValidationError(
+                        field,
+                        tr("No match for “{text}”: pick a name from the list.", text=picker.pending_text()),
+                    )
+                )
+                return
+        data, today = self.value(), self._context.today()
+        self.save_button.setEnabled(False)
+        self._context.write(
+            lambda session: log_note(session, data, today=today),
+            self._saved,
+            changed="note",
+            on_error=self._failed,
+        )
+
+    def _saved(self, note_id: int) -> None:
+        self.saved_note_id = note_id
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        show_save_error(self.form, self._context.tasks, error)
+
+
+def open_note_dialog(
+    context: AppContext,
+    parent: QWidget | None = None,
+    organisation_id: int | None = None,
+    person_id: int | None = None,
+) -> NoteDialog:
+    """Open the dialog (window-modal, not blocking the event loop); it deletes itself when closed."""
+    dialog = NoteDialog(context, parent, organisation_id=organisation_id, person_id=person_id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -1,0 +1,331 @@
+"""A partner's page beside the roster: its fields (editable), its people over time, its timeline, and actions.
+
+Everything is loaded and saved in the background; a save quotes the version that was loaded, so a change made
+meanwhile by someone else on a shared database is reported instead of overwritten.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teamlead.data.queries.ui_roster_extra import Choices, OrganisationDetail, RoleLine, organisation_detail
+from teamlead.i18n import tr
+from teamlead.services import organisations
+from teamlead.ui.context import AppContext
+from teamlead.ui.partners.editor import OrganisationForm
+from teamlead.ui.partners.fields import confirm, show_save_error
+from teamlead.ui.people.dialogs import AddPersonDialog, ChangeRoleDialog, EndRoleDialog, open_move_dialog
+from teamlead.ui.people.models import RoleTableModel, RowRole, TimelineModel
+
+
+def table(model: RoleTableModel | TimelineModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSortingEnabled(True)
+    return view
+
+
+class OrganisationPane(QWidget):
+    """Detail of one partner, or the empty form for a new one."""
+
+    saved = Signal(int)
+    """A partner was added or saved (its id): the roster selects it."""
+
+    loaded = Signal()
+    """The detail of the requested partner is on screen."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._detail: OrganisationDetail | None = None
+        self._new_district: int | None = None
+        self._requested: int | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("partnerHeading")
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.heading.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.editor = OrganisationForm()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        self.save_button = QPushButton(tr("&Save"))
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip(tr("Save the changes (Ctrl+S)"))
+        self.cancel_button = QPushButton(tr("&Undo changes"))
+        self.archive_button = QPushButton(tr("&Archive…"))
+        self.reactivate_button = QPushButton(tr("&Reactivate"))
+        self.note_button = QPushButton(tr("&Log a contact moment…"))
+        self.note_button.setToolTip(tr("Log a call, visit, e-mail or signal with this partner (Ctrl+L)"))
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(scroll)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        for button in (self.archive_button, self.reactivate_button):
+            buttons.addWidget(button)
+        details_layout.addLayout(buttons)
+        self.tabs.addTab(details, tr("&Details"))
+
+        self.roles = RoleTableModel(context.today, self)
+        self.roles_view = table(self.roles, tr("People and their roles"))
+        self.add_person_button = QPushButton(tr("Add a &person…"))
+        self.change_role_button = QPushButton(tr("C&hange role…"))
+        self.end_role_button = QPushButton(tr("E&nd role…"))
+        self.move_button = QPushButton(tr("&Move…"))
+        people = QWidget()
+        people_layout = QVBoxLayout(people)
+        people_layout.addWidget(self.roles_view)
+        people_buttons = QHBoxLayout()
+        for button in (
+            self.add_person_button,
+            self.change_role_button,
+            self.end_role_button,
+            self.move_button,
+        ):
+            people_buttons.addWidget(button)
+        people_buttons.addStretch()
+        people_layout.addLayout(people_buttons)
+        self.tabs.addTab(people, tr("Pe&ople"))
+
+        self.timeline = TimelineModel(self)
+        self.timeline_view = table(self.timeline, tr("Timeline"))
+        self.tabs.addTab(self.timeline_view, tr("&Timeline"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.note_button)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+
+        self.editor.changed.connect(self._update_buttons)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.undo_changes)
+        self.archive_button.clicked.connect(self.ask_archive)
+        self.reactivate_button.clicked.connect(self.reactivate)
+        self.note_button.clicked.connect(self.log_note)
+        self.add_person_button.clicked.connect(self.add_person)
+        self.change_role_button.clicked.connect(partial(self._role_action, "change"))
+        self.end_role_button.clicked.connect(partial(self._role_action, "end"))
+        self.move_button.clicked.connect(partial(self._role_action, "move"))
+        self.roles_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.roles_view.doubleClicked.connect(self._open_person)
+        self.timeline_view.doubleClicked.connect(self._open_timeline_entry)
+        self._dirty = False
+        self.show_detail(None)
+
+    # --- what is shown ----------------------------------------------------------------------------------
+
+    def organisation_id(self) -> int | None:
+        return self._detail.id if self._detail else None
+
+    def detail(self) -> OrganisationDetail | None:
+        return self._detail
+
+    def set_choices(self, choices: Choices) -> None:
+        self.editor.set_choices(choices)
+        if not self._dirty:
+            self.editor.load(self._detail, district_id=self._new_district)
+
+    def show_organisation(self, organisation_id: int) -> None:
+        """Load the partner in the background and show it (unsaved edits of another one are dropped)."""
+        self._requested = organisation_id
+        self._context.read(
+            partial(organisation_detail, organisation_id=organisation_id),
+            self.show_detail,
+            key="partners.detail",
+        )
+
+    def reload(self) -> None:
+        if self._detail is not None and not self._dirty:
+            self.show_organisation(self._detail.id)
+
+    def start_new(self, district_id: int | None = None) -> None:
+        """An empty form for a new partner, its name field focused."""
+        self._requested = None
+        self._new_district = district_id
+        self.show_detail(None)
+        self.tabs.setCurrentIndex(0)
+        self.editor.name.setFocus()
+
+    def show_detail(self, detail: OrganisationDetail | None) -> None:
+        self._detail = detail
+        self._dirty = False
+        self.editor.load(detail, district_id=self._new_district)
+        self.roles.set_rows(detail.roles if detail else ())
+        self.timeline.set_rows(detail.timeline if detail else ())
+        if detail is None:
+            self.heading.setText(tr("New partner"))
+        elif detail.status == "active":
+            self.heading.setText(detail.name)
+        else:
+            self.heading.setText(
+                tr(
+                    "{name} — former partner since {date}",
+                    name=detail.name,
+                    date=detail.left_on.isoformat() if detail.left_on else "?",
+                )
+            )
+        self._update_buttons()
+        self.loaded.emit()
+
+    def _update_buttons(self, *_args: object) -> None:
+        if self.sender() is self.editor:
+            self._dirty = True
+        existing = self._detail is not None
+        active = existing and self._detail is not None and self._detail.status == "active"
+        self.save_button.setEnabled(self._dirty or not existing)
+        self.cancel_button.setEnabled(self._dirty)
+        self.archive_button.setVisible(not existing or active)
+        self.archive_button.setEnabled(active and not self._dirty)
+        self.reactivate_button.setVisible(existing and not active)
+        self.note_button.setEnabled(existing)
+        for tab in (1, 2):
+            self.tabs.setTabEnabled(tab, existing)
+        selected = self.selected_role()
+        self.add_person_button.setEnabled(active)
+        current = selected is not None and selected.current(self._context.today())
+        for button in (self.change_role_button, self.end_role_button, self.move_button):
+            button.setEnabled(current)
+
+    def selected_role(self) -> RoleLine | None:
+        rows = self.roles_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(RowRole)
+        return value if isinstance(value, RoleLine) else None
+
+    # --- actions ----------------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        detail = self._detail
+        data = self.editor.value(detail)
+        self.save_button.setEnabled(False)
+        if detail is None:
+            self._context.write(
+                lambda session: organisations.add_organisation(session, data, today=self._context.today()),
+                self._saved,
+                changed="organisation",
+                on_error=self._save_failed,
+            )
+        else:
+            self._context.write(
+                lambda session: organisations.edit_organisation(
+                    session, detail.id, data, expected_version=detail.version
+                ),
+                lambda _none: self._saved(detail.id),
+                changed="organisation",
+                on_error=self._save_failed,
+            )
+
+    def _saved(self, organisation_id: int) -> None:
+        self._dirty = False
+        self.show_organisation(organisation_id)
+        self.saved.emit(organisation_id)
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._update_buttons()
+        show_save_error(self.editor.form, self._context.tasks, error)
+
+    def undo_changes(self) -> None:
+        """Cancel the edits: the form shows the partner as saved."""
+        self.show_detail(self._detail)
+
+    def ask_archive(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        confirm(
+            self,
+            tr("Archive partner"),
+            tr(
+                "Archive {name}? It leaves the active roster as of today; its notes, people and "
+                "agreements stay, and you can reactivate it later.",
+                name=detail.name,
+            ),
+            tr("&Archive"),
+            lambda: self._context.write(
+                lambda session: organisations.archive_organisation(
+                    session, detail.id, expected_version=detail.version, today=self._context.today()
+                ),
+                lambda _none: self._saved(detail.id),
+                changed="organisation",
+                on_error=self._save_failed,
+            ),
+        )
+
+    def reactivate(self) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        self._context.write(
+            lambda session: organisations.reactivate_organisation(
+                session, detail.id, expected_version=detail.version
+            ),
+            lambda _none: self._saved(detail.id),
+            changed="organisation",
+            on_error=self._save_failed,
+        )
+
+    def log_note(self) -> None:
+        from teamlead.ui.notes.dialog import open_note_dialog
+
+        if self._detail is not None:
+            open_note_dialog(self._context, self, organisation_id=self._detail.id)
+
+    def add_person(self) -> None:
+        if self._detail is None:
+            return
+        dialog = AddPersonDialog(self._context, self._detail.id, self._detail.name, self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+
+    def _role_action(self, action: str) -> None:
+        role = self.selected_role()
+        if role is None:
+            return
+        if action == "move":
+            open_move_dialog(self._context, role, self)
+            return
+        dialog = (
+            ChangeRoleDialog(self._context, role, self)
+            if action == "change"
+            else EndRoleDialog(self._context, role, self)
+        )
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+
+    def _open_person(self, index: QModelIndex) -> None:
+        role = index.data(RowRole)
+        if isinstance(role, RoleLine):
+            self._context.open_record.emit("person", role.person_id)
+
+    def _open_timeline_entry(self, index: QModelIndex) -> None:
+        entry = index.data(RowRole)
+        if entry is not None:
+            self._context.open_record.emit(entry.kind, entry.record_id)

@@ -1,0 +1,155 @@
+"""The partner form: an organisation's fields, editable, with each validation message beside its field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from teamlead.data.queries.ui_roster_extra import Choices, OrganisationDetail
+from teamlead.i18n import tr
+from teamlead.services.organisations import OrganisationInput
+from teamlead.ui.partners.fields import FieldForm
+
+
+class OrganisationForm(QWidget):
+    """The fields of one organisation; :meth:`value` gives what the services take, :meth:`load` fills it."""
+
+    changed = Signal()
+    """The user edited a field (the pane enables Save and Cancel)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._choices = Choices((), (), ())
+        self._loading = False
+        self.form = FieldForm(self)
+        self.name = QLineEdit()
+        self.domain = QComboBox()
+        self.district = QComboBox()
+        self.neighbourhoods = QListWidget()
+        self.neighbourhoods.setMaximumHeight(110)
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("020 555 0123")
+        self.email = QLineEdit()
+        self.email.setPlaceholderText(tr("name@example.org"))
+        self.website = QLineEdit()
+        self.address = QLineEdit()
+        self.cadence = QSpinBox()
+        self.cadence.setRange(0, 3660)
+        self.cadence.setSpecialValueText(tr("no cadence"))
+        self.cadence.setSuffix(tr(" days"))
+        self.informal = QCheckBox(tr("&Informal partner (volunteers, residents, faith or sports club)"))
+        self.description = QPlainTextEdit()
+        self.description.setMaximumHeight(80)
+        self.description.setTabChangesFocus(True)
+        self.form.add_field("name", tr("&Name"), self.name)
+        self.form.add_field("domain_id", tr("Do&main"), self.domain)
+        self.form.add_field("district_id", tr("Dis&trict"), self.district)
+        self.form.add_field("neighbourhood_ids", tr("Neigh&bourhoods"), self.neighbourhoods)
+        self.form.add_field("phone", tr("&Phone"), self.phone)
+        self.form.add_field("email", tr("&E-mail"), self.email)
+        self.form.add_field("website", tr("&Website"), self.website)
+        self.form.add_field("address", tr("Addr&ess"), self.address)
+        self.form.add_field("contact_cadence_days", tr("Stay in touch e&very"), self.cadence)
+        self.form.add_field("is_informal", "", self.informal)
+        self.form.add_field("description", tr("Descr&iption"), self.description)
+        self.district.currentIndexChanged.connect(self._fill_neighbourhoods)
+        for line in (self.name, self.phone, self.email, self.website, self.address):
+            line.textEdited.connect(self._edited)
+        self.domain.activated.connect(self._edited)
+        self.district.activated.connect(self._edited)
+        self.neighbourhoods.itemChanged.connect(self._edited)
+        self.cadence.valueChanged.connect(self._edited)
+        self.informal.toggled.connect(self._edited)
+        self.description.textChanged.connect(self._edited)
+
+    def _edited(self, *_args: object) -> None:
+        if not self._loading:
+            self.form.clear_errors()
+            self.changed.emit()
+
+    def set_choices(self, choices: Choices) -> None:
+        self._choices = choices
+        self._loading = True
+        for combo, items in ((self.domain, choices.domains), (self.district, choices.districts)):
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(tr("(none)"), None)
+            for choice in items:
+                combo.addItem(choice.name, choice.id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self._fill_neighbourhoods()
+        self._loading = False
+
+    def _fill_neighbourhoods(self, *_args: object) -> None:
+        """The district's neighbourhoods to tick (all of them when no district is chosen)."""
+        ticked = set(self.neighbourhood_ids())
+        district_id = self.district.currentData()
+        loading, self._loading = self._loading, True
+        self.neighbourhoods.clear()
+        for choice in self._choices.neighbourhoods:
+            if district_id is None or choice.group_id == district_id or choice.id in ticked:
+                item = QListWidgetItem(choice.name)
+                item.setData(Qt.ItemDataRole.UserRole, choice.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if choice.id in ticked else Qt.CheckState.Unchecked)
+                self.neighbourhoods.addItem(item)
+        self._loading = loading
+
+    def neighbourhood_ids(self) -> list[int]:
+        return [
+            int(self.neighbourhoods.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.neighbourhoods.count())
+            if self.neighbourhoods.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_neighbourhood_ids(self, ids: set[int]) -> None:
+        for i in range(self.neighbourhoods.count()):
+            item = self.neighbourhoods.item(i)
+            wanted = int(item.data(Qt.ItemDataRole.UserRole)) in ids
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+    def load(self, detail: OrganisationDetail | None, *, district_id: int | None = None) -> None:
+        """Show ``detail`` (None: an empty form for a new partner, in ``district_id``)."""
+        self._loading = True
+        self.form.clear_errors()
+        self.name.setText(detail.name if detail else "")
+        self.domain.setCurrentIndex(max(0, self.domain.findData(detail.domain_id if detail else None)))
+        self.district.setCurrentIndex(
+            max(0, self.district.findData(detail.district_id if detail else district_id))
+        )
+        self.neighbourhoods.clear()
+        self._fill_neighbourhoods()
+        self.set_neighbourhood_ids(set(detail.neighbourhood_ids) if detail else set())
+        self.phone.setText(detail.phone if detail else "")
+        self.email.setText(detail.email if detail else "")
+        self.website.setText(detail.website if detail else "")
+        self.address.setText(detail.address if detail else "")
+        self.cadence.setValue((detail.contact_cadence_days or 0) if detail else 0)
+        self.informal.setChecked(detail.is_informal if detail else False)
+        self.description.setPlainText(detail.description if detail else "")
+        self._loading = False
+
+    def value(self, joined_on_from: OrganisationDetail | None) -> OrganisationInput:
+        return OrganisationInput(
+            name=self.name.text(),
+            district_id=self.district.currentData(),
+            domain_id=self.domain.currentData(),
+            neighbourhood_ids=tuple(self.neighbourhood_ids()),
+            address=self.address.text(),
+            website=self.website.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            description=self.description.toPlainText(),
+            is_informal=self.informal.isChecked(),
+            joined_on=joined_on_from.joined_on if joined_on_from else None,
+            contact_cadence_days=self.cadence.value() or None,
+        )

@@ -1,0 +1,240 @@
+"""Dialogs for people and their roles: add someone at an organisation, change their role, end it, move them.
+
+Each dialog saves through the services in the background with the version the user saw; a refused value shows
+beside its field and the dialog stays open, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from teamlead.data.queries.ui_roster_extra import NameChoice, RoleLine, organisation_choices
+from teamlead.i18n import tr
+from teamlead.services import persons
+from teamlead.ui.context import AppContext
+from teamlead.ui.partners.fields import FieldForm, show_save_error
+
+
+def date_edit(value: date) -> QDateEdit:
+    editor = QDateEdit(QDate(value.year, value.month, value.day))
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("yyyy-MM-dd")
+    return editor
+
+
+def date_of(editor: QDateEdit) -> date:
+    value = editor.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def searchable_combo(choices: list[NameChoice], current: int | None = None) -> QComboBox:
+    """An editable combo that completes on any part of a name (type "slot" to find "Politie Slotervaart")."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    for choice in choices:
+        combo.addItem(choice.label, choice.id)
+    completer = combo.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setCurrentIndex(combo.findData(current) if current is not None else -1)
+    return combo
+
+
+def combo_id(combo: QComboBox) -> int | None:
+    """The id of what the user picked, or None when the typed text names nothing in the list."""
+    index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchFixedString)
+    return combo.itemData(index) if index >= 0 else None
+
+
+class SaveDialog(QDialog):
+    """A dialog with a :class:`FieldForm` whose OK runs a service in the background and closes on success."""
+
+    def __init__(self, context: AppContext, title: str, ok_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.setWindowTitle(title)
+        self.setObjectName(type(self).__name__)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.hide()
+        layout.addWidget(self.intro)
+        self.form = FieldForm()
+        layout.addLayout(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setDefault(True)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.result_value: Any = None
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.show()
+
+    def work(self) -> Callable[[Session], Any]:
+        raise NotImplementedError
+
+    def changed_kind(self) -> str:
+        return "person"
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        self.ok.setEnabled(False)
+        self._context.write(self.work(), self._saved, changed=self.changed_kind(), on_error=self._failed)
+
+    def _saved(self, result: Any) -> None:
+        self.result_value = result
+        self.ok.setEnabled(True)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.ok.setEnabled(True)
+        show_save_error(self.form, self._context.tasks, error)
+
+
+class AddPersonDialog(SaveDialog):
+    """A new contact person with their role at an organisation (from today, unless said otherwise)."""
+
+    def __init__(
+        self, context: AppContext, organisation_id: int, organisation_name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(context, tr("Add a person"), tr("&Add person"), parent)
+        self._organisation_id = organisation_id
+        self.set_intro(tr("At {organisation}", organisation=organisation_name))
+        self.name = QLineEdit()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(tr("e.g. youth worker, community officer"))
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("06 5555 0123")
+        self.email = QLineEdit()
+        self.email.setPlaceholderText(tr("name@example.org"))
+        self.started = date_edit(context.today())
+        self.form.add_field("name", tr("&Name"), self.name)
+        self.form.add_field("title", tr("&Role"), self.title)
+        self.form.add_field("phone", tr("&Phone"), self.phone)
+        self.form.add_field("email", tr("&E-mail"), self.email)
+        self.form.add_field("started_on", tr("&From"), self.started)
+
+    def work(self) -> Callable[[Session], Any]:
+        data = persons.PersonInput(name=self.name.text(), phone=self.phone.text(), email=self.email.text())
+        organisation_id, title, started = self._organisation_id, self.title.text(), date_of(self.started)
+        return lambda session: persons.add_person(
+            session, data, organisation_id=organisation_id, role_title=title, started_on=started
+        )
+
+
+class ChangeRoleDialog(SaveDialog):
+    """A new role at the same organisation from a date; the old one ends the day before (history is kept)."""
+
+    def __init__(self, context: AppContext, role: RoleLine, parent: QWidget | None = None) -> None:
+        super().__init__(context, tr("Change role"), tr("&Change role"), parent)
+        self._role = role
+        self.set_intro(
+            tr(
+                "{person} is now {title} at {organisation}.",
+                person=role.person_name,
+                title=role.title or "—",
+                organisation=role.organisation_name,
+            )
+        )
+        self.title = QLineEdit(role.title)
+        self.on = date_edit(context.today())
+        self.form.add_field("title", tr("New &role"), self.title)
+        self.form.add_field("started_on", tr("&From"), self.on)
+
+    def work(self) -> Callable[[Session], Any]:
+        role, title, on = self._role, self.title.text(), date_of(self.on)
+        return lambda session: persons.change_role(
+            session, role.role_id, title, expected_version=role.role_version, on=on
+        )
+
+
+class EndRoleDialog(SaveDialog):
+    """Someone leaves: their role ends on the last day it holds. They stay in the history."""
+
+    def __init__(self, context: AppContext, role: RoleLine, parent: QWidget | None = None) -> None:
+        super().__init__(context, tr("End role"), tr("&End role"), parent)
+        self._role = role
+        self.set_intro(
+            tr(
+                "{person} leaves as {title} at {organisation}. Their notes and history stay.",
+                person=role.person_name,
+                title=role.title or "—",
+                organisation=role.organisation_name,
+            )
+        )
+        self.on = date_edit(context.today())
+        self.form.add_field("ended_on", tr("&Last day"), self.on)
+
+    def work(self) -> Callable[[Session], Any]:
+        role, on = self._role, date_of(self.on)
+        return lambda session: persons.end_role(
+            session, role.role_id, expected_version=role.role_version, ended_on=on
+        )
+
+
+class MovePersonDialog(SaveDialog):
+    """The person moves to another organisation; the old role ends the day before the new one starts."""
+
+    def __init__(
+        self, context: AppContext, role: RoleLine, choices: list[NameChoice], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(context, tr("Move to another organisation"), tr("&Move"), parent)
+        self._role = role
+        self.set_intro(
+            tr(
+                "{person} leaves {organisation}.",
+                person=role.person_name,
+                organisation=role.organisation_name,
+            )
+        )
+        self.organisation = searchable_combo([c for c in choices if c.id != role.organisation_id])
+        self.title = QLineEdit(role.title)
+        self.on = date_edit(context.today())
+        self.form.add_field("organisation_id", tr("&To"), self.organisation)
+        self.form.add_field("title", tr("&Role there"), self.title)
+        self.form.add_field("started_on", tr("&From"), self.on)
+
+    def work(self) -> Callable[[Session], Any]:
+        role, title, on = self._role, self.title.text(), date_of(self.on)
+        organisation_id = combo_id(self.organisation)
+
+        def move(session: Session) -> int:
+            if organisation_id is None:
+                from teamlead.errors import ValidationError
+
+                raise ValidationError("organisation_id", tr("Choose the organisation from the list."))
+            return persons.move_person(
+                session, role.role_id, organisation_id, expected_version=role.role_version, title=title, on=on
+            )
+
+        return move
+
+
+def open_move_dialog(context: AppContext, role: RoleLine, parent: QWidget) -> None:
+    """Load the organisations to pick from in the background, then show the dialog."""
+
+    def show(choices: list[NameChoice]) -> None:
+        dialog = MovePersonDialog(context, role, choices, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    context.read(organisation_choices, show, key="people.move-choices")

@@ -1,0 +1,209 @@
+"""Table models over plain rows for people, their roles over time, and a record's timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, override
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from teamlead.data.queries.people import PersonRow
+from teamlead.data.queries.ui_roster_extra import RoleLine, TimelineEntry, fold
+from teamlead.i18n import tr
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole
+RowRole = Qt.ItemDataRole.UserRole + 1
+
+
+class RowTableModel[RowT](QAbstractTableModel):
+    """A read-only table over a list of frozen rows; subclasses say what each column shows and sorts by."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowT] = []
+
+    def headers(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def display(self, row: RowT, column: int) -> str:
+        raise NotImplementedError
+
+    def sort_key(self, row: RowT, column: int) -> Any:
+        return fold(self.display(row, column))
+
+    def set_rows(self, rows: Sequence[RowT]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, number: int) -> RowT:
+        return self._rows[number]
+
+    def rows(self) -> list[RowT]:
+        return list(self._rows)
+
+    @override
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    @override
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.headers())
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, index.column())
+        if role == SortRole:
+            return self.sort_key(row, index.column())
+        if role == RowRole:
+            return row
+        return None
+
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python by the column's key: one ``list.sort``, not a C++ sort calling Python per step."""
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(
+            key=lambda row: self.sort_key(row, column), reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        self.layoutChanged.emit()
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class PeopleTableModel(RowTableModel[PersonRow]):
+    """People with their current roles; each row carries a folded haystack for type-to-filter."""
+
+    NAME, ROLE, ORGANISATION, PHONE, EMAIL = range(5)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._haystacks: dict[int, str] = {}
+
+    def headers(self) -> Sequence[str]:
+        return (tr("Name"), tr("Role"), tr("Organisation"), tr("Phone"), tr("E-mail"))
+
+    def display(self, row: PersonRow, column: int) -> str:
+        if column == self.ROLE:
+            return ", ".join(role.title for role in row.roles if role.title)
+        if column == self.ORGANISATION:
+            return ", ".join(dict.fromkeys(role.organisation for role in row.roles))
+        return (row.name, "", "", row.phone, row.email)[column]
+
+    def set_rows(self, rows: Sequence[PersonRow]) -> None:
+        self._haystacks = {
+            row.id: fold(" ".join(self.display(row, column) for column in range(5))) for row in rows
+        }
+        super().set_rows(rows)
+
+    def haystack_at(self, number: int) -> str:
+        return self._haystacks.get(self._rows[number].id, "")
+
+
+class PeopleFilterProxy(QSortFilterProxyModel):
+    """Type-to-filter over the rows' folded haystacks (name, role, organisation, phone, e-mail)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        self._words = fold(text).split()
+        self.invalidateRowsFilter()
+
+    @override
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        source = self.sourceModel()
+        assert isinstance(source, PeopleTableModel)
+        haystack = source.haystack_at(source_row)
+        return all(word in haystack for word in self._words)
+
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
+
+class RoleTableModel(RowTableModel[RoleLine]):
+    """Roles over time: who, what, where, from when to when; ended roles say so."""
+
+    PERSON, TITLE, ORGANISATION, FROM, TO, PHONE, EMAIL = range(7)
+
+    def __init__(self, today: Callable[[], date], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+
+    def headers(self) -> Sequence[str]:
+        return (
+            tr("Name"),
+            tr("Role"),
+            tr("Organisation"),
+            tr("From"),
+            tr("Until"),
+            tr("Phone"),
+            tr("E-mail"),
+        )
+
+    def display(self, row: RoleLine, column: int) -> str:
+        if column == self.TO:
+            return _day(row.ended_on) if row.ended_on else tr("now")
+        return (
+            row.person_name,
+            row.title,
+            row.organisation_name,
+            _day(row.started_on),
+            "",
+            row.phone,
+            row.email,
+        )[column]
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            if not self._rows[index.row()].current(self._today()):
+                return Qt.GlobalColor.gray
+            return None
+        return super().data(index, role)
+
+
+def timeline_kind(entry: TimelineEntry) -> str:
+    """What a timeline line is, in words: the note's or meeting's kind, or the agreement and its status."""
+    from teamlead.ui.notes.words import agreement_status_name, meeting_kind_name, note_kind_name
+
+    if entry.kind == "note":
+        return note_kind_name(entry.subkind)
+    if entry.kind == "meeting":
+        return meeting_kind_name(entry.subkind)
+    return tr("Agreement ({status})", status=agreement_status_name(entry.subkind))
+
+
+class TimelineModel(RowTableModel[TimelineEntry]):
+    DATE, WHAT, TEXT = range(3)
+
+    def headers(self) -> Sequence[str]:
+        return (tr("Date"), tr("What"), tr("Summary"))
+
+    def display(self, row: TimelineEntry, column: int) -> str:
+        return (row.on.isoformat(), timeline_kind(row), row.text)[column]

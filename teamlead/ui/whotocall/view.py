@@ -1,0 +1,187 @@
+"""Who to call: pick a neighbourhood and see at once every active partner serving it, with phone numbers.
+
+The curfew-night screen (``shared/domain.md``): within the hour the team lead calls youth work, police,
+housing and schools in one neighbourhood. So the neighbourhood picker takes the focus and completes on any
+part of a name, the partners are grouped by domain, and the numbers are large, readable and copy on a click.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from teamlead.data.queries.people import CallGroup, CallPartner, who_to_call
+from teamlead.data.queries.ui_roster_extra import Choices, choices
+from teamlead.i18n import tr
+from teamlead.ui.context import AppContext
+from teamlead.ui.people.contact import CopyLabel
+from teamlead.ui.people.dialogs import combo_id
+
+SHORTCUT = "Ctrl+Shift+W"
+"""The shortcut the frame binds to this view (suggested; the view itself does not grab it)."""
+
+
+class WhoToCallView(QWidget):
+    """A neighbourhood picker over a scrollable list of partners grouped by domain."""
+
+    loaded = Signal()
+    """The list for the chosen neighbourhood (or the empty prompt) is on screen."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._neighbourhood_id: int | None = None
+        self.groups: list[CallGroup] = []
+        self.picker = QComboBox()
+        self.picker.setObjectName("whoToCallNeighbourhood")
+        self.picker.setEditable(True)
+        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.picker.setMinimumContentsLength(28)
+        self.picker.lineEdit().setPlaceholderText(tr("Type a neighbourhood, e.g. Wildemanbuurt"))
+        completer = self.picker.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        label = QLabel(tr("&Neighbourhood:"))
+        label.setBuddy(self.picker)
+        self.picker.setAccessibleName(tr("Neighbourhood"))
+        self.summary = QLabel()
+        self.summary.setObjectName("whoToCallSummary")
+        self.log_button = QPushButton(tr("&Log what happened…"))
+        self.log_button.setToolTip(tr("Log a signal in this neighbourhood (Ctrl+L)"))
+        top = QHBoxLayout()
+        top.addWidget(label)
+        top.addWidget(self.picker, 1)
+        top.addWidget(self.log_button)
+        self.list_widget = QWidget()
+        self.list_layout = QVBoxLayout(self.list_widget)
+        self.list_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.list_widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        self.picker.activated.connect(self._picked)
+        self.picker.lineEdit().returnPressed.connect(self._picked)
+        self.log_button.clicked.connect(self.log_signal)
+        self.log_button.setEnabled(False)
+        context.data_changed.connect(self._data_changed)
+        self.setFocusProxy(self.picker)
+        self._show_groups([])
+        context.read(choices, self._show_choices, key="whotocall.choices")
+
+    def title(self) -> str:
+        return tr("Who to call")
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """This view is the home of no record (partners and people open in their own sections)."""
+        return False
+
+    def _show_choices(self, loaded: Choices) -> None:
+        self.picker.clear()
+        for choice in loaded.neighbourhoods:
+            self.picker.addItem(choice.name, choice.id)
+        self.picker.setCurrentIndex(self.picker.findData(self._neighbourhood_id))
+        self.picker.setFocus()
+
+    def _picked(self, *_args: object) -> None:
+        neighbourhood_id = combo_id(self.picker)
+        if neighbourhood_id is not None:
+            self.show_neighbourhood(neighbourhood_id)
+
+    def show_neighbourhood(self, neighbourhood_id: int) -> None:
+        """Load and show the partners serving the neighbourhood."""
+        self._neighbourhood_id = neighbourhood_id
+        self.picker.setCurrentIndex(self.picker.findData(neighbourhood_id))
+        today = self._context.today()
+
+        def load(session: Session) -> list[CallGroup]:
+            return who_to_call(session, neighbourhood_id, today=today)
+
+        self._context.read(load, self._show_groups, key="whotocall.groups")
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("organisation", "person", "all") and self._neighbourhood_id is not None:
+            self.show_neighbourhood(self._neighbourhood_id)
+        if what in ("all", "organisation"):
+            self._context.read(choices, self._show_choices, key="whotocall.choices")
+
+    def _clear(self) -> None:
+        while self.list_layout.count():
+            item = self.list_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+
+    def _show_groups(self, groups: list[CallGroup]) -> None:
+        self.groups = groups
+        self._clear()
+        self.log_button.setEnabled(self._neighbourhood_id is not None)
+        if self._neighbourhood_id is None:
+            self.summary.setText(
+                tr("Choose a neighbourhood to see every active partner there and their numbers.")
+            )
+        elif not groups:
+            self.summary.setText(tr("No active partner serves {name} yet.", name=self.picker.currentText()))
+        else:
+            count = sum(len(group.partners) for group in groups)
+            self.summary.setText(
+                tr("{count} active partners serve {name}.", count=count, name=self.picker.currentText())
+            )
+        for group in groups:
+            heading = QLabel(group.domain or tr("No domain"))
+            heading.setStyleSheet("font-size: 13pt; font-weight: 700; margin-top: 8px;")
+            self.list_layout.addWidget(heading)
+            for partner in group.partners:
+                self.list_layout.addWidget(self._partner_card(partner))
+        self.loaded.emit()
+
+    def _partner_card(self, partner: CallPartner) -> QFrame:
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(card)
+        name = QPushButton(partner.name)
+        name.setFlat(True)
+        name.setStyleSheet("font-size: 12pt; font-weight: 600; text-align: left;")
+        name.setToolTip(tr("Open this partner"))
+        name.clicked.connect(lambda: self._context.open_record.emit("organisation", partner.id))
+        grid.addWidget(name, 0, 0, 1, 2)
+        if partner.phone:
+            grid.addWidget(
+                CopyLabel(partner.phone, what=tr("Phone of {name}", name=partner.name), large=True), 0, 2
+            )
+        if not partner.people:
+            grid.addWidget(QLabel(tr("No contact person on record")), 1, 0, 1, 3)
+        for row, contact in enumerate(partner.people, start=1):
+            who = QLabel(f"{contact.name}" + (f" — {', '.join(contact.roles)}" if contact.roles else ""))
+            who.setStyleSheet("font-size: 12pt;")
+            grid.addWidget(who, row, 0)
+            phone = CopyLabel(contact.phone, what=tr("Phone of {name}", name=contact.name), large=True)
+            phone.setObjectName("callPhone")
+            grid.addWidget(phone, row, 1)
+            grid.addWidget(CopyLabel(contact.email, what=tr("E-mail of {name}", name=contact.name)), row, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
+        return card
+
+    def log_signal(self) -> None:
+        """Afterwards: log what happened, as a signal in this neighbourhood."""
+        from teamlead.data.enums import NoteKind
+        from teamlead.ui.notes.dialog import open_note_dialog
+
+        dialog = open_note_dialog(self._context, self)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(str(NoteKind.SIGNAL)))
+        dialog.preset_neighbourhood(self._neighbourhood_id)

@@ -1,0 +1,148 @@
+"""The Partners section driven as a user would: filter the roster, add a partner with a person, edit, archive."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from teamlead.ui.context import AppContext
+from teamlead.ui.partners.model import PartnerTableModel
+from teamlead.ui.partners.view import PartnersView
+from teamlead.ui.people.dialogs import AddPersonDialog
+from tests.ui.partners.conftest import Seed, settle
+
+
+def open_view(qtbot: QtBot, context: AppContext) -> PartnersView:
+    view = PartnersView(context)
+    qtbot.addWidget(view)
+    view.resize(1300, 700)
+    view.show()
+    settle(qtbot, context)
+    return view
+
+
+def names(view: PartnersView) -> list[str]:
+    return [view.proxy.index(r, PartnerTableModel.NAME).data() for r in range(view.proxy.rowCount())]
+
+
+def cell(view: PartnersView, name: str, column: int) -> str:
+    for r in range(view.proxy.rowCount()):
+        if view.proxy.index(r, PartnerTableModel.NAME).data() == name:
+            return str(view.proxy.index(r, column).data())
+    raise AssertionError(f"{name} is not listed")
+
+
+def test_roster_lists_active_partners_with_their_light(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    view = open_view(qtbot, context)
+    assert names(view) == ["Jongerenwerk Nieuw-West", "Montessori College Öztürk", "Politie Team Slotervaart"]
+    assert cell(view, "Jongerenwerk Nieuw-West", PartnerTableModel.STAY_IN_TOUCH) == "Overdue"
+    assert cell(view, "Politie Team Slotervaart", PartnerTableModel.STAY_IN_TOUCH) == "In touch"
+    assert (
+        cell(view, "Politie Team Slotervaart", PartnerTableModel.NEIGHBOURHOODS)
+        == "Slotervaart, Wildemanbuurt"
+    )
+    assert view.count_label.text() == "3 partners"
+
+
+def test_filter_the_roster_by_typing_and_by_neighbourhood(
+    qtbot: QtBot, context: AppContext, seed: Seed
+) -> None:
+    view = open_view(qtbot, context)
+    qtbot.keyClicks(view.filter_edit, "vries")  # a person working there
+    assert names(view) == ["Politie Team Slotervaart"]
+    assert view.count_label.text() == "1 of 3 partners"
+    view.filter_edit.clear()
+    qtbot.keyClicks(view.filter_edit, "ozturk")  # without the diacritics
+    assert names(view) == ["Montessori College Öztürk"]
+    qtbot.keyClick(view.filter_edit, Qt.Key.Key_Escape)
+    assert len(names(view)) == 3
+    view.neighbourhood.setCurrentIndex(view.neighbourhood.findText("Wildemanbuurt"))
+    view.neighbourhood.activated.emit(view.neighbourhood.currentIndex())
+    settle(qtbot, context)
+    assert names(view) == ["Jongerenwerk Nieuw-West", "Politie Team Slotervaart"]
+
+
+def test_add_a_partner_then_a_person_there(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    view = open_view(qtbot, context)
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    form = view.pane.editor
+    qtbot.keyClicks(form.name, "Buurtvaders Slotermeer")
+    form.domain.setCurrentIndex(form.domain.findText("Informal"))
+    form.phone.setText("not a number")
+    qtbot.mouseClick(view.pane.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert form.form.error_text("phone") == "not a number is not a valid phone number."
+    form.phone.setText("020 555 0199")
+    qtbot.mouseClick(view.pane.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert "Buurtvaders Slotermeer" in names(view)
+    assert view.pane.heading.text() == "Buurtvaders Slotermeer"
+    assert view.pane.detail() is not None and view.pane.detail().phone == "020 555 0199"  # type: ignore[union-attr]
+    selected = view.table.selectionModel().selectedRows()
+    assert [index.data() for index in selected] == ["Buurtvaders Slotermeer"]
+
+    qtbot.mouseClick(view.pane.add_person_button, Qt.MouseButton.LeftButton)
+    dialog = view.pane.findChild(AddPersonDialog)
+    assert dialog is not None
+    qtbot.keyClicks(dialog.name, "Karim El Amrani")
+    dialog.title.insert("Coördinator")  # QTest types ASCII only
+    qtbot.keyClicks(dialog.phone, "0655550001")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    roles = view.pane.roles.rows()
+    assert [(r.person_name, r.title, r.phone) for r in roles] == [
+        ("Karim El Amrani", "Coördinator", "06 5555 0001")
+    ]
+    assert cell(view, "Buurtvaders Slotermeer", PartnerTableModel.NAME) == "Buurtvaders Slotermeer"
+
+
+def test_edit_can_be_undone_and_a_conflict_is_shown(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    view = open_view(qtbot, context)
+    assert view.open_record("organisation", seed.youth_work)
+    settle(qtbot, context)
+    form = view.pane.editor
+    qtbot.keyClicks(form.name, " (oud)")
+    assert view.pane.cancel_button.isEnabled()
+    qtbot.mouseClick(view.pane.cancel_button, Qt.MouseButton.LeftButton)
+    assert form.name.text() == "Jongerenwerk Nieuw-West"
+
+    # Someone else saves the same partner meanwhile (a shared database): our save must say so.
+    from teamlead.services import organisations
+
+    with context.database.begin() as session:
+        detail = view.pane.detail()
+        assert detail is not None
+        organisations.edit_organisation(
+            session,
+            detail.id,
+            organisations.OrganisationInput(name="Jongerenwerk NW", district_id=seed.district),
+            expected_version=detail.version,
+        )
+    shown: list[str] = []
+    context.tasks.error_reporter = shown.append
+    qtbot.keyClicks(form.address, "Plein 40-45 1")
+    qtbot.mouseClick(view.pane.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert shown and "Someone else changed this record" in shown[0]
+    assert "Someone else changed this record" in form.form.error_text("general")
+
+
+def test_archive_asks_first_then_reactivate(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    view = open_view(qtbot, context)
+    view.open_record("organisation", seed.school)
+    settle(qtbot, context)
+    qtbot.mouseClick(view.pane.archive_button, Qt.MouseButton.LeftButton)
+    box = view.pane.findChild(QMessageBox, "confirmBox")
+    assert box is not None and "Archive Montessori College Öztürk?" in box.text()
+    archive = next(b for b in box.findChildren(QPushButton) if b.text() == "&Archive")
+    qtbot.mouseClick(archive, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert "Montessori College Öztürk" not in " ".join(names(view))  # the roster shows active partners
+    assert view.pane.heading.text() == "Montessori College Öztürk — former partner since 2026-03-31"
+    assert view.pane.reactivate_button.isVisible()
+    qtbot.mouseClick(view.pane.reactivate_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert "Montessori College Öztürk" in names(view)
+    assert QApplication.activeModalWidget() is None
