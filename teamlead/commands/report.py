@@ -1,0 +1,63 @@
+"""``teamlead report KIND -o FILE``: the district report, roster, contacts, agreements, meeting pack."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from teamlead.i18n import tr
+
+
+def register(subparsers: Any) -> None:
+    from teamlead.reporting.produce import AUDIENCES, KINDS
+
+    parser = subparsers.add_parser(
+        "report",
+        help=tr("write a report (PDF or Excel)"),
+        description=tr(
+            "Write a report; the format follows the file's extension (.pdf or .xlsx). Without dates a report "
+            "covers the last full calendar quarter."
+        ),
+    )
+    parser.add_argument(
+        "kind", choices=KINDS, metavar="KIND", help=tr("one of: {kinds}", kinds=", ".join(KINDS))
+    )
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help=tr("the file to write"))
+    parser.add_argument(
+        "--from", dest="start", metavar="DATE", help=tr("first day of the period (YYYY-MM-DD)")
+    )
+    parser.add_argument("--to", dest="end", metavar="DATE", help=tr("last day of the period (YYYY-MM-DD)"))
+    parser.add_argument("--district", metavar="NAME", help=tr("the district the report is about"))
+    parser.add_argument(
+        "--audience", choices=AUDIENCES, help=tr("who may read it: city (safe to forward) or district")
+    )
+    parser.add_argument("--meeting", type=int, metavar="ID", help=tr("the meeting of a meeting pack"))
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from teamlead.commands import open_from_args
+    from teamlead.reporting.periods import parse_date, resolve_period
+    from teamlead.reporting.produce import ReportRequest, check_request, default_audience, now, produce
+
+    start = parse_date(args.start, "--from") if args.start else None
+    end = parse_date(args.end, "--to") if args.end else None
+    today = now().date()
+    request = ReportRequest(
+        kind=args.kind,
+        target=Path(args.output),
+        period=resolve_period(start, end, today),
+        audience=args.audience or default_audience(args.kind),
+        district=args.district,
+        meeting_id=args.meeting,
+        as_of=end or today,
+    )
+    check_request(request)
+    database = open_from_args(args)
+    try:
+        written = produce(database, request)
+    finally:
+        database.dispose()
+    print(written)
+    return 0

@@ -1,0 +1,229 @@
+"""Gathering the district report (the city-level overview) from the database.
+
+Only network data is read, for every audience: organisations (name, domain, neighbourhoods), counts, meetings
+(kind, date, title, attendance as numbers), agreements (text, organisations, dates, status), reflection
+answers and the narrative. No query here names a person's column, a note's text or a status-change comment,
+which is what makes the city audience safe whatever the data holds (``tests/reporting`` checks it).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from teamlead import __version__
+from teamlead.data.admin import Narrative
+from teamlead.data.agreements import Agreement, agreement_organisation
+from teamlead.data.enums import Attendance, MeetingKind, MeetingStatus
+from teamlead.data.geography import Domain, Neighbourhood
+from teamlead.data.meetings import Invitee, Meeting
+from teamlead.data.roster import Organisation, organisation_neighbourhood
+from teamlead.reporting.districts import DistrictRef
+from teamlead.reporting.facts import AgreementFact, DistrictFacts, load_facts
+from teamlead.reporting.figures import FORMAT_VERSION, compute_figures
+from teamlead.reporting.model import (
+    AgreementLine,
+    DistrictReport,
+    MeetingLine,
+    NetworkMatrix,
+    ReflectionLine,
+    ReportHeader,
+    Trend,
+    Value,
+)
+from teamlead.reporting.periods import Period, local_date, quarter_label, trend_quarters
+
+NO_NEIGHBOURHOOD = ""
+"""Column of the network matrix for partners not tied to a neighbourhood (the writer labels it)."""
+
+
+def gather_district_report(
+    session: Session, district: DistrictRef, period: Period, audience: str, generated_at: datetime
+) -> DistrictReport:
+    quarters = trend_quarters(period)
+    window = Period(min(period.start, quarters[0].start), max(period.end, quarters[-1].end))
+    facts = load_facts(session, district.id, window)
+    figures = compute_figures(facts, period)
+    summary: list[tuple[str, Value | str]] = [
+        ("format_version", FORMAT_VERSION),
+        ("district", district.name),
+        ("period_from", period.start.isoformat()),
+        ("period_to", period.end.isoformat()),
+        ("audience", audience),
+        ("generated_at", generated_at.isoformat(timespec="seconds")),
+        ("teamlead_version", __version__),
+        *figures.items(),
+    ]
+    per_quarter = [compute_figures(facts, quarter) for quarter in quarters]
+    trend = Trend(
+        quarters=tuple(quarter_label(quarter.start) for quarter in quarters),
+        rows=tuple((key, tuple(values[key] for values in per_quarter)) for key in figures),
+    )
+    header = ReportHeader("district", district.name, period, audience, generated_at, __version__)
+    by_id = {agreement.id: agreement for agreement in facts.agreements}
+    made = [a for a in facts.agreements if a.made_on in period]
+    done = [a for a in facts.agreements if a.done_in(period) is not None]
+    overdue = [
+        a
+        for a in facts.agreements
+        if a.due_on is not None
+        and a.due_on < period.end
+        and a.status_on(period.end) in ("open", "in_progress")
+    ]
+    lines = _agreement_lines(session, [a.id for a in (*made, *done, *overdue)], by_id, period)
+    return DistrictReport(
+        header=header,
+        summary=tuple(summary),
+        trend=trend,
+        network=_network(session, district.id, facts, period.end),
+        meetings=_meetings(session, district.id, period),
+        agreements_made=tuple(lines[a.id] for a in sorted(made, key=lambda a: (a.made_on, a.id))),
+        agreements_done=tuple(lines[a.id] for a in sorted(done, key=lambda a: (a.done_in(period), a.id))),
+        agreements_overdue=tuple(lines[a.id] for a in sorted(overdue, key=lambda a: (a.due_on, a.id))),
+        reflections=_reflections(session, district.id, period),
+        narrative=_narrative(session, district.id, period),
+    )
+
+
+def _network(session: Session, district_id: int, facts: DistrictFacts, day: date) -> NetworkMatrix:
+    active = {org.id: org.domain_id for org in facts.organisations if org.active_on(day)}
+    domains = session.execute(select(Domain.id, Domain.name).order_by(Domain.position, Domain.name)).all()
+    neighbourhoods = session.execute(
+        select(Neighbourhood.id, Neighbourhood.name)
+        .where(Neighbourhood.district_id == district_id)
+        .order_by(Neighbourhood.name)
+    ).all()
+    served: dict[int, list[int]] = defaultdict(list)
+    for org_id, neighbourhood_id in session.execute(
+        select(organisation_neighbourhood.c.organisation_id, organisation_neighbourhood.c.neighbourhood_id)
+        .join(Organisation, Organisation.id == organisation_neighbourhood.c.organisation_id)
+        .where(Organisation.district_id == district_id)
+    ):
+        served[org_id].append(neighbourhood_id)
+    columns = {row.id: index for index, row in enumerate(neighbourhoods)}
+    wide = len(neighbourhoods)
+    rows = {row.id: index for index, row in enumerate(domains)}
+    counts = [[0] * (wide + 1) for _ in domains]
+    for org_id, domain_id in active.items():
+        if domain_id not in rows:
+            continue
+        places = [columns[n] for n in served.get(org_id, []) if n in columns] or [wide]
+        for place in places:
+            counts[rows[domain_id]][place] += 1
+    return NetworkMatrix(
+        domains=tuple(row.name for row in domains),
+        neighbourhoods=(*(row.name for row in neighbourhoods), NO_NEIGHBOURHOOD),
+        counts=tuple(tuple(row) for row in counts),
+    )
+
+
+def _meetings(session: Session, district_id: int, period: Period) -> tuple[MeetingLine, ...]:
+    start, end = period.utc_bounds()
+    invitees = (
+        select(
+            Invitee.meeting_id,
+            func.count().label("invited"),
+            func.sum(case((Invitee.attendance == Attendance.PRESENT, 1), else_=0)).label("present"),
+        )
+        .group_by(Invitee.meeting_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Meeting.starts_at, Meeting.kind, Meeting.title, invitees.c.invited, invitees.c.present)
+        .outerjoin(invitees, invitees.c.meeting_id == Meeting.id)
+        .where(
+            Meeting.district_id == district_id,
+            Meeting.starts_at >= start,
+            Meeting.starts_at < end,
+            Meeting.status != MeetingStatus.CANCELLED,
+        )
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+    return tuple(
+        MeetingLine(
+            local_date(row.starts_at), row.kind, row.title, int(row.present or 0), int(row.invited or 0)
+        )
+        for row in rows
+    )
+
+
+def _agreement_lines(
+    session: Session, ids: Iterable[int], facts: dict[int, AgreementFact], period: Period
+) -> dict[int, AgreementLine]:
+    wanted = sorted(set(ids))
+    texts: dict[int, str] = {}
+    names: dict[int, list[str]] = defaultdict(list)
+    for chunk in _chunks(wanted, 500):
+        for agreement_id, text in session.execute(
+            select(Agreement.id, Agreement.text).where(Agreement.id.in_(chunk))
+        ):
+            texts[agreement_id] = text
+        for agreement_id, name in session.execute(
+            select(agreement_organisation.c.agreement_id, Organisation.name)
+            .join(Organisation, Organisation.id == agreement_organisation.c.organisation_id)
+            .where(agreement_organisation.c.agreement_id.in_(chunk))
+            .order_by(agreement_organisation.c.agreement_id, agreement_organisation.c.position)
+        ):
+            names[agreement_id].append(name)
+    lines = {}
+    for agreement_id in wanted:
+        fact = facts[agreement_id]
+        lines[agreement_id] = AgreementLine(
+            id=agreement_id,
+            text=texts.get(agreement_id, ""),
+            organisations=", ".join(names.get(agreement_id, [])),
+            made_on=fact.made_on,
+            due_on=fact.due_on,
+            status=fact.status_on(period.end) or fact.status,
+            done_on=fact.done_in(period),
+        )
+    return lines
+
+
+def _chunks(values: list[int], size: int) -> Iterable[list[int]]:
+    for index in range(0, len(values), size):
+        yield values[index : index + size]
+
+
+def _reflections(session: Session, district_id: int, period: Period) -> tuple[ReflectionLine, ...]:
+    start, end = period.utc_bounds()
+    rows = session.execute(
+        select(
+            Meeting.starts_at,
+            Meeting.title,
+            Meeting.reflection_goes_well,
+            Meeting.reflection_can_improve,
+            Meeting.reflection_do_ourselves,
+            Meeting.reflection_need_help,
+        )
+        .where(
+            Meeting.district_id == district_id,
+            Meeting.starts_at >= start,
+            Meeting.starts_at < end,
+            Meeting.status != MeetingStatus.CANCELLED,
+            Meeting.kind == MeetingKind.REFLECTION,
+        )
+        .order_by(Meeting.starts_at, Meeting.id)
+    )
+    lines = [
+        ReflectionLine(local_date(row[0]), row[1], row[2] or "", row[3] or "", row[4] or "", row[5] or "")
+        for row in rows
+    ]
+    return tuple(
+        line for line in lines if line.goes_well or line.can_improve or line.do_ourselves or line.need_help
+    )
+
+
+def _narrative(session: Session, district_id: int, period: Period) -> str:
+    text = session.scalar(
+        select(Narrative.text).where(
+            Narrative.district_id == district_id,
+            Narrative.period_from == period.start,
+            Narrative.period_to == period.end,
+        )
+    )
+    return text or ""

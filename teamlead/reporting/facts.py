@@ -1,0 +1,211 @@
+"""The few facts about a district's network the key figures are computed from, loaded once per report.
+
+City-safe by construction: every query here names its columns, and none of them is a person's or a note's
+text. The report's period and its eight trend quarters are all computed from one load, so the figures of a
+quarter are the same whether it is the report's period or a point on the trend line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from teamlead.data.agreements import Agreement, AgreementStatusChange
+from teamlead.data.enums import Attendance, MeetingStatus, OrganisationStatus
+from teamlead.data.geography import Domain
+from teamlead.data.meetings import Invitee, Meeting
+from teamlead.data.notes import Note, note_organisation
+from teamlead.data.roster import Organisation
+from teamlead.reporting.periods import Period, local_date
+
+
+@dataclass(frozen=True)
+class DomainFact:
+    id: int
+    key: str
+    """The Summary key part: the default domain's stable key, else the name in lower case, slugged."""
+    name: str
+
+
+@dataclass(frozen=True)
+class OrganisationFact:
+    id: int
+    domain_id: int | None
+    status: str
+    joined_on: date | None
+    left_on: date | None
+
+    def active_on(self, day: date) -> bool:
+        """Whether the partner's status was active on ``day``, rebuilt from its joined and left dates."""
+        if self.joined_on is not None and self.joined_on > day:
+            return False
+        if (
+            self.left_on is not None
+            and self.left_on <= day
+            and (self.joined_on is None or self.left_on >= self.joined_on)
+        ):
+            return False
+        return self.status == OrganisationStatus.ACTIVE or (self.left_on is not None and self.left_on > day)
+
+
+@dataclass(frozen=True)
+class MeetingFact:
+    id: int
+    kind: str
+    day: date
+    cancelled: bool
+    present: int
+
+
+@dataclass(frozen=True)
+class AgreementFact:
+    id: int
+    made_on: date
+    due_on: date | None
+    status: str
+    changes: tuple[tuple[date, str], ...]
+    """(Amsterdam day, new status), oldest first."""
+
+    def status_on(self, day: date) -> str | None:
+        """Its status at the end of ``day``; None before it was made."""
+        if self.made_on > day:
+            return None
+        current: str | None = None
+        for changed_on, status in self.changes:
+            if changed_on > day:
+                break
+            current = status
+        if current is not None:
+            return current
+        return self.changes[0][1] if self.changes else self.status
+
+    def done_in(self, period: Period) -> date | None:
+        """The last day in ``period`` its status became done, if it did."""
+        done = [
+            changed_on for changed_on, status in self.changes if status == "done" and changed_on in period
+        ]
+        return done[-1] if done else None
+
+
+@dataclass
+class DistrictFacts:
+    """Everything the key figures of one district need over a window of days."""
+
+    window: Period
+    domains: list[DomainFact]
+    organisations: list[OrganisationFact]
+    notes_by_day: dict[tuple[date, str], int]
+    contacts: dict[int, list[date]]
+    """Organisation id -> the days in the window it had a contact moment, sorted."""
+    meetings: list[MeetingFact]
+    agreements: list[AgreementFact]
+
+
+def domain_key(key: str | None, name: str) -> str:
+    """``partners_active_<this>``: the default key, else the lower-case name, other characters as ``_``."""
+    if key:
+        return key
+    return re.sub(r"[^a-z0-9]+", "_", name.lower())
+
+
+def load_domains(session: Session) -> list[DomainFact]:
+    rows = session.execute(select(Domain.id, Domain.key, Domain.name).order_by(Domain.position, Domain.name))
+    return [DomainFact(row.id, domain_key(row.key, row.name), row.name) for row in rows]
+
+
+def load_facts(session: Session, district_id: int, window: Period) -> DistrictFacts:
+    """One district's facts for ``window`` (the report period joined with its trend quarters)."""
+    organisations = [
+        OrganisationFact(row.id, row.domain_id, row.status, row.joined_on, row.left_on)
+        for row in session.execute(
+            select(
+                Organisation.id,
+                Organisation.domain_id,
+                Organisation.status,
+                Organisation.joined_on,
+                Organisation.left_on,
+            ).where(Organisation.district_id == district_id)
+        )
+    ]
+    notes_by_day: dict[tuple[date, str], int] = {}
+    for row in session.execute(
+        select(Note.occurred_on, Note.kind, func.count())
+        .where(Note.district_id == district_id, Note.occurred_on.between(window.start, window.end))
+        .group_by(Note.occurred_on, Note.kind)
+    ):
+        notes_by_day[(row[0], row[1])] = int(row[2])
+    contacts: dict[int, list[date]] = defaultdict(list)
+    for org_id, day in session.execute(
+        select(note_organisation.c.organisation_id, Note.occurred_on)
+        .join(Note, Note.id == note_organisation.c.note_id)
+        .join(Organisation, Organisation.id == note_organisation.c.organisation_id)
+        .where(Organisation.district_id == district_id, Note.occurred_on.between(window.start, window.end))
+        .distinct()
+        .order_by(note_organisation.c.organisation_id, Note.occurred_on)
+    ):
+        contacts[org_id].append(day)
+    return DistrictFacts(
+        window=window,
+        domains=load_domains(session),
+        organisations=organisations,
+        notes_by_day=notes_by_day,
+        contacts=dict(contacts),
+        meetings=_load_meetings(session, district_id, window),
+        agreements=_load_agreements(session, district_id, window),
+    )
+
+
+def _load_meetings(session: Session, district_id: int, window: Period) -> list[MeetingFact]:
+    start, end = window.utc_bounds()
+    present = (
+        select(Invitee.meeting_id, func.count().label("present"))
+        .where(Invitee.attendance == Attendance.PRESENT)
+        .group_by(Invitee.meeting_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Meeting.id, Meeting.kind, Meeting.starts_at, Meeting.status, present.c.present)
+        .outerjoin(present, present.c.meeting_id == Meeting.id)
+        .where(Meeting.district_id == district_id, Meeting.starts_at >= start, Meeting.starts_at < end)
+    )
+    return [
+        MeetingFact(
+            row.id,
+            row.kind,
+            local_date(row.starts_at),
+            row.status == MeetingStatus.CANCELLED,
+            int(row.present or 0),
+        )
+        for row in rows
+    ]
+
+
+def _load_agreements(session: Session, district_id: int, window: Period) -> list[AgreementFact]:
+    rows = session.execute(
+        select(Agreement.id, Agreement.made_on, Agreement.due_on, Agreement.status).where(
+            Agreement.district_id == district_id, Agreement.made_on <= window.end
+        )
+    ).all()
+    changes: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    for agreement_id, changed_at, to_status in session.execute(
+        select(
+            AgreementStatusChange.agreement_id,
+            AgreementStatusChange.changed_at,
+            AgreementStatusChange.to_status,
+        )
+        .join(Agreement, Agreement.id == AgreementStatusChange.agreement_id)
+        .where(Agreement.district_id == district_id, Agreement.made_on <= window.end)
+        .order_by(
+            AgreementStatusChange.agreement_id, AgreementStatusChange.changed_at, AgreementStatusChange.id
+        )
+    ):
+        changes[agreement_id].append((local_date(changed_at), to_status))
+    return [
+        AgreementFact(row.id, row.made_on, row.due_on, row.status, tuple(changes.get(row.id, ())))
+        for row in rows
+    ]

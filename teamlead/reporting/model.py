@@ -1,0 +1,213 @@
+"""What the report writers receive: plain frozen dataclasses, no ORM objects, no database.
+
+The gatherers in :mod:`teamlead.reporting` fill these; :mod:`teamlead.reports` turns them into files. Keeping
+the boundary here means a writer cannot reach a column the gatherer did not choose to give it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from teamlead.reporting.periods import Period
+
+Value = int | float | None
+
+
+@dataclass(frozen=True)
+class ReportHeader:
+    """The title block of every report: what, where, when, for whom, made when."""
+
+    kind: str
+    district: str
+    period: Period | None
+    audience: str
+    generated_at: datetime
+    teamlead_version: str
+    as_of: date | None = None
+    """For reports that show a state (roster, contacts): the day it is shown for."""
+
+
+@dataclass(frozen=True)
+class Trend:
+    quarters: tuple[str, ...]
+    """``2026-Q3`` labels, oldest first."""
+    rows: tuple[tuple[str, tuple[Value, ...]], ...]
+    """(figure key, one value per quarter)."""
+
+    def series(self, key: str) -> tuple[Value, ...]:
+        return dict(self.rows)[key]
+
+
+@dataclass(frozen=True)
+class NetworkMatrix:
+    """Active partners on the period's last day, by domain (rows) × neighbourhood (columns)."""
+
+    domains: tuple[str, ...]
+    neighbourhoods: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
+class MeetingLine:
+    day: date
+    kind: str
+    title: str
+    present: int
+    invited: int
+
+
+@dataclass(frozen=True)
+class AgreementLine:
+    id: int
+    text: str
+    organisations: str
+    made_on: date
+    due_on: date | None
+    status: str
+    done_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ReflectionLine:
+    day: date
+    title: str
+    goes_well: str
+    can_improve: str
+    do_ourselves: str
+    need_help: str
+
+
+@dataclass(frozen=True)
+class DistrictReport:
+    header: ReportHeader
+    summary: tuple[tuple[str, Value | str], ...]
+    """The Summary sheet's rows in order: (key, value)."""
+    trend: Trend
+    network: NetworkMatrix
+    meetings: tuple[MeetingLine, ...]
+    agreements_made: tuple[AgreementLine, ...]
+    agreements_done: tuple[AgreementLine, ...]
+    agreements_overdue: tuple[AgreementLine, ...]
+    reflections: tuple[ReflectionLine, ...]
+    narrative: str
+
+    @property
+    def has_data(self) -> bool:
+        """False when the period saw nothing at all: the report then says so."""
+        figures = dict(self.summary)
+        return bool(
+            figures.get("partners_active")
+            or figures.get("contact_moments")
+            or figures.get("meetings_held")
+            or figures.get("agreements_made")
+            or figures.get("agreements_done")
+            or figures.get("agreements_overdue")
+            or figures.get("partners_joined")
+            or figures.get("partners_left")
+            or self.narrative
+        )
+
+
+@dataclass(frozen=True)
+class PersonLine:
+    """A person in a role at an organisation (district audience only)."""
+
+    name: str
+    role: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    organisation: str
+    domain: str
+    neighbourhoods: str
+    district: str
+    phone: str
+    email: str
+    website: str
+    joined_on: date | None
+    persons: tuple[PersonLine, ...]
+    """Empty for the city audience: the gatherer never reads persons then."""
+
+
+@dataclass(frozen=True)
+class Roster:
+    header: ReportHeader
+    entries: tuple[RosterEntry, ...]
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    neighbourhood: str
+    organisation: str
+    domain: str
+    name: str
+    role: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True)
+class ContactSheet:
+    header: ReportHeader
+    lines: tuple[ContactLine, ...]
+    """Sorted by neighbourhood, organisation, name; a partner in several neighbourhoods appears under each."""
+
+
+@dataclass(frozen=True)
+class StatusChangeLine:
+    day: date
+    from_status: str
+    to_status: str
+    comment: str
+    """Empty for the city audience."""
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    agreement: AgreementLine
+    district: str
+    responsible: str
+    """Empty for the city audience."""
+    history: tuple[StatusChangeLine, ...]
+
+
+@dataclass(frozen=True)
+class AgreementRegister:
+    header: ReportHeader
+    entries: tuple[RegisterEntry, ...]
+
+
+@dataclass(frozen=True)
+class InviteeLine:
+    organisation: str
+    name: str
+    role: str
+    phone: str
+    attendance: str
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    position: int
+    title: str
+    details: str
+
+
+@dataclass(frozen=True)
+class MeetingPack:
+    header: ReportHeader
+    meeting_id: int
+    title: str
+    kind: str
+    starts_at: datetime
+    """Aware, in Amsterdam time."""
+    ends_at: datetime | None
+    location: str
+    cancelled: bool
+    agenda: tuple[AgendaLine, ...]
+    invitees: tuple[InviteeLine, ...]
+    open_agreements: tuple[RegisterEntry, ...]

@@ -1,0 +1,115 @@
+"""Report periods: inclusive date ranges, calendar quarters, and the command line's defaults.
+
+The rules are those of ``shared/interface.md`` ("Periods"): no dates means the last full calendar quarter
+before today; ``--from`` alone runs to today; ``--to`` alone starts on the first day of its quarter.
+Meetings start at a moment in time, so a period also knows its bounds in UTC for Amsterdam's calendar days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from teamlead.errors import UsageError
+from teamlead.i18n import tr
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+TREND_QUARTERS = 8
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """``start``..``end``, both days included."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"period starts {self.start} after it ends {self.end}")
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def utc_bounds(self) -> tuple[datetime, datetime]:
+        """[first moment, moment after the last) of the period in Amsterdam, as aware UTC datetimes."""
+        return local_midnight(self.start), local_midnight(self.end + timedelta(days=1))
+
+    def label(self) -> str:
+        """``2026-Q3`` for a whole calendar quarter, else ``2026-07-01 – 2026-08-15``."""
+        quarter = quarter_of(self.start)
+        if quarter == self:
+            return quarter_label(self.start)
+        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+
+
+def local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), AMSTERDAM).astimezone(UTC)
+
+
+def local_date(moment: datetime) -> date:
+    """The Amsterdam calendar day of an aware moment."""
+    return moment.astimezone(AMSTERDAM).date()
+
+
+def quarter_of(day: date) -> Period:
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = date(day.year, first_month, 1)
+    next_start = date(day.year + 1, 1, 1) if first_month == 10 else date(day.year, first_month + 3, 1)
+    return Period(start, next_start - timedelta(days=1))
+
+
+def quarter_label(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def previous_quarter(quarter: Period) -> Period:
+    return quarter_of(quarter.start - timedelta(days=1))
+
+
+def last_full_quarter(today: date) -> Period:
+    """The last calendar quarter that ended before ``today``."""
+    return previous_quarter(quarter_of(today))
+
+
+def trend_quarters(period: Period, count: int = TREND_QUARTERS) -> list[Period]:
+    """The ``count`` calendar quarters ending with the one that holds the period's last day, oldest first."""
+    quarters = [quarter_of(period.end)]
+    while len(quarters) < count:
+        quarters.append(previous_quarter(quarters[-1]))
+    return quarters[::-1]
+
+
+def parse_date(text: str, option: str) -> date:
+    """An ISO date from the command line, or a usage error naming the option."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            tr(
+                "{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31.",
+                option=option,
+                value=text,
+            )
+        ) from None
+
+
+def resolve_period(start: date | None, end: date | None, today: date) -> Period:
+    """The period the command line's ``--from``/``--to`` describe, by the interface's rules."""
+    if start is None and end is None:
+        return last_full_quarter(today)
+    if end is None:
+        assert start is not None
+        end = today
+    if start is None:
+        start = quarter_of(end).start
+    if start > end:
+        raise UsageError(
+            tr(
+                "--from ({start}) is after --to ({end}); swap them.",
+                start=start.isoformat(),
+                end=end.isoformat(),
+            )
+        )
+    return Period(start, end)

@@ -1,0 +1,1 @@
+"""Report writers: plain data in, a PDF (reportlab) or workbook (openpyxl) out. No database, no Qt."""

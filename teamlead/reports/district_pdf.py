@@ -1,0 +1,201 @@
+"""The district report as a PDF: what the city reads about a district's network over a period."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from teamlead.i18n import tr
+from teamlead.reporting.model import AgreementLine, DistrictReport, NetworkMatrix, Trend
+from teamlead.reports import pdf
+from teamlead.reports.labels import agreement_status, figure_label, format_figure, meeting_kind
+from teamlead.reports.safety import pdf_plain
+
+META = {
+    "format_version",
+    "district",
+    "period_from",
+    "period_to",
+    "audience",
+    "generated_at",
+    "teamlead_version",
+}
+CHARTED = ("partners_active", "contact_moments", "meetings_held", "agreements_made")
+
+
+def write_district_pdf(report: DistrictReport, target: Path) -> None:
+    story: list[Flowable] = pdf.title_block(report.header)
+    if not report.has_data:
+        story.append(pdf.para(tr("There is no data for this district in this period."), "h2"))
+    story += _key_figures(report)
+    story += _network(report.network)
+    story += _trend(report.trend)
+    story += _meetings(report)
+    story += _agreements(report)
+    story += _reflections(report)
+    story.append(pdf.heading(tr("Narrative")))
+    story.append(
+        pdf.para(report.narrative) if report.narrative else pdf.empty_note(tr("No narrative was written."))
+    )
+    pdf.write_pdf(target, report.header, story)
+
+
+def _key_figures(report: DistrictReport) -> list[Flowable]:
+    rows = [
+        (figure_label(key), format_figure(key, value)) for key, value in report.summary if key not in META
+    ]
+    half = (len(rows) + 1) // 2
+    left, right = rows[:half], rows[half:]
+    paired = [
+        [*left[index], *(right[index] if index < len(right) else ("", ""))] for index in range(len(left))
+    ]
+    table = pdf.data_table(
+        [tr("Figure"), tr("Value"), tr("Figure"), tr("Value")], paired, [70, 18, 70, 18], numeric=(1, 3)
+    )
+    return [pdf.heading(tr("Key figures")), table]
+
+
+def _network(matrix: NetworkMatrix) -> list[Flowable]:
+    """Neighbourhoods down, domains across: the columns stay readable; an empty cell is a gap, shaded."""
+    headers = [tr("Neighbourhood"), *matrix.domains, tr("Total")]
+    rows: list[list[object]] = []
+    gaps: list[tuple[int, int]] = []
+    for column, neighbourhood in enumerate(matrix.neighbourhoods):
+        counts = [matrix.counts[row][column] for row in range(len(matrix.domains))]
+        if not neighbourhood and not any(counts):
+            continue
+        label = neighbourhood or tr("Whole district (no neighbourhood)")
+        rows.append([label, *counts, sum(counts)])
+        gaps += [(index + 1, len(rows)) for index, count in enumerate(counts) if count == 0]
+    widths = [40, *([17] * len(matrix.domains)), 11]
+    style: list[tuple[Any, ...]] = [("BACKGROUND", (col, row), (col, row), pdf.GAP) for col, row in gaps]
+    style.append(("FONT", (len(headers) - 1, 1), (len(headers) - 1, -1), pdf.FONT_BOLD, 8))
+    numeric = range(1, len(headers))
+    flowables: list[Flowable] = [
+        pdf.heading(tr("The network")),
+        pdf.para(
+            tr("Active partners on the period's last day, by neighbourhood and domain. Shaded: no partner.")
+        ),
+        pdf.spacer(2),
+    ]
+    if not rows:
+        return [*flowables, pdf.empty_note(tr("No active partners."))]
+    header_style = [
+        ("FONT", (0, 0), (-1, 0), pdf.FONT_BOLD, 6),
+        ("LEFTPADDING", (1, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (1, 0), (-1, -1), 3),
+    ]
+    table = pdf.data_table(headers, rows, widths, numeric=numeric, extra_style=[*style, *header_style])
+    return [*flowables, table]
+
+
+def _chart(trend: Trend, key: str) -> Drawing:
+    width, height = 82 * mm, 46 * mm
+    drawing = Drawing(width, height)
+    values = [float(value or 0) for value in trend.series(key)]
+    chart = HorizontalLineChart()
+    chart.x, chart.y, chart.width, chart.height = 26, 18, width - 36, height - 36
+    chart.data = [values]
+    chart.joinedLines = 1
+    chart.lines[0].strokeColor = pdf.ACCENT
+    chart.lines[0].strokeWidth = 1.6
+    chart.lines.symbol = None
+    chart.categoryAxis.categoryNames = [label[2:] for label in trend.quarters]  # "26-Q3"
+    chart.categoryAxis.labels.fontName = pdf.FONT
+    chart.categoryAxis.labels.fontSize = 6
+    chart.categoryAxis.labels.angle = 0
+    chart.valueAxis.labels.fontName = pdf.FONT
+    chart.valueAxis.labels.fontSize = 6
+    chart.valueAxis.valueMin = 0
+    top = max(values) if values else 0
+    chart.valueAxis.valueMax = max(1.0, top * 1.15)
+    chart.valueAxis.gridStrokeColor = pdf.GRID
+    chart.valueAxis.visibleGrid = 1
+    drawing.add(chart)
+    drawing.add(String(0, height - 9, pdf_plain(figure_label(key)), fontName=pdf.FONT_BOLD, fontSize=8))
+    return drawing
+
+
+def _trend(trend: Trend) -> list[Flowable]:
+    charts = [_chart(trend, key) for key in CHARTED]
+    grid = Table([charts[:2], charts[2:]], colWidths=[pdf.CONTENT_WIDTH / 2] * 2)
+    grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    rows = [
+        [figure_label(key), *(format_figure(key, value) for value in values)] for key, values in trend.rows
+    ]
+    table = pdf.data_table(
+        [tr("Figure"), *trend.quarters],
+        rows,
+        [58, *([14] * len(trend.quarters))],
+        numeric=range(1, len(trend.quarters) + 1),
+        extra_style=[("FONT", (0, 0), (-1, -1), pdf.FONT, 7), ("FONT", (0, 0), (-1, 0), pdf.FONT_BOLD, 7)],
+    )
+    return [pdf.heading(tr("Trend over eight quarters")), grid, pdf.spacer(2), table]
+
+
+def _meetings(report: DistrictReport) -> list[Flowable]:
+    flowables: list[Flowable] = [pdf.heading(tr("Meetings held"))]
+    if not report.meetings:
+        return [*flowables, pdf.empty_note(tr("No meetings were held in this period."))]
+    rows = [
+        [line.day, meeting_kind(line.kind), line.title, f"{line.present} / {line.invited}"]
+        for line in report.meetings
+    ]
+    headers = [tr("Date"), tr("Kind"), tr("Title"), tr("Present / invited")]
+    return [*flowables, pdf.data_table(headers, rows, [20, 28, 80, 22], wrap=(2,), numeric=(3,))]
+
+
+def _agreement_table(lines: tuple[AgreementLine, ...], done: bool) -> Flowable:
+    headers = [
+        tr("Agreement"),
+        tr("Organisations"),
+        tr("Made"),
+        tr("Due"),
+        tr("Done on") if done else tr("Status"),
+    ]
+    rows = [
+        [
+            line.text,
+            line.organisations,
+            line.made_on,
+            line.due_on or "",
+            line.done_on if done else agreement_status(line.status),
+        ]
+        for line in lines
+    ]
+    return pdf.data_table(headers, rows, [62, 42, 17, 17, 18], wrap=(0, 1))
+
+
+def _agreements(report: DistrictReport) -> list[Flowable]:
+    flowables: list[Flowable] = [pdf.heading(tr("Agreements"))]
+    sections = (
+        (tr("Made in this period"), report.agreements_made, False),
+        (tr("Done in this period"), report.agreements_done, True),
+        (tr("Overdue at the end of the period"), report.agreements_overdue, False),
+    )
+    for title, lines, done in sections:
+        flowables.append(pdf.heading(f"{title} ({len(lines)})", 2))
+        flowables.append(_agreement_table(lines, done) if lines else pdf.empty_note(tr("None.")))
+    return flowables
+
+
+def _reflections(report: DistrictReport) -> list[Flowable]:
+    flowables: list[Flowable] = [pdf.heading(tr("Local reflection"))]
+    if not report.reflections:
+        return [*flowables, pdf.empty_note(tr("No local reflection was recorded in this period."))]
+    for line in report.reflections:
+        answers = (
+            (tr("What goes well?"), line.goes_well),
+            (tr("What can be better?"), line.can_improve),
+            (tr("What can we do ourselves?"), line.do_ourselves),
+            (tr("Where do we need help?"), line.need_help),
+        )
+        rows = [[question, answer or "–"] for question, answer in answers]
+        table = pdf.data_table([tr("Question"), tr("Answer")], rows, [40, 110], wrap=(1,))
+        flowables.append(pdf.keep(pdf.heading(f"{line.day.isoformat()} · {line.title}", 2), table))
+    return flowables

@@ -1,0 +1,121 @@
+"""The district report as a workbook: ``Summary`` and ``Trend`` exactly as ``shared/interface.md`` fixes them
+(English keys in every language, so the city can combine districts), then the details on their own sheets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl.chart import LineChart, Reference
+from openpyxl.workbook import Workbook
+
+from teamlead.i18n import tr
+from teamlead.reporting.model import AgreementLine, DistrictReport
+from teamlead.reports import xlsx
+from teamlead.reports.labels import agreement_status, meeting_kind
+
+CHARTED = ("partners_active", "meetings_held", "agreements_made", "agreements_done", "agreements_overdue")
+
+
+def write_district_xlsx(report: DistrictReport, target: Path) -> None:
+    workbook = xlsx.new_workbook()
+    summary_sheet(workbook, report.summary)
+    _trend(workbook, report)
+    network = report.network
+    xlsx.table_sheet(
+        workbook,
+        tr("Network"),
+        [tr("Neighbourhood"), *network.domains, tr("Total")],
+        [
+            [
+                name or tr("Whole district (no neighbourhood)"),
+                *(network.counts[row][column] for row in range(len(network.domains))),
+                sum(network.counts[row][column] for row in range(len(network.domains))),
+            ]
+            for column, name in enumerate(network.neighbourhoods)
+        ],
+    )
+    xlsx.table_sheet(
+        workbook,
+        tr("Meetings"),
+        [tr("Date"), tr("Kind"), tr("Title"), tr("Present"), tr("Invited")],
+        [[m.day, meeting_kind(m.kind), m.title, m.present, m.invited] for m in report.meetings],
+    )
+    agreements = (
+        (tr("Agreements made"), report.agreements_made),
+        (tr("Agreements done"), report.agreements_done),
+        (tr("Agreements overdue"), report.agreements_overdue),
+    )
+    for title, lines in agreements:
+        _agreements(workbook, title, lines)
+    xlsx.table_sheet(
+        workbook,
+        tr("Reflection"),
+        [
+            tr("Date"),
+            tr("Meeting"),
+            tr("What goes well?"),
+            tr("What can be better?"),
+            tr("What can we do ourselves?"),
+            tr("Where do we need help?"),
+        ],
+        [
+            [r.day, r.title, r.goes_well, r.can_improve, r.do_ourselves, r.need_help]
+            for r in report.reflections
+        ],
+        wrap=(2, 3, 4, 5),
+    )
+    narrative = report.narrative or tr("No narrative was written.")
+    sheet = xlsx.table_sheet(workbook, tr("Narrative"), [tr("Narrative")], [[narrative]], wrap=(0,))
+    sheet.column_dimensions["A"].width = 100
+    xlsx.save(workbook, target)
+
+
+def summary_sheet(workbook: Workbook, summary: tuple[tuple[str, object], ...]) -> None:
+    """``key``/``value`` rows; an empty share or average is an empty cell, never a zero or a dash."""
+    sheet = xlsx.table_sheet(workbook, "Summary", ["key", "value"], [[key, value] for key, value in summary])
+    sheet.column_dimensions["A"].width = 34
+    sheet.column_dimensions["B"].width = 26
+    for row in range(2, len(summary) + 2):
+        cell = sheet.cell(row=row, column=2)
+        key = sheet.cell(row=row, column=1).value
+        if isinstance(cell.value, float):
+            cell.number_format = "0.0%" if str(key).endswith("_share") else "0.00"
+
+
+def _trend(workbook: Workbook, report: DistrictReport) -> None:
+    trend = report.trend
+    sheet = xlsx.table_sheet(
+        workbook, "Trend", ["key", *trend.quarters], [[key, *values] for key, values in trend.rows]
+    )
+    sheet.column_dimensions["A"].width = 34
+    rows = [index for index, (key, _values) in enumerate(trend.rows, start=2) if key in CHARTED]
+    chart = LineChart()
+    chart.title = tr("Trend over eight quarters")
+    chart.y_axis.title = tr("Number")
+    chart.height, chart.width = 9, 18
+    for row in rows:
+        data = Reference(sheet, min_col=1, max_col=len(trend.quarters) + 1, min_row=row, max_row=row)
+        chart.add_data(data, from_rows=True, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=2, max_col=len(trend.quarters) + 1, min_row=1, max_row=1))
+    sheet.add_chart(chart, f"A{len(trend.rows) + 4}")
+
+
+def _agreements(workbook: Workbook, title: str, lines: tuple[AgreementLine, ...]) -> None:
+    xlsx.table_sheet(
+        workbook,
+        title,
+        [tr("Agreement"), tr("Organisations"), tr("Made"), tr("Due"), tr("Status"), tr("Done on")],
+        [
+            [
+                line.text,
+                line.organisations,
+                line.made_on,
+                line.due_on,
+                agreement_status(line.status),
+                line.done_on,
+            ]
+            for line in lines
+        ],
+        wrap=(0, 1),
+    )

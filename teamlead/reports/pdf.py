@@ -1,0 +1,262 @@
+"""The common frame of every PDF report: A4, DejaVu Sans embedded, title block, page numbers, table styles.
+
+DejaVu Sans carries every name a Dutch city has (Şükrü Öztürk, Zoë, Nguyễn); reportlab embeds the subset
+used, so the PDF shows the same everywhere. The fonts ship inside the package (``teamlead/resources/fonts``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from teamlead.i18n import tr
+from teamlead.reporting.model import ReportHeader
+from teamlead.reports.atomic import atomic_target
+from teamlead.reports.labels import audience_label, kind_title
+from teamlead.reports.safety import pdf_plain, pdf_text
+
+FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+
+INK = colors.HexColor("#1d2733")
+ACCENT = colors.HexColor("#004699")  # the city's dark blue
+ACCENT_LIGHT = colors.HexColor("#e8eef7")
+ZEBRA = colors.HexColor("#f5f7fa")
+GRID = colors.HexColor("#c9d2de")
+GAP = colors.HexColor("#fde3df")
+MUTED = colors.HexColor("#5b6776")
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+
+@cache
+def register_fonts() -> None:
+    pdfmetrics.registerFont(TTFont(FONT, str(FONTS / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONTS / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12, textColor=INK, alignment=TA_LEFT)
+    return {
+        "body": body,
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8, leading=10),
+        "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=20, leading=24, textColor=ACCENT
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=5,
+            textColor=ACCENT,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=body, fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=3
+        ),
+    }
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of user text, shown literally (markup escaped)."""
+    return Paragraph(pdf_text(text), styles()[style])
+
+
+def heading(text: str, level: int = 1) -> Paragraph:
+    return Paragraph(pdf_text(text), styles()["h1" if level == 1 else "h2"])
+
+
+def spacer(height: float = 4) -> Spacer:
+    return Spacer(1, height * mm)
+
+
+def title_block(header: ReportHeader, subtitle: str | None = None) -> list[Flowable]:
+    """Report name, then district, period, audience and date made in a small table."""
+    rows: list[tuple[str, str]] = [(tr("District"), header.district)]
+    if header.period is not None:
+        rows.append((tr("Period"), f"{header.period.start.isoformat()} – {header.period.end.isoformat()}"))
+    if header.as_of is not None:
+        rows.append((tr("Situation on"), header.as_of.isoformat()))
+    rows.append((tr("Audience"), audience_label(header.audience)))
+    rows.append((tr("Made on"), header.generated_at.strftime("%Y-%m-%d %H:%M")))
+    table = Table(
+        [[pdf_plain(label), para(value)] for label, value in rows],
+        colWidths=[32 * mm, CONTENT_WIDTH - 32 * mm],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (0, -1), FONT_BOLD, 9),
+                ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    flowables: list[Flowable] = [Paragraph(pdf_text(kind_title(header.kind)), styles()["title"])]
+    if subtitle:
+        flowables.append(para(subtitle, "h2"))
+    flowables += [spacer(2), table, spacer(5)]
+    return flowables
+
+
+def table_style(header_rows: int = 1) -> list[tuple[Any, ...]]:
+    return [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("FONT", (0, 0), (-1, header_rows - 1), FONT_BOLD, 8),
+        ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), ACCENT),
+        ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+
+
+def data_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    wrap: Sequence[int] = (),
+    numeric: Sequence[int] = (),
+    extra_style: Sequence[tuple[Any, ...]] = (),
+) -> LongTable:
+    """A table whose header row repeats on every page. Columns in ``wrap`` hold user text that may wrap
+    (as escaped paragraphs); the others are plain cells, which reportlab never parses as markup.
+    """
+    cell_style = styles()["cell"]
+    wrapped = set(wrap)
+    data: list[list[object]] = [[pdf_plain(header) for header in headers]]
+    for row in rows:
+        data.append(
+            [
+                Paragraph(pdf_text(str(value)), cell_style) if index in wrapped else pdf_plain(_cell(value))
+                for index, value in enumerate(row)
+            ]
+        )
+    scale = CONTENT_WIDTH / sum(widths)
+    table = LongTable(data, colWidths=[width * scale for width in widths], repeatRows=1, hAlign="LEFT")
+    style = table_style()
+    for index in numeric:
+        style.append(("ALIGN", (index, 0), (index, -1), "RIGHT"))
+    style.extend(extra_style)
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def empty_note(text: str) -> Paragraph:
+    return para(text, "small")
+
+
+def keep(*flowables: Flowable) -> KeepTogether:
+    return KeepTogether(list(flowables))
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
+    """Draws the footer once the page count is known, so it can say "page 2 of 7"."""
+
+    footer_left = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._footer(total)
+            super().showPage()
+        super().save()
+
+    def _footer(self, total: int) -> None:
+        self.saveState()
+        self.setStrokeColor(GRID)
+        self.setLineWidth(0.5)
+        self.line(MARGIN, 12 * mm, PAGE_WIDTH - MARGIN, 12 * mm)
+        self.setFont(FONT, 7.5)
+        self.setFillColor(MUTED)
+        self.drawString(MARGIN, 8 * mm, self.footer_left)
+        self.drawRightString(
+            PAGE_WIDTH - MARGIN, 8 * mm, tr("Page {page} of {pages}", page=self._pageNumber, pages=total)
+        )
+        self.restoreState()
+
+
+def write_pdf(target: Path, header: ReportHeader, story: list[Flowable]) -> None:
+    """Lay out ``story`` on A4 pages with the footer, and write it to ``target`` atomically."""
+    register_fonts()
+    period = (
+        f" · {header.period.start.isoformat()} – {header.period.end.isoformat()}" if header.period else ""
+    )
+    footer = pdf_plain(f"Teamlead · {kind_title(header.kind)} · {header.district}{period}")
+
+    class Footed(_NumberedCanvas):
+        footer_left = footer
+
+    with atomic_target(target) as temporary:
+        document = BaseDocTemplate(
+            str(temporary),
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=18 * mm,
+            title=f"{kind_title(header.kind)} – {header.district}",
+            author="Teamlead",
+            creator=f"Teamlead {header.teamlead_version}",
+        )
+        frame = Frame(MARGIN, 18 * mm, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN - 18 * mm, id="body")
+        document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        document.build(story, canvasmaker=Footed)

@@ -1,0 +1,1 @@
+"""Resources shipped inside the package: the fonts embedded in PDF reports."""
