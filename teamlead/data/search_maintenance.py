@@ -1,0 +1,95 @@
+"""Keeping the search index sound: refill it after a bulk load or a repair; check it for ``teamlead check``.
+
+The triggers keep the index right under every write; these are for what triggers cannot see: a table rebuilt
+by a batch migration (SQLite drops a table's triggers with it), a file damaged on disk, or a loader that chose
+to fill the tables first and index once at the end.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+
+from teamlead.data import search_schema as schema
+from teamlead.i18n import tr
+
+
+def rebuild_search_index(connection: Connection) -> None:
+    """Empty the index and index every organisation, person, role and note again, in this transaction.
+
+    On SQLite the FTS5 segments are merged afterwards (``optimize``), which also makes queries after a bulk
+    load faster; on PostgreSQL the index tables are analysed so the planner knows their new size.
+    """
+    if connection.dialect.name == "sqlite":
+        for kind in schema.KINDS:
+            connection.exec_driver_sql(schema.sqlite_empty(kind))
+            connection.exec_driver_sql(schema.sqlite_fill(kind))
+            connection.exec_driver_sql(f"INSERT INTO {kind.index}({kind.index}) VALUES ('optimize')")
+        return
+    for kind in schema.KINDS:
+        connection.exec_driver_sql(f"TRUNCATE {kind.index}")
+        connection.exec_driver_sql(schema.pg_fill(kind))
+        connection.exec_driver_sql(f"ANALYZE {kind.index}")
+
+
+def optimize_search_index(connection: Connection) -> None:
+    """Merge the index into as few pieces as possible (SQLite) or refresh its statistics (PostgreSQL).
+
+    For after a bulk load through the triggers: the index is right already, this only makes it faster.
+    """
+    for kind in schema.KINDS:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql(f"INSERT INTO {kind.index}({kind.index}) VALUES ('optimize')")
+        else:
+            connection.exec_driver_sql(f"ANALYZE {kind.index}")
+
+
+def check_search_index(connection: Connection) -> list[str]:
+    """What is wrong with the search index, in words for the user; empty when it is sound. Changes nothing."""
+    problems: list[str] = []
+    sqlite = connection.dialect.name == "sqlite"
+    expected = schema.sqlite_trigger_names() if sqlite else schema.pg_trigger_names()
+    if sqlite:
+        present = set(connection.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+    else:
+        present = set(connection.scalars(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")))
+    missing = [name for name in expected if name not in present]
+    if missing:
+        problems.append(
+            tr(
+                "The search index is not kept up to date: triggers are missing ({names}).",
+                names=", ".join(missing),
+            )
+        )
+    for kind in schema.KINDS:
+        if sqlite:
+            try:
+                connection.exec_driver_sql(
+                    f"INSERT INTO {kind.index}({kind.index}, rank) VALUES ('integrity-check', 1)"
+                )
+            except DBAPIError:
+                problems.append(tr("The search index of {table} is damaged.", table=kind.table))
+                continue
+        indexed = "rowid" if sqlite else "id"
+        unindexed = _count_missing(
+            connection, f"SELECT id FROM {kind.table}", f"SELECT {indexed} FROM {kind.index}"
+        )
+        stale = _count_missing(
+            connection, f"SELECT {indexed} FROM {kind.index}", f"SELECT id FROM {kind.table}"
+        )
+        if unindexed or stale:
+            problems.append(
+                tr(
+                    "The search index of {table} does not match the data: {missing} records missing, {extra} "
+                    "records that no longer exist.",
+                    table=kind.table,
+                    missing=unindexed,
+                    extra=stale,
+                )
+            )
+    return problems
+
+
+def _count_missing(connection: Connection, rows: str, among: str) -> int:
+    """How many ids of ``rows`` are not among the ids of ``among``."""
+    return int(connection.scalar(text(f"SELECT count(*) FROM ({rows} EXCEPT {among}) AS d")) or 0)
