@@ -220,7 +220,7 @@ def search_index_problems(path: Path, header: bytes) -> Iterator[str]:
                     try:
                         copy.execute(f'INSERT INTO "{quoted}"("{quoted}") VALUES (\'integrity-check\')')
                     except sqlite3.DatabaseError as error:
-                        yield tr("search index {name}: {reason}", name=name, reason=error)
+                        yield f"{name}: {error}"
             finally:
                 copy.close()
 

@@ -43,7 +43,6 @@ NL: dict[str, str] = {
     "row {row} of {table} points to a missing {parent}": (
         "rij {row} van {table} verwijst naar een ontbrekende {parent}"
     ),
-    "search index {name}: {reason}": "zoekindex {name}: {reason}",
     # The environment
     "{name} is in use by another program (another Teamlead?) and stayed locked. "
     "Close that program, or wait a moment and try again.": (
