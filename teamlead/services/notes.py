@@ -171,13 +171,14 @@ def edit_note(
         changed.append("organisation_ids")
     if old_persons != sorted(person_ids):
         changed.append("person_ids")
+    if not changed:
+        return
+    touch(note, now)
+    flush(session)  # one UPDATE: the version goes up once, or the edit is refused as a conflict
     if {"organisation_ids", "person_ids"} & set(changed):
         _link(session, note.id, organisation_ids, person_ids)
         session.expire(note, ["organisations", "persons"])
-    if changed:
-        touch(note, now)
-        flush(session)
-        audit(session, note, AuditAction.UPDATE, changed, now=now)
+    audit(session, note, AuditAction.UPDATE, changed, now=now)
 
 
 def set_follow_up_done(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.enums import AuditAction, OrganisationStatus
@@ -74,14 +74,18 @@ def _validated(session: Session, data: OrganisationInput) -> dict[str, object]:
     }
 
 
-def _set_neighbourhoods(
-    session: Session, organisation: Organisation, neighbourhood_ids: Sequence[int]
-) -> bool:
-    """Replace the neighbourhoods served; True when they changed."""
-    wanted = [n.id for n in neighbourhoods_or_fail(session, neighbourhood_ids)]
-    current = {n.id for n in organisation.neighbourhoods} if organisation.id is not None else set()
-    if set(wanted) == current:
-        return False
+def _served(session: Session, organisation_id: int) -> set[int]:
+    return set(
+        session.scalars(
+            select(organisation_neighbourhood.c.neighbourhood_id).where(
+                organisation_neighbourhood.c.organisation_id == organisation_id
+            )
+        )
+    )
+
+
+def _write_neighbourhoods(session: Session, organisation: Organisation, wanted: Sequence[int]) -> None:
+    """Replace the neighbourhoods served (link rows, so the caller bumps the organisation's version)."""
     session.execute(
         delete(organisation_neighbourhood).where(
             organisation_neighbourhood.c.organisation_id == organisation.id
@@ -93,7 +97,6 @@ def _set_neighbourhoods(
             [{"organisation_id": organisation.id, "neighbourhood_id": n} for n in wanted],
         )
     session.expire(organisation, ["neighbourhoods"])
-    return True
 
 
 def add_organisation(
@@ -103,11 +106,11 @@ def add_organisation(
     values = _validated(session, data)
     if values["joined_on"] is None:
         values["joined_on"] = today_or(today)
-    neighbourhoods_or_fail(session, data.neighbourhood_ids)
+    wanted = [n.id for n in neighbourhoods_or_fail(session, data.neighbourhood_ids)]
     organisation = Organisation(status=OrganisationStatus.ACTIVE, **values)
     session.add(organisation)
     flush(session)
-    _set_neighbourhoods(session, organisation, data.neighbourhood_ids)
+    _write_neighbourhoods(session, organisation, wanted)
     fields = [name for name, value in values.items() if value not in (None, "", False)]
     audit(session, organisation, AuditAction.CREATE, [*fields, "neighbourhood_ids"], now=now)
     return organisation.id
@@ -124,13 +127,18 @@ def edit_organisation(
     organisation = for_edit(session, Organisation, organisation_id, expected_version)
     values = _validated(session, data)
     check_period("joined_on", values["joined_on"], organisation.left_on)  # type: ignore[arg-type]
+    wanted = [n.id for n in neighbourhoods_or_fail(session, data.neighbourhood_ids)]
+    links_changed = set(wanted) != _served(session, organisation.id)
     changed = apply_changes(organisation, values)
-    if _set_neighbourhoods(session, organisation, data.neighbourhood_ids):
+    if links_changed:
         changed.append("neighbourhood_ids")
-    if changed:
-        touch(organisation, now)
-        flush(session)
-        audit(session, organisation, AuditAction.UPDATE, changed, now=now)
+    if not changed:
+        return
+    touch(organisation, now)
+    flush(session)  # one UPDATE: the version goes up once, or the edit is refused as a conflict
+    if links_changed:
+        _write_neighbourhoods(session, organisation, wanted)
+    audit(session, organisation, AuditAction.UPDATE, changed, now=now)
 
 
 def archive_organisation(

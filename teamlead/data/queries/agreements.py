@@ -46,7 +46,7 @@ def agreement_rows(session: Session, where: list[ColumnElement[bool]], today: da
                 .join(Organisation, Organisation.id == agreement_organisation.c.organisation_id)
                 .where(agreement_organisation.c.agreement_id.in_(ids))
                 .order_by(agreement_organisation.c.agreement_id, agreement_organisation.c.position)
-            ).tuples()
+            )
         )
         if ids
         else {}

@@ -57,4 +57,14 @@ NL: dict[str, str] = {
     "The neighbourhood {name} lies in another district than the note.": (
         "De buurt {name} ligt in een ander stadsdeel dan de notitie."
     ),
+    # agreements
+    "Status": "Status",
+    "Unknown meeting (id {id}).": "Onbekend overleg (id {id}).",
+    "The due date {due} lies before the day the agreement was made {made}.": (
+        "De streefdatum {due} ligt vóór de dag waarop de afspraak is gemaakt {made}."
+    ),
+    "The agreement already has this status.": "De afspraak heeft deze status al.",
+    "This agenda item is not on this meeting's agenda.": (
+        "Dit agendapunt staat niet op de agenda van dit overleg."
+    ),
 }

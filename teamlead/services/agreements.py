@@ -1,0 +1,273 @@
+"""Agreements partners make: who does what by when. Every status change keeps a history row (when, from, to,
+comment); the first row, from nothing to open, is written when the agreement is made."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from teamlead.data.agreements import (
+    Agreement,
+    AgreementStatusChange,
+    agreement_meeting,
+    agreement_organisation,
+)
+from teamlead.data.enums import AgreementStatus, AuditAction
+from teamlead.data.meetings import AMSTERDAM, AgendaItem, Invitee, Meeting
+from teamlead.data.roster import Organisation, Person
+from teamlead.errors import ValidationError
+from teamlead.i18n import tr
+from teamlead.services._common import (
+    apply_changes,
+    audit,
+    check_choice,
+    district_or_fail,
+    flush,
+    for_edit,
+    get_or_fail,
+    now_or,
+    required_text,
+    today_or,
+    touch,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementInput:
+    """What the agreement form holds. ``made_on`` None: today (or the meeting's day when made in one)."""
+
+    text: str
+    organisation_ids: Sequence[int] = field(default=())
+    responsible_person_id: int | None = None
+    due_on: date | None = None
+    made_on: date | None = None
+    made_in_meeting_id: int | None = None
+    district_id: int | None = None
+
+
+def _organisation_ids(session: Session, ids: Sequence[int]) -> list[int]:
+    wanted = list(dict.fromkeys(ids))
+    found = (
+        set(session.scalars(select(Organisation.id).where(Organisation.id.in_(wanted)))) if wanted else set()
+    )
+    for organisation_id in wanted:
+        if organisation_id not in found:
+            raise ValidationError(
+                "organisation_ids", tr("Unknown organisation (id {id}).", id=organisation_id)
+            )
+    return wanted
+
+
+def _meeting_day(meeting: Meeting) -> date:
+    return meeting.starts_at.astimezone(ZoneInfo(AMSTERDAM)).date()
+
+
+def _validated(
+    session: Session, data: AgreementInput, default_made_on: date
+) -> tuple[dict[str, object], list[int]]:
+    text = required_text("text", tr("Text"), data.text, 10_000)
+    organisation_ids = _organisation_ids(session, data.organisation_ids)
+    if data.responsible_person_id is not None and session.get(Person, data.responsible_person_id) is None:
+        raise ValidationError(
+            "responsible_person_id", tr("Unknown person (id {id}).", id=data.responsible_person_id)
+        )
+    meeting = None
+    if data.made_in_meeting_id is not None:
+        meeting = session.get(Meeting, data.made_in_meeting_id)
+        if meeting is None:
+            raise ValidationError(
+                "made_in_meeting_id", tr("Unknown meeting (id {id}).", id=data.made_in_meeting_id)
+            )
+    made_on = data.made_on or (_meeting_day(meeting) if meeting is not None else default_made_on)
+    if data.due_on is not None and data.due_on < made_on:
+        raise ValidationError(
+            "due_on",
+            tr(
+                "The due date {due} lies before the day the agreement was made {made}.",
+                due=data.due_on.isoformat(),
+                made=made_on.isoformat(),
+            ),
+        )
+    district_or_fail(session, data.district_id)
+    district_id = data.district_id
+    if district_id is None and organisation_ids:
+        district_id = session.scalar(
+            select(Organisation.district_id).where(Organisation.id == organisation_ids[0])
+        )
+    if district_id is None and meeting is not None:
+        district_id = meeting.district_id
+    values: dict[str, object] = {
+        "text": text,
+        "responsible_person_id": data.responsible_person_id,
+        "due_on": data.due_on,
+        "made_on": made_on,
+        "made_in_meeting_id": data.made_in_meeting_id,
+        "district_id": district_id,
+    }
+    return values, organisation_ids
+
+
+def _link_organisations(session: Session, agreement: Agreement, organisation_ids: list[int]) -> None:
+    session.execute(
+        delete(agreement_organisation).where(agreement_organisation.c.agreement_id == agreement.id)
+    )
+    if organisation_ids:
+        session.execute(
+            insert(agreement_organisation),
+            [
+                {"agreement_id": agreement.id, "organisation_id": o, "position": i}
+                for i, o in enumerate(organisation_ids)
+            ],
+        )
+    session.expire(agreement, ["organisations"])
+
+
+def make_agreement(
+    session: Session, data: AgreementInput, *, today: date | None = None, now: datetime | None = None
+) -> int:
+    """A new open agreement; the first organisation decides the district unless one is given."""
+    values, organisation_ids = _validated(session, data, today_or(today))
+    agreement = Agreement(status=AgreementStatus.OPEN, **values)
+    session.add(agreement)
+    flush(session)
+    _link_organisations(session, agreement, organisation_ids)
+    session.add(
+        AgreementStatusChange(
+            agreement_id=agreement.id,
+            changed_at=now_or(now),
+            from_status=None,
+            to_status=AgreementStatus.OPEN,
+        )
+    )
+    fields = [k for k, v in values.items() if v is not None]
+    audit(session, agreement, AuditAction.CREATE, [*fields, "organisation_ids", "status"], now=now)
+    return agreement.id
+
+
+def edit_agreement(
+    session: Session,
+    agreement_id: int,
+    data: AgreementInput,
+    *,
+    expected_version: int,
+    now: datetime | None = None,
+) -> None:
+    """Change what was agreed, with whom, who is responsible, or by when (the status has its own action)."""
+    agreement = for_edit(session, Agreement, agreement_id, expected_version)
+    values, organisation_ids = _validated(session, data, agreement.made_on)
+    if data.made_on is None:
+        values["made_on"] = agreement.made_on
+    current = list(
+        session.scalars(
+            select(agreement_organisation.c.organisation_id)
+            .where(agreement_organisation.c.agreement_id == agreement.id)
+            .order_by(agreement_organisation.c.position)
+        )
+    )
+    changed = apply_changes(agreement, values)
+    if current != organisation_ids:
+        changed.append("organisation_ids")
+    if not changed:
+        return
+    touch(agreement, now)
+    flush(session)
+    if current != organisation_ids:
+        _link_organisations(session, agreement, organisation_ids)
+    audit(session, agreement, AuditAction.UPDATE, changed, now=now)
+
+
+def change_status(
+    session: Session,
+    agreement_id: int,
+    status: str,
+    *,
+    expected_version: int,
+    comment: str = "",
+    now: datetime | None = None,
+) -> None:
+    """Move an agreement to another status, keeping a history row with the comment."""
+    agreement = for_edit(session, Agreement, agreement_id, expected_version)
+    status = check_choice("status", tr("Status"), status, AgreementStatus)
+    if status == agreement.status:
+        raise ValidationError("status", tr("The agreement already has this status."))
+    session.add(
+        AgreementStatusChange(
+            agreement_id=agreement.id,
+            changed_at=now_or(now),
+            from_status=agreement.status,
+            to_status=status,
+            comment=(comment or "").strip(),
+        )
+    )
+    agreement.status = status
+    touch(agreement, now)
+    flush(session)
+    audit(session, agreement, AuditAction.UPDATE, ["status"], now=now)
+
+
+def link_meeting(
+    session: Session, agreement_id: int, meeting_id: int, *, now: datetime | None = None
+) -> None:
+    """Note that the agreement was discussed in a meeting (again); linking twice changes nothing."""
+    agreement = get_or_fail(session, Agreement, agreement_id, "agreement_id")
+    if session.get(Meeting, meeting_id) is None:
+        raise ValidationError("meeting_id", tr("Unknown meeting (id {id}).", id=meeting_id))
+    linked = session.scalar(
+        select(agreement_meeting.c.meeting_id).where(
+            agreement_meeting.c.agreement_id == agreement_id, agreement_meeting.c.meeting_id == meeting_id
+        )
+    )
+    if linked is not None:
+        return
+    session.execute(insert(agreement_meeting).values(agreement_id=agreement_id, meeting_id=meeting_id))
+    session.expire(agreement, ["discussed_in"])
+    audit(session, agreement, AuditAction.UPDATE, ["discussed_in"], now=now)
+
+
+def agreement_from_decision(
+    session: Session,
+    meeting_id: int,
+    text: str,
+    *,
+    organisation_ids: Sequence[int] | None = None,
+    responsible_person_id: int | None = None,
+    due_on: date | None = None,
+    agenda_item_id: int | None = None,
+    now: datetime | None = None,
+) -> int:
+    """A decision taken in a meeting becomes an agreement in one step: made that day, in that meeting, by the
+    organisations given (default: the invited ones), tied to its agenda item when there is one."""
+    meeting = get_or_fail(session, Meeting, meeting_id, "meeting_id")
+    if organisation_ids is None:
+        organisation_ids = [
+            o
+            for o in session.scalars(
+                select(Invitee.organisation_id).where(Invitee.meeting_id == meeting_id).order_by(Invitee.id)
+            )
+            if o is not None
+        ]
+    agreement_id = make_agreement(
+        session,
+        AgreementInput(
+            text=text,
+            organisation_ids=organisation_ids,
+            responsible_person_id=responsible_person_id,
+            due_on=due_on,
+            made_in_meeting_id=meeting_id,
+            district_id=meeting.district_id,
+        ),
+        now=now,
+    )
+    if agenda_item_id is not None:
+        item = session.get(AgendaItem, agenda_item_id)
+        if item is None or item.meeting_id != meeting_id:
+            raise ValidationError("agenda_item_id", tr("This agenda item is not on this meeting's agenda."))
+        item.agreement_id = agreement_id
+        flush(session)
+        audit(session, item, AuditAction.UPDATE, ["agreement_id"], now=now)
+    return agreement_id
