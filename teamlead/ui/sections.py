@@ -21,6 +21,8 @@ class Section:
 
     key: str
     factory: Callable[[AppContext], QWidget]
+    shortcut: str = ""
+    """An extra shortcut besides Ctrl+<position> (Who to call has one of its own, for a crisis)."""
 
 
 def _dashboard(context: AppContext) -> QWidget:
@@ -29,6 +31,29 @@ def _dashboard(context: AppContext) -> QWidget:
     return DashboardView(context)
 
 
+def _partners(context: AppContext) -> QWidget:
+    from teamlead.ui.partners.view import PartnersView
+
+    return PartnersView(context)
+
+
+def _who_to_call(context: AppContext) -> QWidget:
+    from teamlead.ui.whotocall.view import WhoToCallView
+
+    return WhoToCallView(context)
+
+
+def _meetings(context: AppContext) -> QWidget:
+    from teamlead.ui.meetings.view import MeetingsView
+
+    return MeetingsView(context)
+
+
 def sections() -> tuple[Section, ...]:
     """The sections the app has, in sidebar order."""
-    return (Section("dashboard", _dashboard),)
+    return (
+        Section("dashboard", _dashboard),
+        Section("partners", _partners),
+        Section("whotocall", _who_to_call, "Ctrl+Shift+W"),
+        Section("meetings", _meetings),
+    )

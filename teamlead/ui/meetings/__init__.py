@@ -1,0 +1,1 @@
+"""The Meetings section: upcoming and past meetings, recurring series, the calendar export."""

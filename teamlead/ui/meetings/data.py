@@ -1,0 +1,73 @@
+"""What the Meetings view reads: every meeting with its invited partners, filtered in memory.
+
+Plain functions over a session (run off the GUI thread by the view); they return frozen rows, not ORM objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from teamlead.data.meetings import AMSTERDAM, Invitee
+from teamlead.data.queries.meetings import meeting_rows
+from teamlead.data.roster import Organisation
+from teamlead.services.series import default_horizon, extend_all_series
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingListRow:
+    """One meeting as the list shows it: local start, and the partners invited (for the partner filter)."""
+
+    id: int
+    kind: str
+    title: str
+    starts: datetime  # Amsterdam time
+    location: str
+    status: str
+    partners: tuple[str, ...]
+    series_id: int | None
+    version: int
+
+
+def meeting_list(session: Session) -> list[MeetingListRow]:
+    """Every meeting, by start, with its invited organisations' names."""
+    zone = ZoneInfo(AMSTERDAM)
+    partners: dict[int, list[str]] = {}
+    invited = session.execute(
+        select(Invitee.meeting_id, Organisation.name)
+        .join(Organisation, Organisation.id == Invitee.organisation_id)
+        .order_by(Invitee.meeting_id, Invitee.id)
+    )
+    for meeting_id, name in invited:
+        names = partners.setdefault(meeting_id, [])
+        if name not in names:
+            names.append(name)
+    return [
+        MeetingListRow(
+            id=row.id,
+            kind=row.kind,
+            title=row.title,
+            starts=row.starts_at.astimezone(zone),
+            location=row.location,
+            status=row.status,
+            partners=tuple(partners.get(row.id, ())),
+            series_id=row.series_id,
+            version=row.version,
+        )
+        for row in meeting_rows(session, [])
+    ]
+
+
+def extend_series(session: Session, today: date) -> int:
+    """Materialise the series 12 months ahead of ``today`` (done once when the view opens)."""
+    return extend_all_series(session, default_horizon(today))
+
+
+def organisation_choices(session: Session) -> list[tuple[int, str]]:
+    """Active partners by name, for inviting them."""
+    rows = session.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
+    return [(organisation_id, name) for organisation_id, name in rows]

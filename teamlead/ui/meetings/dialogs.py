@@ -1,0 +1,292 @@
+"""Dialogs of the Meetings view: schedule a recurring series, and change a meeting (this one or the series).
+
+They collect input and hand a service call to :meth:`AppContext.write`; a refused input (``ValidationError``)
+is shown in the dialog, which stays open so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from teamlead.data.enums import MeetingKind
+from teamlead.errors import UserError
+from teamlead.i18n import tr
+from teamlead.reports.labels import meeting_kind
+from teamlead.services.series import InviteeRef, OccurrenceChanges, SeriesChanges, SeriesInput
+from teamlead.services.series_rules import every_n_weeks, monthly_on_nth_weekday
+from teamlead.ui.context import AppContext
+from teamlead.ui.meetings.data import MeetingListRow
+
+ORDINALS = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
+
+
+def _ordinal(name: str) -> str:
+    return {
+        "first": tr("first"), "second": tr("second"), "third": tr("third"), "fourth": tr("fourth"),
+        "last": tr("last"),
+    }[name]  # fmt: skip
+
+
+def _weekdays() -> list[str]:
+    return [
+        tr("Monday"),
+        tr("Tuesday"),
+        tr("Wednesday"),
+        tr("Thursday"),
+        tr("Friday"),
+        tr("Saturday"),
+        tr("Sunday"),
+    ]
+
+
+def _kind_combo() -> QComboBox:
+    combo = QComboBox()
+    for kind in MeetingKind:
+        combo.addItem(meeting_kind(kind), str(kind))
+    return combo
+
+
+class _WriteDialog(QDialog):
+    """A dialog whose OK runs a service call in the background and closes only when it succeeded."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        self.error.setStyleSheet("color: #b00020")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def work(self) -> Callable[[Session], Any]:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        """Run the change in one transaction; close on success, show the message on a refusal."""
+        self.buttons.setEnabled(False)
+        self._context.write(self.work(), self._saved, changed="meeting", on_error=self._refused)
+
+    def _saved(self, _result: object) -> None:
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if not isinstance(error, UserError):
+            raise error
+        self.error.setText(error.message)
+        self.error.show()
+
+
+class SeriesDialog(_WriteDialog):
+    """Schedule a recurring meeting: every n-th weekday of the month, or every N weeks, with invitees."""
+
+    def __init__(
+        self, context: AppContext, organisations: list[tuple[int, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(context, parent)
+        self.setWindowTitle(tr("Schedule a recurring meeting"))
+        self._organisations = {name: organisation_id for organisation_id, name in organisations}
+        self.kind = _kind_combo()
+        self.title_edit = QLineEdit()
+        self.pattern = QComboBox()
+        self.pattern.addItem(tr("monthly, on a weekday"), "monthly")
+        self.pattern.addItem(tr("every few weeks"), "weekly")
+        self.ordinal = QComboBox()
+        for number, name in ORDINALS:
+            self.ordinal.addItem(_ordinal(name), number)
+        self.ordinal.setCurrentIndex(1)
+        self.weekday = QComboBox()
+        self.weekday.addItems(_weekdays())
+        self.weekday.setCurrentIndex(1)
+        self.weeks = QSpinBox()
+        self.weeks.setRange(1, 26)
+        self.weeks.setValue(6)
+        self.first_date = QDateEdit(QDate(context.today()))
+        self.first_date.setCalendarPopup(True)
+        self.start_time = QTimeEdit(QTime(14, 0))
+        self.duration = QSpinBox()
+        self.duration.setRange(5, 24 * 60)
+        self.duration.setSingleStep(15)
+        self.duration.setValue(90)
+        self.duration.setSuffix(tr(" min"))
+        self.location = QLineEdit()
+        self.partner = QLineEdit()
+        self.partner.setPlaceholderText(tr("Type a partner's name and press Enter"))
+        completer = QCompleter(sorted(self._organisations))
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.partner.setCompleter(completer)
+        self.partner.returnPressed.connect(self.add_partner)
+        self.invited = QListWidget()
+        self.invited.setMaximumHeight(100)
+        form = QFormLayout()
+        for label, field in (
+            (tr("&Kind:"), self.kind), (tr("&Title:"), self.title_edit), (tr("&Repeats:"), self.pattern),
+            (tr("&On the:"), self.ordinal), (tr("&Weekday:"), self.weekday),
+            (tr("&Every … weeks:"), self.weeks),
+            (tr("&First date:"), self.first_date), (tr("&Start time:"), self.start_time),
+            (tr("&Duration:"), self.duration), (tr("&Location:"), self.location),
+            (tr("&Invite partner:"), self.partner), (tr("Invited:"), self.invited),
+        ):  # fmt: skip
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.pattern.currentIndexChanged.connect(self._pattern_changed)
+        self._pattern_changed()
+
+    def _pattern_changed(self) -> None:
+        monthly = self.pattern.currentData() == "monthly"
+        self.ordinal.setEnabled(monthly)
+        self.weekday.setEnabled(monthly)
+        self.weeks.setEnabled(not monthly)
+
+    def add_partner(self) -> None:
+        """Add the typed partner (completed) to the invitees; an unknown name is said so."""
+        name = self.partner.text().strip()
+        match = next((n for n in self._organisations if n.casefold() == name.casefold()), None)
+        if match is None:
+            self.error.setText(tr("No partner is called {name}.", name=name))
+            self.error.show()
+            return
+        if not self.invited.findItems(match, Qt.MatchFlag.MatchExactly):
+            item = QListWidgetItem(match)
+            item.setData(Qt.ItemDataRole.UserRole, self._organisations[match])
+            self.invited.addItem(item)
+        self.partner.clear()
+        self.error.hide()
+
+    def rule(self) -> str:
+        if self.pattern.currentData() == "monthly":
+            return monthly_on_nth_weekday(int(self.ordinal.currentData()), self.weekday.currentIndex())
+        return every_n_weeks(self.weeks.value())
+
+    def series_input(self) -> SeriesInput:
+        invitees = tuple(
+            InviteeRef(organisation_id=int(self.invited.item(i).data(Qt.ItemDataRole.UserRole)))
+            for i in range(self.invited.count())
+        )
+        return SeriesInput(
+            kind=str(self.kind.currentData()),
+            title=self.title_edit.text(),
+            rrule=self.rule(),
+            first_date=self.first_date.date().toPython(),
+            start_time=self.start_time.time().toPython().replace(second=0, microsecond=0),
+            duration_minutes=self.duration.value(),
+            location=self.location.text(),
+            invitees=invitees,
+        )
+
+    def work(self) -> Callable[[Session], Any]:
+        from teamlead.services.series import create_series
+
+        data = self.series_input()
+        now = self._context.now()
+        return lambda session: create_series(session, data, now=now)
+
+
+class EditMeetingDialog(_WriteDialog):
+    """Change a meeting's title, place and time; in a series, for this meeting or the whole series."""
+
+    def __init__(self, context: AppContext, row: MeetingListRow, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setWindowTitle(tr("Change meeting"))
+        self._row = row
+        self.title_edit = QLineEdit(row.title)
+        self.location = QLineEdit(row.location)
+        self.day = QDateEdit(QDate(row.starts.date()))
+        self.day.setCalendarPopup(True)
+        self.start_time = QTimeEdit(QTime(row.starts.hour, row.starts.minute))
+        self.this_one = QRadioButton(tr("&This meeting"))
+        self.whole_series = QRadioButton(tr("The &whole series (from now on)"))
+        self.this_one.setChecked(True)
+        self.whole_series.toggled.connect(lambda on: self.day.setEnabled(not on))
+        form = QFormLayout()
+        form.addRow(tr("&Title:"), self.title_edit)
+        form.addRow(tr("&Location:"), self.location)
+        form.addRow(tr("&Date:"), self.day)
+        form.addRow(tr("&Start time:"), self.start_time)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if row.series_id is not None:
+            layout.addWidget(QLabel(tr("Change:")))
+            layout.addWidget(self.this_one)
+            layout.addWidget(self.whole_series)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def work(self) -> Callable[[Session], Any]:
+        from teamlead.services import series
+
+        row = self._row
+        title, location = self.title_edit.text(), self.location.text()
+        starts = datetime.combine(self.day.date().toPython(), self.start_time.time().toPython())
+        now = self._context.now()
+        if row.series_id is not None and self.whole_series.isChecked():
+            series_id = row.series_id
+            new_time = starts.time().replace(second=0, microsecond=0)
+
+            def whole(session: Session) -> None:
+                record = series.series_of(session, row.id)
+                assert record is not None
+                changes = SeriesChanges(
+                    title=title,
+                    location=location,
+                    start_time=new_time if new_time != record.start_time else None,
+                )
+                series.edit_series(session, series_id, changes, expected_version=record.version, now=now)
+
+            return whole
+        if row.series_id is not None:
+            changes = OccurrenceChanges(title=title, location=location, starts_local=starts)
+            return lambda session: series.edit_occurrence(
+                session, row.id, changes, expected_version=row.version, now=now
+            )
+        return lambda session: _edit_single(session, row, title, location, starts, now)
+
+
+def _edit_single(
+    session: Session, row: MeetingListRow, title: str, location: str, starts: datetime, now: datetime
+) -> None:
+    """A meeting outside a series: change it through the same rules (it simply has nothing to detach from)."""
+    from teamlead.data.meetings import Meeting
+    from teamlead.services._common import audit, flush, for_edit, limited_text, required_text
+    from teamlead.services.series_rules import to_utc
+
+    meeting = for_edit(session, Meeting, row.id, row.version)
+    duration = (meeting.ends_at - meeting.starts_at) if meeting.ends_at else None
+    meeting.title = required_text("title", tr("Title"), title, 200)
+    meeting.location = limited_text("location", tr("Location"), location, 300)
+    meeting.starts_at = to_utc(starts.replace(second=0, microsecond=0), row.starts.tzinfo)  # type: ignore[arg-type]
+    meeting.ends_at = meeting.starts_at + duration if duration is not None else None
+    flush(session)
+    audit(session, meeting, "update", ["title", "location", "starts_at"], now=now)

@@ -1,0 +1,288 @@
+"""The Meetings section: upcoming and past meetings as a list and a month view, series, the calendar export.
+
+Reads go through :meth:`AppContext.read` (rows, off the GUI thread), changes through :meth:`AppContext.write`;
+on opening, the series are extended 12 months ahead so every coming meeting has its own row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teamlead.data.enums import MeetingKind, MeetingStatus
+from teamlead.i18n import tr
+from teamlead.reports.labels import meeting_kind
+from teamlead.ui.context import AppContext
+from teamlead.ui.meetings.data import MeetingListRow, extend_series, meeting_list, organisation_choices
+from teamlead.ui.meetings.dialogs import EditMeetingDialog, SeriesDialog
+from teamlead.ui.meetings.model import MeetingFilter, MeetingTableModel
+
+SCOPE_THIS = "this"
+SCOPE_SERIES = "series"
+
+
+def ask_scope(parent: QWidget, row: MeetingListRow) -> str | None:
+    """Ask whether to cancel this meeting or the whole series from it on; None: do nothing."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, tr("Cancel meeting"), tr("Cancel {title}?", title=row.title), parent=parent
+    )
+    this = box.addButton(tr("&This meeting"), QMessageBox.ButtonRole.AcceptRole)
+    whole = box.addButton(tr("The &whole series from here"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+    if row.series_id is None:
+        whole.hide()
+    box.exec()
+    if box.clickedButton() is this:
+        return SCOPE_THIS
+    if box.clickedButton() is whole:
+        return SCOPE_SERIES
+    return None
+
+
+class MeetingsView(QWidget):
+    """Filters above a meetings table with a month calendar beside it; toolbar buttons for the actions."""
+
+    loaded = Signal()
+    """The meetings are on screen (after each reload)."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        ask: Callable[[QWidget, MeetingListRow], str | None] = ask_scope,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._ask = ask
+        self.is_loaded = False
+        self.model = MeetingTableModel(self)
+        self.proxy = MeetingFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.set_now(context.now())
+        self.table = QTableView()
+        self.table.setObjectName("meetingsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.setAccessibleName(tr("Meetings"))
+        self.month = QCalendarWidget()
+        self.month.setObjectName("meetingsMonth")
+        self.month.setGridVisible(True)
+        self.month.setSelectedDate(QDate(context.today()))
+        self.month.clicked.connect(self.show_day)
+        self.period = QComboBox()
+        for text, value in ((tr("Upcoming"), "upcoming"), (tr("Past"), "past"), (tr("All"), "all")):
+            self.period.addItem(text, value)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.kind = QComboBox()
+        self.kind.addItem(tr("All kinds"), None)
+        for kind in MeetingKind:
+            self.kind.addItem(meeting_kind(kind), str(kind))
+        self.kind.currentIndexChanged.connect(lambda _i: self.proxy.set_kind(self.kind.currentData()))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Title, partner or place"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.summary = QLabel()
+        self.summary.setObjectName("meetingsSummary")
+        self.new_series_button = QPushButton(tr("&New series…"))
+        self.new_series_button.clicked.connect(self.new_series)
+        self.edit_button = QPushButton(tr("C&hange…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.cancel_button = QPushButton(tr("&Cancel meeting…"))
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.export_button = QPushButton(tr("E&xport calendar…"))
+        self.export_button.clicked.connect(self.export_calendar)
+        self._build()
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        context.data_changed.connect(self._on_data_changed)
+        context.write(
+            lambda session: extend_series(session, context.today()), lambda _n: None, changed="meeting"
+        )
+        self.reload()
+
+    def title(self) -> str:
+        return tr("Meetings")
+
+    def _build(self) -> None:
+        filters = QHBoxLayout()
+        for label, field in (
+            (tr("&Show:"), self.period),
+            (tr("&Kind:"), self.kind),
+            (tr("&Find:"), self.search),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(field)
+            filters.addWidget(caption)
+            filters.addWidget(field)
+        actions = QHBoxLayout()
+        for button in (self.new_series_button, self.edit_button, self.cancel_button, self.export_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.summary)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.month)
+        splitter.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+
+    def reload(self) -> None:
+        self._context.read(meeting_list, self._show, key="meetings.rows")
+
+    def _show(self, rows: list[MeetingListRow]) -> None:
+        self.model.set_rows(rows)
+        self._mark_month(rows)
+        self._update_summary()
+        self.is_loaded = True
+        self.loaded.emit()
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in ("meeting", "organisation", "all"):
+            self.reload()
+
+    def _mark_month(self, rows: list[MeetingListRow]) -> None:
+        self.month.setDateTextFormat(QDate(), QTextCharFormat())
+        bold = QTextCharFormat()
+        bold.setFontWeight(700)
+        bold.setBackground(Qt.GlobalColor.yellow)
+        for row in rows:
+            if row.status != MeetingStatus.CANCELLED:
+                self.month.setDateTextFormat(QDate(row.starts.date()), bold)
+
+    def _update_summary(self) -> None:
+        self.summary.setText(
+            tr("{shown} of {total} meetings", shown=self.proxy.rowCount(), total=self.model.rowCount())
+        )
+
+    def _period_changed(self) -> None:
+        period = self.period.currentData()
+        self.proxy.set_period(period)
+        order = Qt.SortOrder.DescendingOrder if period == "past" else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(0, order)
+        self._update_summary()
+
+    def show_day(self, day: QDate) -> None:
+        """Select the first meeting on the clicked day (switching to all meetings if it is not shown)."""
+        wanted = day.toPython()
+        for proxy_row in range(self.proxy.rowCount()):
+            if self.visible_row(proxy_row).starts.date() == wanted:
+                self.table.selectRow(proxy_row)
+                return
+        if self.period.currentData() != "all":
+            self.period.setCurrentIndex(2)
+            self.show_day(day)
+
+    def visible_row(self, proxy_row: int) -> MeetingListRow:
+        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
+        return self.model.row_at(source.row())
+
+    def visible_rows(self) -> list[MeetingListRow]:
+        return [self.visible_row(i) for i in range(self.proxy.rowCount())]
+
+    def selected_row(self) -> MeetingListRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.visible_row(indexes[0].row()) if indexes else None
+
+    def select_meeting(self, meeting_id: int) -> bool:
+        for proxy_row in range(self.proxy.rowCount()):
+            if self.visible_row(proxy_row).id == meeting_id:
+                self.table.selectRow(proxy_row)
+                return True
+        return False
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        if kind != "meeting":
+            return False
+        if not self.select_meeting(record_id):
+            self.period.setCurrentIndex(2)
+            self.select_meeting(record_id)
+        return True
+
+    def new_series(self) -> None:
+        self._context.read(organisation_choices, self._open_series_dialog, key="meetings.organisations")
+
+    def _open_series_dialog(self, organisations: list[tuple[int, str]]) -> None:
+        self.series_dialog = SeriesDialog(self._context, organisations, self)
+        self.series_dialog.open()
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        self.edit_dialog = EditMeetingDialog(self._context, row, self)
+        self.edit_dialog.open()
+
+    def cancel_selected(self) -> None:
+        """Cancel the selected meeting, or its series from it on, after asking which."""
+        from teamlead.services.series import cancel_occurrence, cancel_series_from, series_of
+
+        row = self.selected_row()
+        if row is None or row.status == MeetingStatus.CANCELLED:
+            return
+        scope = self._ask(self, row)
+        if scope == SCOPE_THIS:
+            self._context.write(
+                lambda s: cancel_occurrence(s, row.id, expected_version=row.version), changed="meeting"
+            )
+        elif scope == SCOPE_SERIES and row.series_id is not None:
+            series_id, day = row.series_id, row.starts.date()
+
+            def whole(session):  # type: ignore[no-untyped-def]
+                series = series_of(session, row.id)
+                assert series is not None
+                return cancel_series_from(session, series_id, day, expected_version=series.version)
+
+            self._context.write(whole, changed="meeting")
+
+    def export_calendar(self, target: str | None = None) -> None:
+        """Write the meetings from today on as an .ics file the user picks."""
+        if target is None:
+            target, _ = QFileDialog.getSaveFileName(
+                self, tr("Export calendar"), "teamlead.ics", tr("iCalendar files (*.ics)")
+            )
+            if not target:
+                return
+        path = Path(target) if Path(target).suffix.lower() == ".ics" else Path(f"{target}.ics")
+        today = self._context.today()
+
+        def work(session):  # type: ignore[no-untyped-def]
+            from teamlead.calendar.export import build_calendar, write_calendar
+
+            return write_calendar(build_calendar(session, today), path)
+
+        self._context.write(
+            work,
+            lambda counts: self.summary.setText(
+                tr("Exported {events} events to {path}", events=counts.events, path=path)
+            ),
+            changed="calendar",
+        )
