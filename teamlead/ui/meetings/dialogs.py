@@ -7,7 +7,7 @@ is shown in the dialog, which stays open so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -59,6 +59,14 @@ def _weekdays() -> list[str]:
         tr("Saturday"),
         tr("Sunday"),
     ]
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _clock(value: QTime) -> time:
+    return time(value.hour(), value.minute())
 
 
 def _kind_combo() -> QComboBox:
@@ -199,8 +207,8 @@ class SeriesDialog(_WriteDialog):
             kind=str(self.kind.currentData()),
             title=self.title_edit.text(),
             rrule=self.rule(),
-            first_date=self.first_date.date().toPython(),
-            start_time=self.start_time.time().toPython().replace(second=0, microsecond=0),
+            first_date=_day(self.first_date.date()),
+            start_time=_clock(self.start_time.time()),
             duration_minutes=self.duration.value(),
             location=self.location.text(),
             invitees=invitees,
@@ -249,7 +257,7 @@ class EditMeetingDialog(_WriteDialog):
 
         row = self._row
         title, location = self.title_edit.text(), self.location.text()
-        starts = datetime.combine(self.day.date().toPython(), self.start_time.time().toPython())
+        starts = datetime.combine(_day(self.day.date()), _clock(self.start_time.time()))
         now = self._context.now()
         if row.series_id is not None and self.whole_series.isChecked():
             series_id = row.series_id

@@ -120,7 +120,8 @@ class MeetingsView(QWidget):
         self.export_button = QPushButton(tr("E&xport calendar…"))
         self.export_button.clicked.connect(self.export_calendar)
         self._build()
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        find = QShortcut(QKeySequence("Ctrl+F"), self)
+        find.activated.connect(self.search.setFocus)
         context.data_changed.connect(self._on_data_changed)
         context.write(
             lambda session: extend_series(session, context.today()), lambda _n: None, changed="meeting"
