@@ -91,12 +91,18 @@ def _check_sqlite(path: Path) -> HealthReport:
 
 def _check_server(url: URL) -> HealthReport:
     from teamlead.data.database import Database, schema_state
+    from teamlead.data.search_maintenance import check_search_index
 
     database = Database(url, make_engine(url))
+    search: tuple[str, ...] = ()
     try:
         with database.engine.connect() as connection:
             version = str(connection.exec_driver_sql("SHOW server_version").scalar())
         state, revision = schema_state(database)
+        if state is State.CURRENT:
+            with database.engine.connect() as connection:
+                search = tuple(check_search_index(connection))
     finally:
         database.dispose()
-    return HealthReport(display_name(url), Inspection(State(state), revision), f"PostgreSQL {version}")
+    inspection = Inspection(State(state), revision, search=search)
+    return HealthReport(display_name(url), inspection, f"PostgreSQL {version}", checked=("search",))

@@ -184,7 +184,8 @@ def _inspect_open(path: Path, header: bytes, *, thorough: bool, immutable: bool 
                 tr("row {row} of {table} points to a missing {parent}", row=row, table=table, parent=parent)
                 for table, row, parent, _index in connection.execute("PRAGMA foreign_key_check")
             )
-        search = tuple(search_index_problems(path, header))
+        # An older schema may predate the index; the upgrade builds it.
+        search = tuple(search_index_problems(path, header)) if state is State.CURRENT else ()
     except sqlite3.DatabaseError as error:
         return Inspection(State.DAMAGED, problems=(_unreadable(path, error),))
     return Inspection(state, revision, foreign_keys=foreign_keys, search=search)
@@ -199,30 +200,31 @@ def _unreadable(path: Path, error: sqlite3.DatabaseError) -> str:
     return str(error)
 
 
-def search_index_problems(path: Path, header: bytes) -> Iterator[str]:
-    """FTS5 ``integrity-check`` of each full-text index, on a private temporary copy (the check writes)."""
-    with read_only(path, header) as connection:
-        indexes = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM sqlite_master"
-                " WHERE type = 'table' AND lower(sql) LIKE 'create virtual table%fts5%'"
-            )
-        ]
-        if not indexes:
-            return
-        with tempfile.TemporaryDirectory(prefix="teamlead-check-") as folder:
-            copy = sqlite3.connect(Path(folder) / "copy.sqlite3", isolation_level=None)
+def search_index_problems(path: Path, header: bytes) -> list[str]:
+    """The search index's own check (:func:`~teamlead.data.search_maintenance.check_search_index`).
+
+    FTS5's ``integrity-check`` is a write statement, so it runs on a private temporary copy of the database
+    (taken with the backup API), never on the file itself.
+    """
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import URL
+
+    from teamlead.data.search_maintenance import check_search_index
+
+    with tempfile.TemporaryDirectory(prefix="teamlead-check-") as folder:
+        copy_path = Path(folder) / "copy.sqlite3"
+        with read_only(path, header) as connection:
+            copy = sqlite3.connect(copy_path)
             try:
                 connection.backup(copy)
-                for name in indexes:
-                    quoted = name.replace('"', '""')
-                    try:
-                        copy.execute(f'INSERT INTO "{quoted}"("{quoted}") VALUES (\'integrity-check\')')
-                    except sqlite3.DatabaseError as error:
-                        yield f"{name}: {error}"
             finally:
                 copy.close()
+        engine = create_engine(URL.create("sqlite+pysqlite", database=str(copy_path)))
+        try:
+            with engine.connect() as copied:
+                return check_search_index(copied)
+        finally:
+            engine.dispose()
 
 
 def file_in_use(path: Path) -> bool:
