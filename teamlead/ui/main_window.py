@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self._qsettings = qsettings or QSettings(QSETTINGS_ORGANISATION, QSETTINGS_APPLICATION)
         self._ask = ask or ask_with_dialog(self)
-        self._sections: tuple[Section, ...] = sections()
+        self.sections: tuple[Section, ...] = sections()
         self._views: dict[str, QWidget] = {}
         self._empty: bool | None = None
         self._ready_sent = False
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("sectionStack")
         self._placeholders: dict[str, QWidget] = {}
         self._views = {}
-        for section in self._sections:
+        for section in self.sections:
             holder = QWidget()  # replaced by the view the first time the section is shown
             self._placeholders[section.key] = holder
             self.stack.addWidget(holder)
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
 
     def _sidebar_width(self) -> int:
         metrics = self.sidebar.fontMetrics()
-        widest = max((metrics.horizontalAdvance(section_title(s.key)) for s in self._sections), default=100)
+        widest = max((metrics.horizontalAdvance(section_title(s.key)) for s in self.sections), default=100)
         return max(180, widest + 56)
 
     # --- which page ---------------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
     def show_sections(self, key: str | None = None) -> None:
         self._pages.setCurrentWidget(self._sections_page)
         wanted = key or str(self._qsettings.value("window/section", "dashboard"))
-        keys = [section.key for section in self._sections]
+        keys = [section.key for section in self.sections]
         row = keys.index(wanted) if wanted in keys else 0
         if self.sidebar.currentRow() == row:
             self._show_section_at(row)
@@ -196,15 +196,15 @@ class MainWindow(QMainWindow):
     def _show_section_at(self, row: int) -> None:
         if row < 0:
             return
-        view = self.view(self._sections[row].key)
+        view = self.view(self.sections[row].key)
         self.stack.setCurrentWidget(view)
-        self._qsettings.setValue("window/section", self._sections[row].key)
+        self._qsettings.setValue("window/section", self.sections[row].key)
 
     def view(self, key: str) -> QWidget:
         """The view of section ``key``, built on first use."""
         view = self._views.get(key)
         if view is None:
-            section = next(s for s in self._sections if s.key == key)
+            section = next(s for s in self.sections if s.key == key)
             view = section.factory(self.context)
             view.setObjectName(f"view_{key}")
             holder = self._placeholders.pop(key)
@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         return view
 
     def section_keys(self) -> list[str]:
-        return [section.key for section in self._sections]
+        return [section.key for section in self.sections]
 
     def go_to_section(self, key: str) -> None:
         self.show_sections(key)
@@ -229,17 +229,45 @@ class MainWindow(QMainWindow):
 
     # --- navigation ---------------------------------------------------------------------------------------
 
-    def open_record(self, kind: str, record_id: int) -> None:
+    def open_record(self, kind: str, record_id: int) -> bool:
         """Show a record in the first section whose view says it is that record's home."""
         if self.showing_welcome:
             self.show_sections()
-        for section in self._sections:
+        for section in self.sections:
             view = self.view(section.key)
             opener: Callable[[str, int], bool] | None = getattr(view, "open_record", None)
             if opener is not None and opener(kind, record_id):
                 self.sidebar.setCurrentRow(self.section_keys().index(section.key))
-                return
+                return True
         self.statusBar().showMessage(tr("There is no screen for this record yet."), 5000)
+        return False
+
+    def open_search(self) -> None:
+        from teamlead.ui.search.popup import SearchPopup
+
+        if self.search_popup is None:
+            self.search_popup = SearchPopup(self.context, self)
+        self.search_popup.popup()
+
+    def _drop_search(self) -> None:
+        if self.search_popup is not None:
+            self.search_popup.hide()
+            self.search_popup.deleteLater()
+            self.search_popup = None
+
+    def log_contact_moment(self) -> None:
+        """Ctrl+L from anywhere: the current view logs in its own context if it can (a partner's page presets
+        the partner, Who to call the neighbourhood), else an empty note dialog opens."""
+        if not self.showing_welcome and self._pages.currentWidget() is self._sections_page:
+            view = self.current_view()
+            for name in ("log_note", "log_signal"):
+                handler = getattr(view, name, None)
+                if callable(handler):
+                    handler()
+                    return
+        from teamlead.ui.notes.dialog import open_note_dialog
+
+        open_note_dialog(self.context, self)
 
     # --- ready: painted with data -------------------------------------------------------------------------
 
@@ -300,7 +328,7 @@ class MainWindow(QMainWindow):
         old.tasks.shutdown(wait=False)
         self.context = AppContext(database, today=old._today, parent=self)
         self.context.tasks.error_reporter = old.tasks.error_reporter
-        self.search_popup = None
+        self._drop_search()
         self._ready_sent = False
         self._connect_context()
         remember_database(database)
@@ -338,7 +366,7 @@ class MainWindow(QMainWindow):
 
     def _rebuild_keeping(self, key: str, showing_welcome: bool) -> None:
         current = self.centralWidget()
-        self.search_popup = None
+        self._drop_search()
         self._build()
         if current is not None:
             current.deleteLater()
@@ -377,6 +405,7 @@ def section_title(key: str) -> str:
         "partners": tr("Partners"),
         "people": tr("People"),
         "notes": tr("Notes & signals"),
+        "whotocall": tr("Who to call"),
         "meetings": tr("Meetings"),
         "agreements": tr("Agreements"),
         "reports": tr("Reports"),

@@ -48,6 +48,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     file_menu = bar.addMenu(tr("&File"))
     file_menu.setObjectName("fileMenu")
+    actions["log_note"] = _action(
+        window, file_menu, "logNote", tr("&Log a contact moment…"), window.log_contact_moment, "Ctrl+L"
+    )
+    file_menu.addSeparator()
     actions["new_database"] = _action(
         window, file_menu, "newDatabase", tr("&New database…"), window.new_database_dialog, "Ctrl+Shift+N"
     )
@@ -68,15 +72,22 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     go_menu = bar.addMenu(tr("&Go"))
     go_menu.setObjectName("goMenu")
-    for number, key in enumerate(window.section_keys(), start=1):
-        actions[f"section_{key}"] = _action(
+    for number, section in enumerate(window.sections, start=1):
+        keys = [f"Ctrl+{number}"] if number < 10 else []
+        if section.shortcut:
+            keys.append(section.shortcut)
+        actions[f"section_{section.key}"] = _action(
             window,
             go_menu,
-            f"section_{key}",
-            section_title(key),
-            lambda _checked=False, key=key: window.go_to_section(key),
-            f"Ctrl+{number}",
+            f"section_{section.key}",
+            section_title(section.key),
+            lambda _checked=False, key=section.key: window.go_to_section(key),
+            *keys,
         )
+    go_menu.addSeparator()
+    actions["search"] = _action(
+        window, go_menu, "search", tr("&Search…"), window.open_search, "Ctrl+K", QKeySequence.StandardKey.Find
+    )
 
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.setObjectName("helpMenu")

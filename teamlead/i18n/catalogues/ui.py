@@ -114,6 +114,19 @@ NL: dict[str, str] = {
     "In progress": "Bezig",
     "Done": "Klaar",
     "Dropped": "Vervallen",
+    # Search and actions
+    "&Log a contact moment…": "Contactmoment &vastleggen…",
+    "Who to call": "Wie bel ik",
+    "Search": "Zoeken",
+    "Search partners, people, roles and notes": "Zoek in partners, personen, functies en notities",
+    "Search results": "Zoekresultaten",
+    "Roles": "Functies",
+    "until {date}": "tot {date}",
+    "Nothing found.": "Niets gevonden.",
+    "Type a name, a role or words from a note.": "Typ een naam, een functie of woorden uit een notitie.",
+    "Up and Down to choose, Enter to open, Esc to close.": (
+        "Omhoog en Omlaag om te kiezen, Enter om te openen, Esc om te sluiten."
+    ),
     # Settings
     "Settings": "Instellingen",
     "Language": "Taal",

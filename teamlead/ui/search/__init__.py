@@ -1,0 +1,1 @@
+"""Global search (Ctrl+K, Ctrl+F) over organisations, people, roles and notes."""
