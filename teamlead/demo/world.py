@@ -1,0 +1,143 @@
+"""The state the demo generators share: the random source, the calendar, the rows made so far, and lookups.
+
+Rows are plain dicts per table, with explicit ids, so the writer can bulk-insert them with Core and link
+tables need no round trips. Everything random comes from one ``random.Random(seed)``, drawn in a fixed order,
+and every timestamp derives from the data's own dates: the same seed and today give the same rows on any
+backend.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from teamlead.demo.kinds import Kind
+from teamlead.demo.places import DistrictPlan
+
+Row = dict[str, Any]
+
+# Parents before children: the order the writer inserts the tables in.
+TABLES: tuple[str, ...] = (
+    "district",
+    "neighbourhood",
+    "domain",
+    "organisation",
+    "organisation_neighbourhood",
+    "person",
+    "role",
+    "note",
+    "note_organisation",
+    "note_person",
+    "meeting_series",
+    "meeting",
+    "invitee",
+    "agreement",
+    "agreement_organisation",
+    "agreement_meeting",
+    "agreement_status_change",
+    "agenda_item",
+    "narrative",
+    "audit_entry",
+)
+
+
+@dataclass
+class DistrictInfo:
+    id: int
+    plan: DistrictPlan
+    neighbourhoods: list[tuple[int, str]]  # (id, name), in the plan's order
+
+
+@dataclass
+class StaffRole:
+    person_id: int
+    first_name: str
+    started_on: date | None
+    ended_on: date | None
+
+    def active_on(self, day: date) -> bool:
+        return (self.started_on is None or self.started_on <= day) and (
+            self.ended_on is None or day <= self.ended_on
+        )
+
+
+@dataclass
+class OrgInfo:
+    id: int
+    name: str
+    district: DistrictInfo
+    kind: Kind
+    neighbourhoods: list[tuple[int, str]]
+    address: str
+    since: date  # first day the team lead had it on the roster (created_at)
+    until: date  # last day it was an active partner (left_on, or today)
+    note_weight: float
+    staff: list[StaffRole] = field(default_factory=list)
+
+    def contact_on(self, day: date) -> StaffRole | None:
+        """The first of its people who held a role there on ``day``: a stable contact across meetings."""
+        for role in self.staff:
+            if role.active_on(day):
+                return role
+        return None
+
+
+class World:
+    """Everything the generators build, with the id counters and the helpers for dates and timestamps."""
+
+    def __init__(self, seed: int, today: date, first_ids: dict[str, int]) -> None:
+        self.rng = random.Random(seed)
+        self.today = today
+        self.start = today - timedelta(days=730)
+        self.horizon = today + timedelta(days=92)
+        self.rows: dict[str, list[Row]] = {table: [] for table in TABLES}
+        self._next_id = {table: first_ids.get(table, 1) for table in TABLES}
+        self.districts: list[DistrictInfo] = []
+        self.domains: dict[str, int] = {}
+        self.orgs: list[OrgInfo] = []
+        self.audit: list[tuple[datetime, str, int, str, str]] = []
+        self.check: Callable[[], None] = lambda: None  # raises when the user cancelled
+
+    def new_id(self, table: str) -> int:
+        value = self._next_id[table]
+        self._next_id[table] = value + 1
+        return value
+
+    def moment(self, day: date, hour: int | None = None) -> datetime:
+        """A working-hours moment on ``day`` (UTC), drawn from the random source when no hour is given."""
+        if hour is None:
+            hour = self.rng.randint(7, 16)
+        return datetime(day.year, day.month, day.day, hour, self.rng.randint(0, 59), tzinfo=UTC)
+
+    def day_between(self, first: date, last: date) -> date:
+        if last <= first:
+            return first
+        return first + timedelta(days=self.rng.randint(0, (last - first).days))
+
+    def tracked(self, created: datetime, updated: datetime | None = None, version: int = 1) -> Row:
+        """The Tracked mixin's columns: a record saved ``version`` times, last at ``updated``."""
+        return {"created_at": created, "updated_at": updated or created, "version": version}
+
+    def log(self, at: datetime, table: str, record_id: int, action: str, fields: str = "") -> None:
+        """An audit entry; ids are given at the end, in time order (no personal data: ids and field names)."""
+        self.audit.append((at, table, record_id, action, fields))
+
+    def finish_audit(self) -> None:
+        self.audit.sort()
+        self.rows["audit_entry"] = [
+            {
+                "id": self.new_id("audit_entry"),
+                "at": at,
+                "table_name": table,
+                "record_id": record_id,
+                "action": action,
+                "fields": fields,
+            }
+            for at, table, record_id, action, fields in self.audit
+        ]
+
+    def count(self, table: str) -> int:
+        return len(self.rows[table])

@@ -1,0 +1,213 @@
+"""``generate_demo``: build the demo rows in plain Python, then bulk-insert them with Core in one transaction.
+
+The check that the database is empty, the inserts and the sequence fix-up on PostgreSQL are one transaction: a
+refusal, an error or a cancel leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session
+
+from teamlead.data.base import Base
+from teamlead.data.database import Database
+from teamlead.data.enums import DEFAULT_DOMAINS
+from teamlead.data.models import (
+    Agreement,
+    District,
+    Domain,
+    Meeting,
+    Narrative,
+    Neighbourhood,
+    Note,
+    Organisation,
+    Person,
+)
+from teamlead.demo.agreements import add_agreements
+from teamlead.demo.meetings import add_meetings
+from teamlead.demo.narratives import add_narratives, finish_agendas
+from teamlead.demo.notes import add_notes
+from teamlead.demo.roster import add_geography, add_organisations, add_people
+from teamlead.demo.scales import SCALE_NAMES, SCALES
+from teamlead.demo.world import TABLES, World
+from teamlead.errors import UsageError, UserError
+from teamlead.i18n import tr
+
+Progress = Callable[[float, str], None]
+"""Called with the share done (0..1) and what is happening, in the user's language."""
+Cancel = Callable[[], bool]
+"""Returns True when the user asked to stop; checked between steps and insert batches."""
+
+BATCH = 10_000
+BUILD_SHARE = 0.45
+
+
+class DemoCancelledError(UserError):
+    """The user stopped the demo; nothing was written."""
+
+
+class DatabaseNotEmptyError(UserError):
+    """Demo data goes only into an empty database."""
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    scale: str
+    seed: int
+    today: date
+    counts: dict[str, int]  # rows made, per table
+    seconds: float
+
+
+def ensure_empty(session: Session, name: str) -> None:
+    for model in (Organisation, Person, Note, Meeting, Agreement):
+        if session.scalar(select(model.id).limit(1)) is not None:
+            raise DatabaseNotEmptyError(
+                tr(
+                    "{name} already holds data (organisations, persons, notes, meetings or agreements). "
+                    "Demo data only goes into an empty database: use --database with a new file.",
+                    name=name,
+                )
+            )
+
+
+def _prepare(
+    session: Session, world: World
+) -> tuple[dict[str, int], dict[tuple[int, str], int], set[tuple[int, date, date]]]:
+    """Reuse what an otherwise empty database already has: districts, neighbourhoods, domains, narratives."""
+    districts = {name: id_ for id_, name in session.execute(select(District.id, District.name))}
+    neighbourhoods = {
+        (district_id, name): id_
+        for id_, district_id, name in session.execute(
+            select(Neighbourhood.id, Neighbourhood.district_id, Neighbourhood.name)
+        )
+    }
+    narratives: set[tuple[int, date, date]] = {
+        (row[0], row[1], row[2])
+        for row in session.execute(select(Narrative.district_id, Narrative.period_from, Narrative.period_to))
+    }
+    domains = {key: id_ for id_, key in session.execute(select(Domain.id, Domain.key)) if key}
+    names = set(session.scalars(select(Domain.name)))
+    created = world.moment(world.start, hour=8)
+    for position, (key, english, _dutch) in enumerate(DEFAULT_DOMAINS):
+        if key not in domains:
+            domains[key] = world.new_id("domain")
+            world.rows["domain"].append(
+                {
+                    "id": domains[key],
+                    "key": key,
+                    "name": english if english not in names else f"{english} ({key})",
+                    "position": position,
+                    **world.tracked(created),
+                }
+            )
+    world.domains = domains
+    return districts, neighbourhoods, narratives
+
+
+def _first_ids(session: Session) -> dict[str, int]:
+    first = {}
+    for name in TABLES:
+        table = Base.metadata.tables[name]
+        if "id" in table.c:
+            first[name] = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+    return first
+
+
+def generate_demo(
+    database: Database,
+    scale: str = "small",
+    seed: int = 1,
+    today: date | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> DemoSummary:
+    """Fill an empty database with realistic demo data; deterministic for ``seed`` and ``today``.
+
+    Raises :class:`DatabaseNotEmptyError` for a database with data, :class:`DemoCancelledError` when
+    ``cancel`` said stop; in both cases the database is unchanged. Safe to call from a background thread.
+    """
+    if scale not in SCALES:
+        raise UsageError(
+            tr("Unknown scale {scale}: choose {choices}.", scale=scale, choices=", ".join(SCALE_NAMES))
+        )
+    plan = SCALES[scale]
+    today = today or date.today()
+    report = progress or (lambda share, message: None)
+
+    def check() -> None:
+        if cancel is not None and cancel():
+            raise DemoCancelledError(tr("Making demo data was cancelled; the database is unchanged."))
+
+    began = time.perf_counter()
+    with database.begin() as session:
+        ensure_empty(session, database.display_name())
+        world = World(seed, today, _first_ids(session))
+        world.check = check
+        districts, neighbourhoods, narratives = _prepare(session, world)
+        steps: tuple[tuple[str, Callable[[], object]], ...] = (
+            (
+                tr("Making districts and partners"),
+                lambda: add_geography(world, plan.districts, districts, neighbourhoods),
+            ),
+            (tr("Making districts and partners"), lambda: add_organisations(world, plan)),
+            (tr("Making contact persons and roles"), lambda: add_people(world, plan)),
+            (tr("Making two years of notes"), lambda: add_notes(world, plan)),
+        )
+        for index, (message, step) in enumerate(steps):
+            report(BUILD_SHARE * index / 7, message)
+            step()
+            check()
+        report(BUILD_SHARE * 4 / 7, tr("Making meetings"))
+        meetings = add_meetings(world, plan)
+        report(BUILD_SHARE * 5 / 7, tr("Making agreements"))
+        add_agreements(world, plan, meetings)
+        report(BUILD_SHARE * 6 / 7, tr("Writing the quarterly narratives"))
+        add_narratives(world, meetings, narratives)
+        finish_agendas(world, meetings)
+        world.finish_audit()
+        check()
+        if database.is_sqlite:
+            # A big page cache keeps SQLite from spilling half-built index pages to disk during the one
+            # large transaction; this connection's default is restored once the rows are in.
+            default_cache = session.execute(text("PRAGMA cache_size")).scalar()
+            session.execute(text("PRAGMA cache_size=-262144"))
+        write_rows(session, world.rows, report, check)
+        if database.is_sqlite:
+            session.execute(text(f"PRAGMA cache_size={int(default_cache or -2000)}"))
+        if not database.is_sqlite:
+            reset_sequences(session, world.rows)
+    counts = {name: len(rows) for name, rows in world.rows.items()}
+    report(1.0, tr("Demo data is ready."))
+    return DemoSummary(scale, seed, today, counts, time.perf_counter() - began)
+
+
+def write_rows(
+    session: Session, rows: dict[str, list[dict[str, object]]], report: Progress, check: Callable[[], None]
+) -> None:
+    """Core bulk inserts, parents first, in batches so progress moves and a cancel is noticed."""
+    total = sum(len(table_rows) for table_rows in rows.values()) or 1
+    done = 0
+    for name in TABLES:
+        table = Base.metadata.tables[name]
+        table_rows = rows[name]
+        for begin in range(0, len(table_rows), BATCH):
+            batch = table_rows[begin : begin + BATCH]
+            session.execute(insert(table), batch)
+            done += len(batch)
+            report(BUILD_SHARE + (1 - BUILD_SHARE) * done / total, tr("Saving demo data"))
+            check()
+
+
+def reset_sequences(session: Session, rows: dict[str, list[dict[str, object]]]) -> None:
+    """Explicit ids leave PostgreSQL's sequences behind: move them past the ids used, so new rows fit."""
+    for name in TABLES:
+        if rows[name] and "id" in Base.metadata.tables[name].c:
+            session.execute(
+                text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT max(id) FROM {name}))")
+            )
