@@ -164,7 +164,7 @@ def open_database(
 
 def _open_sqlite(url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool) -> Database:
     inspection: Inspection = inspect_sqlite(path)
-    if inspection.state is State.NEW and file_is_new(path) is False and not create:
+    if inspection.state is State.NEW and not file_is_new(path) and not create:
         raise DatabaseError(tr("The database {name} is empty.", name=path))
     if inspection.state in (State.MISSING, State.NEW):
         if not create:
