@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--database",
         metavar="PATH_OR_URL",
-        help=tr("an SQLite file or an SQLAlchemy URL (default: $TEAMLEAD_DATABASE, else the user's data folder)"),
+        help=tr(
+            "an SQLite file or an SQLAlchemy URL (default: $TEAMLEAD_DATABASE, else the user's data folder)"
+        ),
     )
     parser.add_argument("--language", choices=LANGUAGES, help=tr("language of the interface and reports"))
     parser.add_argument(

@@ -59,7 +59,7 @@ def postgres_url() -> Iterator[URL]:
     try:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:  # noqa: BLE001 - any connection failure means "no server"
+    except Exception as error:
         admin.dispose()
         _missing_postgres(f"the server did not answer ({error.__class__.__name__})")
     try:

@@ -17,7 +17,9 @@ agreement_organisation = Table(
     "agreement_organisation",
     Base.metadata,
     Column("agreement_id", ForeignKey("agreement.id", ondelete="CASCADE"), primary_key=True),
-    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column(
+        "organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
     Column("position", Integer, nullable=False, default=0),
 )
 
@@ -42,7 +44,9 @@ class Agreement(Tracked, Base):
     made_on: Mapped[date] = mapped_column(Date, index=True)
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(20), default=AgreementStatus.OPEN, index=True)
-    made_in_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"), index=True)
+    made_in_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
 
     district: Mapped[District | None] = relationship()
     responsible_person: Mapped[Person | None] = relationship()

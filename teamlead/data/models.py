@@ -1,7 +1,12 @@
 """All mapped classes in one import, for callers that want the whole model (and for Alembic)."""
 
 from teamlead.data.admin import AuditEntry, Meta, Narrative
-from teamlead.data.agreements import Agreement, AgreementStatusChange, agreement_meeting, agreement_organisation
+from teamlead.data.agreements import (
+    Agreement,
+    AgreementStatusChange,
+    agreement_meeting,
+    agreement_organisation,
+)
 from teamlead.data.base import Base
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries

@@ -16,7 +16,9 @@ note_organisation = Table(
     "note_organisation",
     Base.metadata,
     Column("note_id", ForeignKey("note.id", ondelete="CASCADE"), primary_key=True),
-    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column(
+        "organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
     Column("position", Integer, nullable=False, default=0),
 )
 

@@ -15,7 +15,9 @@ organisation_neighbourhood = Table(
     "organisation_neighbourhood",
     Base.metadata,
     Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
-    Column("neighbourhood_id", ForeignKey("neighbourhood.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column(
+        "neighbourhood_id", ForeignKey("neighbourhood.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
 )
 
 
