@@ -36,6 +36,7 @@ from teamlead.reporting.model import (
     Value,
 )
 from teamlead.reporting.periods import Period, local_date, quarter_label, trend_quarters
+from teamlead.reports.labels import domain_name
 
 NO_NEIGHBOURHOOD = ""
 """Column of the network matrix for partners not tied to a neighbourhood (the writer labels it)."""
@@ -91,7 +92,9 @@ def gather_district_report(
 
 def _network(session: Session, district_id: int, facts: DistrictFacts, day: date) -> NetworkMatrix:
     active = {org.id: org.domain_id for org in facts.organisations if org.active_on(day)}
-    domains = session.execute(select(Domain.id, Domain.name).order_by(Domain.position, Domain.name)).all()
+    domains = session.execute(
+        select(Domain.id, Domain.key, Domain.name).order_by(Domain.position, Domain.name)
+    ).all()
     neighbourhoods = session.execute(
         select(Neighbourhood.id, Neighbourhood.name)
         .where(Neighbourhood.district_id == district_id)
@@ -115,7 +118,7 @@ def _network(session: Session, district_id: int, facts: DistrictFacts, day: date
         for place in places:
             counts[rows[domain_id]][place] += 1
     return NetworkMatrix(
-        domains=tuple(row.name for row in domains),
+        domains=tuple(domain_name(row.key, row.name) for row in domains),
         neighbourhoods=(*(row.name for row in neighbourhoods), NO_NEIGHBOURHOOD),
         counts=tuple(tuple(row) for row in counts),
     )

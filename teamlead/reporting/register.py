@@ -232,9 +232,7 @@ def gather_meeting_pack(session: Session, meeting_id: int, generated_at: datetim
         )
         .distinct()
     ).all()
-    header = ReportHeader(
-        "meeting", meeting.district or "", None, "district", generated_at, __version__
-    )
+    header = ReportHeader("meeting", meeting.district or "", None, "district", generated_at, __version__)
     return MeetingPack(
         header=header,
         meeting_id=meeting.id,

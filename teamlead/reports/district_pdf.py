@@ -168,7 +168,7 @@ def _agreement_table(lines: tuple[AgreementLine, ...], done: bool) -> Flowable:
         ]
         for line in lines
     ]
-    return pdf.data_table(headers, rows, [62, 42, 17, 17, 18], wrap=(0, 1))
+    return pdf.data_table(headers, rows, [170, 110, 52, 52, 58], wrap=(0, 1))
 
 
 def _agreements(report: DistrictReport) -> list[Flowable]:

@@ -95,7 +95,7 @@ def figure_label(key: str, domain_names: dict[str, str] | None = None) -> str:
         return fixed[key]
     if key.startswith("partners_active_"):
         part = key.removeprefix("partners_active_")
-        name = (domain_names or {}).get(part, part.replace("_", " ").capitalize())
+        name = (domain_names or {}).get(part) or _default_domain(part) or part.replace("_", " ").capitalize()
         return tr("Active partners: {domain}", domain=name)
     if key.startswith("contact_moments_"):
         return tr("Contact moments: {kind}", kind=note_kind(key.removeprefix("contact_moments_")))
@@ -124,3 +124,12 @@ def domain_name(key: str | None, name: str) -> str:
         if key == default_key and name == english:
             return dutch if current_language() == "nl" else english
     return name
+
+
+def _default_domain(key: str) -> str | None:
+    from teamlead.data.enums import DEFAULT_DOMAINS
+
+    for default_key, english, _dutch in DEFAULT_DOMAINS:
+        if default_key == key:
+            return domain_name(key, english)
+    return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 from pathlib import Path
 
-from reportlab.lib.units import mm
 from reportlab.lib import colors
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from teamlead.i18n import tr
@@ -52,9 +52,10 @@ def write_contacts(sheet: ContactSheet, target: Path) -> None:
         table = pdf.data_table(
             headers,
             rows,
-            [34, 28, 40, 24, 40],
-            wrap=(0, 1, 2, 4),
-            extra_style=[("FONT", (3, 1), (3, -1), pdf.FONT_BOLD, 8)],
+            [30, 24, 36, 22, 46],
+            wrap=(0, 1, 2),
+            # Phone numbers bold (they are what the sheet is for); e-mail addresses small and never broken.
+            extra_style=[("FONT", (3, 1), (3, -1), pdf.FONT_BOLD, 8), ("FONT", (4, 1), (4, -1), pdf.FONT, 7)],
         )
         story += [pdf.heading(neighbourhood), table]
     pdf.write_pdf(target, sheet.header, story)
@@ -98,7 +99,7 @@ def write_register(register: AgreementRegister, target: Path) -> None:
             tr("Status"),
             tr("History"),
         ]
-        widths = [50, 32, *([] if city else [24]), 17, 17, 17, 34]
+        widths = [140 if city else 110, 110 if city else 80, *([] if city else [68]), 50, 50, 50, 90]
         wrap = (0, 1, 2, 6) if not city else (0, 1, 5)
         story += [
             pdf.heading(district or tr("No district")),
@@ -155,11 +156,16 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
             for e in pack.open_agreements
         ]
         headers = [tr("Agreement"), tr("Organisations"), tr("Responsible"), tr("Due"), tr("Status")]
-        story.append(pdf.data_table(headers, rows, [60, 40, 28, 18, 18], wrap=(0, 1, 2)))
+        story.append(pdf.data_table(headers, rows, [160, 110, 80, 52, 58], wrap=(0, 1, 2)))
     else:
         story.append(pdf.empty_note(tr("No open agreements with these partners.")))
     # The attendance sheet gets a page of its own, so it can be printed and passed round.
-    story += [PageBreak(), pdf.heading(tr("Attendance sheet")), pdf.para(f"{pack.title} · {when}"), pdf.spacer(3)]
+    story += [
+        PageBreak(),
+        pdf.heading(tr("Attendance sheet")),
+        pdf.para(f"{pack.title} · {when}"),
+        pdf.spacer(3),
+    ]
     names = [[i.name or "", i.organisation, ""] for i in pack.invitees] + [["", "", ""] for _ in range(8)]
     sheet = pdf.data_table(
         [tr("Name"), tr("Organisation"), tr("Signature")],

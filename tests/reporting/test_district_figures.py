@@ -33,8 +33,14 @@ def test_every_summary_key_is_present_in_the_interface_order(database: Database,
     summary = _report(database, seeded).summary
     keys = [key for key, _value in summary]
     assert keys[:7] == [
-        "format_version", "district", "period_from", "period_to", "audience", "generated_at", "teamlead_version",
-    ]  # fmt: skip
+        "format_version",
+        "district",
+        "period_from",
+        "period_to",
+        "audience",
+        "generated_at",
+        "teamlead_version",
+    ]
     assert keys[7:] == figure_keys(DOMAIN_KEYS)
     values = dict(summary)
     assert values["format_version"] == 1

@@ -1,0 +1,167 @@
+"""Dutch for the reports, `teamlead report`, `export` and `consolidate`."""
+
+NL: dict[str, str] = {
+    # Report names, audiences, title block
+    "District report": "Gebiedsrapportage",
+    "Partner roster": "Partneroverzicht",
+    "Contact sheet": "Bellijst",
+    "Agreements register": "Afsprakenregister",
+    "Meeting pack": "Vergadermap",
+    "City overview": "Stadsoverzicht",
+    "City: about the network, safe to forward": "Stad: over het netwerk, veilig om door te sturen",
+    "District: contains personal data, do not forward": "Gebied: bevat persoonsgegevens, niet doorsturen",
+    "Period": "Periode",
+    "Audience": "Publiek",
+    "Period from": "Periode vanaf",
+    "Period to": "Periode tot en met",
+    "Situation on": "Stand op",
+    "Made on": "Gemaakt op",
+    "Made at": "Gemaakt op",
+    "Page {page} of {pages}": "Pagina {page} van {pages}",
+    "Report": "Rapportage",
+    "Field": "Veld",
+    "Value": "Waarde",
+    "About": "Over",
+    "Format version": "Formaatversie",
+    "Teamlead version": "Teamlead-versie",
+    # Key figures
+    "Figure": "Kengetal",
+    "Key figures": "Kerncijfers",
+    "Active partners": "Actieve partners",
+    "Partners joined": "Partners bijgekomen",
+    "Partners left": "Partners vertrokken",
+    "Share of active partners contacted": "Deel actieve partners gesproken",
+    "Contact moments": "Contactmomenten",
+    "Signals": "Signalen",
+    "Meetings held": "Gehouden overleggen",
+    "Average attendance per meeting": "Gemiddelde opkomst per overleg",
+    "Agreements made": "Afspraken gemaakt",
+    "Agreements done": "Afspraken afgerond",
+    "Agreements overdue": "Afspraken over tijd",
+    "Share done on time": "Deel op tijd afgerond",
+    "Active partners: {domain}": "Actieve partners: {domain}",
+    "Contact moments: {kind}": "Contactmomenten: {kind}",
+    "Meetings held: {kind}": "Gehouden overleggen: {kind}",
+    "Number": "Aantal",
+    # Network and trend
+    "The network": "Het netwerk",
+    "Network": "Netwerk",
+    "Active partners on the period's last day, by neighbourhood and domain. Shaded: no partner.": (
+        "Actieve partners op de laatste dag van de periode, per buurt en domein. Gekleurd: geen partner."
+    ),
+    "Whole district (no neighbourhood)": "Heel het gebied (geen buurt)",
+    "Whole district": "Heel het gebied",
+    "No active partners.": "Geen actieve partners.",
+    "Total": "Totaal",
+    "Trend over eight quarters": "Ontwikkeling over acht kwartalen",
+    # Meetings, agreements, reflection, narrative
+    "Present / invited": "Aanwezig / uitgenodigd",
+    "No meetings were held in this period.": "In deze periode zijn geen overleggen gehouden.",
+    "Made": "Gemaakt",
+    "Done on": "Afgerond op",
+    "Made in this period": "Gemaakt in deze periode",
+    "Done in this period": "Afgerond in deze periode",
+    "Overdue at the end of the period": "Over tijd aan het eind van de periode",
+    "None.": "Geen.",
+    "Reflection": "Reflectie",
+    "What goes well?": "Wat gaat goed?",
+    "What can be better?": "Wat kan beter?",
+    "What can we do ourselves?": "Wat kunnen we zelf doen?",
+    "Where do we need help?": "Waar hebben we hulp bij nodig?",
+    "Question": "Vraag",
+    "Answer": "Antwoord",
+    "No local reflection was recorded in this period.": (
+        "In deze periode is geen lokale reflectie vastgelegd."
+    ),
+    "Narrative": "Toelichting",
+    "No narrative was written.": "Er is geen toelichting geschreven.",
+    "There is no data for this district in this period.": (
+        "Er zijn geen gegevens voor dit gebied in deze periode."
+    ),
+    # Roster, contacts, register, meeting pack
+    "Organisation": "Organisatie",
+    "Organisations": "Organisaties",
+    "Neighbourhoods": "Buurten",
+    "District": "Gebied",
+    "Joined": "Partner sinds",
+    "Phone": "Telefoon",
+    "Contacts": "Contactpersonen",
+    "Organisation's contact": "Contact organisatie",
+    "No domain": "Geen domein",
+    "No district": "Geen gebied",
+    "There are no active partners on this day.": "Er zijn op deze dag geen actieve partners.",
+    "There are no contact persons on this day.": "Er zijn op deze dag geen contactpersonen.",
+    "Id": "Id",
+    "From": "Van",
+    "To": "Naar",
+    "History": "Geschiedenis",
+    "Comment": "Opmerking",
+    "Responsible": "Verantwoordelijk",
+    "No agreement was open or changed in this period.": (
+        "In deze periode stond geen afspraak open en veranderde er geen."
+    ),
+    "Agenda": "Agenda",
+    "Item": "Punt",
+    "Details": "Toelichting",
+    "No agenda yet.": "Nog geen agenda.",
+    "Invitees": "Genodigden",
+    "Attendance": "Aanwezigheid",
+    "Nobody is invited yet.": "Er is nog niemand uitgenodigd.",
+    "Open agreements": "Openstaande afspraken",
+    "No open agreements with these partners.": "Geen openstaande afspraken met deze partners.",
+    "Attendance sheet": "Presentielijst",
+    "Signature": "Handtekening",
+    "Starts": "Begint",
+    "Where": "Waar",
+    "Cancelled": "Afgelast",
+    "Present": "Aanwezig",
+    "Invited": "Uitgenodigd",
+    "Excused": "Afgemeld",
+    "Absent": "Afwezig",
+    # Command line and errors
+    "write a report (PDF or Excel)": "schrijf een rapportage (PDF of Excel)",
+    "Write a report; the format follows the file's extension (.pdf or .xlsx). Without dates a report covers "
+    "the last full calendar quarter.": (
+        "Schrijf een rapportage; het formaat volgt de extensie van het bestand (.pdf of .xlsx). "
+        "Zonder datums gaat een rapportage over het laatste volledige kwartaal."
+    ),
+    "one of: {kinds}": "een van: {kinds}",
+    "the file to write": "het bestand om te schrijven",
+    "first day of the period (YYYY-MM-DD)": "eerste dag van de periode (JJJJ-MM-DD)",
+    "last day of the period (YYYY-MM-DD)": "laatste dag van de periode (JJJJ-MM-DD)",
+    "the district the report is about": "het gebied waar de rapportage over gaat",
+    "who may read it: city (safe to forward) or district": (
+        "wie het mag lezen: city (stad, veilig om door te sturen) of district (gebied)"
+    ),
+    "the meeting of a meeting pack": "het overleg van een vergadermap",
+    "There is no meeting with id {id}. 'teamlead meetings' lists the meetings and their ids.": (
+        "Er is geen overleg met id {id}. 'teamlead meetings' toont de overleggen en hun id's."
+    ),
+    "The database has no district yet, so there is nothing to report on. Add a district first.": (
+        "De database heeft nog geen gebied, dus er is niets om over te rapporteren. "
+        "Voeg eerst een gebied toe."
+    ),
+    "Choose a district with --district. Districts: {districts}.": (
+        "Kies een gebied met --district. Gebieden: {districts}."
+    ),
+    "{path}: the file name must end in {formats}.": "{path}: de bestandsnaam moet eindigen op {formats}.",
+    " or ": " of ",
+    "Unknown report kind {kind!r}; choose one of {kinds}.": (
+        "Onbekende soort rapportage {kind!r}; kies uit {kinds}."
+    ),
+    "Unknown audience {audience!r}; choose city or district.": (
+        "Onbekend publiek {audience!r}; kies city of district."
+    ),
+    "The {kind} report holds personal data and exists only for the district audience.": (
+        "De rapportage {kind} bevat persoonsgegevens en bestaat alleen voor het publiek district."
+    ),
+    "Say which meeting with --meeting ID ('teamlead meetings' lists the ids).": (
+        "Geef het overleg aan met --meeting ID ('teamlead meetings' toont de id's)."
+    ),
+    "Cannot write {path}: {reason}. Close the file if another program has it open, "
+    "or choose another folder.": (
+        "Kan {path} niet schrijven: {reason}. Sluit het bestand als een ander programma het open heeft, of "
+        "kies een andere map."
+    ),
+    "{path} is a folder; give a file name.": "{path} is een map; geef een bestandsnaam.",
+}

@@ -1,0 +1,126 @@
+"""The district report's files, read back: the Summary sheet per the interface, the PDF's text and fonts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from teamlead.data.database import Database
+from teamlead.i18n import set_language
+from teamlead.reporting.periods import Period
+from teamlead.reporting.produce import ReportRequest, produce
+from tests.reporting.conftest import MADE_AT
+from tests.reporting.seed import EXPECTED_Q3, Q3_FROM, Q3_TO, UNSAFE, Seeded
+from tests.reports.readback import pdf_fonts, pdf_text, sheet_rows
+
+Q3 = Period(Q3_FROM, Q3_TO)
+
+
+def _make(database: Database, target: Path, period: Period = Q3) -> Path:
+    request = ReportRequest("district", target, period, "city", district="nieuw west")
+    return produce(database, request, generated_at=MADE_AT)
+
+
+def test_summary_sheet_holds_every_key_with_numbers_and_empty_cells(
+    seeded_sqlite: tuple[Database, Seeded], tmp_path: Path
+) -> None:
+    database, _seeded = seeded_sqlite
+    path = _make(database, tmp_path / "nieuw-west.xlsx")
+    workbook = load_workbook(path)
+    assert workbook.sheetnames[:2] == ["Summary", "Trend"]
+    rows = sheet_rows(path, "Summary")
+    assert rows[0] == ("key", "value")
+    values = dict(rows[1:])
+    assert values["format_version"] == 1
+    assert (values["period_from"], values["period_to"]) == ("2026-07-01", "2026-09-30")
+    assert values["generated_at"] == "2026-10-02T09:30:00+02:00"
+    for key, expected in EXPECTED_Q3.items():
+        assert values[key] == pytest.approx(expected), key
+        assert isinstance(values[key], int | float)
+    trend = sheet_rows(path, "Trend")
+    assert trend[0] == (
+        "key",
+        "2024-Q4",
+        "2025-Q1",
+        "2025-Q2",
+        "2025-Q3",
+        "2025-Q4",
+        "2026-Q1",
+        "2026-Q2",
+        "2026-Q3",
+    )
+    assert {row[0]: row[-1] for row in trend[1:]}["meetings_held"] == 2
+    assert workbook["Trend"]._charts, "the trend sheet has a native chart"
+    assert workbook["Summary"].freeze_panes == "A2"
+
+
+def test_an_empty_period_gives_empty_shares_and_says_so(
+    seeded_sqlite: tuple[Database, Seeded], tmp_path: Path
+) -> None:
+    database, _seeded = seeded_sqlite
+    empty = Period(Q3_FROM.replace(year=2019), Q3_TO.replace(year=2019))
+    values = dict(sheet_rows(_make(database, tmp_path / "empty.xlsx", empty), "Summary")[1:])
+    assert values["partners_contacted_share"] is None
+    assert values["agreements_done_on_time_share"] is None
+    assert values["contact_moments"] == 0
+    text = pdf_text(_make(database, tmp_path / "empty.pdf", empty))
+    assert "There is no data for this district in this period." in text
+
+
+def test_pdf_shows_title_block_figures_and_text_literally_in_dejavu(
+    seeded_sqlite: tuple[Database, Seeded], tmp_path: Path
+) -> None:
+    database, _seeded = seeded_sqlite
+    path = _make(database, tmp_path / "nieuw-west.pdf")
+    text = pdf_text(path)
+    for expected in (
+        "District report",
+        "Nieuw-West",
+        "2026-07-01 – 2026-09-30",
+        "City: about the network",
+        "2026-10-02 09:30",
+        "Page 1 of",
+        "Geuzenveld",
+        "Slotervaart",
+        "2026-Q3",
+    ):
+        assert expected in text, expected
+    assert "Active partners 2" in text
+    assert "Share of active partners contacted 50%" in text
+    assert "Average attendance per meeting 1.5" in text
+    for unsafe in (UNSAFE["markup"], UNSAFE["names"], UNSAFE["formula"], UNSAFE["plus"]):
+        assert unsafe in text, unsafe
+    assert "Een goed kwartaal." in text
+    assert "Korte lijnen" in text
+    assert {font.split("+")[-1] for font in pdf_fonts(path)} >= {"DejaVuSans", "DejaVuSans-Bold"}
+
+
+def test_the_report_speaks_dutch_when_asked(seeded_sqlite: tuple[Database, Seeded], tmp_path: Path) -> None:
+    database, _seeded = seeded_sqlite
+    set_language("nl")
+    try:
+        pdf = _make(database, tmp_path / "nl.pdf")
+        xlsx = _make(database, tmp_path / "nl.xlsx")
+    finally:
+        set_language("en")
+    text = pdf_text(pdf)
+    for dutch in ("Gebiedsrapportage", "Kerncijfers", "Pagina 1 van", "Publiek"):
+        assert dutch in text, dutch
+    assert "Sociaal" in text
+    assert sheet_rows(xlsx, "Summary")[0] == ("key", "value")
+    assert load_workbook(xlsx).sheetnames[:2] == ["Summary", "Trend"]
+
+
+def test_an_existing_file_is_replaced_and_no_temporary_file_is_left(
+    seeded_sqlite: tuple[Database, Seeded], tmp_path: Path
+) -> None:
+    database, _seeded = seeded_sqlite
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "report.pdf"
+    target.write_text("old report")
+    _make(database, target)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in folder.iterdir()] == ["report.pdf"]
