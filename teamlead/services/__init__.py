@@ -11,8 +11,9 @@ does not commit: the caller wraps one user action in ``with database.begin() as 
   ``change_role``, ``end_role``, ``move_person``.
 - :mod:`.notes`: ``NoteInput``, ``log_note``, ``edit_note``, ``set_follow_up_done``, ``delete_note``.
 - :mod:`.meetings`: ``MeetingInput``, ``schedule_meeting``, ``edit_meeting``, ``cancel_meeting``,
-  ``record_attendance``, ``save_minutes``, ``save_reflection``, ``add_agenda_item``, ``reorder_agenda``,
-  ``remove_agenda_item``, ``carry_forward``.
+  ``record_attendance``, ``save_minutes``, ``Reflection``, ``save_reflection``.
+- :mod:`.agenda`: ``add_agenda_item``, ``reorder_agenda``, ``remove_agenda_item``, ``carry_forward`` (open
+  agreements with the invited partners as agenda items).
 - :mod:`.agreements`: ``AgreementInput``, ``make_agreement``, ``edit_agreement``, ``change_status``,
   ``link_meeting``, ``agreement_from_decision``.
 - :mod:`.narratives`: ``get_narrative``, ``save_narrative``.

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
-from teamlead.data.agreements import Agreement, agreement_organisation
+from teamlead.data.agreements import (
+    Agreement,
+    AgreementStatusChange,
+    agreement_meeting,
+    agreement_organisation,
+)
 from teamlead.data.enums import OPEN_AGREEMENT_STATUSES
 from teamlead.data.queries._common import grouped
 from teamlead.data.roster import Organisation, Person
@@ -68,4 +73,75 @@ def agreement_rows(session: Session, where: list[ColumnElement[bool]], today: da
             version=a.version,
         )
         for a, person in rows
+    ]
+
+
+def agreements(
+    session: Session,
+    *,
+    today: date,
+    status: str | None = None,
+    open_only: bool = False,
+    overdue_on: date | None = None,
+    organisation_id: int | None = None,
+    meeting_id: int | None = None,
+    district_id: int | None = None,
+    responsible_person_id: int | None = None,
+) -> list[AgreementRow]:
+    """Agreements matching every filter given, due date first.
+
+    ``overdue_on``: open on that day and due before it; ``meeting_id``: made in that meeting or discussed
+    there; the rows' ``overdue`` is judged on ``today``.
+    """
+    where: list[ColumnElement[bool]] = []
+    open_statuses = [str(s) for s in OPEN_AGREEMENT_STATUSES]
+    if status is not None:
+        where.append(Agreement.status == status)
+    if open_only:
+        where.append(Agreement.status.in_(open_statuses))
+    if overdue_on is not None:
+        where += [Agreement.status.in_(open_statuses), Agreement.due_on < overdue_on]
+    if organisation_id is not None:
+        where.append(
+            Agreement.id.in_(
+                select(agreement_organisation.c.agreement_id).where(
+                    agreement_organisation.c.organisation_id == organisation_id
+                )
+            )
+        )
+    if meeting_id is not None:
+        where.append(
+            or_(
+                Agreement.made_in_meeting_id == meeting_id,
+                Agreement.id.in_(
+                    select(agreement_meeting.c.agreement_id).where(
+                        agreement_meeting.c.meeting_id == meeting_id
+                    )
+                ),
+            )
+        )
+    if district_id is not None:
+        where.append(Agreement.district_id == district_id)
+    if responsible_person_id is not None:
+        where.append(Agreement.responsible_person_id == responsible_person_id)
+    return agreement_rows(session, where, today)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChangeRow:
+    changed_at: datetime
+    from_status: str | None
+    to_status: str
+    comment: str
+
+
+def agreement_history(session: Session, agreement_id: int) -> list[StatusChangeRow]:
+    """Every status change of an agreement, oldest first; the first is from None to open (it was made)."""
+    return [
+        StatusChangeRow(change.changed_at, change.from_status, change.to_status, change.comment)
+        for change in session.scalars(
+            select(AgreementStatusChange)
+            .where(AgreementStatusChange.agreement_id == agreement_id)
+            .order_by(AgreementStatusChange.changed_at, AgreementStatusChange.id)
+        )
     ]

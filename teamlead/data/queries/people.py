@@ -27,7 +27,7 @@ class RoleRow:
     version: int
 
 
-def _role_rows(session: Session, *where: object, order: tuple[object, ...]) -> list[RoleRow]:
+def role_rows(session: Session, *where: object, order: tuple[object, ...]) -> list[RoleRow]:
     rows = session.execute(
         select(Role, Person.name, Organisation.name)
         .join(Person, Person.id == Role.person_id)
@@ -79,7 +79,7 @@ def people(
         role_filter.append(Role.organisation_id == organisation_id)
     if district_id is not None:
         role_filter.append(Organisation.district_id == district_id)
-    roles = _role_rows(session, *role_filter, order=(Role.started_on, Role.id))
+    roles = role_rows(session, *role_filter, order=(Role.started_on, Role.id))
     by_person: dict[int, list[RoleRow]] = {}
     for role in roles:
         by_person.setdefault(role.person_id, []).append(role)
@@ -120,7 +120,7 @@ def person_detail(session: Session, person_id: int) -> PersonDetail | None:
     person = session.get(Person, person_id)
     if person is None:
         return None
-    roles = _role_rows(session, Role.person_id == person_id, order=(Role.started_on, Role.id))
+    roles = role_rows(session, Role.person_id == person_id, order=(Role.started_on, Role.id))
     return PersonDetail(
         id=person.id,
         name=person.name,

@@ -67,4 +67,13 @@ NL: dict[str, str] = {
     "This agenda item is not on this meeting's agenda.": (
         "Dit agendapunt staat niet op de agenda van dit overleg."
     ),
+    # meetings and agenda
+    "Attendance": "Aanwezigheid",
+    "The time {time} has no time zone.": "De tijd {time} heeft geen tijdzone.",
+    "The meeting ends before it starts.": "Het overleg eindigt voordat het begint.",
+    "This meeting is already cancelled.": "Dit overleg is al afgelast.",
+    "This invitee is not invited to this meeting.": "Deze genodigde is niet voor dit overleg uitgenodigd.",
+    "The new order must list every agenda item once.": (
+        "De nieuwe volgorde moet elk agendapunt precies één keer bevatten."
+    ),
 }

@@ -1,0 +1,215 @@
+"""Single meetings: schedule, edit, cancel, attendance, minutes, the local-reflection answers.
+
+Recurring meetings are :mod:`teamlead.services.series`; the agenda is :mod:`teamlead.services.agenda`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from teamlead.data.enums import Attendance, AuditAction, MeetingKind, MeetingStatus
+from teamlead.data.meetings import Invitee, Meeting
+from teamlead.data.roster import Organisation, Person
+from teamlead.errors import ValidationError
+from teamlead.i18n import tr
+from teamlead.services._common import (
+    apply_changes,
+    audit,
+    check_choice,
+    district_or_fail,
+    flush,
+    for_edit,
+    limited_text,
+    required_text,
+    touch,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingInput:
+    """What the meeting form holds; ``starts_at``/``ends_at`` are aware datetimes (any zone)."""
+
+    kind: str
+    title: str
+    starts_at: datetime
+    ends_at: datetime | None = None
+    location: str = ""
+    district_id: int | None = None
+    organisation_ids: Sequence[int] = field(default=())
+    person_ids: Sequence[int] = field(default=())
+
+
+def _ids_or_fail(
+    session: Session, model: type[Organisation] | type[Person], ids: Sequence[int], name: str
+) -> list[int]:
+    wanted = list(dict.fromkeys(ids))
+    found = set(session.scalars(select(model.id).where(model.id.in_(wanted)))) if wanted else set()
+    for record_id in wanted:
+        if record_id not in found:
+            if model is Organisation:
+                raise ValidationError(name, tr("Unknown organisation (id {id}).", id=record_id))
+            raise ValidationError(name, tr("Unknown person (id {id}).", id=record_id))
+    return wanted
+
+
+def _validated(session: Session, data: MeetingInput) -> tuple[dict[str, object], list[int], list[int]]:
+    kind = check_choice("kind", tr("Kind"), data.kind, MeetingKind)
+    title = required_text("title", tr("Title"), data.title, 200)
+    for name, moment in (("starts_at", data.starts_at), ("ends_at", data.ends_at)):
+        if moment is not None and moment.tzinfo is None:
+            raise ValidationError(name, tr("The time {time} has no time zone.", time=moment.isoformat()))
+    if data.ends_at is not None and data.ends_at <= data.starts_at:
+        raise ValidationError("ends_at", tr("The meeting ends before it starts."))
+    district_or_fail(session, data.district_id)
+    organisation_ids = _ids_or_fail(session, Organisation, data.organisation_ids, "organisation_ids")
+    person_ids = _ids_or_fail(session, Person, data.person_ids, "person_ids")
+    values: dict[str, object] = {
+        "kind": kind,
+        "title": title,
+        "starts_at": data.starts_at,
+        "ends_at": data.ends_at,
+        "location": limited_text("location", tr("Location"), data.location, 300),
+        "district_id": data.district_id,
+    }
+    return values, organisation_ids, person_ids
+
+
+def _sync_invitees(meeting: Meeting, organisation_ids: list[int], person_ids: list[int]) -> bool:
+    """Make the invitees these organisations and persons; those already invited keep their attendance."""
+    wanted = [(o, None) for o in organisation_ids] + [(None, p) for p in person_ids]
+    current = {(i.organisation_id, i.person_id): i for i in meeting.invitees}
+    changed = False
+    for key, invitee in current.items():
+        if key not in wanted:
+            meeting.invitees.remove(invitee)
+            changed = True
+    for organisation_id, person_id in wanted:
+        if (organisation_id, person_id) not in current:
+            meeting.invitees.append(Invitee(organisation_id=organisation_id, person_id=person_id))
+            changed = True
+    return changed
+
+
+def schedule_meeting(session: Session, data: MeetingInput, *, now: datetime | None = None) -> int:
+    """A new single meeting with its invitees (organisations and/or persons), all marked invited."""
+    values, organisation_ids, person_ids = _validated(session, data)
+    meeting = Meeting(status=MeetingStatus.SCHEDULED, **values)
+    _sync_invitees(meeting, organisation_ids, person_ids)
+    session.add(meeting)
+    flush(session)
+    fields = [k for k, v in values.items() if v not in (None, "")]
+    audit(session, meeting, AuditAction.CREATE, [*fields, "invitees"], now=now)
+    return meeting.id
+
+
+def edit_meeting(
+    session: Session,
+    meeting_id: int,
+    data: MeetingInput,
+    *,
+    expected_version: int,
+    now: datetime | None = None,
+) -> None:
+    """Change a meeting; an occurrence of a series becomes detached (series edits no longer overwrite it)."""
+    meeting = for_edit(session, Meeting, meeting_id, expected_version)
+    values, organisation_ids, person_ids = _validated(session, data)
+    changed = apply_changes(meeting, values)
+    if _sync_invitees(meeting, organisation_ids, person_ids):
+        changed.append("invitees")
+    if not changed:
+        return
+    if meeting.series_id is not None and not meeting.detached:
+        meeting.detached = True
+        changed.append("detached")
+    touch(meeting, now)
+    flush(session)
+    audit(session, meeting, AuditAction.UPDATE, changed, now=now)
+
+
+def cancel_meeting(
+    session: Session, meeting_id: int, *, expected_version: int, now: datetime | None = None
+) -> None:
+    """The meeting does not take place; it stays in the calendar as cancelled."""
+    meeting = for_edit(session, Meeting, meeting_id, expected_version)
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError("status", tr("This meeting is already cancelled."))
+    meeting.status = MeetingStatus.CANCELLED
+    if meeting.series_id is not None:
+        meeting.detached = True
+    flush(session)
+    audit(session, meeting, AuditAction.UPDATE, ["status"], now=now)
+
+
+def record_attendance(
+    session: Session,
+    meeting_id: int,
+    attendance: Mapping[int, str],
+    *,
+    expected_version: int,
+    now: datetime | None = None,
+) -> None:
+    """Mark invitees (by invitee id) invited, present, excused or absent: the attendance sheet in one save."""
+    meeting = for_edit(session, Meeting, meeting_id, expected_version)
+    invitees = {i.id: i for i in meeting.invitees}
+    changed = False
+    for invitee_id, value in attendance.items():
+        invitee = invitees.get(invitee_id)
+        if invitee is None:
+            raise ValidationError("attendance", tr("This invitee is not invited to this meeting."))
+        value = check_choice("attendance", tr("Attendance"), value, Attendance)
+        if invitee.attendance != value:
+            invitee.attendance = value
+            changed = True
+    if changed:
+        touch(meeting, now)
+        flush(session)
+        audit(session, meeting, AuditAction.UPDATE, ["attendance"], now=now)
+
+
+def save_minutes(
+    session: Session, meeting_id: int, minutes: str, *, expected_version: int, now: datetime | None = None
+) -> None:
+    meeting = for_edit(session, Meeting, meeting_id, expected_version)
+    changed = apply_changes(meeting, {"minutes": (minutes or "").strip()})
+    flush(session)
+    if changed:
+        audit(session, meeting, AuditAction.UPDATE, changed, now=now)
+
+
+@dataclass(frozen=True, slots=True)
+class Reflection:
+    """The four local-reflection questions: what goes well, what can be better, what can you do yourselves,
+    where do you need help."""
+
+    goes_well: str = ""
+    can_improve: str = ""
+    do_ourselves: str = ""
+    need_help: str = ""
+
+
+def save_reflection(
+    session: Session,
+    meeting_id: int,
+    answers: Reflection,
+    *,
+    expected_version: int,
+    now: datetime | None = None,
+) -> None:
+    meeting = for_edit(session, Meeting, meeting_id, expected_version)
+    changed = apply_changes(
+        meeting,
+        {
+            "reflection_goes_well": answers.goes_well.strip(),
+            "reflection_can_improve": answers.can_improve.strip(),
+            "reflection_do_ourselves": answers.do_ourselves.strip(),
+            "reflection_need_help": answers.need_help.strip(),
+        },
+    )
+    flush(session)
+    if changed:
+        audit(session, meeting, AuditAction.UPDATE, changed, now=now)
