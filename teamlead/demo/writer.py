@@ -28,13 +28,14 @@ from teamlead.data.models import (
     Organisation,
     Person,
 )
+from teamlead.data.search_maintenance import optimize_search_index
 from teamlead.demo.agreements import add_agreements
 from teamlead.demo.meetings import add_meetings
 from teamlead.demo.narratives import add_narratives, finish_agendas
 from teamlead.demo.notes import add_notes
 from teamlead.demo.roster import add_geography, add_organisations, add_people
-from teamlead.demo.scales import SCALE_NAMES, SCALES
-from teamlead.demo.world import TABLES, World
+from teamlead.demo.scales import SCALE_NAMES, SCALES, Scale
+from teamlead.demo.world import TABLES, Row, World
 from teamlead.errors import UsageError, UserError
 from teamlead.i18n import tr
 
@@ -147,50 +148,66 @@ def generate_demo(
     began = time.perf_counter()
     with database.begin() as session:
         ensure_empty(session, database.display_name())
-        world = World(seed, today, _first_ids(session))
-        world.check = check
-        districts, neighbourhoods, narratives = _prepare(session, world)
-        steps: tuple[tuple[str, Callable[[], object]], ...] = (
-            (
-                tr("Making districts and partners"),
-                lambda: add_geography(world, plan.districts, districts, neighbourhoods),
-            ),
-            (tr("Making districts and partners"), lambda: add_organisations(world, plan)),
-            (tr("Making contact persons and roles"), lambda: add_people(world, plan)),
-            (tr("Making two years of notes"), lambda: add_notes(world, plan)),
-        )
-        for index, (message, step) in enumerate(steps):
-            report(BUILD_SHARE * index / 7, message)
-            step()
-            check()
-        report(BUILD_SHARE * 4 / 7, tr("Making meetings"))
-        meetings = add_meetings(world, plan)
-        report(BUILD_SHARE * 5 / 7, tr("Making agreements"))
-        add_agreements(world, plan, meetings)
-        report(BUILD_SHARE * 6 / 7, tr("Writing the quarterly narratives"))
-        add_narratives(world, meetings, narratives)
-        finish_agendas(world, meetings)
-        world.finish_audit()
-        check()
-        if database.is_sqlite:
-            # A big page cache keeps SQLite from spilling half-built index pages to disk during the one
-            # large transaction; this connection's default is restored once the rows are in.
-            default_cache = session.execute(text("PRAGMA cache_size")).scalar()
-            session.execute(text("PRAGMA cache_size=-262144"))
-        write_rows(session, world.rows, report, check)
-        if database.is_sqlite:
-            session.execute(text(f"PRAGMA cache_size={int(default_cache or -2000)}"))
-        if not database.is_sqlite:
-            reset_sequences(session, world.rows)
-    counts = {name: len(rows) for name, rows in world.rows.items()}
+        rows = build_rows(session, plan, seed, today, report, check)
+        write_rows(session, rows, report, check)
+        finish_load(session)
+    counts = {name: len(table_rows) for name, table_rows in rows.items()}
     report(1.0, tr("Demo data is ready."))
     return DemoSummary(scale, seed, today, counts, time.perf_counter() - began)
 
 
+def build_rows(
+    session: Session,
+    plan: Scale,
+    seed: int,
+    today: date,
+    report: Progress | None = None,
+    check: Callable[[], None] | None = None,
+) -> dict[str, list[Row]]:
+    """Every demo row, per table in insert order, built in plain Python (reads only what already exists)."""
+    report = report or (lambda share, message: None)
+    world = World(seed, today, _first_ids(session))
+    world.check = check or (lambda: None)
+    districts, neighbourhoods, narratives = _prepare(session, world)
+    steps: tuple[tuple[str, Callable[[], object]], ...] = (
+        (
+            tr("Making districts and partners"),
+            lambda: add_geography(world, plan.districts, districts, neighbourhoods),
+        ),
+        (tr("Making districts and partners"), lambda: add_organisations(world, plan)),
+        (tr("Making contact persons and roles"), lambda: add_people(world, plan)),
+        (tr("Making two years of notes"), lambda: add_notes(world, plan)),
+    )
+    for index, (message, step) in enumerate(steps):
+        report(BUILD_SHARE * index / 7, message)
+        step()
+        world.check()
+    report(BUILD_SHARE * 4 / 7, tr("Making meetings"))
+    meetings = add_meetings(world, plan)
+    report(BUILD_SHARE * 5 / 7, tr("Making agreements"))
+    add_agreements(world, plan, meetings)
+    report(BUILD_SHARE * 6 / 7, tr("Writing the quarterly narratives"))
+    add_narratives(world, meetings, narratives)
+    finish_agendas(world, meetings)
+    world.finish_audit()
+    return world.rows
+
+
 def write_rows(
-    session: Session, rows: dict[str, list[dict[str, object]]], report: Progress, check: Callable[[], None]
+    session: Session,
+    rows: dict[str, list[Row]],
+    report: Progress | None = None,
+    check: Callable[[], None] | None = None,
 ) -> None:
     """Core bulk inserts, parents first, in batches so progress moves and a cancel is noticed."""
+    report = report or (lambda share, message: None)
+    check = check or (lambda: None)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if sqlite:
+        # A big page cache keeps SQLite from spilling half-built index pages to disk during the one large
+        # transaction; the connection's own setting is restored once the rows are in.
+        default_cache = session.execute(text("PRAGMA cache_size")).scalar()
+        session.execute(text("PRAGMA cache_size=-262144"))
     total = sum(len(table_rows) for table_rows in rows.values()) or 1
     done = 0
     for name in TABLES:
@@ -202,9 +219,18 @@ def write_rows(
             done += len(batch)
             report(BUILD_SHARE + (1 - BUILD_SHARE) * done / total, tr("Saving demo data"))
             check()
+    if sqlite:
+        session.execute(text(f"PRAGMA cache_size={int(default_cache or -2000)}"))
+    else:
+        reset_sequences(session, rows)
 
 
-def reset_sequences(session: Session, rows: dict[str, list[dict[str, object]]]) -> None:
+def finish_load(session: Session) -> None:
+    """Merge the search index the triggers filled row by row, so searching the new data is fast at once."""
+    optimize_search_index(session.connection())
+
+
+def reset_sequences(session: Session, rows: dict[str, list[Row]]) -> None:
     """Explicit ids leave PostgreSQL's sequences behind: move them past the ids used, so new rows fit."""
     for name in TABLES:
         if rows[name] and "id" in Base.metadata.tables[name].c:
