@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import override
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -116,6 +117,7 @@ class NoteDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
+        self.text.installEventFilter(self)  # the text field would take Ctrl+Enter as a new line
         self.save_button.setEnabled(False)
         context.read(
             lambda session: load_note_choices(session, today), self._show_choices, key="notes.dialog-choices"
@@ -124,6 +126,19 @@ class NoteDialog(QDialog):
             self.text.setFocus()
         else:
             self.organisations.setFocus()
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.text
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
 
     def _show_choices(self, loaded: NoteChoices) -> None:
         self.organisations.set_choices(loaded.organisations)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import override
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
@@ -53,7 +53,7 @@ class PickList(QWidget):
         row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
         self.completer.activated.connect(self.pick_label)
-        self.line.returnPressed.connect(self._pick_typed)
+        self.line.installEventFilter(self)
         self.remove_button.clicked.connect(self.remove_current)
         self.picked.currentRowChanged.connect(lambda row: self.remove_button.setEnabled(row >= 0))
         self.setFocusProxy(self.line)
@@ -94,7 +94,12 @@ class PickList(QWidget):
         if record_id is None:
             return False
         self.pick_id(record_id)
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
         self.line.clear()
+        # The completer writes the chosen text into the line after telling us: clear it once it has.
+        QTimer.singleShot(0, self.line.clear)
         return True
 
     def _pick_typed(self) -> None:
@@ -105,8 +110,12 @@ class PickList(QWidget):
                 self.pick_label(popup_first)
 
     def pending_text(self) -> str:
-        """Text typed but not picked (the dialog warns rather than silently dropping it)."""
-        return self.line.text().strip()
+        """Text typed but not picked, after picking it if it names a record exactly (the dialog warns
+        about the rest rather than silently dropping it)."""
+        text = self.line.text().strip()
+        if text and self.pick_label(text):
+            return ""
+        return text
 
     def remove_current(self) -> None:
         row = self.picked.currentRow()
@@ -116,6 +125,17 @@ class PickList(QWidget):
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.line
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and self.line.text().strip()
+        ):
+            # Enter picks what was typed; it must not also press the dialog's default button.
+            self._pick_typed()
+            return True
         if (
             watched is self.picked
             and event.type() == QEvent.Type.KeyPress

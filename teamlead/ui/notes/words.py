@@ -10,7 +10,7 @@ from teamlead.i18n import tr
 
 
 def note_kind_names() -> dict[str, str]:
-    return {
+    names: dict[str, str] = {
         NoteKind.CALL: tr("Call"),
         NoteKind.VISIT: tr("Visit"),
         NoteKind.EMAIL: tr("E-mail"),
@@ -18,6 +18,7 @@ def note_kind_names() -> dict[str, str]:
         NoteKind.SIGNAL: tr("Signal"),
         NoteKind.OTHER: tr("Other"),
     }
+    return names
 
 
 def note_kind_name(kind: str) -> str:
@@ -25,21 +26,23 @@ def note_kind_name(kind: str) -> str:
 
 
 def meeting_kind_name(kind: str) -> str:
-    return {
+    names: dict[str, str] = {
         MeetingKind.NETWORK: tr("Network meeting"),
         MeetingKind.PARTNER: tr("Partner meeting"),
         MeetingKind.REFLECTION: tr("Local reflection"),
         MeetingKind.OTHER: tr("Other meeting"),
-    }.get(kind, kind)
+    }
+    return names.get(kind, kind)
 
 
 def agreement_status_name(status: str) -> str:
-    return {
+    names: dict[str, str] = {
         AgreementStatus.OPEN: tr("open"),
         AgreementStatus.IN_PROGRESS: tr("in progress"),
         AgreementStatus.DONE: tr("done"),
         AgreementStatus.DROPPED: tr("dropped"),
-    }.get(status, status)
+    }
+    return names.get(status, status)
 
 
 def organisation_status_names() -> dict[str, str]:

@@ -269,14 +269,17 @@ class OrganisationPane(QWidget):
                 name=detail.name,
             ),
             tr("&Archive"),
-            lambda: self._context.write(
-                lambda session: organisations.archive_organisation(
-                    session, detail.id, expected_version=detail.version, today=self._context.today()
-                ),
-                lambda _none: self._saved(detail.id),
-                changed="organisation",
-                on_error=self._save_failed,
+            lambda: self._archive(detail),
+        )
+
+    def _archive(self, detail: OrganisationDetail) -> None:
+        self._context.write(
+            lambda session: organisations.archive_organisation(
+                session, detail.id, expected_version=detail.version, today=self._context.today()
             ),
+            lambda _none: self._saved(detail.id),
+            changed="organisation",
+            on_error=self._save_failed,
         )
 
     def reactivate(self) -> None:

@@ -225,7 +225,7 @@ class PartnerFilterProxy(QSortFilterProxyModel):
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+
             self.beginFilterChange()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
+        else:  # pragma: no cover - older Qt
             self.invalidateRowsFilter()
 
     @override

@@ -49,11 +49,24 @@ def searchable_combo(choices: list[NameChoice], current: int | None = None) -> Q
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     for choice in choices:
         combo.addItem(choice.label, choice.id)
-    completer = combo.completer()
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    contains_completion(combo)
     combo.setCurrentIndex(combo.findData(current) if current is not None else -1)
     return combo
+
+
+def contains_completion(combo: QComboBox) -> None:
+    """Let an editable combo complete on any part of an item, ignoring case."""
+    completer = combo.completer()
+    if completer is not None:
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+
+def combo_line(combo: QComboBox) -> QLineEdit:
+    """The line edit of an editable combo."""
+    line = combo.lineEdit()
+    assert line is not None, "the combo is not editable"
+    return line
 
 
 def combo_id(combo: QComboBox) -> int | None:

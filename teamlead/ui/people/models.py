@@ -94,6 +94,15 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def refilter(proxy: QSortFilterProxyModel) -> None:
+    """Make the proxy ask ``filterAcceptsRow`` again (Qt 6.9 replaced invalidateRowsFilter)."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:
+        proxy.invalidateRowsFilter()
+
+
 class PeopleTableModel(RowTableModel[PersonRow]):
     """People with their current roles; each row carries a folded haystack for type-to-filter."""
 
@@ -113,10 +122,16 @@ class PeopleTableModel(RowTableModel[PersonRow]):
             return ", ".join(dict.fromkeys(role.organisation for role in row.roles))
         return (row.name, "", "", row.phone, row.email)[column]
 
-    def set_rows(self, rows: Sequence[PersonRow]) -> None:
-        self._haystacks = {
-            row.id: fold(" ".join(self.display(row, column) for column in range(5))) for row in rows
-        }
+    @staticmethod
+    def haystack(row: PersonRow) -> str:
+        """Folded name, roles, organisations, phone and e-mail: what type-to-filter searches."""
+        roles = " ".join(f"{role.title} {role.organisation}" for role in row.roles)
+        return fold(f"{row.name} {roles} {row.phone} {row.email}")
+
+    def set_rows(self, rows: Sequence[PersonRow], haystacks: Sequence[str] | None = None) -> None:
+        """Replace the rows; pass ``haystacks`` computed off the GUI thread for large lists."""
+        texts = haystacks if haystacks is not None else [self.haystack(row) for row in rows]
+        self._haystacks = {row.id: text for row, text in zip(rows, texts, strict=True)}
         super().set_rows(rows)
 
     def haystack_at(self, number: int) -> str:
@@ -132,7 +147,7 @@ class PeopleFilterProxy(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self._words = fold(text).split()
-        self.invalidateRowsFilter()
+        refilter(self)
 
     @override
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:

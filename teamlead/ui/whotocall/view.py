@@ -26,7 +26,7 @@ from teamlead.data.queries.ui_roster_extra import Choices, choices
 from teamlead.i18n import tr
 from teamlead.ui.context import AppContext
 from teamlead.ui.people.contact import CopyLabel
-from teamlead.ui.people.dialogs import combo_id
+from teamlead.ui.people.dialogs import combo_id, combo_line, contains_completion
 
 SHORTCUT = "Ctrl+Shift+W"
 """The shortcut the frame binds to this view (suggested; the view itself does not grab it)."""
@@ -48,10 +48,8 @@ class WhoToCallView(QWidget):
         self.picker.setEditable(True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.picker.setMinimumContentsLength(28)
-        self.picker.lineEdit().setPlaceholderText(tr("Type a neighbourhood, e.g. Wildemanbuurt"))
-        completer = self.picker.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        combo_line(self.picker).setPlaceholderText(tr("Type a neighbourhood, e.g. Wildemanbuurt"))
+        contains_completion(self.picker)
         label = QLabel(tr("&Neighbourhood:"))
         label.setBuddy(self.picker)
         self.picker.setAccessibleName(tr("Neighbourhood"))
@@ -74,7 +72,7 @@ class WhoToCallView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
         self.picker.activated.connect(self._picked)
-        self.picker.lineEdit().returnPressed.connect(self._picked)
+        combo_line(self.picker).returnPressed.connect(self._picked)
         self.log_button.clicked.connect(self.log_signal)
         self.log_button.setEnabled(False)
         context.data_changed.connect(self._data_changed)
@@ -121,7 +119,7 @@ class WhoToCallView(QWidget):
     def _clear(self) -> None:
         while self.list_layout.count():
             item = self.list_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
 

@@ -1,4 +1,4 @@
-"""The Partners section driven as a user would: filter the roster, add a partner with a person, edit, archive."""
+"""The Partners section as a user drives it: filter the roster, add a partner with a person, edit, archive."""
 
 from __future__ import annotations
 
@@ -78,7 +78,8 @@ def test_add_a_partner_then_a_person_there(qtbot: QtBot, context: AppContext, se
     settle(qtbot, context)
     assert "Buurtvaders Slotermeer" in names(view)
     assert view.pane.heading.text() == "Buurtvaders Slotermeer"
-    assert view.pane.detail() is not None and view.pane.detail().phone == "020 555 0199"  # type: ignore[union-attr]
+    assert view.pane.detail() is not None
+    assert view.pane.detail().phone == "020 555 0199"
     selected = view.table.selectionModel().selectedRows()
     assert [index.data() for index in selected] == ["Buurtvaders Slotermeer"]
 
@@ -125,7 +126,8 @@ def test_edit_can_be_undone_and_a_conflict_is_shown(qtbot: QtBot, context: AppCo
     qtbot.keyClicks(form.address, "Plein 40-45 1")
     qtbot.mouseClick(view.pane.save_button, Qt.MouseButton.LeftButton)
     settle(qtbot, context)
-    assert shown and "Someone else changed this record" in shown[0]
+    assert shown
+    assert "Someone else changed this record" in shown[0]
     assert "Someone else changed this record" in form.form.error_text("general")
 
 
@@ -135,7 +137,8 @@ def test_archive_asks_first_then_reactivate(qtbot: QtBot, context: AppContext, s
     settle(qtbot, context)
     qtbot.mouseClick(view.pane.archive_button, Qt.MouseButton.LeftButton)
     box = view.pane.findChild(QMessageBox, "confirmBox")
-    assert box is not None and "Archive Montessori College Öztürk?" in box.text()
+    assert box is not None
+    assert "Archive Montessori College Öztürk?" in box.text()
     archive = next(b for b in box.findChildren(QPushButton) if b.text() == "&Archive")
     qtbot.mouseClick(archive, Qt.MouseButton.LeftButton)
     settle(qtbot, context)

@@ -1,0 +1,300 @@
+"""The Notes & signals section: contact moments, newest first, filtered in SQL (kind, period, place, partner).
+
+With 200,000 notes the view never loads them all: it asks for a page of the most recent ones matching the
+filters (in the background), and "Show more" asks for a bigger page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any, override
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from teamlead.data.enums import NoteKind
+from teamlead.data.queries.notes import NoteRow, notes
+from teamlead.data.queries.ui_roster_extra import Choices, NameChoice, choices, organisation_choices
+from teamlead.i18n import tr
+from teamlead.ui.context import AppContext
+from teamlead.ui.notes.words import note_kind_name, note_kind_names
+from teamlead.ui.people.dialogs import combo_id, combo_line, searchable_combo
+from teamlead.ui.people.models import RowRole, RowTableModel
+
+PAGE = 500
+
+
+def periods() -> tuple[tuple[str, int | None], ...]:
+    return (
+        (tr("Any time"), None),
+        (tr("Last 7 days"), 7),
+        (tr("Last 30 days"), 30),
+        (tr("Last 90 days"), 90),
+        (tr("Last 12 months"), 365),
+    )
+
+
+class NotesTableModel(RowTableModel[NoteRow]):
+    DATE, KIND, PARTNERS, PEOPLE, NEIGHBOURHOOD, TEXT, FOLLOW_UP = range(7)
+
+    def headers(self) -> Sequence[str]:
+        return (
+            tr("Date"),
+            tr("Kind"),
+            tr("Partners"),
+            tr("People"),
+            tr("Neighbourhood"),
+            tr("Text"),
+            tr("Follow-up"),
+        )
+
+    def display(self, row: NoteRow, column: int) -> str:
+        if column == self.DATE:
+            return row.occurred_on.isoformat()
+        if column == self.KIND:
+            return note_kind_name(row.kind)
+        if column == self.PARTNERS:
+            return ", ".join(row.organisations)
+        if column == self.PEOPLE:
+            return ", ".join(row.persons)
+        if column == self.NEIGHBOURHOOD:
+            return row.neighbourhood
+        if column == self.TEXT:
+            return " ".join(row.text.split())[:200]
+        if row.follow_up_on is None:
+            return ""
+        return (
+            tr("{date} (done)", date=row.follow_up_on.isoformat())
+            if row.follow_up_done
+            else (row.follow_up_on.isoformat())
+        )
+
+    def sort_key(self, row: NoteRow, column: int) -> Any:
+        if column == self.DATE:
+            return (row.occurred_on, row.id)
+        return super().sort_key(row, column)
+
+    @override
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        signal = (
+            index.isValid()
+            and index.column() == self.KIND
+            and self.row_at(index.row()).kind == NoteKind.SIGNAL
+        )
+        if role == Qt.ItemDataRole.FontRole and signal:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)
+
+
+class NotesView(QWidget):
+    """Filters on top, the notes table, and the selected note's full text below."""
+
+    loaded = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._limit = PAGE
+        self._pending: int | None = None
+        self.kind = QComboBox()
+        self.kind.addItem(tr("All kinds"), None)
+        for key, name in note_kind_names().items():
+            self.kind.addItem(name, str(key))
+        self.period = QComboBox()
+        for text, days in periods():
+            self.period.addItem(text, days)
+        self.neighbourhood = QComboBox()
+        self.neighbourhood.addItem(tr("All neighbourhoods"), None)
+        self.partner = searchable_combo([])
+        combo_line(self.partner).setPlaceholderText(tr("All partners"))
+        self.new_button = QPushButton(tr("&Log a contact moment…"))
+        bar = QHBoxLayout()
+        for text, widget in (
+            (tr("&Kind:"), self.kind),
+            (tr("&Period:"), self.period),
+            (tr("Neigh&bourhood:"), self.neighbourhood),
+            (tr("P&artner:"), self.partner),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(text.replace("&", "").rstrip(":"))
+            bar.addWidget(label)
+            bar.addWidget(widget, 1)
+        bar.addWidget(self.new_button)
+        self.model = NotesTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("notesTable")
+        self.table.setAccessibleName(tr("Notes and signals"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NotesTableModel.DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NotesTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 90), (1, 80), (2, 200), (3, 150), (4, 130), (6, 90)):
+            header.resizeSection(column, width)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(tr("Text of the selected note"))
+        self.count_label = QLabel()
+        self.more_button = QPushButton(tr("Show &more"))
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.more_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.text)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(footer)
+        for combo in (self.kind, self.period, self.neighbourhood):
+            combo.activated.connect(self._filters_changed)
+        self.partner.activated.connect(self._filters_changed)
+        combo_line(self.partner).editingFinished.connect(self._partner_typed)
+        self.more_button.clicked.connect(self.show_more)
+        self.new_button.clicked.connect(self.log_note)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        context.data_changed.connect(self._data_changed)
+        context.read(self._load_choices, self._show_choices, key="notes.choices")
+        self.reload()
+
+    def title(self) -> str:
+        return tr("Notes & signals")
+
+    @staticmethod
+    def _load_choices(session: Session) -> tuple[Choices, list[NameChoice]]:
+        return choices(session), organisation_choices(session)
+
+    def _show_choices(self, loaded: tuple[Choices, list[NameChoice]]) -> None:
+        places, partners = loaded
+        current = self.neighbourhood.currentData()
+        self.neighbourhood.clear()
+        self.neighbourhood.addItem(tr("All neighbourhoods"), None)
+        for place in places.neighbourhoods:
+            self.neighbourhood.addItem(place.name, place.id)
+        self.neighbourhood.setCurrentIndex(max(0, self.neighbourhood.findData(current)))
+        partner = combo_id(self.partner)
+        self.partner.clear()
+        for choice in partners:
+            self.partner.addItem(choice.label, choice.id)
+        self.partner.setCurrentIndex(self.partner.findData(partner) if partner is not None else -1)
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("note", "all"):
+            self.reload()
+        if what in ("organisation", "all"):
+            self._context.read(self._load_choices, self._show_choices, key="notes.choices")
+
+    def _partner_typed(self) -> None:
+        if not self.partner.currentText().strip():
+            self.partner.setCurrentIndex(-1)
+            self._filters_changed()
+
+    def _filters_changed(self, *_args: object) -> None:
+        self._limit = PAGE
+        self.reload()
+
+    def show_more(self) -> None:
+        self._limit += PAGE
+        self.reload()
+
+    def set_filters(
+        self,
+        *,
+        kind: str | None = None,
+        days: int | None = None,
+        neighbourhood_id: int | None = None,
+        organisation_id: int | None = None,
+    ) -> None:
+        """Set every filter at once (as a user would with the combos) and reload."""
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.period.setCurrentIndex(max(0, self.period.findData(days)))
+        self.neighbourhood.setCurrentIndex(max(0, self.neighbourhood.findData(neighbourhood_id)))
+        self.partner.setCurrentIndex(
+            self.partner.findData(organisation_id) if organisation_id is not None else -1
+        )
+        self._filters_changed()
+
+    def reload(self, *_args: object) -> None:
+        days = self.period.currentData()
+        today = self._context.today()
+        filters: dict[str, Any] = {
+            "kind": self.kind.currentData(),
+            "date_from": today - timedelta(days=days) if days else None,
+            "neighbourhood_id": self.neighbourhood.currentData(),
+            "organisation_id": combo_id(self.partner) if self.partner.currentText().strip() else None,
+            "limit": self._limit + 1,  # one more than shown tells whether there are more
+        }
+
+        def load(session: Session) -> list[NoteRow]:
+            return notes(session, **filters)
+
+        self._context.read(load, self._show_rows, key="notes.rows")
+
+    def _show_rows(self, rows: list[NoteRow]) -> None:
+        more = len(rows) > self._limit
+        self.model.set_rows(rows[: self._limit])
+        self.more_button.setEnabled(more)
+        count = self.model.rowCount()
+        self.count_label.setText(
+            tr("The {count} most recent notes matching the filters", count=count)
+            if more
+            else tr("{count} notes", count=count)
+        )
+        self.text.clear()
+        self.loaded.emit()
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        row = indexes[0].data(RowRole) if indexes else None
+        self.text.setPlainText(row.text if isinstance(row, NoteRow) else "")
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """Show a note: reset the filters so it is among the rows, then select it."""
+        if kind != "note":
+            return False
+        for number, row in enumerate(self.model.rows()):
+            if row.id == record_id:
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0))
+                return True
+        self._pending = record_id
+        self.set_filters()
+        self.loaded.connect(self._select_pending, Qt.ConnectionType.SingleShotConnection)
+        return True
+
+    def _select_pending(self) -> None:
+        for number, row in enumerate(self.model.rows()):
+            if row.id == self._pending:
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0))
+
+    def log_note(self) -> None:
+        from teamlead.ui.notes.dialog import open_note_dialog
+
+        open_note_dialog(self._context, self, organisation_id=combo_id(self.partner))

@@ -1,0 +1,164 @@
+"""The People section: everyone on the roster with their current roles, and a person's page beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from teamlead.data.queries.people import PersonRow, people
+from teamlead.i18n import tr
+from teamlead.ui.context import AppContext
+from teamlead.ui.people.models import PeopleFilterProxy, PeopleTableModel, RowRole
+from teamlead.ui.people.pane import PersonPane
+
+
+class PeopleView(QWidget):
+    """A filterable table of people; selecting one shows their page (details, roles over time, notes)."""
+
+    loaded = Signal()
+    """The people are on screen (after each load)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._pending: int | None = None
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(tr("Type to filter by name, role, organisation, phone or e-mail"))
+        self.filter_edit.setAccessibleName(tr("Filter people"))
+        label = QLabel(tr("&Filter:"))
+        label.setBuddy(self.filter_edit)
+        self.former = QCheckBox(tr("Also people &without a current role"))
+        self.count_label = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(label)
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.former)
+        self.model = PeopleTableModel(self)
+        self.proxy = PeopleFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("peopleTable")
+        self.table.setAccessibleName(tr("People"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(PeopleTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(
+            PeopleTableModel.NAME, QHeaderView.ResizeMode.Stretch
+        )
+        self.pane = PersonPane(context)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self.filter_edit.textChanged.connect(self.set_filter_text)
+        self.filter_edit.returnPressed.connect(self.table.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
+        self.former.toggled.connect(self.reload)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        context.data_changed.connect(self._data_changed)
+        self.reload()
+
+    def title(self) -> str:
+        return tr("People")
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("person", "organisation", "all"):
+            self.reload()
+        if what in ("person", "note", "all"):
+            self.pane.reload()
+
+    def reload(self, *_args: object) -> None:
+        today, current_only = self._context.today(), not self.former.isChecked()
+
+        def load(session: Session) -> tuple[list[PersonRow], list[str]]:
+            rows = people(session, today=today, current_only=current_only)
+            return rows, [PeopleTableModel.haystack(row) for row in rows]  # folded here, off the GUI thread
+
+        self._context.read(load, self._show_rows, key="people.rows")
+
+    def _show_rows(self, loaded: tuple[list[PersonRow], list[str]]) -> None:
+        rows, haystacks = loaded
+        self.model.set_rows(rows, haystacks)
+        self._update_count()
+        wanted = self._pending or self.pane.person_id()
+        self._pending = None
+        if wanted is not None:
+            self.select_person(wanted, load=False)
+        self.loaded.emit()
+
+    def set_filter_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            tr("{count} people", count=total)
+            if shown == total
+            else tr("{shown} of {count} people", shown=shown, count=total)
+        )
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            row = indexes[0].data(RowRole)
+            if isinstance(row, PersonRow) and row.id != self.pane.person_id():
+                self.pane.show_person(row.id)
+
+    def select_person(self, person_id: int, *, load: bool = True) -> bool:
+        for number, row in enumerate(self.model.rows()):
+            if row.id == person_id:
+                index = self.proxy.mapFromSource(self.model.index(number, 0))
+                if not index.isValid():
+                    self.filter_edit.clear()
+                    index = self.proxy.mapFromSource(self.model.index(number, 0))
+                self.table.selectionModel().select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(index)
+                break
+        else:
+            return False
+        if load and self.pane.person_id() != person_id:
+            self.pane.show_person(person_id)
+        return True
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """Show a person (kind ``person``), also one without a current role."""
+        if kind != "person":
+            return False
+        if not self.select_person(record_id):
+            self._pending = record_id
+            if not self.former.isChecked():
+                self.former.setChecked(True)  # reloads; the person is selected when the rows arrive
+        self.pane.show_person(record_id)
+        return True

@@ -1,0 +1,126 @@
+"""Logging a contact moment and finding it back, as a user would; the partner's light turns green."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from teamlead.data.enums import NoteKind
+from teamlead.data.queries.dashboard import overdue_partners
+from teamlead.ui.context import AppContext
+from teamlead.ui.notes.dialog import NoteDialog, open_note_dialog
+from teamlead.ui.notes.view import NotesTableModel, NotesView
+from teamlead.ui.partners.model import PartnerTableModel
+from teamlead.ui.partners.view import PartnersView
+from tests.ui.partners.conftest import TODAY, Seed, settle
+
+# The completion popup asks the offscreen test platform for things it cannot do (raise, grab the keyboard).
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def overdue_names(context: AppContext) -> list[str]:
+    with context.database.session() as session:
+        return [row.name for row in overdue_partners(session, TODAY)]
+
+
+def light(view: PartnersView, name: str) -> str:
+    for r in range(view.proxy.rowCount()):
+        if view.proxy.index(r, PartnerTableModel.NAME).data() == name:
+            return str(view.proxy.index(r, PartnerTableModel.STAY_IN_TOUCH).data())
+    raise AssertionError(name)
+
+
+def open_dialog(qtbot: QtBot, context: AppContext, **preset: int) -> NoteDialog:
+    dialog = open_note_dialog(context, None, **preset)
+    qtbot.addWidget(dialog)
+    settle(qtbot, context)
+    return dialog
+
+
+def test_log_a_note_and_the_partner_leaves_the_overdue_list(
+    qtbot: QtBot, context: AppContext, seed: Seed
+) -> None:
+    roster = PartnersView(context)
+    qtbot.addWidget(roster)
+    settle(qtbot, context)
+    assert overdue_names(context) == ["Jongerenwerk Nieuw-West"]
+    assert light(roster, "Jongerenwerk Nieuw-West") == "Overdue"
+
+    dialog = open_dialog(qtbot, context)
+    assert dialog.occurred.date().toPython() == TODAY
+    qtbot.keyClicks(dialog.organisations.line, "jongerenwerk")
+    qtbot.keyClick(dialog.organisations.line, Qt.Key.Key_Return)
+    assert dialog.organisations.labels() == ["Jongerenwerk Nieuw-West"]
+    qtbot.keyClicks(dialog.persons.line, "Sanne de Vries (Politie Team Slotervaart)")
+    qtbot.keyClick(dialog.persons.line, Qt.Key.Key_Return)
+    assert dialog.persons.ids() == [seed.police_officer]
+    dialog.kind.setCurrentIndex(dialog.kind.findData(str(NoteKind.VISIT)))
+    qtbot.keyClicks(dialog.text, "Samen door de buurt gelopen")
+    dialog.follow_up_check.setChecked(True)
+    with qtbot.waitSignal(context.data_changed) as changed:
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert changed.args == ["note"]
+    settle(qtbot, context)
+    assert overdue_names(context) == []
+    assert light(roster, "Jongerenwerk Nieuw-West") == "In touch"
+
+
+def test_a_refused_note_keeps_what_was_typed(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    dialog = open_dialog(qtbot, context, organisation_id=seed.police)
+    assert dialog.organisations.labels() == ["Politie Team Slotervaart"]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no text
+    settle(qtbot, context)
+    assert dialog.form.error_text("text") == "Text is empty."
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.text, "Signaal: oproep tot rellen")
+    dialog.occurred.setDate(TODAY + timedelta(days=1))
+    dialog.follow_up_check.setChecked(True)
+    dialog.follow_up.setDate(TODAY)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert "follow-up date 2026-03-31 lies before" in dialog.form.error_text("follow_up_on")
+    qtbot.keyClicks(dialog.persons.line, "somebody unknown")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (
+        dialog.form.error_text("person_ids") == "No match for “somebody unknown”: pick a name from the list."
+    )
+
+
+def test_notes_view_filters_by_kind_neighbourhood_and_partner(
+    qtbot: QtBot, context: AppContext, seed: Seed
+) -> None:
+    from teamlead.services.notes import NoteInput, log_note
+
+    with context.database.begin() as session:
+        log_note(
+            session,
+            NoteInput(
+                kind=NoteKind.SIGNAL,
+                text="Oproep tot rellen op sociale media",
+                neighbourhood_id=seed.wildeman,
+                organisation_ids=[seed.youth_work, seed.police],
+            ),
+            today=TODAY,
+        )
+    view = NotesView(context)
+    qtbot.addWidget(view)
+    settle(qtbot, context)
+    assert view.model.rowCount() == 2
+    assert view.count_label.text() == "2 notes"
+    view.set_filters(kind=str(NoteKind.SIGNAL))
+    settle(qtbot, context)
+    row = [view.model.index(0, c).data() for c in range(7)]
+    assert row[1:5] == ["Signal", "Jongerenwerk Nieuw-West, Politie Team Slotervaart", "", "Wildemanbuurt"]
+    view.set_filters(neighbourhood_id=seed.slotervaart)
+    settle(qtbot, context)
+    assert view.model.rowCount() == 0
+    view.set_filters(organisation_id=seed.police, days=7)
+    settle(qtbot, context)
+    assert [view.model.index(r, NotesTableModel.TEXT).data() for r in range(view.model.rowCount())] == [
+        "Oproep tot rellen op sociale media"
+    ]
+    view.table.selectRow(0)
+    assert view.text.toPlainText() == "Oproep tot rellen op sociale media"

@@ -1,0 +1,117 @@
+"""People and roles as a user handles them: change a role, end it, move someone, copy a number."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from teamlead.ui.context import AppContext
+from teamlead.ui.people.dialogs import ChangeRoleDialog, EndRoleDialog, MovePersonDialog
+from teamlead.ui.people.models import PeopleTableModel
+from teamlead.ui.people.view import PeopleView
+from tests.ui.partners.conftest import Seed, settle
+
+
+def open_view(qtbot: QtBot, context: AppContext, person_id: int) -> PeopleView:
+    view = PeopleView(context)
+    qtbot.addWidget(view)
+    view.resize(1300, 700)
+    view.show()
+    settle(qtbot, context)
+    assert view.open_record("person", person_id)
+    settle(qtbot, context)
+    view.pane.tabs.setCurrentIndex(1)
+    view.pane.roles_view.selectRow(0)
+    return view
+
+
+def history(view: PeopleView) -> list[tuple[str, str, str, str]]:
+    model = view.pane.roles
+    return [
+        tuple(model.index(r, c).data() for c in (model.TITLE, model.ORGANISATION, model.FROM, model.TO))  # type: ignore[misc]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_people_table_shows_current_roles_and_filters(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    view = open_view(qtbot, context, seed.police_officer)
+    row = [view.proxy.index(0, c).data() for c in range(5)]
+    assert row == [
+        "Sanne de Vries",
+        "Wijkagent",
+        "Politie Team Slotervaart",
+        "06 5555 1234",
+        "sanne@politie.example",
+    ]
+    qtbot.keyClicks(view.filter_edit, "nobody")
+    assert view.proxy.rowCount() == 0
+    assert view.count_label.text() == "0 of 1 people"
+    view.filter_edit.clear()
+    qtbot.keyClicks(view.filter_edit, "wijkagent")
+    assert view.proxy.index(0, PeopleTableModel.NAME).data() == "Sanne de Vries"
+
+
+def test_change_a_role_keeps_the_old_one_in_the_history(
+    qtbot: QtBot, context: AppContext, seed: Seed
+) -> None:
+    view = open_view(qtbot, context, seed.police_officer)
+    qtbot.mouseClick(view.pane.change_role_button, Qt.MouseButton.LeftButton)
+    dialog = view.pane.findChild(ChangeRoleDialog)
+    assert dialog is not None
+    dialog.title.setText("Teamchef")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert history(view) == [
+        ("Teamchef", "Politie Team Slotervaart", "2026-03-31", "now"),
+        ("Wijkagent", "Politie Team Slotervaart", "2025-06-04", "2026-03-30"),
+    ]
+    assert view.proxy.index(0, PeopleTableModel.ROLE).data() == "Teamchef"
+
+
+def test_end_a_role_and_move_a_person(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    view = open_view(qtbot, context, seed.police_officer)
+    qtbot.mouseClick(view.pane.move_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    dialog = view.pane.findChild(MovePersonDialog)
+    assert dialog is not None
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # no organisation chosen yet
+    settle(qtbot, context)
+    assert dialog.form.error_text("organisation_id") == "Choose the organisation from the list."
+    dialog.organisation.setCurrentIndex(dialog.organisation.findText("Jongerenwerk Nieuw-West"))
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert [(t, o, end) for t, o, _start, end in history(view)] == [
+        ("Wijkagent", "Jongerenwerk Nieuw-West", "now"),
+        ("Wijkagent", "Politie Team Slotervaart", "2026-03-30"),
+    ]
+    view.pane.roles_view.selectRow(0)
+    qtbot.mouseClick(view.pane.end_role_button, Qt.MouseButton.LeftButton)
+    ending = view.pane.findChild(EndRoleDialog)
+    assert ending is not None
+    qtbot.mouseClick(ending.ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert [end for _t, _o, _s, end in history(view)] == ["2026-03-31", "2026-03-30"]
+    assert QApplication.activeModalWidget() is None
+
+
+def test_click_a_number_to_copy_it(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    view = open_view(qtbot, context, seed.police_officer)
+    assert view.pane.phone_copy.value() == "06 5555 1234"
+    with qtbot.waitSignal(view.pane.phone_copy.copied):
+        qtbot.mouseClick(view.pane.phone_copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "06 5555 1234"
+    assert view.pane.phone_copy.text() == "Copied: 06 5555 1234"
+
+
+def test_a_bad_email_is_refused_beside_the_field(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    view = open_view(qtbot, context, seed.police_officer)
+    view.pane.tabs.setCurrentIndex(0)
+    view.pane.email.clear()
+    qtbot.keyClicks(view.pane.email, "sanne@@politie")
+    qtbot.mouseClick(view.pane.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert view.pane.form.error_text("email") == "sanne@@politie is not a valid e-mail address."
+    qtbot.mouseClick(view.pane.undo_button, Qt.MouseButton.LeftButton)
+    assert view.pane.email.text() == "sanne@politie.example"
