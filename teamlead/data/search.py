@@ -122,10 +122,10 @@ def search(
 @cache
 def _statement(kind: SearchKind, sqlite: bool) -> TextClause:
     statement = text(_SELECT[kind].format(matched=_matched(kind, sqlite)))
-    types = [bindparam("limit", type_=Integer())]
+    statement = statement.bindparams(bindparam("limit", type_=Integer()))
     if kind is SearchKind.ROLE:
-        types.append(bindparam("today", type_=Date()))
-    return statement.bindparams(*types)
+        statement = statement.bindparams(bindparam("today", type_=Date()))
+    return statement
 
 
 def _matched(kind: SearchKind, sqlite: bool) -> str:

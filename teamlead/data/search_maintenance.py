@@ -11,6 +11,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from teamlead.data import search_schema as schema
+from teamlead.errors import DatabaseError
 from teamlead.i18n import tr
 
 
@@ -67,7 +68,7 @@ def check_search_index(connection: Connection) -> list[str]:
                 connection.exec_driver_sql(
                     f"INSERT INTO {kind.index}({kind.index}, rank) VALUES ('integrity-check', 1)"
                 )
-            except DBAPIError:
+            except (DBAPIError, DatabaseError):  # DatabaseError: Teamlead's engines word SQLITE_CORRUPT
                 problems.append(tr("The search index of {table} is damaged.", table=kind.table))
                 continue
         indexed = "rowid" if sqlite else "id"
