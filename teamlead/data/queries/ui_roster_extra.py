@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from teamlead.data.agreements import Agreement, agreement_organisation
 from teamlead.data.enums import OrganisationStatus
 from teamlead.data.geography import District, Domain, Neighbourhood
-from teamlead.data.notes import Note, note_organisation
 from teamlead.data.queries._common import role_current
-from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
+from teamlead.data.queries.organisation import (
+    OrganisationDetail,
+    TimelineEntry,
+    organisation_detail,
+    partner_timeline,
+)
+from teamlead.data.queries.people import RoleRow
+from teamlead.data.roster import Organisation, Person, Role
 
 
 def fold(text: str) -> str:
@@ -87,34 +93,10 @@ class RoleLine:
 
 
 @dataclass(frozen=True)
-class TimelineEntry:
-    """One line of a partner's or person's timeline: a note, a meeting or an agreement."""
+class PartnerPage:
+    """A partner's page: its fields (:mod:`organisation`), its people with their numbers, its timeline."""
 
-    on: date
-    kind: str  # "note", "meeting" or "agreement"
-    subkind: str  # the note's or meeting's kind, or the agreement's status
-    text: str
-    record_id: int
-
-
-@dataclass(frozen=True)
-class OrganisationDetail:
-    id: int
-    version: int
-    name: str
-    district_id: int | None
-    domain_id: int | None
-    neighbourhood_ids: tuple[int, ...]
-    address: str
-    website: str
-    phone: str
-    email: str
-    description: str
-    is_informal: bool
-    status: str
-    joined_on: date | None
-    left_on: date | None
-    contact_cadence_days: int | None
+    detail: OrganisationDetail
     roles: tuple[RoleLine, ...]
     timeline: tuple[TimelineEntry, ...]
 
@@ -122,95 +104,41 @@ class OrganisationDetail:
 TIMELINE_LIMIT = 200
 
 
-def _role_lines(session: Session, *conditions: ColumnElement[bool]) -> tuple[RoleLine, ...]:
-    rows = session.execute(
-        select(
-            Role.id,
-            Role.version,
-            Person.id,
-            Person.name,
-            Organisation.id,
-            Organisation.name,
-            Role.title,
-            Role.started_on,
-            Role.ended_on,
-            Person.phone,
-            Person.email,
+def role_lines(session: Session, roles: Sequence[RoleRow]) -> tuple[RoleLine, ...]:
+    """The roles with the person's phone and e-mail (one query for all of them)."""
+    person_ids = {role.person_id for role in roles}
+    contact = {
+        person_id: (phone, email)
+        for person_id, phone, email in session.execute(
+            select(Person.id, Person.phone, Person.email).where(Person.id.in_(person_ids))
         )
-        .join(Person, Person.id == Role.person_id)
-        .join(Organisation, Organisation.id == Role.organisation_id)
-        .where(*conditions)
-        .order_by(Role.ended_on.is_not(None), Person.name, Role.started_on)
+    }
+    return tuple(
+        RoleLine(
+            role_id=role.id,
+            role_version=role.version,
+            person_id=role.person_id,
+            person_name=role.person,
+            organisation_id=role.organisation_id,
+            organisation_name=role.organisation,
+            title=role.title,
+            started_on=role.started_on,
+            ended_on=role.ended_on,
+            phone=contact.get(role.person_id, ("", ""))[0],
+            email=contact.get(role.person_id, ("", ""))[1],
+        )
+        for role in roles
     )
-    return tuple(RoleLine(*row) for row in rows)
 
 
-def _first_line(text: str, limit: int = 160) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def organisation_detail(session: Session, organisation_id: int) -> OrganisationDetail | None:
-    """The partner's editable fields (with the version an edit must quote), its people and its timeline."""
-    from teamlead.data.meetings import Invitee, Meeting
-
-    organisation = session.get(Organisation, organisation_id)
-    if organisation is None:
+def partner_page(session: Session, organisation_id: int) -> PartnerPage | None:
+    detail = organisation_detail(session, organisation_id)
+    if detail is None:
         return None
-    neighbourhood_ids = tuple(
-        session.scalars(
-            select(organisation_neighbourhood.c.neighbourhood_id).where(
-                organisation_neighbourhood.c.organisation_id == organisation_id
-            )
-        )
-    )
-    notes = session.execute(
-        select(Note.occurred_on, Note.kind, Note.text, Note.id)
-        .join(note_organisation, note_organisation.c.note_id == Note.id)
-        .where(note_organisation.c.organisation_id == organisation_id)
-        .order_by(Note.occurred_on.desc(), Note.id.desc())
-        .limit(TIMELINE_LIMIT)
-    )
-    meetings = session.execute(
-        select(Meeting.starts_at, Meeting.kind, Meeting.title, Meeting.id)
-        .join(Invitee, Invitee.meeting_id == Meeting.id)
-        .where(Invitee.organisation_id == organisation_id)
-        .distinct()
-        .order_by(Meeting.starts_at.desc())
-        .limit(TIMELINE_LIMIT)
-    )
-    agreements = session.execute(
-        select(Agreement.made_on, Agreement.status, Agreement.text, Agreement.id)
-        .join(agreement_organisation, agreement_organisation.c.agreement_id == Agreement.id)
-        .where(agreement_organisation.c.organisation_id == organisation_id)
-        .order_by(Agreement.made_on.desc())
-        .limit(TIMELINE_LIMIT)
-    )
-    entries = [TimelineEntry(on, "note", kind, _first_line(text), i) for on, kind, text, i in notes]
-    entries += [TimelineEntry(at.date(), "meeting", kind, title, i) for at, kind, title, i in meetings]
-    entries += [
-        TimelineEntry(on, "agreement", status, _first_line(text), i) for on, status, text, i in agreements
-    ]
-    entries.sort(key=lambda e: e.on, reverse=True)
-    return OrganisationDetail(
-        id=organisation.id,
-        version=organisation.version,
-        name=organisation.name,
-        district_id=organisation.district_id,
-        domain_id=organisation.domain_id,
-        neighbourhood_ids=neighbourhood_ids,
-        address=organisation.address,
-        website=organisation.website,
-        phone=organisation.phone,
-        email=organisation.email,
-        description=organisation.description,
-        is_informal=organisation.is_informal,
-        status=organisation.status,
-        joined_on=organisation.joined_on,
-        left_on=organisation.left_on,
-        contact_cadence_days=organisation.contact_cadence_days,
-        roles=_role_lines(session, Role.organisation_id == organisation_id),
-        timeline=tuple(entries[:TIMELINE_LIMIT]),
+    return PartnerPage(
+        detail,
+        role_lines(session, detail.roles),
+        tuple(partner_timeline(session, organisation_id, limit=TIMELINE_LIMIT)),
     )
 
 

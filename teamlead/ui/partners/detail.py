@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teamlead.data.queries.ui_roster_extra import Choices, OrganisationDetail, RoleLine, organisation_detail
+from teamlead.data.queries.organisation import OrganisationDetail
+from teamlead.data.queries.ui_roster_extra import Choices, PartnerPage, RoleLine, partner_page
 from teamlead.i18n import tr
 from teamlead.services import organisations
 from teamlead.ui.context import AppContext
@@ -57,7 +58,7 @@ class OrganisationPane(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._detail: OrganisationDetail | None = None
+        self._page: PartnerPage | None = None
         self._new_district: int | None = None
         self._requested: int | None = None
 
@@ -137,9 +138,13 @@ class OrganisationPane(QWidget):
         self.roles_view.doubleClicked.connect(self._open_person)
         self.timeline_view.doubleClicked.connect(self._open_timeline_entry)
         self._dirty = False
-        self.show_detail(None)
+        self.show_page(None)
 
     # --- what is shown ----------------------------------------------------------------------------------
+
+    @property
+    def _detail(self) -> OrganisationDetail | None:
+        return self._page.detail if self._page else None
 
     def organisation_id(self) -> int | None:
         return self._detail.id if self._detail else None
@@ -156,8 +161,8 @@ class OrganisationPane(QWidget):
         """Load the partner in the background and show it (unsaved edits of another one are dropped)."""
         self._requested = organisation_id
         self._context.read(
-            partial(organisation_detail, organisation_id=organisation_id),
-            self.show_detail,
+            partial(partner_page, organisation_id=organisation_id),
+            self.show_page,
             key="partners.detail",
         )
 
@@ -169,16 +174,17 @@ class OrganisationPane(QWidget):
         """An empty form for a new partner, its name field focused."""
         self._requested = None
         self._new_district = district_id
-        self.show_detail(None)
+        self.show_page(None)
         self.tabs.setCurrentIndex(0)
         self.editor.name.setFocus()
 
-    def show_detail(self, detail: OrganisationDetail | None) -> None:
-        self._detail = detail
+    def show_page(self, page: PartnerPage | None) -> None:
+        self._page = page
+        detail = self._detail
         self._dirty = False
         self.editor.load(detail, district_id=self._new_district)
-        self.roles.set_rows(detail.roles if detail else ())
-        self.timeline.set_rows(detail.timeline if detail else ())
+        self.roles.set_rows(page.roles if page else ())
+        self.timeline.set_rows(page.timeline if page else ())
         if detail is None:
             self.heading.setText(tr("New partner"))
         elif detail.status == "active":
@@ -254,7 +260,7 @@ class OrganisationPane(QWidget):
 
     def undo_changes(self) -> None:
         """Cancel the edits: the form shows the partner as saved."""
-        self.show_detail(self._detail)
+        self.show_page(self._page)
 
     def ask_archive(self) -> None:
         detail = self._detail
@@ -331,4 +337,4 @@ class OrganisationPane(QWidget):
     def _open_timeline_entry(self, index: QModelIndex) -> None:
         entry = index.data(RowRole)
         if entry is not None:
-            self._context.open_record.emit(entry.kind, entry.record_id)
+            self._context.open_record.emit(entry.kind, entry.id)

@@ -15,8 +15,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from teamlead.data.queries.organisation import TimelineEntry
 from teamlead.data.queries.people import PersonRow
-from teamlead.data.queries.ui_roster_extra import RoleLine, TimelineEntry, fold
+from teamlead.data.queries.ui_roster_extra import RoleLine, fold
 from teamlead.i18n import tr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -208,10 +209,10 @@ def timeline_kind(entry: TimelineEntry) -> str:
     from teamlead.ui.notes.words import agreement_status_name, meeting_kind_name, note_kind_name
 
     if entry.kind == "note":
-        return note_kind_name(entry.subkind)
+        return note_kind_name(entry.detail)
     if entry.kind == "meeting":
-        return meeting_kind_name(entry.subkind)
-    return tr("Agreement ({status})", status=agreement_status_name(entry.subkind))
+        return meeting_kind_name(entry.detail)
+    return tr("Agreement ({status})", status=agreement_status_name(entry.detail))
 
 
 class TimelineModel(RowTableModel[TimelineEntry]):
@@ -221,4 +222,6 @@ class TimelineModel(RowTableModel[TimelineEntry]):
         return (tr("Date"), tr("What"), tr("Summary"))
 
     def display(self, row: TimelineEntry, column: int) -> str:
-        return (row.on.isoformat(), timeline_kind(row), row.text)[column]
+        if column == self.TEXT:
+            return " ".join(row.title.split())[:200]
+        return row.on.isoformat() if column == self.DATE else timeline_kind(row)

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from teamlead.data.queries.notes import notes
+from teamlead.data.queries.organisation import TimelineEntry
 from teamlead.data.queries.people import PersonDetail, person_detail
-from teamlead.data.queries.ui_roster_extra import RoleLine, TimelineEntry
+from teamlead.data.queries.ui_roster_extra import RoleLine, role_lines
 from teamlead.i18n import tr
 from teamlead.services import persons
 from teamlead.ui.context import AppContext
@@ -47,30 +48,9 @@ def load_person_page(session: Session, person_id: int) -> PersonPage | None:
     detail = person_detail(session, person_id)
     if detail is None:
         return None
-    roles = tuple(
-        RoleLine(
-            role_id=role.id,
-            role_version=role.version,
-            person_id=detail.id,
-            person_name=detail.name,
-            organisation_id=role.organisation_id,
-            organisation_name=role.organisation,
-            title=role.title,
-            started_on=role.started_on,
-            ended_on=role.ended_on,
-            phone=detail.phone,
-            email=detail.email,
-        )
-        for role in reversed(detail.roles)  # newest first, like the timeline
-    )
+    roles = role_lines(session, tuple(reversed(detail.roles)))  # newest first, like the timeline
     timeline = tuple(
-        TimelineEntry(
-            note.occurred_on,
-            "note",
-            note.kind,
-            note.text.strip().splitlines()[0] if note.text else "",
-            note.id,
-        )
+        TimelineEntry("note", note.id, note.occurred_on, None, note.text, note.kind)
         for note in notes(session, person_id=person_id, limit=NOTES_SHOWN)
     )
     return PersonPage(detail, roles, timeline)
@@ -162,7 +142,7 @@ class PersonPane(QWidget):
             lambda index: self._context.open_record.emit("organisation", index.data(RowRole).organisation_id)
         )
         self.timeline_view.doubleClicked.connect(
-            lambda index: self._context.open_record.emit("note", index.data(RowRole).record_id)
+            lambda index: self._context.open_record.emit("note", index.data(RowRole).id)
         )
         self.show_page(None)
 

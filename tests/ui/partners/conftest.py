@@ -36,8 +36,12 @@ class Seed:
 
 @pytest.fixture
 def seed(sqlite_database: Database) -> Seed:
+    return seed_database(sqlite_database)
+
+
+def seed_database(database: Database) -> Seed:
     """Nieuw-West with two neighbourhoods; youth work (overdue), police (in touch, one officer), a school."""
-    with sqlite_database.begin() as session:
+    with database.begin() as session:
         domains = {key: i for key, i in session.execute(select(Domain.key, Domain.id))}
         district = geography.add_district(session, "Nieuw-West")
         wildeman = geography.add_neighbourhood(session, district, "Wildemanbuurt")
