@@ -16,7 +16,17 @@ from teamlead.errors import UserError
 from teamlead.i18n import LANGUAGES, set_language, system_language, tr
 
 # Subcommand modules in teamlead.commands, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("demo", "check", "backup", "restore", "report", "meetings", "calendar")
+COMMANDS: tuple[str, ...] = (
+    "demo",
+    "check",
+    "backup",
+    "restore",
+    "report",
+    "export",
+    "consolidate",
+    "meetings",
+    "calendar",
+)
 
 
 def language_from(argv: Sequence[str]) -> str:

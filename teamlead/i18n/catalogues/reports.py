@@ -164,4 +164,42 @@ NL: dict[str, str] = {
         "kies een andere map."
     ),
     "{path} is a folder; give a file name.": "{path} is een map; geef een bestandsnaam.",
+    # Export and consolidation
+    "write the whole database as one Excel workbook": "schrijf de hele database als één Excel-werkmap",
+    "Write the whole database as one workbook, a sheet per kind of record.": (
+        "Schrijf de hele database als één werkmap, een werkblad per soort gegeven."
+    ),
+    "combine districts' report workbooks into one city overview": (
+        "voeg de rapportagewerkmappen van gebieden samen tot één stadsoverzicht"
+    ),
+    "Combine city-audience district report workbooks (.xlsx) of the same period into one city "
+    "overview (.xlsx or .pdf): one column per district, in the order given, and a total.": (
+        "Voeg gebiedsrapportages voor de stad (.xlsx) over dezelfde periode samen tot één stadsoverzicht "
+        "(.xlsx of .pdf): een kolom per gebied, in de gegeven volgorde, en een totaal."
+    ),
+    "district report workbooks (.xlsx)": "werkmappen met gebiedsrapportages (.xlsx)",
+    "{path} is not a city-audience district report workbook of format version {version} ({why}). "
+    "Make it with 'teamlead report district --audience city -o FILE.xlsx'.": (
+        "{path} is geen gebiedsrapportage voor de stad met formaatversie {version} ({why}). "
+        "Maak die met 'teamlead report district --audience city -o BESTAND.xlsx'."
+    ),
+    "{path} does not exist.": "{path} bestaat niet.",
+    "not an .xlsx file": "geen .xlsx-bestand",
+    "cannot be read: {reason}": "niet te lezen: {reason}",
+    "no Summary sheet": "geen werkblad Summary",
+    "the Summary sheet has no key/value header": "het werkblad Summary heeft geen kopregel key/value",
+    "format_version is {value}": "format_version is {value}",
+    "its audience is {value}": "het publiek is {value}",
+    "{keys} missing": "{keys} ontbreekt",
+    "Each district may be given once; these files are about the same district: {files}.": (
+        "Elk gebied mag één keer voorkomen; deze bestanden gaan over hetzelfde gebied: {files}."
+    ),
+    "All files must cover the same period; {files} cover another period than {first} ({start} – {end}).": (
+        "Alle bestanden moeten over dezelfde periode gaan; {files} gaan over een andere periode dan {first} "
+        "({start} – {end})."
+    ),
+    "Key figures per district": "Kerncijfers per gebied",
+    "Totals: counts are summed; shares and averages are weighted by what they divide by.": (
+        "Totalen: aantallen zijn opgeteld; aandelen en gemiddelden zijn gewogen naar waardoor ze gedeeld worden."
+    ),
 }

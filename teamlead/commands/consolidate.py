@@ -1,0 +1,42 @@
+"""``teamlead consolidate FILE... -o OUT``: districts' report workbooks combined into one city overview."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from teamlead.i18n import tr
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "consolidate",
+        help=tr("combine districts' report workbooks into one city overview"),
+        description=tr(
+            "Combine city-audience district report workbooks (.xlsx) of the same period into one city "
+            "overview (.xlsx or .pdf): one column per district, in the order given, and a total."
+        ),
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help=tr("district report workbooks (.xlsx)"))
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help=tr("the file to write"))
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from teamlead.reporting.consolidation import consolidate
+    from teamlead.reporting.produce import check_target, now
+
+    target = Path(args.output)
+    suffix = check_target(target)
+    consolidation = consolidate([Path(name) for name in args.files], now())
+    if suffix == ".pdf":
+        from teamlead.reports.consolidation import write_consolidation_pdf
+
+        write_consolidation_pdf(consolidation, target)
+    else:
+        from teamlead.reports.consolidation import write_consolidation_xlsx
+
+        write_consolidation_xlsx(consolidation, target)
+    print(target)
+    return 0

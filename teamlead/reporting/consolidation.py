@@ -1,0 +1,190 @@
+"""Combining districts' report workbooks into one city overview (``teamlead consolidate``).
+
+Reads only the ``Summary`` and ``Trend`` sheets of city-audience district-report workbooks, so the result is
+city-safe by construction. Totals: counts summed; shares and averages weighted by what they divide by.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from teamlead import __version__
+from teamlead.errors import UserError
+from teamlead.i18n import tr
+from teamlead.reporting.figures import FORMAT_VERSION, META_KEYS, WEIGHTS
+from teamlead.reporting.model import Value
+
+
+@dataclass(frozen=True)
+class DistrictSummary:
+    path: Path
+    district: str
+    period_from: str
+    period_to: str
+    values: dict[str, Any]
+    """Every Summary key to its value (None for an empty cell), in the file's order."""
+    quarters: tuple[str, ...]
+    trend: dict[str, tuple[Value, ...]]
+
+
+@dataclass(frozen=True)
+class Consolidation:
+    districts: tuple[DistrictSummary, ...]
+    keys: tuple[str, ...]
+    """Figure keys (no meta keys), in the first file's order, then any only later files have."""
+    totals: dict[str, Value]
+    quarters: tuple[str, ...]
+    generated_at: datetime
+
+    @property
+    def period(self) -> tuple[str, str]:
+        return self.districts[0].period_from, self.districts[0].period_to
+
+
+def _refuse(path: Path, why: str) -> UserError:
+    return UserError(
+        tr(
+            "{path} is not a city-audience district report workbook of format version {version} ({why}). "
+            "Make it with 'teamlead report district --audience city -o FILE.xlsx'.",
+            path=path,
+            version=FORMAT_VERSION,
+            why=why,
+        )
+    )
+
+
+def read_summary(path: Path) -> DistrictSummary:
+    from openpyxl import load_workbook
+
+    if not path.is_file():
+        raise UserError(tr("{path} does not exist.", path=path))
+    if path.suffix.lower() != ".xlsx" or not zipfile.is_zipfile(path):
+        raise _refuse(path, tr("not an .xlsx file"))
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:
+        raise _refuse(path, tr("cannot be read: {reason}", reason=error.__class__.__name__)) from error
+    try:
+        if "Summary" not in workbook.sheetnames:
+            raise _refuse(path, tr("no Summary sheet"))
+        rows = [tuple(row[:2]) for row in workbook["Summary"].iter_rows(values_only=True) if row]
+        if not rows or rows[0] != ("key", "value"):
+            raise _refuse(path, tr("the Summary sheet has no key/value header"))
+        values = {str(key): value for key, value in rows[1:] if key is not None}
+        if values.get("format_version") != FORMAT_VERSION:
+            raise _refuse(path, tr("format_version is {value}", value=values.get("format_version")))
+        if values.get("audience") != "city":
+            raise _refuse(path, tr("its audience is {value}", value=values.get("audience")))
+        missing = [key for key in ("district", "period_from", "period_to") if not values.get(key)]
+        if missing:
+            raise _refuse(path, tr("{keys} missing", keys=", ".join(missing)))
+        quarters: tuple[str, ...] = ()
+        trend: dict[str, tuple[Value, ...]] = {}
+        if "Trend" in workbook.sheetnames:
+            trend_rows = list(workbook["Trend"].iter_rows(values_only=True))
+            if trend_rows and trend_rows[0] and trend_rows[0][0] == "key":
+                quarters = tuple(str(q) for q in trend_rows[0][1:] if q is not None)
+                for row in trend_rows[1:]:
+                    if row and row[0] is not None:
+                        trend[str(row[0])] = tuple(row[1 : len(quarters) + 1])
+    finally:
+        workbook.close()
+    return DistrictSummary(
+        path,
+        str(values["district"]),
+        str(values["period_from"]),
+        str(values["period_to"]),
+        values,
+        quarters,
+        trend,
+    )
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def total(key: str, districts: tuple[DistrictSummary, ...]) -> Value:
+    """The ``total`` column: counts summed; a share or average weighted by the count it divides by."""
+    if key in WEIGHTS:
+        weight_key = WEIGHTS[key]
+        weighted = weights = 0.0
+        for district in districts:
+            value, weight = _number(district.values.get(key)), _number(district.values.get(weight_key))
+            if value is not None and weight:
+                weighted += value * weight
+                weights += weight
+        return weighted / weights if weights else None
+    numbers = [_number(district.values.get(key)) for district in districts]
+    present = [number for number in numbers if number is not None]
+    if not present:
+        return None
+    summed = sum(present)
+    return int(summed) if summed.is_integer() else summed
+
+
+def consolidate(paths: list[Path], generated_at: datetime) -> Consolidation:
+    districts = tuple(read_summary(path) for path in paths)
+    by_name: dict[str, list[Path]] = {}
+    for district in districts:
+        by_name.setdefault(district.district.casefold(), []).append(district.path)
+    twice = [files for files in by_name.values() if len(files) > 1]
+    if twice:
+        raise UserError(
+            tr(
+                "Each district may be given once; these files are about the same district: {files}.",
+                files=", ".join(str(path) for path in twice[0]),
+            )
+        )
+    periods = {(d.period_from, d.period_to) for d in districts}
+    if len(periods) > 1:
+        first = districts[0]
+        other = [
+            d.path for d in districts if (d.period_from, d.period_to) != (first.period_from, first.period_to)
+        ]
+        raise UserError(
+            tr(
+                "All files must cover the same period; {files} cover another period than {first} "
+                "({start} – {end}).",
+                files=", ".join(str(path) for path in other),
+                first=first.path,
+                start=first.period_from,
+                end=first.period_to,
+            )
+        )
+    keys: list[str] = []
+    for district in districts:
+        keys += [key for key in district.values if key not in META_KEYS and key not in keys]
+    quarters = next((d.quarters for d in districts if d.quarters), ())
+    return Consolidation(
+        districts=districts,
+        keys=tuple(keys),
+        totals={key: total(key, districts) for key in keys},
+        quarters=quarters,
+        generated_at=generated_at,
+    )
+
+
+def summary_rows(consolidation: Consolidation) -> list[list[Any]]:
+    """The consolidated Summary: ``key``, one column per district in the order given, then ``total``."""
+    start, end = consolidation.period
+    header: list[Any] = ["key", *(d.district for d in consolidation.districts), "total"]
+    meta = {
+        "format_version": FORMAT_VERSION,
+        "district": "total",
+        "period_from": start,
+        "period_to": end,
+        "audience": "city",
+        "generated_at": consolidation.generated_at.isoformat(timespec="seconds"),
+        "teamlead_version": __version__,
+    }
+    rows = [header]
+    for key in META_KEYS:
+        rows.append([key, *(d.values.get(key) for d in consolidation.districts), meta[key]])
+    for key in consolidation.keys:
+        rows.append([key, *(d.values.get(key) for d in consolidation.districts), consolidation.totals[key]])
+    return rows

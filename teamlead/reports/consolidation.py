@@ -1,0 +1,142 @@
+"""The city overview (``teamlead consolidate``) as a workbook or a PDF: districts side by side, with totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from teamlead.i18n import tr
+from teamlead.reporting.consolidation import Consolidation, summary_rows
+from teamlead.reporting.model import ReportHeader
+from teamlead.reporting.periods import Period
+from teamlead.reports import pdf, xlsx
+from teamlead.reports.labels import figure_label, format_figure
+from teamlead.reports.safety import pdf_plain
+
+CHARTED = ("partners_active", "contact_moments", "meetings_held", "agreements_made")
+PALETTE = ("#004699", "#ec0000", "#00a03c", "#ff9100", "#a00078", "#009dec", "#6b4d2e", "#767676")
+
+
+def write_consolidation_xlsx(consolidation: Consolidation, target: Path) -> None:
+    workbook = xlsx.new_workbook()
+    rows = summary_rows(consolidation)
+    sheet = xlsx.table_sheet(workbook, "Summary", rows[0], rows[1:])
+    sheet.column_dimensions["A"].width = 34
+    for row in sheet.iter_rows(min_row=2, min_col=2):
+        for cell in row:
+            key = str(sheet.cell(row=cell.row, column=1).value)
+            if isinstance(cell.value, float):
+                cell.number_format = "0.0%" if key.endswith("_share") else "0.00"
+    trend_rows = [
+        [key, district.district, *district.trend.get(key, ())]
+        for key in consolidation.keys
+        for district in consolidation.districts
+    ]
+    xlsx.table_sheet(workbook, "Trend", ["key", "district", *consolidation.quarters], trend_rows)
+    xlsx.save(workbook, target)
+
+
+def _header(consolidation: Consolidation) -> ReportHeader:
+    from datetime import date
+
+    from teamlead import __version__
+
+    start, end = consolidation.period
+    names = ", ".join(d.district for d in consolidation.districts)
+    period = Period(date.fromisoformat(start), date.fromisoformat(end))
+    return ReportHeader("consolidation", names, period, "city", consolidation.generated_at, __version__)
+
+
+def _chart(consolidation: Consolidation, key: str) -> Drawing:
+    width, height = 82 * mm, 58 * mm
+    drawing = Drawing(width, height)
+    chart = HorizontalLineChart()
+    chart.x, chart.y, chart.width, chart.height = 26, 34, width - 36, height - 52
+    series = [[float(v or 0) for v in d.trend.get(key, ())] or [0.0] for d in consolidation.districts]
+    chart.data = series
+    for index in range(len(series)):
+        chart.lines[index].strokeColor = colors.HexColor(PALETTE[index % len(PALETTE)])
+        chart.lines[index].strokeWidth = 1.4
+    chart.categoryAxis.categoryNames = [q[2:] for q in consolidation.quarters] or [""]
+    chart.categoryAxis.labels.fontName = pdf.FONT
+    chart.categoryAxis.labels.fontSize = 5.5
+    chart.valueAxis.labels.fontName = pdf.FONT
+    chart.valueAxis.labels.fontSize = 6
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(1.0, max((max(s) for s in series), default=0) * 1.15)
+    chart.valueAxis.visibleGrid = 1
+    chart.valueAxis.gridStrokeColor = pdf.GRID
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 26, 14
+    legend.fontName, legend.fontSize = pdf.FONT, 6
+    legend.columnMaximum = 2
+    legend.dx = legend.dy = 5
+    legend.deltax = 52
+    legend.alignment = "right"
+    legend.colorNamePairs = [
+        (colors.HexColor(PALETTE[i % len(PALETTE)]), pdf_plain(d.district)[:18])
+        for i, d in enumerate(consolidation.districts)
+    ]
+    drawing.add(legend)
+    drawing.add(String(0, height - 9, pdf_plain(figure_label(key)), fontName=pdf.FONT_BOLD, fontSize=8))
+    return drawing
+
+
+def write_consolidation_pdf(consolidation: Consolidation, target: Path) -> None:
+    from reportlab.platypus import Table, TableStyle
+
+    header = _header(consolidation)
+    story: list[Flowable] = pdf.title_block(header)
+    rows = summary_rows(consolidation)
+    names = rows[0][1:-1]
+    table_rows = [
+        [figure_label(row[0]), *(format_figure(row[0], value) for value in row[1:])]
+        for row in rows[1:]
+        if row[0] not in ("format_version", "district", "audience", "generated_at", "teamlead_version")
+        and not str(row[0]).startswith("period_")
+    ]
+    widths = [60, *([20] * len(names)), 20]
+    story += [
+        pdf.heading(tr("Key figures per district")),
+        pdf.data_table(
+            [tr("Figure"), *names, tr("Total")],
+            table_rows,
+            widths,
+            numeric=range(1, len(names) + 2),
+            extra_style=[
+                ("FONT", (0, 0), (-1, -1), pdf.FONT, 7),
+                ("FONT", (0, 0), (-1, 0), pdf.FONT_BOLD, 6.5),
+                ("FONT", (-1, 1), (-1, -1), pdf.FONT_BOLD, 7),
+            ],
+        ),
+        pdf.para(
+            tr("Totals: counts are summed; shares and averages are weighted by what they divide by."), "small"
+        ),
+    ]
+    if consolidation.quarters:
+        charts = [_chart(consolidation, key) for key in CHARTED]
+        grid = Table([charts[:2], charts[2:]], colWidths=[pdf.CONTENT_WIDTH / 2] * 2)
+        grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        story += [pdf.heading(tr("Trend over eight quarters")), grid]
+        for key in CHARTED:
+            trend_rows = [
+                [d.district, *(format_figure(key, v) for v in d.trend.get(key, ()))]
+                for d in consolidation.districts
+            ]
+            story += [
+                pdf.heading(figure_label(key), 2),
+                pdf.data_table(
+                    [tr("District"), *consolidation.quarters],
+                    trend_rows,
+                    [40, *([16] * len(consolidation.quarters))],
+                    numeric=range(1, len(consolidation.quarters) + 1),
+                ),
+            ]
+    pdf.write_pdf(target, header, story)
