@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, override
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -63,22 +64,54 @@ def light_text(light: Light) -> str:
     }[light]
 
 
+SHOWN_NEIGHBOURHOODS = 3
+
+
+def neighbourhood_summary(names: tuple[str, ...]) -> str:
+    """The first few neighbourhoods and how many more (the tooltip lists them all).
+
+    A city-wide partner serves dozens; eliding such a string on every repaint costs more than the rest of the
+    row together, and a cell cannot show it anyway.
+    """
+    if len(names) <= SHOWN_NEIGHBOURHOODS:
+        return ", ".join(names)
+    return f"{', '.join(names[:SHOWN_NEIGHBOURHOODS])} +{len(names) - SHOWN_NEIGHBOURHOODS}"
+
+
 def haystack(row: RosterRow) -> str:
     """What type-to-filter searches, folded once per load: name, domain, neighbourhoods and people."""
     return fold(" ".join((row.name, row.domain, *row.neighbourhoods, *row.people)))
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FORMER = QColor("#757575")
+
+
 class PartnerTableModel(QAbstractTableModel):
-    """Partners in display order; ``sort`` reorders the rows in Python by the column's sort key."""
+    """Partners in display order, each with its cells and filter text computed once per load.
+
+    ``sort`` reorders the rows in Python by the column's sort key; :attr:`accepted` says, per row, whether it
+    passes the current filter words (the proxy only reads it).
+    """
 
     NAME, DOMAIN, NEIGHBOURHOODS, LAST_CONTACT, STAY_IN_TOUCH, OPEN_AGREEMENTS = range(6)
     SortRole = Qt.ItemDataRole.UserRole
     IdRole = Qt.ItemDataRole.UserRole + 1
     LightRole = Qt.ItemDataRole.UserRole + 2
+    _EXTRA_ROLES = frozenset(
+        {_DECORATION, _TOOLTIP, _ALIGNMENT, _FOREGROUND, int(SortRole), int(IdRole), int(LightRole)}
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[RosterRow, str]] = []  # each row with its haystack
+        self._rows: list[tuple[RosterRow, str, tuple[str, ...]]] = []  # row, haystack, display cells
+        self._words: list[str] = []
+        self.accepted: list[bool] = []
         self._sort_column = self.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -93,15 +126,41 @@ class PartnerTableModel(QAbstractTableModel):
             tr("Open agreements"),
         )
 
+    @staticmethod
+    def cells(row: RosterRow) -> tuple[str, ...]:
+        return (
+            row.name if row.status == "active" else tr("{name} (former)", name=row.name),
+            row.domain,
+            neighbourhood_summary(row.neighbourhoods),
+            row.last_contact.isoformat() if row.last_contact else tr("never"),
+            light_text(light_of(row)),
+            str(row.open_agreements),
+        )
+
     def set_rows(self, rows: Iterable[RosterRow]) -> None:
-        """Replace the contents, keeping the current sort."""
+        """Replace the contents, keeping the current sort and filter words."""
         self.beginResetModel()
-        self._rows = [(row, haystack(row)) for row in rows]
+        self._rows = [(row, haystack(row), self.cells(row)) for row in rows]
         self._sort_rows()
         self.endResetModel()
 
+    def set_words(self, words: list[str]) -> None:
+        """The folded words every shown row must contain; the proxy then re-reads :attr:`accepted`."""
+        self._words = words
+        self._accept()
+
+    def _accept(self) -> None:
+        words = self._words
+        if not words:
+            self.accepted = [True] * len(self._rows)
+        elif len(words) == 1:
+            word = words[0]
+            self.accepted = [word in text for _row, text, _cells in self._rows]
+        else:
+            self.accepted = [all(word in text for word in words) for _row, text, _cells in self._rows]
+
     def rows(self) -> list[RosterRow]:
-        return [row for row, _text in self._rows]
+        return [row for row, _text, _cells in self._rows]
 
     def row_at(self, source_row: int) -> RosterRow:
         return self._rows[source_row][0]
@@ -110,7 +169,7 @@ class PartnerTableModel(QAbstractTableModel):
         return self._rows[source_row][1]
 
     def source_row_of(self, organisation_id: int) -> int | None:
-        for number, (row, _text) in enumerate(self._rows):
+        for number, (row, _text, _cells) in enumerate(self._rows):
             if row.id == organisation_id:
                 return number
         return None
@@ -133,62 +192,52 @@ class PartnerTableModel(QAbstractTableModel):
 
     @override
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        """Display text straight from the precomputed cells; other roles only where they mean something.
+
+        Called some 900 times per repaint, so the common cases return after one or two comparisons.
+        """
+        if role == _DISPLAY:
+            return self._rows[index.row()][2][index.column()]
+        if role not in self._EXTRA_ROLES or not index.isValid():
             return None
         row = self._rows[index.row()][0]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == self.STAY_IN_TOUCH:
-            return LIGHT_COLOURS[light_of(row)]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DECORATION:
+            return LIGHT_COLOURS[light_of(row)] if column == self.STAY_IN_TOUCH else None
+        if role == _TOOLTIP:
             if column == self.NEIGHBOURHOODS:
                 return "\n".join(row.neighbourhoods)
             if column == self.STAY_IN_TOUCH and row.contact_due_on is not None:
                 return tr("Next contact due on {date}", date=row.contact_due_on.isoformat())
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.OPEN_AGREEMENTS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and row.status != "active":
-            return QColor("#757575")
+            return None
+        if role == _ALIGNMENT:
+            return _RIGHT if column == self.OPEN_AGREEMENTS else None
+        if role == _FOREGROUND:
+            return _FORMER if row.status != "active" else None
         if role == self.SortRole:
             return self._sort_key(column)(self._rows[index.row()])
         if role == self.IdRole:
             return row.id
-        if role == self.LightRole:
-            return light_of(row)
-        return None
+        return light_of(row)
 
-    def _display(self, row: RosterRow, column: int) -> str:
-        if column == self.NAME:
-            return row.name if row.status == "active" else tr("{name} (former)", name=row.name)
+    def _sort_key(self, column: int) -> Callable[[tuple[RosterRow, str, tuple[str, ...]]], Any]:
+        """A key over (row, haystack, cells); ties break on the folded name, so the order is stable."""
         if column == self.DOMAIN:
-            return row.domain
+            return lambda entry: (fold(entry[0].domain), fold(entry[0].name))
         if column == self.NEIGHBOURHOODS:
-            return ", ".join(row.neighbourhoods)
+            return lambda entry: (fold(", ".join(entry[0].neighbourhoods)), fold(entry[0].name))
         if column == self.LAST_CONTACT:
-            return row.last_contact.isoformat() if row.last_contact else tr("never")
-        if column == self.STAY_IN_TOUCH:
-            return light_text(light_of(row))
-        return str(row.open_agreements)
-
-    def _sort_key(self, column: int) -> Callable[[tuple[RosterRow, str]], Any]:
-        """A key over (row, haystack); ties break on the folded name, so the order is stable and natural."""
-        if column == self.DOMAIN:
-            return lambda pair: (fold(pair[0].domain), fold(pair[0].name))
-        if column == self.NEIGHBOURHOODS:
-            return lambda pair: (fold(", ".join(pair[0].neighbourhoods)), fold(pair[0].name))
-        if column == self.LAST_CONTACT:
-            return lambda pair: (pair[0].last_contact or date.min, fold(pair[0].name))
+            return lambda entry: (entry[0].last_contact or date.min, fold(entry[0].name))
         if column == self.STAY_IN_TOUCH:
             order = {Light.RED: 0, Light.AMBER: 1, Light.GREEN: 2, Light.NONE: 3}
-            return lambda pair: (
-                order[light_of(pair[0])],
-                pair[0].contact_due_on or date.max,
-                fold(pair[0].name),
+            return lambda entry: (
+                order[light_of(entry[0])],
+                entry[0].contact_due_on or date.max,
+                fold(entry[0].name),
             )
         if column == self.OPEN_AGREEMENTS:
-            return lambda pair: (pair[0].open_agreements, fold(pair[0].name))
-        return lambda pair: fold(pair[0].name)
+            return lambda entry: (entry[0].open_agreements, fold(entry[0].name))
+        return lambda entry: fold(entry[0].name)
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -201,27 +250,36 @@ class PartnerTableModel(QAbstractTableModel):
         self._rows.sort(
             key=self._sort_key(self._sort_column), reverse=self._sort_order == Qt.SortOrder.DescendingOrder
         )
+        self._accept()
 
 
 class PartnerFilterProxy(QSortFilterProxyModel):
-    """Type-to-filter over the rows' folded haystacks (every word must occur); sorting is left to the source.
+    """Type-to-filter: every word must occur in the row's folded haystack. Sorting is left to the source.
 
     The district, domain, neighbourhood and status filters are applied in SQL by the view (they
-    change rarely); the text changes on every keystroke, so it is matched here, in memory.
+    change rarely); the text changes on every keystroke, so it is matched here, in memory: the source model
+    tests all rows in one list comprehension and this proxy only reads the answers.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._text = ""
-        self._words: list[str] = []
+        self._model: PartnerTableModel | None = None
+
+    @override
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, PartnerTableModel)
+        self._model = model
+        super().setSourceModel(model)
 
     def text(self) -> str:
         return self._text
 
     def set_text(self, text: str) -> None:
-        """Apply a new filter text; Qt re-asks every row, each answer is a few substring tests."""
+        """Apply a new filter text."""
         self._text = text
-        self._words = fold(text).split()
+        if self._model is not None:
+            self._model.set_words(fold(text).split())
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+
             self.beginFilterChange()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -230,10 +288,7 @@ class PartnerFilterProxy(QSortFilterProxyModel):
 
     @override
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        source = self.sourceModel()
-        assert isinstance(source, PartnerTableModel)
-        text = source.haystack_at(source_row)
-        return all(word in text for word in self._words)
+        return self._model.accepted[source_row] if self._model is not None else True
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, override
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -23,6 +24,7 @@ from teamlead.i18n import tr
 AnyIndex = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole
 RowRole = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 
 
 class RowTableModel[RowT](QAbstractTableModel):
@@ -105,23 +107,33 @@ def refilter(proxy: QSortFilterProxyModel) -> None:
 
 
 class PeopleTableModel(RowTableModel[PersonRow]):
-    """People with their current roles; each row carries a folded haystack for type-to-filter."""
+    """People with their current roles; cells and filter text are computed once per load (12,000 rows)."""
 
     NAME, ROLE, ORGANISATION, PHONE, EMAIL = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._haystacks: dict[int, str] = {}
+        self._cells: dict[int, tuple[str, ...]] = {}
+        self._words: list[str] = []
+        self.accepted: list[bool] = []
 
     def headers(self) -> Sequence[str]:
         return (tr("Name"), tr("Role"), tr("Organisation"), tr("Phone"), tr("E-mail"))
 
+    @staticmethod
+    def cells(row: PersonRow) -> tuple[str, ...]:
+        return (
+            row.name,
+            ", ".join(role.title for role in row.roles if role.title),
+            ", ".join(dict.fromkeys(role.organisation for role in row.roles)),
+            row.phone,
+            row.email,
+        )
+
     def display(self, row: PersonRow, column: int) -> str:
-        if column == self.ROLE:
-            return ", ".join(role.title for role in row.roles if role.title)
-        if column == self.ORGANISATION:
-            return ", ".join(dict.fromkeys(role.organisation for role in row.roles))
-        return (row.name, "", "", row.phone, row.email)[column]
+        cells = self._cells.get(row.id)
+        return (cells if cells is not None else self.cells(row))[column]
 
     @staticmethod
     def haystack(row: PersonRow) -> str:
@@ -133,29 +145,58 @@ class PeopleTableModel(RowTableModel[PersonRow]):
         """Replace the rows; pass ``haystacks`` computed off the GUI thread for large lists."""
         texts = haystacks if haystacks is not None else [self.haystack(row) for row in rows]
         self._haystacks = {row.id: text for row, text in zip(rows, texts, strict=True)}
-        super().set_rows(rows)
+        self._cells = {row.id: self.cells(row) for row in rows}
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._accept()  # before the proxy asks which rows pass
+        self.endResetModel()
 
-    def haystack_at(self, number: int) -> str:
-        return self._haystacks.get(self._rows[number].id, "")
+    def set_words(self, words: list[str]) -> None:
+        self._words = words
+        self._accept()
+
+    def _accept(self) -> None:
+        haystacks, words = self._haystacks, self._words
+        self.accepted = [all(word in haystacks[row.id] for word in words) for row in self._rows]
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == _DISPLAY:
+            return self._cells[self._rows[index.row()].id][index.column()]
+        return super().data(index, role)
+
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        key = (lambda row: fold(self._cells[row.id][column])) if column != self.NAME else None
+        self._rows.sort(
+            key=key or (lambda row: fold(row.name)), reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        self._accept()
+        self.layoutChanged.emit()
 
 
 class PeopleFilterProxy(QSortFilterProxyModel):
-    """Type-to-filter over the rows' folded haystacks (name, role, organisation, phone, e-mail)."""
+    """Type-to-filter over the rows' folded haystacks; the model tests every row at once, this only reads."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
+        self._model: PeopleTableModel | None = None
+
+    @override
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, PeopleTableModel)
+        self._model = model
+        super().setSourceModel(model)
 
     def set_text(self, text: str) -> None:
-        self._words = fold(text).split()
+        if self._model is not None:
+            self._model.set_words(fold(text).split())
         refilter(self)
 
     @override
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        source = self.sourceModel()
-        assert isinstance(source, PeopleTableModel)
-        haystack = source.haystack_at(source_row)
-        return all(word in haystack for word in self._words)
+        return self._model.accepted[source_row] if self._model is not None else True
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -112,3 +112,10 @@ def test_filter_survives_a_resort_and_new_rows() -> None:
     proxy.set_text("ph")
     model.set_rows([row(4, "Delphi"), row(2, "Alpha")])
     assert shown_names(proxy) == ["Delphi", "Alpha"]
+
+
+def test_a_partner_serving_many_neighbourhoods_shows_the_first_few() -> None:
+    names = ("Geuzenveld", "Osdorp-Oost", "Slotervaart", "Wildemanbuurt", "De Punt")
+    _model, proxy = make([row(1, "GGD Amsterdam", neighbourhoods=names)])
+    assert proxy.index(0, PartnerTableModel.NEIGHBOURHOODS).data() == "Geuzenveld, Osdorp-Oost, Slotervaart +2"
+    assert proxy.index(0, PartnerTableModel.NEIGHBOURHOODS).data(Qt.ItemDataRole.ToolTipRole) == "\n".join(names)
