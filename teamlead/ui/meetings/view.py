@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,8 @@ from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.data import MeetingListRow, extend_series, meeting_list, organisation_choices
 from teamlead.ui.meetings.dialogs import EditMeetingDialog, SeriesDialog
 from teamlead.ui.meetings.model import MeetingFilter, MeetingTableModel
+from teamlead.ui.meetings.page import MeetingPage, ask_leave
+from teamlead.ui.meetings.page_data import MeetingPageData
 
 SCOPE_THIS = "this"
 SCOPE_SERIES = "series"
@@ -70,6 +73,7 @@ class MeetingsView(QWidget):
         parent: QWidget | None = None,
         *,
         ask: Callable[[QWidget, MeetingListRow], str | None] = ask_scope,
+        ask_leave: Callable[[QWidget], str] = ask_leave,
     ) -> None:
         super().__init__(parent)
         self._context = context
@@ -89,7 +93,7 @@ class MeetingsView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.open_selected())
         self.table.setAccessibleName(tr("Meetings"))
         self.month = QCalendarWidget()
         self.month.setObjectName("meetingsMonth")
@@ -111,6 +115,9 @@ class MeetingsView(QWidget):
         self.search.textChanged.connect(self.proxy.set_text)
         self.summary = QLabel()
         self.summary.setObjectName("meetingsSummary")
+        self.open_button = QPushButton(tr("&Open"))
+        self.open_button.setToolTip(tr("Enter"))
+        self.open_button.clicked.connect(self.open_selected)
         self.new_series_button = QPushButton(tr("&New series…"))
         self.new_series_button.clicked.connect(self.new_series)
         self.edit_button = QPushButton(tr("C&hange…"))
@@ -119,6 +126,11 @@ class MeetingsView(QWidget):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.export_button = QPushButton(tr("E&xport calendar…"))
         self.export_button.clicked.connect(self.export_calendar)
+        self.page = MeetingPage(context, ask=ask_leave)
+        self.page.setObjectName("meetingPage")
+        self.page.back_requested.connect(self.show_list)
+        self.page.edit_requested.connect(self._edit_from_page)
+        self.stack = QStackedWidget()
         self._build()
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.search.setFocus)
@@ -143,7 +155,13 @@ class MeetingsView(QWidget):
             filters.addWidget(caption)
             filters.addWidget(field)
         actions = QHBoxLayout()
-        for button in (self.new_series_button, self.edit_button, self.cancel_button, self.export_button):
+        for button in (
+            self.open_button,
+            self.new_series_button,
+            self.edit_button,
+            self.cancel_button,
+            self.export_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.summary)
@@ -151,10 +169,16 @@ class MeetingsView(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.month)
         splitter.setStretchFactor(0, 3)
+        self.list_page = QWidget()
+        list_layout = QVBoxLayout(self.list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(filters)
+        list_layout.addLayout(actions)
+        list_layout.addWidget(splitter, 1)
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.page)
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.stack)
 
     def reload(self) -> None:
         self._context.read(meeting_list, self._show, key="meetings.rows")
@@ -221,12 +245,56 @@ class MeetingsView(QWidget):
         return False
 
     def open_record(self, kind: str, record_id: int) -> bool:
+        """A meeting opens on its own page (after the user dealt with unsaved changes on the page shown)."""
         if kind != "meeting":
             return False
         if not self.select_meeting(record_id):
             self.period.setCurrentIndex(2)
             self.select_meeting(record_id)
+        self.open_meeting(record_id)
         return True
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_meeting(row.id)
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """Show the meeting's page; unsaved changes of another meeting are asked about first."""
+        if self.page.meeting_id == meeting_id and self.stack.currentWidget() is self.page:
+            return
+
+        def show() -> None:
+            self.page.show_meeting(meeting_id)
+            self.stack.setCurrentWidget(self.page)
+            self.page.agenda.table.setFocus()
+
+        if self.page.meeting_id == meeting_id:
+            self.stack.setCurrentWidget(self.page)
+            return
+        self.page.leave(show)
+
+    def show_list(self) -> None:
+        self.stack.setCurrentWidget(self.list_page)
+        if self.page.meeting_id is not None:
+            self.select_meeting(self.page.meeting_id)
+        self.table.setFocus()
+
+    def _edit_from_page(self, data: MeetingPageData) -> None:
+        meeting = data.detail.meeting
+        row = MeetingListRow(
+            id=meeting.id,
+            kind=meeting.kind,
+            title=meeting.title,
+            starts=data.starts,
+            location=meeting.location,
+            status=meeting.status,
+            partners=tuple(name for _id, name in data.organisations),
+            series_id=meeting.series_id,
+            version=meeting.version,
+        )
+        self.edit_dialog = EditMeetingDialog(self._context, row, self)
+        self.edit_dialog.open()
 
     def new_series(self) -> None:
         self._context.read(organisation_choices, self._open_series_dialog, key="meetings.organisations")

@@ -1,0 +1,216 @@
+"""The agenda editor of a meeting's page: add, reorder and remove points, and the "open agreements" block.
+
+Every change here is saved at once (it is structure, not typing): add and remove through
+:mod:`teamlead.services.agenda`, reorder against the meeting's version. The open agreements with the invited
+partners are proposed beside the agenda until they are on it, so nothing agreed is forgotten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from teamlead.i18n import tr
+from teamlead.ui.meetings.page_data import MeetingPageData, ProposedAgreement, carry_forward_and_link
+from teamlead.ui.meetings.page_models import AgendaModel
+from teamlead.ui.widgets.formatting import format_date, one_line
+from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
+
+
+def _proposed_columns() -> list[Column]:
+    return [
+        Column(tr("Due"), lambda r: format_date(r.due_on) + (" !" if r.overdue else "")),
+        Column(tr("Agreement"), lambda r: one_line(r.text, 90), lambda r: r.text),
+        Column(tr("Partners"), lambda r: ", ".join(r.organisations)),
+    ]
+
+
+class AgendaEditor(QWidget):
+    """Agenda table with its buttons, and the proposed open agreements below it."""
+
+    write_requested = Signal(object, str)
+    """(work(session), what): a change for the page to run, ``agenda`` or ``reorder`` (which raises the
+    meeting's version); the page reloads afterwards."""
+
+    record_opened = Signal(str, int)
+    """(kind, id): the user opened an agreement from the proposals or the agenda."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data: MeetingPageData | None = None
+        self._now: Callable[[], Any] = lambda: None
+        self.busy = False
+        self.model = AgendaModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("agendaTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(tr("Agenda"))
+        self.table.activated.connect(self._open_item)
+        self.new_item = QLineEdit()
+        self.new_item.setObjectName("newAgendaItem")
+        self.new_item.setPlaceholderText(tr("A new point, then Enter"))
+        self.new_item.returnPressed.connect(self.add_item)
+        self.add_button = QPushButton(tr("A&dd"))
+        self.add_button.clicked.connect(self.add_item)
+        self.up_button = QPushButton(tr("Move &up"))
+        self.up_button.setToolTip(tr("Ctrl+Up"))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton(tr("Move dow&n"))
+        self.down_button.setToolTip(tr("Ctrl+Down"))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.remove_button = QPushButton(tr("&Remove"))
+        self.remove_button.setToolTip(tr("Delete"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        for keys, slot in (
+            ("Ctrl+Up", lambda: self.move_selected(-1)),
+            ("Ctrl+Down", lambda: self.move_selected(1)),
+            ("Delete", self.remove_selected),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.proposed_model = RecordTableModel(_proposed_columns(), lambda r: ("agreement", r.id), self)
+        self.proposed = RecordTable(self.proposed_model)
+        self.proposed.setObjectName("proposedAgreements")
+        self.proposed.setAccessibleName(tr("Open agreements with the invited partners"))
+        self.proposed.record_activated.connect(self.record_opened)
+        self.carry_button = QPushButton(tr("Put &all on the agenda"))
+        self.carry_button.setObjectName("carryForward")
+        self.carry_button.clicked.connect(self.carry_forward)
+        self.proposed_box = QGroupBox()
+        self._build()
+
+    def _build(self) -> None:
+        caption = QLabel(tr("New &point:"))
+        caption.setBuddy(self.new_item)
+        adding = QHBoxLayout()
+        adding.addWidget(caption)
+        adding.addWidget(self.new_item, 1)
+        adding.addWidget(self.add_button)
+        moving = QHBoxLayout()
+        for button in (self.up_button, self.down_button, self.remove_button):
+            moving.addWidget(button)
+        moving.addStretch(1)
+        heading = QLabel(tr("A&genda"))
+        heading.setBuddy(self.table)
+        heading.setProperty("cardTitle", True)
+        box = QVBoxLayout(self.proposed_box)
+        box.addWidget(self.proposed, 1)
+        box.addWidget(self.carry_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.table, 3)
+        layout.addLayout(adding)
+        layout.addLayout(moving)
+        layout.addWidget(self.proposed_box, 2)
+
+    def show_data(self, data: MeetingPageData, now: Callable[[], Any]) -> None:
+        """Show the agenda and the proposals of freshly loaded page data, keeping the selected point."""
+        selected = self.selected_id()
+        self._data = data
+        self._now = now
+        self.model.set_rows(data.detail.agenda)
+        self.proposed_model.set_rows(data.proposed)
+        self.proposed.resizeColumnToContents(0)
+        self.proposed_box.setTitle(
+            tr("Open agreements with the invited partners ({count})", count=len(data.proposed))
+        )
+        self.carry_button.setEnabled(bool(data.proposed))
+        if selected is not None:
+            self.select_item(selected)
+
+    def proposals(self) -> list[ProposedAgreement]:
+        return [self.proposed_model.row_at(i) for i in range(self.proposed_model.rowCount())]
+
+    def selected_row(self) -> int | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return indexes[0].row() if indexes else None
+
+    def selected_id(self) -> int | None:
+        row = self.selected_row()
+        return None if row is None else self.model.row_at(row).id
+
+    def select_item(self, item_id: int) -> None:
+        ids = self.model.item_ids()
+        if item_id in ids:
+            self.table.selectRow(ids.index(item_id))
+
+    def _request(self, work: Callable[[Session], Any], what: str = "agenda") -> None:
+        if self._data is None or self.busy:
+            return
+        self.busy = True
+        self.write_requested.emit(work, what)
+
+    def add_item(self) -> None:
+        from teamlead.services.agenda import add_agenda_item
+
+        title = self.new_item.text().strip()
+        if self._data is None or not title:
+            return
+        meeting_id, now = self._data.detail.meeting.id, self._now()
+        self.new_item.clear()
+        self._request(lambda session: add_agenda_item(session, meeting_id, title, now=now))
+
+    def move_selected(self, step: int) -> None:
+        """Move the selected point up (-1) or down (+1); the selection follows it."""
+        from teamlead.services.agenda import reorder_agenda
+
+        row = self.selected_row()
+        if self._data is None or row is None or self.busy or not 0 <= row + step < self.model.rowCount():
+            return
+        ids = self.model.item_ids()
+        ids[row], ids[row + step] = ids[row + step], ids[row]
+        meeting = self._data.detail.meeting
+        now = self._now()
+        self.model.set_rows([self.model.row_at(self.model.item_ids().index(i)) for i in ids])
+        self.table.selectRow(row + step)
+        self._request(
+            lambda session: reorder_agenda(
+                session, meeting.id, ids, expected_version=meeting.version, now=now
+            ),
+            what="reorder",
+        )
+
+    def remove_selected(self) -> None:
+        from teamlead.services.agenda import remove_agenda_item
+
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        now = self._now()
+        self._request(lambda session: remove_agenda_item(session, item_id, now=now))
+
+    def carry_forward(self) -> None:
+        if self._data is None or not self._data.proposed:
+            return
+        meeting_id, now = self._data.detail.meeting.id, self._now()
+        self._request(lambda session: carry_forward_and_link(session, meeting_id, now))
+
+    def _open_item(self) -> None:
+        row = self.selected_row()
+        if row is not None and self.model.row_at(row).agreement_id is not None:
+            self.record_opened.emit("agreement", self.model.row_at(row).agreement_id)

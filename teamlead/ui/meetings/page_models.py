@@ -1,0 +1,154 @@
+"""Table models of a meeting's page: the attendance sheet and the agenda. Plain rows in, testable without widgets.
+
+The attendance model keeps the user's marks locally until the page is saved, so marking a room of twenty
+invitees is twenty key presses and one write, not twenty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from teamlead.data.enums import Attendance
+from teamlead.data.queries.meetings import AgendaRow, InviteeRow
+from teamlead.i18n import tr
+from teamlead.reports.labels import attendance as attendance_label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+ATTENDANCE_KEYS: dict[int, str] = {
+    Qt.Key.Key_P.value: Attendance.PRESENT,
+    Qt.Key.Key_1.value: Attendance.PRESENT,
+    Qt.Key.Key_E.value: Attendance.EXCUSED,
+    Qt.Key.Key_2.value: Attendance.EXCUSED,
+    Qt.Key.Key_A.value: Attendance.ABSENT,
+    Qt.Key.Key_3.value: Attendance.ABSENT,
+    Qt.Key.Key_0.value: Attendance.INVITED,
+}
+"""The keys that mark the selected invitee: P/1 present, E/2 excused, A/3 absent, 0 back to invited."""
+
+_COLOURS = {
+    Attendance.PRESENT: "#1b7f3b",
+    Attendance.EXCUSED: "#8a6d00",
+    Attendance.ABSENT: "#b00020",
+}
+
+
+class AttendanceModel(QAbstractTableModel):
+    """Invitees (partner, person) with their attendance; :meth:`mark` changes one row and says it is edited."""
+
+    edited = Signal()
+    """A mark differs from what was loaded (the page then has unsaved changes)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[InviteeRow] = []
+        self._marks: dict[int, str] = {}
+        self._headers = [tr("Partner"), tr("Person"), tr("Attendance")]
+
+    def set_rows(self, rows: Sequence[InviteeRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._marks = {row.id: row.attendance for row in rows}
+        self.endResetModel()
+
+    def row_at(self, row: int) -> InviteeRow:
+        return self._rows[row]
+
+    def mark(self, row: int, value: str) -> None:
+        invitee = self._rows[row]
+        if self._marks.get(invitee.id) == value:
+            return
+        self._marks[invitee.id] = str(value)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+        self.edited.emit()
+
+    def attendance_of(self, row: int) -> str:
+        return self._marks[self._rows[row].id]
+
+    def changes(self) -> dict[int, str]:
+        """The marks that differ from what was loaded, by invitee id."""
+        return {r.id: self._marks[r.id] for r in self._rows if self._marks[r.id] != r.attendance}
+
+    def counts(self) -> dict[str, int]:
+        totals = {str(value): 0 for value in Attendance}
+        for value in self._marks.values():
+            totals[value] = totals.get(value, 0) + 1
+        return totals
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
+        return 0 if parent.isValid() else 3
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        value = self._marks[row.id]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.organisation, row.person, attendance_label(value))[index.column()]
+        if index.column() == 2 and role == Qt.ItemDataRole.ForegroundRole and value in _COLOURS:
+            return QColor(_COLOURS[value])
+        if index.column() == 2 and role == Qt.ItemDataRole.FontRole and value != Attendance.INVITED:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class AgendaModel(QAbstractTableModel):
+    """The agenda in its order; a point carried forward from an open agreement says so."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AgendaRow] = []
+
+    def set_rows(self, rows: Sequence[AgendaRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AgendaRow:
+        return self._rows[row]
+
+    def item_ids(self) -> list[int]:
+        return [row.id for row in self._rows]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
+        return 0 if parent.isValid() else 2
+
+    def headerData(  # noqa: N802 - Qt's name
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("#"), tr("Agenda item"))[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return str(index.row() + 1)
+            if row.agreement_id is not None:
+                return tr("Open agreement: {text}", text=row.title)
+            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.details or row.title
+        return None
