@@ -85,7 +85,7 @@ def _agreement(
     first = parties[0]
     values = {
         "org": first.name,
-        "other": parties[1].name if len(parties) > 1 else "het jongerenwerk",
+        "other": parties[1].name if len(parties) > 1 else "de andere partners",
         "nbh": (meeting.neighbourhood if meeting and meeting.neighbourhood else first.neighbourhoods[0][1]),
         "street": rng.choice(first.district.plan.streets),
     }

@@ -114,6 +114,11 @@ MINUTES_OPENINGS = (
     "Aanwezig: {present} partners. Afwezig met bericht: {excused}.",
     "Goede opkomst ({present} aanwezig, {excused} afgemeld).",
 )
+MINUTES_PARTNER = (
+    "Goed gesprek over de samenwerking; korte lijnen afgesproken.",
+    "Open gesprek over wat er speelt bij de organisatie en in de buurt.",
+    "Bijgepraat over de lopende zaken en de contactpersonen.",
+)
 MINUTES_BODIES = (
     "De partners herkennen de signalen rond {street}; het jongerenwerk en de wijkagent trekken samen op.",
     "Rustige periode in {nbh}. Aandacht voor de groep jongere tieners die zich rond het winkelcentrum "

@@ -173,7 +173,9 @@ class MeetingMaker:
             theme = info.agenda[-2]["title"] if len(info.agenda) > 1 else title
             row["minutes"] = " ".join(
                 (
-                    rng.choice(texts.MINUTES_OPENINGS).format(
+                    rng.choice(texts.MINUTES_PARTNER)
+                    if kind == "partner"
+                    else rng.choice(texts.MINUTES_OPENINGS).format(
                         present=counts["present"], excused=counts["excused"]
                     ),
                     rng.choice(texts.MINUTES_BODIES).format(

@@ -76,7 +76,7 @@ NOTES: dict[str, tuple[str, ...]] = {
         "Drugsafval gevonden bij het speelveld aan de {street}. Gemeld bij {org}.",
         "Bewoners melden een vechtpartij bij het metrostation. {org} was ter plekke; geen ernstig letsel.",
         "Zorgen van {person} ({org}) over een jongen die steeds vaker met oudere jongens optrekt.",
-        "Intimidatie van een huismeester aan de {street}. {org} en politie nemen contact op met de ouders.",
+        "Intimidatie van een huismeester aan de {street}. {org} en {other} nemen contact op met de ouders.",
     ),
     "other": (
         "Netwerkkaart van {nbh} bijgewerkt met de nieuwe contactpersonen van {org}.",

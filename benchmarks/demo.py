@@ -1,0 +1,119 @@
+"""``teamlead demo --scale city`` against its floor: a plain Core bulk insert of the very same rows.
+
+The demo's time is the whole command (open and migrate a fresh database, build the rows, insert them, merge the
+search index). The floor builds the same rows first, untimed, then times only their inserts into another fresh
+database, in one transaction. Aim: demo ≤ 3× the floor. On PostgreSQL too when ``TEAMLEAD_BENCH_POSTGRES_URL``
+or ``TEAMLEAD_TEST_POSTGRES_URL`` names a server (fresh databases are created there and dropped after).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import URL, make_url
+
+from teamlead.cli import main as teamlead
+from teamlead.data.base import Base
+from teamlead.data.database import open_database
+from teamlead.demo.scales import SCALES
+from teamlead.demo.world import TABLES, Row
+from teamlead.demo.writer import BATCH, build_rows
+
+TODAY = date(2026, 3, 2)
+SEED = 1
+AIM = 3.0
+
+
+def _demo_seconds(target: str) -> float:
+    began = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = teamlead(
+            ["--database", target, "demo", "--scale", "city", "--seed", str(SEED), "--today", str(TODAY)]
+        )
+    elapsed = time.perf_counter() - began
+    if code != 0:
+        raise SystemExit(f"teamlead demo failed on {target} (exit {code})")
+    return elapsed
+
+
+def _rows(target: str | URL) -> dict[str, list[Row]]:
+    database = open_database(target)
+    try:
+        with database.session() as session:
+            return build_rows(session, SCALES["city"], SEED, TODAY)
+    finally:
+        database.dispose()
+
+
+def _floor_seconds(target: str | URL, rows: dict[str, list[Row]]) -> float:
+    database = open_database(target)
+    try:
+        began = time.perf_counter()
+        with database.begin() as session:
+            for name in TABLES:
+                table_rows = rows[name]
+                for start in range(0, len(table_rows), BATCH):
+                    session.execute(insert(Base.metadata.tables[name]), table_rows[start : start + BATCH])
+        return time.perf_counter() - began
+    finally:
+        database.dispose()
+
+
+def _report(backend: str, demo: float, floor: float, rows: dict[str, list[Row]]) -> None:
+    total = sum(len(table_rows) for table_rows in rows.values())
+    ratio = demo / floor
+    verdict = "ok" if ratio <= AIM else "over the aim"
+    print(
+        f"{backend}: teamlead demo --scale city {demo:.1f} s; floor (Core bulk insert of the same {total} rows)"
+    )
+    print(f"{backend}:   {floor:.1f} s; ratio {ratio:.2f}x (aim <= {AIM:.0f}x: {verdict})", flush=True)
+
+
+@contextlib.contextmanager
+def _postgres_databases(server: URL, count: int) -> Iterator[list[URL]]:
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    names = [f"teamlead_bench_{uuid.uuid4().hex[:10]}" for _ in range(count)]
+    try:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield [server.set(database=name) for name in names]
+    finally:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="teamlead-demo-bench-") as folder:
+        demo = _demo_seconds(str(Path(folder) / "demo.sqlite3"))
+        rows = _rows(Path(folder) / "rows.sqlite3")
+        floor = _floor_seconds(Path(folder) / "floor.sqlite3", rows)
+        _report("sqlite", demo, floor, rows)
+    server = os.environ.get("TEAMLEAD_BENCH_POSTGRES_URL") or os.environ.get("TEAMLEAD_TEST_POSTGRES_URL")
+    if not server:
+        print("postgresql: skipped (set TEAMLEAD_BENCH_POSTGRES_URL to measure it)")
+        return
+    with _postgres_databases(make_url(server).set(drivername="postgresql+psycopg"), 3) as (
+        demo_url,
+        rows_url,
+        floor_url,
+    ):
+        demo = _demo_seconds(demo_url.render_as_string(hide_password=False))
+        rows = _rows(rows_url)
+        floor = _floor_seconds(floor_url, rows)
+        _report("postgresql", demo, floor, rows)
+
+
+if __name__ == "__main__":
+    main()
