@@ -13,8 +13,10 @@ import argparse
 import os
 import sys
 import time
+from typing import Any
 
 STARTED = time.perf_counter()
+TIMINGS_ENV = "TEAMLEAD_TIMINGS"
 READY_TIMEOUT_MS = 120_000
 
 
@@ -37,17 +39,24 @@ def process_started() -> float:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Open the main window on ``--database`` (or the default) and run until it closes."""
+    """Open the main window on ``--database`` (or the default) and run until it closes.
+
+    The window is shown first and the database opened in the background (its checks and SQLAlchemy's import
+    take longer than drawing the window); a database that fails to open leads to the question what to do.
+    """
     started = process_started()
     exit_when_ready = bool(getattr(args, "exit_when_ready", False))
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from teamlead.errors import UserError
     from teamlead.i18n import tr
     from teamlead.ui.context import AppContext
-    from teamlead.ui.database_dialogs import ask_on_stderr, ask_with_dialog, open_with_recovery
+    from teamlead.ui.database_dialogs import ask_on_stderr, ask_with_dialog, failure_message, recover
     from teamlead.ui.main_window import QSETTINGS_APPLICATION, QSETTINGS_ORGANISATION, MainWindow
+    from teamlead.ui.tasks import TaskRunner
 
+    qInstallMessageHandler(_quiet_offscreen_notes)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(QSETTINGS_ORGANISATION)
@@ -55,36 +64,76 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName(tr("Teamlead"))
 
     ask = ask_on_stderr if exit_when_ready else ask_with_dialog(None)
-    database = open_with_recovery(args.database, None, ask)
-    if database is None:
-        return 1 if exit_when_ready else 0
-    context = AppContext(database)
-    window = MainWindow(context, ask=ask)
+    window = MainWindow(None, ask=ask)
+    tasks = TaskRunner()
     outcome = {"code": 0}
 
+    def finish(code: int) -> None:
+        outcome["code"] = code
+        window.close()
+        app.exit(code)
+
+    def opened(database: Any) -> None:
+        window.set_context(AppContext(database, tasks=tasks))
+
+    def open_failed(error: BaseException) -> None:
+        if not isinstance(error, UserError):
+            tasks.report_error(error)
+            finish(1)
+            return
+        database = recover(failure_message(error), window, ask)
+        if database is None:
+            finish(1 if exit_when_ready else 0)
+        else:
+            opened(database)
+
+    if os.environ.get(TIMINGS_ENV):
+        window.window_painted.connect(
+            lambda: print(f"window painted in {_elapsed_ms(started)} ms", file=sys.stderr, flush=True)
+        )
     if exit_when_ready:
 
         def ready() -> None:
             # Fixed English: smoke tests and benchmarks read this line.
-            print(f"ready in {round((time.perf_counter() - started) * 1000)} ms", flush=True)
-            window.close()
-            app.exit(0)
+            print(f"ready in {_elapsed_ms(started)} ms", flush=True)
+            finish(0)
 
         def failed(message: str) -> None:
             print(message, file=sys.stderr, flush=True)
-            outcome["code"] = 1
-            window.close()
-            app.exit(1)
+            finish(1)
 
         def too_slow() -> None:
             failed(tr("The first screen was not ready within {s} seconds.", s=READY_TIMEOUT_MS // 1000))
 
         window.screen_ready.connect(ready)
-        context.tasks.error_reporter = failed
+        tasks.error_reporter = failed
         QTimer.singleShot(READY_TIMEOUT_MS, too_slow)
 
+    target = args.database
+    # Open once the window is on screen: a worker importing SQLAlchemy would compete with the first paint.
+    window.window_painted.connect(lambda: tasks.run(lambda: _open(target), opened, on_error=open_failed))
     window.show()
     code = app.exec()
-    window.context.tasks.shutdown(wait=False)
-    window.context.database.dispose()
+    tasks.shutdown(wait=False)
+    if window.has_context:
+        window.context.tasks.shutdown(wait=False)
+        window.context.database.dispose()
     return code or outcome["code"]
+
+
+def _open(target: str | None) -> Any:
+    """In a worker thread: import the data layer and open the database (checks, migration after a backup)."""
+    from teamlead.data.database import open_database
+
+    return open_database(target)
+
+
+def _elapsed_ms(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)
+
+
+def _quiet_offscreen_notes(_kind: Any, _context: Any, message: str) -> None:
+    """Qt's own messages go to stderr as usual, except the offscreen platform's note about size hints,
+    which says nothing to a user and would clutter ``--exit-when-ready`` output."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)

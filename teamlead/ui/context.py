@@ -39,14 +39,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
 
-from teamlead.data.database import Database
 from teamlead.ui.tasks import Task, TaskRunner, callback_alive
+
+if TYPE_CHECKING:  # imported for real by whoever opened the database; the window shows before that
+    from sqlalchemy.orm import Session
+
+    from teamlead.data.database import Database
 
 RECORD_KINDS = ("organisation", "person", "note", "meeting", "agreement")
 

@@ -11,12 +11,15 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from teamlead.data.database import Database, file_is_new, open_database
 from teamlead.errors import DatabaseError, UserError
 from teamlead.i18n import tr
+
+if TYPE_CHECKING:
+    from teamlead.data.database import Database
 
 
 class Choice(Enum):
@@ -52,6 +55,8 @@ def choose_new_database(parent: QWidget | None) -> Path | None:
         )
         if not name:
             return None
+        from teamlead.data.database import file_is_new
+
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(".sqlite3")
@@ -96,18 +101,29 @@ def ask_on_stderr(message: str) -> Choice:
     return Choice.GIVE_UP
 
 
+def failure_message(error: UserError) -> str:
+    if isinstance(error, DatabaseError):
+        return error.message
+    return tr("Cannot open the database: {reason}", reason=error.message)
+
+
 def open_with_recovery(
     target: str | Path | None, parent: QWidget | None, ask: Asker, *, create: bool = True
 ) -> Database | None:
     """Open ``target``; while that fails, ask what to do. None when the user gives up."""
-    current: str | Path | None = target
+    from teamlead.data.database import open_database
+
+    try:
+        return open_database(target, create=create)
+    except UserError as error:
+        return recover(failure_message(error), parent, ask)
+
+
+def recover(message: str, parent: QWidget | None, ask: Asker) -> Database | None:
+    """A database failed to open with ``message``: ask what to do until one opens or the user gives up."""
+    from teamlead.data.database import open_database
+
     while True:
-        try:
-            return open_database(current, create=create)
-        except UserError as error:
-            message = error.message
-            if not isinstance(error, DatabaseError):
-                message = tr("Cannot open the database: {reason}", reason=error.message)
         choice = ask(message)
         if choice is Choice.OPEN_OTHER:
             chosen = choose_database_to_open(parent)
@@ -117,4 +133,7 @@ def open_with_recovery(
             return None
         if chosen is None:
             return None
-        current = chosen
+        try:
+            return open_database(chosen, create=choice is Choice.CREATE_NEW)
+        except UserError as error:
+            message = failure_message(error)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from teamlead import settings
-from teamlead.data.database import Database
 from teamlead.i18n import current_language, set_language, tr
 from teamlead.ui.context import AppContext
 from teamlead.ui.database_dialogs import (
@@ -36,8 +35,13 @@ from teamlead.ui.database_dialogs import (
 )
 from teamlead.ui.menus import build_menus
 from teamlead.ui.sections import Section, sections
-from teamlead.ui.style import WINDOW_STYLE
+from teamlead.ui.style import SIDEBAR_STYLE, VIEW_STYLE, uses_view_style
 from teamlead.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from teamlead.data.database import Database
 
 QSETTINGS_ORGANISATION = "Teamlead"
 QSETTINGS_APPLICATION = "Teamlead"
@@ -62,6 +66,9 @@ def remember_database(database: Database) -> None:
 class MainWindow(QMainWindow):
     """Teamlead's one window. Views are built lazily, the first time their section is shown."""
 
+    window_painted = Signal()
+    """The window itself was painted for the first time (data may still be on its way)."""
+
     screen_ready = Signal()
     """The first screen (welcome page or a section) is painted with its data loaded. Once per database."""
 
@@ -70,15 +77,16 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        context: AppContext,
+        context: AppContext | None,
         *,
         qsettings: QSettings | None = None,
         ask: Asker | None = None,
     ) -> None:
+        """``context`` None: the window shows at once and waits for :meth:`set_context` (the app opens the
+        database in the background, so the window is on screen before SQLAlchemy is even imported)."""
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setStyleSheet(WINDOW_STYLE)
-        self.context = context
+        self._context: AppContext | None = None
         self._qsettings = qsettings or QSettings(QSETTINGS_ORGANISATION, QSETTINGS_APPLICATION)
         self._ask = ask or ask_with_dialog(self)
         self.sections: tuple[Section, ...] = sections()
@@ -89,11 +97,29 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.search_popup: Any = None
         self.recent_menu: QMenu | None = None
+        self._painted = False
+        self.installEventFilter(self)
         self._restore_geometry()
+        if context is None:
+            self._build()
+        else:
+            self.set_context(context)
+
+    @property
+    def context(self) -> AppContext:
+        assert self._context is not None, "the database is not open yet"
+        return self._context
+
+    @property
+    def has_context(self) -> bool:
+        return self._context is not None
+
+    def set_context(self, context: AppContext) -> None:
+        """Show the database of ``context``: the welcome page when it is empty, else the sections."""
+        self._context = context
         self._connect_context()
-        self._build()
         remember_database(context.database)
-        self._check_empty()
+        self._rebuild()
 
     # --- building -----------------------------------------------------------------------------------------
 
@@ -117,6 +143,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setAccessibleName(tr("Sections"))
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
@@ -139,7 +166,10 @@ class MainWindow(QMainWindow):
         if old_label is not None:
             self.statusBar().removeWidget(old_label)
             old_label.deleteLater()
-        self.database_label = QLabel(tr("Database: {name}", name=self.context.database.display_name()))
+        name = self._context.database.display_name() if self._context else None
+        self.database_label = QLabel(
+            tr("Database: {name}", name=name) if name else tr("Opening the database…")
+        )
         self.database_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.database_label)
 
@@ -157,9 +187,21 @@ class MainWindow(QMainWindow):
     # --- which page ---------------------------------------------------------------------------------------
 
     def _check_empty(self) -> None:
-        from teamlead.data.queries.dashboard_extra import has_records
+        first = self._first_section()
 
-        self.context.read(has_records, self._on_emptiness, key="window.has_records")
+        def work(session: Session) -> bool:
+            from teamlead.data.queries.dashboard_extra import has_records
+
+            found = has_records(session)
+            if found:
+                first.preload()
+            return found
+
+        self.context.read(work, self._on_emptiness, key="window.has_records")
+
+    def _first_section(self) -> Section:
+        wanted = str(self._qsettings.value("window/section", "dashboard"))
+        return next((s for s in self.sections if s.key == wanted), self.sections[0])
 
     def _on_emptiness(self, has_any: bool) -> None:
         self._empty = not has_any
@@ -175,6 +217,7 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> None:
         if self.welcome is None:
             self.welcome = WelcomePage(self.context)
+            self.welcome.setStyleSheet(VIEW_STYLE)
             self.welcome.start_empty.connect(self.show_sections)
             self.welcome.demo_loaded.connect(self.show_sections)
             self._pages.addWidget(self.welcome)
@@ -184,9 +227,8 @@ class MainWindow(QMainWindow):
 
     def show_sections(self, key: str | None = None) -> None:
         self._pages.setCurrentWidget(self._sections_page)
-        wanted = key or str(self._qsettings.value("window/section", "dashboard"))
-        keys = [section.key for section in self.sections]
-        row = keys.index(wanted) if wanted in keys else 0
+        wanted = key or self._first_section().key
+        row = self.section_keys().index(wanted)
         if self.sidebar.currentRow() == row:
             self._show_section_at(row)
         else:
@@ -207,6 +249,8 @@ class MainWindow(QMainWindow):
             section = next(s for s in self.sections if s.key == key)
             view = section.factory(self.context)
             view.setObjectName(f"view_{key}")
+            if uses_view_style(view):
+                view.setStyleSheet(VIEW_STYLE)
             holder = self._placeholders.pop(key)
             index = self.stack.indexOf(holder)
             self.stack.insertWidget(index, view)
@@ -291,6 +335,11 @@ class MainWindow(QMainWindow):
         page.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self and not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.window_painted.emit)
+            return super().eventFilter(watched, event)
         if watched is self._paint_watch and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._paint_watch = None
@@ -326,13 +375,11 @@ class MainWindow(QMainWindow):
     def switch_database(self, database: Database) -> None:
         old = self.context
         old.tasks.shutdown(wait=False)
-        self.context = AppContext(database, today=old._today, parent=self)
-        self.context.tasks.error_reporter = old.tasks.error_reporter
+        context = AppContext(database, today=old._today, parent=self)
+        context.tasks.error_reporter = old.tasks.error_reporter
         self._drop_search()
         self._ready_sent = False
-        self._connect_context()
-        remember_database(database)
-        self._rebuild()
+        self.set_context(context)
         old.database.dispose()
         self.database_opened.emit(database.display_name())
 
@@ -341,7 +388,8 @@ class MainWindow(QMainWindow):
         self._build()
         if current is not None:
             current.deleteLater()
-        self._check_empty()
+        if self._context is not None:
+            self._check_empty()
 
     # --- settings and language ----------------------------------------------------------------------------
 
@@ -394,7 +442,8 @@ class MainWindow(QMainWindow):
             self.welcome.cancel_demo()
         self._qsettings.setValue("window/geometry", self.saveGeometry())
         self._qsettings.sync()
-        self.context.tasks.shutdown(wait=False)
+        if self._context is not None:
+            self._context.tasks.shutdown(wait=False)
         super().closeEvent(event)
 
 

@@ -1,59 +1,50 @@
-"""The sections of the sidebar, in order: what each is called inside the app, and how to build its view.
+"""The sections of the sidebar, in order: what each is called inside the app, and where its view lives.
 
-A section is a view class constructed as ``View(context, parent=None)`` with a ``title()`` (see
-:mod:`teamlead.ui.context`). Imports happen when the window is built, not when this module is imported, so
-start-up loads only what it shows. Meetings, Agreements and Reports join here when their issues land.
+A section's view is a class constructed as ``View(context, parent=None)`` with a ``title()`` (see
+:mod:`teamlead.ui.context`). Its module is imported when the section is first shown, not at start-up; the
+window imports the first section's module in a worker thread while the database answers, so building the
+view never stalls the GUI thread on an import. Agreements and Reports join here when their issues land.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
-from teamlead.ui.context import AppContext
+    from teamlead.ui.context import AppContext
 
 
 @dataclass(frozen=True)
 class Section:
-    """One entry of the sidebar: a stable key (remembered as the last section) and its view's factory."""
+    """One entry of the sidebar: a stable key (remembered as the last section) and its view's class."""
 
     key: str
-    factory: Callable[[AppContext], QWidget]
+    module: str
+    view_class: str
     shortcut: str = ""
     """An extra shortcut besides Ctrl+<position> (Who to call has one of its own, for a crisis)."""
 
+    def preload(self) -> None:
+        """Import the view's module (safe in a worker thread: it only defines classes)."""
+        importlib.import_module(self.module)
 
-def _dashboard(context: AppContext) -> QWidget:
-    from teamlead.ui.dashboard.view import DashboardView
-
-    return DashboardView(context)
-
-
-def _partners(context: AppContext) -> QWidget:
-    from teamlead.ui.partners.view import PartnersView
-
-    return PartnersView(context)
-
-
-def _who_to_call(context: AppContext) -> QWidget:
-    from teamlead.ui.whotocall.view import WhoToCallView
-
-    return WhoToCallView(context)
-
-
-def _meetings(context: AppContext) -> QWidget:
-    from teamlead.ui.meetings.view import MeetingsView
-
-    return MeetingsView(context)
+    def factory(self, context: AppContext) -> QWidget:
+        view_class = getattr(importlib.import_module(self.module), self.view_class)
+        view: QWidget = view_class(context)
+        return view
 
 
 def sections() -> tuple[Section, ...]:
     """The sections the app has, in sidebar order."""
     return (
-        Section("dashboard", _dashboard),
-        Section("partners", _partners),
-        Section("whotocall", _who_to_call, "Ctrl+Shift+W"),
-        Section("meetings", _meetings),
+        Section("dashboard", "teamlead.ui.dashboard.view", "DashboardView"),
+        Section("partners", "teamlead.ui.partners.view", "PartnersView"),
+        Section("people", "teamlead.ui.people.view", "PeopleView"),
+        Section("notes", "teamlead.ui.notes.view", "NotesView"),
+        Section("whotocall", "teamlead.ui.whotocall.view", "WhoToCallView", "Ctrl+Shift+W"),
+        Section("meetings", "teamlead.ui.meetings.view", "MeetingsView"),
     )

@@ -11,6 +11,7 @@ from teamlead import settings
 from teamlead.data.queries.dashboard_extra import DistrictChoice, district_choices
 from teamlead.i18n import current_language, tr
 from teamlead.ui.context import AppContext
+from teamlead.ui.style import mute
 
 LANGUAGE_NAMES = (("nl", "Nederlands"), ("en", "English"))
 
@@ -44,9 +45,8 @@ class SettingsDialog(QDialog):
         district_label.setBuddy(self.district_box)
         form.addRow(language_label, self.language_box)
         form.addRow(district_label, self.district_box)
-        hint = QLabel(tr("The dashboard shows the default district; without one, all districts."))
+        hint = mute(QLabel(tr("The dashboard shows the default district; without one, all districts.")))
         hint.setWordWrap(True)
-        hint.setProperty("muted", True)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -102,6 +102,7 @@ NL: dict[str, str] = {
     "Neighbourhood": "Buurt",
     "Signal": "Signaal",
     "{date} (overdue)": "{date} (verlopen)",
+    "first {shown} of {total}": "eerste {shown} van {total}",
     # Vocabulary
     "Call": "Telefoon",
     "Visit": "Bezoek",

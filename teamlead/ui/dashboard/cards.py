@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from teamlead.i18n import tr
+from teamlead.ui.style import card, heading, mute
 from teamlead.ui.widgets.record_table import RecordTable, RecordTableModel
 
 
@@ -16,22 +18,21 @@ class Card(QFrame):
         self, title: str, model: RecordTableModel, empty_text: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setProperty("card", True)
-        self.title = QLabel(title)
-        self.title.setProperty("cardTitle", True)
-        self.count = QLabel("–")
-        self.count.setProperty("muted", True)
+        card(self)
+        self.title = heading(QLabel(title), 11)
+        self.count = mute(QLabel("–"))
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.count)
 
         self.table = RecordTable(model)
+        # Fixed first-column width (a date or a name) instead of measuring every row after each load.
+        self.table.setColumnWidth(0, self.table.fontMetrics().horizontalAdvance("wo 28 mrt 2026 00:00") + 12)
         self.table.setAccessibleName(title)
         self.table.setFrameShape(QFrame.Shape.NoFrame)
-        self.empty = QLabel(empty_text)
+        self.empty = mute(QLabel(empty_text))
         self.empty.setWordWrap(True)
-        self.empty.setProperty("muted", True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QStackedWidget()
         self.body.addWidget(self.table)
@@ -43,12 +44,12 @@ class Card(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.body, 1)
 
-    def set_count(self, count: int) -> None:
-        self.count.setText(str(count))
-        self.body.setCurrentWidget(self.table if count else self.empty)
-        model = self.table.model()
-        if count and model is not None:
-            self.table.resizeColumnToContents(0)
+    def set_count(self, shown: int, total: int) -> None:
+        """``shown`` rows are in the list, of ``total`` in all."""
+        self.count.setText(
+            str(total) if shown == total else tr("first {shown} of {total}", shown=shown, total=total)
+        )
+        self.body.setCurrentWidget(self.table if total else self.empty)
 
 
 class CountTile(QFrame):
@@ -58,12 +59,10 @@ class CountTile(QFrame):
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("card", True)
+        card(self)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.value = QLabel("–")
-        self.value.setProperty("countValue", True)
-        self.label = QLabel(label)
-        self.label.setProperty("muted", True)
+        self.value = heading(QLabel("–"), 18)
+        self.label = mute(QLabel(label))
         self.label.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 14, 6)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from teamlead.data.queries.agreements import AgreementRow
+from teamlead.data.queries.dashboard_extra import OverdueRow
 from teamlead.data.queries.meetings import MeetingRow
 from teamlead.data.queries.notes import NoteRow
-from teamlead.data.queries.roster import RosterRow
 from teamlead.i18n import tr
 from teamlead.ui.widgets.formatting import (
     agreement_status_label,
@@ -20,7 +20,7 @@ from teamlead.ui.widgets.record_table import Column
 
 
 def overdue_columns(today: date) -> list[Column]:
-    def last(row: RosterRow) -> str:
+    def last(row: OverdueRow) -> str:
         return format_date(row.last_contact, today=today) if row.last_contact else tr("never")
 
     return [

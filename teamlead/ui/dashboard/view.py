@@ -25,12 +25,15 @@ from teamlead.ui.dashboard.columns import (
     signal_columns,
 )
 from teamlead.ui.dashboard.data import DashboardData, load_dashboard
+from teamlead.ui.style import heading, mute
 from teamlead.ui.widgets.formatting import format_date, weekday_abbreviation
 from teamlead.ui.widgets.record_table import RecordTableModel
 
 
 class DashboardView(QWidget):
     """What needs attention today. Reloads after every change, when it is next shown."""
+
+    styled_by_frame = False  # fonts and palette, no style sheet: the first paint stays fast
 
     loaded = Signal()
     """The dashboard's data is on screen."""
@@ -42,10 +45,9 @@ class DashboardView(QWidget):
         self._stale = True
         self.data: DashboardData | None = None
 
-        self.heading = QLabel(self.title())
+        self.heading = heading(QLabel(self.title()))
         self.heading.setObjectName("viewHeading")
-        self.subtitle = QLabel()
-        self.subtitle.setProperty("muted", True)
+        self.subtitle = mute(QLabel())
         header = QHBoxLayout()
         header.addWidget(self.heading)
         header.addSpacing(16)
@@ -145,10 +147,10 @@ class DashboardView(QWidget):
             "meetings": data.meetings,
             "signals": data.signals,
         }
-        for key, rows in lists.items():
-            self.models[key].set_rows(rows)
-            self.cards[key].set_count(len(rows))
-            self.tiles[key].set_count(len(rows))
+        for key, capped in lists.items():
+            self.models[key].set_rows(capped.rows)
+            self.cards[key].set_count(len(capped.rows), capped.total)
+            self.tiles[key].set_count(capped.total)
         self.is_loaded = True
         self.loaded.emit()
 

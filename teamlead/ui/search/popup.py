@@ -26,6 +26,7 @@ from teamlead.data.search import SearchResults, search
 from teamlead.i18n import tr
 from teamlead.ui.context import AppContext
 from teamlead.ui.search.model import HEADER_ROLE, HTML_ROLE, TARGETS_ROLE, SearchResultsModel
+from teamlead.ui.style import card, mute
 
 if TYPE_CHECKING:
     from teamlead.ui.main_window import MainWindow
@@ -93,12 +94,7 @@ class SearchPopup(QFrame):
         self._context = context
         self._window = window
         self.setObjectName("searchPopup")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setStyleSheet(
-            "QFrame#searchPopup { background: palette(base); border: 1px solid palette(mid);"
-            " border-radius: 8px; }"
-        )
+        card(self)
 
         self.input = QLineEdit()
         self.input.setObjectName("searchInput")
@@ -116,8 +112,7 @@ class SearchPopup(QFrame):
         self.results.setFrameShape(QFrame.Shape.NoFrame)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.clicked.connect(self._open_index)
-        self.status = QLabel()
-        self.status.setProperty("muted", True)
+        self.status = mute(QLabel())
         self.status.setObjectName("searchStatus")
 
         layout = QVBoxLayout(self)

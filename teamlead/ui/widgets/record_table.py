@@ -38,10 +38,13 @@ class RecordTableModel(QAbstractTableModel):
         self._columns = tuple(columns)
         self._record = record
         self._rows: list[Any] = []
+        self._texts: list[tuple[str, ...]] = []
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show ``rows``; their texts are worked out once here, so painting only looks them up."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = [tuple(column.text(row) for column in self._columns) for row in self._rows]
         self.endResetModel()
 
     def row_at(self, row: int) -> Any:
@@ -56,14 +59,15 @@ class RecordTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row) if column.tooltip else column.text(row)
+            column = self._columns[index.column()]
+            if column.tooltip is not None:
+                return column.tooltip(self._rows[index.row()])
+            return self._texts[index.row()][index.column()]
         if role == RECORD_ROLE:
-            return self._record(row)
+            return self._record(self._rows[index.row()])
         return None
 
     def headerData(  # noqa: N802 - Qt's name
