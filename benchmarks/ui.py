@@ -72,8 +72,10 @@ def city_database() -> Path:
         partial.unlink(missing_ok=True)
         print(f"making the city demo in {partial} (about two minutes, once)", flush=True)
         subprocess.run(
-            [sys.executable, "-m", "teamlead", "--database", str(partial), "demo", "--scale", "city"]
-            + ["--seed", "1", "--today", TODAY.isoformat()],
+            [
+                *(sys.executable, "-m", "teamlead", "--database", str(partial)),
+                *("demo", "--scale", "city", "--seed", "1", "--today", TODAY.isoformat()),
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )
@@ -164,7 +166,7 @@ def dashboard_stall(database: Path) -> None:
     from teamlead.ui.context import AppContext
     from teamlead.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         os.environ["TEAMLEAD_SETTINGS"] = str(Path(folder) / "settings.json")
         opened = open_database(database)
