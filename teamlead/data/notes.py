@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from teamlead.data.base import Base, Tracked
@@ -20,6 +20,8 @@ note_organisation = Table(
         "organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True, index=True
     ),
     Column("position", Integer, nullable=False, default=0),
+    # Covering index for "last contact per partner" (migration 0003), with ix_note_id_occurred_on.
+    Index("ix_note_organisation_organisation_note", "organisation_id", "note_id"),
 )
 
 note_person = Table(
@@ -34,6 +36,7 @@ class Note(Tracked, Base):
     """A contact moment (call, visit, e-mail, meeting, signal, other), with an optional follow-up."""
 
     __tablename__ = "note"
+    __table_args__ = (Index("ix_note_id_occurred_on", "id", "occurred_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_on: Mapped[date] = mapped_column(Date, index=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement
@@ -95,11 +95,35 @@ class DashboardCounts:
 def dashboard_counts(
     session: Session, today: date, now: datetime, *, district_id: int | None = None
 ) -> DashboardCounts:
-    """The numbers on the dashboard's tiles, with the same rules as the lists behind them."""
+    """The numbers on the dashboard's tiles, with the same rules as the lists behind them (counted in SQL)."""
+
+    def count(query: Select[int]) -> int:
+        return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+    follow_ups = select(Note.id).where(
+        Note.follow_up_on.is_not(None), Note.follow_up_on <= today, Note.follow_up_done.is_(False)
+    )
+    signals = select(Note.id).where(
+        Note.kind == NoteKind.SIGNAL, Note.occurred_on > today - timedelta(days=30), Note.occurred_on <= today
+    )
+    meetings = select(Meeting.id).where(
+        Meeting.starts_at >= now,
+        Meeting.starts_at < now + timedelta(days=14),
+        Meeting.status != MeetingStatus.CANCELLED,
+    )
+    due = select(Agreement.id).where(
+        Agreement.status.in_([str(s) for s in OPEN_AGREEMENT_STATUSES]),
+        Agreement.due_on <= today + timedelta(days=14),
+    )
+    if district_id is not None:
+        follow_ups = follow_ups.where(Note.district_id == district_id)
+        signals = signals.where(Note.district_id == district_id)
+        meetings = meetings.where(Meeting.district_id == district_id)
+        due = due.where(Agreement.district_id == district_id)
     return DashboardCounts(
         overdue_partners=len(overdue_partners(session, today, district_id)),
-        follow_ups_due=len(follow_ups_due(session, today, district_id=district_id)),
-        upcoming_meetings=len(upcoming_meetings(session, now, district_id=district_id)),
-        agreements_due=len(agreements_due(session, today, district_id=district_id)),
-        recent_signals=len(recent_signals(session, today, district_id=district_id)),
+        follow_ups_due=count(follow_ups),
+        upcoming_meetings=count(meetings),
+        agreements_due=count(due),
+        recent_signals=count(signals),
     )

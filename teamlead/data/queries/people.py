@@ -86,10 +86,7 @@ def people(
     query = select(Person.id, Person.name, Person.phone, Person.email, Person.version).order_by(
         func.lower(Person.name), Person.id
     )
-    if current_only or organisation_id is not None or district_id is not None:
-        query = query.where(
-            Person.id.in_(list(by_person)) if len(by_person) < 30000 else Person.id.is_not(None)
-        )
+    only_with_roles = current_only or organisation_id is not None or district_id is not None
     return [
         PersonRow(
             id=p.id,
@@ -100,7 +97,7 @@ def people(
             version=p.version,
         )
         for p in session.execute(query)
-        if p.id in by_person or not (current_only or organisation_id is not None or district_id is not None)
+        if p.id in by_person or not only_with_roles
     ]
 
 

@@ -113,6 +113,10 @@ def test_agreements_due_soon_or_overdue(world: World) -> None:
     assert [(r.id, r.overdue) for r in rows] == [(late, True), (soon, False)]
     assert rows[0].organisations == ("Politie basisteam Nieuw-West", "Jongerenwerk Nieuw-West")
     assert rows[0].responsible_person == "Fatima el Amrani"
+    with world.database.session() as session:
+        counts = dashboard_counts(session, TODAY, NOW)
+        assert dashboard_counts(session, TODAY, NOW, district_id=world.west).agreements_due == 0
+    assert counts.agreements_due == len(rows)
 
 
 def test_upcoming_meetings_and_the_counts(world: World) -> None:
