@@ -47,4 +47,5 @@ def sections() -> tuple[Section, ...]:
         Section("notes", "teamlead.ui.notes.view", "NotesView"),
         Section("whotocall", "teamlead.ui.whotocall.view", "WhoToCallView", "Ctrl+Shift+W"),
         Section("meetings", "teamlead.ui.meetings.view", "MeetingsView"),
+        Section("agreements", "teamlead.ui.agreements.view", "AgreementsView"),
     )
