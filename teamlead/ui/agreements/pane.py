@@ -124,7 +124,7 @@ class AgreementPane(QWidget):
         change = QGroupBox(tr("Change the status"))
         form = QFormLayout(change)
         form.addRow(tr("New s&tatus:"), self.new_status)
-        form.addRow(tr("Co&mment:"), self.comment)
+        form.addRow(tr("C&omment:"), self.comment)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.change_button)
