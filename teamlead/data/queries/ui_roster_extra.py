@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.enums import OrganisationStatus
 from teamlead.data.geography import District, Domain, Neighbourhood
-from teamlead.data.queries._common import role_current
+from teamlead.data.queries._common import domain_label, role_current
 from teamlead.data.queries.organisation import (
     OrganisationDetail,
     TimelineEntry,
@@ -56,8 +56,10 @@ def choices(session: Session) -> Choices:
         Choice(i, n) for i, n in session.execute(select(District.id, District.name).order_by(District.name))
     )
     domains = tuple(
-        Choice(i, n)
-        for i, n in session.execute(select(Domain.id, Domain.name).order_by(Domain.position, Domain.name))
+        Choice(i, domain_label(key, name))
+        for i, key, name in session.execute(
+            select(Domain.id, Domain.key, Domain.name).order_by(Domain.position, Domain.name)
+        )
     )
     neighbourhoods = tuple(
         Choice(i, n, d)

@@ -26,8 +26,9 @@ NL: dict[str, str] = {
     "name@example.org": "naam@voorbeeld.nl",
     "no cadence": "geen vaste frequentie",
     " days": " dagen",
-    "&Informal partner (volunteers, residents, faith or sports club)": (
-        "&Informele partner (vrijwilligers, bewoners, geloofs- of sportclub)"
+    "&Informal partner": "&Informele partner",
+    "Volunteers, residents, a faith community or a sports club": (
+        "Vrijwilligers, bewoners, een geloofsgemeenschap of een sportclub"
     ),
     "&Name": "&Naam",
     "Do&main": "Do&mein",

@@ -43,6 +43,7 @@ def table(model: RoleTableModel | TimelineModel, name: str) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     view.setSortingEnabled(True)
+    view.setWordWrap(False)
     return view
 
 
@@ -93,6 +94,7 @@ class OrganisationPane(QWidget):
 
         self.roles = RoleTableModel(context.today, self)
         self.roles_view = table(self.roles, tr("People and their roles"))
+        self.roles_view.setColumnHidden(RoleTableModel.ORGANISATION, True)  # it is this partner
         self.add_person_button = QPushButton(tr("Add a &person…"))
         self.change_role_button = QPushButton(tr("C&hange role…"))
         self.end_role_button = QPushButton(tr("E&nd role…"))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +32,11 @@ class OrganisationForm(QWidget):
         super().__init__(parent)
         self._choices = Choices((), (), ())
         self._loading = False
-        self.form = FieldForm(self)
+        self.form = FieldForm()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.form)
+        outer.addStretch()
         self.name = QLineEdit()
         self.domain = QComboBox()
         self.district = QComboBox()
@@ -47,7 +52,8 @@ class OrganisationForm(QWidget):
         self.cadence.setRange(0, 3660)
         self.cadence.setSpecialValueText(tr("no cadence"))
         self.cadence.setSuffix(tr(" days"))
-        self.informal = QCheckBox(tr("&Informal partner (volunteers, residents, faith or sports club)"))
+        self.informal = QCheckBox(tr("&Informal partner"))
+        self.informal.setToolTip(tr("Volunteers, residents, a faith community or a sports club"))
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(80)
         self.description.setTabChangesFocus(True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QSizePolicy, QVBoxLayout, QWidget
 
 from teamlead.errors import ConflictError, UserError, ValidationError
 from teamlead.i18n import tr
@@ -43,6 +43,8 @@ class FieldForm(QFormLayout):
         error.setStyleSheet("color: #c62828;")
         error.hide()
         column.addWidget(error)
+        # As tall as its editor and message, no taller: a height-capped editor stays beside its label.
+        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         caption = QLabel(label)
         caption.setBuddy(editor)
         editor.setAccessibleName(label.replace("&", ""))

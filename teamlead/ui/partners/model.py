@@ -123,7 +123,7 @@ class PartnerTableModel(QAbstractTableModel):
             tr("Neighbourhoods"),
             tr("Last contact"),
             tr("Stay in touch"),
-            tr("Open agreements"),
+            tr("Agreements"),
         )
 
     @staticmethod
@@ -205,6 +205,8 @@ class PartnerTableModel(QAbstractTableModel):
         if role == _DECORATION:
             return LIGHT_COLOURS[light_of(row)] if column == self.STAY_IN_TOUCH else None
         if role == _TOOLTIP:
+            if column == self.OPEN_AGREEMENTS:
+                return tr("Open agreements")
             if column == self.NEIGHBOURHOODS:
                 return "\n".join(row.neighbourhoods)
             if column == self.STAY_IN_TOUCH and row.contact_due_on is not None:

@@ -94,8 +94,7 @@ class PartnersView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PartnerTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 100), (2, 160), (3, 95), (4, 115), (5, 70)):
-            header.resizeSection(column, width)
+        self._size_columns()
 
         self.pane = OrganisationPane(context)
         left = QWidget()
@@ -108,6 +107,7 @@ class PartnersView(QWidget):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 580])  # at 1366 wide the names get room; the user may drag it
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -134,6 +134,14 @@ class PartnersView(QWidget):
 
     def title(self) -> str:
         return tr("Partners")
+
+    def _size_columns(self) -> None:
+        """Fixed widths that fit their headers in either language; the name takes the rest."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column, width in ((1, 80), (2, 140), (3, 90), (4, 105), (5, 70)):
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(text) + 28))
 
     # --- loading ----------------------------------------------------------------------------------------
 

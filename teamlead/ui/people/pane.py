@@ -100,6 +100,8 @@ class PersonPane(QWidget):
 
         self.roles = RoleTableModel(context.today, self)
         self.roles_view = table(self.roles, tr("Roles over time"))
+        for column in (RoleTableModel.PERSON, RoleTableModel.PHONE, RoleTableModel.EMAIL):
+            self.roles_view.setColumnHidden(column, True)  # the person's own, shown above
         self.change_role_button = QPushButton(tr("C&hange role…"))
         self.end_role_button = QPushButton(tr("E&nd role…"))
         self.move_button = QPushButton(tr("&Move…"))

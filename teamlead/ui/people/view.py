@@ -59,11 +59,13 @@ class PeopleView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(PeopleTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(
-            PeopleTableModel.NAME, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(PeopleTableModel.ORGANISATION, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 170), (1, 140), (3, 110), (4, 190)):
+            header.resizeSection(column, width)
         self.pane = PersonPane(context)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -75,6 +77,7 @@ class PeopleView(QWidget):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 540])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)

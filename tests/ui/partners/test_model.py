@@ -117,5 +117,9 @@ def test_filter_survives_a_resort_and_new_rows() -> None:
 def test_a_partner_serving_many_neighbourhoods_shows_the_first_few() -> None:
     names = ("Geuzenveld", "Osdorp-Oost", "Slotervaart", "Wildemanbuurt", "De Punt")
     _model, proxy = make([row(1, "GGD Amsterdam", neighbourhoods=names)])
-    assert proxy.index(0, PartnerTableModel.NEIGHBOURHOODS).data() == "Geuzenveld, Osdorp-Oost, Slotervaart +2"
-    assert proxy.index(0, PartnerTableModel.NEIGHBOURHOODS).data(Qt.ItemDataRole.ToolTipRole) == "\n".join(names)
+    assert (
+        proxy.index(0, PartnerTableModel.NEIGHBOURHOODS).data() == "Geuzenveld, Osdorp-Oost, Slotervaart +2"
+    )
+    assert proxy.index(0, PartnerTableModel.NEIGHBOURHOODS).data(Qt.ItemDataRole.ToolTipRole) == "\n".join(
+        names
+    )
