@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,7 +35,7 @@ from teamlead.ui.database_dialogs import (
 )
 from teamlead.ui.menus import build_menus
 from teamlead.ui.sections import Section, sections
-from teamlead.ui.style import SIDEBAR_STYLE, VIEW_STYLE, uses_view_style
+from teamlead.ui.style import SIDEBAR_POINTS, SIDEBAR_STYLE, VIEW_STYLE, uses_view_style
 from teamlead.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setAccessibleName(tr("Sections"))
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = QStackedWidget()
@@ -180,9 +181,13 @@ class MainWindow(QMainWindow):
         return section_title(section.key)
 
     def _sidebar_width(self) -> int:
-        metrics = self.sidebar.fontMetrics()
+        """Wide enough for the longest title in the sidebar's own font (the style sheet sets 11 pt), plus the
+        item's padding and margins, so Dutch titles are never cut off."""
+        font = QFont(self.sidebar.font())
+        font.setPointSizeF(SIDEBAR_POINTS)
+        metrics = QFontMetrics(font)
         widest = max((metrics.horizontalAdvance(section_title(s.key)) for s in self.sections), default=100)
-        return max(180, widest + 56)
+        return max(180, widest + 2 * 16 + 2 * 8 + 24)
 
     # --- which page ---------------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
+SIDEBAR_POINTS = 11
 SIDEBAR_STYLE = """
 QListWidget#sidebar {
     border: none;

@@ -27,8 +27,6 @@ class Card(QFrame):
         top.addWidget(self.count)
 
         self.table = RecordTable(model)
-        # Fixed first-column width (a date or a name) instead of measuring every row after each load.
-        self.table.setColumnWidth(0, self.table.fontMetrics().horizontalAdvance("wo 28 mrt 2026 00:00") + 12)
         self.table.setAccessibleName(title)
         self.table.setFrameShape(QFrame.Shape.NoFrame)
         self.empty = mute(QLabel(empty_text))

@@ -1,4 +1,8 @@
-"""The columns of the dashboard's five lists (headers translated when the view is built)."""
+"""The columns of the dashboard's five lists (headers translated when the view is built).
+
+Widths are in average characters; the one column without a width (the name or the text) takes the rest, so
+the cards fit a 1366-pixel screen without a horizontal scroll bar. An overdue date shows in red.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,9 @@ from teamlead.ui.widgets.formatting import (
 )
 from teamlead.ui.widgets.record_table import Column
 
+DATE = 11
+WHEN = 17
+
 
 def overdue_columns(today: date) -> list[Column]:
     def last(row: OverdueRow) -> str:
@@ -25,29 +32,37 @@ def overdue_columns(today: date) -> list[Column]:
 
     return [
         Column(tr("Partner"), lambda row: row.name),
-        Column(tr("Domain"), lambda row: row.domain),
-        Column(tr("Last contact"), last),
+        Column(tr("Domain"), lambda row: row.domain, width=10),
+        Column(tr("Last contact"), last, width=14),
     ]
 
 
 def follow_up_columns(today: date) -> list[Column]:
+    def partners(row: NoteRow) -> str:
+        return ", ".join(row.organisations)
+
     return [
-        Column(tr("Due"), lambda row: format_date(row.follow_up_on, today=today)),
-        Column(tr("Partner"), lambda row: ", ".join(row.organisations)),
+        Column(tr("Due"), lambda row: format_date(row.follow_up_on, today=today), width=DATE),
+        Column(tr("Partner"), partners, width=16, tooltip=partners),
         Column(tr("Note"), lambda row: one_line(row.text), tooltip=lambda row: row.text),
     ]
 
 
 def agreement_columns(today: date) -> list[Column]:
-    def due(row: AgreementRow) -> str:
-        text = format_date(row.due_on, today=today)
-        return tr("{date} (overdue)", date=text) if row.overdue else text
+    def tooltip(row: AgreementRow) -> str:
+        partners = ", ".join(row.organisations)
+        due = tr("{date} (overdue)", date=format_date(row.due_on)) if row.overdue else format_date(row.due_on)
+        return f"{row.text}\n{partners}\n{due}" if partners else f"{row.text}\n{due}"
 
     return [
-        Column(tr("Due"), due),
-        Column(tr("Agreement"), lambda row: one_line(row.text), tooltip=lambda row: row.text),
-        Column(tr("Status"), lambda row: agreement_status_label(row.status)),
-        Column(tr("Partners"), lambda row: ", ".join(row.organisations)),
+        Column(
+            tr("Due"),
+            lambda row: format_date(row.due_on, today=today),
+            width=DATE,
+            warn=lambda row: row.overdue,
+        ),
+        Column(tr("Agreement"), lambda row: one_line(row.text), tooltip=tooltip),
+        Column(tr("Status"), lambda row: agreement_status_label(row.status), width=8),
     ]
 
 
@@ -56,9 +71,9 @@ def meeting_columns(today: date) -> list[Column]:
         return meeting_kind_label(row.kind)
 
     return [
-        Column(tr("When"), lambda row: format_when(row.starts_at, today=today)),
-        Column(tr("Meeting"), lambda row: row.title),
-        Column(tr("Kind"), kind),
+        Column(tr("When"), lambda row: format_when(row.starts_at, today=today), width=WHEN),
+        Column(tr("Meeting"), lambda row: row.title, tooltip=lambda row: row.title),
+        Column(tr("Kind"), kind, width=15),
     ]
 
 
@@ -67,8 +82,8 @@ def signal_columns(today: date) -> list[Column]:
         return ", ".join(row.organisations)
 
     return [
-        Column(tr("Date"), lambda row: format_date(row.occurred_on, today=today)),
-        Column(tr("Neighbourhood"), lambda row: row.neighbourhood),
+        Column(tr("Date"), lambda row: format_date(row.occurred_on, today=today), width=7),
+        Column(tr("Neighbourhood"), lambda row: row.neighbourhood, width=18),
         Column(tr("Signal"), lambda row: one_line(row.text), tooltip=lambda row: row.text),
-        Column(tr("Partners"), partners),
+        Column(tr("Partners"), partners, width=30, tooltip=partners),
     ]

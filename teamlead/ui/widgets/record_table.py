@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+WARNING_COLOUR = QColor("#b3261e")
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 """``data(index, RECORD_ROLE)`` gives the row's ``(kind, id)``."""
@@ -26,6 +28,10 @@ class Column:
     header: str
     text: Callable[[Any], str]
     tooltip: Callable[[Any], str] | None = None
+    width: int = 0
+    """Width in average characters; 0: this column takes the room that is left."""
+    warn: Callable[[Any], bool] | None = None
+    """Rows for which this cell shows in the warning colour (an overdue date)."""
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -68,7 +74,15 @@ class RecordTableModel(QAbstractTableModel):
             return self._texts[index.row()][index.column()]
         if role == RECORD_ROLE:
             return self._record(self._rows[index.row()])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            warn = self._columns[index.column()].warn
+            if warn is not None and warn(self._rows[index.row()]):
+                return WARNING_COLOUR
         return None
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
 
     def headerData(  # noqa: N802 - Qt's name
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -99,8 +113,15 @@ class RecordTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        character = self.fontMetrics().averageCharWidth()
+        for number, column in enumerate(model.columns):
+            if column.width:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
+                self.setColumnWidth(number, column.width * character + 16)
+            else:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         # Qt emits activated for Enter and for a double click (or a single one where the platform says so).
         self.activated.connect(self._open)
 

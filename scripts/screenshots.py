@@ -1,0 +1,242 @@
+"""Screenshots of every screen for the README: the app on demo data, Dutch UI, a fixed date, 1366x768.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [NAME ...]
+
+Saves ``docs/screenshots/<name>.png``. To add a screen, add a ``Shot`` to :data:`SHOTS`: its name, how to get
+there from the main window (a function that may return a dialog to photograph over the window), and when it
+is ready (a function that returns True once its data is on screen). No ``processEvents`` loops: waiting runs
+the event loop with a timer until the screen says it is ready.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget  # noqa: E402
+
+TODAY = date(2026, 3, 2)
+SIZE = (1366, 768)
+OUT = ROOT / "docs" / "screenshots"
+
+if TYPE_CHECKING:
+    from teamlead.ui.main_window import MainWindow
+
+DIM = QColor(0, 0, 0, 60)
+
+
+def wait_until(ready: Callable[[], bool], timeout_ms: int = 30_000) -> None:
+    """Run the event loop until ``ready()`` (checked every 20 ms), or fail after ``timeout_ms``."""
+    loop = QEventLoop()
+    waited = {"ms": 0}
+
+    def check() -> None:
+        waited["ms"] += 20
+        if ready() or waited["ms"] > timeout_ms:
+            loop.quit()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(20)
+    loop.exec()
+    timer.stop()
+    if not ready():
+        raise SystemExit(f"screen not ready after {timeout_ms} ms")
+
+
+def settle(ms: int = 250) -> None:
+    """Let layouts and late paints finish."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def loaded(view: QWidget) -> bool:
+    return bool(getattr(view, "is_loaded", True))
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str
+    go: Callable[[MainWindow], QWidget | None]
+    """Get there; return a dialog to photograph over the window, else None."""
+    ready: Callable[[MainWindow], bool] = lambda window: True
+
+
+def _section(key: str) -> Callable[[MainWindow], QWidget | None]:
+    def go(window: MainWindow) -> None:
+        window.go_to_section(key)
+
+    return go
+
+
+def _loaded_signal(window: MainWindow) -> bool:
+    return loaded(window.current_view())
+
+
+def _partner_detail(window: MainWindow) -> None:
+    from sqlalchemy import select
+
+    from teamlead.data.models import Organisation
+
+    with window.context.database.session() as session:
+        partner = session.scalar(select(Organisation.id).where(Organisation.name.like("Jongerenwerk%")))
+    window.go_to_section("partners")
+    wait_until(lambda: loaded(window.current_view()))
+    if partner is not None:
+        window.context.open_record.emit("organisation", partner)
+
+
+def _note_dialog(window: MainWindow) -> QWidget | None:
+    window.go_to_section("dashboard")
+    window.log_contact_moment()
+    return QApplication.activeModalWidget() or window.findChild(QWidget, "noteDialog")
+
+
+def _who_to_call(window: MainWindow) -> None:
+    window.go_to_section("whotocall")
+    view = window.current_view()
+    picker = view.findChild(QComboBox, "whoToCallNeighbourhood")
+    wait_until(lambda: picker is not None and picker.count() > 1)
+    assert picker is not None
+    picker.setCurrentIndex(picker.findText("Wildemanbuurt"))
+    picker.activated.emit(picker.currentIndex())
+
+
+def _search(window: MainWindow) -> None:
+    window.go_to_section("dashboard")
+    window.open_search()
+    popup = window.search_popup
+    popup.input.setText("jongeren")
+    wait_until(lambda: bool(popup.model.hit_rows()))
+
+
+def _settings(window: MainWindow) -> QWidget | None:
+    window.open_settings()
+    return window.findChild(QWidget, "settingsDialog")
+
+
+def _shortcuts(window: MainWindow) -> QWidget | None:
+    window.actions_by_name["shortcuts"].trigger()
+    return window.findChild(QWidget, "shortcutsDialog")
+
+
+SHOTS: tuple[Shot, ...] = (
+    Shot("dashboard", _section("dashboard"), _loaded_signal),
+    Shot("roster", _section("partners"), _loaded_signal),
+    Shot("partner-detail", _partner_detail),
+    Shot("people", _section("people"), _loaded_signal),
+    Shot("notes", _section("notes"), _loaded_signal),
+    Shot("note-dialog", _note_dialog),
+    Shot("who-to-call", _who_to_call),
+    Shot("meetings", _section("meetings"), _loaded_signal),
+    Shot("search", _search),
+    Shot("settings", _settings),
+    Shot("shortcuts", _shortcuts),
+)
+
+
+def photograph(window: QWidget, dialog: QWidget | None) -> QPixmap:
+    """The window, with a dialog drawn over it where it stands (offscreen, dialogs are separate windows)."""
+    pixmap = window.grab()
+    if dialog is not None and dialog.isVisible():
+        painter = QPainter(pixmap)
+        shot = dialog.grab()
+        origin = window.mapToGlobal(QPoint(0, 0))
+        where = dialog.mapToGlobal(QPoint(0, 0)) - origin
+        if not pixmap.rect().contains(where):
+            where = QPoint((pixmap.width() - shot.width()) // 2, (pixmap.height() - shot.height()) // 3)
+        painter.fillRect(pixmap.rect(), DIM)
+        painter.drawPixmap(where, shot)
+        painter.end()
+    return pixmap
+
+
+def demo_database(folder: Path) -> Path:
+    from teamlead.data.database import open_database
+    from teamlead.demo import generate_demo
+
+    path = folder / "demo.sqlite3"
+    database = open_database(path)
+    generate_demo(database, "district", 1, TODAY)
+    database.dispose()
+    return path
+
+
+def welcome_shot(app: QApplication, folder: Path) -> None:
+    """The welcome page, on a database of its own that stays empty."""
+    from teamlead.data.database import open_database
+    from teamlead.ui.context import AppContext
+    from teamlead.ui.main_window import MainWindow
+
+    database = open_database(folder / "empty.sqlite3")
+    window = MainWindow(
+        AppContext(database, today=TODAY),
+        qsettings=QSettings(str(folder / "w0.ini"), QSettings.Format.IniFormat),
+    )
+    window.resize(*SIZE)
+    window.show()
+    wait_until(lambda: window.showing_welcome)
+    settle()
+    window.grab().save(str(OUT / "welcome.png"))
+    window.close()
+    database.dispose()
+
+
+def main(names: list[str]) -> int:
+    from teamlead import settings
+    from teamlead.i18n import set_language
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="teamlead-shots-") as name:
+        folder = Path(name)
+        os.environ["TEAMLEAD_SETTINGS"] = str(folder / "settings.json")
+        settings.save({"language": "nl", "default_district": "Nieuw-West"})
+        set_language("nl")
+        if not names or "welcome" in names:
+            welcome_shot(app, folder)
+        from teamlead.data.database import open_database
+        from teamlead.ui.context import AppContext
+        from teamlead.ui.main_window import MainWindow
+
+        database = open_database(demo_database(folder))
+        context = AppContext(database, today=TODAY)
+        window = MainWindow(context, qsettings=QSettings(str(folder / "w.ini"), QSettings.Format.IniFormat))
+        window.resize(*SIZE)
+        window.show()
+        wait_until(lambda: not window.showing_welcome and window.sidebar.count() > 0)
+        for shot in SHOTS:
+            if names and shot.name not in names:
+                continue
+            dialog = shot.go(window)
+            wait_until(lambda shot=shot: shot.ready(window))
+            settle(400)
+            photograph(window, dialog).save(str(OUT / f"{shot.name}.png"))
+            print(f"saved {OUT / shot.name}.png")
+            if dialog is not None:
+                dialog.close()
+            if window.search_popup is not None:
+                window.search_popup.hide()
+            settle(100)
+        window.close()
+        context.tasks.shutdown(wait=True)
+        database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
