@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
+from teamlead.data.backup import backup_sqlite
 from teamlead.data.database import Database, open_database
 from teamlead.i18n import set_language
 
@@ -75,18 +76,77 @@ def sqlite_url(tmp_path: Path) -> URL:
     return URL.create("sqlite+pysqlite", database=str(tmp_path / "teamlead.sqlite3"))
 
 
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite database per test session; each test gets a copy (migrating takes longer)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    open_database(path).dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _postgres_template() -> Iterator[str | None]:
+    """One migrated PostgreSQL database per session, cloned with CREATE DATABASE ... TEMPLATE per test."""
+    server = postgres_server_url()
+    if server is None:
+        yield None
+        return
+    name = f"teamlead_template_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception:
+        admin.dispose()
+        yield None
+        return
+    open_database(server.set(database=name)).dispose()
+    try:
+        yield name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def _migrated_postgres_url(_postgres_template: str | None) -> Iterator[URL]:
+    server = postgres_server_url()
+    if server is None or _postgres_template is None:
+        _missing_postgres("the server is not set or did not answer")
+        raise AssertionError  # unreachable: skip or fail raised
+    name = f"teamlead_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{_postgres_template}"'))
+    try:
+        yield server.set(database=name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def _migrated_sqlite_url(_sqlite_template: Path, sqlite_url: URL) -> URL:
+    assert sqlite_url.database is not None
+    backup_sqlite(_sqlite_template, Path(sqlite_url.database))
+    return sqlite_url
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest) -> URL:
-    """Parametrises a test over both backends: the same test on a real SQLite file and a real PostgreSQL."""
+    """Parametrises a test over both backends: an empty real SQLite file and an empty real PostgreSQL database."""
     name = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     url: URL = request.getfixturevalue(name)
     return url
 
 
-@pytest.fixture
-def database(db_url: URL) -> Iterator[Database]:
-    """A new, migrated Teamlead database on each backend."""
-    database = open_database(db_url)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A new, migrated Teamlead database on each backend (a copy of a session-wide freshly migrated one)."""
+    name = "_migrated_sqlite_url" if request.param == "sqlite" else "_migrated_postgres_url"
+    database = open_database(request.getfixturevalue(name))
     try:
         yield database
     finally:
@@ -94,9 +154,9 @@ def database(db_url: URL) -> Iterator[Database]:
 
 
 @pytest.fixture
-def sqlite_database(sqlite_url: URL) -> Iterator[Database]:
+def sqlite_database(_migrated_sqlite_url: URL) -> Iterator[Database]:
     """A new Teamlead database in an SQLite file, for tests where only SQLite matters."""
-    database = open_database(sqlite_url)
+    database = open_database(_migrated_sqlite_url)
     try:
         yield database
     finally:
