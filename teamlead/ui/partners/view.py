@@ -119,7 +119,8 @@ class PartnersView(QWidget):
         self.setTabOrder(self.new_button, self.table)
 
         self.filter_edit.textChanged.connect(self.set_filter_text)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)  # only while typing in the filter
         self.filter_edit.returnPressed.connect(self._focus_table)
         for combo in (self.district, self.domain, self.neighbourhood, self.status):
             combo.activated.connect(self.reload)

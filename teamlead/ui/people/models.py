@@ -257,7 +257,15 @@ def timeline_kind(entry: TimelineEntry) -> str:
 
 
 class TimelineModel(RowTableModel[TimelineEntry]):
+    """A partner's or person's history, newest first; the full text shows as a tooltip."""
+
     DATE, WHAT, TEXT = range(3)
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.TEXT:
+            return self.row_at(index.row()).title
+        return super().data(index, role)
 
     def headers(self) -> Sequence[str]:
         return (tr("Date"), tr("What"), tr("Summary"))

@@ -83,7 +83,8 @@ class PeopleView(QWidget):
         layout.addWidget(splitter, 1)
         self.filter_edit.textChanged.connect(self.set_filter_text)
         self.filter_edit.returnPressed.connect(self.table.setFocus)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)  # only while typing in the filter
         self.former.toggled.connect(self.reload)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         context.data_changed.connect(self._data_changed)

@@ -124,3 +124,17 @@ def test_notes_view_filters_by_kind_neighbourhood_and_partner(
     ]
     view.table.selectRow(0)
     assert view.text.toPlainText() == "Oproep tot rellen op sociale media"
+
+
+def test_open_a_note_from_elsewhere(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    view = NotesView(context)
+    qtbot.addWidget(view)
+    settle(qtbot, context)
+    view.set_filters(kind=str(NoteKind.SIGNAL))
+    settle(qtbot, context)
+    assert view.model.rowCount() == 0
+    note_id = 1  # the seed's only note
+    assert view.open_record("note", note_id)
+    settle(qtbot, context)
+    assert view.kind.currentText() == "All kinds"
+    assert view.text.toPlainText() == "Kennismaking"

@@ -149,3 +149,34 @@ def test_archive_asks_first_then_reactivate(qtbot: QtBot, context: AppContext, s
     settle(qtbot, context)
     assert "Montessori College Öztürk" in names(view)
     assert QApplication.activeModalWidget() is None
+
+
+def test_open_a_former_partner_from_elsewhere(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    from teamlead.services.organisations import archive_organisation
+
+    with context.database.begin() as session:
+        archive_organisation(session, seed.school, expected_version=1)
+    view = open_view(qtbot, context)
+    assert "Montessori College Öztürk (former)" not in names(view)
+    assert view.open_record("organisation", seed.school)
+    assert not view.open_record("meeting", 1)
+    settle(qtbot, context)
+    assert "Montessori College Öztürk (former)" in names(view)
+    assert view.status.currentText() == "Active and former"
+    assert [i.data() for i in view.table.selectionModel().selectedRows()] == [
+        "Montessori College Öztürk (former)"
+    ]
+    assert view.pane.heading.text().startswith("Montessori College Öztürk — former partner since")
+
+
+def test_the_roster_speaks_dutch(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+    from teamlead.i18n import set_language
+
+    set_language("nl")
+    view = open_view(qtbot, context)
+    headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert headers == ["Naam", "Domein", "Buurten", "Laatste contact", "Contact", "Afspraken"]
+    assert cell(view, "Jongerenwerk Nieuw-West", PartnerTableModel.STAY_IN_TOUCH) == "Te laat"
+    assert cell(view, "Jongerenwerk Nieuw-West", PartnerTableModel.DOMAIN) == "Sociaal"
+    assert view.count_label.text() == "3 partners"
+    assert view.pane.editor.domain.itemText(1) == "Sociaal"
