@@ -226,8 +226,13 @@ def write_rows(
 
 
 def finish_load(session: Session) -> None:
-    """Merge the search index the triggers filled row by row, so searching the new data is fast at once."""
-    optimize_search_index(session.connection())
+    """Merge the search index the triggers filled row by row, and gather the statistics the query planner
+    needs to use the indexes (SQLite ignores some of them until ``ANALYZE`` has run), so the app is fast at once."""
+    connection = session.connection()
+    optimize_search_index(connection)
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA analysis_limit=2000")
+    connection.exec_driver_sql("ANALYZE")
 
 
 def reset_sequences(session: Session, rows: dict[str, list[Row]]) -> None:
