@@ -83,6 +83,27 @@ def haystack(row: RosterRow) -> str:
     return fold(" ".join((row.name, row.domain, *row.neighbourhoods, *row.people)))
 
 
+Entry = tuple[RosterRow, str, tuple[str, ...], str]
+"""A roster row with its filter haystack, its display cells and its folded name (the sort key)."""
+
+
+def cells(row: RosterRow) -> tuple[str, ...]:
+    """What the six columns show, in the current language."""
+    return (
+        row.name if row.status == "active" else tr("{name} (former)", name=row.name),
+        row.domain,
+        neighbourhood_summary(row.neighbourhoods),
+        row.last_contact.isoformat() if row.last_contact else tr("never"),
+        light_text(light_of(row)),
+        str(row.open_agreements),
+    )
+
+
+def prepare(rows: Iterable[RosterRow]) -> list[Entry]:
+    """Everything the table needs per row, computed once; pure Python, so a worker thread can do it."""
+    return [(row, haystack(row), cells(row), fold(row.name)) for row in rows]
+
+
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -109,7 +130,7 @@ class PartnerTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[RosterRow, str, tuple[str, ...]]] = []  # row, haystack, display cells
+        self._rows: list[Entry] = []
         self._words: list[str] = []
         self.accepted: list[bool] = []
         self._sort_column = self.NAME
@@ -128,19 +149,16 @@ class PartnerTableModel(QAbstractTableModel):
 
     @staticmethod
     def cells(row: RosterRow) -> tuple[str, ...]:
-        return (
-            row.name if row.status == "active" else tr("{name} (former)", name=row.name),
-            row.domain,
-            neighbourhood_summary(row.neighbourhoods),
-            row.last_contact.isoformat() if row.last_contact else tr("never"),
-            light_text(light_of(row)),
-            str(row.open_agreements),
-        )
+        return cells(row)
 
     def set_rows(self, rows: Iterable[RosterRow]) -> None:
         """Replace the contents, keeping the current sort and filter words."""
+        self.set_entries(prepare(rows))
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        """Replace the contents with rows :func:`prepare` made (off the GUI thread for thousands of rows)."""
         self.beginResetModel()
-        self._rows = [(row, haystack(row), self.cells(row)) for row in rows]
+        self._rows = entries
         self._sort_rows()
         self.endResetModel()
 
@@ -155,12 +173,12 @@ class PartnerTableModel(QAbstractTableModel):
             self.accepted = [True] * len(self._rows)
         elif len(words) == 1:
             word = words[0]
-            self.accepted = [word in text for _row, text, _cells in self._rows]
+            self.accepted = [word in text for _row, text, _cells, _name in self._rows]
         else:
-            self.accepted = [all(word in text for word in words) for _row, text, _cells in self._rows]
+            self.accepted = [all(word in text for word in words) for _row, text, _cells, _name in self._rows]
 
     def rows(self) -> list[RosterRow]:
-        return [row for row, _text, _cells in self._rows]
+        return [entry[0] for entry in self._rows]
 
     def row_at(self, source_row: int) -> RosterRow:
         return self._rows[source_row][0]
@@ -169,8 +187,8 @@ class PartnerTableModel(QAbstractTableModel):
         return self._rows[source_row][1]
 
     def source_row_of(self, organisation_id: int) -> int | None:
-        for number, (row, _text, _cells) in enumerate(self._rows):
-            if row.id == organisation_id:
+        for number, entry in enumerate(self._rows):
+            if entry[0].id == organisation_id:
                 return number
         return None
 
@@ -222,24 +240,24 @@ class PartnerTableModel(QAbstractTableModel):
             return row.id
         return light_of(row)
 
-    def _sort_key(self, column: int) -> Callable[[tuple[RosterRow, str, tuple[str, ...]]], Any]:
-        """A key over (row, haystack, cells); ties break on the folded name, so the order is stable."""
+    def _sort_key(self, column: int) -> Callable[[Entry], Any]:
+        """A key over an entry; ties break on the folded name, so the order is stable and natural."""
         if column == self.DOMAIN:
-            return lambda entry: (fold(entry[0].domain), fold(entry[0].name))
+            return lambda entry: (fold(entry[0].domain), entry[3])
         if column == self.NEIGHBOURHOODS:
-            return lambda entry: (fold(", ".join(entry[0].neighbourhoods)), fold(entry[0].name))
+            return lambda entry: (fold(", ".join(entry[0].neighbourhoods)), entry[3])
         if column == self.LAST_CONTACT:
-            return lambda entry: (entry[0].last_contact or date.min, fold(entry[0].name))
+            return lambda entry: (entry[0].last_contact or date.min, entry[3])
         if column == self.STAY_IN_TOUCH:
             order = {Light.RED: 0, Light.AMBER: 1, Light.GREEN: 2, Light.NONE: 3}
             return lambda entry: (
                 order[light_of(entry[0])],
                 entry[0].contact_due_on or date.max,
-                fold(entry[0].name),
+                entry[3],
             )
         if column == self.OPEN_AGREEMENTS:
-            return lambda entry: (entry[0].open_agreements, fold(entry[0].name))
-        return lambda entry: fold(entry[0].name)
+            return lambda entry: (entry[0].open_agreements, entry[3])
+        return lambda entry: entry[3]
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

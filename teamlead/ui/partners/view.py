@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from teamlead.data.queries.roster import RosterRow, roster
+from teamlead.data.queries.roster import roster
 from teamlead.data.queries.ui_roster_extra import Choices, choices
 from teamlead.i18n import tr
 from teamlead.ui.context import AppContext
 from teamlead.ui.notes.words import organisation_status_names
 from teamlead.ui.partners.detail import OrganisationPane
-from teamlead.ui.partners.model import PartnerFilterProxy, PartnerTableModel
+from teamlead.ui.partners.model import Entry, PartnerFilterProxy, PartnerTableModel, prepare
 
 RELOAD_ON = ("organisation", "person", "note", "agreement", "all")
 
@@ -197,14 +197,14 @@ class PartnersView(QWidget):
         }
         today = self._context.today()
 
-        def load(session: Session) -> list[RosterRow]:
-            return roster(session, today=today, **filters)
+        def load(session: Session) -> list[Entry]:
+            return prepare(roster(session, today=today, **filters))  # folded here, off the GUI thread
 
         self._context.read(load, self._show_rows, key="partners.rows")
 
-    def _show_rows(self, rows: list[RosterRow]) -> None:
+    def _show_rows(self, entries: list[Entry]) -> None:
         selected = self.pane.organisation_id()
-        self.model.set_rows(rows)
+        self.model.set_entries(entries)
         self._update_count()
         wanted = self._pending_select or selected
         self._pending_select = None

@@ -141,11 +141,17 @@ class PeopleTableModel(RowTableModel[PersonRow]):
         roles = " ".join(f"{role.title} {role.organisation}" for role in row.roles)
         return fold(f"{row.name} {roles} {row.phone} {row.email}")
 
-    def set_rows(self, rows: Sequence[PersonRow], haystacks: Sequence[str] | None = None) -> None:
-        """Replace the rows; pass ``haystacks`` computed off the GUI thread for large lists."""
+    def set_rows(
+        self,
+        rows: Sequence[PersonRow],
+        haystacks: Sequence[str] | None = None,
+        cells: Sequence[tuple[str, ...]] | None = None,
+    ) -> None:
+        """Replace the rows; pass ``haystacks`` and ``cells`` computed off the GUI thread for large lists."""
         texts = haystacks if haystacks is not None else [self.haystack(row) for row in rows]
+        shown = cells if cells is not None else [self.cells(row) for row in rows]
         self._haystacks = {row.id: text for row, text in zip(rows, texts, strict=True)}
-        self._cells = {row.id: self.cells(row) for row in rows}
+        self._cells = {row.id: row_cells for row, row_cells in zip(rows, shown, strict=True)}
         self.beginResetModel()
         self._rows = list(rows)
         self._accept()  # before the proxy asks which rows pass
@@ -157,6 +163,9 @@ class PeopleTableModel(RowTableModel[PersonRow]):
 
     def _accept(self) -> None:
         haystacks, words = self._haystacks, self._words
+        if not words:
+            self.accepted = [True] * len(self._rows)
+            return
         self.accepted = [all(word in haystacks[row.id] for word in words) for row in self._rows]
 
     @override

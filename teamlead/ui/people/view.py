@@ -24,6 +24,8 @@ from teamlead.ui.context import AppContext
 from teamlead.ui.people.models import PeopleFilterProxy, PeopleTableModel, RowRole
 from teamlead.ui.people.pane import PersonPane
 
+Loaded = tuple[list[PersonRow], list[str], list[tuple[str, ...]]]
+
 
 class PeopleView(QWidget):
     """A filterable table of people; selecting one shows their page (details, roles over time, notes)."""
@@ -102,15 +104,19 @@ class PeopleView(QWidget):
     def reload(self, *_args: object) -> None:
         today, current_only = self._context.today(), not self.former.isChecked()
 
-        def load(session: Session) -> tuple[list[PersonRow], list[str]]:
+        def load(session: Session) -> Loaded:
             rows = people(session, today=today, current_only=current_only)
-            return rows, [PeopleTableModel.haystack(row) for row in rows]  # folded here, off the GUI thread
+            # Folded and formatted here, off the GUI thread: 12,000 rows take a few hundred milliseconds.
+            return (
+                rows,
+                [PeopleTableModel.haystack(row) for row in rows],
+                [PeopleTableModel.cells(row) for row in rows],
+            )
 
         self._context.read(load, self._show_rows, key="people.rows")
 
-    def _show_rows(self, loaded: tuple[list[PersonRow], list[str]]) -> None:
-        rows, haystacks = loaded
-        self.model.set_rows(rows, haystacks)
+    def _show_rows(self, loaded: Loaded) -> None:
+        self.model.set_rows(*loaded)
         self._update_count()
         wanted = self._pending or self.pane.person_id()
         self._pending = None
