@@ -7,12 +7,10 @@ from datetime import date
 from typing import Any, override
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -97,26 +95,23 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def refilter(proxy: QSortFilterProxyModel) -> None:
-    """Make the proxy ask ``filterAcceptsRow`` again (Qt 6.9 replaced invalidateRowsFilter)."""
-    if hasattr(proxy, "beginFilterChange"):
-        proxy.beginFilterChange()
-        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-    else:
-        proxy.invalidateRowsFilter()
-
-
 class PeopleTableModel(RowTableModel[PersonRow]):
-    """People with their current roles; cells and filter text are computed once per load (12,000 rows)."""
+    """People with their current roles, filtered and sorted in the model itself.
+
+    With 12,000 people a proxy model would call Python once per row on every keystroke; here a keystroke is
+    one list comprehension over precomputed, folded haystacks and one model reset, and Qt then only asks for
+    the rows on screen.
+    """
 
     NAME, ROLE, ORGANISATION, PHONE, EMAIL = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._all: list[PersonRow] = []
         self._haystacks: dict[int, str] = {}
         self._cells: dict[int, tuple[str, ...]] = {}
         self._words: list[str] = []
-        self.accepted: list[bool] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def headers(self) -> Sequence[str]:
         return (tr("Name"), tr("Role"), tr("Organisation"), tr("Phone"), tr("E-mail"))
@@ -152,21 +147,31 @@ class PeopleTableModel(RowTableModel[PersonRow]):
         shown = cells if cells is not None else [self.cells(row) for row in rows]
         self._haystacks = {row.id: text for row, text in zip(rows, texts, strict=True)}
         self._cells = {row.id: row_cells for row, row_cells in zip(rows, shown, strict=True)}
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._accept()  # before the proxy asks which rows pass
-        self.endResetModel()
+        self._all = list(rows)
+        if self._sort is not None and self._sort != (self.NAME, Qt.SortOrder.AscendingOrder):
+            self._sort_all(*self._sort)  # the query itself sorts by name
+        self._show()
 
-    def set_words(self, words: list[str]) -> None:
-        self._words = words
-        self._accept()
+    def total(self) -> int:
+        """All people loaded, shown or filtered out."""
+        return len(self._all)
 
-    def _accept(self) -> None:
+    def set_filter_text(self, text: str) -> None:
+        """Show only the people whose haystack holds every typed word (case and accents ignored)."""
+        self._words = fold(text).split()
+        self._show()
+
+    def _show(self) -> None:
         haystacks, words = self._haystacks, self._words
+        self.beginResetModel()
         if not words:
-            self.accepted = [True] * len(self._rows)
-            return
-        self.accepted = [all(word in haystacks[row.id] for word in words) for row in self._rows]
+            self._rows = list(self._all)
+        elif len(words) == 1:
+            word = words[0]
+            self._rows = [row for row in self._all if word in haystacks[row.id]]
+        else:
+            self._rows = [row for row in self._all if all(word in haystacks[row.id] for word in words)]
+        self.endResetModel()
 
     @override
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -174,42 +179,18 @@ class PeopleTableModel(RowTableModel[PersonRow]):
             return self._cells[self._rows[index.row()].id][index.column()]
         return super().data(index, role)
 
-    @override
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        key = (lambda row: fold(self._cells[row.id][column])) if column != self.NAME else None
-        self._rows.sort(
-            key=key or (lambda row: fold(row.name)), reverse=order == Qt.SortOrder.DescendingOrder
+    def _sort_all(self, column: int, order: Qt.SortOrder) -> None:
+        cells = self._cells
+        self._all.sort(
+            key=lambda row: fold(cells[row.id][column]) if column != self.NAME else fold(row.name),
+            reverse=order == Qt.SortOrder.DescendingOrder,
         )
-        self._accept()
-        self.layoutChanged.emit()
-
-
-class PeopleFilterProxy(QSortFilterProxyModel):
-    """Type-to-filter over the rows' folded haystacks; the model tests every row at once, this only reads."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._model: PeopleTableModel | None = None
-
-    @override
-    def setSourceModel(self, model: QAbstractItemModel) -> None:
-        assert isinstance(model, PeopleTableModel)
-        self._model = model
-        super().setSourceModel(model)
-
-    def set_text(self, text: str) -> None:
-        if self._model is not None:
-            self._model.set_words(fold(text).split())
-        refilter(self)
-
-    @override
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        return self._model.accepted[source_row] if self._model is not None else True
 
     @override
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
+        self._sort = (column, order)
+        self._sort_all(column, order)
+        self._show()
 
 
 class RoleTableModel(RowTableModel[RoleLine]):

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.queries.people import PersonRow, people
 from teamlead.i18n import tr
 from teamlead.ui.context import AppContext
-from teamlead.ui.people.models import PeopleFilterProxy, PeopleTableModel, RowRole
+from teamlead.ui.people.models import PeopleTableModel, RowRole
 from teamlead.ui.people.pane import PersonPane
 
 Loaded = tuple[list[PersonRow], list[str], list[tuple[str, ...]]]
@@ -50,12 +50,10 @@ class PeopleView(QWidget):
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.former)
         self.model = PeopleTableModel(self)
-        self.proxy = PeopleFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("peopleTable")
         self.table.setAccessibleName(tr("People"))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -125,11 +123,14 @@ class PeopleView(QWidget):
         self.loaded.emit()
 
     def set_filter_text(self, text: str) -> None:
-        self.proxy.set_text(text)
+        selected = self.pane.person_id()
+        self.model.set_filter_text(text)
         self._update_count()
+        if selected is not None:
+            self.select_person(selected, load=False, clear_filter=False)
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         self.count_label.setText(
             tr("{count} people", count=total)
             if shown == total
@@ -143,21 +144,25 @@ class PeopleView(QWidget):
             if isinstance(row, PersonRow) and row.id != self.pane.person_id():
                 self.pane.show_person(row.id)
 
-    def select_person(self, person_id: int, *, load: bool = True) -> bool:
+    def _row_of(self, person_id: int) -> int | None:
         for number, row in enumerate(self.model.rows()):
             if row.id == person_id:
-                index = self.proxy.mapFromSource(self.model.index(number, 0))
-                if not index.isValid():
-                    self.filter_edit.clear()
-                    index = self.proxy.mapFromSource(self.model.index(number, 0))
-                self.table.selectionModel().select(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(index)
-                break
-        else:
+                return number
+        return None
+
+    def select_person(self, person_id: int, *, load: bool = True, clear_filter: bool = True) -> bool:
+        """Select the person's row (clearing a text filter that hides them); False when not loaded."""
+        number = self._row_of(person_id)
+        if number is None and clear_filter and self.filter_edit.text():
+            self.filter_edit.clear()
+            number = self._row_of(person_id)
+        if number is None:
             return False
+        index = self.model.index(number, 0)
+        self.table.selectionModel().select(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
         if load and self.pane.person_id() != person_id:
             self.pane.show_person(person_id)
         return True
