@@ -22,7 +22,12 @@ from typing import Any
 from sqlalchemy import Connection, Date, Integer, TextClause, bindparam, text
 from sqlalchemy.orm import Session
 
-from teamlead.data.search_maintenance import check_search_index, rebuild_search_index
+from teamlead.data.search_maintenance import (
+    check_search_index,
+    pause_search_index,
+    rebuild_search_index,
+    search_index_paused,
+)
 from teamlead.data.search_text import Marks, ParsedQuery, highlight, mark, parse_query, snippet
 
 DEFAULT_LIMIT = 5
@@ -249,6 +254,8 @@ __all__ = [
     "SearchResults",
     "check_search_index",
     "highlight",
+    "pause_search_index",
     "rebuild_search_index",
     "search",
+    "search_index_paused",
 ]

@@ -18,8 +18,15 @@ that FTS5 leaves alone (``ı``, ``ł``, ``ø``, ``ß``, ...: common in Turkish a
 :data:`EXTRA_FOLDS` applies that folding on SQLite too, in the triggers and in the query, so ``yilmaz`` finds
 ``Yılmaz`` on both.
 
-Each kind indexes a *title* (what names the record; a match there ranks first) and a *body*. Changing the
-documents or the folding needs a migration that recreates the triggers and calls the rebuild.
+Each kind indexes a *title* (what names the record; a match there ranks first) and a *body*.
+
+A ``search_paused`` row in ``teamlead_meta`` makes every trigger do nothing: a bulk loader pauses the index inside its
+transaction and rebuilds it once at the end (:func:`teamlead.data.search_maintenance.search_index_paused`),
+because FTS5 writes a small segment for every *statement* that touches it and row-by-row inserts through the
+triggers cost about 150 µs a note.
+
+Changing the documents, the folding or the triggers takes a migration that calls :func:`recreate`; :func:`drop`
+finds what to drop in the catalogue, so it also removes any earlier version of the index.
 """
 
 from __future__ import annotations
@@ -28,6 +35,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
+
+# The pause flag: a row in the database's key/value table, seen only by the transaction that set it until commit.
+PAUSE_KEY = "search_paused"
+PAUSED = f"SELECT 1 FROM teamlead_meta WHERE key = '{PAUSE_KEY}'"
 
 # Characters that PostgreSQL's unaccent folds but FTS5's unicode61 keeps as they are, with unaccent's folding.
 EXTRA_FOLDS: tuple[tuple[str, str], ...] = (
@@ -55,8 +66,9 @@ EXTRA_FOLDS: tuple[tuple[str, str], ...] = (
 # Longer texts are indexed up to this many characters (a tsvector is limited to 1 MB on PostgreSQL).
 MAX_INDEXED_CHARS = 100_000
 FTS5_TOKENIZER = "unicode61 remove_diacritics 2"
-# Prefix indexes make the short prefixes of search-as-you-type cheap.
-FTS5_PREFIXES = "2 3"
+# Prefix indexes make the short prefixes of search-as-you-type cheap: at city scale a one-letter query takes
+# 0.02 ms instead of 25 ms, for 36 MB of note index instead of 28 MB.
+FTS5_PREFIXES = "1 2 3"
 
 
 @dataclass(frozen=True)
@@ -102,21 +114,24 @@ KINDS: tuple[IndexedKind, ...] = (ORGANISATION, PERSON, ROLE, NOTE)
 ROLE_SOURCES: tuple[tuple[str, str], ...] = (("person", "person_id"), ("organisation", "organisation_id"))
 
 
-def sql_literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 # --- SQLite -------------------------------------------------------------------------------------------------
 
 
 def sqlite_fold(expression: str) -> str:
-    """``expression`` capped, with :data:`EXTRA_FOLDS` applied; the GLOB skips the replaces for most rows."""
+    """``expression`` capped, with :data:`EXTRA_FOLDS` applied.
+
+    The guards keep it cheap: most text is plain ASCII (the byte length equals the character length), and
+    most of the rest holds none of the letters to fold; the replaces run only for the few that do.
+    """
     capped = f"substr({expression}, 1, {MAX_INDEXED_CHARS})"
     folded = capped
     for source, target in EXTRA_FOLDS:
         folded = f"replace({folded}, '{source}', '{target}')"
-    characters = "".join(source for source, _target in EXTRA_FOLDS)
-    return f"(CASE WHEN {capped} GLOB '*[{characters}]*' THEN {folded} ELSE {capped} END)"
+    holds_one = " OR ".join(f"instr({capped}, '{source}')" for source, _target in EXTRA_FOLDS)
+    return (
+        f"(CASE WHEN length(CAST({capped} AS BLOB)) = length({capped}) THEN {capped} "
+        f"WHEN {holds_one} THEN {folded} ELSE {capped} END)"
+    )
 
 
 def _sqlite_values(kind: IndexedKind, row: str) -> str:
@@ -161,20 +176,21 @@ def sqlite_empty(kind: IndexedKind) -> str:
 
 def sqlite_triggers(kind: IndexedKind) -> dict[str, str]:
     """Trigger name -> CREATE TRIGGER statement."""
+    running = f"NOT EXISTS ({PAUSED})"
     changed = " OR ".join(f"old.{column} IS NOT new.{column}" for column in ("id", *kind.columns))
     of = ", ".join(("id", *kind.columns))
     triggers = {
-        f"{kind.index}_ai": f"AFTER INSERT ON {kind.table} BEGIN {sqlite_insert(kind, 'new')}; END",
-        f"{kind.index}_ad": f"AFTER DELETE ON {kind.table} BEGIN {sqlite_delete(kind, 'old')}; END",
+        f"{kind.index}_ai": f"AFTER INSERT ON {kind.table} WHEN {running} BEGIN {sqlite_insert(kind, 'new')}; END",
+        f"{kind.index}_ad": f"AFTER DELETE ON {kind.table} WHEN {running} BEGIN {sqlite_delete(kind, 'old')}; END",
         f"{kind.index}_au": (
-            f"AFTER UPDATE OF {of} ON {kind.table} WHEN {changed} BEGIN "
+            f"AFTER UPDATE OF {of} ON {kind.table} WHEN ({changed}) AND {running} BEGIN "
             f"{sqlite_delete(kind, 'old')}; {sqlite_insert(kind, 'new')}; END"
         ),
     }
     if kind is ROLE:
         for table, column in ROLE_SOURCES:
             triggers[f"search_role_{table}_au"] = (
-                f"AFTER UPDATE OF name ON {table} WHEN old.name IS NOT new.name BEGIN "
+                f"AFTER UPDATE OF name ON {table} WHEN old.name IS NOT new.name AND {running} BEGIN "
                 f"DELETE FROM search_role WHERE rowid IN (SELECT id FROM role WHERE {column} = new.id); "
                 f"INSERT INTO search_role(rowid, title, body) SELECT r.id, {_sqlite_values(ROLE, 'r')} "
                 f"FROM role AS r WHERE r.{column} = new.id; END"
@@ -195,10 +211,14 @@ def sqlite_create(connection: Connection) -> None:
 
 
 def sqlite_drop(connection: Connection) -> None:
-    for kind in KINDS:
-        for name in sqlite_triggers(kind):
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    """Drop every search trigger and table, whichever version of the index made them."""
+    catalogue = "SELECT name FROM sqlite_master WHERE type = '{type}' AND name LIKE 'search!_%' ESCAPE '!'"
+    for name in connection.scalars(text(catalogue.format(type="trigger"))).all():
+        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    for kind in KINDS:  # the FTS5 tables first: dropping one drops its shadow tables
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {kind.index}")
+    for name in connection.scalars(text(catalogue.format(type="table"))).all():
+        connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{name}"')
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------------------------
@@ -284,7 +304,7 @@ def pg_statements(kind: IndexedKind) -> Iterator[str]:
 def _pg_function(name: str, body: str) -> str:
     return (
         f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-        f"BEGIN\n  {body};\n  RETURN NULL;\nEND\n$$"
+        f"BEGIN\n  IF NOT EXISTS ({PAUSED}) THEN\n    {body};\n  END IF;\n  RETURN NULL;\nEND\n$$"
     )
 
 
@@ -315,17 +335,32 @@ def pg_create(connection: Connection) -> None:
 
 
 def pg_drop(connection: Connection) -> None:
-    for kind in KINDS:
-        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {kind.index}")
-        for suffix in ("ai", "ad", "au"):
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {kind.index}_{suffix} ON {kind.table}")
-        for function in ("inserted", "deleted", "updated"):
-            connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {kind.index}_{function}()")
-    for source, _column in ROLE_SOURCES:
-        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS search_role_{source}_au ON {source}")
-        connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS search_role_{source}_renamed()")
-    for signature in ("search_query(text, text)", "search_document(text, text)", "search_normalise(text)"):
-        connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {signature}")
+    """Drop every search trigger, function and table in this schema, whichever version of the index made them."""
+    triggers = connection.execute(
+        text(
+            "SELECT t.tgname, c.relname FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid "
+            "WHERE NOT t.tgisinternal AND t.tgname LIKE 'search!_%' ESCAPE '!' "
+            "AND c.relnamespace = current_schema()::regnamespace"
+        )
+    ).all()
+    for trigger, table in triggers:
+        connection.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{trigger}" ON "{table}"')
+    tables = connection.scalars(
+        text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+            "AND tablename LIKE 'search!_%' ESCAPE '!'"
+        )
+    ).all()
+    for table in tables:
+        connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{table}"')
+    functions = connection.scalars(
+        text(
+            "SELECT p.oid::regprocedure::text FROM pg_proc AS p "
+            "WHERE p.pronamespace = current_schema()::regnamespace AND p.proname LIKE 'search!_%' ESCAPE '!'"
+        )
+    ).all()
+    for function in functions:
+        connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {function}")
 
 
 def create(connection: Connection) -> None:
@@ -341,3 +376,9 @@ def drop(connection: Connection) -> None:
         sqlite_drop(connection)
     else:
         pg_drop(connection)
+
+
+def recreate(connection: Connection) -> None:
+    """Replace whatever index the database has with the current one, filled from the tables."""
+    drop(connection)
+    create(connection)

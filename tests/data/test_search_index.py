@@ -12,7 +12,14 @@ from teamlead.data import migrate
 from teamlead.data.database import Database
 from teamlead.data.engine import make_engine
 from teamlead.data.models import Note, Organisation, Person, Role
-from teamlead.data.search import SearchKind, check_search_index, rebuild_search_index, search
+from teamlead.data.search import (
+    SearchKind,
+    check_search_index,
+    pause_search_index,
+    rebuild_search_index,
+    search,
+    search_index_paused,
+)
 from tests.data.search_builders import note, organisation, person, role
 
 
@@ -174,3 +181,33 @@ def test_upgrading_an_existing_database_indexes_its_records(db_url: URL) -> None
             )
     finally:
         engine.dispose()
+
+
+def test_a_bulk_load_can_pause_the_index_and_rebuild_it_once(database: Database) -> None:
+    with database.begin() as session:
+        kept = note(session, "Bestaande melding over de Wildemanbuurt")
+    with database.engine.begin() as connection, search_index_paused(connection):
+        connection.execute(
+            insert(Note),
+            [{"occurred_on": date(2025, 2, 1), "kind": "visit", "text": f"Bezoek {n}"} for n in range(300)],
+        )
+        connection.execute(delete(Note).where(Note.id == kept.id))
+        assert search(connection, "bezoek").groups == ()  # not indexed yet: the triggers are paused
+        assert search(connection, "wildemanbuurt").groups == ()  # a stale entry never shows: hits join the note
+    assert len(found(database, "bezoek", SearchKind.NOTE)) == 50
+    assert found(database, "wildemanbuurt", SearchKind.NOTE) == []
+    assert check_search_index_clean(database)
+    with database.begin() as session:  # and row by row again afterwards
+        note(session, "Nieuwe melding na de import")
+    assert found(database, "nieuwe melding", SearchKind.NOTE) == ["Nieuwe melding na de import"]
+
+
+def test_a_pause_left_behind_is_reported(database: Database) -> None:
+    with database.engine.begin() as connection:
+        pause_search_index(connection)
+    with database.engine.begin() as connection:
+        assert check_search_index(connection) == [
+            "The search index was paused for a bulk load and not rebuilt afterwards."
+        ]
+        rebuild_search_index(connection)
+        assert check_search_index(connection) == []

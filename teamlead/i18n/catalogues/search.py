@@ -5,6 +5,9 @@ NL: dict[str, str] = {
         "De zoekindex wordt niet bijgehouden: er ontbreken triggers ({names})."
     ),
     "The search index of {table} is damaged.": "De zoekindex van {table} is beschadigd.",
+    "The search index was paused for a bulk load and not rebuilt afterwards.": (
+        "De zoekindex is gepauzeerd voor een bulkimport en daarna niet opnieuw opgebouwd."
+    ),
     "The search index of {table} does not match the data: {missing} records missing, {extra} "
     "records that no longer exist.": (
         "De zoekindex van {table} klopt niet met de gegevens: {missing} records ontbreken, {extra} "
