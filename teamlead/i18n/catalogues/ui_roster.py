@@ -66,6 +66,7 @@ NL: dict[str, str] = {
     ),
     "&Archive": "&Archiveren",
     "New partner": "Nieuwe partner",
+    "This partner no longer exists.": "Deze partner bestaat niet meer.",
     "{name} — former partner since {date}": "{name} — voormalig partner sinds {date}",
     "Agreement ({status})": "Afspraak ({status})",
     "Until": "Tot",

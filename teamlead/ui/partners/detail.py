@@ -61,7 +61,6 @@ class OrganisationPane(QWidget):
         self._context = context
         self._page: PartnerPage | None = None
         self._new_district: int | None = None
-        self._requested: int | None = None
 
         self.heading = QLabel()
         self.heading.setObjectName("partnerHeading")
@@ -161,10 +160,9 @@ class OrganisationPane(QWidget):
 
     def show_organisation(self, organisation_id: int) -> None:
         """Load the partner in the background and show it (unsaved edits of another one are dropped)."""
-        self._requested = organisation_id
         self._context.read(
             partial(partner_page, organisation_id=organisation_id),
-            self.show_page,
+            self._loaded,
             key="partners.detail",
         )
 
@@ -174,11 +172,16 @@ class OrganisationPane(QWidget):
 
     def start_new(self, district_id: int | None = None) -> None:
         """An empty form for a new partner, its name field focused."""
-        self._requested = None
         self._new_district = district_id
         self.show_page(None)
         self.tabs.setCurrentIndex(0)
         self.editor.name.setFocus()
+
+    def _loaded(self, page: PartnerPage | None) -> None:
+        if page is None:  # deleted meanwhile (another user of a shared database): say so, never a blank form
+            self._context.tasks.report_message(tr("This partner no longer exists."))
+            return
+        self.show_page(page)
 
     def show_page(self, page: PartnerPage | None) -> None:
         self._page = page

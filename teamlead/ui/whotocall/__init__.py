@@ -1,0 +1,1 @@
+"""Who to call: every active partner serving a neighbourhood, with phone numbers, at once."""
