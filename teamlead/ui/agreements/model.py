@@ -1,13 +1,13 @@
-"""The register's table: a model over plain rows that sorts itself and tests every row against the filters in
-one pass, and a proxy that shows the rows that passed. Testable without widgets.
+"""The register's table: a model over plain rows that filters and sorts itself, and the proxy the view sorts
+through. Testable without widgets.
 
-At city scale (30,000 agreements) asking Python once per row from C++ costs more than the test itself, so the
-model decides all rows in a loop and the proxy only looks the answer up.
+At city scale (30,000 agreements) a keystroke in a filter must stay well under a frame or two, so the filters
+run as a few list comprehensions over pre-folded text rather than as a per-row callback from C++.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from teamlead.i18n import tr
-from teamlead.ui.agreements.data import RegisterRow
+from teamlead.ui.agreements.data import Register, RegisterRow
 from teamlead.ui.widgets.formatting import agreement_status_label, format_date, one_line
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -50,27 +50,30 @@ class RegisterFilter:
     meeting: str = ""
     meeting_id: int | None = None
 
-    def accepts(self, row: RegisterRow) -> bool:
-        if self.statuses is not None and row.status not in self.statuses:
-            return False
-        if self.due == DUE_OVERDUE and not row.overdue_on(self.today):
-            return False
-        if self.due == DUE_TWO_WEEKS and not (
-            row.is_open and row.due_on is not None and row.due_on <= self.today + timedelta(days=14)
-        ):
-            return False
-        if self.due == DUE_NONE and row.due_on is not None:
-            return False
-        if self.meeting_id is not None and not (
-            (row.made_in is not None and row.made_in.id == self.meeting_id)
-            or self.meeting_id in row.discussed_in
-        ):
-            return False
-        if self.partner and not any(self.partner in name.casefold() for name in row.organisations):
-            return False
-        if self.meeting and self.meeting not in row.meetings_search:
-            return False
-        return not self.text or all(word in row.search for word in self.text.split())
+    def apply(self, rows: list[RegisterRow], meeting_titles: dict[int, str]) -> list[RegisterRow]:
+        """The rows that pass, in their order: one tight comprehension per active filter, cheapest first."""
+        today, soon = self.today, self.today + timedelta(days=14)
+        if self.statuses is not None:
+            statuses = self.statuses
+            rows = [r for r in rows if r.status in statuses]
+        if self.due == DUE_OVERDUE:
+            rows = [r for r in rows if r.due_on is not None and r.due_on < today and r.is_open]
+        elif self.due == DUE_TWO_WEEKS:
+            rows = [r for r in rows if r.due_on is not None and r.due_on <= soon and r.is_open]
+        elif self.due == DUE_NONE:
+            rows = [r for r in rows if r.due_on is None]
+        if self.meeting_id is not None:
+            meeting_id = self.meeting_id
+            rows = [r for r in rows if meeting_id in r.meeting_ids]
+        if self.partner:
+            partner = self.partner
+            rows = [r for r in rows if partner in r.partners_search]
+        if self.meeting:
+            wanted = {m for m, title in meeting_titles.items() if self.meeting in title}
+            rows = [r for r in rows if not wanted.isdisjoint(r.meeting_ids)]
+        for word in self.text.split():
+            rows = [r for r in rows if word in r.search]
+        return rows
 
 
 def _sort_keys(today: date) -> dict[str, Callable[[RegisterRow], Any]]:
@@ -85,46 +88,61 @@ def _sort_keys(today: date) -> dict[str, Callable[[RegisterRow], Any]]:
 
 
 class AgreementTableModel(QAbstractTableModel):
-    """Agreements in rows; an overdue one is red on a light red ground, its due date bold."""
+    """The agreements that pass the filter, in the chosen order; an overdue one is red on a light red ground,
+    its due date bold. It filters and sorts itself (one Python pass over plain rows), because asking Python once
+    per row from C++ would cost more than the filtering itself at city scale."""
 
     def __init__(self, today: date, parent: Any = None) -> None:
         super().__init__(parent)
+        self._all: list[RegisterRow] = []
         self._rows: list[RegisterRow] = []
-        self._accepted: list[bool] = []
+        self._meeting_titles: dict[int, str] = {}
         self._filter = RegisterFilter(today)
         self._headers = headers()
         self._bold = QFont()
         self._bold.setBold(True)
         self._sorted_by: tuple[str, Qt.SortOrder] = ("due", Qt.SortOrder.AscendingOrder)
+        self.overdue_total = 0
 
     @property
     def today(self) -> date:
         return self._filter.today
 
-    def set_rows(self, rows: Sequence[RegisterRow]) -> None:
+    @property
+    def total(self) -> int:
+        """All agreements loaded, whatever the filter."""
+        return len(self._all)
+
+    def set_register(self, register: Register) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._sort_rows()
-        self._accepted = [self._filter.accepts(r) for r in self._rows]
+        self._all = list(register.rows)
+        self._meeting_titles = register.meeting_titles
+        self._sort_all()
+        self._rows = self._filter.apply(self._all, self._meeting_titles)
+        self.overdue_total = sum(1 for r in self._all if r.overdue_on(self.today))
         self.endResetModel()
 
     def set_filter(self, spec: RegisterFilter) -> None:
-        """Test every row against ``spec`` (the proxy must be told to re-filter afterwards)."""
+        self.beginResetModel()
         self._filter = spec
-        self._accepted = [spec.accepts(r) for r in self._rows]
+        self._rows = spec.apply(self._all, self._meeting_titles)
+        self.endResetModel()
 
     @property
     def filter(self) -> RegisterFilter:
         return self._filter
 
-    def accepted(self, source_row: int) -> bool:
-        return self._accepted[source_row]
-
     def row_at(self, row: int) -> RegisterRow:
         return self._rows[row]
 
+    def rows(self) -> list[RegisterRow]:
+        return list(self._rows)
+
     def source_row_of(self, agreement_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.id == agreement_id), None)
+
+    def is_loaded(self, agreement_id: int) -> bool:
+        return any(r.id == agreement_id for r in self._all)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -176,18 +194,18 @@ class AgreementTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sorted_by = (COLUMNS[column], order)
-        self._sort_rows()
-        self._accepted = [self._filter.accepts(r) for r in self._rows]
+        self._sort_all()
+        self._rows = self._filter.apply(self._all, self._meeting_titles)
         self.layoutChanged.emit()
 
-    def _sort_rows(self) -> None:
+    def _sort_all(self) -> None:
         column, order = self._sorted_by
-        self._rows.sort(key=_sort_keys(self.today)[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._all.sort(key=_sort_keys(self.today)[column], reverse=order == Qt.SortOrder.DescendingOrder)
 
 
 class AgreementFilter(QSortFilterProxyModel):
-    """Shows the rows the model accepted; sorting is the model's own (one Python sort, not a C++ comparison
-    calling back into Python per pair)."""
+    """The view's side of the register: passes the model's rows through and hands a header click's sort to
+    the model (one Python sort, not a C++ comparison calling back into Python per pair of rows)."""
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802 - Qt's name
         assert isinstance(model, AgreementTableModel)
@@ -199,16 +217,7 @@ class AgreementFilter(QSortFilterProxyModel):
         return model
 
     def set_filter(self, spec: RegisterFilter) -> None:
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            self.model_().set_filter(spec)
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.model_().set_filter(spec)
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802 - Qt's name
-        return self.model_().accepted(source_row)
+        self.model_().set_filter(spec)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.model_().sort(column, order)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.enums import OPEN_AGREEMENT_STATUSES, AgreementStatus
 from teamlead.errors import UserError
 from teamlead.i18n import tr
-from teamlead.ui.agreements.data import AgreementDetail, RegisterRow, agreement_detail, register_rows
+from teamlead.ui.agreements.data import AgreementDetail, Register, agreement_detail, register_rows
 from teamlead.ui.agreements.model import (
     DUE_ANY,
     DUE_NONE,
@@ -160,9 +160,9 @@ class AgreementsView(QWidget):
     def reload(self) -> None:
         self._context.read(register_rows, self._show, key="agreements.rows")
 
-    def _show(self, rows: list[RegisterRow]) -> None:
+    def _show(self, register: Register) -> None:
         selected = self.selected_id() if self._pending_select is None else self._pending_select
-        self.model.set_rows(rows)
+        self.model.set_register(register)
         self._update_summary()
         self.is_loaded = True
         if selected is not None and not self.select_agreement(selected) and selected == self._pane_id:
@@ -214,10 +214,13 @@ class AgreementsView(QWidget):
         self.apply_filters()
 
     def _update_summary(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        overdue = sum(1 for i in range(total) if self.model.row_at(i).overdue_on(self.model.today))
         self.summary.setText(
-            tr("{shown} of {total} agreements · {overdue} overdue", shown=shown, total=total, overdue=overdue)
+            tr(
+                "{shown} of {total} agreements · {overdue} overdue",
+                shown=self.proxy.rowCount(),
+                total=self.model.total,
+                overdue=self.model.overdue_total,
+            )
         )
 
     # --- selection and the pane ---------------------------------------------------------------------------

@@ -1,11 +1,13 @@
-"""The meetings table: a model over plain rows and a proxy that filters by period, kind and text or partner.
+"""The meetings table: a model over plain rows that filters (period, kind, text or partner) and sorts itself,
+and the proxy the view talks to. Testable without widgets; the view only wires them to a ``QTableView``.
 
-Testable without widgets; the view only wires them to a ``QTableView``.
+Filtering and sorting are one Python pass over the rows (with the search text folded once per load) rather
+than a callback from C++ per row or per comparison: that keeps a keystroke far under a frame.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +24,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 ROW_ROLE = Qt.ItemDataRole.UserRole + 11
 
 COLUMNS = ("when", "kind", "title", "partners", "location")
+_KEEP = object()  # a filter left as it is
 
 
 def _headers() -> list[str]:
@@ -29,17 +32,77 @@ def _headers() -> list[str]:
 
 
 class MeetingTableModel(QAbstractTableModel):
-    """Meetings in rows; a cancelled one is struck through and greyed, a series shows a ↻."""
+    """The meetings that pass the filter, in the chosen order; a cancelled one is struck through and greyed,
+    a series shows a ↻."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._all: list[tuple[MeetingListRow, str]] = []  # (row, folded title + place + partners)
         self._rows: list[MeetingListRow] = []
         self._headers = _headers()
+        self._period = "upcoming"
+        self._kind: str | None = None
+        self._text = ""
+        self._now = datetime.now().astimezone()
+        self._sorted_by: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: Sequence[MeetingListRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = [(row, " ".join((row.title, row.location, *row.partners)).casefold()) for row in rows]
+        self._sort_all()
+        self._rows = self._passing()
         self.endResetModel()
+
+    def set_filter(
+        self,
+        *,
+        period: str | None = None,
+        kind: object = _KEEP,
+        text: str | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        """Change one or more filters (``kind`` None: every kind) and show the rows that pass."""
+        self.beginResetModel()
+        self._period = period if period is not None else self._period
+        self._kind = self._kind if kind is _KEEP else (None if kind is None else str(kind))
+        self._text = text.strip().casefold() if text is not None else self._text
+        self._now = now if now is not None else self._now
+        self._rows = self._passing()
+        self.endResetModel()
+
+    def _passing(self) -> list[MeetingListRow]:
+        now, kind, text = self._now, self._kind, self._text
+        rows = self._all
+        if self._period == "upcoming":
+            rows = [pair for pair in rows if pair[0].starts >= now]
+        elif self._period == "past":
+            rows = [pair for pair in rows if pair[0].starts < now]
+        if kind is not None:
+            rows = [pair for pair in rows if pair[0].kind == kind]
+        if text:
+            rows = [pair for pair in rows if text in pair[1]]
+        return [row for row, _haystack in rows]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sorted_by = (column, order)
+        self._sort_all()
+        self._rows = self._passing()
+        self.layoutChanged.emit()
+
+    def _sort_all(self) -> None:
+        column, order = self._sorted_by
+        name = COLUMNS[column] if 0 <= column < len(COLUMNS) else "when"
+        if name == "when":
+            self._all.sort(key=lambda pair: (pair[0].starts, pair[0].id))
+        else:
+            self._all.sort(
+                key=lambda pair: self._text_of(
+                    pair[0], name, pair[0].status == MeetingStatus.CANCELLED
+                ).casefold()
+            )
+        if order == Qt.SortOrder.DescendingOrder:
+            self._all.reverse()
 
     def row_at(self, row: int) -> MeetingListRow:
         return self._rows[row]
@@ -64,11 +127,11 @@ class MeetingTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         cancelled = row.status == MeetingStatus.CANCELLED
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column, cancelled)
+            return self._text_of(row, column, cancelled)
         if role == SORT_ROLE:
             if column == "when":
                 return row.starts.isoformat()
-            return self._text(row, column, cancelled).casefold()
+            return self._text_of(row, column, cancelled).casefold()
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.FontRole and cancelled:
@@ -80,7 +143,7 @@ class MeetingTableModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def _text(row: MeetingListRow, column: str, cancelled: bool) -> str:
+    def _text_of(row: MeetingListRow, column: str, cancelled: bool) -> str:
         if column == "when":
             return f"{row.starts:%a %d-%m-%Y %H:%M}"
         if column == "kind":
@@ -95,50 +158,30 @@ class MeetingTableModel(QAbstractTableModel):
 
 
 class MeetingFilter(QSortFilterProxyModel):
-    """Upcoming / past / all, one kind or all, and free text matching title, partner or place."""
+    """Upcoming / past / all, one kind or all, and free text matching title, partner or place; the work is the
+    model's (see the module's docstring), this is the view's handle on it."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
-        self._period = "upcoming"
-        self._kind: str | None = None
-        self._text = ""
-        self._now = datetime.now().astimezone()
 
-    def _refilter(self, change: Callable[[], None]) -> None:
-        """Apply ``change`` to the filter and have Qt re-ask every row (Qt 6.9+ wants begin/end around it)."""
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateRowsFilter()
+    def _model(self) -> MeetingTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, MeetingTableModel)
+        return model
 
     def set_now(self, now: datetime) -> None:
-        self._refilter(lambda: setattr(self, "_now", now))
+        self._model().set_filter(now=now)
 
     def set_period(self, period: str) -> None:
         """``upcoming`` (from now, earliest first), ``past`` (latest first) or ``all``."""
-        self._refilter(lambda: setattr(self, "_period", period))
+        self._model().set_filter(period=period)
 
     def set_kind(self, kind: str | None) -> None:
-        self._refilter(lambda: setattr(self, "_kind", kind))
+        self._model().set_filter(kind=kind)
 
     def set_text(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_text", text.strip().casefold()))
+        self._model().set_filter(text=text)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802 - Qt's name
-        model = self.sourceModel()
-        assert isinstance(model, MeetingTableModel)
-        row = model.row_at(source_row)
-        if self._period == "upcoming" and row.starts < self._now:
-            return False
-        if self._period == "past" and row.starts >= self._now:
-            return False
-        if self._kind is not None and row.kind != self._kind:
-            return False
-        if self._text:
-            haystack = " ".join((row.title, row.location, *row.partners)).casefold()
-            return self._text in haystack
-        return True
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._model().sort(column, order)

@@ -1,7 +1,7 @@
 """The Meetings section: upcoming and past meetings as a list and a month view, series, the calendar export.
 
 Reads go through :meth:`AppContext.read` (rows, off the GUI thread), changes through :meth:`AppContext.write`;
-on opening, the series are extended 12 months ahead so every coming meeting has its own row.
+once the list is on screen, the series are extended 12 months ahead so every coming meeting has its own row.
 """
 
 from __future__ import annotations
@@ -135,9 +135,7 @@ class MeetingsView(QWidget):
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.search.setFocus)
         context.data_changed.connect(self._on_data_changed)
-        context.write(
-            lambda session: extend_series(session, context.today()), lambda _n: None, changed="meeting"
-        )
+        self._extended = False
         self.reload()
 
     def title(self) -> str:
@@ -189,6 +187,17 @@ class MeetingsView(QWidget):
         self._update_summary()
         self.is_loaded = True
         self.loaded.emit()
+        if not self._extended:
+            # Once the list is on screen: materialise the series a year ahead (a write; the list reloads).
+            self._extended = True
+            today = self._context.today()
+            self._context.write(
+                lambda session: extend_series(session, today), self._series_extended, changed="series"
+            )
+
+    def _series_extended(self, added: int) -> None:
+        if added:
+            self.reload()
 
     def _on_data_changed(self, what: str) -> None:
         if what in ("meeting", "organisation", "all"):

@@ -221,11 +221,11 @@ def test_a_status_change_against_an_older_version_is_a_conflict_shown(
 
 def test_model_filters_and_sorts_without_widgets(register: Register, sqlite_database: Database) -> None:
     with sqlite_database.session() as session:
-        rows = register_rows(session)
+        register_data = register_rows(session)
     model = AgreementTableModel(TODAY)
     proxy = AgreementFilter()
     proxy.setSourceModel(model)
-    model.set_rows(rows)
+    model.set_register(register_data)
     assert proxy.rowCount() == 3
     proxy.set_filter(RegisterFilter(TODAY, meeting_id=register.later_meeting))
     assert [r.id for r in proxy.rows()] == [register.overdue]
