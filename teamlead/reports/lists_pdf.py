@@ -52,10 +52,10 @@ def write_contacts(sheet: ContactSheet, target: Path) -> None:
         table = pdf.data_table(
             headers,
             rows,
-            [30, 24, 36, 22, 46],
-            wrap=(0, 1, 2),
-            # Phone numbers bold (they are what the sheet is for); e-mail addresses small and never broken.
-            extra_style=[("FONT", (3, 1), (3, -1), pdf.FONT_BOLD, 8), ("FONT", (4, 1), (4, -1), pdf.FONT, 7)],
+            [28, 24, 34, 22, 50],
+            wrap=(0, 1, 2, 4),
+            # Phone numbers bold: they are what the sheet is for.
+            extra_style=[("FONT", (3, 1), (3, -1), pdf.FONT_BOLD, 8)],
         )
         story += [pdf.heading(neighbourhood), table]
     pdf.write_pdf(target, sheet.header, story)
@@ -140,7 +140,7 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
     if pack.invitees:
         rows = [[i.organisation, i.name, i.role, i.phone, attendance(i.attendance)] for i in pack.invitees]
         headers = [tr("Organisation"), tr("Name"), tr("Role"), tr("Phone"), tr("Attendance")]
-        story.append(pdf.data_table(headers, rows, [44, 36, 32, 26, 20], wrap=(0, 1, 2)))
+        story.append(pdf.data_table(headers, rows, [42, 34, 30, 24, 25], wrap=(0, 1, 2)))
     else:
         story.append(pdf.empty_note(tr("Nobody is invited yet.")))
     story.append(pdf.heading(tr("Open agreements")))

@@ -31,6 +31,11 @@ def pdf_plain(text: str) -> str:
     return _PDF_FORBIDDEN.sub("", text).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
+def pdf_plain_lines(text: str) -> list[str]:
+    """``text`` as plain lines for a canvas or table cell: its own line breaks kept, control codes gone."""
+    return _PDF_FORBIDDEN.sub("", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def excel_text(text: str) -> str:
     """``text`` as a cell can hold it: forbidden control characters removed, cut with a mark if too long."""
     if _EXCEL_FORBIDDEN.search(text):

@@ -1,0 +1,166 @@
+"""Reports at city scale (the city demo: 3,000 partners, 200,000 notes, 20,000 meetings, 30,000 agreements).
+
+Targets (issue 6): the district report PDF under 3 s, and its writing within 2x reportlab's plain-table floor
+for the same tables (plain LongTables of the same cells, same font, no styling or wrapping); the whole-database
+export within 1.5x openpyxl's write-only floor for the same cells (the same values appended from memory).
+Each line prints the measure beside its target as a ratio; compare within one run, the machine is noisy.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+TODAY = date(2026, 3, 2)
+CACHE = Path(os.environ.get("TEAMLEAD_BENCH_CACHE", Path(tempfile.gettempdir()) / "teamlead-bench"))
+DISTRICT = "Nieuw-West"
+RUNS = 3
+
+
+def city_database() -> Path:
+    """The city demo (seed 1, today 2026-03-02), made once; the same cached file as the other benchmarks."""
+    path = CACHE / f"city-seed1-{TODAY.isoformat()}.sqlite3"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial.sqlite3")
+        partial.unlink(missing_ok=True)
+        print(f"making the city demo in {partial} (about two minutes, once)", flush=True)
+        subprocess.run(
+            [
+                *(sys.executable, "-m", "teamlead", "--database", str(partial)),
+                *("demo", "--scale", "city", "--seed", "1", "--today", TODAY.isoformat()),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        partial.rename(path)
+    return path
+
+
+def _median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _line(name: str, seconds: float, target: float, unit: str = "s") -> None:
+    print(f"{name}: {seconds:.2f} s | target {target:.2f} {unit} | ratio {seconds / target:.2f}", flush=True)
+
+
+def _plain_floor(report: Any, target: Path) -> None:
+    """reportlab at its plainest for the district report's tables: the same cells as strings, no styling."""
+    from reportlab.platypus import LongTable, SimpleDocTemplate
+
+    from teamlead.reports import pdf
+
+    pdf.register_fonts()
+    tables = [
+        [[key, str(value)] for key, value in report.summary],
+        [
+            [name, *map(str, counts)]
+            for name, counts in zip(report.network.domains, report.network.counts, strict=True)
+        ],
+        [[key, *map(str, values)] for key, values in report.trend.rows],
+        [[str(m.day), m.kind, m.title, f"{m.present} / {m.invited}"] for m in report.meetings],
+        *(
+            [[a.text, a.organisations, str(a.made_on), str(a.due_on or ""), a.status] for a in lines]
+            for lines in (report.agreements_made, report.agreements_done, report.agreements_overdue)
+        ),
+        [[r.title, r.goes_well, r.can_improve, r.do_ourselves, r.need_help] for r in report.reflections],
+    ]
+    style = [("FONT", (0, 0), (-1, -1), pdf.FONT, 8)]
+    story = [LongTable(rows, repeatRows=1, style=style) for rows in tables if rows]
+    SimpleDocTemplate(str(target)).build(story)
+
+
+def bench_district_pdf(database: Any, folder: Path) -> None:
+    from teamlead.reporting.district import gather_district_report
+    from teamlead.reporting.districts import choose_one_district
+    from teamlead.reporting.periods import last_full_quarter
+    from teamlead.reports.district_pdf import write_district_pdf
+
+    period = last_full_quarter(TODAY)
+    made = datetime.now(UTC)
+    with database.session() as session:
+        district = choose_one_district(session, DISTRICT)
+        gather = _median_seconds(lambda: gather_district_report(session, district, period, "city", made))
+        report = gather_district_report(session, district, period, "city", made)
+    write = _median_seconds(lambda: write_district_pdf(report, folder / "district.pdf"))
+    floor = _median_seconds(lambda: _plain_floor(report, folder / "floor.pdf"))
+    rows = len(report.meetings) + len(report.agreements_made) + len(report.agreements_done)
+    rows += len(report.agreements_overdue)
+    print(f"district report {DISTRICT} {period.label()}: {rows} detail rows", flush=True)
+    _line("district report PDF, gather + write", gather + write, 3.0)
+    _line(f"district report PDF, write (gather {gather:.2f} s) vs plain-table floor", write, 2 * floor)
+    print(f"  floor {floor:.2f} s; write/floor {write / floor:.2f} (target <= 2.00)", flush=True)
+
+
+def _floor_export(database: Any, target: Path) -> tuple[float, int]:
+    """openpyxl's write-only floor: the same cells, fetched into memory first, appended without any care."""
+    from openpyxl import Workbook
+    from sqlalchemy import select
+
+    from teamlead.reporting.export import export_tables
+
+    sheets: list[tuple[str, list[str], list[tuple[object, ...]]]] = []
+    with database.engine.connect() as connection:
+        for table in export_tables():
+            rows = [
+                tuple(
+                    v.astimezone(UTC).replace(tzinfo=None) if isinstance(v, datetime) and v.tzinfo else v
+                    for v in row
+                )
+                for row in connection.execute(select(table))
+            ]
+            sheets.append((table.name, [c.name for c in table.columns], rows))
+    cells = sum(len(rows) * len(headers) for _name, headers, rows in sheets)
+    start = time.perf_counter()
+    workbook = Workbook(write_only=True)
+    for name, headers, rows in sheets:
+        sheet = workbook.create_sheet(name)
+        sheet.append(headers)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(target)
+    return time.perf_counter() - start, cells
+
+
+def bench_export(database: Any, folder: Path) -> None:
+    from teamlead.reporting.export import export_database
+
+    start = time.perf_counter()
+    export_database(database, folder / "export.xlsx", datetime.now(UTC))
+    mine = time.perf_counter() - start
+    floor, cells = _floor_export(database, folder / "floor.xlsx")
+    print(f"export: {cells:,} cells", flush=True)
+    _line("export (read + write) vs openpyxl write-only floor x 1.5", mine, 1.5 * floor)
+    print(f"  floor {floor:.2f} s; export/floor {mine / floor:.2f} (target <= 1.50)", flush=True)
+
+
+def main() -> None:
+    from teamlead.data.database import open_database
+
+    database = open_database(city_database())
+    try:
+        with tempfile.TemporaryDirectory(prefix="teamlead-bench-reports-") as name:
+            folder = Path(name)
+            bench_district_pdf(database, folder)
+            if os.environ.get("TEAMLEAD_BENCH_QUICK") != "1":
+                bench_export(database, folder)
+    finally:
+        database.dispose()
+
+
+if __name__ == "__main__":
+    main()
