@@ -113,6 +113,8 @@ class NotesView(QWidget):
         self._context = context
         self._limit = PAGE
         self._pending: int | None = None
+        self.is_loaded = False
+        """True once the first rows are on screen (the frame's ready check reads it)."""
         self.kind = QComboBox()
         self.kind.addItem(tr("All kinds"), None)
         for key, name in note_kind_names().items():
@@ -267,6 +269,7 @@ class NotesView(QWidget):
             else tr("{count} notes", count=count)
         )
         self.text.clear()
+        self.is_loaded = True
         self.loaded.emit()
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

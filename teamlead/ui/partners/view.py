@@ -43,6 +43,8 @@ class PartnersView(QWidget):
         self._context = context
         self._choices = Choices((), (), ())
         self._pending_select: int | None = None
+        self.is_loaded = False
+        """True once the first rows are on screen (the frame's ready check reads it)."""
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(tr("Type to filter by name, domain, neighbourhood or person"))
@@ -210,6 +212,7 @@ class PartnersView(QWidget):
         self._pending_select = None
         if wanted is not None:
             self.select_organisation(wanted, load=False)
+        self.is_loaded = True
         self.loaded.emit()
 
     def _update_count(self) -> None:

@@ -37,6 +37,8 @@ class PeopleView(QWidget):
         super().__init__(parent)
         self._context = context
         self._pending: int | None = None
+        self.is_loaded = False
+        """True once the first rows are on screen (the frame's ready check reads it)."""
         self.filter_edit = QLineEdit()
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(tr("Type to filter by name, role, organisation, phone or e-mail"))
@@ -120,6 +122,7 @@ class PeopleView(QWidget):
         self._pending = None
         if wanted is not None:
             self.select_person(wanted, load=False)
+        self.is_loaded = True
         self.loaded.emit()
 
     def set_filter_text(self, text: str) -> None:

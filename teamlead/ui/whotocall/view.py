@@ -43,6 +43,8 @@ class WhoToCallView(QWidget):
         self._context = context
         self._neighbourhood_id: int | None = None
         self.groups: list[CallGroup] = []
+        self.is_loaded = False
+        """True once the neighbourhoods can be picked (the frame's ready check reads it)."""
         self.picker = QComboBox()
         self.picker.setObjectName("whoToCallNeighbourhood")
         self.picker.setEditable(True)
@@ -93,6 +95,9 @@ class WhoToCallView(QWidget):
             self.picker.addItem(choice.name, choice.id)
         self.picker.setCurrentIndex(self.picker.findData(self._neighbourhood_id))
         self.picker.setFocus()
+        if not self.is_loaded:
+            self.is_loaded = True
+            self.loaded.emit()
 
     def _picked(self, *_args: object) -> None:
         neighbourhood_id = combo_id(self.picker)
@@ -144,7 +149,8 @@ class WhoToCallView(QWidget):
             self.list_layout.addWidget(heading)
             for partner in group.partners:
                 self.list_layout.addWidget(self._partner_card(partner))
-        self.loaded.emit()
+        if self.is_loaded:
+            self.loaded.emit()
 
     def _partner_card(self, partner: CallPartner) -> QFrame:
         card = QFrame()
