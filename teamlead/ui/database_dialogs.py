@@ -83,7 +83,7 @@ def ask_with_dialog(parent: QWidget | None) -> Asker:
         box.setText(problem_question(message))
         other = box.addButton(tr("&Open another…"), QMessageBox.ButtonRole.AcceptRole)
         new = box.addButton(tr("Create &new…"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.addButton(tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(other)
         box.exec()
         if box.clickedButton() is other:

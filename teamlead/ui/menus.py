@@ -80,7 +80,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             window,
             go_menu,
             f"section_{section.key}",
-            section_title(section.key),
+            section_title(section.key).replace("&", "&&"),  # a literal "&", not a mnemonic
             lambda _checked=False, key=section.key: window.go_to_section(key),
             *keys,
         )
@@ -128,9 +128,14 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
             sequence.toString(QKeySequence.SequenceFormat.NativeText) for sequence in action.shortcuts()
         )
         if keys:
-            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+            rows.append((plain_text(action.text()), keys))
     rows.extend(extra_shortcuts())
     return rows
+
+
+def plain_text(text: str) -> str:
+    """An action's text without its mnemonic marker ("&&" is a literal "&") or trailing ellipsis."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
 def extra_shortcuts() -> list[tuple[str, str]]:

@@ -138,8 +138,6 @@ class TaskRunner(QObject):
     idle = Signal()
     """No task is running any more (tests and the ``--exit-when-ready`` mode wait for it)."""
 
-    _delivered = Signal(object, str, object)  # task, what ("done", "error", "progress"), payload
-
     def __init__(self, parent: QObject | None = None, *, max_workers: int = 3) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="teamlead-task")
@@ -148,8 +146,9 @@ class TaskRunner(QObject):
         self._running: set[Task] = set()
         self._closed = False
         self.error_reporter: Callable[[str], None] = self.show_error_dialog
-        # Queued: the slot runs on the thread this object lives in (the GUI thread), whoever emits.
-        self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
+        # Queued: the slot runs on the thread this object lives in (the GUI thread), whoever emits. Workers
+        # emit on the app-long courier, never on this runner, which may be deleted while they still work.
+        _courier().delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
 
     # --- starting work ------------------------------------------------------------------------------------
 
@@ -214,14 +213,16 @@ class TaskRunner(QObject):
             self._post(task, "done", result)
 
     def _post(self, task: Task, what: str, payload: object) -> None:
-        # RuntimeError: the runner was deleted (the app is closing), nobody is left to tell.
+        # RuntimeError: the app is closing and the courier is gone; nobody is left to tell.
         with contextlib.suppress(RuntimeError):
-            self._delivered.emit(task, what, payload)
+            _courier().delivered.emit(task, what, payload)
 
     # --- back on the GUI thread ---------------------------------------------------------------------------
 
     @Slot(object, str, object)
     def _on_delivered(self, task: Task, what: str, payload: Any) -> None:
+        if task.runner is not self:
+            return
         if what == "progress":
             if not task.cancelled and not task.finished and task.on_progress is not None:
                 done, total, label = payload
@@ -286,6 +287,22 @@ class TaskRunner(QObject):
         self._closed = True
         self.cancel_all()
         self._executor.shutdown(wait=wait, cancel_futures=True)
+
+
+class _Courier(QObject):
+    """Carries results from worker threads to the GUI thread; lives as long as the app."""
+
+    delivered = Signal(object, str, object)  # task, what ("done", "error", "cancelled", "progress"), payload
+
+
+_COURIER: list[_Courier] = []
+
+
+def _courier() -> _Courier:
+    """The one courier, made on first use (from the GUI thread: a runner's constructor) and never deleted."""
+    if not _COURIER:
+        _COURIER.append(_Courier())
+    return _COURIER[0]
 
 
 def message_for(error: BaseException) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from teamlead import settings
@@ -189,3 +190,22 @@ def test_cancelling_the_demo_leaves_the_database_empty(
     assert welcome.demo_button.isEnabled()
     with sqlite_database.session() as session:
         assert not has_records(session)
+
+
+def test_the_shortcut_list_names_every_action_with_its_keys(
+    qtbot: QtBot, make_window: WindowMaker, sqlite_database: Database
+) -> None:
+    from teamlead.ui.menus import shortcut_rows
+
+    seed(sqlite_database)
+    window = make_window(sqlite_database)
+    rows = dict(shortcut_rows(window))
+    assert rows["Notes & signals"] == "Ctrl+4"
+    assert rows["Search"] == "Ctrl+K, Ctrl+F"
+    assert rows["Log a contact moment"] == "Ctrl+L"
+    assert "Ctrl+Shift+W" in rows["Who to call"]
+    window.actions_by_name["shortcuts"].trigger()
+    dialog = window.findChild(QDialog, "shortcutsDialog")
+    assert dialog is not None
+    assert dialog.table.rowCount() == len(rows)
+    dialog.close()

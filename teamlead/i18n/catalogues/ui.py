@@ -141,6 +141,8 @@ NL: dict[str, str] = {
     "Keyboard shortcuts": "Sneltoetsen",
     "Action": "Actie",
     "Keys": "Toetsen",
+    "&Close": "&Sluiten",
+    "OK": "OK",
     "Move through search results": "Door zoekresultaten bewegen",
     "Up, Down": "Omhoog, Omlaag",
     "Open the selected result or row": "Het gekozen resultaat of de gekozen regel openen",
