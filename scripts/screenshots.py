@@ -133,6 +133,60 @@ def _shortcuts(window: MainWindow) -> QWidget | None:
     return window.findChild(QWidget, "shortcutsDialog")
 
 
+def _past_meeting(window: MainWindow, kind: str) -> int | None:
+    """A held meeting of ``kind`` with minutes (or reflection answers) and attendance, the latest first."""
+    from sqlalchemy import select
+
+    from teamlead.data.models import Invitee, Meeting
+
+    filled = Meeting.reflection_goes_well if kind == "reflection" else Meeting.minutes
+    with window.context.database.session() as session:
+        return session.scalar(
+            select(Meeting.id)
+            .where(Meeting.kind == kind, Meeting.status == "scheduled", filled != "")
+            .where(Meeting.id.in_(select(Invitee.meeting_id).where(Invitee.attendance == "present")))
+            .order_by(Meeting.starts_at.desc())
+        )
+
+
+def _meeting_page(kind: str) -> Callable[[MainWindow], QWidget | None]:
+    def go(window: MainWindow) -> None:
+        meeting = _past_meeting(window, kind)
+        window.go_to_section("meetings")
+        view = window.current_view()
+        wait_until(lambda: loaded(view))
+        if meeting is not None:
+            window.context.open_record.emit("meeting", meeting)
+            page = view.page  # type: ignore[attr-defined]
+            wait_until(lambda: page.meeting_id == meeting and not window.context.tasks.busy)
+            page.tabs.setCurrentIndex(1 if kind == "reflection" else 0)
+
+    return go
+
+
+def _agreements(window: MainWindow) -> None:
+    """The register, an overdue agreement with some history selected."""
+    from sqlalchemy import func, select
+
+    from teamlead.data.models import Agreement, AgreementStatusChange
+
+    with window.context.database.session() as session:
+        agreement = session.scalar(
+            select(Agreement.id)
+            .join(AgreementStatusChange, AgreementStatusChange.agreement_id == Agreement.id)
+            .where(Agreement.status == "in_progress", Agreement.due_on < TODAY)
+            .where(Agreement.made_in_meeting_id.is_not(None))
+            .group_by(Agreement.id)
+            .order_by(func.count().desc(), Agreement.due_on.desc())
+        )
+    window.go_to_section("agreements")
+    view = window.current_view()
+    wait_until(lambda: loaded(view))
+    if agreement is not None:
+        window.context.open_record.emit("agreement", agreement)
+        wait_until(lambda: view.pane.detail is not None)  # type: ignore[attr-defined]
+
+
 SHOTS: tuple[Shot, ...] = (
     Shot("dashboard", _section("dashboard"), _loaded_signal),
     Shot("roster", _section("partners"), _loaded_signal),
@@ -142,6 +196,9 @@ SHOTS: tuple[Shot, ...] = (
     Shot("note-dialog", _note_dialog),
     Shot("who-to-call", _who_to_call),
     Shot("meetings", _section("meetings"), _loaded_signal),
+    Shot("meeting", _meeting_page("network")),
+    Shot("local-reflection", _meeting_page("reflection")),
+    Shot("agreements", _agreements),
     Shot("search", _search),
     Shot("settings", _settings),
     Shot("shortcuts", _shortcuts),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +70,7 @@ class AgreementPane(QWidget):
         self.partners.setWordWrap(True)
         self.responsible = QLabel()
         self.dates = QLabel()
+        self.dates.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("agreementStatus")
         self.made_in = QPushButton()
@@ -76,6 +78,8 @@ class AgreementPane(QWidget):
         self.made_in.setFlat(True)
         self.made_in.setStyleSheet("text-align: left; color: palette(link); text-decoration: underline")
         self.made_in.clicked.connect(self._open_made_in)
+        # A long meeting title must not widen the pane: the register beside it needs the room.
+        self.made_in.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.discussed_model = RecordTableModel(_meeting_columns(), lambda r: ("meeting", r.id), self)
         self.discussed = RecordTable(self.discussed_model)
         self.discussed.setObjectName("discussedIn")
@@ -107,6 +111,7 @@ class AgreementPane(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.request_change)
+        self.setMinimumWidth(320)
         self._build()
         self.show_detail(None)
 
@@ -164,6 +169,7 @@ class AgreementPane(QWidget):
         self.status.setText(agreement_status_label(row.status))
         self.made_in.setEnabled(row.made_in is not None)
         self.made_in.setText(_meeting_text(row.made_in) if row.made_in else tr("(not made in a meeting)"))
+        self.made_in.setToolTip(self.made_in.text())
         self.discussed_model.set_rows(detail.discussed)
         self.history_model.set_rows(detail.history)
         self.history.resizeColumnToContents(0)

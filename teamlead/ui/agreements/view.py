@@ -76,8 +76,10 @@ class AgreementsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (1, 90), (3, 170), (4, 120), (5, 160)):
+        for column, width in ((0, 118), (1, 80), (3, 150), (4, 120), (5, 140)):
             header.resizeSection(column, width)
+        # The responsible person shows in the pane (and is found by the words filter): room for the text.
+        self.table.setColumnHidden(4, True)
         self.table.setAccessibleName(tr("Agreements"))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _index: self.pane.comment.setFocus())
@@ -149,7 +151,8 @@ class AgreementsView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([770, 370])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

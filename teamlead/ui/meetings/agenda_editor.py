@@ -35,9 +35,12 @@ from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableMod
 
 def _proposed_columns() -> list[Column]:
     return [
-        Column(tr("Due"), lambda r: format_date(r.due_on) + (" !" if r.overdue else "")),
-        Column(tr("Agreement"), lambda r: one_line(r.text, 90), lambda r: r.text),
-        Column(tr("Partners"), lambda r: ", ".join(r.organisations)),
+        Column(tr("Due"), lambda r: format_date(r.due_on) + (" ⚠" if r.overdue else "")),
+        Column(
+            tr("Agreement"),
+            lambda r: one_line(r.text, 120),
+            lambda r: f"{r.text}\n{', '.join(r.organisations)}",
+        ),
     ]
 
 
@@ -64,6 +67,7 @@ class AgendaEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)

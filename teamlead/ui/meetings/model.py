@@ -18,6 +18,7 @@ from teamlead.data.enums import MeetingStatus
 from teamlead.i18n import tr
 from teamlead.reports.labels import meeting_kind
 from teamlead.ui.meetings.data import MeetingListRow
+from teamlead.ui.widgets.formatting import format_when
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -142,10 +143,9 @@ class MeetingTableModel(QAbstractTableModel):
             return QColor("#777777")
         return None
 
-    @staticmethod
-    def _text_of(row: MeetingListRow, column: str, cancelled: bool) -> str:
+    def _text_of(self, row: MeetingListRow, column: str, cancelled: bool) -> str:
         if column == "when":
-            return f"{row.starts:%a %d-%m-%Y %H:%M}"
+            return format_when(row.starts, today=self._now.date())
         if column == "kind":
             return meeting_kind(row.kind)
         if column == "title":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from teamlead.data.enums import MeetingKind, MeetingStatus
-from teamlead.i18n import tr
+from teamlead.i18n import current_language, tr
 from teamlead.reports.labels import meeting_kind
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.data import MeetingListRow, extend_series, meeting_list, organisation_choices
@@ -93,14 +93,20 @@ class MeetingsView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        for column, width in ((0, 150), (1, 140), (3, 160), (4, 170)):
+            self.table.horizontalHeader().resizeSection(column, width)
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.setAccessibleName(tr("Meetings"))
         self.month = QCalendarWidget()
         self.month.setObjectName("meetingsMonth")
         self.month.setGridVisible(True)
+        if current_language() == "nl":
+            self.month.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
         self.month.setSelectedDate(QDate(context.today()))
         self.month.clicked.connect(self.show_day)
         self.period = QComboBox()
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, value in ((tr("Upcoming"), "upcoming"), (tr("Past"), "past"), (tr("All"), "all")):
             self.period.addItem(text, value)
         self.period.currentIndexChanged.connect(self._period_changed)
