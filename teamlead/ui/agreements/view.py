@@ -82,15 +82,14 @@ class AgreementsView(QWidget):
         self.table.setColumnHidden(4, True)
         self.table.setAccessibleName(tr("Agreements"))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.activated.connect(lambda _index: self.pane.comment.setFocus())
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Words in the text, a partner or a person"))
         self.search.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.addItem(tr("Open and in progress"), "open_all")
         self.status.addItem(tr("All"), None)
-        for value in AgreementStatus:
-            self.status.addItem(agreement_status_label(value), str(value))
+        for status in AgreementStatus:
+            self.status.addItem(agreement_status_label(status), str(status))
         self.due = QComboBox()
         for text, value in (
             (tr("Any"), DUE_ANY),
@@ -113,6 +112,7 @@ class AgreementsView(QWidget):
         self.pane = AgreementPane()
         self.pane.status_change_requested.connect(self.change_status)
         self.pane.meeting_opened.connect(lambda meeting_id: context.open_record.emit("meeting", meeting_id))
+        self.table.activated.connect(lambda _index: self.pane.comment.setFocus())
         self._build()
         for widget in (self.search, self.partner, self.meeting):
             widget.textChanged.connect(self.apply_filters)

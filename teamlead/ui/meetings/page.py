@@ -284,7 +284,11 @@ class MeetingPage(QWidget):
             return False
         event.ignore()
         if answer == LEAVE_SAVE:
-            self.save(window.close)
+
+            def close_window() -> None:
+                window.close()
+
+            self.save(close_window)
         return True
 
     def mark_current(self, value: str) -> None:

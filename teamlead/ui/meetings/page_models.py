@@ -30,7 +30,7 @@ ATTENDANCE_KEYS: dict[int, str] = {
 }
 """The keys that mark the selected invitee: P/1 present, E/2 excused, A/3 absent, 0 back to invited."""
 
-_COLOURS = {
+_COLOURS: dict[str, str] = {
     Attendance.PRESENT: "#1b7f3b",
     Attendance.EXCUSED: "#8a6d00",
     Attendance.ABSENT: "#b00020",

@@ -285,3 +285,22 @@ def test_leaving_with_unsaved_changes_asks_first(
     reloaded(qtbot, view)
     with sqlite_database.session() as session:
         assert session.get_one(Meeting, meeting_id).minutes == "Nog niet bewaard"
+
+
+def test_closing_the_window_with_unsaved_changes_asks_first(
+    qtbot: QtBot, view: MeetingsView, sqlite_database: Database, seeded: Seeded, answers: Answers
+) -> None:
+    meeting_id = reflection_meeting(sqlite_database, seeded)
+    open_meeting(qtbot, view, meeting_id)
+    qtbot.keyClicks(view.page.minutes, "Bijna vergeten")
+
+    answers.queue = [LEAVE_STAY]
+    view.close()
+    assert answers.asked == 1
+    assert view.isVisible()
+
+    answers.queue = [LEAVE_SAVE]
+    view.close()
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=10_000)
+    with sqlite_database.session() as session:
+        assert session.get_one(Meeting, meeting_id).minutes == "Bijna vergeten"
