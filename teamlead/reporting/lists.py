@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,10 @@ if TYPE_CHECKING:
     from teamlead.reporting.produce import ReportRequest
 
 
-def produce_list(session: Session, request: ReportRequest, generated_at: datetime) -> None:
+def produce_list(
+    session: Session, request: ReportRequest, generated_at: datetime, writing: Callable[[], None]
+) -> None:
+    """Gather the list ``request`` names, call ``writing()`` (which may raise to cancel), then write it."""
     from teamlead.reports import lists_pdf, lists_xlsx
 
     pdf = request.target.suffix.lower() == ".pdf"
@@ -24,6 +28,7 @@ def produce_list(session: Session, request: ReportRequest, generated_at: datetim
 
         assert request.meeting_id is not None
         pack = gather_meeting_pack(session, request.meeting_id, generated_at)
+        writing()
         (lists_pdf.write_meeting_pack if pdf else lists_xlsx.write_meeting_pack)(pack, request.target)
         return
     districts = choose_districts(session, request.district)
@@ -31,11 +36,13 @@ def produce_list(session: Session, request: ReportRequest, generated_at: datetim
         from teamlead.reporting.roster import gather_roster
 
         roster = gather_roster(session, districts, everything, as_of, request.audience, generated_at)
+        writing()
         (lists_pdf.write_roster if pdf else lists_xlsx.write_roster)(roster, request.target)
     elif request.kind == "contacts":
         from teamlead.reporting.roster import gather_contacts
 
         sheet = gather_contacts(session, districts, everything, as_of, generated_at)
+        writing()
         (lists_pdf.write_contacts if pdf else lists_xlsx.write_contacts)(sheet, request.target)
     else:
         from teamlead.reporting.register import gather_register
@@ -43,4 +50,5 @@ def produce_list(session: Session, request: ReportRequest, generated_at: datetim
         register = gather_register(
             session, districts, everything, request.period, request.audience, generated_at
         )
+        writing()
         (lists_pdf.write_register if pdf else lists_xlsx.write_register)(register, request.target)

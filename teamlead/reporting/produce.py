@@ -6,6 +6,7 @@ hands it to the writer the target's extension chooses. The rules about audiences
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -81,11 +82,26 @@ def now() -> datetime:
     return datetime.now(AMSTERDAM).replace(microsecond=0)
 
 
-def produce(database: Database, request: ReportRequest, generated_at: datetime | None = None) -> Path:
-    """Make the report ``request`` describes; returns the file written."""
+ProgressCallback = Callable[[int, int | None, str], None]
+"""``progress(done, total, label)``; it may raise to stop the work (the app's cancel button does)."""
+
+
+def produce(
+    database: Database,
+    request: ReportRequest,
+    generated_at: datetime | None = None,
+    progress: ProgressCallback | None = None,
+) -> Path:
+    """Make the report ``request`` describes; returns the file written.
+
+    ``progress`` hears of the two steps (gathering, writing) before each starts, so a cancel between them
+    leaves no file behind.
+    """
     check_request(request)
     generated_at = generated_at or now()
     suffix = request.target.suffix.lower()
+    step = progress or (lambda _done, _total, _label: None)
+    step(0, 2, tr("Gathering the data"))
     with database.session() as session:
         if request.kind == "district":
             from teamlead.reporting.district import gather_district_report
@@ -94,6 +110,7 @@ def produce(database: Database, request: ReportRequest, generated_at: datetime |
             district = choose_one_district(session, request.district)
             report = gather_district_report(session, district, request.period, request.audience, generated_at)
             session.rollback()
+            step(1, 2, tr("Writing the file"))
             if suffix == ".pdf":
                 from teamlead.reports.district_pdf import write_district_pdf
 
@@ -105,5 +122,6 @@ def produce(database: Database, request: ReportRequest, generated_at: datetime |
         else:
             from teamlead.reporting.lists import produce_list
 
-            produce_list(session, request, generated_at)
+            produce_list(session, request, generated_at, lambda: step(1, 2, tr("Writing the file")))
+    step(2, 2, tr("Done"))
     return request.target

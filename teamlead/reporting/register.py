@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import or_, select
@@ -246,3 +247,24 @@ def gather_meeting_pack(session: Session, meeting_id: int, generated_at: datetim
         invitees=tuple(invitees),
         open_agreements=tuple(_entries(session, open_ids, "district", None)),
     )
+
+
+@dataclass(frozen=True)
+class MeetingChoice:
+    id: int
+    label: str
+    """``2026-03-03 09:30 · Netwerkoverleg Wildemanbuurt`` (Amsterdam time)."""
+
+
+def meeting_choices(session: Session, district_id: int | None, period: Period) -> list[MeetingChoice]:
+    """The meetings a meeting pack can be made for: those of the district starting in the period."""
+    start, end = period.utc_bounds()
+    query = select(Meeting.id, Meeting.starts_at, Meeting.title).where(
+        Meeting.starts_at >= start, Meeting.starts_at < end
+    )
+    if district_id is not None:
+        query = query.where(Meeting.district_id == district_id)
+    return [
+        MeetingChoice(row.id, f"{row.starts_at.astimezone(AMSTERDAM):%Y-%m-%d %H:%M} · {row.title}")
+        for row in session.execute(query.order_by(Meeting.starts_at, Meeting.id))
+    ]

@@ -48,4 +48,5 @@ def sections() -> tuple[Section, ...]:
         Section("whotocall", "teamlead.ui.whotocall.view", "WhoToCallView", "Ctrl+Shift+W"),
         Section("meetings", "teamlead.ui.meetings.view", "MeetingsView"),
         Section("agreements", "teamlead.ui.agreements.view", "AgreementsView"),
+        Section("reports", "teamlead.ui.reports.view", "ReportsView"),
     )

@@ -124,3 +124,26 @@ def test_an_existing_file_is_replaced_and_no_temporary_file_is_left(
     _make(database, target)
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in folder.iterdir()] == ["report.pdf"]
+
+
+def test_a_cancel_before_writing_leaves_no_file(
+    seeded_sqlite: tuple[Database, Seeded], tmp_path: Path
+) -> None:
+    database, _seeded = seeded_sqlite
+    steps: list[str] = []
+
+    class StopError(Exception):
+        pass
+
+    def progress(done: int, total: int | None, label: str) -> None:
+        steps.append(label)
+        if done == 1:
+            raise StopError
+
+    for kind in ("district", "roster"):
+        target = tmp_path / f"{kind}.pdf"
+        request = ReportRequest(kind, target, Q3, "city", district="Nieuw-West")
+        with pytest.raises(StopError):
+            produce(database, request, generated_at=MADE_AT, progress=progress)
+        assert not target.exists()
+    assert steps[:2] == ["Gathering the data", "Writing the file"]

@@ -202,4 +202,27 @@ NL: dict[str, str] = {
     "Totals: counts are summed; shares and averages are weighted by what they divide by.": (
         "Totalen: aantallen zijn opgeteld; aandelen en gemiddelden zijn gewogen naar waardoor ze gedeeld worden."
     ),
+    # The Reports section
+    "PDF": "PDF",
+    "Excel workbook": "Excel-werkmap",
+    "Make &report…": "&Rapportage maken…",
+    "Show in &folder": "In &map tonen",
+    "What the city should know about this quarter: what went well, what needs attention.": (
+        "Wat de stad over dit kwartaal moet weten: wat ging goed, wat vraagt aandacht."
+    ),
+    "&Save narrative": "Toelichting op&slaan",
+    "Narrative for the district report": "Toelichting bij de gebiedsrapportage",
+    "Save the report as": "Rapportage opslaan als",
+    "Making the report…": "De rapportage wordt gemaakt…",
+    "Written: {path}": "Geschreven: {path}",
+    "The report could not be made: {error}": "De rapportage kon niet worden gemaakt: {error}",
+    "Cancelled; no file was written.": "Geannuleerd; er is geen bestand geschreven.",
+    "&Report:": "&Rapportage:",
+    "&District:": "&Gebied:",
+    "&Quarter:": "&Kwartaal:",
+    "&Audience:": "&Publiek:",
+    "&Format:": "&Formaat:",
+    "Narrative saved.": "Toelichting opgeslagen.",
+    "Gathering the data": "Gegevens verzamelen",
+    "Writing the file": "Bestand schrijven",
 }

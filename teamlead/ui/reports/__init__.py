@@ -1,0 +1,1 @@
+"""The Reports section: district report, roster, contacts, agreements, meeting pack; the narrative."""
