@@ -127,9 +127,9 @@ def sqlite_fold(expression: str) -> str:
     folded = capped
     for source, target in EXTRA_FOLDS:
         folded = f"replace({folded}, '{source}', '{target}')"
-    holds_one = " OR ".join(f"instr({capped}, '{source}')" for source, _target in EXTRA_FOLDS)
+    holds_one = " OR ".join(f"instr({expression}, '{source}')" for source, _target in EXTRA_FOLDS)
     return (
-        f"(CASE WHEN length(CAST({capped} AS BLOB)) = length({capped}) THEN {capped} "
+        f"(CASE WHEN length(CAST({expression} AS BLOB)) = length({expression}) THEN {capped} "
         f"WHEN {holds_one} THEN {folded} ELSE {capped} END)"
     )
 
