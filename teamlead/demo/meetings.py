@@ -283,14 +283,17 @@ def add_meetings(world: World, scale: Scale) -> list[MeetingInfo]:
             first = world.day_between(max(org.since, start), start + timedelta(days=200))
             while first.weekday() > 4:
                 first += timedelta(days=1)
-            last = min(horizon, org.until)
+            # An active partner's series runs on; a former partner's ends the day it left.
+            active = org.until >= world.today
+            last = horizon if active else org.until
+            rule = f"FREQ=WEEKLY;INTERVAL={weeks}" + ("" if active else f";UNTIL={org.until:%Y%m%d}T235959")
             days = [first + timedelta(weeks=weeks * k) for k in range((last - first).days // (7 * weeks) + 1)]
             maker.series(
                 district,
                 "partner",
                 f"Bilateraal overleg {org.name}",
                 org.address,
-                f"FREQ=WEEKLY;INTERVAL={weeks}",
+                rule,
                 days,
                 rng.choice(((10, 0), (11, 0), (14, 0), (15, 30))),
                 60,
