@@ -12,8 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from teamlead.data.meetings import AMSTERDAM, Invitee
-from teamlead.data.queries.meetings import meeting_rows
+from teamlead.data.meetings import AMSTERDAM, Invitee, Meeting
 from teamlead.data.roster import Organisation
 from teamlead.services.series import default_horizon, extend_all_series
 
@@ -34,10 +33,11 @@ class MeetingListRow:
 
 
 def meeting_list(session: Session) -> list[MeetingListRow]:
-    """Every meeting, by start, with its invited organisations' names."""
+    """Every meeting, by start, with its invited organisations' names (plain column reads: no ORM objects)."""
     zone = ZoneInfo(AMSTERDAM)
+    connection = session.connection()
     partners: dict[int, list[str]] = {}
-    invited = session.execute(
+    invited = connection.execute(
         select(Invitee.meeting_id, Organisation.name)
         .join(Organisation, Organisation.id == Invitee.organisation_id)
         .order_by(Invitee.meeting_id, Invitee.id)
@@ -46,19 +46,31 @@ def meeting_list(session: Session) -> list[MeetingListRow]:
         names = partners.setdefault(meeting_id, [])
         if name not in names:
             names.append(name)
+    rows = connection.execute(
+        select(
+            Meeting.id,
+            Meeting.kind,
+            Meeting.title,
+            Meeting.starts_at,
+            Meeting.location,
+            Meeting.status,
+            Meeting.series_id,
+            Meeting.version,
+        ).order_by(Meeting.starts_at, Meeting.id)
+    )
     return [
         MeetingListRow(
-            id=row.id,
-            kind=row.kind,
-            title=row.title,
-            starts=row.starts_at.astimezone(zone),
-            location=row.location,
-            status=row.status,
-            partners=tuple(partners.get(row.id, ())),
-            series_id=row.series_id,
-            version=row.version,
+            id=meeting_id,
+            kind=kind,
+            title=title,
+            starts=starts.astimezone(zone),
+            location=location,
+            status=status,
+            partners=tuple(partners.get(meeting_id, ())),
+            series_id=series_id,
+            version=version,
         )
-        for row in meeting_rows(session, [])
+        for meeting_id, kind, title, starts, location, status, series_id, version in rows
     ]
 
 
