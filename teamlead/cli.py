@@ -22,6 +22,7 @@ COMMANDS: tuple[str, ...] = (
     "backup",
     "restore",
     "report",
+    "import_",
     "export",
     "consolidate",
     "meetings",

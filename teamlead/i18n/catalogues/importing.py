@@ -1,0 +1,138 @@
+"""Dutch for the roster import: the CLI's lines and messages, refusals of bad files, and the wizard.
+
+The word ``row`` and the numbers stay as they are in every language (``shared/interface.md``), so scripts can
+read the lines whatever the language.
+"""
+
+NL: dict[str, str] = {
+    # the command
+    "import a roster (.xlsx or .csv) or a workbook made by export": (
+        "een partnerlijst (.xlsx of .csv) importeren, of een werkmap gemaakt met export"
+    ),
+    "Import a roster, one row per person (.xlsx or .csv), or read back a workbook made by export into an "
+    "empty database. The import is one transaction: all of it, or nothing.": (
+        "Importeer een partnerlijst, een rij per persoon (.xlsx of .csv), of lees een werkmap gemaakt met "
+        "export terug in een lege database. De import is één transactie: alles, of niets."
+    ),
+    "the .xlsx or .csv file": "het .xlsx- of .csv-bestand",
+    "report what would happen; change nothing": "meld wat er zou gebeuren; verander niets",
+    "the sheet to read (default: the first roster)": "het te lezen werkblad (standaard: de eerste partnerlijst)",
+    "home district of the imported partners (created if new)": (
+        "thuisgebied van de geïmporteerde partners (aangemaakt als het nieuw is)"
+    ),
+    # the lines
+    "no organisation; the row was skipped.": "geen organisatie; de rij is overgeslagen.",
+    "the phone number {value} looks wrong; kept as written.": (
+        "het telefoonnummer {value} lijkt niet te kloppen; overgenomen zoals geschreven."
+    ),
+    "the e-mail address {value} looks wrong; kept as written.": (
+        "het e-mailadres {value} lijkt niet te kloppen; overgenomen zoals geschreven."
+    ),
+    "{field} is longer than {limit} characters and was cut.": (
+        "{field} is langer dan {limit} tekens en is ingekort."
+    ),
+    "the neighbourhood {name} is not known and there is no district to add it to (give --district); "
+    "left out.": (
+        "de buurt {name} is onbekend en er is geen gebied om hem aan toe te voegen (geef --district); "
+        "weggelaten."
+    ),
+    'merged: organisation "{name}" (row {row}) is "{other}" (row {other_row})': (
+        'samengevoegd: organisatie "{name}" (row {row}) is "{other}" (row {other_row})'
+    ),
+    'merged: organisation "{name}" (row {row}) is the existing "{other}"': (
+        'samengevoegd: organisatie "{name}" (row {row}) is het bestaande "{other}"'
+    ),
+    'merged: person "{name}" (row {row}) is "{other}" (row {other_row}) at {organisation}': (
+        'samengevoegd: persoon "{name}" (row {row}) is "{other}" (row {other_row}) bij {organisation}'
+    ),
+    'merged: person "{name}" (row {row}) is the existing "{other}" at {organisation}': (
+        'samengevoegd: persoon "{name}" (row {row}) is de bestaande "{other}" bij {organisation}'
+    ),
+    'possible duplicate: organisation "{name}" (row {row}) and "{other}" (row {other_row})': (
+        'mogelijk dubbel: organisatie "{name}" (row {row}) en "{other}" (row {other_row})'
+    ),
+    'possible duplicate: organisation "{name}" (row {row}) and the existing "{other}"': (
+        'mogelijk dubbel: organisatie "{name}" (row {row}) en het bestaande "{other}"'
+    ),
+    'possible duplicate: person "{name}" (row {row}) and "{other}" at {organisation}': (
+        'mogelijk dubbel: persoon "{name}" (row {row}) en "{other}" bij {organisation}'
+    ),
+    "new domain: {name}": "nieuw domein: {name}",
+    "new neighbourhood: {name}": "nieuwe buurt: {name}",
+    "new district: {name}": "nieuw gebied: {name}",
+    "organisations: {orgs_added} added, {orgs_merged} merged; persons: {persons_added} added, "
+    "{persons_merged} merged; rows skipped: {skipped}": (
+        "organisaties: {orgs_added} toegevoegd, {orgs_merged} samengevoegd; personen: {persons_added} "
+        "toegevoegd, {persons_merged} samengevoegd; rijen overgeslagen: {skipped}"
+    ),
+    "export read back: {records} records in {tables} tables": (
+        "export teruggelezen: {records} records in {tables} tabellen"
+    ),
+    "Importing the roster": "De partnerlijst wordt geïmporteerd",
+    "Reading back the export": "De export wordt teruggelezen",
+    "The import was cancelled; the database is unchanged.": (
+        "De import is afgebroken; de database is niet veranderd."
+    ),
+    "{name} was changed while importing; import the file again.": (
+        "{name} is tijdens het importeren gewijzigd; importeer het bestand opnieuw."
+    ),
+    # refusals
+    "Cannot import {name}: {reason}": "{name} kan niet worden geïmporteerd: {reason}",
+    "it is not a file.": "het is geen bestand.",
+    "it cannot be opened ({error}).": "het kan niet worden geopend ({error}).",
+    "the file is empty.": "het bestand is leeg.",
+    "the file is {size} MB; a roster may be at most {limit} MB.": (
+        "het bestand is {size} MB; een partnerlijst mag hoogstens {limit} MB zijn."
+    ),
+    "this is an old Excel file (.xls). Save it as .xlsx (Excel workbook) or .csv and try again.": (
+        "dit is een oud Excel-bestand (.xls). Sla het op als .xlsx (Excel-werkmap) of .csv en probeer het "
+        "opnieuw."
+    ),
+    "the workbook is protected with a password. Save it without a password and try again.": (
+        "de werkmap is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord en probeer het opnieuw."
+    ),
+    "it is not a spreadsheet (the file's contents are not an Excel workbook).": (
+        "het is geen spreadsheet (de inhoud van het bestand is geen Excel-werkmap)."
+    ),
+    "it is not an Excel workbook (.xlsx).": "het is geen Excel-werkmap (.xlsx).",
+    "the workbook is damaged ({error}).": "de werkmap is beschadigd ({error}).",
+    "the workbook has no sheets.": "de werkmap heeft geen werkbladen.",
+    "its contents would inflate to {size} MB, more than a roster can be ({limit} MB).": (
+        "uitgepakt zou de inhoud {size} MB zijn, meer dan een partnerlijst kan zijn ({limit} MB)."
+    ),
+    "it has {rows} rows; at most {limit} can be imported.": (
+        "het heeft {rows} rijen; er kunnen er hoogstens {limit} worden geïmporteerd."
+    ),
+    "it has {cells} cells; at most {limit} can be imported.": (
+        "het heeft {cells} cellen; er kunnen er hoogstens {limit} worden geïmporteerd."
+    ),
+    "it is not a spreadsheet or a text file.": "het is geen spreadsheet en geen tekstbestand.",
+    "it is not text in UTF-8 or Windows-1252.": "het is geen tekst in UTF-8 of Windows-1252.",
+    "line {line} cannot be read as CSV ({error}).": "regel {line} is niet als CSV te lezen ({error}).",
+    "no recognisable header row. The roster needs a row of column names such as Organisatie, Naam, "
+    "Functie, Telefoon, E-mail (or Organisation, Name, Role, Phone, Email).": (
+        "geen herkenbare kopregel. De partnerlijst heeft een rij kolomnamen nodig zoals Organisatie, Naam, "
+        "Functie, Telefoon, E-mail (of Organisation, Name, Role, Phone, Email)."
+    ),
+    "there is no Organisation (Organisatie) column, so no row says which partner it is about.": (
+        "er is geen kolom Organisatie, dus geen rij zegt over welke partner hij gaat."
+    ),
+    "There is no sheet {sheet} in {name}; its sheets are: {sheets}.": (
+        "Er is geen werkblad {sheet} in {name}; de werkbladen zijn: {sheets}."
+    ),
+    # the export read back
+    "it is an export of format version {version}; this Teamlead reads version {expected}.": (
+        "het is een export met formaatversie {version}; deze Teamlead leest versie {expected}."
+    ),
+    "sheet {sheet}, row {row}, column {column}: {value} does not fit.": (
+        "werkblad {sheet}, row {row}, kolom {column}: {value} past niet."
+    ),
+    "the sheet {sheet} is missing.": "het werkblad {sheet} ontbreekt.",
+    "the sheet {sheet} has no header row.": "het werkblad {sheet} heeft geen kopregel.",
+    "the sheet {sheet} lacks the columns {columns}.": "het werkblad {sheet} mist de kolommen {columns}.",
+    "An export is read back only into an empty database, and this one already holds records ({table}). "
+    "Use --database with a new file.": (
+        "Een export wordt alleen in een lege database teruggelezen, en deze bevat al gegevens ({table}). "
+        "Gebruik --database met een nieuw bestand."
+    ),
+}

@@ -1,0 +1,266 @@
+"""Writing a plan: Core bulk inserts in the caller's one transaction, so a failure or a cancel leaves nothing.
+
+Thousands of rows go in as a few multi-row statements rather than one ORM object each (the search triggers
+still index every row). Existing records are only completed, never overwritten: an empty field gets the
+imported value; the version goes up like any edit, and a record changed meanwhile makes the import stop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, insert, update
+from sqlalchemy.orm import Session
+
+from teamlead.data.admin import AuditEntry
+from teamlead.data.enums import AuditAction, NoteKind, OrganisationStatus
+from teamlead.data.notes import Note, note_organisation, note_person
+from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
+from teamlead.data.search_maintenance import optimize_search_index
+from teamlead.errors import ConflictError, UserError
+from teamlead.i18n import tr
+from teamlead.importing.plan import Plan, PlannedOrganisation
+from teamlead.services._common import folded
+from teamlead.services.geography import add_district, add_domain, add_neighbourhood
+
+Progress = Callable[[float, str], None]
+Cancel = Callable[[], bool]
+BATCH = 2_000
+OPTIMIZE_FROM = 2_000
+"""From this many new records, the search index is merged afterwards so searching stays fast."""
+
+
+class ImportCancelledError(UserError):
+    """The user stopped the import; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    organisations_added: int
+    organisations_merged: int
+    persons_added: int
+    persons_merged: int
+    notes_added: int
+    rows_skipped: int
+    domains_added: tuple[str, ...]
+    neighbourhoods_added: tuple[str, ...]
+
+
+class _Writer:
+    def __init__(self, session: Session, plan: Plan, progress: Progress, cancel: Cancel, now: datetime):
+        self.session = session
+        self.plan = plan
+        self.progress = progress
+        self.cancel = cancel
+        self.now = now
+        self.audits: list[dict[str, Any]] = []
+        self.total = max(1, len(plan.organisations) + len(plan.persons) * 2 + len(plan.notes))
+        self.done = 0
+
+    def step(self, count: int) -> None:
+        if self.cancel():
+            raise ImportCancelledError(tr("The import was cancelled; the database is unchanged."))
+        self.done += count
+        self.progress(min(0.99, self.done / self.total), tr("Importing the roster"))
+
+    def insert(self, table: Table, rows: Sequence[dict[str, Any]], audit_fields: str = "") -> list[int]:
+        """Insert in batches, returning the new ids in the order of ``rows``."""
+        ids: list[int] = []
+        for begin in range(0, len(rows), BATCH):
+            batch = rows[begin : begin + BATCH]
+            if "id" in table.c:
+                statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+                ids.extend(self.session.execute(statement, batch).scalars().all())
+            else:
+                self.session.execute(insert(table), batch)
+            self.step(len(batch))
+        if audit_fields:
+            self.audits += [self.audit(table.name, record_id, audit_fields) for record_id in ids]
+        return ids
+
+    def audit(self, table: str, record_id: int, fields: str) -> dict[str, Any]:
+        return {
+            "at": self.now,
+            "table_name": table,
+            "record_id": record_id,
+            "action": AuditAction.IMPORT,
+            "fields": fields,
+        }
+
+    def complete(self, model: type[Organisation] | type[Person], record: Any, values: dict[str, Any]) -> None:
+        """Fill the existing record's empty fields, checking it was not changed since the plan read it."""
+        changes = {name: value for name, value in values.items() if value and not getattr(record, name)}
+        if not changes:
+            return
+        table = cast(Table, model.__table__)
+        result = self.session.execute(
+            update(table)
+            .where(table.c.id == record.id, table.c.version == record.version)
+            .values(**changes, version=table.c.version + 1, updated_at=self.now)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            raise ConflictError(
+                tr("{name} was changed while importing; import the file again.", name=record.name)
+            )
+        self.audits.append(self.audit(table.name, record.id, ",".join(sorted(changes))))
+
+
+def apply_plan(
+    session: Session,
+    plan: Plan,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    now: datetime | None = None,
+) -> ImportResult:
+    """Write ``plan`` in ``session``'s transaction (the caller commits); raises ImportCancelledError on cancel."""
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    writer = _Writer(session, plan, progress or (lambda share, text: None), cancel or (lambda: False), now)
+    snapshot = plan.snapshot
+    district_id = snapshot.district_id
+    if plan.district and district_id is None:
+        district_id = add_district(session, plan.district, now=now)
+    home = district_id if district_id is not None else snapshot.only_district_id
+    domains = dict(snapshot.domains)
+    for key, name in plan.new_domains.items():
+        domains[key] = add_domain(session, name, now=now)
+    neighbourhoods = {key: candidates[0][0] for key, candidates in snapshot.neighbourhoods.items()}
+    if district_id is not None:
+        for key, candidates in snapshot.neighbourhoods.items():
+            neighbourhoods[key] = next((c[0] for c in candidates if c[1] == district_id), candidates[0][0])
+    if home is not None:
+        for key, name in plan.new_neighbourhoods.items():
+            neighbourhoods[key] = add_neighbourhood(session, home, name, now=now)
+    writer.step(0)
+
+    def values(organisation: PlannedOrganisation) -> dict[str, Any]:
+        return {
+            "domain_id": domains.get(folded(organisation.domain)) if organisation.domain else None,
+            "address": organisation.address,
+            "website": organisation.website,
+            "phone": organisation.phone,
+            "email": organisation.email,
+        }
+
+    new_organisations = [o for o in plan.organisations if o.existing is None]
+    ids = writer.insert(
+        Organisation.__table__,  # type: ignore[arg-type]
+        [
+            {
+                "name": o.name,
+                "district_id": district_id,
+                "status": OrganisationStatus.ACTIVE,
+                "joined_on": plan.today,
+                "description": "",
+                "is_informal": False,
+                **values(o),
+            }
+            for o in new_organisations
+        ],
+        "name,district_id,domain_id,address,website,phone,email,status,joined_on",
+    )
+    organisation_ids = {id(o): new_id for o, new_id in zip(new_organisations, ids, strict=True)}
+    links = []
+    for organisation in plan.organisations:
+        known = organisation.existing
+        if known is not None:
+            organisation_ids[id(organisation)] = known.id
+            writer.complete(Organisation, known, values(organisation))
+        served = known.neighbourhood_ids if known is not None else set()
+        for key in organisation.neighbourhoods:
+            neighbourhood_id = neighbourhoods.get(key)
+            if neighbourhood_id is not None and neighbourhood_id not in served:
+                served = served | {neighbourhood_id}
+                links.append(
+                    {
+                        "organisation_id": organisation_ids[id(organisation)],
+                        "neighbourhood_id": neighbourhood_id,
+                    }
+                )
+    writer.insert(organisation_neighbourhood, links)
+
+    new_persons = [p for p in plan.persons if p.existing is None]
+    person_ids = writer.insert(
+        Person.__table__,  # type: ignore[arg-type]
+        [{"name": p.name, "phone": p.phone, "email": p.email, "remarks": ""} for p in new_persons],
+        "name,phone,email",
+    )
+    ids_of_persons = {id(p): new_id for p, new_id in zip(new_persons, person_ids, strict=True)}
+    for person in plan.persons:
+        if person.existing is not None:
+            ids_of_persons[id(person)] = person.existing.id
+            writer.complete(Person, person.existing, {"phone": person.phone, "email": person.email})
+    writer.insert(
+        Role.__table__,  # type: ignore[arg-type]
+        [
+            {
+                "person_id": ids_of_persons[id(p)],
+                "organisation_id": organisation_ids[id(p.organisation)],
+                "title": p.role,
+                "started_on": plan.today,
+            }
+            for p in new_persons
+        ],
+        "person_id,organisation_id,title,started_on",
+    )
+    _write_notes(writer, plan, organisation_ids, ids_of_persons, district_id)
+    writer.insert(AuditEntry.__table__, writer.audits)  # type: ignore[arg-type]
+    if len(new_organisations) + len(new_persons) >= OPTIMIZE_FROM:
+        optimize_search_index(session.connection())
+    return ImportResult(
+        organisations_added=len(new_organisations),
+        organisations_merged=plan.merged("org"),
+        persons_added=len(new_persons),
+        persons_merged=plan.merged("person"),
+        notes_added=len(plan.notes),
+        rows_skipped=plan.skipped,
+        domains_added=tuple(plan.new_domains.values()),
+        neighbourhoods_added=tuple(plan.new_neighbourhoods.values()),
+    )
+
+
+def _write_notes(
+    writer: _Writer,
+    plan: Plan,
+    organisation_ids: dict[int, int],
+    person_ids: dict[int, int],
+    district_id: int | None,
+) -> None:
+    """Each Notes cell: a note of kind other, dated the import day, on its organisation and person."""
+    if not plan.notes:
+        return
+    districts = {
+        id(o): (o.existing.district_id if o.existing is not None else district_id) for o in plan.organisations
+    }
+    note_ids = writer.insert(
+        Note.__table__,  # type: ignore[arg-type]
+        [
+            {
+                "occurred_on": plan.today,
+                "district_id": districts[id(n.organisation)],
+                "kind": NoteKind.OTHER,
+                "text": n.text,
+                "follow_up_done": False,
+            }
+            for n in plan.notes
+        ],
+        "occurred_on,district_id,kind,text",
+    )
+    writer.insert(
+        note_organisation,
+        [
+            {"note_id": note_id, "organisation_id": organisation_ids[id(n.organisation)], "position": 0}
+            for n, note_id in zip(plan.notes, note_ids, strict=True)
+        ],
+    )
+    writer.insert(
+        note_person,
+        [
+            {"note_id": note_id, "person_id": person_ids[id(n.person)]}
+            for n, note_id in zip(plan.notes, note_ids, strict=True)
+            if n.person is not None
+        ],
+    )

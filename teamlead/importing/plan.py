@@ -1,0 +1,362 @@
+"""The import plan: what a roster would add and merge, worked out before anything is written.
+
+The plan only reads the database. It groups rows into organisations and persons by the interface's rules
+(names equal after ignoring case, spaces, dashes and punctuation; a person by e-mail or name within the
+organisation), proposes each merge so the wizard can decline it, and lists names one letter apart as possible
+duplicates the user may accept as merges. :mod:`teamlead.importing.apply` then writes it in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from teamlead.i18n import tr
+from teamlead.importing.cleaning import RowRecord, clean_row
+from teamlead.importing.headers import Layout
+from teamlead.importing.readers import Table
+from teamlead.importing.similar import near_pairs
+from teamlead.importing.snapshot import KnownOrganisation, KnownPerson, Snapshot, take_snapshot
+from teamlead.services._common import folded
+
+SEP = "\x1f"
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A merge the plan makes (``merge``, can be declined) or a possible duplicate (``possible``, can be
+    accepted as a merge); ``id`` is what :class:`Choices` refers to."""
+
+    id: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    declined: frozenset[str] = frozenset()
+    accepted: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class PlannedOrganisation:
+    key: str
+    name: str
+    row: int
+    existing: KnownOrganisation | None
+    domain: str = ""
+    address: str = ""
+    website: str = ""
+    phone: str = ""
+    email: str = ""
+    neighbourhoods: dict[str, str] = field(default_factory=dict)  # folded -> as written
+    persons: list[PlannedPerson] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PlannedPerson:
+    organisation: PlannedOrganisation
+    name: str
+    row: int
+    existing: KnownPerson | None
+    email: str = ""
+    phone: str = ""
+    role: str = ""
+
+
+@dataclass(slots=True)
+class PlannedNote:
+    organisation: PlannedOrganisation
+    person: PlannedPerson | None
+    text: str
+
+
+@dataclass(slots=True)
+class Plan:
+    """Everything an import would do, and the lines that report it (before the summary)."""
+
+    snapshot: Snapshot
+    district: str | None
+    today: date
+    records: int = 0
+    organisations: list[PlannedOrganisation] = field(default_factory=list)
+    persons: list[PlannedPerson] = field(default_factory=list)
+    notes: list[PlannedNote] = field(default_factory=list)
+    new_domains: dict[str, str] = field(default_factory=dict)  # folded -> as written
+    new_neighbourhoods: dict[str, str] = field(default_factory=dict)
+    row_lines: list[tuple[int, str]] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    skipped: int = 0
+
+    def added(self, records: list[PlannedOrganisation] | list[PlannedPerson]) -> int:
+        return sum(1 for record in records if record.existing is None)
+
+    def merged(self, prefix: str) -> int:
+        """Merges made (each reported on a line), of organisations or of persons."""
+        return sum(1 for p in self.proposals if p.kind == "merge" and p.id.split(SEP)[0].startswith(prefix))
+
+    def summary(self) -> str:
+        return tr(
+            "organisations: {orgs_added} added, {orgs_merged} merged; persons: {persons_added} added, "
+            "{persons_merged} merged; rows skipped: {skipped}",
+            orgs_added=self.added(self.organisations),
+            orgs_merged=self.merged("org"),
+            persons_added=self.added(self.persons),
+            persons_merged=self.merged("person"),
+            skipped=self.skipped,
+        )
+
+    def lines(self) -> list[str]:
+        """What the CLI prints, in the interface's order, the summary last."""
+        lines = [f"row {row}: {text}" for row, text in sorted(self.row_lines, key=lambda item: item[0])]
+        lines += [proposal.text for proposal in self.proposals if proposal.kind == "merge"]
+        lines += [proposal.text for proposal in self.proposals if proposal.kind == "possible"]
+        lines += [tr("new domain: {name}", name=name) for name in self.new_domains.values()]
+        lines += [tr("new neighbourhood: {name}", name=name) for name in self.new_neighbourhoods.values()]
+        if self.district and self.snapshot.district_id is None:
+            lines.append(tr("new district: {name}", name=self.district))
+        lines.append(self.summary())
+        return lines
+
+
+def records_of(table: Table, layout: Layout) -> list[RowRecord]:
+    phones: dict[str, str | None] = {}
+    return [clean_row(row, cells, layout, phones) for row, cells in table.rows[layout.header_index + 1 :]]
+
+
+def build_plan(
+    session: Session,
+    table: Table,
+    layout: Layout,
+    *,
+    district: str | None = None,
+    choices: Choices | None = None,
+    today: date | None = None,
+) -> Plan:
+    """The plan for ``table`` read with ``layout``, against what ``session`` sees; writes nothing."""
+    district = " ".join(district.split()) if district else None
+    plan = Plan(take_snapshot(session, district), district, today or date.today())
+    _Planner(plan, choices or Choices()).run(records_of(table, layout))
+    return plan
+
+
+class _Planner:
+    def __init__(self, plan: Plan, choices: Choices) -> None:
+        self.plan = plan
+        self.choices = choices
+        self.by_key: dict[str, PlannedOrganisation] = {}
+        self.spellings: set[str] = set()
+        self.aliases: dict[str, str] = {}
+        self.person_aliases: dict[tuple[str, str], str] = {}
+        self.notes: set[tuple[str, str]] = set()
+        for accepted in choices.accepted:
+            parts = accepted.split(SEP)
+            if parts[0] == "org" and len(parts) == 3:
+                self.aliases[parts[1]] = parts[2]
+            elif parts[0] == "person" and len(parts) == 4:
+                self.person_aliases[(parts[1], parts[2])] = parts[3]
+
+    def run(self, records: list[RowRecord]) -> None:
+        plan = self.plan
+        plan.records = len(records)
+        for record in records:
+            for warning in record.warnings:
+                plan.row_lines.append((record.row, warning))
+            if not record.organisation:
+                plan.skipped += 1
+                plan.row_lines.append((record.row, tr("no organisation; the row was skipped.")))
+                continue
+            organisation = self.organisation(record)
+            person = self.person(organisation, record) if record.name else None
+            self.fill(organisation, person, record)
+        self.possible_duplicates()
+
+    def propose(self, kind: str, id_: str, text: str) -> None:
+        self.plan.proposals.append(Proposal(id_, kind, text))
+
+    def organisation(self, record: RowRecord) -> PlannedOrganisation:
+        written = record.organisation
+        base = folded(written) or written.casefold()
+        key = self.aliases.get(base, base)
+        if f"org-spelling{SEP}{written}" in self.choices.declined:
+            key = f"{key}{SEP}{written}"
+        found = self.by_key.get(key)
+        if found is not None:
+            if written != found.name and written not in self.spellings:
+                self.spellings.add(written)
+                self.propose(
+                    "merge",
+                    f"org-spelling{SEP}{written}",
+                    tr(
+                        'merged: organisation "{name}" (row {row}) is "{other}" (row {other_row})',
+                        name=written,
+                        row=record.row,
+                        other=found.name,
+                        other_row=found.row,
+                    ),
+                )
+            return found
+        existing = self.plan.snapshot.organisations.get(key)
+        if existing is not None and f"org-existing{SEP}{key}" in self.choices.declined:
+            existing = None
+        elif existing is not None:
+            self.propose(
+                "merge",
+                f"org-existing{SEP}{key}",
+                tr(
+                    'merged: organisation "{name}" (row {row}) is the existing "{other}"',
+                    name=written,
+                    row=record.row,
+                    other=existing.name,
+                ),
+            )
+        organisation = PlannedOrganisation(key, written, record.row, existing)
+        self.spellings.add(written)
+        self.by_key[key] = organisation
+        self.plan.organisations.append(organisation)
+        return organisation
+
+    def person(self, organisation: PlannedOrganisation, record: RowRecord) -> PlannedPerson:
+        email = record.email.casefold()
+        base = folded(record.name) or record.name.casefold()
+        name_key = self.person_aliases.get((organisation.key, base), base)
+        for planned in organisation.persons:
+            if (email and planned.email.casefold() == email) or folded(planned.name) == name_key:
+                merge_id = f"person{SEP}{organisation.key}{SEP}{record.row}"
+                if merge_id not in self.choices.declined:
+                    self.propose(
+                        "merge",
+                        merge_id,
+                        tr(
+                            'merged: person "{name}" (row {row}) is "{other}" (row {other_row}) at {organisation}',
+                            name=record.name,
+                            row=record.row,
+                            other=planned.name,
+                            other_row=planned.row,
+                            organisation=organisation.name,
+                        ),
+                    )
+                    return planned
+        existing = None
+        if organisation.existing is not None:
+            for known in self.plan.snapshot.persons_by_organisation.get(organisation.existing.id, []):
+                if (email and known.email.casefold() == email) or folded(known.name) == name_key:
+                    existing = known
+                    break
+        if existing is not None:
+            merge_id = f"person-existing{SEP}{organisation.key}{SEP}{record.row}"
+            if merge_id in self.choices.declined:
+                existing = None
+            else:
+                self.propose(
+                    "merge",
+                    merge_id,
+                    tr(
+                        'merged: person "{name}" (row {row}) is the existing "{other}" at {organisation}',
+                        name=record.name,
+                        row=record.row,
+                        other=existing.name,
+                        organisation=organisation.name,
+                    ),
+                )
+        person = PlannedPerson(organisation, record.name, record.row, existing)
+        organisation.persons.append(person)
+        self.plan.persons.append(person)
+        return person
+
+    def fill(
+        self, organisation: PlannedOrganisation, person: PlannedPerson | None, record: RowRecord
+    ) -> None:
+        """The row's values go where nothing was given yet: the first value wins, nothing is overwritten."""
+        for name in ("domain", "address", "website"):
+            if not getattr(organisation, name) and getattr(record, name):
+                setattr(organisation, name, getattr(record, name))
+        if person is None:
+            organisation.phone = organisation.phone or record.phone
+            organisation.email = organisation.email or record.email
+        else:
+            person.phone = person.phone or record.phone
+            person.email = person.email or record.email
+            person.role = person.role or record.role
+        for neighbourhood in record.neighbourhoods:
+            organisation.neighbourhoods.setdefault(folded(neighbourhood) or neighbourhood, neighbourhood)
+        self.geography(record)
+        if record.notes and (organisation.key, record.notes) not in self.notes:
+            self.notes.add((organisation.key, record.notes))
+            known = organisation.existing
+            if known is None or (known.id, record.notes) not in self.plan.snapshot.note_texts:
+                self.plan.notes.append(PlannedNote(organisation, person, record.notes))
+
+    def geography(self, record: RowRecord) -> None:
+        plan, snapshot = self.plan, self.plan.snapshot
+        domain = folded(record.domain)
+        if domain and domain not in snapshot.domains:
+            plan.new_domains.setdefault(domain, record.domain)
+        district_known = plan.district is not None or snapshot.only_district_id is not None
+        for name in record.neighbourhoods:
+            key = folded(name) or name
+            candidates = snapshot.neighbourhoods.get(key, [])
+            if snapshot.district_id is not None:
+                candidates = [c for c in candidates if c[1] == snapshot.district_id] or candidates
+            if candidates or key in plan.new_neighbourhoods:
+                continue
+            if district_known:
+                plan.new_neighbourhoods[key] = name
+            else:
+                plan.row_lines.append(
+                    (
+                        record.row,
+                        tr(
+                            "the neighbourhood {name} is not known and there is no district to add it to "
+                            "(give --district); left out.",
+                            name=name,
+                        ),
+                    )
+                )
+
+    def possible_duplicates(self) -> None:
+        """Names one letter apart: new organisations against all others, new persons within their organisation."""
+        existing = {key: known.name for key, known in self.plan.snapshot.organisations.items()}
+        planned = {organisation.key: organisation for organisation in self.plan.organisations}
+        # Later rows first: the one reported as a possible duplicate is the one written after the other.
+        new = [o.key for o in reversed(self.plan.organisations) if o.existing is None]
+        for key, other in near_pairs(new, [*existing, *planned]):
+            first = planned.get(other)
+            if first is not None and first.existing is None:
+                text = tr(
+                    'possible duplicate: organisation "{name}" (row {row}) and "{other}" (row {other_row})',
+                    name=planned[key].name,
+                    row=planned[key].row,
+                    other=first.name,
+                    other_row=first.row,
+                )
+            else:
+                text = tr(
+                    'possible duplicate: organisation "{name}" (row {row}) and the existing "{other}"',
+                    name=planned[key].name,
+                    row=planned[key].row,
+                    other=existing[other],
+                )
+            self.propose("possible", f"org{SEP}{key}{SEP}{other}", text)
+        for organisation in self.plan.organisations:
+            persons = {folded(p.name): p for p in organisation.persons if p.existing is None}
+            if organisation.existing is not None:
+                known = self.plan.snapshot.persons_by_organisation.get(organisation.existing.id, [])
+                others = {folded(k.name): k.name for k in known}
+            else:
+                others = {}
+            others.update({folded(p.name): p.name for p in organisation.persons})
+            for key, other in near_pairs(list(persons), list(others)):
+                self.propose(
+                    "possible",
+                    f"person{SEP}{organisation.key}{SEP}{key}{SEP}{other}",
+                    tr(
+                        'possible duplicate: person "{name}" (row {row}) and "{other}" at {organisation}',
+                        name=persons[key].name,
+                        row=persons[key].row,
+                        other=others[other],
+                        organisation=organisation.name,
+                    ),
+                )

@@ -1,0 +1,46 @@
+"""Names one letter apart (a typo: one letter wrong, missing, extra, or two swapped), found without comparing
+every name with every other.
+
+Two names within one edit share a "deletion variant" (the name with one letter left out, or itself), so only
+names sharing one are compared, with rapidfuzz's optimal string alignment distance. A roster of thousands of
+partners takes milliseconds instead of millions of comparisons.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz.distance import OSA
+
+MIN_LENGTH = 5
+"""Shorter names (GGD, GGZ) are often different organisations one letter apart: not reported."""
+
+
+def _variants(key: str) -> set[str]:
+    return {key, *(key[:index] + key[index + 1 :] for index in range(len(key)))}
+
+
+def near_pairs(queries: Iterable[str], choices: Iterable[str]) -> list[tuple[str, str]]:
+    """Each (query, choice) one edit apart, each unordered pair once, in the order of ``queries``."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for choice in choices:
+        if len(choice) >= MIN_LENGTH:
+            for variant in _variants(choice):
+                index[variant].add(choice)
+    seen: set[frozenset[str]] = set()
+    pairs = []
+    for query in queries:
+        if len(query) < MIN_LENGTH:
+            continue
+        candidates: set[str] = set()
+        for variant in _variants(query):
+            candidates |= index.get(variant, set())
+        for choice in sorted(candidates):
+            pair = frozenset((query, choice))
+            if choice == query or pair in seen:
+                continue
+            if OSA.distance(query, choice, score_cutoff=1) <= 1:
+                seen.add(pair)
+                pairs.append((query, choice))
+    return pairs
