@@ -1,12 +1,20 @@
-"""One module per ``teamlead`` subcommand: ``register(subparsers)`` adds its parser, ``run(args)`` does it."""
+"""One module per ``teamlead`` subcommand: ``register(subparsers)`` adds its parser, ``run(args)`` does it.
+
+Modules here import only argparse-level things at the top: building the parser must stay cheap, because the
+desktop app starts through it too. Database, report and UI code is imported inside ``run``.
+"""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from teamlead.data.database import Database, open_database
+if TYPE_CHECKING:
+    from teamlead.data.database import Database
 
 
 def open_from_args(args: argparse.Namespace, *, create: bool = True) -> Database:
     """The database named by ``--database`` / ``TEAMLEAD_DATABASE`` / the default, opened per the rules."""
+    from teamlead.data.database import open_database
+
     return open_database(args.database, create=create)

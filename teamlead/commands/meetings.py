@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 from teamlead.errors import UsageError
 from teamlead.i18n import tr

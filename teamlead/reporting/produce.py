@@ -10,11 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from teamlead.data.database import Database
 from teamlead.errors import UsageError
 from teamlead.i18n import tr
 from teamlead.reporting.periods import AMSTERDAM, Period
+
+if TYPE_CHECKING:
+    from teamlead.data.database import Database
 
 KINDS = ("district", "roster", "contacts", "agreements", "meeting")
 AUDIENCES = ("city", "district")
