@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test stress lint format bench clean
+.PHONY: run test stress lint format bench screenshots clean
 
 $(STAMP): pyproject.toml
 	@py=$$(scripts/find-python) || exit 1; \
@@ -22,16 +22,19 @@ stress: $(STAMP)
 	QT_QPA_PLATFORM=offscreen TEAMLEAD_STRESS=1 $(BIN)/python -m pytest -m stress $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check teamlead tests benchmarks
-	$(BIN)/ruff format --check teamlead tests benchmarks
+	$(BIN)/ruff check teamlead tests benchmarks scripts
+	$(BIN)/ruff format --check teamlead tests benchmarks scripts
 	$(BIN)/mypy teamlead
 
 format: $(STAMP)
-	$(BIN)/ruff format teamlead tests benchmarks
-	$(BIN)/ruff check --fix teamlead tests benchmarks
+	$(BIN)/ruff format teamlead tests benchmarks scripts
+	$(BIN)/ruff check --fix teamlead tests benchmarks scripts
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
