@@ -1,0 +1,98 @@
+"""Retention: notes older than the period the team lead chose (e.g. 5 years) are reviewed, then deleted.
+
+Deleting is never automatic: :func:`notes_past_retention` lists what would go, the user confirms, and
+:func:`delete_notes` removes exactly those (and not a note edited meanwhile: its version must still match).
+Each deletion goes in the audit log by id only.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from teamlead import settings
+from teamlead.data.admin import AuditEntry
+from teamlead.data.notes import Note, note_organisation
+from teamlead.data.roster import Organisation
+from teamlead.errors import ValidationError
+from teamlead.i18n import tr
+
+log = logging.getLogger(__name__)
+
+RETENTION_SETTING = "retention_years"
+DEFAULT_YEARS = 5
+REVIEW_LIMIT = 5000
+
+
+def retention_years() -> int:
+    """The chosen retention period in years (settings), else :data:`DEFAULT_YEARS`."""
+    value = settings.load().get(RETENTION_SETTING)
+    return value if isinstance(value, int) and value > 0 else DEFAULT_YEARS
+
+
+def set_retention_years(years: int) -> None:
+    if not 1 <= years <= 50:
+        raise ValidationError(RETENTION_SETTING, tr("The retention period must be 1 to 50 years."))
+    settings.update(**{RETENTION_SETTING: years})
+
+
+def cutoff(today: date, years: int) -> date:
+    """The first day still kept: ``years`` before ``today`` (29 February becomes 28 February)."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+@dataclass(frozen=True)
+class ExpiredNote:
+    """A note past the retention period, as the review list shows it."""
+
+    id: int
+    version: int
+    occurred_on: date
+    kind: str
+    partner: str
+    excerpt: str
+
+
+def notes_past_retention(session: Session, today: date, years: int) -> list[ExpiredNote]:
+    """Notes dated before :func:`cutoff`, oldest first (at most :data:`REVIEW_LIMIT` at a time)."""
+    first_partner = (
+        select(Organisation.name)
+        .join(note_organisation, note_organisation.c.organisation_id == Organisation.id)
+        .where(note_organisation.c.note_id == Note.id)
+        .order_by(note_organisation.c.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(Note.id, Note.version, Note.occurred_on, Note.kind, first_partner, Note.text)
+        .where(Note.occurred_on < cutoff(today, years))
+        .order_by(Note.occurred_on, Note.id)
+        .limit(REVIEW_LIMIT)
+    ).all()
+    return [
+        ExpiredNote(id, version, occurred, kind, partner or "", " ".join((text or "").split())[:120])
+        for id, version, occurred, kind, partner, text in rows
+    ]
+
+
+def delete_notes(session: Session, notes: list[ExpiredNote], *, now: datetime | None = None) -> int:
+    """Delete the reviewed notes that are unchanged since the review; return how many went."""
+    moment = now or datetime.now(UTC)
+    gone = 0
+    for note in notes:
+        result = session.execute(delete(Note).where(Note.id == note.id, Note.version == note.version))
+        if getattr(result, "rowcount", 0):
+            gone += 1
+            session.add(
+                AuditEntry(at=moment, table_name="note", record_id=note.id, action="retention", fields="")
+            )
+    session.flush()
+    log.info("retention: %d notes deleted", gone)
+    return gone
