@@ -148,6 +148,60 @@ def bench_export(database: Any, folder: Path) -> None:
     print(f"  floor {floor:.2f} s; export/floor {mine / floor:.2f} (target <= 1.50)", flush=True)
 
 
+def bench_gui_stall(database: Any, folder: Path) -> None:
+    """The longest the GUI thread goes without running its event loop while the app writes the report:
+    the first report of a session (fonts and modules load) and the next one."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from teamlead.ui.context import AppContext
+    from teamlead.ui.reports.view import ReportsView
+
+    app = QApplication.instance() or QApplication([])
+    view = ReportsView(AppContext(database, today=TODAY))
+    runs: list[list[float]] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        runs[-1].append(now - last[0])
+        last[0] = now
+
+    def start() -> None:
+        runs.append([])
+        last[0] = time.perf_counter()
+        view.make_report(folder / f"from-the-app-{len(runs)}.pdf")
+
+    def written(_path: str) -> None:
+        if len(runs) < 2:
+            start()
+        else:
+            app.quit()
+
+    def ready() -> None:
+        view.district.setCurrentIndex(view.district.findText(DISTRICT))
+        timer.start()
+        start()
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    view.loaded.connect(ready)
+    view.report_written.connect(written)
+    view.report_failed.connect(lambda message: (print(message), app.quit()))
+    app.exec()
+    timer.stop()
+    for name, gaps in zip(("first report", "next report"), runs, strict=False):
+        worst = max(gaps) * 1000 if gaps else float("nan")
+        print(
+            f"GUI thread while the app writes the district report ({name}): longest stall {worst:.0f} ms"
+            f" | target 50 ms | ratio {worst / 50:.2f}",
+            flush=True,
+        )
+    view.deleteLater()
+
+
 def main() -> None:
     from teamlead.data.database import open_database
 
@@ -156,6 +210,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="teamlead-bench-reports-") as name:
             folder = Path(name)
             bench_district_pdf(database, folder)
+            bench_gui_stall(database, folder)
             if os.environ.get("TEAMLEAD_BENCH_QUICK") != "1":
                 bench_export(database, folder)
     finally:

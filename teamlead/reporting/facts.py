@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, AgreementStatusChange
@@ -22,6 +23,8 @@ from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
 from teamlead.reporting.periods import Period, local_date
+
+CHUNK = 250
 
 
 @dataclass(frozen=True)
@@ -122,31 +125,34 @@ def load_facts(session: Session, district_id: int, window: Period) -> DistrictFa
     """One district's facts for ``window`` (the report period joined with its trend quarters)."""
     organisations = [
         OrganisationFact(row.id, row.domain_id, row.status, row.joined_on, row.left_on)
-        for row in session.execute(
+        for row in _chunked(
+            session,
             select(
                 Organisation.id,
                 Organisation.domain_id,
                 Organisation.status,
                 Organisation.joined_on,
                 Organisation.left_on,
-            ).where(Organisation.district_id == district_id)
+            ).where(Organisation.district_id == district_id),
         )
     ]
     notes_by_day: dict[tuple[date, str], int] = {}
-    for row in session.execute(
+    for row in _chunked(
+        session,
         select(Note.occurred_on, Note.kind, func.count())
         .where(Note.district_id == district_id, Note.occurred_on.between(window.start, window.end))
-        .group_by(Note.occurred_on, Note.kind)
+        .group_by(Note.occurred_on, Note.kind),
     ):
         notes_by_day[(row[0], row[1])] = int(row[2])
     contacts: dict[int, list[date]] = defaultdict(list)
-    for org_id, day in session.execute(
+    for org_id, day in _chunked(
+        session,
         select(note_organisation.c.organisation_id, Note.occurred_on)
         .join(Note, Note.id == note_organisation.c.note_id)
         .join(Organisation, Organisation.id == note_organisation.c.organisation_id)
         .where(Organisation.district_id == district_id, Note.occurred_on.between(window.start, window.end))
         .distinct()
-        .order_by(note_organisation.c.organisation_id, Note.occurred_on)
+        .order_by(note_organisation.c.organisation_id, Note.occurred_on),
     ):
         contacts[org_id].append(day)
     return DistrictFacts(
@@ -168,10 +174,11 @@ def _load_meetings(session: Session, district_id: int, window: Period) -> list[M
         .group_by(Invitee.meeting_id)
         .subquery()
     )
-    rows = session.execute(
+    rows = _chunked(
+        session,
         select(Meeting.id, Meeting.kind, Meeting.starts_at, Meeting.status, present.c.present)
         .outerjoin(present, present.c.meeting_id == Meeting.id)
-        .where(Meeting.district_id == district_id, Meeting.starts_at >= start, Meeting.starts_at < end)
+        .where(Meeting.district_id == district_id, Meeting.starts_at >= start, Meeting.starts_at < end),
     )
     return [
         MeetingFact(
@@ -186,13 +193,17 @@ def _load_meetings(session: Session, district_id: int, window: Period) -> list[M
 
 
 def _load_agreements(session: Session, district_id: int, window: Period) -> list[AgreementFact]:
-    rows = session.execute(
-        select(Agreement.id, Agreement.made_on, Agreement.due_on, Agreement.status).where(
-            Agreement.district_id == district_id, Agreement.made_on <= window.end
+    rows = list(
+        _chunked(
+            session,
+            select(Agreement.id, Agreement.made_on, Agreement.due_on, Agreement.status).where(
+                Agreement.district_id == district_id, Agreement.made_on <= window.end
+            ),
         )
-    ).all()
+    )
     changes: dict[int, list[tuple[date, str]]] = defaultdict(list)
-    for agreement_id, changed_at, to_status in session.execute(
+    for agreement_id, changed_at, to_status in _chunked(
+        session,
         select(
             AgreementStatusChange.agreement_id,
             AgreementStatusChange.changed_at,
@@ -202,10 +213,21 @@ def _load_agreements(session: Session, district_id: int, window: Period) -> list
         .where(Agreement.district_id == district_id, Agreement.made_on <= window.end)
         .order_by(
             AgreementStatusChange.agreement_id, AgreementStatusChange.changed_at, AgreementStatusChange.id
-        )
+        ),
     ):
         changes[agreement_id].append((local_date(changed_at), to_status))
     return [
         AgreementFact(row.id, row.made_on, row.due_on, row.status, tuple(changes.get(row.id, ())))
         for row in rows
     ]
+
+
+def _chunked[*Ts](session: Session, statement: Select[*Ts]) -> Iterator[Row[*Ts]]:
+    """The statement's rows, fetched a chunk at a time rather than all at once.
+
+    SQLAlchemy builds the rows of one fetch in compiled code that holds the GIL; tens of thousands of rows
+    in one go would keep the app's GUI thread waiting while a report is made in the background.
+    """
+    result = session.execute(statement.execution_options(yield_per=CHUNK))
+    for partition in result.partitions():
+        yield from partition
