@@ -1,0 +1,117 @@
+"""Access requests and erasure on real databases; after erasure the words are gone from the SQLite file's bytes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from teamlead.data.admin import AuditEntry
+from teamlead.data.backup import backup_database
+from teamlead.data.database import Database
+from teamlead.data.notes import Note
+from teamlead.data.roster import Person
+from teamlead.data.search import search
+from teamlead.safety.privacy import (
+    access_report,
+    backups_holding,
+    erase_person,
+    identifiers,
+    scrub_sqlite,
+    write_access_report,
+)
+from teamlead.services.notes import NoteInput, log_note
+from teamlead.services.organisations import OrganisationInput, add_organisation
+from teamlead.services.persons import PersonInput, add_person
+
+SENTINEL = "Zwanetta Qorvalinsky"
+MAIL = "zwanetta.q@voorbeeld.example"
+PHONE = "06 8765 4321"  # as the service stores it
+
+
+def _seed(database: Database) -> int:
+    with database.begin() as session:
+        organisation = add_organisation(session, OrganisationInput(name="Buurthuis De Kolk"))
+        person = add_person(
+            session,
+            PersonInput(name=SENTINEL, email=MAIL, phone=PHONE, remarks="liever bellen"),
+            organisation_id=organisation,
+            role_title="coördinator",
+        ).person_id
+        other = add_person(session, PersonInput(name="Piet Jansen"), organisation_id=organisation).person_id
+        log_note(
+            session,
+            NoteInput(
+                kind="call",
+                text=f"Gebeld met {SENTINEL} over de zomeractiviteiten.",
+                organisation_ids=[organisation],
+                person_ids=[person],
+                occurred_on=date(2026, 3, 1),
+            ),
+        )
+        log_note(
+            session,
+            NoteInput(
+                kind="visit",
+                text=f"Piet noemde dat {SENTINEL} ({MAIL}) het overneemt.",
+                organisation_ids=[organisation],
+                person_ids=[other],
+                occurred_on=date(2026, 3, 2),
+            ),
+        )
+    return person
+
+
+def test_access_report_holds_everything_about_the_person(database: Database, tmp_path: Path) -> None:
+    person_id = _seed(database)
+    with database.session() as session:
+        report = access_report(session, person_id)
+    assert report["person"]["name"] == SENTINEL and report["person"]["email"] == MAIL
+    assert report["roles"][0]["organisation"] == "Buurthuis De Kolk"
+    assert report["roles"][0]["title"] == "coördinator"
+    assert len(report["notes"]) == 2  # the linked note and the one that mentions them
+    target = write_access_report(report, tmp_path / "inzage.json")
+    assert json.loads(target.read_text(encoding="utf-8"))["person"]["phone"] == PHONE
+
+
+def test_erasure_removes_the_person_and_every_mention(database: Database) -> None:
+    person_id = _seed(database)
+    with database.begin() as session:
+        erased = erase_person(session, person_id)
+    assert erased.texts_changed >= 2
+    with database.session() as session:
+        assert session.get(Person, person_id) is None
+        texts = session.scalars(select(Note.text).order_by(Note.occurred_on)).all()
+        assert texts == [
+            "Gebeld met […] over de zomeractiviteiten.",
+            "Piet noemde dat […] ([…]) het overneemt.",
+        ]
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "erase")).one()
+        assert (entry.table_name, entry.record_id, entry.fields) == ("person", person_id, "")
+        assert session.scalar(select(func.count()).select_from(Person)) == 1
+        assert not search(session, "Qorvalinsky")
+        assert search(session, "Piet")
+
+
+def test_erased_words_are_gone_from_the_sqlite_files_bytes(sqlite_database: Database) -> None:
+    path = sqlite_database.path
+    assert path is not None
+    person_id = _seed(sqlite_database)
+    before = backup_database(sqlite_database)
+    with sqlite_database.session() as session:
+        values = identifiers(session.get_one(Person, person_id))
+    # an open reader elsewhere in the app (a view's session) must not keep the words in the WAL
+    with sqlite_database.begin() as session:
+        erase_person(session, person_id)
+    scrub_sqlite(sqlite_database)
+    files = [path, path.with_name(path.name + "-wal")]
+    for file in files:
+        if file.exists():
+            data = file.read_bytes()
+            for word in ("Qorvalinsky", "qorvalinsky", "Zwanetta", "zwanetta", MAIL, PHONE):
+                assert word.encode() not in data, f"{word} still in {file.name}"
+    assert backups_holding([before], person_id, values) == [before]
+    after = backup_database(sqlite_database)
+    assert backups_holding([before, after], person_id, values) == [before]

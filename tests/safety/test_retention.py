@@ -1,0 +1,73 @@
+"""Retention: old notes are listed for review and deleted only as reviewed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from teamlead.data.admin import AuditEntry
+from teamlead.data.database import Database
+from teamlead.data.notes import Note
+from teamlead.errors import ValidationError
+from teamlead.safety.retention import (
+    cutoff,
+    delete_notes,
+    notes_past_retention,
+    retention_years,
+    set_retention_years,
+)
+from teamlead.services.notes import NoteInput, edit_note, log_note
+from teamlead.services.organisations import OrganisationInput, add_organisation
+
+TODAY = date(2026, 3, 2)
+
+
+def _notes(database: Database) -> dict[str, int]:
+    ids = {}
+    with database.begin() as session:
+        partner = add_organisation(session, OrganisationInput(name="Jongerenwerk West"))
+        for label, day in (("old", date(2019, 6, 1)), ("edge", date(2021, 3, 2)), ("new", date(2025, 1, 1))):
+            ids[label] = log_note(
+                session,
+                NoteInput(kind="call", text=f"Notitie {label}", organisation_ids=[partner], occurred_on=day),
+            )
+        ids["older"] = log_note(
+            session,
+            NoteInput(
+                kind="visit", text="Nog ouder", organisation_ids=[partner], occurred_on=date(2018, 1, 5)
+            ),
+        )
+    return ids
+
+
+def test_review_then_delete_exactly_what_was_reviewed(database: Database) -> None:
+    ids = _notes(database)
+    with database.session() as session:
+        review = notes_past_retention(session, TODAY, 5)
+    assert [row.id for row in review] == [ids["older"], ids["old"]]
+    assert review[0].partner == "Jongerenwerk West" and review[1].excerpt == "Notitie old"
+    with database.begin() as session:  # someone edits one of them after the review
+        edit_note(
+            session,
+            ids["old"],
+            NoteInput(kind="call", text="Bijgewerkt", occurred_on=date(2019, 6, 1)),
+            expected_version=review[1].version,
+        )
+    with database.begin() as session:
+        assert delete_notes(session, review) == 1
+    with database.session() as session:
+        left = set(session.scalars(select(Note.id)))
+        assert left == {ids["old"], ids["edge"], ids["new"]}
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "retention")).all()
+        assert [(a.table_name, a.record_id, a.fields) for a in audit] == [("note", ids["older"], "")]
+
+
+def test_retention_setting_and_cutoff() -> None:
+    assert retention_years() == 5
+    set_retention_years(7)
+    assert retention_years() == 7
+    with pytest.raises(ValidationError):
+        set_retention_years(0)
+    assert cutoff(date(2028, 2, 29), 1) == date(2027, 2, 28)
