@@ -21,8 +21,11 @@ from teamlead.safety.locations import risky_location, wal_allowed
 def test_sync_folders_are_risky(tmp_path: Path, folder: str, service: str) -> None:
     path = tmp_path / folder / "teamlead.sqlite3"
     found = risky_location(path)
-    assert found is not None and found.kind == "sync" and found.service == service
-    assert service in found.warning(path) and "safest mode" in found.warning(path)
+    assert found is not None
+    assert found.kind == "sync"
+    assert found.service == service
+    assert service in found.warning(path)
+    assert "safest mode" in found.warning(path)
     assert not wal_allowed(path)
 
 

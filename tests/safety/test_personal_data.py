@@ -63,4 +63,6 @@ def test_findings_point_at_the_text_and_the_warning_is_dutch() -> None:
     ]
     set_language("nl")
     warning = personal_data_warning(text, today=TODAY)
-    assert warning is not None and "BSN" in warning and "geboortedatum" in warning
+    assert warning is not None
+    assert "BSN" in warning
+    assert "geboortedatum" in warning

@@ -68,7 +68,8 @@ def test_access_report_holds_everything_about_the_person(database: Database, tmp
     person_id = _seed(database)
     with database.session() as session:
         report = access_report(session, person_id)
-    assert report["person"]["name"] == SENTINEL and report["person"]["email"] == MAIL
+    assert report["person"]["name"] == SENTINEL
+    assert report["person"]["email"] == MAIL
     assert report["roles"][0]["organisation"] == "Buurthuis De Kolk"
     assert report["roles"][0]["title"] == "coördinator"
     assert len(report["notes"]) == 2  # the linked note and the one that mentions them

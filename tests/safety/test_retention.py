@@ -47,7 +47,8 @@ def test_review_then_delete_exactly_what_was_reviewed(database: Database) -> Non
     with database.session() as session:
         review = notes_past_retention(session, TODAY, 5)
     assert [row.id for row in review] == [ids["older"], ids["old"]]
-    assert review[0].partner == "Jongerenwerk West" and review[1].excerpt == "Notitie old"
+    assert review[0].partner == "Jongerenwerk West"
+    assert review[1].excerpt == "Notitie old"
     with database.begin() as session:  # someone edits one of them after the review
         edit_note(
             session,
