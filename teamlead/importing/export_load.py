@@ -11,7 +11,20 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Integer, Table, func, insert, select, text, update
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    Table,
+    TypeDecorator,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from teamlead.data import models  # noqa: F401 - every table registered on the metadata
@@ -72,6 +85,8 @@ def check_export(session: Session, source: Source) -> None:
 def _converter(source: Source, table: Table, column: Column[Any]) -> Callable[[int, Cell], Any]:
     """Turns a cell into the column's Python value, refusing what does not fit with sheet, row and column."""
     kind = column.type
+    if isinstance(kind, TypeDecorator):  # UTCDateTime: a DateTime underneath
+        kind = kind.impl_instance
 
     def bad(row: int, value: Cell) -> UserError:
         return _refuse(
