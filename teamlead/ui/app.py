@@ -49,10 +49,8 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from teamlead.errors import UserError
     from teamlead.i18n import tr
-    from teamlead.ui.context import AppContext
-    from teamlead.ui.database_dialogs import ask_on_stderr, ask_with_dialog, failure_message, recover
+    from teamlead.ui.database_dialogs import ask_on_stderr, ask_with_dialog
     from teamlead.ui.main_window import QSETTINGS_APPLICATION, QSETTINGS_ORGANISATION, MainWindow
     from teamlead.ui.tasks import TaskRunner
 
@@ -63,6 +61,13 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName(QSETTINGS_APPLICATION)
     app.setApplicationDisplayName(tr("Teamlead"))
 
+    from teamlead.safety.logs import setup_logging
+    from teamlead.ui.safety.startup import SafeStart, claim_instance
+
+    setup_logging()
+    instance = claim_instance(args.database, exit_when_ready=exit_when_ready)  # one Teamlead per database
+    if isinstance(instance, int):
+        return instance
     ask = ask_on_stderr if exit_when_ready else ask_with_dialog(None)
     window = MainWindow(None, ask=ask)
     tasks = TaskRunner()
@@ -72,20 +77,6 @@ def run(args: argparse.Namespace) -> int:
         outcome["code"] = code
         window.close()
         app.exit(code)
-
-    def opened(database: Any) -> None:
-        window.set_context(AppContext(database, tasks=tasks))
-
-    def open_failed(error: BaseException) -> None:
-        if not isinstance(error, UserError):
-            tasks.report_error(error)
-            finish(1)
-            return
-        database = recover(failure_message(error), window, ask)
-        if database is None:
-            finish(1 if exit_when_ready else 0)
-        else:
-            opened(database)
 
     if os.environ.get(TIMINGS_ENV):
         window.window_painted.connect(
@@ -109,23 +100,20 @@ def run(args: argparse.Namespace) -> int:
         tasks.error_reporter = failed
         QTimer.singleShot(READY_TIMEOUT_MS, too_slow)
 
-    target = args.database
     # Open once the window is on screen: a worker importing SQLAlchemy would compete with the first paint.
-    window.window_painted.connect(lambda: tasks.run(lambda: _open(target), opened, on_error=open_failed))
+    # SafeStart adds the safety nets: no WAL in sync folders, the damaged-database question, backups.
+    start = SafeStart(
+        window, tasks, args.database, exit_when_ready=exit_when_ready, finish=finish, instance=instance
+    )
+    window.window_painted.connect(start.start)
     window.show()
     code = app.exec()
+    instance.release()
     tasks.shutdown(wait=False)
     if window.has_context:
         window.context.tasks.shutdown(wait=False)
         window.context.database.dispose()
     return code or outcome["code"]
-
-
-def _open(target: str | None) -> Any:
-    """In a worker thread: import the data layer and open the database (checks, migration after a backup)."""
-    from teamlead.data.database import open_database
-
-    return open_database(target)
 
 
 def _elapsed_ms(started: float) -> int:

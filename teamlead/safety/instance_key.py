@@ -1,0 +1,28 @@
+"""Which database a start of the app names, as a stable string, before SQLAlchemy is imported.
+
+The one-instance lock is taken before the window shows; importing the data layer then would slow every
+start, so this repeats the few rules of :func:`teamlead.data.engine.resolve_url` that matter for a name.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from teamlead import APP_NAME
+
+DATABASE_ENV = "TEAMLEAD_DATABASE"  # as teamlead.data.engine
+DEFAULT_FILENAME = "teamlead.sqlite3"
+
+
+def database_key(target: str | None) -> str:
+    """The absolute file path, or the URL as given (``--database``, else ``TEAMLEAD_DATABASE``, else the
+    default file in the user's data folder)."""
+    text = target or os.environ.get(DATABASE_ENV) or ""
+    if not text:
+        from platformdirs import user_data_path
+
+        return str((user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILENAME).absolute())
+    if "://" in text:
+        return text
+    return str(Path(text).expanduser().absolute())

@@ -1,0 +1,125 @@
+"""Opening a database the safe way for the app: WAL only in a local folder, a removed drive not re-created,
+and what can be offered when a file cannot be opened (the latest good backup among them).
+
+Plain Python, run in the worker thread that opens the database; the questions are asked by
+:mod:`teamlead.ui.safety.damaged`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from teamlead.data.database import Database, open_database
+from teamlead.data.engine import default_database_path, resolve_url, sqlite_path
+from teamlead.data.integrity import State, inspect_sqlite
+from teamlead.errors import DatabaseError
+from teamlead.i18n import tr
+from teamlead.safety.autobackup import backup_folder
+from teamlead.safety.locations import risky_location
+from teamlead.safety.rotation import BackupFile, list_backups
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Opened:
+    """A database the app opened, and the warning to show about its place (None: a local folder)."""
+
+    database: Database
+    location_warning: str | None = None
+
+
+def _check_drive(path: Path) -> None:
+    """A database whose folder is gone (a USB stick pulled out, a network drive not connected) is not created
+    again in an empty folder of the same name: that would look like a database with everything lost."""
+    if path.exists() or path.parent.is_dir():
+        return
+    if path == default_database_path():
+        return
+    raise DatabaseError(
+        tr(
+            "The folder of {path} is not there: is the drive or network share it is on disconnected? "
+            "Connect it and try again, or open another database.",
+            path=path,
+        )
+    )
+
+
+def open_for_app(target: str | None) -> Opened:
+    """Open ``target`` as the app does: see the module docstring. Raises :class:`DatabaseError` in words."""
+    started = time.perf_counter()
+    url = resolve_url(target)
+    path = sqlite_path(url)
+    warning = None
+    wal = True
+    if path is not None:
+        _check_drive(path)
+        risky = risky_location(path)
+        if risky is not None:
+            wal = False
+            warning = risky.warning(path)
+    database = open_database(url, wal=wal)
+    if not wal:
+        with database.engine.connect() as connection:  # a file once in WAL mode stays so until told
+            connection.exec_driver_sql("PRAGMA journal_mode=DELETE")
+    log.info("database opened in %.0f ms (wal %s)", (time.perf_counter() - started) * 1000, wal)
+    return Opened(database, warning)
+
+
+def latest_good_backup(path: Path) -> BackupFile | None:
+    """The newest backup of ``path`` that is a sound Teamlead database this app can open (read-only look)."""
+    folders = [backup_folder(path), path.parent / "backups"]
+    seen: set[Path] = set()
+    for folder in folders:
+        if folder in seen:
+            continue
+        seen.add(folder)
+        for backup in list_backups(folder, path):
+            try:
+                inspection = inspect_sqlite(backup.path)
+            except DatabaseError:
+                continue
+            if inspection.state in (State.CURRENT, State.OLD):
+                return backup
+    return None
+
+
+def file_problem(target: str | None) -> tuple[Path | None, bool]:
+    """(the SQLite file, whether it exists as a file that could be moved aside) for a failed opening."""
+    try:
+        path = sqlite_path(resolve_url(target))
+    except Exception:
+        return None, False
+    if path is None:
+        return None, False
+    return path, path.is_file() and path.stat().st_size > 0
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged file (and the files SQLite keeps beside it) to ``<name>-damaged-<date>``; never
+    deletes. Only called after the user agreed."""
+    import os
+    from datetime import datetime
+
+    from teamlead.data.integrity import sidecars
+
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    target = path.with_name(f"{path.stem}-damaged-{stamp}{path.suffix}")
+    number = 2
+    while target.exists():
+        target = path.with_name(f"{path.stem}-damaged-{stamp}-{number}{path.suffix}")
+        number += 1
+    try:
+        os.replace(path, target)
+        for sidecar, moved in zip(sidecars(path), sidecars(target), strict=True):
+            if sidecar.exists():
+                os.replace(sidecar, moved)
+    except OSError as error:
+        raise DatabaseError(
+            tr("Cannot move {path} aside: {reason}", path=path, reason=error.strerror or error)
+        ) from error
+    log.info("a damaged database was moved aside at the user's request")
+    return target

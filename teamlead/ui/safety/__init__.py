@@ -1,0 +1,1 @@
+"""The desktop side of safety: backups, damaged databases, one instance, conflicts, privacy dialogs."""

@@ -1,0 +1,95 @@
+"""One running Teamlead per database: a second start brings the first window to the front.
+
+A :class:`QLockFile` per database (named after a hash of its path or URL, in the temp folder) says whether
+one runs; a lock left by a crashed process is recognised by its dead process id and taken over. The running
+one listens on a :class:`QLocalServer` of the same name; the second start sends it ``activate`` and exits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QDir, QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+CONNECT_TIMEOUT_MS = 1000
+
+
+def instance_name(database_key: str) -> str:
+    digest = hashlib.sha256(database_key.encode("utf-8")).hexdigest()[:16]
+    return f"teamlead-{digest}"
+
+
+class SingleInstance(QObject):
+    """Hold the lock for ``database_key``, or tell the one that holds it to come to the front."""
+
+    activation_requested = Signal()
+    """Another start for the same database asked this one to come to the front."""
+
+    def __init__(
+        self, database_key: str, parent: QObject | None = None, *, folder: Path | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.name = instance_name(database_key)
+        base = folder if folder is not None else Path(QDir.tempPath())
+        self.lock_path = base / f"{self.name}.lock"
+        self._lock = QLockFile(str(self.lock_path))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone, however long it ran
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True when this is the only instance (a crashed one's lock is taken over); then start listening."""
+        if not self._lock.tryLock(0):
+            if self._lock.error() == QLockFile.LockError.LockFailedError and self._lock.removeStaleLockFile():
+                if not self._lock.tryLock(0):
+                    return False
+            else:
+                return False
+        QLocalServer.removeServer(self.name)  # a crashed instance's socket file
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_connection)
+        self._server.listen(self.name)
+        return True
+
+    def activate_running(self) -> bool:
+        """Ask the running instance to come to the front; False when it does not answer."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            return False
+        socket.write(b"activate\n")
+        socket.flush()
+        socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+        socket.disconnectFromServer()
+        return True
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        while self._server.hasPendingConnections():
+            connection = self._server.nextPendingConnection()
+            connection.readyRead.connect(lambda c=connection: self._read(c))
+            connection.disconnected.connect(connection.deleteLater)
+
+    def _read(self, connection: QLocalSocket) -> None:
+        if bytes(connection.readAll().data()).startswith(b"activate"):
+            self.activation_requested.emit()
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+
+def bring_to_front(window: object) -> None:
+    """Show, un-minimise and raise a window (as far as the window manager allows)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget)
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()

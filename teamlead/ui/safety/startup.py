@@ -1,0 +1,120 @@
+"""The app's start with its safety nets: one instance per database, a safe opening (WAL only in a local
+folder, a warning for sync folders and network drives), the damaged-database question, automatic backups and
+the log file. :func:`teamlead.ui.app.run` calls :func:`claim_instance` and :class:`SafeStart`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from teamlead.errors import UserError
+from teamlead.i18n import tr
+from teamlead.ui.safety.autobackups import AutoBackups
+from teamlead.ui.safety.single_instance import SingleInstance, bring_to_front
+
+if TYPE_CHECKING:
+    from teamlead.safety.opening import Opened
+    from teamlead.ui.main_window import MainWindow
+    from teamlead.ui.tasks import TaskRunner
+
+
+def already_running_message() -> str:
+    return tr(
+        "This database is already open in another Teamlead window; that window was brought to the front."
+    )
+
+
+def claim_instance(target: str | None, *, exit_when_ready: bool) -> SingleInstance | int:
+    """The lock for this database, or the exit code when another Teamlead has it open (it is asked to come
+    to the front; with ``--exit-when-ready`` that is said on stderr and the code is 1)."""
+    from teamlead.safety.instance_key import database_key
+
+    instance = SingleInstance(database_key(target))
+    if instance.acquire():
+        return instance
+    answered = instance.activate_running()
+    if exit_when_ready or not answered:
+        print(
+            tr("This database is already open in another Teamlead window.")
+            if answered
+            else tr(
+                "This database is locked by another Teamlead that does not answer; close it and try again."
+            ),
+            file=sys.stderr,
+            flush=True,
+        )
+        return 1
+    print(already_running_message(), file=sys.stderr, flush=True)
+    return 0
+
+
+class SafeStart(QObject):
+    """Opens the database for the window in the background, and handles what can go wrong."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        tasks: TaskRunner,
+        target: str | None,
+        *,
+        exit_when_ready: bool,
+        finish: Callable[[int], None],
+        instance: SingleInstance | None = None,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._tasks = tasks
+        self._target = target
+        self._exit_when_ready = exit_when_ready
+        self._finish = finish
+        self.location_warning: str | None = None
+        self.backups = AutoBackups(window, interactive=not exit_when_ready)
+        window.safety_backups = self.backups  # type: ignore[attr-defined]
+        if instance is not None:
+            instance.setParent(self)
+            instance.activation_requested.connect(lambda: bring_to_front(window))
+
+    def start(self) -> None:
+        from teamlead.safety.opening import open_for_app
+
+        target = self._target
+        self._tasks.run(lambda: open_for_app(target), self._opened, on_error=self._failed)
+
+    def _opened(self, opened: Opened) -> None:
+        from teamlead.ui.context import AppContext
+
+        self._window.set_context(AppContext(opened.database, tasks=self._tasks))
+        self.location_warning = opened.location_warning
+        if opened.location_warning:
+            self.warn_about_location(opened.location_warning)
+
+    def warn_about_location(self, warning: str) -> None:
+        self._window.statusBar().showMessage(warning.split(". ")[0], 30_000)
+        if self._exit_when_ready:
+            print(warning, file=sys.stderr, flush=True)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, tr("Risky place for a database"), warning, parent=self._window
+        )
+        box.setObjectName("locationWarning")
+        box.open()
+
+    def _failed(self, error: BaseException) -> None:
+        from teamlead.ui.database_dialogs import failure_message
+        from teamlead.ui.safety.damaged import recover
+
+        if not isinstance(error, UserError):
+            self._tasks.report_error(error)
+            self._finish(1)
+            return
+        opened = recover(
+            failure_message(error), self._target, self._window, exit_when_ready=self._exit_when_ready
+        )
+        if opened is None:
+            self._finish(1 if self._exit_when_ready else 0)
+        else:
+            self._opened(opened)
