@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from teamlead.data.admin import AuditEntry
 from teamlead.data.enums import AuditAction, NoteKind, OrganisationStatus
 from teamlead.data.notes import Note, note_organisation, note_person
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
-from teamlead.data.search_maintenance import optimize_search_index
+from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.errors import ConflictError, UserError
 from teamlead.i18n import tr
 from teamlead.importing.plan import Plan, PlannedOrganisation
@@ -29,8 +29,9 @@ from teamlead.services.geography import add_district, add_domain, add_neighbourh
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
 BATCH = 2_000
-OPTIMIZE_FROM = 2_000
-"""From this many new records, the search index is merged afterwards so searching stays fast."""
+PAUSE_FROM = 2_000
+"""From this many new records (and more than the database holds), the search index is rebuilt once at the
+end instead of row by row: a few hundred milliseconds instead of seconds."""
 
 
 class ImportCancelledError(UserError):
@@ -59,6 +60,7 @@ class _Writer:
         self.audits: list[dict[str, Any]] = []
         self.total = max(1, len(plan.organisations) + len(plan.persons) * 2 + len(plan.notes))
         self.done = 0
+        self.sqlite = session.get_bind().dialect.name == "sqlite"
 
     def step(self, count: int) -> None:
         if self.cancel():
@@ -67,11 +69,21 @@ class _Writer:
         self.progress(min(0.99, self.done / self.total), tr("Importing the roster"))
 
     def insert(self, table: Table, rows: Sequence[dict[str, Any]], audit_fields: str = "") -> list[int]:
-        """Insert in batches, returning the new ids in the order of ``rows``."""
+        """Insert in batches, returning the new ids in the order of ``rows``.
+
+        SQLite cannot return ids of a multi-row insert in order, so ids are given from the highest one up:
+        SQLite has one writer at a time, and a writer that came between would make this transaction fail
+        rather than collide. PostgreSQL hands them out from its sequence with ``RETURNING``.
+        """
         ids: list[int] = []
+        with_ids = "id" in table.c and bool(rows)
+        if with_ids and self.sqlite:
+            first = (self.session.scalar(select(func.max(table.c.id))) or 0) + 1
+            ids = list(range(first, first + len(rows)))
+            rows = [{**row, "id": new_id} for row, new_id in zip(rows, ids, strict=True)]
         for begin in range(0, len(rows), BATCH):
             batch = rows[begin : begin + BATCH]
-            if "id" in table.c:
+            if with_ids and not self.sqlite:
                 statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
                 ids.extend(self.session.execute(statement, batch).scalars().all())
             else:
@@ -135,6 +147,11 @@ def apply_plan(
         for key, name in plan.new_neighbourhoods.items():
             neighbourhoods[key] = add_neighbourhood(session, home, name, now=now)
     writer.step(0)
+    new_records = len(plan.organisations) + len(plan.persons) + len(plan.notes)
+    known = len(snapshot.organisations) + sum(len(p) for p in snapshot.persons_by_organisation.values())
+    paused = new_records >= PAUSE_FROM and new_records > known
+    if paused:
+        pause_search_index(session.connection())
 
     def values(organisation: PlannedOrganisation) -> dict[str, Any]:
         return {
@@ -208,8 +225,8 @@ def apply_plan(
     )
     _write_notes(writer, plan, organisation_ids, ids_of_persons, district_id)
     writer.insert(AuditEntry.__table__, writer.audits)  # type: ignore[arg-type]
-    if len(new_organisations) + len(new_persons) >= OPTIMIZE_FROM:
-        optimize_search_index(session.connection())
+    if paused:
+        rebuild_search_index(session.connection())
     return ImportResult(
         organisations_added=len(new_organisations),
         organisations_merged=plan.merged("org"),

@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from teamlead.data import models  # noqa: F401 - every table registered on the metadata
-from teamlead.data.search_maintenance import optimize_search_index
+from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.importing.readers import Cell, Source
@@ -177,6 +177,7 @@ def load_export(
     everything = {table.name: _records(source, table) for table in tables}
     domain_ids = _domains(session, everything["domain"])
     counts: dict[str, int] = {}
+    pause_search_index(session.connection())  # one rebuild at the end: the database was empty
     audited = session.scalar(select(func.count()).select_from(tables[0].metadata.tables["audit_entry"]))
     for position, table in enumerate(tables):
         rows = everything[table.name]
@@ -206,7 +207,7 @@ def load_export(
                         f"(SELECT max(id) FROM {table.name}))"
                     )
                 )
-    optimize_search_index(connection)
+    rebuild_search_index(connection)
     return counts
 
 

@@ -17,12 +17,35 @@ MIN_LENGTH = 5
 """Shorter names (GGD, GGZ) are often different organisations one letter apart: not reported."""
 
 
+SMALL = 400
+"""Up to this many comparisons (a partner's few contact persons), comparing each pair directly is quicker."""
+
+
+def _compare_all(queries: list[str], choices: list[str]) -> list[tuple[str, str]]:
+    seen: set[frozenset[str]] = set()
+    pairs = []
+    for query in queries:
+        if len(query) < MIN_LENGTH:
+            continue
+        for choice in choices:
+            pair = frozenset((query, choice))
+            if choice == query or len(choice) < MIN_LENGTH or pair in seen:
+                continue
+            if OSA.distance(query, choice, score_cutoff=1) <= 1:
+                seen.add(pair)
+                pairs.append((query, choice))
+    return pairs
+
+
 def _variants(key: str) -> set[str]:
     return {key, *(key[:index] + key[index + 1 :] for index in range(len(key)))}
 
 
 def near_pairs(queries: Iterable[str], choices: Iterable[str]) -> list[tuple[str, str]]:
     """Each (query, choice) one edit apart, each unordered pair once, in the order of ``queries``."""
+    queries, choices = list(queries), list(choices)
+    if len(queries) * len(choices) <= SMALL:
+        return _compare_all(queries, choices)
     index: dict[str, set[str]] = defaultdict(set)
     for choice in choices:
         if len(choice) >= MIN_LENGTH:
