@@ -148,8 +148,8 @@ def apply_plan(
             neighbourhoods[key] = add_neighbourhood(session, home, name, now=now)
     writer.step(0)
     new_records = len(plan.organisations) + len(plan.persons) + len(plan.notes)
-    known = len(snapshot.organisations) + sum(len(p) for p in snapshot.persons_by_organisation.values())
-    paused = new_records >= PAUSE_FROM and new_records > known
+    held = len(snapshot.organisations) + sum(len(p) for p in snapshot.persons_by_organisation.values())
+    paused = new_records >= PAUSE_FROM and new_records > held
     if paused:
         pause_search_index(session.connection())
 
