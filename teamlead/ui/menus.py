@@ -100,6 +100,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         QKeySequence.StandardKey.HelpContents,
     )
     actions["about"] = _action(window, help_menu, "about", tr("&About Teamlead"), lambda: show_about(window))
+    from teamlead.ui.safety.menu import add_safety_actions
+
+    actions.update(add_safety_actions(window, file_menu, bar))  # File ▸ Backups…, the Privacy menu
     for name, action in actions.items():  # these need an open database
         if name in ("log_note", "settings", "search") or name.startswith("section_"):
             action.setEnabled(window.has_context)

@@ -111,6 +111,9 @@ class NoteDialog(QDialog):
         self.save_button.setToolTip(tr("Save the note (Ctrl+Enter)"))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        from teamlead.ui.safety.note_warning import attach_personal_data_warning
+
+        self.personal_data_warning = attach_personal_data_warning(self.text, layout)  # BSN, date of birth
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)

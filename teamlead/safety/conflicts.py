@@ -1,0 +1,78 @@
+"""Two people editing one record in a shared database: what the other saved, side by side with one's own.
+
+Saves are checked against the version the user started from (:func:`teamlead.services._common.for_edit`
+and SQLAlchemy's version counter), so the second save is refused with a
+:class:`~teamlead.errors.ConflictError`. These helpers give the dialog both versions in words, and tell a
+lost connection (the server went away) from other failures, so the edit can be kept and retried.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy.orm import Session
+
+from teamlead.data.roster import Organisation
+from teamlead.errors import ValidationError
+from teamlead.i18n import tr
+from teamlead.services.organisations import OrganisationInput
+
+# The partner fields a person types, in form order (neighbourhoods and dates are compared by value too).
+PARTNER_FIELDS = ("name", "address", "phone", "email", "website", "description", "contact_cadence_days")
+
+
+def partner_labels() -> dict[str, str]:
+    return {
+        "name": tr("Name"),
+        "address": tr("Address"),
+        "phone": tr("Phone"),
+        "email": tr("E-mail"),
+        "website": tr("Website"),
+        "description": tr("Description"),
+        "contact_cadence_days": tr("Contact every (days)"),
+    }
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A record as it is stored now: its version and its fields as text."""
+
+    version: int
+    values: dict[str, str]
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def stored_partner(session: Session, organisation_id: int) -> Saved:
+    """The partner as someone else saved it (for the conflict dialog and for "reload")."""
+    organisation = session.get(Organisation, organisation_id)
+    if organisation is None:
+        raise ValidationError("id", tr("This record no longer exists (id {id}).", id=organisation_id))
+    session.refresh(organisation)
+    return Saved(organisation.version, {name: _text(getattr(organisation, name)) for name in PARTNER_FIELDS})
+
+
+def partner_form_values(data: OrganisationInput) -> dict[str, str]:
+    """The user's own version of the fields the dialog compares."""
+    present = {f.name for f in fields(data)}
+    return {name: _text(getattr(data, name)) for name in PARTNER_FIELDS if name in present}
+
+
+def differing(mine: dict[str, str], theirs: dict[str, str]) -> list[str]:
+    """The fields whose values differ, in :data:`PARTNER_FIELDS` order."""
+    return [name for name in mine if mine.get(name) != theirs.get(name)]
+
+
+def connection_lost(error: BaseException) -> bool:
+    """Whether ``error`` means the database server went away or cannot be reached (worth a retry)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        module = type(cause).__module__
+        if module.startswith("psycopg") and type(cause).__name__ in ("OperationalError", "InterfaceError"):
+            return True
+        if getattr(cause, "connection_invalidated", False):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False

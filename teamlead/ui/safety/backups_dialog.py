@@ -1,0 +1,235 @@
+"""File ▸ Backups…: the backups of the open database with date and size; back up now, restore one, choose
+the folder. Restoring keeps the current database: it is renamed aside first (and named in a message)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teamlead.i18n import tr
+
+if TYPE_CHECKING:
+    from teamlead.safety.rotation import BackupFile
+    from teamlead.ui.main_window import MainWindow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return tr("{n} MB", n=f"{size / 1024 / 1024:.1f}")
+    return tr("{n} kB", n=max(1, round(size / 1024)))
+
+
+class BackupsModel(QAbstractTableModel):
+    """Backups as rows: when, size, kind (automatic, before an upgrade, by hand)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[BackupFile] = []
+
+    def set_rows(self, rows: list[BackupFile]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's names
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Date"), tr("Size"), tr("Kind"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        backup = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return backup.taken_at.strftime("%Y-%m-%d %H:%M")
+            if index.column() == 1:
+                return size_text(backup.size)
+            return kind_text(backup)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(backup.path)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def kind_text(backup: BackupFile) -> str:
+    if backup.automatic:
+        return tr("automatic")
+    if "before-upgrade" in backup.path.name:
+        return tr("before an upgrade")
+    return tr("by hand")
+
+
+class BackupsDialog(QDialog):
+    """Lists and restores backups of the window's SQLite database."""
+
+    restored = Signal(str)
+    """A backup was put in place (the path of the file it replaced, kept aside)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("backupsDialog")
+        self.setWindowTitle(tr("Backups"))
+        self.resize(640, 420)
+        self._window = window
+        self.database_path: Path = window.context.database.path  # type: ignore[assignment]
+        self.folder_label = QLabel()
+        self.folder_label.setWordWrap(True)
+        self.model = BackupsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(tr("Backups"))
+        self.table.doubleClicked.connect(lambda _index: self.restore_selected())
+        heading = QLabel(tr("&Backups of this database, newest first:"))
+        heading.setBuddy(self.table)
+        buttons = QDialogButtonBox()
+        self.backup_button = QPushButton(tr("Back &up now"))
+        self.restore_button = QPushButton(tr("&Restore…"))
+        self.folder_button = QPushButton(tr("&Folder…"))
+        for button in (self.backup_button, self.restore_button, self.folder_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.folder_button.clicked.connect(self.choose_folder)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.folder_label)
+        layout.addWidget(heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def folder(self) -> Path:
+        from teamlead.safety.autobackup import backup_folder
+
+        return backup_folder(self.database_path)
+
+    def reload(self) -> None:
+        from teamlead.safety.rotation import list_backups
+
+        folder = self.folder()
+        self.folder_label.setText(tr("Backups are kept in {folder}.", folder=folder))
+        self.model.set_rows(list_backups(folder, self.database_path))
+        if self.model.rows:
+            self.table.selectRow(0)
+        self.restore_button.setEnabled(bool(self.model.rows))
+
+    def selected(self) -> BackupFile | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def back_up_now(self) -> None:
+        """A backup by hand, in the background (never rotated away)."""
+        from teamlead.data.backup import backup_sqlite, default_backup_path
+
+        source, target = self.database_path, default_backup_path(self.database_path, folder=self.folder())
+        self.backup_button.setEnabled(False)
+
+        def done(_path: object) -> None:
+            self.backup_button.setEnabled(True)
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            from teamlead.ui.tasks import message_for
+
+            self.backup_button.setEnabled(True)
+            QMessageBox.warning(self, tr("Backup failed"), message_for(error))
+
+        self._window.context.tasks.run(lambda: backup_sqlite(source, target), done, on_error=failed)
+
+    def choose_folder(self) -> None:
+        from teamlead import settings
+        from teamlead.safety.autobackup import FOLDER_SETTING
+
+        chosen = QFileDialog.getExistingDirectory(self, tr("Folder for backups"), str(self.folder()))
+        if chosen:
+            settings.update(**{FOLDER_SETTING: chosen})
+            self.reload()
+
+    def confirm_restore(self, backup: BackupFile) -> bool:
+        answer = QMessageBox.question(
+            self,
+            tr("Restore this backup?"),
+            tr(
+                "Put the backup of {when} in place of the database? Changes made since then are not in it. "
+                "The current database is kept, renamed aside.",
+                when=backup.taken_at.strftime("%Y-%m-%d %H:%M"),
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_selected(self, *, confirmed: bool = False) -> Path | None:
+        """Restore the selected backup: close the database, restore (current kept aside), open it again."""
+        from teamlead.data.backup import restore_sqlite
+        from teamlead.errors import UserError
+        from teamlead.safety.opening import open_for_app
+
+        backup = self.selected()
+        if backup is None or not (confirmed or self.confirm_restore(backup)):
+            return None
+        window = self._window
+        window.context.tasks.shutdown(wait=True)
+        window.context.database.dispose()
+        try:
+            aside = restore_sqlite(backup.path, self.database_path)
+        except UserError as error:
+            QMessageBox.warning(self, tr("Not restored"), error.message)
+            aside = None
+        try:
+            opened = open_for_app(str(self.database_path))
+        except UserError as error:
+            QMessageBox.warning(self, tr("Cannot open the database"), error.message)
+            return aside
+        window.switch_database(opened.database)
+        if aside is not None:
+            window.statusBar().showMessage(
+                tr("Backup restored; the replaced database is kept as {aside}.", aside=aside)
+            )
+            self.restored.emit(str(aside))
+        self.reload()
+        return aside
+
+
+def open_backups_dialog(window: MainWindow) -> BackupsDialog | None:
+    """File ▸ Backups…; a server database has none of its own (the server's tools make them)."""
+    if not window.has_context:
+        return None
+    if window.context.database.path is None:
+        QMessageBox.information(
+            window,
+            tr("Backups"),
+            tr("This database is on a server: its backups are made with the server's own tools (pg_dump)."),
+        )
+        return None
+    dialog = BackupsDialog(window)
+    dialog.open()
+    return dialog

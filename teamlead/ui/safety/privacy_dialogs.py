@@ -1,0 +1,302 @@
+"""Privacy ▸ …: a person's access request and erasure, and the retention review of old notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from teamlead.i18n import tr
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from teamlead.safety.retention import ExpiredNote
+    from teamlead.ui.main_window import MainWindow
+
+
+def _person_choices(session: Session) -> list[tuple[int, str]]:
+    from sqlalchemy import select
+
+    from teamlead.data.roster import Person
+
+    return [
+        (row.id, row.name) for row in session.execute(select(Person.id, Person.name).order_by(Person.name))
+    ]
+
+
+class PersonPrivacyDialog(QDialog):
+    """Choose a person; export what is held about them, or erase them."""
+
+    erased = Signal(int)
+    """A person was erased (their former id) and the file scrubbed."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("personPrivacyDialog")
+        self.setWindowTitle(tr("A person's data"))
+        self._window = window
+        self._context = window.context
+        self.person = QComboBox()
+        self.person.setEditable(True)
+        self.person.setAccessibleName(tr("Person"))
+        form = QFormLayout()
+        form.addRow(tr("&Person:"), self.person)
+        explain = QLabel(
+            tr(
+                "Someone asked what Teamlead holds about them, or to be forgotten. Export gives everything "
+                "held as a file to hand over; erasing removes the person and replaces their name, e-mail "
+                "address and phone number in every text."
+            )
+        )
+        explain.setWordWrap(True)
+        self.export_button = QPushButton(tr("&Export everything held…"))
+        self.erase_button = QPushButton(tr("E&rase this person…"))
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.erase_button.clicked.connect(lambda: self.erase())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self._context.read(_person_choices, self._fill, key="privacy.persons")
+
+    def _fill(self, choices: list[tuple[int, str]]) -> None:
+        self.person.clear()
+        for person_id, name in choices:
+            self.person.addItem(name, person_id)
+
+    def select(self, person_id: int) -> None:
+        self.person.setCurrentIndex(self.person.findData(person_id))
+
+    def person_id(self) -> int | None:
+        value = self.person.currentData()
+        return int(value) if value is not None else None
+
+    def export(self, target: Path | None = None) -> None:
+        """Write everything held about the person as a JSON file (the user chooses where)."""
+        from teamlead.safety.privacy import access_report, write_access_report
+
+        person_id = self.person_id()
+        if person_id is None:
+            return
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(self, tr("Export everything held"), "", "JSON (*.json)")
+            if not name:
+                return
+            target = Path(name)
+        chosen = target
+
+        def done(path: Path) -> None:
+            self.status.setText(tr("Written to {path}.", path=path))
+
+        self._context.read(
+            lambda session: write_access_report(access_report(session, person_id), chosen), done
+        )
+
+    def erase(self, *, confirmed: bool = False) -> None:
+        """Erase the person after confirmation, make the file forget them, then name the backups that still
+        hold them and offer to delete those."""
+        from teamlead.safety.privacy import erase_person, identifiers
+
+        person_id = self.person_id()
+        if person_id is None:
+            return
+        if not confirmed:
+            answer = QMessageBox.question(
+                self,
+                tr("Erase this person?"),
+                tr(
+                    "Erase {name}? Their details and roles are removed, and their name, e-mail address and "
+                    "phone number are replaced by […] in notes, minutes and agreements. This cannot be undone.",
+                    name=self.person.currentText(),
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+
+        def work(session: Session) -> list[str]:
+            from teamlead.data.roster import Person
+
+            values = identifiers(session.get_one(Person, person_id))
+            erase_person(session, person_id)
+            return values
+
+        self._context.write(work, lambda values: self._scrub(person_id, values), changed="person")
+
+    def _scrub(self, person_id: int, values: list[str]) -> None:
+        from teamlead.safety.privacy import backups_holding, scrub_sqlite
+        from teamlead.safety.rotation import list_backups
+
+        database = self._context.database
+        path = database.path
+
+        def work() -> list[Path]:
+            scrub_sqlite(database)
+            if path is None:
+                return []
+            from teamlead.safety.autobackup import backup_folder
+
+            backups = [backup.path for backup in list_backups(backup_folder(path), path)]
+            return backups_holding(backups, person_id, values)
+
+        self._context.tasks.run(work, lambda holding: self._erased(person_id, holding))
+
+    def _erased(self, person_id: int, holding: list[Path]) -> None:
+        self.status.setText(tr("The person was erased."))
+        self.erased.emit(person_id)
+        self.reload()
+        if holding:
+            self.offer_to_delete_backups(holding)
+
+    def offer_to_delete_backups(self, holding: list[Path]) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("backupsHoldingBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Backups still hold this person"))
+        box.setText(
+            tr(
+                "These {count} backups were made before the erasure and still hold the person:\n{names}\n\n"
+                "Delete them? Newer backups do not hold the person.",
+                count=len(holding),
+                names="\n".join(path.name for path in holding[:15]),
+            )
+        )
+        delete = box.addButton(tr("&Delete these backups"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(tr("&Keep them"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is delete:
+            for path in holding:
+                path.unlink(missing_ok=True)
+            self.status.setText(tr("The person was erased, and {count} backups deleted.", count=len(holding)))
+        box.deleteLater()
+
+
+class RetentionDialog(QDialog):
+    """Notes older than the retention period: review the list, then delete them with confirmation."""
+
+    deleted = Signal(int)
+    """How many notes were deleted."""
+
+    def __init__(self, window: MainWindow) -> None:
+        from teamlead.safety.retention import retention_years
+
+        super().__init__(window)
+        self.setObjectName("retentionDialog")
+        self.setWindowTitle(tr("Retention of notes"))
+        self.resize(720, 440)
+        self._context = window.context
+        self.rows: list[ExpiredNote] = []
+        self.years = QSpinBox()
+        self.years.setRange(1, 50)
+        self.years.setValue(retention_years())
+        self.years.setSuffix(tr(" years"))
+        form = QFormLayout()
+        form.addRow(tr("&Keep notes for:"), self.years)
+        self.summary = QLabel()
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("retentionTable")
+        self.table.setHorizontalHeaderLabels([tr("Date"), tr("Kind"), tr("Partner"), tr("Text")])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.delete_button = QPushButton(tr("&Delete these notes…"))
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        self.delete_button.clicked.connect(lambda: self.delete_reviewed())
+        self.years.valueChanged.connect(self._years_changed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.review()
+
+    def _years_changed(self, years: int) -> None:
+        from teamlead.safety.retention import set_retention_years
+
+        set_retention_years(years)
+        self.review()
+
+    def review(self) -> None:
+        from teamlead.safety.retention import notes_past_retention
+
+        today, years = self._context.today(), self.years.value()
+        self._context.read(
+            lambda s: notes_past_retention(s, today, years), self._show, key="privacy.retention"
+        )
+
+    def _show(self, rows: list[ExpiredNote]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for row, note in enumerate(rows):
+            cells: tuple[Any, ...] = (note.occurred_on.isoformat(), note.kind, note.partner, note.excerpt)
+            for column, value in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(str(value)))
+        self.summary.setText(tr("{count} notes are older than the retention period.", count=len(rows)))
+        self.delete_button.setEnabled(bool(rows))
+
+    def delete_reviewed(self, *, confirmed: bool = False) -> None:
+        from teamlead.safety.retention import delete_notes
+
+        reviewed = list(self.rows)
+        if not reviewed:
+            return
+        if not confirmed:
+            answer = QMessageBox.question(
+                self,
+                tr("Delete old notes?"),
+                tr("Delete the {count} notes listed? This cannot be undone.", count=len(reviewed)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+
+        def done(count: int) -> None:
+            self.deleted.emit(count)
+            self.review()
+
+        self._context.write(lambda session: delete_notes(session, reviewed), done, changed="note")
+
+
+def open_person_privacy(window: MainWindow) -> QWidget | None:
+    if not window.has_context:
+        return None
+    dialog = PersonPrivacyDialog(window)
+    dialog.open()
+    return dialog
+
+
+def open_retention(window: MainWindow) -> QWidget | None:
+    if not window.has_context:
+        return None
+    dialog = RetentionDialog(window)
+    dialog.open()
+    return dialog
