@@ -43,7 +43,7 @@ NL: dict[str, str] = {
     "(none)": "(geen)",
     "&Save": "Op&slaan",
     "Save the changes (Ctrl+S)": "Wijzigingen opslaan (Ctrl+S)",
-    "&Undo changes": "Wijzigingen &ongedaan maken",
+    "&Undo changes": "&Ongedaan maken",
     "&Archive…": "&Archiveren…",
     "&Reactivate": "Weer &actief maken",
     "Log a call, visit, e-mail or signal with this partner (Ctrl+L)": (

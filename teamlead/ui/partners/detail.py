@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -101,15 +102,12 @@ class OrganisationPane(QWidget):
         people = QWidget()
         people_layout = QVBoxLayout(people)
         people_layout.addWidget(self.roles_view)
-        people_buttons = QHBoxLayout()
-        for button in (
-            self.add_person_button,
-            self.change_role_button,
-            self.end_role_button,
-            self.move_button,
-        ):
-            people_buttons.addWidget(button)
-        people_buttons.addStretch()
+        people_buttons = QGridLayout()  # two by two: the page stays narrow enough for the roster beside it
+        people_buttons.addWidget(self.add_person_button, 0, 0)
+        people_buttons.addWidget(self.change_role_button, 0, 1)
+        people_buttons.addWidget(self.end_role_button, 1, 0)
+        people_buttons.addWidget(self.move_button, 1, 1)
+        people_buttons.setColumnStretch(2, 1)
         people_layout.addLayout(people_buttons)
         self.tabs.addTab(people, tr("Pe&ople"))
 
@@ -233,13 +231,16 @@ class OrganisationPane(QWidget):
 
     # --- actions ----------------------------------------------------------------------------------------
 
+    # The work handed to the worker thread never holds a widget (only plain values), and the callbacks are
+    # bound methods, so the task runner can tell when their widget is gone.
+
     def save(self) -> None:
-        detail = self._detail
+        detail, today = self._detail, self._context.today()
         data = self.editor.value(detail)
         self.save_button.setEnabled(False)
         if detail is None:
             self._context.write(
-                lambda session: organisations.add_organisation(session, data, today=self._context.today()),
+                lambda session: organisations.add_organisation(session, data, today=today),
                 self._saved,
                 changed="organisation",
                 on_error=self._save_failed,
@@ -249,10 +250,15 @@ class OrganisationPane(QWidget):
                 lambda session: organisations.edit_organisation(
                     session, detail.id, data, expected_version=detail.version
                 ),
-                lambda _none: self._saved(detail.id),
+                self._changed,
                 changed="organisation",
                 on_error=self._save_failed,
             )
+
+    def _changed(self, _none: None = None) -> None:
+        """An edit, archive or reactivation of the partner on screen was saved: show it as it is now."""
+        if self._detail is not None:
+            self._saved(self._detail.id)
 
     def _saved(self, organisation_id: int) -> None:
         self._dirty = False
@@ -284,11 +290,12 @@ class OrganisationPane(QWidget):
         )
 
     def _archive(self, detail: OrganisationDetail) -> None:
+        today = self._context.today()
         self._context.write(
             lambda session: organisations.archive_organisation(
-                session, detail.id, expected_version=detail.version, today=self._context.today()
+                session, detail.id, expected_version=detail.version, today=today
             ),
-            lambda _none: self._saved(detail.id),
+            self._changed,
             changed="organisation",
             on_error=self._save_failed,
         )
@@ -301,7 +308,7 @@ class OrganisationPane(QWidget):
             lambda session: organisations.reactivate_organisation(
                 session, detail.id, expected_version=detail.version
             ),
-            lambda _none: self._saved(detail.id),
+            self._changed,
             changed="organisation",
             on_error=self._save_failed,
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,8 +25,18 @@ from teamlead.i18n import tr
 from teamlead.ui.context import AppContext
 from teamlead.ui.notes.words import organisation_status_names
 from teamlead.ui.partners.detail import OrganisationPane
-from teamlead.ui.partners.model import Entry, PartnerFilterProxy, PartnerTableModel, prepare
+from teamlead.ui.partners.fields import DetailSplitter, clear_on_escape
+from teamlead.ui.partners.model import (
+    Entry,
+    Light,
+    PartnerFilterProxy,
+    PartnerTableModel,
+    light_text,
+    prepare,
+)
 
+PAGE_WIDTH = 420
+"""The partner's page: wide enough for its form in Dutch; the roster takes the rest of the window."""
 RELOAD_ON = ("organisation", "person", "note", "agreement", "all")
 
 
@@ -104,12 +112,7 @@ class PartnersView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.pane)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 580])  # at 1366 wide the names get room; the user may drag it
+        splitter = DetailSplitter(left, self.pane, PAGE_WIDTH)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -121,8 +124,7 @@ class PartnersView(QWidget):
         self.setTabOrder(self.new_button, self.table)
 
         self.filter_edit.textChanged.connect(self.set_filter_text)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)  # only while typing in the filter
+        clear_on_escape(self.filter_edit)
         self.filter_edit.returnPressed.connect(self._focus_table)
         for combo in (self.district, self.domain, self.neighbourhood, self.status):
             combo.activated.connect(self.reload)
@@ -142,9 +144,11 @@ class PartnersView(QWidget):
         """Fixed widths that fit their headers in either language; the name takes the rest."""
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
-        for column, width in ((1, 80), (2, 140), (3, 90), (4, 105), (5, 70)):
+        for column, width in ((1, 75), (2, 110), (3, 85), (4, 95), (5, 70)):
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             header.resizeSection(column, max(width, metrics.horizontalAdvance(text) + 28))
+        lights = max(self.table.fontMetrics().horizontalAdvance(light_text(light)) for light in Light)
+        header.resizeSection(PartnerTableModel.STAY_IN_TOUCH, max(header.sectionSize(4), lights + 40))
 
     # --- loading ----------------------------------------------------------------------------------------
 
@@ -212,6 +216,8 @@ class PartnersView(QWidget):
         self._pending_select = None
         if wanted is not None:
             self.select_organisation(wanted, load=False)
+        elif not self.is_loaded and self.proxy.rowCount():
+            self.table.selectRow(0)  # a partner's page rather than an empty form to start with
         self.is_loaded = True
         self.loaded.emit()
 

@@ -217,10 +217,15 @@ class PersonPane(QWidget):
             lambda session: persons.edit_person(
                 session, page.detail.id, data, expected_version=page.detail.version
             ),
-            lambda _none: self._saved(page.detail.id),
+            self._changed,
             changed="person",
             on_error=self._failed,
         )
+
+    def _changed(self, _none: None = None) -> None:
+        """The person on screen was saved: show them as they are now (a bound method, see the partner page)."""
+        if self._page is not None:
+            self._saved(self._page.detail.id)
 
     def _saved(self, person_id: int) -> None:
         self._dirty = False

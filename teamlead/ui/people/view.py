@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -11,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +19,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.queries.people import PersonRow, people
 from teamlead.i18n import tr
 from teamlead.ui.context import AppContext
+from teamlead.ui.partners.fields import DetailSplitter, clear_on_escape
 from teamlead.ui.people.models import PeopleTableModel, RowRole
 from teamlead.ui.people.pane import PersonPane
 
@@ -66,7 +65,7 @@ class PeopleView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PeopleTableModel.ORGANISATION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 170), (1, 140), (3, 110), (4, 190)):
+        for column, width in ((0, 150), (1, 120), (3, 105), (4, 150)):
             header.resizeSection(column, width)
         self.pane = PersonPane(context)
         left = QWidget()
@@ -74,19 +73,13 @@ class PeopleView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table)
         left_layout.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.pane)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 540])
+        splitter = DetailSplitter(left, self.pane, 480)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         self.filter_edit.textChanged.connect(self.set_filter_text)
         self.filter_edit.returnPressed.connect(self.table.setFocus)
-        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
-        clear.setContext(Qt.ShortcutContext.WidgetShortcut)  # only while typing in the filter
+        clear_on_escape(self.filter_edit)
         self.former.toggled.connect(self.reload)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         context.data_changed.connect(self._data_changed)
@@ -122,6 +115,8 @@ class PeopleView(QWidget):
         self._pending = None
         if wanted is not None:
             self.select_person(wanted, load=False)
+        elif not self.is_loaded and self.model.rowCount():
+            self.table.selectRow(0)  # someone's page rather than an empty one to start with
         self.is_loaded = True
         self.loaded.emit()
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from teamlead.data.enums import NoteKind
@@ -33,23 +34,21 @@ def light(view: PartnersView, name: str) -> str:
     raise AssertionError(name)
 
 
-def open_dialog(qtbot: QtBot, context: AppContext, **preset: int) -> NoteDialog:
-    dialog = open_note_dialog(context, None, **preset)
-    qtbot.addWidget(dialog)
+def open_dialog(qtbot: QtBot, context: AppContext, host: QWidget, **preset: int) -> NoteDialog:
+    dialog = open_note_dialog(context, host, **preset)
     settle(qtbot, context)
     return dialog
 
 
 def test_log_a_note_and_the_partner_leaves_the_overdue_list(
-    qtbot: QtBot, context: AppContext, seed: Seed
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
 ) -> None:
-    roster = PartnersView(context)
-    qtbot.addWidget(roster)
+    roster = PartnersView(context, host)
     settle(qtbot, context)
     assert overdue_names(context) == ["Jongerenwerk Nieuw-West"]
     assert light(roster, "Jongerenwerk Nieuw-West") == "Overdue"
 
-    dialog = open_dialog(qtbot, context)
+    dialog = open_dialog(qtbot, context, host)
     assert dialog.occurred.date().toPython() == TODAY
     qtbot.keyClicks(dialog.organisations.line, "jongerenwerk")
     qtbot.keyClick(dialog.organisations.line, Qt.Key.Key_Return)
@@ -68,8 +67,10 @@ def test_log_a_note_and_the_partner_leaves_the_overdue_list(
     assert light(roster, "Jongerenwerk Nieuw-West") == "In touch"
 
 
-def test_a_refused_note_keeps_what_was_typed(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    dialog = open_dialog(qtbot, context, organisation_id=seed.police)
+def test_a_refused_note_keeps_what_was_typed(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    dialog = open_dialog(qtbot, context, host, organisation_id=seed.police)
     assert dialog.organisations.labels() == ["Politie Team Slotervaart"]
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no text
     settle(qtbot, context)
@@ -90,7 +91,7 @@ def test_a_refused_note_keeps_what_was_typed(qtbot: QtBot, context: AppContext, 
 
 
 def test_notes_view_filters_by_kind_neighbourhood_and_partner(
-    qtbot: QtBot, context: AppContext, seed: Seed
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
 ) -> None:
     from teamlead.services.notes import NoteInput, log_note
 
@@ -105,8 +106,7 @@ def test_notes_view_filters_by_kind_neighbourhood_and_partner(
             ),
             today=TODAY,
         )
-    view = NotesView(context)
-    qtbot.addWidget(view)
+    view = NotesView(context, host)
     settle(qtbot, context)
     assert view.model.rowCount() == 2
     assert view.count_label.text() == "2 notes"
@@ -126,9 +126,8 @@ def test_notes_view_filters_by_kind_neighbourhood_and_partner(
     assert view.text.toPlainText() == "Oproep tot rellen op sociale media"
 
 
-def test_open_a_note_from_elsewhere(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    view = NotesView(context)
-    qtbot.addWidget(view)
+def test_open_a_note_from_elsewhere(qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed) -> None:
+    view = NotesView(context, host)
     settle(qtbot, context)
     view.set_filters(kind=str(NoteKind.SIGNAL))
     settle(qtbot, context)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -93,6 +94,22 @@ def context(qtbot: QtBot, sqlite_database: Database) -> Iterator[AppContext]:
     yield context
     context.tasks.shutdown()
     assert errors == []
+
+
+@pytest.fixture
+def host(qtbot: QtBot, context: AppContext) -> Iterator[QWidget]:
+    """The parent of the views and dialogs a test makes, as the main window is in the app.
+
+    Qt then owns them, and they are deleted with this widget on the GUI thread, after the background work has
+    stopped: a Python-owned widget whose last reference sits in a finished task could otherwise be deleted
+    by the worker thread that drops the task, which crashes Qt.
+    """
+    widget = QWidget()
+    widget.resize(1366, 768)
+    widget.show()
+    yield widget
+    context.tasks.shutdown()
+    widget.close()
 
 
 def settle(qtbot: QtBot, context: AppContext, timeout: int = 5000) -> None:

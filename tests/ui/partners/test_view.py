@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from teamlead.ui.context import AppContext
@@ -13,9 +13,8 @@ from teamlead.ui.people.dialogs import AddPersonDialog
 from tests.ui.partners.conftest import Seed, settle
 
 
-def open_view(qtbot: QtBot, context: AppContext) -> PartnersView:
-    view = PartnersView(context)
-    qtbot.addWidget(view)
+def open_view(qtbot: QtBot, context: AppContext, host: QWidget) -> PartnersView:
+    view = PartnersView(context, host)
     view.resize(1300, 700)
     view.show()
     settle(qtbot, context)
@@ -33,8 +32,10 @@ def cell(view: PartnersView, name: str, column: int) -> str:
     raise AssertionError(f"{name} is not listed")
 
 
-def test_roster_lists_active_partners_with_their_light(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    view = open_view(qtbot, context)
+def test_roster_lists_active_partners_with_their_light(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    view = open_view(qtbot, context, host)
     assert names(view) == ["Jongerenwerk Nieuw-West", "Montessori College Öztürk", "Politie Team Slotervaart"]
     assert cell(view, "Jongerenwerk Nieuw-West", PartnerTableModel.STAY_IN_TOUCH) == "Overdue"
     assert cell(view, "Politie Team Slotervaart", PartnerTableModel.STAY_IN_TOUCH) == "In touch"
@@ -46,9 +47,9 @@ def test_roster_lists_active_partners_with_their_light(qtbot: QtBot, context: Ap
 
 
 def test_filter_the_roster_by_typing_and_by_neighbourhood(
-    qtbot: QtBot, context: AppContext, seed: Seed
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
 ) -> None:
-    view = open_view(qtbot, context)
+    view = open_view(qtbot, context, host)
     qtbot.keyClicks(view.filter_edit, "vries")  # a person working there
     assert names(view) == ["Politie Team Slotervaart"]
     assert view.count_label.text() == "1 of 3 partners"
@@ -63,8 +64,10 @@ def test_filter_the_roster_by_typing_and_by_neighbourhood(
     assert names(view) == ["Jongerenwerk Nieuw-West", "Politie Team Slotervaart"]
 
 
-def test_add_a_partner_then_a_person_there(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    view = open_view(qtbot, context)
+def test_add_a_partner_then_a_person_there(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    view = open_view(qtbot, context, host)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     form = view.pane.editor
     qtbot.keyClicks(form.name, "Buurtvaders Slotermeer")
@@ -99,8 +102,10 @@ def test_add_a_partner_then_a_person_there(qtbot: QtBot, context: AppContext, se
     assert cell(view, "Buurtvaders Slotermeer", PartnerTableModel.NAME) == "Buurtvaders Slotermeer"
 
 
-def test_edit_can_be_undone_and_a_conflict_is_shown(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    view = open_view(qtbot, context)
+def test_edit_can_be_undone_and_a_conflict_is_shown(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    view = open_view(qtbot, context, host)
     assert view.open_record("organisation", seed.youth_work)
     settle(qtbot, context)
     form = view.pane.editor
@@ -131,8 +136,10 @@ def test_edit_can_be_undone_and_a_conflict_is_shown(qtbot: QtBot, context: AppCo
     assert "Someone else changed this record" in form.form.error_text("general")
 
 
-def test_archive_asks_first_then_reactivate(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    view = open_view(qtbot, context)
+def test_archive_asks_first_then_reactivate(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    view = open_view(qtbot, context, host)
     view.open_record("organisation", seed.school)
     settle(qtbot, context)
     qtbot.mouseClick(view.pane.archive_button, Qt.MouseButton.LeftButton)
@@ -151,12 +158,14 @@ def test_archive_asks_first_then_reactivate(qtbot: QtBot, context: AppContext, s
     assert QApplication.activeModalWidget() is None
 
 
-def test_open_a_former_partner_from_elsewhere(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+def test_open_a_former_partner_from_elsewhere(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
     from teamlead.services.organisations import archive_organisation
 
     with context.database.begin() as session:
         archive_organisation(session, seed.school, expected_version=1)
-    view = open_view(qtbot, context)
+    view = open_view(qtbot, context, host)
     assert "Montessori College Öztürk (former)" not in names(view)
     assert view.open_record("organisation", seed.school)
     assert not view.open_record("meeting", 1)
@@ -169,11 +178,11 @@ def test_open_a_former_partner_from_elsewhere(qtbot: QtBot, context: AppContext,
     assert view.pane.heading.text().startswith("Montessori College Öztürk — former partner since")
 
 
-def test_the_roster_speaks_dutch(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+def test_the_roster_speaks_dutch(qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed) -> None:
     from teamlead.i18n import set_language
 
     set_language("nl")
-    view = open_view(qtbot, context)
+    view = open_view(qtbot, context, host)
     headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
     assert headers == ["Naam", "Domein", "Buurten", "Laatste contact", "Contact", "Afspraken"]
     assert cell(view, "Jongerenwerk Nieuw-West", PartnerTableModel.STAY_IN_TOUCH) == "Te laat"

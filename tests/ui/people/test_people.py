@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from teamlead.ui.context import AppContext
@@ -14,9 +14,8 @@ from teamlead.ui.people.view import PeopleView
 from tests.ui.partners.conftest import Seed, settle
 
 
-def open_view(qtbot: QtBot, context: AppContext, person_id: int) -> PeopleView:
-    view = PeopleView(context)
-    qtbot.addWidget(view)
+def open_view(qtbot: QtBot, context: AppContext, host: QWidget, person_id: int) -> PeopleView:
+    view = PeopleView(context, host)
     view.resize(1300, 700)
     view.show()
     settle(qtbot, context)
@@ -35,8 +34,10 @@ def history(view: PeopleView) -> list[tuple[str, str, str, str]]:
     ]
 
 
-def test_people_table_shows_current_roles_and_filters(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    view = open_view(qtbot, context, seed.police_officer)
+def test_people_table_shows_current_roles_and_filters(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    view = open_view(qtbot, context, host, seed.police_officer)
     row = [view.model.index(0, c).data() for c in range(5)]
     assert row == [
         "Sanne de Vries",
@@ -54,9 +55,9 @@ def test_people_table_shows_current_roles_and_filters(qtbot: QtBot, context: App
 
 
 def test_change_a_role_keeps_the_old_one_in_the_history(
-    qtbot: QtBot, context: AppContext, seed: Seed
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
 ) -> None:
-    view = open_view(qtbot, context, seed.police_officer)
+    view = open_view(qtbot, context, host, seed.police_officer)
     qtbot.mouseClick(view.pane.change_role_button, Qt.MouseButton.LeftButton)
     dialog = view.pane.findChild(ChangeRoleDialog)
     assert dialog is not None
@@ -70,8 +71,8 @@ def test_change_a_role_keeps_the_old_one_in_the_history(
     assert view.model.index(0, PeopleTableModel.ROLE).data() == "Teamchef"
 
 
-def test_end_a_role_and_move_a_person(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    view = open_view(qtbot, context, seed.police_officer)
+def test_end_a_role_and_move_a_person(qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed) -> None:
+    view = open_view(qtbot, context, host, seed.police_officer)
     qtbot.mouseClick(view.pane.move_button, Qt.MouseButton.LeftButton)
     settle(qtbot, context)
     dialog = view.pane.findChild(MovePersonDialog)
@@ -96,8 +97,8 @@ def test_end_a_role_and_move_a_person(qtbot: QtBot, context: AppContext, seed: S
     assert QApplication.activeModalWidget() is None
 
 
-def test_click_a_number_to_copy_it(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    view = open_view(qtbot, context, seed.police_officer)
+def test_click_a_number_to_copy_it(qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed) -> None:
+    view = open_view(qtbot, context, host, seed.police_officer)
     assert view.pane.phone_copy.value() == "06 5555 1234"
     with qtbot.waitSignal(view.pane.phone_copy.copied):
         qtbot.mouseClick(view.pane.phone_copy, Qt.MouseButton.LeftButton)
@@ -105,8 +106,10 @@ def test_click_a_number_to_copy_it(qtbot: QtBot, context: AppContext, seed: Seed
     assert view.pane.phone_copy.text() == "Copied: 06 5555 1234"
 
 
-def test_a_bad_email_is_refused_beside_the_field(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    view = open_view(qtbot, context, seed.police_officer)
+def test_a_bad_email_is_refused_beside_the_field(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    view = open_view(qtbot, context, host, seed.police_officer)
     view.pane.tabs.setCurrentIndex(0)
     view.pane.email.clear()
     qtbot.keyClicks(view.pane.email, "sanne@@politie")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from teamlead.ui.context import AppContext
@@ -17,9 +18,8 @@ from tests.ui.partners.conftest import Seed, settle
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-def test_type_a_neighbourhood_and_call(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
-    view = WhoToCallView(context)
-    qtbot.addWidget(view)
+def test_type_a_neighbourhood_and_call(qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed) -> None:
+    view = WhoToCallView(context, host)
     view.show()
     settle(qtbot, context)
     assert view.summary.text().startswith("Choose a neighbourhood")
@@ -45,13 +45,14 @@ def test_type_a_neighbourhood_and_call(qtbot: QtBot, context: AppContext, seed: 
     dialog.reject()
 
 
-def test_a_partner_that_left_is_not_called(qtbot: QtBot, context: AppContext, seed: Seed) -> None:
+def test_a_partner_that_left_is_not_called(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
     from teamlead.services.organisations import archive_organisation
 
     with context.database.begin() as session:
         archive_organisation(session, seed.youth_work, expected_version=1)
-    view = WhoToCallView(context)
-    qtbot.addWidget(view)
+    view = WhoToCallView(context, host)
     settle(qtbot, context)
     view.show_neighbourhood(seed.wildeman)
     settle(qtbot, context)
