@@ -143,6 +143,8 @@ class OrganisationForm(QWidget):
         self.cadence.setValue((detail.contact_cadence_days or 0) if detail else 0)
         self.informal.setChecked(detail.is_informal if detail else False)
         self.description.setPlainText(detail.description if detail else "")
+        for line in (self.name, self.phone, self.email, self.website, self.address):
+            line.setCursorPosition(0)  # a long address shows its start, not its end
         self._loading = False
 
     def value(self, joined_on_from: OrganisationDetail | None) -> OrganisationInput:

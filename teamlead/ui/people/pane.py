@@ -175,6 +175,8 @@ class PersonPane(QWidget):
         self.phone.setText(detail.phone if detail else "")
         self.email.setText(detail.email if detail else "")
         self.remarks.setPlainText(detail.remarks if detail else "")
+        for line in (self.name, self.phone, self.email):
+            line.setCursorPosition(0)
         self.form.clear_errors()
         self.roles.set_rows(page.roles if page else ())
         self.timeline.set_rows(page.timeline if page else ())
