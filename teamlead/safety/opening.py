@@ -88,14 +88,19 @@ def latest_good_backup(path: Path) -> BackupFile | None:
 
 
 def file_problem(target: str | None) -> tuple[Path | None, bool]:
-    """(the SQLite file, whether it exists as a file that could be moved aside) for a failed opening."""
+    """(the SQLite file, whether it is damaged) for a failed opening: a damaged file, or one that is no SQLite
+    file at all, may be replaced by a backup or moved aside; a newer, foreign, locked or read-only one not."""
     try:
         path = sqlite_path(resolve_url(target))
-    except Exception:
+    except Exception:  # noqa: BLE001 - a bad URL: nothing to offer about a file
         return None, False
-    if path is None:
-        return None, False
-    return path, path.is_file() and path.stat().st_size > 0
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return path, False
+    try:
+        state = inspect_sqlite(path).state
+    except DatabaseError:  # locked, unreadable: not damage
+        return path, False
+    return path, state in (State.DAMAGED, State.NOT_SQLITE)
 
 
 def move_aside(path: Path) -> Path:

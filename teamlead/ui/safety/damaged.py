@@ -101,13 +101,13 @@ def recover(
     from teamlead.data.backup import restore_sqlite
     from teamlead.safety.opening import file_problem, latest_good_backup, move_aside, open_for_app
 
-    path, can_move = file_problem(target)
+    path, damaged = file_problem(target)
     while True:
-        backup = latest_good_backup(path) if path is not None else None
+        backup = latest_good_backup(path) if path is not None and damaged else None
         if exit_when_ready:
             print(question_text(message, backup), file=sys.stderr, flush=True)
             return None
-        dialog = DamagedDialog(message, backup, can_move, parent)
+        dialog = DamagedDialog(message, backup, damaged, parent)
         dialog.exec()
         choice = dialog.choice()
         dialog.deleteLater()
@@ -138,9 +138,9 @@ def recover(
                 return None
             if chosen is None:
                 continue
-            path, can_move = chosen, False
+            path, damaged = chosen, False
             target = str(chosen)
             return open_for_app(target)
         except UserError as error:
             message = failure_message(error)
-            path, can_move = file_problem(target)
+            path, damaged = file_problem(target)
