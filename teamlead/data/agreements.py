@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from teamlead.data.base import Base, Tracked
@@ -34,6 +34,8 @@ agreement_meeting = Table(
 
 class Agreement(Tracked, Base):
     __tablename__ = "agreement"
+    # Open agreements due by a day, or per partner, without reading their rows (migration 0005).
+    __table_args__ = (Index("ix_agreement_status_due_on", "status", "due_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     district_id: Mapped[int | None] = mapped_column(ForeignKey("district.id"), index=True)

@@ -36,7 +36,12 @@ class Note(Tracked, Base):
     """A contact moment (call, visit, e-mail, meeting, signal, other), with an optional follow-up."""
 
     __tablename__ = "note"
-    __table_args__ = (Index("ix_note_id_occurred_on", "id", "occurred_on"),)
+    __table_args__ = (
+        Index("ix_note_id_occurred_on", "id", "occurred_on"),
+        # The dashboard's open follow-ups and recent signals as one index range each (migration 0005).
+        Index("ix_note_follow_up_open", "follow_up_done", "follow_up_on"),
+        Index("ix_note_kind_occurred_on", "kind", "occurred_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_on: Mapped[date] = mapped_column(Date, index=True)

@@ -31,14 +31,14 @@ def follow_ups_due(
     session: Session, today: date, *, within_days: int = 0, district_id: int | None = None
 ) -> list[NoteRow]:
     """Notes whose follow-up is not done and falls on or before ``today + within_days``, earliest first."""
-    query = select(Note.id).where(
+    where = [
         Note.follow_up_on.is_not(None),
         Note.follow_up_on <= today + timedelta(days=within_days),
         Note.follow_up_done.is_(False),
-    )
+    ]
     if district_id is not None:
-        query = query.where(Note.district_id == district_id)
-    return note_rows(session, query, order=(Note.follow_up_on, Note.id))
+        where.append(Note.district_id == district_id)
+    return note_rows(session, where, order=(Note.follow_up_on, Note.id))
 
 
 def upcoming_meetings(
@@ -73,14 +73,14 @@ def recent_signals(
     session: Session, today: date, days: int = 30, *, district_id: int | None = None
 ) -> list[NoteRow]:
     """Signals of the last ``days`` days up to today, newest first."""
-    query = select(Note.id).where(
+    where = [
         Note.kind == NoteKind.SIGNAL,
         Note.occurred_on > today - timedelta(days=days),
         Note.occurred_on <= today,
-    )
+    ]
     if district_id is not None:
-        query = query.where(Note.district_id == district_id)
-    return note_rows(session, query, order=(Note.occurred_on.desc(), Note.id.desc()))
+        where.append(Note.district_id == district_id)
+    return note_rows(session, where, order=(Note.occurred_on.desc(), Note.id.desc()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement
@@ -131,36 +131,37 @@ def overdue_partners_capped(
     return Capped(tuple(overdue[:limit]), len(overdue))
 
 
-def _count(session: Session, ids: Select[int]) -> int:
-    return session.scalar(select(func.count()).select_from(ids.subquery())) or 0
+def _count(session: Session, where: list[ColumnElement[bool]]) -> int:
+    return session.scalar(select(func.count(Note.id)).where(*where)) or 0
 
 
 def follow_ups_due_capped(
     session: Session, today: date, district_id: int | None = None, limit: int = DASHBOARD_ROWS
 ) -> Capped[NoteRow]:
-    """Follow-ups not done and due by today, earliest first (as ``follow_ups_due``), the first ``limit``."""
-    ids = select(Note.id).where(
-        Note.follow_up_on.is_not(None), Note.follow_up_on <= today, Note.follow_up_done.is_(False)
-    )
+    """Follow-ups not done and due by today, earliest first (as ``follow_ups_due``), the first ``limit``.
+
+    ``follow_up_done`` comes first in the condition and in the index of migration 0005, so the open
+    follow-ups are one range of that index, however many done ones lie before today."""
+    where = [Note.follow_up_done.is_(False), Note.follow_up_on.is_not(None), Note.follow_up_on <= today]
     if district_id is not None:
-        ids = ids.where(Note.district_id == district_id)
-    rows = note_rows(session, ids, order=(Note.follow_up_on, Note.id), limit=limit)
-    return Capped(tuple(rows), _count(session, ids))
+        where.append(Note.district_id == district_id)
+    rows = note_rows(session, where, order=(Note.follow_up_on, Note.id), limit=limit)
+    return Capped(tuple(rows), _count(session, where))
 
 
 def recent_signals_capped(
     session: Session, today: date, days: int, district_id: int | None = None, limit: int = DASHBOARD_ROWS
 ) -> Capped[NoteRow]:
     """Signals of the last ``days`` days up to today, newest first (as ``recent_signals``), the first ``limit``."""
-    ids = select(Note.id).where(
+    where = [
         Note.kind == NoteKind.SIGNAL,
         Note.occurred_on > today - timedelta(days=days),
         Note.occurred_on <= today,
-    )
+    ]
     if district_id is not None:
-        ids = ids.where(Note.district_id == district_id)
-    rows = note_rows(session, ids, order=(Note.occurred_on.desc(), Note.id.desc()), limit=limit)
-    return Capped(tuple(rows), _count(session, ids))
+        where.append(Note.district_id == district_id)
+    rows = note_rows(session, where, order=(Note.occurred_on.desc(), Note.id.desc()), limit=limit)
+    return Capped(tuple(rows), _count(session, where))
 
 
 def agreements_due_capped(
@@ -180,4 +181,5 @@ def agreements_due_capped(
         ids = ids.where(Agreement.district_id == district_id)
     first = ids.order_by(Agreement.due_on, Agreement.id).limit(limit)
     rows = agreement_rows(session, [Agreement.id.in_(first)], today)
-    return Capped(tuple(rows), _count(session, ids))
+    total = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
+    return Capped(tuple(rows), total)

@@ -1,0 +1,75 @@
+"""The city demo the benchmarks measure on, made once per cache and reused: an SQLite file, and a database on
+the PostgreSQL server named by ``TEAMLEAD_BENCH_POSTGRES_URL`` or ``TEAMLEAD_TEST_POSTGRES_URL``.
+
+Both are made by ``teamlead demo --scale city`` (seed 1, today 2026-03-02) and only take their final name once
+complete, so an interrupted build is never mistaken for a finished one.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+TODAY = date(2026, 3, 2)
+CACHE = Path(os.environ.get("TEAMLEAD_BENCH_CACHE", Path(tempfile.gettempdir()) / "teamlead-bench"))
+POSTGRES_NAME = "teamlead_bench_city_seed1_20260302"
+
+
+def _demo(target: str) -> None:
+    subprocess.run(
+        [
+            *(sys.executable, "-m", "teamlead", "--database", target),
+            *("demo", "--scale", "city", "--seed", "1", "--today", TODAY.isoformat()),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def city_sqlite() -> Path:
+    """The city demo as an SQLite file in the cache folder (shared with the other benchmarks)."""
+    path = CACHE / f"city-seed1-{TODAY.isoformat()}.sqlite3"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial.sqlite3")
+        partial.unlink(missing_ok=True)
+        print(f"making the city demo in {partial} (a minute or two, once)", flush=True)
+        _demo(str(partial))
+        partial.rename(path)
+    return path
+
+
+def postgres_server() -> URL | None:
+    """The PostgreSQL server to measure on, or None when none is configured."""
+    server = os.environ.get("TEAMLEAD_BENCH_POSTGRES_URL") or os.environ.get("TEAMLEAD_TEST_POSTGRES_URL")
+    return make_url(server).set(drivername="postgresql+psycopg") if server else None
+
+
+def city_postgres(server: URL) -> URL:
+    """The city demo as a database on ``server``, made once and kept there between runs."""
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    partial = f"{POSTGRES_NAME}_partial"
+    try:
+        with admin.connect() as connection:
+            exists = connection.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": POSTGRES_NAME}
+            )
+            if not exists:
+                print(
+                    f"making the city demo in PostgreSQL database {partial} (a minute or two, once)",
+                    flush=True,
+                )
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{partial}" WITH (FORCE)'))
+                connection.execute(text(f'CREATE DATABASE "{partial}"'))
+                _demo(server.set(database=partial).render_as_string(hide_password=False))
+                connection.execute(text(f'ALTER DATABASE "{partial}" RENAME TO "{POSTGRES_NAME}"'))
+    finally:
+        admin.dispose()
+    return server.set(database=POSTGRES_NAME)
