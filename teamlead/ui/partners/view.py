@@ -131,6 +131,7 @@ class PartnersView(QWidget):
         self.district.activated.connect(self._fill_neighbourhoods)
         self.new_button.clicked.connect(self.new_partner)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(self._edit_selected)  # Enter or a double click: on to the partner's form
         self.pane.saved.connect(self._select_after_save)
         context.data_changed.connect(self._data_changed)
         self._fill_status()
@@ -277,6 +278,10 @@ class PartnersView(QWidget):
             self.reload()
         self.pane.show_organisation(record_id)
         return True
+
+    def _edit_selected(self, *_args: object) -> None:
+        self.pane.tabs.setCurrentIndex(0)
+        self.pane.editor.name.setFocus()
 
     def new_partner(self) -> None:
         self.table.clearSelection()

@@ -82,6 +82,7 @@ class PeopleView(QWidget):
         clear_on_escape(self.filter_edit)
         self.former.toggled.connect(self.reload)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(self._edit_selected)  # Enter or a double click: on to the person's page
         context.data_changed.connect(self._data_changed)
         self.reload()
 
@@ -141,6 +142,10 @@ class PeopleView(QWidget):
             row = indexes[0].data(RowRole)
             if isinstance(row, PersonRow) and row.id != self.pane.person_id():
                 self.pane.show_person(row.id)
+
+    def _edit_selected(self, *_args: object) -> None:
+        self.pane.tabs.setCurrentIndex(0)
+        self.pane.name.setFocus()
 
     def _row_of(self, person_id: int) -> int | None:
         for number, row in enumerate(self.model.rows()):
