@@ -64,7 +64,9 @@ def open_for_app(target: str | None) -> Opened:
     database = open_database(url, wal=wal)
     if not wal:
         with database.engine.connect() as connection:  # a file once in WAL mode stays so until told
-            connection.exec_driver_sql("PRAGMA journal_mode=DELETE")
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA journal_mode=DELETE")  # outside SQLAlchemy's transaction, as SQLite requires
     log.info("database opened in %.0f ms (wal %s)", (time.perf_counter() - started) * 1000, wal)
     return Opened(database, warning)
 

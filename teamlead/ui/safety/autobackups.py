@@ -70,7 +70,11 @@ class AutoBackups(QObject):
         def work() -> BackupDone | None:
             return auto.run() if auto.due() else None
 
-        tasks.run(work, self._finished, on_error=self._failed)
+        try:
+            tasks.run(work, self._finished, on_error=self._failed)
+        except RuntimeError:  # the window is closing and its runner was shut down: nothing to back up now
+            self._running = False
+            self._timer.stop()
 
     def _finished(self, done: BackupDone | None) -> None:
         self._running = False
