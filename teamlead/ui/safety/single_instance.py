@@ -66,15 +66,16 @@ class SingleInstance(QObject):
         return True
 
     def _on_connection(self) -> None:
+        """Read the one short message of a second start. It is written right after connecting, so the
+        brief wait for it happens only when someone starts Teamlead again."""
         assert self._server is not None
         while self._server.hasPendingConnections():
-            connection = self._server.nextPendingConnection()
-            connection.readyRead.connect(lambda c=connection: self._read(c))
-            connection.disconnected.connect(connection.deleteLater)
-
-    def _read(self, connection: QLocalSocket) -> None:
-        if bytes(connection.readAll().data()).startswith(b"activate"):
-            self.activation_requested.emit()
+            socket = self._server.nextPendingConnection()
+            arrived = socket.bytesAvailable() > 0 or socket.waitForReadyRead(CONNECT_TIMEOUT_MS)
+            if arrived and bytes(socket.readAll().data()).startswith(b"activate"):
+                self.activation_requested.emit()
+            socket.disconnectFromServer()
+            socket.deleteLater()
 
     def release(self) -> None:
         if self._server is not None:
