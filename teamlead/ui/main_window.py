@@ -33,6 +33,7 @@ from teamlead.ui.database_dialogs import (
     choose_new_database,
     open_with_recovery,
 )
+from teamlead.ui.importing import add_import_action
 from teamlead.ui.menus import build_menus
 from teamlead.ui.sections import Section, sections
 from teamlead.ui.style import SIDEBAR_POINTS, SIDEBAR_STYLE, VIEW_STYLE, uses_view_style
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         """(Re)build menus, status bar and pages in the current language."""
         self.setWindowTitle(tr("Teamlead"))
         self.actions_by_name = build_menus(self)
+        self.actions_by_name["import_roster"] = add_import_action(self)
         self._pages = QStackedWidget()
         self._pages.setObjectName("pages")
         self._loading_page = QWidget()
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
             self.welcome.setStyleSheet(VIEW_STYLE)
             self.welcome.start_empty.connect(self.show_sections)
             self.welcome.demo_loaded.connect(self.show_sections)
+            self.welcome.roster_imported.connect(self.show_sections)
             self._pages.addWidget(self.welcome)
         self._pages.setCurrentWidget(self.welcome)
         self.welcome.empty_button.setFocus()

@@ -38,6 +38,9 @@ class WelcomePage(QWidget):
     start_empty = Signal()
     """The user chose to start with an empty database."""
 
+    roster_imported = Signal()
+    """A roster was imported from the welcome page; the main window shows the sections."""
+
     demo_loaded = Signal()
     """Demo data was written; the main window shows the sections."""
 
@@ -89,7 +92,10 @@ class WelcomePage(QWidget):
         self.demo_button = QPushButton(tr("Load &demo data"))
         self.demo_button.setObjectName("loadDemo")
         self.demo_button.setDefault(True)
+        self.import_button = QPushButton(tr("&Import a roster…"))
+        self.import_button.setObjectName("importRosterWelcome")
         buttons.addWidget(self.empty_button)
+        buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         buttons.addWidget(self.demo_button)
         layout.addLayout(buttons)
@@ -119,9 +125,18 @@ class WelcomePage(QWidget):
 
         self.empty_button.clicked.connect(self.start_empty)
         self.demo_button.clicked.connect(self.load_demo)
+        self.import_button.clicked.connect(self.import_roster)
         self.cancel_button.clicked.connect(self.cancel_demo)
         self.setTabOrder(self.scale, self.empty_button)
-        self.setTabOrder(self.empty_button, self.demo_button)
+        self.setTabOrder(self.empty_button, self.import_button)
+        self.setTabOrder(self.import_button, self.demo_button)
+
+    def import_roster(self) -> None:
+        """Open the import wizard; once it has imported, the sections take over from this page."""
+        from teamlead.ui.importing.wizard import open_import_wizard
+
+        wizard = open_import_wizard(self._context, self)
+        wizard.imported.connect(self.roster_imported)
 
     def title(self) -> str:
         return tr("Welcome")
@@ -129,7 +144,7 @@ class WelcomePage(QWidget):
     def _show_progress(self, visible: bool) -> None:
         for shown in (self.progress_label, self.progress, self.cancel_button):
             shown.setVisible(visible)
-        for control in (self.empty_button, self.demo_button, self.scale):
+        for control in (self.empty_button, self.import_button, self.demo_button, self.scale):
             control.setEnabled(not visible)
 
     @property

@@ -135,4 +135,68 @@ NL: dict[str, str] = {
         "Een export wordt alleen in een lege database teruggelezen, en deze bevat al gegevens ({table}). "
         "Gebruik --database met een nieuw bestand."
     ),
+    # the wizard
+    "&Import roster…": "Partnerlijst &importeren…",
+    "&Import a roster…": "Partnerlijst &importeren…",
+    "Import a roster": "Partnerlijst importeren",
+    "Row": "Rij",
+    "Problems": "Problemen",
+    "Choose the roster": "Kies de partnerlijst",
+    "An Excel workbook (.xlsx) or a CSV file with one row per contact person, or a workbook made by "
+    "Teamlead's export.": (
+        "Een Excel-werkmap (.xlsx) of een CSV-bestand met een rij per contactpersoon, of een werkmap "
+        "gemaakt met de export van Teamlead."
+    ),
+    "Path of the file": "Pad van het bestand",
+    "Br&owse…": "&Bladeren…",
+    "The home district of the imported partners; a new name creates it.": (
+        "Het thuisgebied van de geïmporteerde partners; een nieuwe naam maakt het aan."
+    ),
+    "&File:": "Be&stand:",
+    "Home &district:": "Thuis&gebied:",
+    "Spreadsheets (*.xlsx *.csv);;All files (*)": "Spreadsheets (*.xlsx *.csv);;Alle bestanden (*)",
+    "Reading {name}…": "{name} wordt gelezen…",
+    "{name} is a Teamlead export: it is read back whole into this (empty) database.": (
+        "{name} is een export van Teamlead: hij wordt in zijn geheel teruggelezen in deze (lege) database."
+    ),
+    "{name}: {count} sheet(s) read.": "{name}: {count} werkblad(en) gelezen.",
+    "Choose the sheet": "Kies het werkblad",
+    "Sheets where Teamlead found a row of column names are marked as rosters.": (
+        "Werkbladen waarin Teamlead een rij kolomnamen vond, zijn gemarkeerd als partnerlijst."
+    ),
+    "&Sheets:": "&Werkbladen:",
+    "{sheet} — roster, {rows} rows": "{sheet} — partnerlijst, {rows} rijen",
+    "{sheet} — no column names found": "{sheet} — geen kolomnamen gevonden",
+    "Check the columns": "Controleer de kolommen",
+    "Teamlead recognised these columns. Change one where it guessed wrong.": (
+        "Teamlead herkende deze kolommen. Verander er een als de gok niet klopt."
+    ),
+    "(not imported)": "(niet importeren)",
+    "Preview": "Voorbeeld",
+    "Each row as it will be imported. Rows with problems are shown in red.": (
+        "Elke rij zoals hij geïmporteerd wordt. Rijen met problemen staan in rood."
+    ),
+    "Rows to import": "Te importeren rijen",
+    "Working out what the import would do…": "Uitzoeken wat de import zou doen…",
+    "{summary}. Rows with a problem: {problems}.": "{summary}. Rijen met een probleem: {problems}.",
+    "Merges and possible duplicates": "Samenvoegingen en mogelijke dubbelen",
+    "Ticked lines are merged. Untick a merge to keep the records apart; tick a possible duplicate to merge "
+    "it. Space ticks the selected line.": (
+        "Aangevinkte regels worden samengevoegd. Vink een samenvoeging uit om de gegevens apart te houden; "
+        "vink een mogelijk dubbel aan om het samen te voegen. De spatiebalk vinkt de gekozen regel aan of uit."
+    ),
+    "Nothing to merge: every organisation and person in the file is new and unique.": (
+        "Niets samen te voegen: elke organisatie en persoon in het bestand is nieuw en uniek."
+    ),
+    "&Import": "&Importeren",
+    "Importing": "Importeren",
+    "Progress of the import": "Voortgang van de import",
+    "Importing {name}…": "{name} wordt geïmporteerd…",
+    "{message} Nothing was imported.": "{message} Er is niets geïmporteerd.",
+    "Imported": "Geïmporteerd",
+    "What the import did": "Wat de import deed",
+    "< &Back": "< &Vorige",
+    "&Next >": "V&olgende >",
+    "Cancel": "Annuleren",
+    "&Finish": "&Voltooien",
 }

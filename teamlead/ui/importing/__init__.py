@@ -1,0 +1,31 @@
+"""The roster import wizard and its place in the window: File → Import roster… (Ctrl+I) and the welcome page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from teamlead.i18n import tr
+
+if TYPE_CHECKING:
+    from teamlead.ui.main_window import MainWindow
+
+
+def add_import_action(window: MainWindow) -> QAction:
+    """Put "Import roster…" in the File menu, after "Log a contact moment"."""
+    from teamlead.ui.importing.wizard import open_import_wizard
+
+    action = QAction(tr("&Import roster…"), window)
+    action.setObjectName("importRoster")
+    action.setShortcut(QKeySequence("Ctrl+I"))
+    action.triggered.connect(lambda: open_import_wizard(window.context, window))
+    menu = window.menuBar().findChild(QMenu, "fileMenu")
+    if menu is not None:
+        actions = menu.actions()
+        if len(actions) > 1:
+            menu.insertAction(actions[1], action)
+        else:
+            menu.addAction(action)
+    return action

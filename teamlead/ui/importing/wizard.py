@@ -1,0 +1,81 @@
+"""The import wizard: file → sheet → columns → preview → merges → import with progress → summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QWidget, QWizard
+
+from teamlead.i18n import tr
+from teamlead.ui.context import AppContext
+from teamlead.ui.importing.pages_choose import FilePage, MappingPage, SheetPage
+from teamlead.ui.importing.pages_run import ImportPage, MergesPage, PreviewPage, SummaryPage
+from teamlead.ui.importing.state import WizardState
+
+
+class ImportWizard(QWizard):
+    imported = Signal()
+    """The import was written (the summary page shows what changed)."""
+
+    FILE, SHEET, MAPPING, PREVIEW, MERGES, IMPORT, SUMMARY = range(7)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.state = WizardState()
+        self.setObjectName("importWizard")
+        self.setWindowTitle(tr("Import a roster"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("Cancel"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Finish"))
+        self.file_page = FilePage(self)
+        self.import_page = ImportPage(self)
+        for number, page in (
+            (self.FILE, self.file_page),
+            (self.SHEET, SheetPage(self)),
+            (self.MAPPING, MappingPage(self)),
+            (self.PREVIEW, PreviewPage(self)),
+            (self.MERGES, MergesPage(self)),
+            (self.IMPORT, self.import_page),
+            (self.SUMMARY, SummaryPage(self)),
+        ):
+            self.setPage(number, page)
+        self.setStartId(self.FILE)
+        self.resize(980, 620)
+
+    def load_districts(self, combo: QComboBox) -> None:
+        """Fill the district choice in the background; the settings' default district comes first."""
+        from sqlalchemy import select
+
+        from teamlead import settings
+        from teamlead.data.models import District
+
+        default = settings.load().get("default_district") or ""
+
+        def show(names: list[str]) -> None:
+            current = combo.currentText() or default
+            combo.clear()
+            combo.addItems(["", *names])
+            combo.setCurrentText(current)
+
+        self.context.read(
+            lambda session: list(session.scalars(select(District.name).order_by(District.name))),
+            show,
+            key="import.districts",
+        )
+
+    def reject(self) -> None:
+        """Cancel stops a running import first (its transaction rolls back)."""
+        task = self.import_page.task
+        if task is not None:
+            task.cancel()
+        super().reject()
+
+
+def open_import_wizard(context: AppContext, parent: QWidget | None = None) -> ImportWizard:
+    wizard = ImportWizard(context, parent)
+    wizard.open()
+    return wizard
