@@ -65,11 +65,11 @@ class PreviewModel(QAbstractTableModel):
             tr("Row"),
             tr("Organisation"),
             tr("Name"),
+            tr("Problems"),
             tr("Role"),
             tr("Phone"),
             tr("E-mail"),
             tr("Neighbourhoods"),
-            tr("Problems"),
         ]
 
     def set_rows(self, rows: Sequence[PreviewRow]) -> None:
@@ -95,15 +95,15 @@ class PreviewModel(QAbstractTableModel):
                 row.row,
                 row.organisation,
                 row.name,
+                row.problems,
                 row.role,
                 row.phone,
                 row.email,
                 row.neighbourhoods,
-                row.problems,
             )
             return values[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and (index.column() == 7 or not row.organisation):
-            return PROBLEM_COLOUR if row.problems else None
+        if role == Qt.ItemDataRole.ForegroundRole and row.problems:
+            return PROBLEM_COLOUR
         return None
 
     def headerData(  # noqa: N802 - Qt's name

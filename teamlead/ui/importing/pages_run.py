@@ -89,7 +89,7 @@ class PreviewPage(QWizardPage):
         state = self._wizard.state
         state.plan, state.records = plan, records
         self.model.set_rows(preview_rows(records, plan))
-        for column, width in enumerate((50, 230, 170, 140, 110, 210, 170)):
+        for column, width in enumerate((44, 220, 160, 330, 130, 110, 220)):
             self.table.setColumnWidth(column, width)
         problems = self.model.problem_count()
         self.summary.setText(
@@ -138,6 +138,8 @@ class MergesPage(QWizardPage):
         self.list.setObjectName("importProposals")
         self.list.setModel(self.model)
         self.list.setAccessibleName(tr("Merges and possible duplicates"))
+        self.list.setSpacing(3)
+        self.list.setWordWrap(True)
         self.empty = QLabel(
             tr("Nothing to merge: every organisation and person in the file is new and unique.")
         )
@@ -262,6 +264,7 @@ class SummaryPage(QWizardPage):
         self.setTitle(tr("Imported"))
         self.headline = QLabel()
         self.headline.setObjectName("importSummary")
+        self.headline.setStyleSheet("font-weight: bold;")
         self.headline.setWordWrap(True)
         self.details = QPlainTextEdit()
         self.details.setObjectName("importDetails")

@@ -75,7 +75,7 @@ def test_the_whole_way_with_a_declined_merge_and_an_accepted_duplicate(
     qtbot.waitUntil(preview.isComplete, timeout=10_000)
     model = preview.model  # type: ignore[attr-defined]
     assert model.rowCount() == 7  # the blank row 7 is not shown
-    rows = {model.data(model.index(r, 0)): model.data(model.index(r, 7)) for r in range(model.rowCount())}
+    rows = {model.data(model.index(r, 0)): model.data(model.index(r, 3)) for r in range(model.rowCount())}
     assert rows[10] == "no organisation; the row was skipped."
     assert rows[9] == "the phone number 12345 looks wrong; kept as written."
     assert rows[5] == ""
