@@ -20,10 +20,10 @@ from teamlead.i18n import tr
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """A roster of 20,000 persons is a few megabytes; 50 MB is far beyond any real one."""
-MAX_INFLATED_BYTES = 200 * 1024 * 1024
-"""What all parts of an ``.xlsx`` file may inflate to, together."""
-MAX_RATIO = 200
-"""How much one zip entry may inflate; real sheets compress 5-30 times, a zip bomb thousands of times."""
+MAX_INFLATED_BYTES = 100 * 1024 * 1024
+"""What all parts of an ``.xlsx`` file may inflate to, together (a 20,000-row roster: about 6 MB)."""
+MAX_RATIO = 500
+"""How much one zip entry may inflate; real sheets compress 5-50 times, a zip bomb hundreds of times or more."""
 MAX_ROWS = 200_000
 MAX_COLUMNS = 2_000
 MAX_CELLS = 5_000_000
