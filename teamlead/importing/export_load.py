@@ -212,27 +212,32 @@ def load_export(
 
 
 def _domains(session: Session, rows: list[dict[str, Any]]) -> dict[int, int]:
-    """Exported domain id -> this database's: matched by key, then by name, taking the exported values."""
+    """Exported domain id -> this database's: matched by key, then by name, taking the exported values.
+
+    Nothing refers to a domain yet (the database is empty), so a matched one simply takes the exported name,
+    position and key; the others are added, keeping their exported id where it is free.
+    """
     table = export_tables()[0].metadata.tables["domain"]
     existing = list(session.execute(select(table.c.id, table.c.key, table.c.name)))
     by_key = {key: domain_id for domain_id, key, _ in existing if key}
     by_name = {folded(name): domain_id for domain_id, _, name in existing}
     taken = {domain_id for domain_id, _, _ in existing}
     mapping: dict[int, int] = {}
+    matched: list[tuple[dict[str, Any], int]] = []
     for row in rows:
-        match = by_key.get(row["key"]) if row["key"] else None
-        match = match or by_name.get(folded(row["name"]))
-        if match is not None:
-            values = {k: v for k, v in row.items() if k != "id"}
-            # Another domain may hold the name meanwhile: free it first (nothing refers to it yet).
-            session.execute(
-                update(table)
-                .where(table.c.name == row["name"], table.c.id != match)
-                .values(name=f"~{match}~{row['name']}"[:100])
-            )
-            session.execute(update(table).where(table.c.id == match).values(**values))
+        match = (by_key.get(row["key"]) if row["key"] else None) or by_name.get(folded(row["name"]))
+        if match is not None and match not in mapping.values():
+            matched.append((row, match))
             mapping[row["id"]] = match
-        else:
+    # Names first made unique placeholders, so that swapped names (Social <-> Care) never collide.
+    for _row, match in matched:
+        session.execute(update(table).where(table.c.id == match).values(name=f"\u2060{match}"))
+    for row, match in matched:
+        session.execute(
+            update(table).where(table.c.id == match).values(**{k: v for k, v in row.items() if k != "id"})
+        )
+    for row in rows:
+        if row["id"] not in mapping:
             values = dict(row) if row["id"] not in taken else {k: v for k, v in row.items() if k != "id"}
             new_id = session.execute(insert(table).returning(table.c.id), [values]).scalar_one()
             taken.add(new_id)

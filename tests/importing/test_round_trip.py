@@ -161,3 +161,23 @@ def test_any_records_survive_the_round_trip(
         finally:
             source.dispose()
             target.dispose()
+
+
+def test_renamed_and_swapped_domains_survive(sqlite_database: Database, tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from teamlead.data.models import Domain
+    from teamlead.services.geography import add_domain
+
+    with sqlite_database.begin() as session:
+        session.execute(update(Domain).where(Domain.key == "social").values(name="Sociaal werk"))
+        session.execute(update(Domain).where(Domain.key == "care").values(name="Temp"))
+        session.execute(update(Domain).where(Domain.key == "safety").values(name="Care"))
+        session.execute(update(Domain).where(Domain.key == "care").values(name="Safety"))
+        sport = add_domain(session, "Sport")
+        add_organisation(session, OrganisationInput(name="Sportclub Zoë", domain_id=sport))
+    target = open_database(tmp_path / "target.sqlite3")
+    try:
+        round_trip(sqlite_database, target, tmp_path)
+    finally:
+        target.dispose()
