@@ -50,17 +50,26 @@ PARAMS: dict[str, Any] = {
     "rows": DASHBOARD_ROWS,
 }
 
-LAST_CONTACT = """
-    SELECT l.organisation_id, max(n.occurred_on) FROM note n JOIN note_organisation l ON l.note_id = n.id
-    WHERE n.occurred_on <= :today GROUP BY l.organisation_id"""
+# The last contact per partner in each backend's fastest form: per partner over two covering indexes on
+# SQLite, one hashed pass over the links on PostgreSQL.
+LAST_CONTACT = {
+    "sqlite": """(SELECT max(n.occurred_on) FROM note n JOIN note_organisation l ON l.note_id = n.id
+        WHERE l.organisation_id = o.id AND n.occurred_on <= :today) AS last""",
+    "postgresql": "lc.last",
+}
+LAST_CONTACT_JOIN = {
+    "sqlite": "",
+    "postgresql": """LEFT JOIN (SELECT l.organisation_id, max(n.occurred_on) AS last FROM note n
+        JOIN note_organisation l ON l.note_id = n.id WHERE n.occurred_on <= :today GROUP BY l.organisation_id) lc
+        ON lc.organisation_id = o.id""",
+}
 
 FLOORS: dict[str, list[str]] = {
     "roster": [
-        f"""SELECT o.id, o.name, o.domain_id, d.key, d.name, o.district_id, t.name, o.contact_cadence_days,
-               o.joined_on, o.status, o.is_informal, o.version, lc.last, oa.open
+        """SELECT o.id, o.name, o.domain_id, d.key, d.name, o.district_id, t.name, o.contact_cadence_days,
+               o.joined_on, o.status, o.is_informal, o.version, {last_contact}, oa.open
         FROM organisation o LEFT JOIN domain d ON d.id = o.domain_id LEFT JOIN district t ON t.id = o.district_id
-        LEFT JOIN ({LAST_CONTACT.replace("max(n.occurred_on)", "max(n.occurred_on) AS last")}) lc
-            ON lc.organisation_id = o.id
+        {last_contact_join}
         LEFT JOIN (SELECT l.organisation_id, count(*) AS open FROM agreement a
                    JOIN agreement_organisation l ON l.agreement_id = a.id
                    WHERE a.status IN ('open', 'in_progress') GROUP BY l.organisation_id) oa
@@ -91,16 +100,15 @@ FLOORS: dict[str, list[str]] = {
         ON o.id = l.organisation_id ORDER BY l.agreement_id, l.position""",
         """SELECT l.agreement_id, m.id, m.title FROM agreement_meeting l JOIN meeting m ON m.id = l.meeting_id
         ORDER BY l.agreement_id, m.starts_at""",
+        # Unordered: the cheapest read of the same rows (the register sorts them in Python).
         """SELECT a.id, a.text, p.name, a.made_on, a.due_on, a.status, a.version, m.id, m.starts_at, m.title
         FROM agreement a LEFT JOIN person p ON p.id = a.responsible_person_id
-        LEFT JOIN meeting m ON m.id = a.made_in_meeting_id
-        ORDER BY a.due_on IS NULL, a.due_on, a.id""",
+        LEFT JOIN meeting m ON m.id = a.made_in_meeting_id""",
     ],
     "dashboard: overdue partners": [
-        f"""SELECT o.id, o.name, d.key, d.name, lc.last, o.joined_on, o.contact_cadence_days
+        """SELECT o.id, o.name, d.key, d.name, {last_contact}, o.joined_on, o.contact_cadence_days
         FROM organisation o LEFT JOIN domain d ON d.id = o.domain_id
-        LEFT JOIN ({LAST_CONTACT.replace("max(n.occurred_on)", "max(n.occurred_on) AS last")}) lc
-            ON lc.organisation_id = o.id
+        {last_contact_join}
         WHERE o.status = 'active' AND o.contact_cadence_days IS NOT NULL""",
     ],
     "dashboard: follow-ups due": [
@@ -155,8 +163,11 @@ MEASURES: dict[str, Callable[[Session], object]] = {
 
 def _floor(session: Session, statements: list[str]) -> None:
     connection = session.connection()
+    dialect = connection.dialect.name
     for statement in statements:
-        connection.execute(text(statement), PARAMS).fetchall()
+        sql = statement.replace("{last_contact}", LAST_CONTACT[dialect])
+        sql = sql.replace("{last_contact_join}", LAST_CONTACT_JOIN[dialect])
+        connection.execute(text(sql), PARAMS).fetchall()
 
 
 def _ms(work: Callable[..., object], *args: Any) -> float:

@@ -1,16 +1,18 @@
 """The partner roster and a partner's own page: one row per organisation, aggregated in SQL.
 
-At city scale (3,000 partners, 200,000 notes) the roster is four queries whatever the number of rows: the
-organisations with their last contact and open-agreement count as correlated sub-selects (each an index
-look-up), then the neighbourhoods and the current people of all listed organisations at once.
+At city scale (3,000 partners, 200,000 notes) the roster is three queries whatever the number of rows: the
+organisations with their last contact (a correlated sub-select over two covering indexes) and their open
+agreements (counted once for all), then the neighbourhoods and the current people of all listed organisations
+at once. Rows are read as plain columns, not ORM objects.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, Unpack
 
-from sqlalchemy import ScalarSelect, Select, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, Subquery, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_organisation
@@ -73,39 +75,60 @@ def last_contact_column(today: date) -> ScalarSelect[date]:
     )
 
 
-def open_agreements_column() -> ScalarSelect[int]:
+def with_last_contact(
+    query: Select[Unpack[tuple[Any, ...]]], dialect: str, today: date
+) -> Select[Unpack[tuple[Any, ...]]]:
+    """``query`` over organisations with each one's last contact up to ``today`` added as its last column.
+
+    Each backend gets its fastest form (city demo, 3,000 partners, 277,000 note links): SQLite walks two
+    covering indexes per partner (``ix_note_organisation_organisation_note``, ``ix_note_id_occurred_on``),
+    150 ms where one grouped pass takes 220; PostgreSQL hashes the links once, 160 ms where the per-partner
+    look-ups take 270 (and 770 once its JIT compiler steps in for the estimated cost).
+    """
+    if dialect != "postgresql":
+        return query.add_columns(last_contact_column(today).label("last_contact"))
+    last = (
+        select(note_organisation.c.organisation_id, func.max(Note.occurred_on).label("last_contact"))
+        .join(Note, Note.id == note_organisation.c.note_id)
+        .where(Note.occurred_on <= today)
+        .group_by(note_organisation.c.organisation_id)
+        .subquery("last_contact")
+    )
+    return query.add_columns(last.c.last_contact).outerjoin(last, last.c.organisation_id == Organisation.id)
+
+
+def open_agreements_per_organisation() -> Subquery:
+    """Open and in-progress agreements per organisation, counted once for all: the open agreements are one
+    range of ``ix_agreement_status_due_on``, so this never reads an agreement's row (its text)."""
     return (
-        select(func.count())
-        .select_from(agreement_organisation)
-        .join(Agreement, Agreement.id == agreement_organisation.c.agreement_id)
-        .where(
-            agreement_organisation.c.organisation_id == Organisation.id,
-            Agreement.status.in_([str(s) for s in OPEN_AGREEMENT_STATUSES]),
-        )
-        .correlate(Organisation)
-        .scalar_subquery()
+        select(agreement_organisation.c.organisation_id, func.count().label("open_agreements"))
+        .select_from(Agreement)
+        .join(agreement_organisation, agreement_organisation.c.agreement_id == Agreement.id)
+        .where(Agreement.status.in_([str(s) for s in OPEN_AGREEMENT_STATUSES]))
+        .group_by(agreement_organisation.c.organisation_id)
+        .subquery("open_agreements")
     )
 
 
-def _filtered_ids(
+def _filters(
     district_id: int | None, domain_id: int | None, neighbourhood_id: int | None, status: str | None
-) -> Select[int]:
-    query = select(Organisation.id)
+) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
     if district_id is not None:
-        query = query.where(Organisation.district_id == district_id)
+        where.append(Organisation.district_id == district_id)
     if domain_id is not None:
-        query = query.where(Organisation.domain_id == domain_id)
+        where.append(Organisation.domain_id == domain_id)
     if status is not None:
-        query = query.where(Organisation.status == status)
+        where.append(Organisation.status == status)
     if neighbourhood_id is not None:
-        query = query.where(
+        where.append(
             Organisation.id.in_(
                 select(organisation_neighbourhood.c.organisation_id).where(
                     organisation_neighbourhood.c.neighbourhood_id == neighbourhood_id
                 )
             )
         )
-    return query
+    return where
 
 
 def neighbourhood_names(session: Session, organisation_ids: Select[int]) -> dict[int, tuple[str, ...]]:
@@ -141,10 +164,11 @@ def roster(
     status: str | None = "active",
 ) -> list[RosterRow]:
     """The partners matching the filters (``status=None``: active and former), sorted by name."""
-    ids = _filtered_ids(district_id, domain_id, neighbourhood_id, status)
-    last_contact = last_contact_column(today).label("last_contact")
-    open_count = open_agreements_column().label("open_agreements")
-    rows = session.execute(
+    where = _filters(district_id, domain_id, neighbourhood_id, status)
+    ids = select(Organisation.id).where(*where)
+    open_count = open_agreements_per_organisation()
+    connection = session.connection()
+    query = (
         select(
             Organisation.id,
             Organisation.name,
@@ -158,37 +182,53 @@ def roster(
             Organisation.status,
             Organisation.is_informal,
             Organisation.version,
-            last_contact,
-            open_count,
+            open_count.c.open_agreements,
         )
         .outerjoin(Domain, Domain.id == Organisation.domain_id)
         .outerjoin(District, District.id == Organisation.district_id)
-        .where(Organisation.id.in_(ids))
+        .outerjoin(open_count, open_count.c.organisation_id == Organisation.id)
+        .where(*where)
         .order_by(func.lower(Organisation.name), Organisation.id)
-    ).all()
+    )
+    rows = connection.execute(with_last_contact(query, connection.dialect.name, today)).all()
     neighbourhoods = neighbourhood_names(session, ids)
     people = current_people(session, ids, today)
     result = []
-    for row in rows:
-        state, due_on = contact_state(today, row.contact_cadence_days, row.last_contact, row.joined_on)
+    for (
+        org_id,
+        name,
+        domain_id_,
+        domain_key,
+        domain_name,
+        district_id_,
+        district_name,
+        cadence,
+        joined_on,
+        org_status,
+        is_informal,
+        version,
+        open_agreements,
+        last,
+    ) in rows:
+        state, due_on = contact_state(today, cadence, last, joined_on)
         result.append(
             RosterRow(
-                id=row.id,
-                name=row.name,
-                domain_id=row.domain_id,
-                domain=domain_label(row.key, row[4]),
-                district_id=row.district_id,
-                district=row[6] or "",
-                neighbourhoods=neighbourhoods.get(row.id, ()),
-                people=people.get(row.id, ()),
-                last_contact=row.last_contact,
-                cadence_days=row.contact_cadence_days,
+                id=org_id,
+                name=name,
+                domain_id=domain_id_,
+                domain=domain_label(domain_key, domain_name),
+                district_id=district_id_,
+                district=district_name or "",
+                neighbourhoods=neighbourhoods.get(org_id, ()),
+                people=people.get(org_id, ()),
+                last_contact=last,
+                cadence_days=cadence,
                 contact_state=state,
                 contact_due_on=due_on,
-                open_agreements=row.open_agreements or 0,
-                status=row.status,
-                is_informal=row.is_informal,
-                version=row.version,
+                open_agreements=open_agreements or 0,
+                status=org_status,
+                is_informal=is_informal,
+                version=version,
             )
         )
     return result
