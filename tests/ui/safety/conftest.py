@@ -26,7 +26,7 @@ def answer_modal[W: QWidget](
 
     def poll() -> None:
         widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
+        if isinstance(widget, kind) and widget.isVisible() and name in (None, widget.objectName()):
             results.append(act(widget))
         else:
             QTimer.singleShot(20, poll)

@@ -1,0 +1,117 @@
+"""Privacy in the window: the note dialog's personal-data warning, a person's export and erasure (naming the
+backups that still hold them), and the retention review."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from teamlead.data.backup import backup_database
+from teamlead.data.database import Database
+from teamlead.data.notes import Note
+from teamlead.services.notes import NoteInput, log_note
+from teamlead.services.organisations import OrganisationInput, add_organisation
+from teamlead.services.persons import PersonInput, add_person
+from teamlead.ui.notes.dialog import open_note_dialog
+from teamlead.ui.safety.privacy_dialogs import PersonPrivacyDialog, RetentionDialog
+from tests.ui.safety.conftest import Started, answer_modal
+
+NAME = "Quirijntje Vlaskamp"
+
+
+def _seed(database: Database) -> int:
+    with database.begin() as session:
+        partner = add_organisation(session, OrganisationInput(name="Huiskamer Slotermeer"))
+        person = add_person(
+            session, PersonInput(name=NAME, email="q.vlaskamp@huiskamer.example"), organisation_id=partner
+        ).person_id
+        for day, text in ((date(2015, 5, 1), "Oud overleg"), (date(2025, 5, 1), f"Gesproken met {NAME}")):
+            log_note(session, NoteInput(kind="call", text=text, organisation_ids=[partner], occurred_on=day))
+    return person
+
+
+def _open(start_window: Callable[[str], Started], qtbot: QtBot, database: Database) -> Started:
+    path = database.path
+    assert path is not None
+    database.dispose()
+    started = start_window(str(path))
+    qtbot.waitUntil(lambda: started.window.has_context, timeout=20_000)
+    return started
+
+
+def test_the_note_dialog_warns_about_a_bsn_but_not_about_a_phone_number(
+    start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database
+) -> None:
+    started = _open(start_window, qtbot, sqlite_database)
+    dialog = open_note_dialog(started.window.context, started.window)
+    warning = dialog.personal_data_warning
+    dialog.text.setPlainText("Gebeld met 020 555 1234 over de buurtbarbecue; zaak 123456789.")
+    qtbot.wait(400)
+    assert warning.isHidden()
+    dialog.text.setPlainText("Mevrouw (BSN 111222333) vroeg om hulp.")
+    qtbot.waitUntil(lambda: not warning.isHidden(), timeout=2000)
+    assert "citizen service number" in warning.text()
+    dialog.reject()
+
+
+def test_export_then_erase_a_person_and_delete_the_backups_holding_them(
+    start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database, tmp_path: Path
+) -> None:
+    person = _seed(sqlite_database)
+    old_backup = backup_database(sqlite_database)
+    started = _open(start_window, qtbot, sqlite_database)
+    started.window.actions_by_name["privacy_person"].trigger()
+    dialog = started.window.findChild(PersonPrivacyDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.person.count() == 1, timeout=5000)
+    dialog.select(person)
+    dialog.export(tmp_path / "inzage.json")
+    qtbot.waitUntil(lambda: (tmp_path / "inzage.json").exists(), timeout=5000)
+    exported = json.loads((tmp_path / "inzage.json").read_text(encoding="utf-8"))
+    assert exported["person"]["name"] == NAME
+    assert [n["text"] for n in exported["notes"]] == [f"Gesproken met {NAME}"]
+
+    answer_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    named = answer_modal(
+        QMessageBox,
+        lambda box: (box.text(), next(b for b in box.buttons() if "Delete" in b.text()).click())[0],
+        name="backupsHoldingBox",
+    )
+    with qtbot.waitSignal(dialog.erased, timeout=20_000):
+        dialog.erase()
+    qtbot.waitUntil(lambda: bool(named), timeout=5000)
+    assert old_backup.name in named[0]
+    assert not old_backup.exists()
+    path = started.window.context.database.path
+    assert path is not None
+    for file in (path, path.with_name(path.name + "-wal")):
+        if file.exists():
+            assert b"Vlaskamp" not in file.read_bytes()
+    dialog.close()
+
+
+def test_retention_review_then_delete_with_confirmation(
+    start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database
+) -> None:
+    _seed(sqlite_database)
+    started = _open(start_window, qtbot, sqlite_database)
+    started.window.actions_by_name["privacy_retention"].trigger()
+    dialog = started.window.findChild(RetentionDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    assert dialog.table.item(0, 0).text() == "2015-05-01"
+    assert dialog.table.item(0, 2).text() == "Huiskamer Slotermeer"
+    answer_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    with qtbot.waitSignal(dialog.deleted, timeout=10_000) as deleted:
+        dialog.delete_button.click()
+    assert deleted.args == [1]
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
+    with started.window.context.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(Note)) == 1
+    dialog.close()
