@@ -18,10 +18,10 @@ from teamlead.ui.tasks import TaskRunner
 
 
 def answer_modal[W: QWidget](
-    kind: type[W], act: Callable[[W], Any], seen: list[Any] | None = None
+    kind: type[W], act: Callable[[W], Any], seen: list[Any] | None = None, *, name: str | None = None
 ) -> list[Any]:
-    """When a modal ``kind`` shows, call ``act`` on it (which should close it); what ``act`` returns is
-    appended to the returned list."""
+    """When a modal ``kind`` (with object name ``name``, if given) shows, call ``act`` on it (which should
+    close it); what ``act`` returns is appended to the returned list."""
     results: list[Any] = [] if seen is None else seen
 
     def poll() -> None:
