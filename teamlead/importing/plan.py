@@ -53,6 +53,8 @@ class PlannedOrganisation:
     email: str = ""
     neighbourhoods: dict[str, str] = field(default_factory=dict)  # folded -> as written
     persons: list[PlannedPerson] = field(default_factory=list)
+    by_contact: dict[str, PlannedPerson] = field(default_factory=dict)
+    """The persons by ``e:`` + e-mail (any case) and ``n:`` + folded name, for matching in one look-up."""
 
 
 @dataclass(slots=True)
@@ -151,6 +153,7 @@ class _Planner:
         self.aliases: dict[str, str] = {}
         self.person_aliases: dict[tuple[str, str], str] = {}
         self.notes: set[tuple[str, str]] = set()
+        self.known: dict[int, dict[str, KnownPerson]] = {}
         for accepted in choices.accepted:
             parts = accepted.split(SEP)
             if parts[0] == "org" and len(parts) == 3:
@@ -222,29 +225,29 @@ class _Planner:
         email = record.email.casefold()
         base = folded(record.name) or record.name.casefold()
         name_key = self.person_aliases.get((organisation.key, base), base)
-        for planned in organisation.persons:
-            if (email and planned.email.casefold() == email) or folded(planned.name) == name_key:
-                merge_id = f"person{SEP}{organisation.key}{SEP}{record.row}"
-                if merge_id not in self.choices.declined:
-                    self.propose(
-                        "merge",
-                        merge_id,
-                        tr(
-                            'merged: person "{name}" (row {row}) is "{other}" (row {other_row}) at {organisation}',
-                            name=record.name,
-                            row=record.row,
-                            other=planned.name,
-                            other_row=planned.row,
-                            organisation=organisation.name,
-                        ),
-                    )
-                    return planned
+        planned = (
+            organisation.by_contact.get(f"e:{email}") if email else None
+        ) or organisation.by_contact.get(f"n:{name_key}")
+        if planned is not None:
+            merge_id = f"person{SEP}{organisation.key}{SEP}{record.row}"
+            if merge_id not in self.choices.declined:
+                self.propose(
+                    "merge",
+                    merge_id,
+                    tr(
+                        'merged: person "{name}" (row {row}) is "{other}" (row {other_row}) at {organisation}',
+                        name=record.name,
+                        row=record.row,
+                        other=planned.name,
+                        other_row=planned.row,
+                        organisation=organisation.name,
+                    ),
+                )
+                return planned
         existing = None
         if organisation.existing is not None:
-            for known in self.plan.snapshot.persons_by_organisation.get(organisation.existing.id, []):
-                if (email and known.email.casefold() == email) or folded(known.name) == name_key:
-                    existing = known
-                    break
+            known = self.known_contacts(organisation.existing.id)
+            existing = (known.get(f"e:{email}") if email else None) or known.get(f"n:{name_key}")
         if existing is not None:
             merge_id = f"person-existing{SEP}{organisation.key}{SEP}{record.row}"
             if merge_id in self.choices.declined:
@@ -263,8 +266,21 @@ class _Planner:
                 )
         person = PlannedPerson(organisation, record.name, record.row, existing)
         organisation.persons.append(person)
+        organisation.by_contact.setdefault(f"n:{name_key}", person)
         self.plan.persons.append(person)
         return person
+
+    def known_contacts(self, organisation_id: int) -> dict[str, KnownPerson]:
+        """The database's persons at an organisation by ``e:`` + e-mail and ``n:`` + folded name."""
+        found = self.known.get(organisation_id)
+        if found is None:
+            found = {}
+            for known in self.plan.snapshot.persons_by_organisation.get(organisation_id, []):
+                if known.email:
+                    found.setdefault(f"e:{known.email.casefold()}", known)
+                found.setdefault(f"n:{folded(known.name) or known.name.casefold()}", known)
+            self.known[organisation_id] = found
+        return found
 
     def fill(
         self, organisation: PlannedOrganisation, person: PlannedPerson | None, record: RowRecord
@@ -278,7 +294,9 @@ class _Planner:
             organisation.email = organisation.email or record.email
         else:
             person.phone = person.phone or record.phone
-            person.email = person.email or record.email
+            if not person.email and record.email:
+                person.email = record.email
+                organisation.by_contact.setdefault(f"e:{record.email.casefold()}", person)
             person.role = person.role or record.role
         for neighbourhood in record.neighbourhoods:
             organisation.neighbourhoods.setdefault(folded(neighbourhood) or neighbourhood, neighbourhood)

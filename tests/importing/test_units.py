@@ -89,8 +89,13 @@ def test_near_names_are_one_letter_apart() -> None:
         ("politiebasisteamslotervaart", "politiebasisteamslotervart"),
         ("jongerenwerk", "jongernewerk"),
     ]
-    many = [f"buurtteam{n:05d}" for n in range(3000)]  # the indexed path
-    assert ("buurtteam00001", "buurtteam00000") in near_pairs(many[1:2], many)
+    letters = [
+        f"buurtteam{chr(97 + n // 676)}{chr(97 + n // 26 % 26)}{chr(97 + n % 26)}" for n in range(3000)
+    ]
+    assert ("buurtteamaab", "buurtteamaaa") in near_pairs(letters[1:2], letters)  # the indexed path
+    numbered = [f"basisschool{n}" for n in range(3000)]  # Basisschool 12 and 13 are different schools
+    assert near_pairs(numbered, numbered) == []
+    assert near_pairs(["basisschool12"], ["basisschol12"]) == [("basisschool12", "basisschol12")]
 
 
 def test_a_cancelled_import_writes_nothing(database: Database) -> None:
