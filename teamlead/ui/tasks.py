@@ -110,8 +110,16 @@ class Task:
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int | None, str], None] | None
     on_cancelled: Callable[[], None] | None
+    # The work itself lives here, not in the worker's frame, so it and everything its closure holds (often a
+    # view) are released on the GUI thread by :meth:`_release`: a widget freed in a worker thread crashes Qt.
+    work: Callable[[Progress], Any] | None = None
     _cancel: threading.Event = field(default_factory=threading.Event)
     finished: bool = False
+
+    def _release(self) -> None:
+        """Drop the work and the callbacks (on the GUI thread) once the outcome was delivered."""
+        self.work = None
+        self.on_done = self.on_error = self.on_progress = self.on_cancelled = None
 
     @property
     def cancelled(self) -> bool:
@@ -188,23 +196,23 @@ class TaskRunner(QObject):
     ) -> Task:
         if self._closed:
             raise RuntimeError("the task runner was shut down")
-        task = Task(self, next(self._numbers), key, on_done, on_error, on_progress, on_cancelled)
+        task = Task(self, next(self._numbers), key, on_done, on_error, on_progress, on_cancelled, work)
         if key is not None:
             older = self._latest.get(key)
             if older is not None:
                 older.cancel()
             self._latest[key] = task
         self._running.add(task)
-        self._executor.submit(self._work, task, work)
+        self._executor.submit(self._work, task)
         return task
 
-    def _work(self, task: Task, work: Callable[[Progress], Any]) -> None:
-        """In a worker thread: run the work and post what came of it."""
-        if task.cancelled:
+    def _work(self, task: Task) -> None:
+        """In a worker thread: run the work and post what came of it (holding no reference to it afterwards)."""
+        if task.cancelled or task.work is None:
             self._post(task, "cancelled", None)
             return
         try:
-            result = work(Progress(task))
+            result = task.work(Progress(task))
         except Cancelled:
             self._post(task, "cancelled", None)
         except BaseException as error:  # every failure goes back to the GUI thread
@@ -243,6 +251,7 @@ class TaskRunner(QObject):
             elif callback_alive(task.on_done):
                 task.on_done(payload)  # type: ignore[misc]
         finally:
+            task._release()
             if not self._running:
                 self.idle.emit()
 
