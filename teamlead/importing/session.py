@@ -116,12 +116,15 @@ def apply_in_transaction(
     *,
     district: str | None,
     choices: Choices,
+    today: date | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> tuple[Plan, ImportResult]:
     """Plan again and write, in one transaction: what the wizard runs in the background at its end."""
     with database.begin() as session:
-        plan = build_plan(session, roster.table, roster.layout, district=district, choices=choices)
+        plan = build_plan(
+            session, roster.table, roster.layout, district=district, choices=choices, today=today
+        )
         result = apply_plan(session, plan, progress=progress, cancel=cancel)
     return plan, result
 

@@ -207,7 +207,7 @@ class ImportPage(QWizardPage):
             assert state.table is not None
             assert state.layout is not None
             roster = Roster(state.table, state.layout)
-            district, choices = state.district, state.choices
+            district, choices, today = state.district, state.choices, context.today()
 
             def work(progress: Progress) -> list[str]:
                 plan, _result = apply_in_transaction(
@@ -215,6 +215,7 @@ class ImportPage(QWizardPage):
                     roster,
                     district=district,
                     choices=choices,
+                    today=today,
                     progress=lambda share, text: progress.report(int(share * 1000), 1000, text),
                     cancel=lambda: progress.cancelled,
                 )

@@ -111,6 +111,7 @@ def test_the_whole_way_with_a_declined_merge_and_an_accepted_duplicate(
         )
         assert police is not None
         assert sorted(r.person.name for r in police.roles) == ["Ahmed Ouali", "Sanne Jansen"]
+        assert police.joined_on == TODAY  # the app's date, not the clock's
         assert session.scalar(select(Person).where(Person.name == "fatima el amrani")) is not None
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
 
