@@ -23,7 +23,12 @@ from teamlead.data.queries._common import domain_label, grouped, role_current
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
 
 DUE_WITHIN_DAYS = 14
-"""A partner is ``due`` when its cadence runs out within this many days."""
+"""A partner is ``due`` when its cadence runs out within this many days, or within a quarter of the cadence
+when that is shorter: a weekly partner is not "due soon" all week long."""
+
+
+def due_window(cadence_days: int) -> int:
+    return min(DUE_WITHIN_DAYS, cadence_days // 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +44,7 @@ class RosterRow:
     last_contact: date | None
     cadence_days: int | None
     contact_state: str
-    """``none`` (no cadence), ``ok``, ``due`` (runs out within 14 days) or ``overdue``."""
+    """``none`` (no cadence), ``ok``, ``due`` (runs out soon, see :func:`due_window`) or ``overdue``."""
     contact_due_on: date | None
     open_agreements: int
     status: str
@@ -59,7 +64,7 @@ def contact_state(
     due_on = since + timedelta(days=cadence_days)
     if due_on < today:
         return "overdue", due_on
-    if (due_on - today).days <= DUE_WITHIN_DAYS:
+    if (due_on - today).days <= due_window(cadence_days):
         return "due", due_on
     return "ok", due_on
 

@@ -129,9 +129,13 @@ def test_open_agreements_are_counted(world: World) -> None:
         (30, None, None, "overdue"),
         (30, TODAY - timedelta(days=31), None, "overdue"),
         (30, TODAY - timedelta(days=30), None, "due"),
-        (30, TODAY - timedelta(days=16), None, "due"),
-        (30, TODAY - timedelta(days=15), None, "ok"),
-        (30, None, TODAY - timedelta(days=20), "due"),
+        (30, TODAY - timedelta(days=23), None, "due"),
+        (30, TODAY - timedelta(days=22), None, "ok"),
+        (30, None, TODAY - timedelta(days=25), "due"),
+        (7, TODAY - timedelta(days=6), None, "due"),
+        (7, TODAY - timedelta(days=5), None, "ok"),
+        (120, TODAY - timedelta(days=106), None, "due"),
+        (120, TODAY - timedelta(days=105), None, "ok"),
     ],
 )
 def test_contact_state_rule(cadence: int | None, last: date | None, joined: date | None, state: str) -> None:
