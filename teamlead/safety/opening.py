@@ -94,7 +94,7 @@ def file_problem(target: str | None) -> tuple[Path | None, bool]:
     file at all, may be replaced by a backup or moved aside; a newer, foreign, locked or read-only one not."""
     try:
         path = sqlite_path(resolve_url(target))
-    except Exception:  # noqa: BLE001 - a bad URL: nothing to offer about a file
+    except Exception:
         return None, False
     if path is None or not path.is_file() or path.stat().st_size == 0:
         return path, False
