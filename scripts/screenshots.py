@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget  # noqa: E402
 
 from scripts.import_shots import import_shots  # noqa: E402
+from scripts.safety_shots import safety_shots  # noqa: E402
 
 TODAY = date(2026, 3, 2)
 SIZE = (1366, 768)
@@ -204,6 +205,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("search", _search),
     Shot("settings", _settings),
     Shot("shortcuts", _shortcuts),
+    *safety_shots(Shot, wait_until),
     *import_shots(Shot, wait_until),  # last: its final step imports a roster
 )
 

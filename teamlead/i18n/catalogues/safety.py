@@ -35,7 +35,7 @@ NL: dict[str, str] = {
     "&Keep editing": "&Verder bewerken",
     "&Keep notes for:": "&Notities bewaren:",
     "&Keep them": "&Bewaren",
-    "&Move it aside and start empty": "&Opzij zetten en leeg beginnen",
+    "&Move it aside and start empty": "Opzij &zetten en leeg beginnen",
     "&Not now": "&Niet nu",
     "&Person:": "&Persoon:",
     "&Privacy": "&Privacy",

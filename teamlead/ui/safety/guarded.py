@@ -96,6 +96,8 @@ class ConflictDialog(QDialog):
                     font.setBold(column == 0)
                     item.setFont(font)
                 self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.table.setCurrentCell(-1, -1)  # nothing looks selected; Tab still reaches the table
         buttons = QDialogButtonBox()
         self.reload_button = QPushButton(tr("&Take their version"))
         self.overwrite_button = QPushButton(tr("&Save mine over theirs"))
