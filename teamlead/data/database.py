@@ -162,7 +162,19 @@ def open_database(
     return _open_server(url, create=create, upgrade=upgrade)
 
 
+def _leave_wal(database: Database) -> None:
+    """A file once in WAL mode stays so until told: switch it to a rollback journal (outside any transaction,
+    as SQLite requires)."""
+    with database.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA journal_mode=DELETE")
+
+
 def _open_sqlite(url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool) -> Database:
+    from teamlead.safety.locations import wal_allowed
+
+    wal = wal and wal_allowed(path)  # no WAL in a sync folder or on a network share
     inspection: Inspection = inspect_sqlite(path)
     if inspection.state is State.NEW and not file_is_new(path) and not create:
         raise DatabaseError(tr("The database {name} is empty.", name=path))
@@ -194,6 +206,8 @@ def _open_sqlite(url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool
         else:
             with database.engine.connect():
                 pass  # surfaces a lock or a permission problem now, not at the first query
+        if not wal:
+            _leave_wal(database)
     except BaseException:
         database.dispose()
         raise

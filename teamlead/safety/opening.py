@@ -18,7 +18,6 @@ from teamlead.data.integrity import State, inspect_sqlite
 from teamlead.errors import DatabaseError
 from teamlead.i18n import tr
 from teamlead.safety.autobackup import backup_folder
-from teamlead.safety.locations import risky_location
 from teamlead.safety.rotation import BackupFile, list_backups
 
 log = logging.getLogger(__name__)
@@ -26,10 +25,9 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Opened:
-    """A database the app opened, and the warning to show about its place (None: a local folder)."""
+    """A database the app opened (a class of its own, so more can be said about an opening later)."""
 
     database: Database
-    location_warning: str | None = None
 
 
 def _check_drive(path: Path) -> None:
@@ -49,26 +47,16 @@ def _check_drive(path: Path) -> None:
 
 
 def open_for_app(target: str | None) -> Opened:
-    """Open ``target`` as the app does: see the module docstring. Raises :class:`DatabaseError` in words."""
+    """Open ``target`` as the app does (WAL is left off in risky places by :func:`open_database` itself).
+    Raises :class:`DatabaseError` in words."""
     started = time.perf_counter()
     url = resolve_url(target)
     path = sqlite_path(url)
-    warning = None
-    wal = True
     if path is not None:
         _check_drive(path)
-        risky = risky_location(path)
-        if risky is not None:
-            wal = False
-            warning = risky.warning(path)
-    database = open_database(url, wal=wal)
-    if not wal:
-        with database.engine.connect() as connection:  # a file once in WAL mode stays so until told
-            raw = connection.connection.driver_connection
-            assert raw is not None
-            raw.execute("PRAGMA journal_mode=DELETE")  # outside SQLAlchemy's transaction, as SQLite requires
-    log.info("database opened in %.0f ms (wal %s)", (time.perf_counter() - started) * 1000, wal)
-    return Opened(database, warning)
+    database = open_database(url)
+    log.info("database opened in %.0f ms", (time.perf_counter() - started) * 1000)
+    return Opened(database)
 
 
 def latest_good_backup(path: Path) -> BackupFile | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -73,6 +74,8 @@ class SafeStart(QObject):
         self._finish = finish
         self.location_warning: str | None = None
         self.backups = AutoBackups(window, interactive=not exit_when_ready)
+        self._warned: set[Path] = set()
+        window.screen_ready.connect(self.check_location)
         window.safety_backups = self.backups  # type: ignore[attr-defined]
         if instance is not None:
             instance.setParent(self)
@@ -88,9 +91,19 @@ class SafeStart(QObject):
         from teamlead.ui.context import AppContext
 
         self._window.set_context(AppContext(opened.database, tasks=self._tasks))
-        self.location_warning = opened.location_warning
-        if opened.location_warning:
-            self.warn_about_location(opened.location_warning)
+
+    def check_location(self) -> None:
+        """Each database the window shows (at start or from File ▸ Open): warn once about a risky place."""
+        from teamlead.safety.locations import risky_location
+
+        path = self._window.context.database.path if self._window.has_context else None
+        if path is None or path in self._warned:
+            return
+        risky = risky_location(path)
+        if risky is not None:
+            self._warned.add(path)
+            self.location_warning = risky.warning(path)
+            self.warn_about_location(self.location_warning)
 
     def warn_about_location(self, warning: str) -> None:
         self._window.statusBar().showMessage(warning.split(". ")[0], 30_000)

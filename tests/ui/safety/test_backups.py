@@ -100,3 +100,27 @@ def test_a_database_in_a_sync_folder_is_warned_about_and_runs_without_wal(
     with started.window.context.database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
     assert not path.with_name(path.name + "-wal").exists()
+
+
+def test_opening_a_dropbox_database_from_the_file_menu_warns_too(
+    start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database, tmp_path: Path
+) -> None:
+    source = sqlite_database.path
+    assert source is not None
+    sqlite_database.dispose()
+    local = tmp_path / "local" / "teamlead.sqlite3"
+    local.parent.mkdir()
+    local.write_bytes(source.read_bytes())
+    synced = tmp_path / "Dropbox" / "werk" / "teamlead.sqlite3"
+    synced.parent.mkdir(parents=True)
+    synced.write_bytes(source.read_bytes())
+    started = start_window(str(local))
+    qtbot.waitUntil(lambda: started.window.has_context, timeout=20_000)
+    with started.window.context.database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"  # a local folder
+    warnings = answer_modal(QMessageBox, lambda box: (box.text(), box.close())[0], name="locationWarning")
+    assert started.window.open_database_at(synced)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
+    assert "Dropbox" in warnings[0]
+    with started.window.context.database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
