@@ -15,11 +15,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
-TODAY = date(2026, 3, 2)
-CACHE = Path(os.environ.get("TEAMLEAD_BENCH_CACHE", Path(tempfile.gettempdir()) / "teamlead-bench"))
+from benchmarks._city import CACHE, TODAY, city_sqlite
+
 RUNS = 5
 QUERIES = (
     "jongeren",
@@ -65,27 +64,18 @@ app.exec()
 
 def city_database() -> Path:
     """The city demo (seed 1, today 2026-03-02), made once and kept in the cache folder."""
-    path = CACHE / f"city-seed1-{TODAY.isoformat()}.sqlite3"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial.sqlite3")
-        partial.unlink(missing_ok=True)
-        print(f"making the city demo in {partial} (about two minutes, once)", flush=True)
-        subprocess.run(
-            [
-                *(sys.executable, "-m", "teamlead", "--database", str(partial)),
-                *("demo", "--scale", "city", "--seed", "1", "--today", TODAY.isoformat()),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        partial.rename(path)
-    return path
+    return city_sqlite()
 
 
 def _environment(home: Path) -> dict[str, str]:
+    """Offscreen, with settings of its own, and with a bytecode cache as an installed app has one (pip
+    compiles on install): with ``PYTHONDONTWRITEBYTECODE`` set, as on some build machines, every start would
+    compile Teamlead's modules from source, which the bare window never does. The cache is kept beside the
+    cached demo, outside the working tree, and filled by an untimed first start."""
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     return {
-        **os.environ,
+        **environment,
+        "PYTHONPYCACHEPREFIX": str(CACHE / "pycache"),
         "QT_QPA_PLATFORM": "offscreen",
         "TEAMLEAD_SETTINGS": str(home / "settings.json"),
         "XDG_CONFIG_HOME": str(home / "config"),
@@ -114,6 +104,8 @@ def start_up(database: Path) -> None:
         bare: list[tuple[float, float, float]] = []
         app: list[tuple[float, float, float]] = []
         app_command = [sys.executable, "-m", "teamlead", "--database", str(database), "--exit-when-ready"]
+        _ready_ms([sys.executable, "-c", BARE_WINDOW], env)  # untimed: fills the bytecode cache
+        _ready_ms(app_command, env)
         for _ in range(RUNS):
             bare.append(_ready_ms([sys.executable, "-c", BARE_WINDOW], env))
             app.append(_ready_ms(app_command, env))
@@ -157,49 +149,60 @@ def search_latency(database: Path) -> None:
     )
 
 
-def dashboard_stall(database: Path) -> None:
-    """The longest gap between 5 ms heartbeats on the GUI thread, from show() until the dashboard is painted."""
+def _one_dashboard_stall(database: Path, folder: Path, run: int) -> tuple[float, float, int]:
+    """(longest gap between 5 ms heartbeats, ms until painted with data, heartbeats) for one new window."""
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from teamlead.data.database import open_database
     from teamlead.ui.context import AppContext
     from teamlead.ui.main_window import MainWindow
 
+    opened = open_database(database)
+    context = AppContext(opened, today=TODAY)
+    settings = QSettings(str(folder / f"window{run}.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(context, qsettings=settings)
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(beat)
+    loop = QEventLoop()
+    window.screen_ready.connect(loop.quit)
+    QTimer.singleShot(120_000, loop.quit)
+    began = time.perf_counter()
+    heartbeat.start()
+    last[0] = time.perf_counter()
+    window.show()
+    loop.exec()
+    loaded_ms = (time.perf_counter() - began) * 1000
+    heartbeat.stop()
+    window.close()
+    context.tasks.shutdown(wait=True)
+    opened.dispose()
+    return max(gaps, default=0), loaded_ms, len(gaps)
+
+
+def dashboard_stall(database: Path) -> None:
+    """The longest gap between 5 ms heartbeats on the GUI thread, from show() until the dashboard is painted
+    with its data; a new window each run, the median of the runs' longest gaps (and the worst) reported, as a
+    colleague's process taking the CPU for a moment shows up as a gap too."""
+    from PySide6.QtWidgets import QApplication
+
     _app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         os.environ["TEAMLEAD_SETTINGS"] = str(Path(folder) / "settings.json")
-        opened = open_database(database)
-        context = AppContext(opened, today=TODAY)
-        settings = QSettings(str(Path(folder) / "window.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(context, qsettings=settings)
-        gaps: list[float] = []
-        last = [time.perf_counter()]
-
-        def beat() -> None:
-            now = time.perf_counter()
-            gaps.append((now - last[0]) * 1000)
-            last[0] = now
-
-        heartbeat = QTimer()
-        heartbeat.setInterval(5)
-        heartbeat.timeout.connect(beat)
-        loop = QEventLoop()
-        window.screen_ready.connect(loop.quit)
-        QTimer.singleShot(120_000, loop.quit)
-        began = time.perf_counter()
-        heartbeat.start()
-        last[0] = time.perf_counter()
-        window.show()
-        loop.exec()
-        loaded_ms = (time.perf_counter() - began) * 1000
-        heartbeat.stop()
-        window.close()
-        context.tasks.shutdown(wait=True)
-        opened.dispose()
+        runs = [_one_dashboard_stall(database, Path(folder), run) for run in range(RUNS)]
+    stalls = sorted(stall for stall, _, _ in runs)
     print(
-        f"dashboard on the city demo: painted with data after {loaded_ms:.0f} ms; longest GUI-thread stall"
-        f" {max(gaps, default=0):.0f} ms over {len(gaps)} heartbeats  (target < 50 ms)"
+        f"dashboard on the city demo: painted with data after {statistics.median(r[1] for r in runs):.0f} ms;"
+        f" longest GUI-thread stall median {statistics.median(stalls):.0f} ms (worst of {RUNS}:"
+        f" {stalls[-1]:.0f} ms) over {statistics.median(r[2] for r in runs):.0f} heartbeats  (target < 50 ms)"
     )
 
 
