@@ -72,6 +72,7 @@ def _copy_into(source: sqlite3.Connection, target: Path) -> Path:
         with partial.open("rb+") as written:
             os.fsync(written.fileno())
         os.replace(partial, target)
+        _sync_folder(target.parent)
     except sqlite3.Error as error:
         partial.unlink(missing_ok=True)
         translated = environment_error(str(target), error)
@@ -82,6 +83,17 @@ def _copy_into(source: sqlite3.Connection, target: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise
     return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself survive a power cut (POSIX; Windows has no folder handles to sync)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def backup_sqlite(source: Path | sqlite3.Connection, target: Path) -> Path:

@@ -111,8 +111,8 @@ class AutoBackup:
         seconds = time.perf_counter() - started
         self.last_at = now
         self.last_fingerprint = before
-        removed = tuple(prune(self.target_folder, self.database, self.policy))
         size = path.stat().st_size
+        removed = tuple(prune(self.target_folder, self.database, self.policy, protect=path))
         log.info("automatic backup: %d bytes in %.0f ms, %d old removed", size, seconds * 1000, len(removed))
         return BackupDone(path, size, seconds, removed)
 

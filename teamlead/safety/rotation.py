@@ -36,6 +36,7 @@ class BackupFile:
     taken_at: datetime
     size: int
     automatic: bool
+    written_ns: int = 0  # orders backups taken within the same second
 
 
 def taken_at(path: Path) -> datetime | None:
@@ -66,11 +67,13 @@ def list_backups(folder: Path, database: Path) -> list[BackupFile]:
             continue
         rest = path.stem[len(database.stem) + 1 :]
         try:
-            size = path.stat().st_size
+            info = path.stat()
         except OSError:
             continue
-        found.append(BackupFile(path, moment, size, rest.startswith(AUTO_LABEL + "-")))
-    return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
+        found.append(
+            BackupFile(path, moment, info.st_size, rest.startswith(AUTO_LABEL + "-"), info.st_mtime_ns)
+        )
+    return sorted(found, key=lambda backup: (backup.taken_at, backup.written_ns), reverse=True)
 
 
 def _newest_per(backups: list[BackupFile], period: Callable[[datetime], object], count: int) -> set[Path]:
@@ -103,7 +106,9 @@ def _day(moment: datetime) -> date:
 def to_keep(backups: Iterable[BackupFile], policy: Policy) -> set[Path]:
     """The automatic backups the policy keeps (the newest one is always among them)."""
     automatic = sorted(
-        (backup for backup in backups if backup.automatic), key=lambda b: b.taken_at, reverse=True
+        (backup for backup in backups if backup.automatic),
+        key=lambda b: (b.taken_at, b.written_ns),
+        reverse=True,
     )
     return (
         _newest_per(automatic, _day, policy.daily)
@@ -120,10 +125,13 @@ def to_remove(backups: Iterable[BackupFile], policy: Policy) -> list[BackupFile]
     return sorted(doomed, key=lambda b: b.taken_at)
 
 
-def prune(folder: Path, database: Path, policy: Policy) -> list[Path]:
-    """Delete the automatic backups of ``database`` the policy lets go; return what was deleted."""
+def prune(folder: Path, database: Path, policy: Policy, *, protect: Path | None = None) -> list[Path]:
+    """Delete the automatic backups of ``database`` the policy lets go (never ``protect``, the one just
+    written); return what was deleted."""
     removed = []
     for backup in to_remove(list_backups(folder, database), policy):
+        if backup.path == protect:
+            continue
         try:
             backup.path.unlink()
         except FileNotFoundError:

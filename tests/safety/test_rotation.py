@@ -135,3 +135,18 @@ def test_a_full_disk_is_reported_and_leaves_nothing_behind(sqlite_database: Data
         assert auto.last_at is None  # still due: the next attempt tries again
     finally:
         subprocess.run(["umount", str(folder)], check=False)
+
+
+def test_backups_within_one_second_keep_the_newest(tmp_path: Path) -> None:
+    path = _small_database(tmp_path / "teamlead.sqlite3")
+    clock = FakeClock(datetime(2026, 5, 4, 9, 0, 0))
+    auto = AutoBackup(path, clock=clock)
+    written = []
+    for n in range(4):  # same second each time: names get -2, -3 ... or reuse a freed name
+        _touch_database(path, n)
+        written.append(auto.run().path)
+        assert written[-1].exists()
+    kept = list_backups(path.parent / "backups", path)
+    assert [b.path for b in kept] == [written[-1]]
+    with sqlite3.connect(written[-1]) as copy:
+        assert copy.execute("SELECT value FROM teamlead_meta WHERE key = 'probe'").fetchone() == ("3",)

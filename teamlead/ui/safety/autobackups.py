@@ -29,7 +29,9 @@ class AutoBackups(QObject):
     backup_failed = Signal(str)
     """A backup failed (the message shown to the user)."""
 
-    def __init__(self, window: MainWindow, *, interactive: bool = True) -> None:
+    def __init__(self, window: MainWindow, *, interactive: bool = True, enabled: bool = True) -> None:
+        """``enabled`` False (``--exit-when-ready``, which exits at the first screen): no backups, so smoke
+        tests and start-up benchmarks neither wait for one nor leave copies behind."""
         super().__init__(window)
         self.setObjectName("autoBackups")
         self._window = window
@@ -39,7 +41,8 @@ class AutoBackups(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
-        window.screen_ready.connect(self.follow_database)
+        if enabled:
+            window.screen_ready.connect(self.follow_database)
 
     @property
     def auto(self) -> AutoBackup | None:

@@ -10,6 +10,7 @@ For the owner of an edit form::
         load_theirs=lambda session: stored_partner(session, id),
         mine=partner_form_values(data), labels=partner_labels(),
         on_saved=..., on_reload=lambda saved: form.fill(saved), changed="organisation",
+        on_other_error=self._save_failed,  # e.g. show_save_error: a field's message beside the field
     )
 """
 
@@ -155,9 +156,11 @@ def guarded_save(
     on_saved: Callable[[Any], None] | None = None,
     on_reload: Callable[[Saved], None] | None = None,
     on_kept: Callable[[], None] | None = None,
+    on_other_error: Callable[[BaseException], None] | None = None,
 ) -> None:
     """Run ``save(session, version)`` in one transaction; see the module docstring for what happens when
-    it is refused or the server is gone. ``on_kept``: the user keeps editing (the form stays as typed)."""
+    it is refused or the server is gone. ``on_kept``: the user keeps editing (the form stays as typed).
+    ``on_other_error``: any other failure (a field's message goes beside the field), else a message box."""
     from teamlead.safety.conflicts import connection_lost
     from teamlead.ui.tasks import message_for
 
@@ -179,6 +182,8 @@ def guarded_save(
                     attempt(version)
                 elif on_kept is not None:
                     on_kept()
+            elif on_other_error is not None:
+                on_other_error(error)
             else:
                 QMessageBox.warning(parent, tr("Not saved"), message_for(error))
                 if on_kept is not None:

@@ -73,7 +73,7 @@ class SafeStart(QObject):
         self._exit_when_ready = exit_when_ready
         self._finish = finish
         self.location_warning: str | None = None
-        self.backups = AutoBackups(window, interactive=not exit_when_ready)
+        self.backups = AutoBackups(window, interactive=not exit_when_ready, enabled=not exit_when_ready)
         self._warned: set[Path] = set()
         window.screen_ready.connect(self.check_location)
         window.safety_backups = self.backups  # type: ignore[attr-defined]
