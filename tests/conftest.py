@@ -32,6 +32,8 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
     monkeypatch.setenv("TEAMLEAD_SETTINGS", str(home / "settings.json"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("TEAMLEAD_LOG_DIR", str(home / "log"))
     monkeypatch.delenv("TEAMLEAD_DATABASE", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     set_language("en")

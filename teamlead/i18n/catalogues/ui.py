@@ -160,4 +160,5 @@ NL: dict[str, str] = {
         "Het partnernetwerk van een stadsdeel op één plek: partners, contactpersonen, notities en signalen, "
         "overleggen en afspraken, en rapportages voor de stad."
     ),
+    "Opening the database…": "De database wordt geopend…",
 }
