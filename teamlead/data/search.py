@@ -175,7 +175,7 @@ def _postgresql_rows(
     assert driver is not None
     values = values | {"recent": RECENT_NOTES}
     if kind is not SearchKind.NOTE:
-        matched = _PG_MATCHED.format(index=f"search_{kind}")
+        matched = _PG_RANKED.format(index=f"search_{kind}", order=_PG_ORDER[kind])
         return driver.execute(_pg_select(kind, matched), values, prepare=False).fetchall()  # type: ignore[no-any-return]
     rows = driver.execute(_pg_select(kind, _PG_NOTES_RECENT), values, prepare=False).fetchall()
     if len(rows) < int(str(values["limit"])):
@@ -183,10 +183,20 @@ def _postgresql_rows(
     return rows  # type: ignore[no-any-return]
 
 
-_PG_MATCHED = (
-    "(SELECT id, CASE WHEN document @@ search_query(%(q)s, 'A') THEN 0 ELSE 1 END AS tier FROM {index} "
-    "WHERE document @@ search_query(%(q)s, ''))"
+# The best few matches of a named kind, ranked in its index table alone: the title's own tsvector says whether
+# every word is in the title (``tier``) and the sort keys stored beside it order them, so only the hits shown
+# are joined to the base tables (whose query then sorts them again by the same keys, read from there).
+_PG_RANKED = (
+    "(SELECT id, CASE WHEN title @@ search_query(%(q)s, '') THEN 0 ELSE 1 END AS tier FROM {index} "
+    "WHERE document @@ search_query(%(q)s, '') ORDER BY {order} LIMIT %(limit)s)"
 )
+_PG_ORDER = {
+    SearchKind.ORGANISATION: "tier, title_length, id",
+    SearchKind.PERSON: "tier, title_length, id",
+    SearchKind.ROLE: (
+        "CASE WHEN ended_on IS NULL OR ended_on >= %(today)s THEN 0 ELSE 1 END, tier, title_length, id"
+    ),
+}
 
 
 @cache

@@ -48,7 +48,9 @@ def rebuild_search_index(connection: Connection) -> None:
     It also ends a pause (:func:`pause_search_index`): the triggers index row by row again afterwards.
 
     On SQLite the FTS5 segments are merged afterwards (``optimize``), which also makes queries after a bulk
-    load faster; on PostgreSQL the index tables are analysed so the planner knows their new size.
+    load faster; on PostgreSQL the GIN indexes are built afresh after the fill (filled through them, they
+    would hold thousands of documents in their pending lists, which every search reads in full) and the index
+    tables analysed so the planner knows their new size.
     """
     connection.execute(text("DELETE FROM teamlead_meta WHERE key = :key"), {"key": schema.PAUSE_KEY})
     if connection.dialect.name == "sqlite":
@@ -57,9 +59,11 @@ def rebuild_search_index(connection: Connection) -> None:
             connection.exec_driver_sql(schema.sqlite_fill(kind))
             connection.exec_driver_sql(f"INSERT INTO {kind.index}({kind.index}) VALUES ('optimize')")
         return
-    for kind in schema.KINDS:
+    for kind in schema.KINDS:  # the GIN index dropped and built again in bulk: faster, and nothing pending
+        connection.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{kind.index}_document")
         connection.exec_driver_sql(f"TRUNCATE {kind.index}")
         connection.exec_driver_sql(schema.pg_fill(kind))
+        connection.exec_driver_sql(schema.pg_create_index(kind))
         connection.exec_driver_sql(f"ANALYZE {kind.index}")
 
 

@@ -85,6 +85,11 @@ class IndexedKind:
     body: str
     columns: tuple[str, ...]  # base columns whose change changes the document
     contentless: bool = False  # SQLite: no stored copy of the text (notes, for size)
+    # PostgreSQL: the sort keys kept beside the document, as (column, type, expression over ``{row}``), and
+    # the further base columns they read. A kind with keys also keeps its title as a tsvector of its own, so
+    # that the ranking reads the index table alone (see :mod:`teamlead.data.search`).
+    keys: tuple[tuple[str, str, str], ...] = ()
+    key_columns: tuple[str, ...] = ()
 
     @property
     def index(self) -> str:
@@ -97,8 +102,16 @@ ORGANISATION = IndexedKind(
     "{row}.name",
     "coalesce({row}.address, '') || ' ' || coalesce({row}.description, '')",
     ("name", "address", "description"),
+    keys=(("title_length", "integer", "length({row}.name)"),),
 )
-PERSON = IndexedKind("person", "person", "{row}.name", "coalesce({row}.email, '')", ("name", "email"))
+PERSON = IndexedKind(
+    "person",
+    "person",
+    "{row}.name",
+    "coalesce({row}.email, '')",
+    ("name", "email"),
+    keys=(("title_length", "integer", "length({row}.name)"),),
+)
 ROLE = IndexedKind(
     "role",
     "role",
@@ -106,6 +119,12 @@ ROLE = IndexedKind(
     "coalesce((SELECT p.name FROM person AS p WHERE p.id = {row}.person_id), '') || ' ' || "
     "coalesce((SELECT o.name FROM organisation AS o WHERE o.id = {row}.organisation_id), '')",
     ("title", "person_id", "organisation_id"),
+    # Roles rank by their person's name (``title_length``), current ones first (``ended_on``).
+    keys=(
+        ("title_length", "integer", "(SELECT length(p.name) FROM person AS p WHERE p.id = {row}.person_id)"),
+        ("ended_on", "date", "{row}.ended_on"),
+    ),
+    key_columns=("ended_on",),
 )
 NOTE = IndexedKind("note", "note", "''", "coalesce({row}.text, '')", ("text",), contentless=True)
 
@@ -235,6 +254,11 @@ $$"""
 
 PG_FUNCTIONS = (
     """
+CREATE OR REPLACE FUNCTION search_vector(value text) RETURNS tsvector
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT to_tsvector('simple'::regconfig, search_normalise(value))
+$$""",
+    """
 CREATE OR REPLACE FUNCTION search_document(title text, body text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT setweight(to_tsvector('simple'::regconfig, search_normalise(title)), 'A')
@@ -256,20 +280,43 @@ def pg_document(kind: IndexedKind, row: str) -> str:
     return f"search_document({kind.title.format(row=row)}, {kind.body.format(row=row)})"
 
 
+def _pg_columns(kind: IndexedKind, row: str) -> dict[str, str]:
+    """Index table column -> the expression that fills it from the base row called ``row``."""
+    columns = {"id": f"{row}.id", "document": pg_document(kind, row)}
+    if kind.keys:
+        columns["title"] = f"search_vector({kind.title.format(row=row)})"
+        columns |= {name: expression.format(row=row) for name, _type, expression in kind.keys}
+    return columns
+
+
 def pg_fill(kind: IndexedKind, source: str = "") -> str:
     """Index the rows of ``source`` (a transition table; default: the whole base table)."""
+    columns = _pg_columns(kind, "r")
+    updates = ", ".join(f"{name} = excluded.{name}" for name in columns if name != "id")
     return (
-        f"INSERT INTO {kind.index}(id, document) SELECT r.id, {pg_document(kind, 'r')} "
-        f"FROM {source or kind.table} AS r ON CONFLICT (id) DO UPDATE SET document = excluded.document"
+        f"INSERT INTO {kind.index}({', '.join(columns)}) SELECT {', '.join(columns.values())} "
+        f"FROM {source or kind.table} AS r ON CONFLICT (id) DO UPDATE SET {updates}"
     )
+
+
+# GIN's pending list (``fastupdate``) is read in full by every query until it is merged, and the default lets
+# it grow to 4 MB: all 12,000 persons after a rebuild, thousands of notes after a day's writes. The smallest
+# limit keeps the batching for bulk writes and leaves searches next to nothing to scan.
+PG_GIN_OPTIONS = "WITH (gin_pending_list_limit = 64)"
+
+
+def pg_create_index(kind: IndexedKind) -> str:
+    return f"CREATE INDEX ix_{kind.index}_document ON {kind.index} USING gin (document) {PG_GIN_OPTIONS}"
 
 
 def pg_statements(kind: IndexedKind) -> Iterator[str]:
     """The table, index, trigger functions and triggers of one kind."""
     index, table = kind.index, kind.table
-    yield f"CREATE TABLE {index} (id integer PRIMARY KEY, document tsvector NOT NULL)"
-    yield f"CREATE INDEX ix_{index}_document ON {index} USING gin (document)"
+    keys = "".join(f", {name} {type_}" for name, type_, _expression in kind.keys)
+    title = ", title tsvector NOT NULL" if kind.keys else ""
+    yield f"CREATE TABLE {index} (id integer PRIMARY KEY, document tsvector NOT NULL{title}{keys})"
     yield pg_fill(kind)
+    yield pg_create_index(kind)  # after the fill: built in bulk, nothing left pending
     yield _pg_function(f"{index}_inserted", pg_fill(kind, "new_rows"))
     yield _pg_function(f"{index}_deleted", f"DELETE FROM {index} AS s USING old_rows AS r WHERE s.id = r.id")
     yield _pg_function(
@@ -284,9 +331,10 @@ def pg_statements(kind: IndexedKind) -> Iterator[str]:
         f"CREATE TRIGGER {index}_ad AFTER DELETE ON {table} REFERENCING OLD TABLE AS old_rows "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {index}_deleted()"
     )
-    changed = " OR ".join(f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in ("id", *kind.columns))
+    watched = ("id", *kind.columns, *kind.key_columns)
+    changed = " OR ".join(f"OLD.{column} IS DISTINCT FROM NEW.{column}" for column in watched)
     yield (
-        f"CREATE TRIGGER {index}_au AFTER UPDATE OF {', '.join(('id', *kind.columns))} ON {table} "
+        f"CREATE TRIGGER {index}_au AFTER UPDATE OF {', '.join(watched)} ON {table} "
         f"FOR EACH ROW WHEN ({changed}) EXECUTE FUNCTION {index}_updated()"
     )
     if kind is ROLE:
