@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from teamlead.calendar.export import build_calendar, write_calendar
     from teamlead.calendar.listing import ensure_materialised
     from teamlead.commands import open_from_args
-    from teamlead.commands.meetings import amsterdam_today, parse_day
+    from teamlead.reporting.periods import amsterdam_today, parse_date
 
     target = Path(args.output)
     if target.suffix.lower() != ".ics":
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             tr("{path}: a calendar is written as an .ics file; give a name ending in .ics.", path=target)
         )
     today = amsterdam_today()
-    start = parse_day(args.start, "--from") if args.start else today
+    start = parse_date(args.start, "--from") if args.start else today
     database = open_from_args(args)
     try:
         with database.begin() as session:

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from typing import Any
 
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-from teamlead.errors import UsageError
 from teamlead.i18n import tr
 
 
@@ -31,70 +25,22 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def amsterdam_today() -> date:
-    return datetime.now(ZoneInfo("Europe/Amsterdam")).date()
-
-
-def parse_day(text: str, option: str) -> date:
-    """An ISO date from the command line, or a usage error naming the option."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(
-            tr(
-                "{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31.",
-                option=option,
-                value=text,
-            )
-        ) from None
-
-
-def district_ids(session: Session, name: str | None) -> list[int] | None:
-    """``--district``: the matching district's id, or a usage error listing the districts; None for all."""
-    from sqlalchemy import select
-
-    from teamlead.data.geography import District
-    from teamlead.services.geography import find_district
-
-    if name is None:
-        return None
-    found = find_district(session, name)
-    if found is not None:
-        return [found.id]
-    names = session.scalars(select(District.name).order_by(District.name)).all()
-    if not names:
-        raise UsageError(
-            tr("There is no district called {name!r}: the database has no districts yet.", name=name)
-        )
-    raise UsageError(
-        tr(
-            "There is no district called {name!r}. Districts: {districts}.",
-            name=name,
-            districts=", ".join(names),
-        )
-    )
-
-
 def run(args: argparse.Namespace) -> int:
     from teamlead.calendar.listing import ensure_materialised, meeting_lines
     from teamlead.commands import open_from_args
+    from teamlead.reporting.districts import find_district
+    from teamlead.reporting.periods import amsterdam_today, check_order, parse_date
 
     today = amsterdam_today()
-    start = parse_day(args.start, "--from") if args.start else today
-    end = parse_day(args.end, "--to") if args.end else None
-    if end is not None and start > end:
-        raise UsageError(
-            tr(
-                "--from ({start}) is after --to ({end}); swap them.",
-                start=start.isoformat(),
-                end=end.isoformat(),
-            )
-        )
+    start = parse_date(args.start, "--from") if args.start else today
+    end = parse_date(args.end, "--to") if args.end else None
+    check_order(start, end)
     database = open_from_args(args)
     try:
         with database.begin() as session:
             ensure_materialised(session, today, end)
-            lines = meeting_lines(session, start, end, district_ids(session, args.district))
+            ids = None if args.district is None else [find_district(session, args.district).id]
+            lines = meeting_lines(session, start, end, ids)
     finally:
         database.dispose()
     for line in lines:

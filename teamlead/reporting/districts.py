@@ -1,9 +1,11 @@
-"""Choosing the district a report is about, by the ``--district`` rules of ``shared/interface.md``."""
+"""Choosing the district a report or list is about, by the ``--district`` rules of ``shared/interface.md``.
+
+Matching a name is the services' rule (:func:`teamlead.services.geography.find_district`), so the import, the
+reports and ``teamlead meetings`` all take ``nieuw west`` for ``Nieuw-West`` alike; this module adds what the
+command line does when nothing matches.
+"""
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,19 +13,10 @@ from sqlalchemy.orm import Session
 from teamlead.data.geography import District
 from teamlead.errors import UsageError, UserError
 from teamlead.i18n import tr
+from teamlead.services.geography import DistrictRef
+from teamlead.services.geography import find_district as match_district
 
-_IGNORED = re.compile(r"[\s\-‐-―_]+")
-
-
-@dataclass(frozen=True)
-class DistrictRef:
-    id: int
-    name: str
-
-
-def district_key(name: str) -> str:
-    """A district name ignoring case, spaces and dashes: ``nieuw west`` is ``Nieuw-West``."""
-    return _IGNORED.sub("", name).casefold()
+__all__ = ["DistrictRef", "all_districts", "choose_districts", "choose_one_district", "find_district"]
 
 
 def all_districts(session: Session) -> list[DistrictRef]:
@@ -36,14 +29,16 @@ def _listing(districts: list[DistrictRef]) -> str:
 
 
 def find_district(session: Session, name: str) -> DistrictRef:
-    """The district called ``name`` (loosely); an unknown name is a usage error that lists the districts."""
+    """The district called ``name`` (loosely); an unknown name is a usage error that lists the districts.
+
+    A database without any district is not the user's wrong word but missing data: that fails (exit 1).
+    """
+    found = match_district(session, name)
+    if found is not None:
+        return found
     districts = all_districts(session)
-    wanted = district_key(name)
-    for district in districts:
-        if district_key(district.name) == wanted:
-            return district
     if not districts:
-        raise UsageError(
+        raise UserError(
             tr("There is no district called {name!r}: the database has no districts yet.", name=name)
         )
     raise UsageError(
@@ -72,7 +67,7 @@ def choose_one_district(session: Session, name: str | None) -> DistrictRef:
 
 
 def choose_districts(session: Session, name: str | None) -> list[DistrictRef]:
-    """``--district`` for lists (roster, contacts, agreements): the named district, else all of them."""
+    """``--district`` for lists (roster, contacts, agreements, meetings): the named district, else all."""
     if name is not None:
         return [find_district(session, name)]
     return all_districts(session)

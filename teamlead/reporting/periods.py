@@ -44,6 +44,11 @@ class Period:
         return f"{self.start.isoformat()} – {self.end.isoformat()}"
 
 
+def amsterdam_today() -> date:
+    """Today in Amsterdam, the day the command line's defaults ("from today", "last quarter") count from."""
+    return datetime.now(AMSTERDAM).date()
+
+
 def local_midnight(day: date) -> datetime:
     return datetime.combine(day, time(0), AMSTERDAM).astimezone(UTC)
 
@@ -104,7 +109,13 @@ def resolve_period(start: date | None, end: date | None, today: date) -> Period:
         end = today
     if start is None:
         start = quarter_of(end).start
-    if start > end:
+    check_order(start, end)
+    return Period(start, end)
+
+
+def check_order(start: date, end: date | None) -> None:
+    """``--from`` after ``--to`` is wrong usage (exit 2) for every command that takes both."""
+    if end is not None and start > end:
         raise UsageError(
             tr(
                 "--from ({start}) is after --to ({end}); swap them.",
@@ -112,4 +123,3 @@ def resolve_period(start: date | None, end: date | None, today: date) -> Period:
                 end=end.isoformat(),
             )
         )
-    return Period(start, end)

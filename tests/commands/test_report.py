@@ -106,10 +106,14 @@ def test_unknown_meeting_exits_1(db_file: Path, tmp_path: Path, capsys: pytest.C
     assert "999" in capsys.readouterr().err
 
 
-def test_no_district_at_all_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("named", [[], ["--district", "nieuw west"]])
+def test_no_district_at_all_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], named: list[str]
+) -> None:
     empty = tmp_path / "empty.sqlite3"
-    assert run(empty, "report", "district", "-o", str(tmp_path / "d.pdf")) == 1
+    assert run(empty, "report", "district", *named, "-o", str(tmp_path / "d.pdf")) == 1
     assert "no district" in capsys.readouterr().err
+    assert not list(tmp_path.glob("d.*"))
 
 
 def test_the_only_district_is_chosen_and_an_empty_period_says_so(tmp_path: Path) -> None:
