@@ -1,6 +1,8 @@
-"""Words the reports print for the stored vocabularies and the Summary keys, in the current language.
+"""Words for the stored vocabularies and the Summary keys, in the current language.
 
-Functions, not tables built at import, so that a language chosen after import (``--language``) applies.
+The one place these words are kept: the reports, the calendar export and the app's screens all say
+"Local reflection" or "In progress" the same way. Functions, not tables built at import, so that a language
+chosen after import (``--language``, the settings dialog) applies.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ def meeting_kind(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def note_kind(kind: str) -> str:
-    names = {
+def note_kind_names() -> dict[str, str]:
+    """Every note kind and its word, in the order a choice list offers them."""
+    return {
         "call": tr("Call"),
         "visit": tr("Visit"),
         "email": tr("E-mail"),
@@ -45,7 +48,10 @@ def note_kind(kind: str) -> str:
         "signal": tr("Signal"),
         "other": tr("Other"),
     }
-    return names.get(kind, kind)
+
+
+def note_kind(kind: str) -> str:
+    return note_kind_names().get(kind, kind)
 
 
 def agreement_status(status: str) -> str:

@@ -133,10 +133,6 @@ NL: dict[str, str] = {
     "No match for “{text}”: pick a name from the list.": "Geen treffer voor “{text}”: kies een naam uit de lijst.",
     # Vocabularies
     "Other meeting": "Ander overleg",
-    "open": "open",
-    "in progress": "in uitvoering",
-    "done": "afgerond",
-    "dropped": "vervallen",
     "Active": "Actief",
     "Former": "Voormalig",
     # Notes & signals

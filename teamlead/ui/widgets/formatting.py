@@ -1,11 +1,26 @@
-"""Dates, times and vocabulary words as the UI shows them, in the current language."""
+"""Dates, times and vocabulary words as the UI shows them, in the current language.
+
+The vocabulary words come from :mod:`teamlead.reports.labels`, so a screen and a report name a status alike.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from teamlead.i18n import tr
+from teamlead.reports.labels import agreement_status as agreement_status_label
+from teamlead.reports.labels import meeting_kind as meeting_kind_label
+
+__all__ = [
+    "AMSTERDAM",
+    "agreement_status_label",
+    "format_date",
+    "format_when",
+    "meeting_kind_label",
+    "month_abbreviation",
+    "one_line",
+    "weekday_abbreviation",
+]
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -46,38 +61,6 @@ def format_when(moment: datetime, *, today: date | None = None) -> str:
     local = moment.astimezone(AMSTERDAM)
     day = local.date()
     return f"{weekday_abbreviation(day)} {format_date(day, today=today)} {local:%H:%M}"
-
-
-def note_kind_label(kind: str) -> str:
-    labels = {
-        "call": tr("Call"),
-        "visit": tr("Visit"),
-        "email": tr("E-mail"),
-        "meeting": tr("Meeting"),
-        "signal": tr("Signal"),
-        "other": tr("Other"),
-    }
-    return labels.get(kind, kind)
-
-
-def meeting_kind_label(kind: str) -> str:
-    labels = {
-        "network": tr("Network meeting"),
-        "partner": tr("Partner meeting"),
-        "reflection": tr("Local reflection"),
-        "other": tr("Other"),
-    }
-    return labels.get(kind, kind)
-
-
-def agreement_status_label(status: str) -> str:
-    labels = {
-        "open": tr("Open"),
-        "in_progress": tr("In progress"),
-        "done": tr("Done"),
-        "dropped": tr("Dropped"),
-    }
-    return labels.get(status, status)
 
 
 def one_line(text: str, limit: int = 140) -> str:
