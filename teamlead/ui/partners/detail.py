@@ -30,7 +30,7 @@ from teamlead.services import organisations
 from teamlead.ui.context import AppContext
 from teamlead.ui.partners.editor import OrganisationForm
 from teamlead.ui.partners.fields import confirm, show_save_error
-from teamlead.ui.people.dialogs import AddPersonDialog, ChangeRoleDialog, EndRoleDialog, open_move_dialog
+from teamlead.ui.people.dialogs import AddPersonDialog, open_role_dialog
 from teamlead.ui.people.models import RoleTableModel, RowRole, TimelineModel
 
 
@@ -328,18 +328,8 @@ class OrganisationPane(QWidget):
 
     def _role_action(self, action: str) -> None:
         role = self.selected_role()
-        if role is None:
-            return
-        if action == "move":
-            open_move_dialog(self._context, role, self)
-            return
-        dialog = (
-            ChangeRoleDialog(self._context, role, self)
-            if action == "change"
-            else EndRoleDialog(self._context, role, self)
-        )
-        dialog.accepted.connect(self.reload)
-        dialog.open()
+        if role is not None:
+            open_role_dialog(self._context, action, role, self)
 
     def _open_person(self, index: QModelIndex) -> None:
         role = index.data(RowRole)

@@ -252,3 +252,20 @@ def open_move_dialog(context: AppContext, role: RoleLine, parent: QWidget) -> No
         dialog.open()
 
     context.read(organisation_choices, show, key="people.move-choices")
+
+
+def open_role_dialog(context: AppContext, action: str, role: RoleLine, parent: QWidget) -> None:
+    """The dialog behind a role button (``change``, ``end`` or ``move``) of a partner's or a person's page.
+
+    The views reload on the write's ``data_changed("person")``; each dialog is deleted once closed.
+    """
+    if action == "move":
+        open_move_dialog(context, role, parent)
+        return
+    dialog = (
+        ChangeRoleDialog(context, role, parent)
+        if action == "change"
+        else EndRoleDialog(context, role, parent)
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()

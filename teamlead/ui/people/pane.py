@@ -29,7 +29,7 @@ from teamlead.ui.context import AppContext
 from teamlead.ui.partners.detail import table
 from teamlead.ui.partners.fields import FieldForm, show_save_error
 from teamlead.ui.people.contact import CopyLabel
-from teamlead.ui.people.dialogs import ChangeRoleDialog, EndRoleDialog, open_move_dialog
+from teamlead.ui.people.dialogs import open_role_dialog
 from teamlead.ui.people.models import RoleTableModel, RowRole, TimelineModel
 
 NOTES_SHOWN = 200
@@ -254,14 +254,5 @@ class PersonPane(QWidget):
 
     def _role_action(self, action: str) -> None:
         role = self.selected_role()
-        if role is None:
-            return
-        if action == "move":
-            open_move_dialog(self._context, role, self)
-            return
-        dialog = (
-            ChangeRoleDialog(self._context, role, self)
-            if action == "change"
-            else EndRoleDialog(self._context, role, self)
-        )
-        dialog.open()
+        if role is not None:
+            open_role_dialog(self._context, action, role, self)
