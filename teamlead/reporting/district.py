@@ -17,13 +17,19 @@ from sqlalchemy.orm import Session
 
 from teamlead import __version__
 from teamlead.data.admin import Narrative
-from teamlead.data.agreements import Agreement, agreement_organisation
+from teamlead.data.agreements import Agreement
 from teamlead.data.enums import Attendance, MeetingKind, MeetingStatus
 from teamlead.data.geography import Domain, Neighbourhood
 from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.roster import Organisation, organisation_neighbourhood
 from teamlead.reporting.districts import DistrictRef
-from teamlead.reporting.facts import AgreementFact, DistrictFacts, load_facts
+from teamlead.reporting.facts import (
+    AgreementFact,
+    DistrictFacts,
+    agreement_organisation_names,
+    id_chunks,
+    load_facts,
+)
 from teamlead.reporting.figures import FORMAT_VERSION, compute_figures
 from teamlead.reporting.model import (
     AgreementLine,
@@ -159,19 +165,12 @@ def _agreement_lines(
 ) -> dict[int, AgreementLine]:
     wanted = sorted(set(ids))
     texts: dict[int, str] = {}
-    names: dict[int, list[str]] = defaultdict(list)
-    for chunk in _chunks(wanted, 500):
+    for chunk in id_chunks(wanted):
         for agreement_id, text in session.execute(
             select(Agreement.id, Agreement.text).where(Agreement.id.in_(chunk))
         ):
             texts[agreement_id] = text
-        for agreement_id, name in session.execute(
-            select(agreement_organisation.c.agreement_id, Organisation.name)
-            .join(Organisation, Organisation.id == agreement_organisation.c.organisation_id)
-            .where(agreement_organisation.c.agreement_id.in_(chunk))
-            .order_by(agreement_organisation.c.agreement_id, agreement_organisation.c.position)
-        ):
-            names[agreement_id].append(name)
+    names = agreement_organisation_names(session, wanted)
     lines = {}
     for agreement_id in wanted:
         fact = facts[agreement_id]
@@ -185,11 +184,6 @@ def _agreement_lines(
             done_on=fact.done_in(period),
         )
     return lines
-
-
-def _chunks(values: list[int], size: int) -> Iterable[list[int]]:
-    for index in range(0, len(values), size):
-        yield values[index : index + size]
 
 
 def _reflections(session: Session, district_id: int, period: Period) -> tuple[ReflectionLine, ...]:

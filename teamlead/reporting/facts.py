@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
-from teamlead.data.agreements import Agreement, AgreementStatusChange
+from teamlead.data.agreements import Agreement, AgreementStatusChange, agreement_organisation
 from teamlead.data.enums import Attendance, MeetingStatus, OrganisationStatus
 from teamlead.data.geography import Domain
 from teamlead.data.meetings import Invitee, Meeting
@@ -25,6 +25,8 @@ from teamlead.data.roster import Organisation
 from teamlead.reporting.periods import Period, local_date
 
 CHUNK = 250
+IN_LIMIT = 500
+"""Ids per ``IN (...)``: well under SQLite's and PostgreSQL's limits on bound parameters."""
 
 
 @dataclass(frozen=True)
@@ -231,3 +233,23 @@ def _chunked[*Ts](session: Session, statement: Select[*Ts]) -> Iterator[Row[*Ts]
     result = session.execute(statement.execution_options(yield_per=CHUNK))
     for partition in result.partitions():
         yield from partition
+
+
+def id_chunks(ids: Sequence[int], size: int = IN_LIMIT) -> Iterator[Sequence[int]]:
+    """``ids`` in slices small enough for one ``IN (...)`` on every backend."""
+    for index in range(0, len(ids), size):
+        yield ids[index : index + size]
+
+
+def agreement_organisation_names(session: Session, agreement_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Each agreement's organisations by name, in their given order (the first decides the district)."""
+    names: dict[int, list[str]] = defaultdict(list)
+    for chunk in id_chunks(agreement_ids):
+        for agreement_id, name in session.execute(
+            select(agreement_organisation.c.agreement_id, Organisation.name)
+            .join(Organisation, Organisation.id == agreement_organisation.c.organisation_id)
+            .where(agreement_organisation.c.agreement_id.in_(chunk))
+            .order_by(agreement_organisation.c.agreement_id, agreement_organisation.c.position)
+        ):
+            names[agreement_id].append(name)
+    return names

@@ -23,7 +23,7 @@ from teamlead.data.roster import Organisation, Person, Role
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.reporting.districts import DistrictRef
-from teamlead.reporting.facts import AgreementFact
+from teamlead.reporting.facts import AgreementFact, agreement_organisation_names, id_chunks
 from teamlead.reporting.model import (
     AgendaLine,
     AgreementLine,
@@ -45,12 +45,11 @@ def _entries(
     if not wanted:
         return []
     rows = {}
-    names: dict[int, list[str]] = defaultdict(list)
+    names = agreement_organisation_names(session, wanted)
     history: dict[int, list[StatusChangeLine]] = defaultdict(list)
     changes: dict[int, list[tuple[date, str]]] = defaultdict(list)
     responsible: dict[int, str] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
+    for chunk in id_chunks(wanted):
         for row in session.execute(
             select(
                 Agreement.id,
@@ -64,13 +63,6 @@ def _entries(
             .where(Agreement.id.in_(chunk))
         ):
             rows[row.id] = row
-        for agreement_id, name in session.execute(
-            select(agreement_organisation.c.agreement_id, Organisation.name)
-            .join(Organisation, Organisation.id == agreement_organisation.c.organisation_id)
-            .where(agreement_organisation.c.agreement_id.in_(chunk))
-            .order_by(agreement_organisation.c.agreement_id, agreement_organisation.c.position)
-        ):
-            names[agreement_id].append(name)
         columns = [
             AgreementStatusChange.agreement_id,
             AgreementStatusChange.changed_at,

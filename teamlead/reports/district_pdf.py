@@ -11,20 +11,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from teamlead.i18n import tr
+from teamlead.reporting.figures import META_KEYS
 from teamlead.reporting.model import AgreementLine, DistrictReport, NetworkMatrix, Trend
 from teamlead.reports import pdf
 from teamlead.reports.labels import agreement_status, figure_label, format_figure, meeting_kind
 from teamlead.reports.safety import pdf_plain
 
-META = {
-    "format_version",
-    "district",
-    "period_from",
-    "period_to",
-    "audience",
-    "generated_at",
-    "teamlead_version",
-}
+META = frozenset(META_KEYS)
+"""Summary keys that describe the report rather than the district; the header shows them."""
 CHARTED = ("partners_active", "contact_moments", "meetings_held", "agreements_made")
 
 
