@@ -12,12 +12,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from teamlead.data.admin import AuditEntry
 from teamlead.data.base import Base
 from teamlead.data.geography import District, Domain, Neighbourhood
+from teamlead.data.roster import Organisation, Person
 from teamlead.errors import ConflictError, ValidationError
 from teamlead.i18n import tr
 
@@ -188,6 +189,33 @@ def neighbourhoods_or_fail(
         if neighbourhood_id not in found:
             raise ValidationError(field, tr("Unknown neighbourhood (id {id}).", id=neighbourhood_id))
     return [found[i] for i in wanted]
+
+
+def organisation_ids_or_fail(
+    session: Session, organisation_ids: Iterable[int], field: str = "organisation_ids"
+) -> list[int]:
+    """The ids in the order given (the first decides a note's or agreement's district), without duplicates;
+    unknown ids are refused."""
+    wanted = list(dict.fromkeys(organisation_ids))
+    missing = _first_missing(session, Organisation.id, wanted)
+    if missing is not None:
+        raise ValidationError(field, tr("Unknown organisation (id {id}).", id=missing))
+    return wanted
+
+
+def person_ids_or_fail(session: Session, person_ids: Iterable[int], field: str = "person_ids") -> list[int]:
+    """The ids in the order given, without duplicates; unknown ids are refused."""
+    wanted = list(dict.fromkeys(person_ids))
+    missing = _first_missing(session, Person.id, wanted)
+    if missing is not None:
+        raise ValidationError(field, tr("Unknown person (id {id}).", id=missing))
+    return wanted
+
+
+def _first_missing(session: Session, column: InstrumentedAttribute[int], wanted: list[int]) -> int | None:
+    """The first of ``wanted`` with no row, found in one query."""
+    found = set(session.scalars(select(column).where(column.in_(wanted)))) if wanted else set()
+    return next((record_id for record_id in wanted if record_id not in found), None)
 
 
 _FOLD = re.compile(r"[\s\-_.,'’/()&]+")

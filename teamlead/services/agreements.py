@@ -31,6 +31,7 @@ from teamlead.services._common import (
     for_edit,
     get_or_fail,
     now_or,
+    organisation_ids_or_fail,
     required_text,
     today_or,
     touch,
@@ -50,19 +51,6 @@ class AgreementInput:
     district_id: int | None = None
 
 
-def _organisation_ids(session: Session, ids: Sequence[int]) -> list[int]:
-    wanted = list(dict.fromkeys(ids))
-    found = (
-        set(session.scalars(select(Organisation.id).where(Organisation.id.in_(wanted)))) if wanted else set()
-    )
-    for organisation_id in wanted:
-        if organisation_id not in found:
-            raise ValidationError(
-                "organisation_ids", tr("Unknown organisation (id {id}).", id=organisation_id)
-            )
-    return wanted
-
-
 def _meeting_day(meeting: Meeting) -> date:
     return meeting.starts_at.astimezone(ZoneInfo(AMSTERDAM)).date()
 
@@ -71,7 +59,7 @@ def _validated(
     session: Session, data: AgreementInput, default_made_on: date
 ) -> tuple[dict[str, object], list[int]]:
     text = required_text("text", tr("Text"), data.text, 10_000)
-    organisation_ids = _organisation_ids(session, data.organisation_ids)
+    organisation_ids = organisation_ids_or_fail(session, data.organisation_ids)
     if data.responsible_person_id is not None and session.get(Person, data.responsible_person_id) is None:
         raise ValidationError(
             "responsible_person_id", tr("Unknown person (id {id}).", id=data.responsible_person_id)

@@ -9,12 +9,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead.data.enums import Attendance, AuditAction, MeetingKind, MeetingStatus
 from teamlead.data.meetings import Invitee, Meeting
-from teamlead.data.roster import Organisation, Person
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.services._common import (
@@ -25,6 +23,8 @@ from teamlead.services._common import (
     flush,
     for_edit,
     limited_text,
+    organisation_ids_or_fail,
+    person_ids_or_fail,
     required_text,
     touch,
 )
@@ -44,19 +44,6 @@ class MeetingInput:
     person_ids: Sequence[int] = field(default=())
 
 
-def _ids_or_fail(
-    session: Session, model: type[Organisation] | type[Person], ids: Sequence[int], name: str
-) -> list[int]:
-    wanted = list(dict.fromkeys(ids))
-    found = set(session.scalars(select(model.id).where(model.id.in_(wanted)))) if wanted else set()
-    for record_id in wanted:
-        if record_id not in found:
-            if model is Organisation:
-                raise ValidationError(name, tr("Unknown organisation (id {id}).", id=record_id))
-            raise ValidationError(name, tr("Unknown person (id {id}).", id=record_id))
-    return wanted
-
-
 def _validated(session: Session, data: MeetingInput) -> tuple[dict[str, object], list[int], list[int]]:
     kind = check_choice("kind", tr("Kind"), data.kind, MeetingKind)
     title = required_text("title", tr("Title"), data.title, 200)
@@ -66,8 +53,8 @@ def _validated(session: Session, data: MeetingInput) -> tuple[dict[str, object],
     if data.ends_at is not None and data.ends_at <= data.starts_at:
         raise ValidationError("ends_at", tr("The meeting ends before it starts."))
     district_or_fail(session, data.district_id)
-    organisation_ids = _ids_or_fail(session, Organisation, data.organisation_ids, "organisation_ids")
-    person_ids = _ids_or_fail(session, Person, data.person_ids, "person_ids")
+    organisation_ids = organisation_ids_or_fail(session, data.organisation_ids)
+    person_ids = person_ids_or_fail(session, data.person_ids)
     values: dict[str, object] = {
         "kind": kind,
         "title": title,

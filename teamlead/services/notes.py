@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.enums import AuditAction, NoteKind
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.notes import Note, note_organisation, note_person
-from teamlead.data.roster import Organisation, Person
+from teamlead.data.roster import Organisation
 from teamlead.errors import UserError, ValidationError
 from teamlead.i18n import tr
 from teamlead.services._common import (
@@ -26,6 +26,8 @@ from teamlead.services._common import (
     district_or_fail,
     flush,
     for_edit,
+    organisation_ids_or_fail,
+    person_ids_or_fail,
     required_text,
     today_or,
     touch,
@@ -46,30 +48,13 @@ class NoteInput:
     follow_up_on: date | None = None
 
 
-def _ids_or_fail(
-    session: Session, model: type[Organisation] | type[Person], ids: Sequence[int], field: str, message: str
-) -> list[int]:
-    wanted = list(dict.fromkeys(ids))
-    found = set(session.scalars(select(model.id).where(model.id.in_(wanted)))) if wanted else set()
-    for record_id in wanted:
-        if record_id not in found:
-            raise ValidationError(field, message.format(id=record_id))
-    return wanted
-
-
 def _validated(
     session: Session, data: NoteInput, today: date
 ) -> tuple[dict[str, object], list[int], list[int]]:
     kind = check_choice("kind", tr("Kind"), data.kind, NoteKind)
     text = required_text("text", tr("Text"), data.text, 100_000)
-    organisation_ids = _ids_or_fail(
-        session,
-        Organisation,
-        data.organisation_ids,
-        "organisation_ids",
-        tr("Unknown organisation (id {id})."),
-    )
-    person_ids = _ids_or_fail(session, Person, data.person_ids, "person_ids", tr("Unknown person (id {id})."))
+    organisation_ids = organisation_ids_or_fail(session, data.organisation_ids)
+    person_ids = person_ids_or_fail(session, data.person_ids)
     occurred_on = data.occurred_on or today
     if data.follow_up_on is not None and data.follow_up_on < occurred_on:
         raise ValidationError(
