@@ -28,11 +28,6 @@ class Roster:
     layout: Layout
 
 
-def sheets_with_header(source: Source) -> list[str]:
-    """The names of the tables that look like a roster, for the wizard's sheet step."""
-    return [table.name for table in source.tables if detect_layout(table) is not None]
-
-
 def choose_roster(source: Source, sheet: str | None = None) -> Roster:
     """The named sheet, else the first with a recognisable header; refused when there is none."""
     if sheet is not None:

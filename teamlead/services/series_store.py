@@ -136,7 +136,3 @@ def has_content(session: Session, meeting: Meeting) -> bool:
             )
         )
     )
-
-
-def future_occurrences(series: MeetingSeries, now: datetime) -> list[Meeting]:
-    return [m for m in series.meetings if m.starts_at >= now]

@@ -183,9 +183,6 @@ class PartnerTableModel(QAbstractTableModel):
     def row_at(self, source_row: int) -> RosterRow:
         return self._rows[source_row][0]
 
-    def haystack_at(self, source_row: int) -> str:
-        return self._rows[source_row][1]
-
     def source_row_of(self, organisation_id: int) -> int | None:
         for number, entry in enumerate(self._rows):
             if entry[0].id == organisation_id:
