@@ -148,8 +148,7 @@ def consolidate(paths: list[Path], generated_at: datetime) -> Consolidation:
         ]
         raise UserError(
             tr(
-                "All files must cover the same period; {files} cover another period than {first} "
-                "({start} – {end}).",
+                "All files must cover the same period as {first} ({start} – {end}); these do not: {files}.",
                 files=", ".join(str(path) for path in other),
                 first=first.path,
                 start=first.period_from,

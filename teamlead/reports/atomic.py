@@ -42,9 +42,16 @@ def atomic_target(target: Path) -> Iterator[Path]:
     try:
         yield temporary
         os.chmod(temporary, 0o644)  # mkstemp makes it private; a report is an ordinary file
+        _sync(temporary)
         os.replace(temporary, target)
     except OSError as error:
         raise _cannot_write(target, error) from error
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
+
+
+def _sync(path: Path) -> None:
+    """Put the written bytes on disk before the rename, so a power cut cannot leave an empty report behind."""
+    with open(path, "r+b") as stream:  # Windows syncs only a handle open for writing
+        os.fsync(stream.fileno())

@@ -194,9 +194,8 @@ NL: dict[str, str] = {
     "Each district may be given once; these files are about the same district: {files}.": (
         "Elk gebied mag één keer voorkomen; deze bestanden gaan over hetzelfde gebied: {files}."
     ),
-    "All files must cover the same period; {files} cover another period than {first} ({start} – {end}).": (
-        "Alle bestanden moeten over dezelfde periode gaan; {files} gaan over een andere periode dan {first} "
-        "({start} – {end})."
+    "All files must cover the same period as {first} ({start} – {end}); these do not: {files}.": (
+        "Alle bestanden moeten over dezelfde periode gaan als {first} ({start} – {end}); deze niet: {files}."
     ),
     "Key figures per district": "Kerncijfers per gebied",
     "Totals: counts are summed; shares and averages are weighted by what they divide by.": (
