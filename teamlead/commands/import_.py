@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from teamlead.errors import UsageError
 from teamlead.i18n import tr
 
 
@@ -32,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     from teamlead.importing.readers import read_file
     from teamlead.importing.session import import_source
 
+    if args.district is not None and not args.district.strip():
+        raise UsageError(tr("--district: give the name of a district, or leave the option out."))
     source = read_file(Path(args.file))  # a bad file is refused before the database is even opened
     database = open_from_args(args)
     try:

@@ -138,7 +138,7 @@ def build_plan(
     today: date | None = None,
 ) -> Plan:
     """The plan for ``table`` read with ``layout``, against what ``session`` sees; writes nothing."""
-    district = " ".join(district.split()) if district else None
+    district = " ".join((district or "").split()) or None
     plan = Plan(take_snapshot(session, district), district, today or date.today())
     _Planner(plan, choices or Choices()).run(records_of(table, layout))
     return plan

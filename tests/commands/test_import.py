@@ -56,6 +56,15 @@ def test_dry_run_changes_nothing(roster: Path, tmp_path: Path, capsys: pytest.Ca
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
+def test_a_blank_district_is_wrong_usage(
+    roster: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "teamlead.sqlite3"
+    assert main(["--database", str(db), "import", str(roster), "--district", "  "]) == 2
+    assert "--district: give the name of a district" in capsys.readouterr().err
+    assert not db.exists()
+
+
 def test_dutch_keeps_the_word_row_and_the_numbers(
     roster: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -199,4 +199,7 @@ NL: dict[str, str] = {
     "&Next >": "V&olgende >",
     "Cancel": "Annuleren",
     "&Finish": "&Voltooien",
+    "--district: give the name of a district, or leave the option out.": (
+        "--district: geef de naam van een gebied, of laat de optie weg."
+    ),
 }
