@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, false, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement
@@ -34,7 +34,7 @@ def follow_ups_due(
     where = [
         Note.follow_up_on.is_not(None),
         Note.follow_up_on <= today + timedelta(days=within_days),
-        Note.follow_up_done.is_(False),
+        Note.follow_up_done == false(),
     ]
     if district_id is not None:
         where.append(Note.district_id == district_id)
@@ -101,7 +101,7 @@ def dashboard_counts(
         return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
     follow_ups = select(Note.id).where(
-        Note.follow_up_on.is_not(None), Note.follow_up_on <= today, Note.follow_up_done.is_(False)
+        Note.follow_up_on.is_not(None), Note.follow_up_on <= today, Note.follow_up_done == false()
     )
     signals = select(Note.id).where(
         Note.kind == NoteKind.SIGNAL, Note.occurred_on > today - timedelta(days=30), Note.occurred_on <= today

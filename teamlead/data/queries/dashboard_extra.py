@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, exists, false, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement
@@ -130,9 +130,10 @@ def follow_ups_due_capped(
 ) -> Capped[NoteRow]:
     """Follow-ups not done and due by today, earliest first (as ``follow_ups_due``), the first ``limit``.
 
-    ``follow_up_done`` comes first in the condition and in the index of migration 0005, so the open
-    follow-ups are one range of that index, however many done ones lie before today."""
-    where = [Note.follow_up_done.is_(False), Note.follow_up_on.is_not(None), Note.follow_up_on <= today]
+    ``follow_up_done`` comes first in the index of migration 0005, so the open follow-ups are one range of
+    it, however many done ones lie before today; ``= false`` rather than ``IS false``, which PostgreSQL
+    cannot look up in an index."""
+    where = [Note.follow_up_done == false(), Note.follow_up_on.is_not(None), Note.follow_up_on <= today]
     if district_id is not None:
         where.append(Note.district_id == district_id)
     rows = note_rows(session, where, order=(Note.follow_up_on, Note.id), limit=limit)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import ColumnElement, ScalarSelect, Select, Subquery, func, select
 from sqlalchemy.orm import Session
@@ -80,9 +80,7 @@ def last_contact_column(today: date) -> ScalarSelect[date]:
     )
 
 
-def with_last_contact(
-    query: Select[Unpack[tuple[Any, ...]]], dialect: str, today: date
-) -> Select[Unpack[tuple[Any, ...]]]:
+def with_last_contact(query: Select[*tuple[Any, ...]], dialect: str, today: date) -> Select[*tuple[Any, ...]]:
     """``query`` over organisations with each one's last contact up to ``today`` added as its last column.
 
     Each backend gets its fastest form (city demo, 3,000 partners, 277,000 note links): SQLite walks two
