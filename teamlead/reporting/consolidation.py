@@ -57,17 +57,31 @@ def _refuse(path: Path, why: str) -> UserError:
     )
 
 
-def read_summary(path: Path) -> DistrictSummary:
-    from openpyxl import load_workbook
+MAX_INFLATED_BYTES = 50 * 1024 * 1024
+"""What a workbook may inflate to: a district report is well under a megabyte, a zip bomb far over this."""
 
+
+def read_summary(path: Path) -> DistrictSummary:
+    """The Summary and Trend of a city-audience district report; any other file is refused with a message."""
     if not path.is_file():
         raise UserError(tr("{path} does not exist.", path=path))
     if path.suffix.lower() != ".xlsx" or not zipfile.is_zipfile(path):
         raise _refuse(path, tr("not an .xlsx file"))
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:
+        return _read_summary(path)
+    except UserError:
+        raise
+    except Exception as error:  # openpyxl and the XML parser raise many kinds on a damaged file
         raise _refuse(path, tr("cannot be read: {reason}", reason=error.__class__.__name__)) from error
+
+
+def _read_summary(path: Path) -> DistrictSummary:
+    from openpyxl import load_workbook
+
+    with zipfile.ZipFile(path) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_INFLATED_BYTES:
+            raise _refuse(path, tr("far larger than a district report"))
+    workbook = load_workbook(path, read_only=True, data_only=True)
     try:
         if "Summary" not in workbook.sheetnames:
             raise _refuse(path, tr("no Summary sheet"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -171,6 +172,33 @@ def test_refusals_name_the_file(
         assert main(["consolidate", str(bad), "-o", out]) == 1
         assert bad.name in capsys.readouterr().err
     assert not Path(out).exists()
+
+
+def _rewritten(source: Path, target: Path, change: dict[str, bytes]) -> Path:
+    """A copy of the workbook ``source`` with some of its parts replaced or added."""
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for name in original.namelist():
+            copy.writestr(name, change.get(name, original.read(name)))
+        for name in change.keys() - set(original.namelist()):
+            copy.writestr(name, change[name])
+    return target
+
+
+def test_a_damaged_or_inflating_workbook_is_refused_with_a_message(
+    workbooks: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with zipfile.ZipFile(workbooks[0]) as original:
+        sheets = [name for name in original.namelist() if name.startswith("xl/worksheets/sheet")]
+        halves = {name: original.read(name)[: len(original.read(name)) // 2] for name in sheets}
+    damaged = _rewritten(workbooks[0], tmp_path / "damaged.xlsx", halves)
+    bomb = _rewritten(workbooks[0], tmp_path / "bomb.xlsx", {"xl/padding.bin": bytes(60 * 1024 * 1024)})
+    out = tmp_path / "city.xlsx"
+    for bad in (damaged, bomb):
+        assert main(["consolidate", str(bad), "-o", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert f"{bad.name} is not a city-audience district report workbook" in err
+        assert "Traceback" not in err
+    assert not out.exists()
 
 
 def test_wrong_output_extension_exits_2(workbooks: list[Path], tmp_path: Path) -> None:

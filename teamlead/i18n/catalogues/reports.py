@@ -224,4 +224,5 @@ NL: dict[str, str] = {
     "Narrative saved.": "Toelichting opgeslagen.",
     "Gathering the data": "Gegevens verzamelen",
     "Writing the file": "Bestand schrijven",
+    "far larger than a district report": "veel groter dan een gebiedsrapportage",
 }
