@@ -15,9 +15,7 @@ NL: dict[str, str] = {
     "{field} is too long ({length} characters; at most {limit}).": (
         "{field} is te lang ({length} tekens; hooguit {limit})."
     ),
-    "{field} must be one of {options}, not {value}.": (
-        "{field} moet een van {options} zijn, niet {value}."
-    ),
+    "{field} must be one of {options}, not {value}.": ("{field} moet een van {options} zijn, niet {value}."),
     "The end date {end} lies before the start date {start}.": (
         "De einddatum {end} ligt vóór de begindatum {start}."
     ),
