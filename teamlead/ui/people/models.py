@@ -18,6 +18,7 @@ from teamlead.data.queries.organisation import TimelineEntry
 from teamlead.data.queries.people import PersonRow
 from teamlead.data.queries.ui_roster_extra import RoleLine, fold
 from teamlead.i18n import tr
+from teamlead.ui.notes.words import agreement_status_name, meeting_kind_name, note_kind_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole
@@ -237,8 +238,6 @@ class RoleTableModel(RowTableModel[RoleLine]):
 
 def timeline_kind(entry: TimelineEntry) -> str:
     """What a timeline line is, in words: the note's or meeting's kind, or the agreement and its status."""
-    from teamlead.ui.notes.words import agreement_status_name, meeting_kind_name, note_kind_name
-
     if entry.kind == "note":
         return note_kind_name(entry.detail)
     if entry.kind == "meeting":
