@@ -17,7 +17,7 @@ from teamlead.data.notes import Note
 from teamlead.data.queries._common import domain_label
 from teamlead.data.queries.agreements import AgreementRow, agreement_rows
 from teamlead.data.queries.notes import NoteRow, note_rows
-from teamlead.data.queries.roster import contact_state, with_last_contact
+from teamlead.data.queries.roster import contact_state, last_contacts
 from teamlead.data.roster import Organisation, Person
 
 RECORD_TABLES = (Organisation, Person, Note, Meeting, Agreement)
@@ -109,9 +109,10 @@ def overdue_partners_capped(
     if district_id is not None:
         query = query.where(Organisation.district_id == district_id)
     overdue: list[OverdueRow] = []
-    connection = session.connection()
-    rows = connection.execute(with_last_contact(query, connection.dialect.name, today))
-    for org_id, name, domain_key, domain_name, joined_on, cadence, last_contact in rows:
+    rows = session.connection().execute(query).all()
+    last = last_contacts(session, [row[0] for row in rows], today)
+    for org_id, name, domain_key, domain_name, joined_on, cadence in rows:
+        last_contact = last.get(org_id)
         state, due_on = contact_state(today, cadence, last_contact, joined_on)
         if state == "overdue":
             overdue.append(

@@ -1,18 +1,18 @@
 """The partner roster and a partner's own page: one row per organisation, aggregated in SQL.
 
-At city scale (3,000 partners, 200,000 notes) the roster is three queries whatever the number of rows: the
-organisations with their last contact (a correlated sub-select over two covering indexes) and their open
-agreements (counted once for all), then the neighbourhoods and the current people of all listed organisations
-at once. Rows are read as plain columns, not ORM objects.
+At city scale (3,000 partners, 200,000 notes) the roster is a handful of queries whatever the number of rows:
+the organisations with their open agreements (counted once for all), their last contacts (two passes, see
+:func:`last_contacts`), then the neighbourhoods and the current people of all listed organisations at once.
+Rows are read as plain columns, not ORM objects.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, Subquery, func, select
+from sqlalchemy import ColumnElement, Select, Subquery, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_organisation
@@ -69,35 +69,45 @@ def contact_state(
     return "ok", due_on
 
 
-def last_contact_column(today: date) -> ScalarSelect[date]:
-    """The date of an organisation's latest note up to ``today`` (a correlated sub-select)."""
-    return (
-        select(func.max(Note.occurred_on))
-        .join(note_organisation, note_organisation.c.note_id == Note.id)
-        .where(note_organisation.c.organisation_id == Organisation.id, Note.occurred_on <= today)
-        .correlate(Organisation)
-        .scalar_subquery()
-    )
+RECENT_DAYS = 92
+"""How far back the first pass for the last contacts looks (see :func:`last_contacts`)."""
 
 
-def with_last_contact(query: Select[*tuple[Any, ...]], dialect: str, today: date) -> Select[*tuple[Any, ...]]:
-    """``query`` over organisations with each one's last contact up to ``today`` added as its last column.
+def last_contacts(session: Session, organisation_ids: Sequence[int], today: date) -> dict[int, date]:
+    """The date of each organisation's latest note up to ``today``; organisations never contacted are left out.
 
-    Each backend gets its fastest form (city demo, 3,000 partners, 277,000 note links): SQLite walks two
-    covering indexes per partner (``ix_note_organisation_organisation_note``, ``ix_note_id_occurred_on``),
-    150 ms where one grouped pass takes 220; PostgreSQL hashes the links once, 160 ms where the per-partner
-    look-ups take 270 (and 770 once its JIT compiler steps in for the estimated cost).
+    Two passes, exact whatever the data: the notes of the last :data:`RECENT_DAYS` days first (one range of
+    the date index, grouped by partner), then all notes of the partners not contacted in that time (their
+    links through ``ix_note_organisation_organisation_note``, their dates through ``ix_note_id_occurred_on``).
+    A partner with a note in the recent window has its latest there, so the first pass settles most of
+    them: on the city demo (3,000 partners, 277,000 note links) 30 ms instead of 150-250 ms for one pass over
+    every link, on SQLite and PostgreSQL alike (and no correlated sub-select whose estimated cost makes
+    PostgreSQL's JIT compiler spend half a second).
     """
-    if dialect != "postgresql":
-        return query.add_columns(last_contact_column(today).label("last_contact"))
-    last = (
-        select(note_organisation.c.organisation_id, func.max(Note.occurred_on).label("last_contact"))
-        .join(Note, Note.id == note_organisation.c.note_id)
-        .where(Note.occurred_on <= today)
-        .group_by(note_organisation.c.organisation_id)
-        .subquery("last_contact")
-    )
-    return query.add_columns(last.c.last_contact).outerjoin(last, last.c.organisation_id == Organisation.id)
+    links = note_organisation.c
+    connection = session.connection()
+    wanted = set(organisation_ids)
+    found: dict[int, date] = {}
+    for organisation_id, last in connection.execute(
+        select(links.organisation_id, func.max(Note.occurred_on))
+        .select_from(Note)
+        .join(note_organisation, links.note_id == Note.id)
+        .where(Note.occurred_on > today - timedelta(days=RECENT_DAYS), Note.occurred_on <= today)
+        .group_by(links.organisation_id)
+    ).all():
+        if organisation_id in wanted:
+            found[organisation_id] = last
+    rest = sorted(wanted - found.keys())
+    for begin in range(0, len(rest), 1000):
+        found.update(
+            connection.execute(
+                select(links.organisation_id, func.max(Note.occurred_on))
+                .join(Note, Note.id == links.note_id)
+                .where(links.organisation_id.in_(rest[begin : begin + 1000]), Note.occurred_on <= today)
+                .group_by(links.organisation_id)
+            ).all()
+        )
+    return found
 
 
 def open_agreements_per_organisation() -> Subquery:
@@ -193,7 +203,8 @@ def roster(
         .where(*where)
         .order_by(func.lower(Organisation.name), Organisation.id)
     )
-    rows = connection.execute(with_last_contact(query, connection.dialect.name, today)).all()
+    rows = connection.execute(query).all()
+    last_contact = last_contacts(session, [row[0] for row in rows], today)
     neighbourhoods = neighbourhood_names(session, ids)
     people = current_people(session, ids, today)
     result = []
@@ -211,8 +222,8 @@ def roster(
         is_informal,
         version,
         open_agreements,
-        last,
     ) in rows:
+        last = last_contact.get(org_id)
         state, due_on = contact_state(today, cadence, last, joined_on)
         result.append(
             RosterRow(
