@@ -145,26 +145,26 @@ def _filters(
 
 
 def neighbourhood_names(session: Session, organisation_ids: Select[int]) -> dict[int, tuple[str, ...]]:
-    rows = session.execute(
+    rows = session.connection().execute(
         select(organisation_neighbourhood.c.organisation_id, Neighbourhood.name)
         .join(Neighbourhood, Neighbourhood.id == organisation_neighbourhood.c.neighbourhood_id)
         .where(organisation_neighbourhood.c.organisation_id.in_(organisation_ids))
         .order_by(Neighbourhood.name)
     )
-    return grouped((org, name) for org, name in rows)
+    return grouped(rows.tuples().all())
 
 
 def current_people(
     session: Session, organisation_ids: Select[int], today: date
 ) -> dict[int, tuple[str, ...]]:
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Role.organisation_id, Person.name)
         .join(Person, Person.id == Role.person_id)
         .where(Role.organisation_id.in_(organisation_ids), role_current(today))
         .distinct()
         .order_by(Person.name)
     )
-    return grouped((org, name) for org, name in rows)
+    return grouped(rows.tuples().all())
 
 
 def roster(
