@@ -151,7 +151,7 @@ def neighbourhood_names(session: Session, organisation_ids: Select[int]) -> dict
         .where(organisation_neighbourhood.c.organisation_id.in_(organisation_ids))
         .order_by(Neighbourhood.name)
     )
-    return grouped(rows.tuples().all())
+    return grouped(rows.all())
 
 
 def current_people(
@@ -164,7 +164,7 @@ def current_people(
         .distinct()
         .order_by(Person.name)
     )
-    return grouped(rows.tuples().all())
+    return grouped(rows.all())
 
 
 def roster(
