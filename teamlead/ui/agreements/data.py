@@ -133,18 +133,20 @@ def _register_rows(session: Session, only: int | None) -> Register:
     for meeting_ids in discussed.values():
         if len(meeting_ids) > 1:
             meeting_ids.sort(key=lambda meeting_id: (meetings[meeting_id][0], meeting_id))
-    rows = connection.execute(
-        select(
-            Agreement.id,
-            Agreement.text,
-            Agreement.responsible_person_id,
-            Agreement.made_on,
-            Agreement.due_on,
-            Agreement.status,
-            Agreement.version,
-            Agreement.made_in_meeting_id,
-        ).where(*one(Agreement.id))
-    ).all()
+    rows = list(
+        connection.execute(
+            select(
+                Agreement.id,
+                Agreement.text,
+                Agreement.responsible_person_id,
+                Agreement.made_on,
+                Agreement.due_on,
+                Agreement.status,
+                Agreement.version,
+                Agreement.made_in_meeting_id,
+            ).where(*one(Agreement.id))
+        ).all()
+    )
     # Sorted here, not in SQL: SQLite's sorter spills the 30,000 rows with their texts to a temporary file
     # (400 ms); sorting the fetched tuples takes 10.
     rows.sort(key=_due_first)
@@ -163,18 +165,21 @@ def _register_rows(session: Session, only: int | None) -> Register:
         else:
             organisation_names = tuple(names)
             joined = folded_partners[agreement_id]
-        meeting_ids = discussed.get(agreement_id)
+        discussed_ids = discussed.get(agreement_id)
         ref = None
         if meeting_id is not None:
             ref = refs.get(meeting_id)
             if ref is None:
                 starts, title = meetings[meeting_id]
                 ref = refs[meeting_id] = MeetingRef(meeting_id, starts.astimezone(zone), title)
-            in_meetings = frozenset((meeting_id, *meeting_ids)) if meeting_ids else frozenset((meeting_id,))
+            in_meetings = (
+                frozenset((meeting_id, *discussed_ids)) if discussed_ids else frozenset((meeting_id,))
+            )
         else:
-            in_meetings = frozenset(meeting_ids) if meeting_ids else no_meetings
+            in_meetings = frozenset(discussed_ids) if discussed_ids else no_meetings
         person = folded_people.get(person_id)
         if person is None:
+            assert person_id is not None  # None is in folded_people from the start
             name = people[person_id]
             person = folded_people[person_id] = (name, name.casefold())
         result.append(
@@ -187,7 +192,7 @@ def _register_rows(session: Session, only: int | None) -> Register:
                 due_on,
                 status,
                 ref,
-                tuple(meeting_ids) if meeting_ids else (),
+                tuple(discussed_ids) if discussed_ids else (),
                 version,
                 f"{text.casefold()}\x1f{person[1]}\x1f{joined}",
                 joined,
