@@ -15,6 +15,16 @@ from teamlead.errors import UserError
 from teamlead.i18n import tr
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+"""Read once at import, before any worker thread exists (``os.umask`` can only be read by setting it)."""
+
+
 def _cannot_write(target: Path, error: OSError) -> UserError:
     return UserError(
         tr(
@@ -32,8 +42,15 @@ def atomic_target(target: Path) -> Iterator[Path]:
     target = Path(target)
     if target.is_dir():
         raise UserError(tr("{path} is a folder; give a file name.", path=target))
+    if not target.parent.is_dir():
+        # A typo in the folder should not quietly create folders and "succeed" somewhere unexpected.
+        raise UserError(
+            tr(
+                "The folder {folder} does not exist. Create it first, or choose another.",
+                folder=target.parent,
+            )
+        )
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
         os.close(handle)
     except OSError as error:
@@ -41,7 +58,7 @@ def atomic_target(target: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; a report is an ordinary file
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes it private; a report is an ordinary file
         _sync(temporary)
         os.replace(temporary, target)
     except OSError as error:

@@ -172,3 +172,20 @@ def test_dutch_messages(db_file: Path, tmp_path: Path, capsys: pytest.CaptureFix
         == 2
     )
     assert "Kies een gebied" in capsys.readouterr().err
+
+
+def test_a_missing_or_unwritable_folder_is_refused_without_creating_anything(
+    db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "raports" / "q3.pdf"
+    assert run(db_file, "report", "roster", "-o", str(typo)) == 1
+    assert "raports does not exist" in capsys.readouterr().err
+    assert not typo.parent.exists()
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert run(db_file, "report", "roster", "-o", str(blocker / "q3.xlsx")) == 1
+    message = capsys.readouterr().err
+    assert "does not exist" in message
+    assert "Traceback" not in message
+    assert blocker.read_text() == "not a folder"

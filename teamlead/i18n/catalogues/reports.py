@@ -225,4 +225,7 @@ NL: dict[str, str] = {
     "Gathering the data": "Gegevens verzamelen",
     "Writing the file": "Bestand schrijven",
     "far larger than a district report": "veel groter dan een gebiedsrapportage",
+    "The folder {folder} does not exist. Create it first, or choose another.": (
+        "De map {folder} bestaat niet. Maak hem eerst aan, of kies een andere."
+    ),
 }
