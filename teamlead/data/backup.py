@@ -137,7 +137,7 @@ def restore_sqlite(backup: Path, database: Path) -> Path | None:
     if inspection.state is State.NEW:
         raise DatabaseError(tr("Not restored: {path} is empty, it holds no Teamlead data.", path=backup))
     if inspection.state not in (State.CURRENT, State.OLD):
-        raise DatabaseError(tr("Not restored: {reason}", reason=refusal(str(backup), inspection)))
+        raise DatabaseError(tr("Not restored. {reason}", reason=refusal(str(backup), inspection)))
     if file_in_use(database):
         raise DatabaseError(
             tr(

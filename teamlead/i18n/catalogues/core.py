@@ -90,7 +90,7 @@ NL: dict[str, str] = {
     "Not restored: {path} is empty, it holds no Teamlead data.": (
         "Niet teruggezet: {path} is leeg, er staan geen Teamlead-gegevens in."
     ),
-    "Not restored: {reason}": "Niet teruggezet: {reason}",
+    "Not restored. {reason}": "Niet teruggezet. {reason}",
     "Not restored: {path} is open in another program (Teamlead?). Close it and try again.": (
         "Niet teruggezet: {path} is geopend in een ander programma (Teamlead?). "
         "Sluit het en probeer het opnieuw."
