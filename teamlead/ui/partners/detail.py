@@ -246,13 +246,26 @@ class OrganisationPane(QWidget):
                 on_error=self._save_failed,
             )
         else:
-            self._context.write(
-                lambda session: organisations.edit_organisation(
-                    session, detail.id, data, expected_version=detail.version
+            # On a shared database a colleague may have saved this partner meanwhile: show both versions and
+            # let the user take theirs or save over it, never a silent lost update.
+            from teamlead.safety.conflicts import partner_form_values, partner_labels, stored_partner
+            from teamlead.ui.safety.guarded import guarded_save
+
+            guarded_save(
+                self._context,
+                self,
+                save=lambda session, version: organisations.edit_organisation(
+                    session, detail.id, data, expected_version=version
                 ),
-                self._changed,
+                expected_version=detail.version,
+                load_theirs=lambda session: stored_partner(session, detail.id),
+                mine=partner_form_values(data),
+                labels=partner_labels(),
                 changed="organisation",
-                on_error=self._save_failed,
+                on_saved=self._changed,
+                on_reload=lambda _theirs: self._changed(),
+                on_kept=self._update_buttons,
+                on_other_error=self._save_failed,
             )
 
     def _changed(self, _none: None = None) -> None:

@@ -10,7 +10,9 @@ from teamlead.ui.context import AppContext
 from teamlead.ui.partners.model import PartnerTableModel
 from teamlead.ui.partners.view import PartnersView
 from teamlead.ui.people.dialogs import AddPersonDialog
+from teamlead.ui.safety.guarded import ConflictDialog
 from tests.ui.partners.conftest import Seed, settle
+from tests.ui.safety.conftest import answer_modal
 
 
 def open_view(qtbot: QtBot, context: AppContext, host: QWidget) -> PartnersView:
@@ -126,14 +128,22 @@ def test_edit_can_be_undone_and_a_conflict_is_shown(
             organisations.OrganisationInput(name="Jongerenwerk NW", district_id=seed.district),
             expected_version=detail.version,
         )
-    shown: list[str] = []
-    context.tasks.error_reporter = shown.append
+    # The save is refused with both versions side by side; the user takes theirs.
+    seen = answer_modal(ConflictDialog, _take_theirs)
     qtbot.keyClicks(form.address, "Plein 40-45 1")
     qtbot.mouseClick(view.pane.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    rows = {row[0]: row[1:] for row in seen[0]}
+    assert rows["Name"] == ("Jongerenwerk Nieuw-West", "Jongerenwerk NW")
     settle(qtbot, context)
-    assert shown
-    assert "Someone else changed this record" in shown[0]
-    assert "Someone else changed this record" in form.form.error_text("general")
+    qtbot.waitUntil(lambda: form.name.text() == "Jongerenwerk NW", timeout=10_000)
+    assert "Plein 40-45" not in form.address.text()
+
+
+def _take_theirs(dialog: ConflictDialog) -> list[tuple[str, ...]]:
+    rows = [tuple(dialog.cell(r, c) for c in range(3)) for r in range(dialog.table.rowCount())]
+    dialog.reload_button.click()
+    return rows
 
 
 def test_archive_asks_first_then_reactivate(
