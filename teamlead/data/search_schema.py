@@ -313,7 +313,7 @@ def pg_statements(kind: IndexedKind) -> Iterator[str]:
     """The table, index, trigger functions and triggers of one kind."""
     index, table = kind.index, kind.table
     keys = "".join(f", {name} {type_}" for name, type_, _expression in kind.keys)
-    title = ", title tsvector NOT NULL" if kind.keys else ""
+    title = ", title tsvector" if kind.keys else ""  # nullable: a fill by 0005 after a downgrade works
     yield f"CREATE TABLE {index} (id integer PRIMARY KEY, document tsvector NOT NULL{title}{keys})"
     yield pg_fill(kind)
     yield pg_create_index(kind)  # after the fill: built in bulk, nothing left pending
