@@ -34,8 +34,9 @@ from teamlead.ui.database_dialogs import (
     choose_new_database,
     open_with_recovery,
 )
+from teamlead.ui.importing import add_import_action
 from teamlead.ui.menus import build_menus
-from teamlead.ui.sections import Section, sections
+from teamlead.ui.sections import Section, section_title, sections
 from teamlead.ui.style import SIDEBAR_POINTS, SIDEBAR_STYLE, VIEW_STYLE, uses_view_style
 from teamlead.ui.welcome import WelcomePage
 
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         """(Re)build menus, status bar and pages in the current language."""
         self.setWindowTitle(tr("Teamlead"))
         self.actions_by_name = build_menus(self)
-        self.actions_by_name["import_roster"] = self._add_import_action()
+        self.actions_by_name["import_roster"] = add_import_action(self)
         self._pages = QStackedWidget()
         self._pages.setObjectName("pages")
         self._loading_page = QWidget()
@@ -176,29 +177,6 @@ class MainWindow(QMainWindow):
         )
         self.database_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.database_label)
-
-    def _add_import_action(self) -> QAction:
-        """File → Import roster… (Ctrl+I), placed as :func:`teamlead.ui.importing.add_import_action` places
-        it, but with the wizard imported when it is opened: importing it (and with it openpyxl and the export
-        reader) took 0.9 s before the window's first paint."""
-
-        def open_wizard() -> None:
-            from teamlead.ui.importing.wizard import open_import_wizard
-
-            open_import_wizard(self.context, self)
-
-        action = QAction(tr("&Import roster…"), self)
-        action.setObjectName("importRoster")
-        action.setShortcut(QKeySequence("Ctrl+I"))
-        action.triggered.connect(open_wizard)
-        menu = self.menuBar().findChild(QMenu, "fileMenu")
-        if menu is not None:
-            actions = menu.actions()
-            if len(actions) > 1:
-                menu.insertAction(actions[1], action)
-            else:
-                menu.addAction(action)
-        return action
 
     def _section_title(self, section: Section) -> str:
         view = self._views.get(section.key)
@@ -502,21 +480,6 @@ def keep_start_up_out_of_collections() -> None:
     if not _start_up_kept:
         _start_up_kept = True
         gc.freeze()
-
-
-def section_title(key: str) -> str:
-    """The sidebar name of a section, translated now."""
-    titles = {
-        "dashboard": tr("Dashboard"),
-        "partners": tr("Partners"),
-        "people": tr("People"),
-        "notes": tr("Notes & signals"),
-        "whotocall": tr("Who to call"),
-        "meetings": tr("Meetings"),
-        "agreements": tr("Agreements"),
-        "reports": tr("Reports"),
-    }
-    return titles.get(key, key)
 
 
 def shortcut_text(sequence: QKeySequence) -> str:

@@ -36,7 +36,7 @@ def _action(
 
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     """Fill the window's menu bar; returns the actions by name (tests and the shortcut list use them)."""
-    from teamlead.ui.main_window import section_title
+    from teamlead.ui.sections import section_title
 
     bar = window.menuBar()
     old_menus = [action.menu() for action in bar.actions()]

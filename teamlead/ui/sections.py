@@ -12,6 +12,8 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from teamlead.i18n import tr
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -50,3 +52,18 @@ def sections() -> tuple[Section, ...]:
         Section("agreements", "teamlead.ui.agreements.view", "AgreementsView"),
         Section("reports", "teamlead.ui.reports.view", "ReportsView"),
     )
+
+
+def section_title(key: str) -> str:
+    """The sidebar name of a section, translated now."""
+    titles = {
+        "dashboard": tr("Dashboard"),
+        "partners": tr("Partners"),
+        "people": tr("People"),
+        "notes": tr("Notes & signals"),
+        "whotocall": tr("Who to call"),
+        "meetings": tr("Meetings"),
+        "agreements": tr("Agreements"),
+        "reports": tr("Reports"),
+    }
+    return titles.get(key, key)
