@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -92,6 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(f"teamlead: {error.message}", file=sys.stderr)
         return error.exit_code
+    except BrokenPipeError:
+        # The reader went away (`teamlead meetings | head`): not an error of ours, and nothing left to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print(tr("teamlead: interrupted"), file=sys.stderr)
         return 130

@@ -40,6 +40,14 @@ def _history(world: World, made: date, due: date | None) -> list[tuple[date, str
         dropped = last + timedelta(days=rng.randint(7, 90))
         if dropped < today:
             changes.append((dropped, "dropped"))
+    else:
+        # Left open: most old agreements are still closed in the end (late), so what stays overdue on the
+        # dashboard is mostly of the last months, as in a district where the team lead follows up.
+        deadline = due or made + timedelta(days=60)
+        if deadline < today - timedelta(days=120) and rng.random() < 0.9:
+            closed = max(deadline + timedelta(days=rng.randint(20, 110)), last + timedelta(days=1))
+            if closed < today:
+                changes.append((closed, "done" if rng.random() < 0.7 else "dropped"))
     return changes
 
 

@@ -71,7 +71,9 @@ def add_notes(world: World, scale: Scale) -> None:
             if rng.random() < (0.5 if kind == "signal" else 0.2):
                 follow_up = day + timedelta(days=rng.choice(FOLLOW_UP_DAYS))
                 text += rng.choice(FOLLOW_UP_TAILS).format(**values)
-                done = follow_up < today - timedelta(days=1) and rng.random() < 0.88
+                # A team lead ticks off nearly every follow-up in time; the few left open are recent ones.
+                chance = 0.99 if follow_up < today - timedelta(days=45) else 0.75
+                done = follow_up < today - timedelta(days=1) and rng.random() < chance
             created = world.moment(day if rng.random() < 0.9 else min(day + timedelta(days=1), today))
             row: Row = {
                 "id": nid,
