@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -40,21 +39,6 @@ class DistrictChoice:
 def district_choices(session: Session) -> list[DistrictChoice]:
     """All districts by name, for the settings dialog's default district."""
     return [DistrictChoice(id, name) for id, name in session.execute(select(District.id, District.name))]
-
-
-def _district_key(name: str) -> str:
-    return re.sub(r"[\s\-_]+", "", name).casefold()
-
-
-def find_district(session: Session, name: str | None) -> DistrictChoice | None:
-    """The district called ``name``, ignoring case, spaces and dashes (``nieuw west`` is ``Nieuw-West``)."""
-    if not name:
-        return None
-    wanted = _district_key(name)
-    for choice in district_choices(session):
-        if _district_key(choice.name) == wanted:
-            return choice
-    return None
 
 
 # --- The dashboard's lists, capped -----------------------------------------------------------------------

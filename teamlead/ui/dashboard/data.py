@@ -18,13 +18,13 @@ from teamlead.data.queries.dashboard_extra import (
     Capped,
     OverdueRow,
     agreements_due_capped,
-    find_district,
     follow_ups_due_capped,
     overdue_partners_capped,
     recent_signals_capped,
 )
 from teamlead.data.queries.meetings import MeetingRow
 from teamlead.data.queries.notes import NoteRow
+from teamlead.services.geography import find_district
 
 UPCOMING_DAYS = 14
 AGREEMENT_DAYS = 14
@@ -45,7 +45,7 @@ class DashboardData:
 
 def load_dashboard(session: Session, today: date, now: datetime, district_name: str | None) -> DashboardData:
     """The dashboard for the default district (by name), or for all districts when none is set or found."""
-    district = find_district(session, district_name)
+    district = find_district(session, district_name) if district_name else None
     district_id = district.id if district else None
     meetings = upcoming_meetings(session, now, UPCOMING_DAYS, district_id=district_id)
     return DashboardData(

@@ -7,7 +7,6 @@ from teamlead.data.queries import dashboard
 from teamlead.data.queries.dashboard_extra import (
     agreements_due_capped,
     district_choices,
-    find_district,
     follow_ups_due_capped,
     has_records,
     overdue_partners_capped,
@@ -41,12 +40,7 @@ def test_capped_lists_match_the_full_queries(database: Database) -> None:
         assert agreements.total == len(dashboard.agreements_due(session, TODAY)) == 0
 
 
-def test_a_district_is_found_ignoring_case_spaces_and_dashes(database: Database) -> None:
-    seeded = seed(database)
+def test_the_settings_offer_every_district(database: Database) -> None:
+    seed(database)
     with database.session() as session:
         assert [choice.name for choice in district_choices(session)] == ["Nieuw-West"]
-        found = find_district(session, "nieuw west")
-        assert found is not None
-        assert found.id == seeded.district
-        assert find_district(session, "Zuid") is None
-        assert find_district(session, None) is None
