@@ -7,10 +7,13 @@ complete, so an interrupted build is never mistaken for a finished one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import tempfile
+import uuid
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -73,3 +76,20 @@ def city_postgres(server: URL) -> URL:
     finally:
         admin.dispose()
     return server.set(database=POSTGRES_NAME)
+
+
+@contextlib.contextmanager
+def throwaway_postgres_databases(server: URL, count: int) -> Iterator[list[URL]]:
+    """``count`` new, empty databases on ``server`` for one measurement, dropped afterwards."""
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    names = [f"teamlead_bench_{uuid.uuid4().hex[:10]}" for _ in range(count)]
+    try:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+        yield [server.set(database=name) for name in names]
+    finally:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -15,14 +15,12 @@ import io
 import os
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
+from benchmarks._city import throwaway_postgres_databases
 from teamlead.cli import main as teamlead
 from teamlead.data.base import Base
 from teamlead.data.database import open_database
@@ -84,22 +82,6 @@ def _report(backend: str, demo: float, floor: float, rows: dict[str, list[Row]])
     print(f"{backend}:   {floor:.1f} s; ratio {ratio:.2f}x (aim <= {AIM:.0f}x: {verdict})", flush=True)
 
 
-@contextlib.contextmanager
-def _postgres_databases(server: URL, count: int) -> Iterator[list[URL]]:
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    names = [f"teamlead_bench_{uuid.uuid4().hex[:10]}" for _ in range(count)]
-    try:
-        with admin.connect() as connection:
-            for name in names:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-        yield [server.set(database=name) for name in names]
-    finally:
-        with admin.connect() as connection:
-            for name in names:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="teamlead-demo-bench-") as folder:
         demo = _demo_seconds(str(Path(folder) / "demo.sqlite3"))
@@ -110,7 +92,7 @@ def main() -> None:
     if not server:
         print("postgresql: skipped (set TEAMLEAD_BENCH_POSTGRES_URL to measure it)")
         return
-    with _postgres_databases(make_url(server).set(drivername="postgresql+psycopg"), 3) as (
+    with throwaway_postgres_databases(make_url(server).set(drivername="postgresql+psycopg"), 3) as (
         demo_url,
         rows_url,
         floor_url,

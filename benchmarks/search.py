@@ -24,15 +24,15 @@ import random
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, insert, select, text
+from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.engine import URL, make_url
 
+from benchmarks._city import throwaway_postgres_databases
 from teamlead.cli import main as teamlead
 from teamlead.data import migrate
 from teamlead.data import search_schema as schema
@@ -235,22 +235,6 @@ def measure_bulk_load(backend: str, source: str | URL, fresh: Iterator[str | URL
           f"µs a note against {micro['floor']:.0f} µs ({micro['triggers'] / micro['floor']:.1f}x)", flush=True)  # fmt: skip
 
 
-@contextlib.contextmanager
-def _postgres_databases(server: URL, count: int) -> Iterator[list[URL]]:
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    names = [f"teamlead_bench_search_{uuid.uuid4().hex[:8]}" for _ in range(count)]
-    try:
-        with admin.connect() as connection:
-            for name in names:
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-        yield [server.set(database=name) for name in names]
-    finally:
-        with admin.connect() as connection:
-            for name in names:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 def main() -> None:
     city = city_database()
     measure_queries("sqlite", str(city))
@@ -260,7 +244,10 @@ def main() -> None:
     if not server:
         print("postgresql: skipped (set TEAMLEAD_BENCH_POSTGRES_URL to measure it)")
         return
-    with _postgres_databases(make_url(server).set(drivername="postgresql+psycopg"), 4) as (demo, *fresh):
+    with throwaway_postgres_databases(make_url(server).set(drivername="postgresql+psycopg"), 4) as (
+        demo,
+        *fresh,
+    ):
         _demo(demo.render_as_string(hide_password=False))
         measure_queries("postgresql", demo)
         measure_bulk_load("postgresql", demo, iter(fresh))
