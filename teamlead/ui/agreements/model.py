@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -25,6 +24,7 @@ from PySide6.QtGui import QColor, QFont
 from teamlead.i18n import tr
 from teamlead.ui.agreements.data import Register, RegisterRow
 from teamlead.ui.widgets.formatting import agreement_status_label, format_date, one_line
+from teamlead.ui.widgets.rows_model import HeaderedRowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("due", "status", "text", "partners", "responsible", "meeting")
@@ -87,18 +87,17 @@ def _sort_keys(today: date) -> dict[str, Callable[[RegisterRow], Any]]:
     }
 
 
-class AgreementTableModel(QAbstractTableModel):
+class AgreementTableModel(HeaderedRowsModel):
     """The agreements that pass the filter, in the chosen order; an overdue one is red on a light red ground,
     its due date bold. It filters and sorts itself (one Python pass over plain rows), because asking Python once
     per row from C++ would cost more than the filtering itself at city scale."""
 
     def __init__(self, today: date, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(headers(), parent)
         self._all: list[RegisterRow] = []
         self._rows: list[RegisterRow] = []
         self._meeting_titles: dict[int, str] = {}
         self._filter = RegisterFilter(today)
-        self._headers = headers()
         self._bold = QFont()
         self._bold.setBold(True)
         self._sorted_by: tuple[str, Qt.SortOrder] = ("due", Qt.SortOrder.AscendingOrder)
@@ -143,19 +142,6 @@ class AgreementTableModel(QAbstractTableModel):
 
     def is_loaded(self, agreement_id: int) -> bool:
         return any(r.id == agreement_id for r in self._all)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802 - Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from teamlead.data.enums import MeetingStatus
@@ -19,6 +19,7 @@ from teamlead.i18n import tr
 from teamlead.reports.labels import meeting_kind
 from teamlead.ui.meetings.data import MeetingListRow
 from teamlead.ui.widgets.formatting import format_when
+from teamlead.ui.widgets.rows_model import HeaderedRowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -32,15 +33,14 @@ def _headers() -> list[str]:
     return [tr("When"), tr("Kind"), tr("Title"), tr("Partners"), tr("Location")]
 
 
-class MeetingTableModel(QAbstractTableModel):
+class MeetingTableModel(HeaderedRowsModel):
     """The meetings that pass the filter, in the chosen order; a cancelled one is struck through and greyed,
     a series shows a ↻."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(_headers(), parent)
         self._all: list[tuple[MeetingListRow, str]] = []  # (row, folded title + place + partners)
         self._rows: list[MeetingListRow] = []
-        self._headers = _headers()
         self._period = "upcoming"
         self._kind: str | None = None
         self._text = ""
@@ -107,19 +107,6 @@ class MeetingTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> MeetingListRow:
         return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802 - Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -16,6 +16,7 @@ from teamlead.data.enums import Attendance
 from teamlead.data.queries.meetings import AgendaRow, InviteeRow
 from teamlead.i18n import tr
 from teamlead.reports.labels import attendance as attendance_label
+from teamlead.ui.widgets.rows_model import HeaderedRowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -37,17 +38,16 @@ _COLOURS: dict[str, str] = {
 }
 
 
-class AttendanceModel(QAbstractTableModel):
+class AttendanceModel(HeaderedRowsModel):
     """Invitees (partner, person) with their attendance; :meth:`mark` changes one row and says it is edited."""
 
     edited = Signal()
     """A mark differs from what was loaded (the page then has unsaved changes)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__([tr("Partner"), tr("Person"), tr("Attendance")], parent)
         self._rows: list[InviteeRow] = []
         self._marks: dict[int, str] = {}
-        self._headers = [tr("Partner"), tr("Person"), tr("Attendance")]
 
     def set_rows(self, rows: Sequence[InviteeRow]) -> None:
         self.beginResetModel()
@@ -78,19 +78,6 @@ class AttendanceModel(QAbstractTableModel):
         for value in self._marks.values():
             totals[value] = totals.get(value, 0) + 1
         return totals
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else 3
-
-    def headerData(  # noqa: N802 - Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
