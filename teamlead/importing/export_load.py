@@ -8,7 +8,7 @@ exported values; a file that does not fit the schema is refused before anything 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     Integer,
     Table,
+    Time,
     TypeDecorator,
     func,
     insert,
@@ -104,7 +105,7 @@ def _converter(source: Source, table: Table, column: Column[Any]) -> Callable[[i
         if value is None or value == "":
             if column.nullable:
                 return None
-            if isinstance(kind, Integer | Boolean | Date | DateTime):
+            if isinstance(kind, Integer | Boolean | Date | DateTime | Time):
                 raise bad(row, value)
             return ""
         try:
@@ -120,6 +121,11 @@ def _converter(source: Source, table: Table, column: Column[Any]) -> Callable[[i
                 if not isinstance(moment, datetime):
                     raise bad(row, value)
                 return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+            if isinstance(kind, Time):
+                clock = _time_of_day(value)
+                if clock is None:
+                    raise bad(row, value)
+                return clock
             if isinstance(kind, Date):
                 day = date.fromisoformat(value) if isinstance(value, str) else value
                 if isinstance(day, datetime):
@@ -134,6 +140,23 @@ def _converter(source: Source, table: Table, column: Column[Any]) -> Callable[[i
         return str(value)
 
     return convert
+
+
+def _time_of_day(value: Cell) -> time | None:
+    """A time-of-day cell as a ``time``: Excel stores it as a fraction of a day, readers give it as a time,
+    a duration, a moment on Excel's day zero, or text ("19:30")."""
+    if isinstance(value, time):
+        return value
+    if isinstance(value, datetime):
+        return value.time()
+    if isinstance(value, timedelta) and timedelta(0) <= value < timedelta(days=1):
+        return (datetime.min + value).time()
+    if isinstance(value, str):
+        return time.fromisoformat(value.strip())
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
+        seconds = round(value * 86_400)
+        return time(seconds // 3600, seconds // 60 % 60, seconds % 60) if seconds < 86_400 else None
+    return None
 
 
 def _records(source: Source, table: Table) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert, select
 
+from teamlead.cli import main
 from teamlead.data.backup import backup_sqlite
 from teamlead.data.database import Database, open_database
 from teamlead.data.models import Note, Organisation, Person, Role, note_organisation, note_person
@@ -181,3 +182,20 @@ def test_renamed_and_swapped_domains_survive(sqlite_database: Database, tmp_path
         round_trip(sqlite_database, target, tmp_path)
     finally:
         target.dispose()
+
+
+def test_the_demo_survives_export_and_import_by_the_commands(
+    database: Database, empty_target: Database, tmp_path: Path
+) -> None:
+    """The commands a person runs: ``demo``, ``export``, ``import`` into a new database, ``export`` again.
+
+    The demo holds what the app makes and hand-seeded worlds lack: meeting series with their time of day.
+    """
+    source, target = (db.url.render_as_string(hide_password=False) for db in (database, empty_target))
+    first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+    assert main(["--database", source, "demo", "--scale", "small", "--today", "2026-11-23"]) == 0
+    assert main(["--database", source, "export", "-o", str(first)]) == 0
+    assert main(["--database", target, "import", str(first)]) == 0
+    assert main(["--database", target, "export", "-o", str(second)]) == 0
+    assert workbook_data(first)["meeting_series"][1:], "the demo holds meeting series"
+    assert workbook_data(second) == workbook_data(first)
