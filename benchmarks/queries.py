@@ -35,18 +35,18 @@ from teamlead.data.queries.dashboard_extra import (
 )
 from teamlead.data.queries.notes import notes
 from teamlead.data.queries.roster import RECENT_DAYS, roster
+from teamlead.rules.limits import DUE_SOON_DAYS, RECENT_SIGNAL_DAYS, UPCOMING_MEETING_DAYS
 from teamlead.ui.agreements.data import register_rows
-from teamlead.ui.dashboard.data import AGREEMENT_DAYS, SIGNAL_DAYS, UPCOMING_DAYS
 
 RUNS = 7
 NOW = datetime.combine(TODAY, clock(8, 0), tzinfo=ZoneInfo("Europe/Amsterdam"))
 NOW_UTC = NOW.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
 PARAMS: dict[str, Any] = {
     "today": TODAY.isoformat(),
-    "agreements_until": (TODAY + timedelta(days=AGREEMENT_DAYS)).isoformat(),
-    "signals_after": (TODAY - timedelta(days=SIGNAL_DAYS)).isoformat(),
+    "agreements_until": (TODAY + timedelta(days=DUE_SOON_DAYS)).isoformat(),
+    "signals_after": (TODAY - timedelta(days=RECENT_SIGNAL_DAYS)).isoformat(),
     "now": NOW_UTC.isoformat(sep=" "),
-    "until": (NOW_UTC + timedelta(days=UPCOMING_DAYS)).isoformat(sep=" "),
+    "until": (NOW_UTC + timedelta(days=UPCOMING_MEETING_DAYS)).isoformat(sep=" "),
     "rows": DASHBOARD_ROWS,
     "recent": (TODAY - timedelta(days=RECENT_DAYS)).isoformat(),
 }
@@ -148,9 +148,9 @@ MEASURES: dict[str, Callable[[Session], object]] = {
     "agreements register": lambda session: register_rows(session),
     "dashboard: overdue partners": lambda session: overdue_partners_capped(session, TODAY),
     "dashboard: follow-ups due": lambda session: follow_ups_due_capped(session, TODAY),
-    "dashboard: upcoming meetings": lambda session: upcoming_meetings(session, NOW, UPCOMING_DAYS),
-    "dashboard: agreements due": lambda session: agreements_due_capped(session, TODAY, AGREEMENT_DAYS),
-    "dashboard: recent signals": lambda session: recent_signals_capped(session, TODAY, SIGNAL_DAYS),
+    "dashboard: upcoming meetings": lambda session: upcoming_meetings(session, NOW, UPCOMING_MEETING_DAYS),
+    "dashboard: agreements due": lambda session: agreements_due_capped(session, TODAY, DUE_SOON_DAYS),
+    "dashboard: recent signals": lambda session: recent_signals_capped(session, TODAY, RECENT_SIGNAL_DAYS),
 }
 
 

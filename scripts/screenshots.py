@@ -258,8 +258,8 @@ def welcome_shot(app: QApplication, folder: Path) -> None:
 
 
 def main(names: list[str]) -> int:
-    from teamlead import settings
     from teamlead.i18n import set_language
+    from teamlead.rules import settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -267,7 +267,7 @@ def main(names: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="teamlead-shots-") as name:
         folder = Path(name)
         os.environ["TEAMLEAD_SETTINGS"] = str(folder / "settings.json")
-        settings.save({"language": "nl", "default_district": "Nieuw-West"})
+        settings.save(settings.Settings(language="nl", default_district="Nieuw-West"))
         set_language("nl")
         if not names or "welcome" in names:
             welcome_shot(app, folder)

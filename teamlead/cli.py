@@ -12,9 +12,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from teamlead import __version__, settings
+from teamlead import __version__
 from teamlead.errors import UserError
 from teamlead.i18n import LANGUAGES, set_language, system_language, tr
+from teamlead.rules import settings
 
 # Subcommand modules in teamlead.commands, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = (
@@ -38,7 +39,7 @@ def language_from(argv: Sequence[str]) -> str:
             return argv[index + 1]
         if arg.startswith("--language=") and arg.split("=", 1)[1] in LANGUAGES:
             return arg.split("=", 1)[1]
-    saved = settings.load().get("language")
+    saved = settings.load().language
     return saved if saved in LANGUAGES else system_language()
 
 

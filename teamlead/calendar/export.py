@@ -24,11 +24,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from teamlead import __version__
 from teamlead.calendar.identity import database_uid, meeting_uid, series_uid
-from teamlead.data.enums import MeetingStatus
-from teamlead.data.meetings import AMSTERDAM, Meeting, MeetingSeries
+from teamlead.data.meetings import Meeting, MeetingSeries
 from teamlead.i18n import tr
-from teamlead.reports.atomic import atomic_target
-from teamlead.reports.labels import meeting_kind
+from teamlead.rules import words
+from teamlead.rules.clock import AMSTERDAM, AMSTERDAM_NAME
+from teamlead.rules.files import atomic_target
+from teamlead.rules.vocabulary import MeetingStatus
 from teamlead.services.series_rules import (
     key_to_local,
     local_starts,
@@ -52,7 +53,7 @@ def build_calendar(session: Session, start: date, *, now: datetime | None = None
     """The meetings from the day ``start`` (Amsterdam) on, and every series still running then."""
     identity = database_uid(session)
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
-    zone = ZoneInfo(AMSTERDAM)
+    zone = AMSTERDAM
     start_utc = datetime.combine(start, time(0, 0), tzinfo=zone).astimezone(UTC)
     calendar = Calendar()
     calendar.add("prodid", f"-//Teamlead//Teamlead {__version__}//EN")
@@ -60,7 +61,7 @@ def build_calendar(session: Session, start: date, *, now: datetime | None = None
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", tr("Teamlead meetings"))
-    calendar.add("x-wr-timezone", AMSTERDAM)
+    calendar.add("x-wr-timezone", AMSTERDAM_NAME)
     singles = session.scalars(
         select(Meeting)
         .where(Meeting.series_id.is_(None), Meeting.starts_at >= start_utc)
@@ -92,7 +93,7 @@ def write_calendar(calendar: Calendar, target: Path) -> ExportCounts:
 
 
 def _description(kind: str, location: str, agenda: list[str]) -> str:
-    lines = [meeting_kind(kind)]
+    lines = [words.meeting_kind(kind)]
     if location:
         lines.append(tr("Location: {location}", location=location))
     if agenda:
@@ -114,7 +115,7 @@ def _meeting_event(meeting: Meeting, uid: str, stamp: datetime, zone: ZoneInfo) 
         event.add("location", meeting.location)
     agenda = [item.title for item in meeting.agenda_items]
     event.add("description", _description(meeting.kind, meeting.location, agenda))
-    event.add("categories", [meeting_kind(meeting.kind)])
+    event.add("categories", [words.meeting_kind(meeting.kind)])
     cancelled = meeting.status == MeetingStatus.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("sequence", max(meeting.version - 1, 0))
@@ -190,7 +191,7 @@ def _master_event(series: MeetingSeries, uid: str, stamp: datetime, zone: ZoneIn
     if series.location:
         event.add("location", series.location)
     event.add("description", _description(series.kind, series.location, []))
-    event.add("categories", [meeting_kind(series.kind)])
+    event.add("categories", [words.meeting_kind(series.kind)])
     event.add("status", "CONFIRMED")
     event.add("sequence", max(series.version - 1, 0))
     event.add("last-modified", series.updated_at.astimezone(UTC))

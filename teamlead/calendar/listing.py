@@ -15,8 +15,9 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import MeetingStatus
-from teamlead.data.meetings import AMSTERDAM, Meeting
+from teamlead.data.meetings import Meeting
+from teamlead.rules.clock import AMSTERDAM
+from teamlead.rules.vocabulary import MeetingStatus
 from teamlead.services.series import default_horizon, extend_all_series
 
 # Series are never materialised further ahead than this, however far ``--to`` lies.
@@ -48,7 +49,7 @@ def meeting_lines(
     session: Session, start: date | None, end: date | None, district_ids: Sequence[int] | None = None
 ) -> list[MeetingLine]:
     """Meetings not cancelled whose Amsterdam start date lies in ``start``..``end`` (inclusive), by start."""
-    zone = ZoneInfo(AMSTERDAM)
+    zone = AMSTERDAM
     query = select(Meeting.id, Meeting.starts_at, Meeting.kind, Meeting.title).where(
         Meeting.status != MeetingStatus.CANCELLED
     )

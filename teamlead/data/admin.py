@@ -8,6 +8,7 @@ from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from teamlead.data.base import Base, Tracked
+from teamlead.rules.limits import Width
 
 
 class Narrative(Tracked, Base):
@@ -30,11 +31,11 @@ class AuditEntry(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(index=True)
-    table_name: Mapped[str] = mapped_column(String(50))
+    table_name: Mapped[str] = mapped_column(String(Width.META_KEY))
     record_id: Mapped[int | None] = mapped_column()
-    action: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(Width.CODE))
     # Names of the fields that changed (comma-separated), never their values.
-    fields: Mapped[str] = mapped_column(String(500), default="")
+    fields: Mapped[str] = mapped_column(String(Width.RULE), default="")
 
 
 class Meta(Base):
@@ -42,5 +43,5 @@ class Meta(Base):
 
     __tablename__ = "teamlead_meta"
 
-    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    key: Mapped[str] = mapped_column(String(Width.META_KEY), primary_key=True)
     value: Mapped[str] = mapped_column(Text)

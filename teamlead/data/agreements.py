@@ -8,10 +8,11 @@ from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from teamlead.data.base import Base, Tracked
-from teamlead.data.enums import AgreementStatus
 from teamlead.data.geography import District
 from teamlead.data.meetings import Meeting
 from teamlead.data.roster import Organisation, Person
+from teamlead.rules.limits import Width
+from teamlead.rules.vocabulary import AgreementStatus
 
 agreement_organisation = Table(
     "agreement_organisation",
@@ -45,7 +46,7 @@ class Agreement(Tracked, Base):
     )
     made_on: Mapped[date] = mapped_column(Date, index=True)
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(20), default=AgreementStatus.OPEN, index=True)
+    status: Mapped[str] = mapped_column(String(Width.CODE), default=AgreementStatus.OPEN, index=True)
     made_in_meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting.id", ondelete="SET NULL"), index=True
     )
@@ -70,8 +71,8 @@ class AgreementStatusChange(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
     changed_at: Mapped[datetime] = mapped_column(index=True)
-    from_status: Mapped[str | None] = mapped_column(String(20))
-    to_status: Mapped[str] = mapped_column(String(20))
+    from_status: Mapped[str | None] = mapped_column(String(Width.CODE))
+    to_status: Mapped[str] = mapped_column(String(Width.CODE))
     comment: Mapped[str] = mapped_column(Text, default="")
 
     agreement: Mapped[Agreement] = relationship(back_populates="history")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +28,7 @@ from teamlead.data.integrity import (
 )
 from teamlead.errors import DatabaseError, UsageError
 from teamlead.i18n import tr
+from teamlead.rules.files import atomic_target
 
 if TYPE_CHECKING:
     from teamlead.data.database import Database
@@ -52,48 +52,27 @@ def default_backup_path(
 
 
 def _copy_into(source: sqlite3.Connection, target: Path) -> Path:
-    """Copy ``source`` into a temporary file beside ``target``, then rename it over ``target``."""
+    """Copy ``source`` into a temporary file beside ``target``, then rename it over ``target`` (owner only)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
     except OSError as error:
         raise DatabaseError(
             tr("Cannot write {path}: {reason}", path=target, reason=error.strerror or error)
         ) from error
-    os.close(handle)
-    partial = Path(name)
     try:
-        copy = sqlite3.connect(partial, isolation_level=None)
-        try:
-            source.backup(copy)  # one step: a single consistent snapshot, however busy the source is
-            copy.execute("PRAGMA journal_mode=DELETE")  # a lone file, no -wal to lose when it is moved
-        finally:
-            copy.close()
-        with partial.open("rb+") as written:
-            os.fsync(written.fileno())
-        os.replace(partial, target)
-        _sync_folder(target.parent)
+        with atomic_target(target, mode=0o600) as partial:
+            copy = sqlite3.connect(partial, isolation_level=None)
+            try:
+                source.backup(copy)  # one step: a single consistent snapshot, however busy the source is
+                copy.execute("PRAGMA journal_mode=DELETE")  # a lone file, no -wal to lose when it is moved
+            finally:
+                copy.close()
     except sqlite3.Error as error:
-        partial.unlink(missing_ok=True)
         translated = environment_error(str(target), error)
         if translated is None:
             raise
         raise translated from error
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return target
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself survive a power cut (POSIX; Windows has no folder handles to sync)."""
-    if os.name != "posix":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def backup_sqlite(source: Path | sqlite3.Connection, target: Path) -> Path:

@@ -22,11 +22,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from teamlead.data import migrate
 from teamlead.data.admin import Meta
 from teamlead.data.engine import display_name, is_sqlite, make_engine, resolve_url, sqlite_path
-from teamlead.data.enums import DEFAULT_DOMAINS
 from teamlead.data.geography import Domain
 from teamlead.data.integrity import APPLICATION, USABLE, Inspection, State, inspect_sqlite, refusal, sidecars
 from teamlead.errors import DatabaseError
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import DEFAULT_DOMAINS
 
 
 @dataclass

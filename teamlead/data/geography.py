@@ -6,6 +6,7 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from teamlead.data.base import Base, Tracked
+from teamlead.rules.limits import Width
 
 
 class District(Tracked, Base):
@@ -14,7 +15,7 @@ class District(Tracked, Base):
     __tablename__ = "district"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(Width.PLACE_NAME), unique=True)
 
     neighbourhoods: Mapped[list[Neighbourhood]] = relationship(
         back_populates="district", order_by="Neighbourhood.name"
@@ -29,7 +30,7 @@ class Neighbourhood(Tracked, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     district_id: Mapped[int] = mapped_column(ForeignKey("district.id"), index=True)
-    name: Mapped[str] = mapped_column(String(100))
+    name: Mapped[str] = mapped_column(String(Width.PLACE_NAME))
 
     district: Mapped[District] = relationship(back_populates="neighbourhoods")
 
@@ -40,6 +41,6 @@ class Domain(Tracked, Base):
     __tablename__ = "domain"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str | None] = mapped_column(String(40), unique=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    key: Mapped[str | None] = mapped_column(String(Width.KEY), unique=True)
+    name: Mapped[str] = mapped_column(String(Width.PLACE_NAME), unique=True)
     position: Mapped[int] = mapped_column(default=0)

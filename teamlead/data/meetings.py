@@ -8,11 +8,11 @@ from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time, UniqueCons
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from teamlead.data.base import Base, Tracked
-from teamlead.data.enums import Attendance, MeetingStatus
 from teamlead.data.geography import District
 from teamlead.data.roster import Organisation, Person
-
-AMSTERDAM = "Europe/Amsterdam"
+from teamlead.rules.clock import AMSTERDAM_NAME
+from teamlead.rules.limits import Width
+from teamlead.rules.vocabulary import Attendance, MeetingStatus
 
 
 class MeetingSeries(Tracked, Base):
@@ -26,14 +26,14 @@ class MeetingSeries(Tracked, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     district_id: Mapped[int | None] = mapped_column(ForeignKey("district.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(String(200))
-    location: Mapped[str] = mapped_column(String(300), default="")
-    rrule: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(Width.CODE))
+    title: Mapped[str] = mapped_column(String(Width.NAME))
+    location: Mapped[str] = mapped_column(String(Width.ADDRESS), default="")
+    rrule: Mapped[str] = mapped_column(String(Width.RULE))
     first_date: Mapped[date] = mapped_column(Date)
     start_time: Mapped[time] = mapped_column(Time)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=90)
-    timezone: Mapped[str] = mapped_column(String(64), default=AMSTERDAM)
+    timezone: Mapped[str] = mapped_column(String(Width.TIMEZONE), default=AMSTERDAM_NAME)
 
     meetings: Mapped[list[Meeting]] = relationship(back_populates="series", order_by="Meeting.starts_at")
 
@@ -46,15 +46,15 @@ class Meeting(Tracked, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     district_id: Mapped[int | None] = mapped_column(ForeignKey("district.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20), index=True)
-    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(Width.CODE), index=True)
+    title: Mapped[str] = mapped_column(String(Width.NAME))
     starts_at: Mapped[datetime] = mapped_column(index=True)
     ends_at: Mapped[datetime | None] = mapped_column()
-    location: Mapped[str] = mapped_column(String(300), default="")
-    status: Mapped[str] = mapped_column(String(20), default=MeetingStatus.SCHEDULED)
+    location: Mapped[str] = mapped_column(String(Width.ADDRESS), default="")
+    status: Mapped[str] = mapped_column(String(Width.CODE), default=MeetingStatus.SCHEDULED)
     series_id: Mapped[int | None] = mapped_column(ForeignKey("meeting_series.id"), index=True)
     # For an occurrence of a series: its original local start ("YYYY-MM-DDTHH:MM"), the iCalendar RECURRENCE-ID.
-    occurrence_key: Mapped[str | None] = mapped_column(String(20))
+    occurrence_key: Mapped[str | None] = mapped_column(String(Width.CODE))
     # True when this occurrence was changed on its own and no longer follows the series' edits.
     detached: Mapped[bool] = mapped_column(default=False)
     minutes: Mapped[str] = mapped_column(Text, default="")
@@ -83,7 +83,7 @@ class Invitee(Tracked, Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), index=True)
-    attendance: Mapped[str] = mapped_column(String(20), default=Attendance.INVITED)
+    attendance: Mapped[str] = mapped_column(String(Width.CODE), default=Attendance.INVITED)
 
     meeting: Mapped[Meeting] = relationship(back_populates="invitees")
     organisation: Mapped[Organisation | None] = relationship()
@@ -98,7 +98,7 @@ class AgendaItem(Tracked, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(Width.ADDRESS))
     details: Mapped[str] = mapped_column(Text, default="")
     agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreement.id", ondelete="SET NULL"))
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from teamlead.data.base import Base, Tracked
 from teamlead.data.geography import District, Neighbourhood
 from teamlead.data.roster import Organisation, Person
+from teamlead.rules.limits import Width
 
 # ``position`` keeps the order organisations were given in: the first one decides the note's district.
 note_organisation = Table(
@@ -46,7 +47,7 @@ class Note(Tracked, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     occurred_on: Mapped[date] = mapped_column(Date, index=True)
     district_id: Mapped[int | None] = mapped_column(ForeignKey("district.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20), index=True)
+    kind: Mapped[str] = mapped_column(String(Width.CODE), index=True)
     text: Mapped[str] = mapped_column(Text, default="")
     neighbourhood_id: Mapped[int | None] = mapped_column(ForeignKey("neighbourhood.id"), index=True)
     follow_up_on: Mapped[date | None] = mapped_column(Date, index=True)

@@ -8,8 +8,9 @@ from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from teamlead.data.base import Base, Tracked
-from teamlead.data.enums import OrganisationStatus
 from teamlead.data.geography import District, Domain, Neighbourhood
+from teamlead.rules.limits import Width
+from teamlead.rules.vocabulary import OrganisationStatus
 
 organisation_neighbourhood = Table(
     "organisation_neighbourhood",
@@ -27,16 +28,16 @@ class Organisation(Tracked, Base):
     __tablename__ = "organisation"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(String(Width.NAME), index=True)
     district_id: Mapped[int | None] = mapped_column(ForeignKey("district.id"), index=True)
     domain_id: Mapped[int | None] = mapped_column(ForeignKey("domain.id"), index=True)
-    address: Mapped[str] = mapped_column(String(300), default="")
-    website: Mapped[str] = mapped_column(String(300), default="")
-    phone: Mapped[str] = mapped_column(String(50), default="")
-    email: Mapped[str] = mapped_column(String(254), default="")
+    address: Mapped[str] = mapped_column(String(Width.ADDRESS), default="")
+    website: Mapped[str] = mapped_column(String(Width.ADDRESS), default="")
+    phone: Mapped[str] = mapped_column(String(Width.PHONE), default="")
+    email: Mapped[str] = mapped_column(String(Width.EMAIL), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     is_informal: Mapped[bool] = mapped_column(Boolean, default=False)
-    status: Mapped[str] = mapped_column(String(20), default=OrganisationStatus.ACTIVE, index=True)
+    status: Mapped[str] = mapped_column(String(Width.CODE), default=OrganisationStatus.ACTIVE, index=True)
     joined_on: Mapped[date | None] = mapped_column(Date)
     left_on: Mapped[date | None] = mapped_column(Date)
     # How often the team lead wants to be in touch, in days; None: no cadence, never overdue.
@@ -56,9 +57,9 @@ class Person(Tracked, Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), index=True)
-    phone: Mapped[str] = mapped_column(String(50), default="")
-    email: Mapped[str] = mapped_column(String(254), default="", index=True)
+    name: Mapped[str] = mapped_column(String(Width.NAME), index=True)
+    phone: Mapped[str] = mapped_column(String(Width.PHONE), default="")
+    email: Mapped[str] = mapped_column(String(Width.EMAIL), default="", index=True)
     remarks: Mapped[str] = mapped_column(Text, default="")
 
     roles: Mapped[list[Role]] = relationship(back_populates="person", order_by="Role.started_on")
@@ -75,7 +76,7 @@ class Role(Tracked, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
-    title: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(Width.NAME), default="")
     started_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
 

@@ -36,32 +36,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from teamlead.rules.text import EXTRA_FOLDS
+
 # The pause flag: a row in the database's key/value table, seen only by the transaction that set it until commit.
 PAUSE_KEY = "search_paused"
 PAUSED = f"SELECT 1 FROM teamlead_meta WHERE key = '{PAUSE_KEY}'"
-
-# Characters that PostgreSQL's unaccent folds but FTS5's unicode61 keeps as they are, with unaccent's folding.
-EXTRA_FOLDS: tuple[tuple[str, str], ...] = (
-    ("ı", "i"),
-    ("ł", "l"),
-    ("Ł", "L"),
-    ("ø", "o"),
-    ("Ø", "O"),
-    ("ß", "ss"),
-    ("ẞ", "SS"),
-    ("æ", "ae"),
-    ("Æ", "AE"),
-    ("œ", "oe"),
-    ("Œ", "OE"),
-    ("đ", "d"),
-    ("Đ", "D"),
-    ("ð", "d"),
-    ("Ð", "D"),
-    ("ĳ", "ij"),
-    ("Ĳ", "IJ"),
-    ("þ", "th"),
-    ("Þ", "TH"),
-)
 
 # Longer texts are indexed up to this many characters (a tsvector is limited to 1 MB on PostgreSQL).
 MAX_INDEXED_CHARS = 100_000

@@ -1,19 +1,17 @@
 """Search text in Python: the user's query as terms, and the marks and snippets that show where they matched.
 
 The database decides *what* matches (see :mod:`teamlead.data.search_schema`); this module only has to agree
-with it closely enough to mark the matching words. It splits text the way FTS5 does (a word is a run of
-letters and digits), folds case and diacritics, and a word matches a term when it starts with it.
+with it closely enough to mark the matching words. Words and folding are :mod:`teamlead.rules.text`' (the
+rule every list filter uses too); a word matches a term when it starts with it.
 """
 
 from __future__ import annotations
 
 import html
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from teamlead.data.search_schema import EXTRA_FOLDS
+from teamlead.rules.text import EXTRA_FOLDS, fold, words
 
 # More words than this in a query are dropped: no record holds twenty words of a pasted paragraph anyway, and
 # every term costs a posting-list scan.
@@ -26,27 +24,6 @@ ELLIPSIS = "…"
 
 Marks = tuple[tuple[int, int], ...]
 _EXTRA = str.maketrans(dict(EXTRA_FOLDS))
-
-
-def words(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every word in ``text``."""
-    start = -1
-    for index, character in enumerate(text):
-        if character.isalnum() or unicodedata.category(character) == "Co":
-            if start < 0:
-                start = index
-        elif start >= 0:
-            yield start, index
-            start = -1
-    if start >= 0:
-        yield start, len(text)
-
-
-@lru_cache(maxsize=4096)
-def fold(word: str) -> str:
-    """``word`` without case and diacritics: ``Öztürk`` -> ``ozturk``, ``Yılmaz`` -> ``yilmaz``."""
-    decomposed = unicodedata.normalize("NFKD", word.translate(_EXTRA))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from teamlead.demo import meeting_texts as texts
 from teamlead.demo.kinds import CORE
 from teamlead.demo.scales import Scale
 from teamlead.demo.world import DistrictInfo, OrgInfo, Row, World
+from teamlead.rules.clock import AMSTERDAM, AMSTERDAM_NAME
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
 ATTENDANCE = ("present", "excused", "absent")
 ATTENDANCE_WEIGHTS = (72, 17, 11)
@@ -90,7 +89,7 @@ class MeetingMaker:
                 "first_date": days[0],
                 "start_time": datetime(2000, 1, 1, *at).time(),
                 "duration_minutes": minutes,
-                "timezone": "Europe/Amsterdam",
+                "timezone": AMSTERDAM_NAME,
                 **world.tracked(created),
             }
         )

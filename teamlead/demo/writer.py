@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.base import Base
 from teamlead.data.database import Database
-from teamlead.data.enums import DEFAULT_DOMAINS
 from teamlead.data.models import (
     Agreement,
     District,
@@ -39,6 +38,7 @@ from teamlead.demo.scales import SCALE_NAMES, SCALES, Scale
 from teamlead.demo.world import TABLES, Row, World
 from teamlead.errors import UsageError, UserError
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import DEFAULT_DOMAINS
 
 Progress = Callable[[float, str], None]
 """Called with the share done (0..1) and what is happening, in the user's language."""

@@ -16,14 +16,14 @@ from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from teamlead.data.admin import AuditEntry
-from teamlead.data.enums import AuditAction, NoteKind, OrganisationStatus
 from teamlead.data.notes import Note, note_organisation, note_person
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
 from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.errors import ConflictError, UserError
 from teamlead.i18n import tr
 from teamlead.importing.plan import Plan, PlannedOrganisation
-from teamlead.services._common import folded
+from teamlead.rules.text import identity_key
+from teamlead.rules.vocabulary import AuditAction, NoteKind, OrganisationStatus
 from teamlead.services.geography import add_district, add_domain, add_neighbourhood
 
 Progress = Callable[[float, str], None]
@@ -155,7 +155,7 @@ def apply_plan(
 
     def values(organisation: PlannedOrganisation) -> dict[str, Any]:
         return {
-            "domain_id": domains.get(folded(organisation.domain)) if organisation.domain else None,
+            "domain_id": domains.get(identity_key(organisation.domain)) if organisation.domain else None,
             "address": organisation.address,
             "website": organisation.website,
             "phone": organisation.phone,

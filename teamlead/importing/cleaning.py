@@ -17,19 +17,20 @@ from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.importing.headers import Field, Layout, field_label
 from teamlead.importing.readers import Cell
+from teamlead.rules.limits import Width
 from teamlead.services.contact import format_phone, normalise_email, normalise_phone
 
 # Column widths of the model (String(n)); longer text is cut with a warning.
 LIMITS: dict[Field, int] = {
-    Field.ORGANISATION: 200,
-    Field.DOMAIN: 100,
-    Field.NEIGHBOURHOODS: 100,
-    Field.NAME: 200,
-    Field.ROLE: 200,
-    Field.PHONE: 50,
-    Field.EMAIL: 254,
-    Field.ADDRESS: 300,
-    Field.WEBSITE: 300,
+    Field.ORGANISATION: Width.NAME,
+    Field.DOMAIN: Width.PLACE_NAME,
+    Field.NEIGHBOURHOODS: Width.PLACE_NAME,
+    Field.NAME: Width.NAME,
+    Field.ROLE: Width.NAME,
+    Field.PHONE: Width.PHONE,
+    Field.EMAIL: Width.EMAIL,
+    Field.ADDRESS: Width.ADDRESS,
+    Field.WEBSITE: Width.ADDRESS,
     Field.NOTES: 100_000,
 }
 # Characters no database column should hold: control codes (tab and line breaks excepted), lone surrogates.

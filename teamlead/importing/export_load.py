@@ -34,7 +34,7 @@ from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.importing.readers import Cell, Source
 from teamlead.reporting.export import FORMAT, FORMAT_VERSION, export_tables
-from teamlead.services._common import folded
+from teamlead.rules.text import identity_key
 
 KEPT_TABLES = ("domain", "teamlead_meta")
 """What a new database already holds; every other table must be empty."""
@@ -243,12 +243,12 @@ def _domains(session: Session, rows: list[dict[str, Any]]) -> dict[int, int]:
     table = export_tables()[0].metadata.tables["domain"]
     existing = list(session.execute(select(table.c.id, table.c.key, table.c.name)))
     by_key = {key: domain_id for domain_id, key, _ in existing if key}
-    by_name = {folded(name): domain_id for domain_id, _, name in existing}
+    by_name = {identity_key(name): domain_id for domain_id, _, name in existing}
     taken = {domain_id for domain_id, _, _ in existing}
     mapping: dict[int, int] = {}
     matched: list[tuple[dict[str, Any], int]] = []
     for row in rows:
-        match = (by_key.get(row["key"]) if row["key"] else None) or by_name.get(folded(row["name"]))
+        match = (by_key.get(row["key"]) if row["key"] else None) or by_name.get(identity_key(row["name"]))
         if match is not None and match not in mapping.values():
             matched.append((row, match))
             mapping[row["id"]] = match

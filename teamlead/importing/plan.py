@@ -19,7 +19,7 @@ from teamlead.importing.headers import Layout
 from teamlead.importing.readers import Table
 from teamlead.importing.similar import near_pairs
 from teamlead.importing.snapshot import KnownOrganisation, KnownPerson, Snapshot, take_snapshot
-from teamlead.services._common import folded
+from teamlead.rules.text import identity_key
 
 SEP = "\x1f"
 
@@ -181,7 +181,7 @@ class _Planner:
 
     def organisation(self, record: RowRecord) -> PlannedOrganisation:
         written = record.organisation
-        base = folded(written) or written.casefold()
+        base = identity_key(written)
         key = self.aliases.get(base, base)
         if f"org-spelling{SEP}{written}" in self.choices.declined:
             key = f"{key}{SEP}{written}"
@@ -223,7 +223,7 @@ class _Planner:
 
     def person(self, organisation: PlannedOrganisation, record: RowRecord) -> PlannedPerson:
         email = record.email.casefold()
-        base = folded(record.name) or record.name.casefold()
+        base = identity_key(record.name)
         name_key = self.person_aliases.get((organisation.key, base), base)
         planned = (
             organisation.by_contact.get(f"e:{email}") if email else None
@@ -278,7 +278,7 @@ class _Planner:
             for known in self.plan.snapshot.persons_by_organisation.get(organisation_id, []):
                 if known.email:
                     found.setdefault(f"e:{known.email.casefold()}", known)
-                found.setdefault(f"n:{folded(known.name) or known.name.casefold()}", known)
+                found.setdefault(f"n:{identity_key(known.name)}", known)
             self.known[organisation_id] = found
         return found
 
@@ -299,7 +299,7 @@ class _Planner:
                 organisation.by_contact.setdefault(f"e:{record.email.casefold()}", person)
             person.role = person.role or record.role
         for neighbourhood in record.neighbourhoods:
-            organisation.neighbourhoods.setdefault(folded(neighbourhood) or neighbourhood, neighbourhood)
+            organisation.neighbourhoods.setdefault(identity_key(neighbourhood), neighbourhood)
         self.geography(record)
         if record.notes and (organisation.key, record.notes) not in self.notes:
             self.notes.add((organisation.key, record.notes))
@@ -309,12 +309,12 @@ class _Planner:
 
     def geography(self, record: RowRecord) -> None:
         plan, snapshot = self.plan, self.plan.snapshot
-        domain = folded(record.domain)
+        domain = identity_key(record.domain)
         if domain and domain not in snapshot.domains:
             plan.new_domains.setdefault(domain, record.domain)
         district_known = plan.district is not None or snapshot.only_district_id is not None
         for name in record.neighbourhoods:
-            key = folded(name) or name
+            key = identity_key(name)
             candidates = snapshot.neighbourhoods.get(key, [])
             if snapshot.district_id is not None:
                 candidates = [c for c in candidates if c[1] == snapshot.district_id] or candidates
@@ -359,13 +359,13 @@ class _Planner:
                 )
             self.propose("possible", f"org{SEP}{key}{SEP}{other}", text)
         for organisation in self.plan.organisations:
-            persons = {folded(p.name): p for p in organisation.persons if p.existing is None}
+            persons = {identity_key(p.name): p for p in organisation.persons if p.existing is None}
             if organisation.existing is not None:
                 known = self.plan.snapshot.persons_by_organisation.get(organisation.existing.id, [])
-                others = {folded(k.name): k.name for k in known}
+                others = {identity_key(k.name): k.name for k in known}
             else:
                 others = {}
-            others.update({folded(p.name): p.name for p in organisation.persons})
+            others.update({identity_key(p.name): p.name for p in organisation.persons})
             for key, other in near_pairs(list(persons), list(others)):
                 self.propose(
                     "possible",

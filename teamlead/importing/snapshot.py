@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import DEFAULT_DOMAINS, NoteKind
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
-from teamlead.services._common import folded
+from teamlead.rules.text import identity_key
+from teamlead.rules.vocabulary import DEFAULT_DOMAINS, NoteKind
 from teamlead.services.geography import find_district
 
 
@@ -69,7 +69,7 @@ def take_snapshot(session: Session, district: str | None) -> Snapshot:
         ).order_by(Organisation.id)
     ):
         known = KnownOrganisation(*row)
-        organisations.setdefault(folded(known.name), known)
+        organisations.setdefault(identity_key(known.name), known)
         by_id[known.id] = known
     for organisation_id, neighbourhood_id in session.execute(select(organisation_neighbourhood)):
         if organisation_id in by_id:
@@ -87,16 +87,16 @@ def take_snapshot(session: Session, district: str | None) -> Snapshot:
             persons_by_organisation[organisation_id].append(person)
     domains: dict[str, int] = {}
     for domain_id, key, name in session.execute(select(Domain.id, Domain.key, Domain.name)):
-        domains[folded(name)] = domain_id
+        domains[identity_key(name)] = domain_id
         for default_key, english, dutch in DEFAULT_DOMAINS:
             if key == default_key:
-                domains.setdefault(folded(english), domain_id)
-                domains.setdefault(folded(dutch), domain_id)
+                domains.setdefault(identity_key(english), domain_id)
+                domains.setdefault(identity_key(dutch), domain_id)
     neighbourhoods: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for neighbourhood_id, district_id, name in session.execute(
         select(Neighbourhood.id, Neighbourhood.district_id, Neighbourhood.name)
     ):
-        neighbourhoods[folded(name)].append((neighbourhood_id, district_id))
+        neighbourhoods[identity_key(name)].append((neighbourhood_id, district_id))
     found = find_district(session, district) if district else None
     districts = list(session.scalars(select(District.id).limit(2)))
     note_texts = {

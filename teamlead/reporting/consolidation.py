@@ -17,6 +17,7 @@ from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.reporting.figures import FORMAT_VERSION, META_KEYS, WEIGHTS
 from teamlead.reporting.model import Value
+from teamlead.rules.text import identity_key
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def consolidate(paths: list[Path], generated_at: datetime) -> Consolidation:
     districts = tuple(read_summary(path) for path in paths)
     by_name: dict[str, list[Path]] = {}
     for district in districts:
-        by_name.setdefault(district.district.casefold(), []).append(district.path)
+        by_name.setdefault(identity_key(district.district), []).append(district.path)
     twice = [files for files in by_name.values() if len(files) > 1]
     if twice:
         raise UserError(

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 from teamlead import __version__
 from teamlead.data.admin import Narrative
 from teamlead.data.agreements import Agreement
-from teamlead.data.enums import Attendance, MeetingKind, MeetingStatus
 from teamlead.data.geography import Domain, Neighbourhood
 from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.roster import Organisation, organisation_neighbourhood
@@ -42,7 +41,8 @@ from teamlead.reporting.model import (
     Value,
 )
 from teamlead.reporting.periods import Period, local_date, quarter_label, trend_quarters
-from teamlead.reports.labels import domain_name
+from teamlead.rules import words
+from teamlead.rules.vocabulary import Attendance, MeetingKind, MeetingStatus
 
 NO_NEIGHBOURHOOD = ""
 """Column of the network matrix for partners not tied to a neighbourhood (the writer labels it)."""
@@ -124,7 +124,7 @@ def _network(session: Session, district_id: int, facts: DistrictFacts, day: date
         for place in places:
             counts[rows[domain_id]][place] += 1
     return NetworkMatrix(
-        domains=tuple(domain_name(row.key, row.name) for row in domains),
+        domains=tuple(words.domain_name(row.key, row.name) for row in domains),
         neighbourhoods=(*(row.name for row in neighbourhoods), NO_NEIGHBOURHOOD),
         counts=tuple(tuple(row) for row in counts),
     )

@@ -17,12 +17,12 @@ from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, AgreementStatusChange, agreement_organisation
-from teamlead.data.enums import Attendance, MeetingStatus, OrganisationStatus
 from teamlead.data.geography import Domain
 from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
 from teamlead.reporting.periods import Period, local_date
+from teamlead.rules.vocabulary import Attendance, MeetingStatus, OrganisationStatus
 
 CHUNK = 250
 IN_LIMIT = 500

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from teamlead.data.enums import OPEN_AGREEMENT_STATUSES, MeetingKind, NoteKind
 from teamlead.reporting.facts import DistrictFacts
 from teamlead.reporting.periods import Period
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, MeetingKind, NoteKind
 
 FORMAT_VERSION = 1
 META_KEYS = (

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from teamlead.errors import UsageError
 from teamlead.i18n import tr
+from teamlead.rules.clock import AMSTERDAM
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 TREND_QUARTERS = 8
 
 

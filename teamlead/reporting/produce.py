@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from teamlead.errors import UsageError
 from teamlead.i18n import tr
-from teamlead.reporting.periods import AMSTERDAM, Period
+from teamlead.reporting.periods import Period
+from teamlead.rules.clock import AMSTERDAM
 
 if TYPE_CHECKING:
     from teamlead.data.database import Database

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from teamlead import __version__
 from teamlead.data.agreements import Agreement, AgreementStatusChange, agreement_organisation
-from teamlead.data.enums import OPEN_AGREEMENT_STATUSES, MeetingStatus
 from teamlead.data.geography import District
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting
 from teamlead.data.roster import Organisation, Person, Role
@@ -34,8 +33,10 @@ from teamlead.reporting.model import (
     ReportHeader,
     StatusChangeLine,
 )
-from teamlead.reporting.periods import AMSTERDAM, Period, local_date
+from teamlead.reporting.periods import Period, local_date
 from teamlead.reporting.roster import scope_label
+from teamlead.rules.clock import AMSTERDAM
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, MeetingStatus
 
 
 def _entries(

@@ -25,7 +25,7 @@ from teamlead.reporting.model import (
     Roster,
     RosterEntry,
 )
-from teamlead.reports.labels import domain_name
+from teamlead.rules import words
 
 
 def scope_label(districts: list[DistrictRef], everything: bool) -> str:
@@ -65,7 +65,7 @@ def _organisations(
     for row in session.execute(query):
         fact = OrganisationFact(row.id, None, row.status, row.joined_on, row.left_on)
         if fact.active_on(as_of):
-            domain = domain_name(row.key, row.domain) if row.domain else ""
+            domain = words.domain_name(row.key, row.domain) if row.domain else ""
             result.append(
                 (
                     row.id,

@@ -16,8 +16,8 @@ from teamlead.reporting.consolidation import Consolidation, summary_rows
 from teamlead.reporting.model import ReportHeader
 from teamlead.reporting.periods import Period
 from teamlead.reports import pdf, xlsx
-from teamlead.reports.labels import figure_label, format_figure
 from teamlead.reports.safety import pdf_plain
+from teamlead.reports.summary_words import figure_label, format_figure
 
 CHARTED = ("partners_active", "contact_moments", "meetings_held", "agreements_made")
 PALETTE = ("#004699", "#ec0000", "#00a03c", "#ff9100", "#a00078", "#009dec", "#6b4d2e", "#767676")

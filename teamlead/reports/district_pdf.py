@@ -14,8 +14,9 @@ from teamlead.i18n import tr
 from teamlead.reporting.figures import META_KEYS
 from teamlead.reporting.model import AgreementLine, DistrictReport, NetworkMatrix, Trend
 from teamlead.reports import pdf
-from teamlead.reports.labels import agreement_status, figure_label, format_figure, meeting_kind
 from teamlead.reports.safety import pdf_plain
+from teamlead.reports.summary_words import figure_label, format_figure
+from teamlead.rules import words
 
 META = frozenset(META_KEYS)
 """Summary keys that describe the report rather than the district; the header shows them."""
@@ -137,7 +138,7 @@ def _meetings(report: DistrictReport) -> list[Flowable]:
     if not report.meetings:
         return [*flowables, pdf.empty_note(tr("No meetings were held in this period."))]
     rows = [
-        [line.day, meeting_kind(line.kind), line.title, f"{line.present} / {line.invited}"]
+        [line.day, words.meeting_kind(line.kind), line.title, f"{line.present} / {line.invited}"]
         for line in report.meetings
     ]
     headers = [tr("Date"), tr("Kind"), tr("Title"), tr("Present / invited")]
@@ -158,7 +159,7 @@ def _agreement_table(lines: tuple[AgreementLine, ...], done: bool) -> Flowable:
             line.organisations,
             line.made_on,
             line.due_on or "",
-            line.done_on if done else agreement_status(line.status),
+            line.done_on if done else words.agreement_status(line.status),
         ]
         for line in lines
     ]

@@ -12,7 +12,7 @@ from openpyxl.workbook import Workbook
 from teamlead.i18n import tr
 from teamlead.reporting.model import AgreementLine, DistrictReport
 from teamlead.reports import xlsx
-from teamlead.reports.labels import agreement_status, meeting_kind
+from teamlead.rules import words
 
 CHARTED = ("partners_active", "meetings_held", "agreements_made", "agreements_done", "agreements_overdue")
 
@@ -39,7 +39,7 @@ def write_district_xlsx(report: DistrictReport, target: Path) -> None:
         workbook,
         tr("Meetings"),
         [tr("Date"), tr("Kind"), tr("Title"), tr("Present"), tr("Invited")],
-        [[m.day, meeting_kind(m.kind), m.title, m.present, m.invited] for m in report.meetings],
+        [[m.day, words.meeting_kind(m.kind), m.title, m.present, m.invited] for m in report.meetings],
     )
     agreements = (
         (tr("Agreements made"), report.agreements_made),
@@ -112,7 +112,7 @@ def _agreements(workbook: Workbook, title: str, lines: tuple[AgreementLine, ...]
                 line.organisations,
                 line.made_on,
                 line.due_on,
-                agreement_status(line.status),
+                words.agreement_status(line.status),
                 line.done_on,
             ]
             for line in lines

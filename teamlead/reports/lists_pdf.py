@@ -12,8 +12,8 @@ from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 from teamlead.i18n import tr
 from teamlead.reporting.model import AgreementRegister, ContactSheet, MeetingPack, RegisterEntry, Roster
 from teamlead.reports import pdf
-from teamlead.reports.labels import agreement_status, attendance, meeting_kind
 from teamlead.reports.safety import pdf_plain
+from teamlead.rules import words
 
 
 def write_roster(roster: Roster, target: Path) -> None:
@@ -64,7 +64,7 @@ def write_contacts(sheet: ContactSheet, target: Path) -> None:
 def _history(entry: RegisterEntry) -> str:
     parts = []
     for change in entry.history:
-        text = f"{change.day.isoformat()} {agreement_status(change.to_status)}"
+        text = f"{change.day.isoformat()} {words.agreement_status(change.to_status)}"
         if change.comment:
             text += f" ({change.comment})"
         parts.append(text)
@@ -85,7 +85,7 @@ def write_register(register: AgreementRegister, target: Path) -> None:
                 *([] if city else [e.responsible]),
                 e.agreement.made_on,
                 e.agreement.due_on or "",
-                agreement_status(e.agreement.status),
+                words.agreement_status(e.agreement.status),
                 _history(e),
             ]
             for e in entries
@@ -113,7 +113,11 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
     when = pack.starts_at.strftime("%Y-%m-%d %H:%M")
     if pack.ends_at:
         when += f"–{pack.ends_at.strftime('%H:%M')}"
-    facts = [(tr("Kind"), meeting_kind(pack.kind)), (tr("When"), when), (tr("Where"), pack.location or "–")]
+    facts = [
+        (tr("Kind"), words.meeting_kind(pack.kind)),
+        (tr("When"), when),
+        (tr("Where"), pack.location or "–"),
+    ]
     if pack.cancelled:
         facts.append((tr("Status"), tr("Cancelled")))
     info = Table(
@@ -138,7 +142,9 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
         story.append(pdf.empty_note(tr("No agenda yet.")))
     story.append(pdf.heading(tr("Invitees")))
     if pack.invitees:
-        rows = [[i.organisation, i.name, i.role, i.phone, attendance(i.attendance)] for i in pack.invitees]
+        rows = [
+            [i.organisation, i.name, i.role, i.phone, words.attendance(i.attendance)] for i in pack.invitees
+        ]
         headers = [tr("Organisation"), tr("Name"), tr("Role"), tr("Phone"), tr("Attendance")]
         story.append(pdf.data_table(headers, rows, [42, 34, 30, 24, 25], wrap=(0, 1, 2)))
     else:
@@ -151,7 +157,7 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
                 e.agreement.organisations,
                 e.responsible,
                 e.agreement.due_on or "",
-                agreement_status(e.agreement.status),
+                words.agreement_status(e.agreement.status),
             ]
             for e in pack.open_agreements
         ]
@@ -159,7 +165,7 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
         story.append(pdf.data_table(headers, rows, [160, 110, 80, 52, 58], wrap=(0, 1, 2)))
     else:
         story.append(pdf.empty_note(tr("No open agreements with these partners.")))
-    # The attendance sheet gets a page of its own, so it can be printed and passed round.
+    # The words.attendance sheet gets a page of its own, so it can be printed and passed round.
     story += [
         PageBreak(),
         pdf.heading(tr("Attendance sheet")),

@@ -9,7 +9,8 @@ from openpyxl.workbook import Workbook
 from teamlead.i18n import tr
 from teamlead.reporting.model import AgreementRegister, ContactSheet, MeetingPack, ReportHeader, Roster
 from teamlead.reports import xlsx
-from teamlead.reports.labels import agreement_status, attendance, audience_label, kind_title, meeting_kind
+from teamlead.reports.summary_words import kind_title
+from teamlead.rules import words
 
 
 def _about(workbook: Workbook, header: ReportHeader, extra: list[tuple[str, object]] | None = None) -> None:
@@ -20,7 +21,7 @@ def _about(workbook: Workbook, header: ReportHeader, extra: list[tuple[str, obje
     if header.as_of is not None:
         rows.append([tr("Situation on"), header.as_of])
     rows += [
-        [tr("Audience"), audience_label(header.audience)],
+        [tr("Audience"), words.audience(header.audience)],
         [tr("Made at"), header.generated_at.replace(tzinfo=None)],
     ]
     rows += [[label, value] for label, value in extra or []]
@@ -105,7 +106,7 @@ def write_register(register: AgreementRegister, target: Path) -> None:
             *([] if city else [e.responsible]),
             e.agreement.made_on,
             e.agreement.due_on,
-            agreement_status(e.agreement.status),
+            words.agreement_status(e.agreement.status),
         ]
         for e in register.entries
     ]
@@ -115,8 +116,8 @@ def write_register(register: AgreementRegister, target: Path) -> None:
         [
             e.agreement.id,
             c.day,
-            agreement_status(c.from_status) if c.from_status else "",
-            agreement_status(c.to_status),
+            words.agreement_status(c.from_status) if c.from_status else "",
+            words.agreement_status(c.to_status),
             *([] if city else [c.comment]),
         ]
         for e in register.entries
@@ -133,7 +134,7 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
         pack.header,
         [
             (tr("Meeting"), pack.title),
-            (tr("Kind"), meeting_kind(pack.kind)),
+            (tr("Kind"), words.meeting_kind(pack.kind)),
             (tr("Starts"), pack.starts_at.replace(tzinfo=None)),
             (tr("Where"), pack.location),
         ],
@@ -149,7 +150,7 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
         workbook,
         tr("Invitees"),
         [tr("Organisation"), tr("Name"), tr("Role"), tr("Phone"), tr("Attendance")],
-        [[i.organisation, i.name, i.role, i.phone, attendance(i.attendance)] for i in pack.invitees],
+        [[i.organisation, i.name, i.role, i.phone, words.attendance(i.attendance)] for i in pack.invitees],
     )
     xlsx.table_sheet(
         workbook,
@@ -161,7 +162,7 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
                 e.agreement.organisations,
                 e.responsible,
                 e.agreement.due_on,
-                agreement_status(e.agreement.status),
+                words.agreement_status(e.agreement.status),
             ]
             for e in pack.open_agreements
         ],

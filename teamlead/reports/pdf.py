@@ -36,9 +36,10 @@ from reportlab.platypus import (
 
 from teamlead.i18n import tr
 from teamlead.reporting.model import ReportHeader
-from teamlead.reports.atomic import atomic_target
-from teamlead.reports.labels import audience_label, kind_title
 from teamlead.reports.safety import pdf_plain, pdf_plain_lines, pdf_text
+from teamlead.reports.summary_words import kind_title
+from teamlead.rules import words
+from teamlead.rules.files import atomic_target
 
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 FONT = "DejaVuSans"
@@ -117,7 +118,7 @@ def title_block(header: ReportHeader, subtitle: str | None = None) -> list[Flowa
         rows.append((tr("Period"), f"{header.period.start.isoformat()} – {header.period.end.isoformat()}"))
     if header.as_of is not None:
         rows.append((tr("Situation on"), header.as_of.isoformat()))
-    rows.append((tr("Audience"), audience_label(header.audience)))
+    rows.append((tr("Audience"), words.audience(header.audience)))
     rows.append((tr("Made on"), header.generated_at.strftime("%Y-%m-%d %H:%M")))
     table = Table(
         [[pdf_plain(label), para(value)] for label, value in rows],

@@ -17,8 +17,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from teamlead.reports.atomic import atomic_target
 from teamlead.reports.safety import excel_text, looks_like_formula, needs_care
+from teamlead.rules.files import atomic_target
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="004699")

@@ -17,8 +17,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from teamlead.reports.atomic import atomic_target
 from teamlead.reports.safety import excel_text, looks_like_formula
+from teamlead.rules.files import atomic_target
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="004699")

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from teamlead import settings
 from teamlead.data.backup import BACKUP_FOLDER, backup_sqlite, default_backup_path
+from teamlead.rules import settings
 from teamlead.safety.rotation import AUTO_LABEL, Policy, list_backups, prune
 
 log = logging.getLogger(__name__)
 
 INTERVAL = timedelta(minutes=30)
-FOLDER_SETTING = "backup_folder"
 
 Fingerprint = tuple[int, int, int, int]
 
@@ -30,8 +29,8 @@ Fingerprint = tuple[int, int, int, int]
 def backup_folder(database: Path) -> Path:
     """Where the backups of ``database`` go: the folder the user chose in the Backups dialog, else
     ``backups/`` beside the database (where ``teamlead backup`` puts them too)."""
-    chosen = settings.load().get(FOLDER_SETTING)
-    if isinstance(chosen, str) and chosen:
+    chosen = settings.load().backup_folder
+    if chosen:
         return Path(chosen)
     return database.parent / BACKUP_FOLDER
 

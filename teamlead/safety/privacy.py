@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +30,7 @@ from teamlead.data.notes import Note, note_person
 from teamlead.data.roster import Organisation, Person, Role
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.files import write_text
 
 log = logging.getLogger(__name__)
 
@@ -116,12 +115,8 @@ def access_report(session: Session, person_id: int) -> dict[str, Any]:
 
 
 def write_access_report(report: dict[str, Any], target: Path) -> Path:
-    """Write the report as JSON (UTF-8, readable), atomically."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        json.dump(report, stream, ensure_ascii=False, indent=2)
-    os.replace(name, target)
+    """Write the report as JSON (UTF-8, readable), atomically; only the user may read it (personal data)."""
+    write_text(target, json.dumps(report, ensure_ascii=False, indent=2), mode=0o600)
     return target
 
 

@@ -14,30 +14,29 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from teamlead import settings
 from teamlead.data.admin import AuditEntry
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules import settings
 
 log = logging.getLogger(__name__)
 
-RETENTION_SETTING = "retention_years"
 DEFAULT_YEARS = 5
 REVIEW_LIMIT = 5000
 
 
 def retention_years() -> int:
     """The chosen retention period in years (settings), else :data:`DEFAULT_YEARS`."""
-    value = settings.load().get(RETENTION_SETTING)
-    return value if isinstance(value, int) and value > 0 else DEFAULT_YEARS
+    value = settings.load().retention_years
+    return value if value is not None and value > 0 else DEFAULT_YEARS
 
 
 def set_retention_years(years: int) -> None:
     if not 1 <= years <= 50:
-        raise ValidationError(RETENTION_SETTING, tr("The retention period must be 1 to 50 years."))
-    settings.update(**{RETENTION_SETTING: years})
+        raise ValidationError("retention_years", tr("The retention period must be 1 to 50 years."))
+    settings.update(retention_years=years)
 
 
 def cutoff(today: date, years: int) -> date:

@@ -6,7 +6,6 @@ flush, so that a lost update (``StaleDataError``) surfaces here as a :class:`Con
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
@@ -21,6 +20,7 @@ from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.roster import Organisation, Person
 from teamlead.errors import ConflictError, ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.limits import Width
 
 
 def now_or(now: datetime | None) -> datetime:
@@ -106,7 +106,7 @@ def touch(record: Base, now: datetime | None = None) -> None:
 # --- plain values -------------------------------------------------------------------------------------------
 
 
-def required_text(field: str, label: str, value: str | None, max_length: int = 200) -> str:
+def required_text(field: str, label: str, value: str | None, max_length: int = Width.NAME) -> str:
     """Stripped text that may not be empty nor longer than the column."""
     text = (value or "").strip()
     if not text:
@@ -216,11 +216,3 @@ def _first_missing(session: Session, column: InstrumentedAttribute[int], wanted:
     """The first of ``wanted`` with no row, found in one query."""
     found = set(session.scalars(select(column).where(column.in_(wanted)))) if wanted else set()
     return next((record_id for record_id in wanted if record_id not in found), None)
-
-
-_FOLD = re.compile(r"[\s\-_.,'’/()&]+")
-
-
-def folded(name: str) -> str:
-    """A name for matching: lower case, no spaces, dashes or punctuation (``nieuw west`` = ``Nieuw-West``)."""
-    return _FOLD.sub("", name).casefold()

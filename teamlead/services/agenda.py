@@ -10,11 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_organisation
-from teamlead.data.enums import OPEN_AGREEMENT_STATUSES, AuditAction
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting
 from teamlead.data.roster import Role
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.limits import Width
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, AuditAction
 from teamlead.services._common import audit, flush, for_edit, get_or_fail, required_text, touch
 
 
@@ -34,7 +35,7 @@ def add_agenda_item(
 ) -> int:
     """A point at the end of the agenda."""
     get_or_fail(session, Meeting, meeting_id, "meeting_id")
-    title = required_text("title", tr("Title"), title, 300)
+    title = required_text("title", tr("Title"), title, Width.ADDRESS)
     if agreement_id is not None:
         get_or_fail(session, Agreement, agreement_id, "agreement_id")
     item = AgendaItem(
@@ -117,7 +118,7 @@ def carry_forward(session: Session, meeting_id: int, *, now: datetime | None = N
     added = []
     for agreement_id, text in agreements:
         title = " ".join(text.split())
-        if len(title) > 300:
+        if len(title) > Width.ADDRESS:
             title = title[:299] + "…"
         added.append(add_agenda_item(session, meeting_id, title, agreement_id=agreement_id, now=now))
     return added

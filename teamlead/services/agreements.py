@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -17,11 +16,12 @@ from teamlead.data.agreements import (
     agreement_meeting,
     agreement_organisation,
 )
-from teamlead.data.enums import AgreementStatus, AuditAction
-from teamlead.data.meetings import AMSTERDAM, AgendaItem, Invitee, Meeting
+from teamlead.data.meetings import AgendaItem, Invitee, Meeting
 from teamlead.data.roster import Organisation, Person
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.clock import AMSTERDAM
+from teamlead.rules.vocabulary import AgreementStatus, AuditAction
 from teamlead.services._common import (
     apply_changes,
     audit,
@@ -52,7 +52,7 @@ class AgreementInput:
 
 
 def _meeting_day(meeting: Meeting) -> date:
-    return meeting.starts_at.astimezone(ZoneInfo(AMSTERDAM)).date()
+    return meeting.starts_at.astimezone(AMSTERDAM).date()
 
 
 def _validated(

@@ -13,6 +13,7 @@ import phonenumbers
 
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.limits import Width
 
 # Local part and domain as people really use them; strict enough to catch typos (no spaces, one @, a dot in
 # the domain), without DNS look-ups: the app often runs offline.
@@ -28,7 +29,7 @@ def normalise_email(value: str | None, field: str = "email") -> str:
         return ""
     local = text.rsplit("@", 1)[0]
     if (
-        len(text) > 254
+        len(text) > Width.EMAIL
         or not _EMAIL.match(text)
         or local.startswith(".")
         or local.endswith(".")

@@ -8,16 +8,17 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import AuditAction
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.limits import Width
+from teamlead.rules.text import identity_key
+from teamlead.rules.vocabulary import AuditAction
 from teamlead.services._common import (
     apply_changes,
     audit,
     district_or_fail,
     flush,
-    folded,
     for_edit,
     required_text,
 )
@@ -31,13 +32,13 @@ class DistrictRef:
 
 def find_district(session: Session, name: str) -> DistrictRef | None:
     """The district whose name matches ignoring case, spaces and dashes (``nieuw west`` is ``Nieuw-West``)."""
-    wanted = folded(name)
+    wanted = identity_key(name)
     if not wanted:
         return None
     for district_id, district_name in session.execute(
         select(District.id, District.name).order_by(District.name)
     ):
-        if folded(district_name) == wanted:
+        if identity_key(district_name) == wanted:
             return DistrictRef(district_id, district_name)
     return None
 
@@ -49,7 +50,7 @@ def _unique_district_name(session: Session, name: str, exclude_id: int | None = 
 
 
 def add_district(session: Session, name: str, *, now: datetime | None = None) -> int:
-    name = required_text("name", tr("Name"), name, 100)
+    name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_district_name(session, name)
     district = District(name=name)
     session.add(district)
@@ -62,7 +63,7 @@ def rename_district(
     session: Session, district_id: int, name: str, *, expected_version: int, now: datetime | None = None
 ) -> None:
     district = for_edit(session, District, district_id, expected_version)
-    name = required_text("name", tr("Name"), name, 100)
+    name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_district_name(session, name, exclude_id=district.id)
     changed = apply_changes(district, {"name": name})
     flush(session)
@@ -72,7 +73,7 @@ def rename_district(
 
 def _unique_neighbourhood_name(session: Session, district_id: int, name: str, exclude_id: int | None) -> None:
     for other in session.scalars(select(Neighbourhood).where(Neighbourhood.district_id == district_id)):
-        if other.id != exclude_id and folded(other.name) == folded(name):
+        if other.id != exclude_id and identity_key(other.name) == identity_key(name):
             raise ValidationError(
                 "name", tr("This district already has a neighbourhood called {name}.", name=other.name)
             )
@@ -80,7 +81,7 @@ def _unique_neighbourhood_name(session: Session, district_id: int, name: str, ex
 
 def add_neighbourhood(session: Session, district_id: int, name: str, *, now: datetime | None = None) -> int:
     district_or_fail(session, district_id)
-    name = required_text("name", tr("Name"), name, 100)
+    name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_neighbourhood_name(session, district_id, name, None)
     neighbourhood = Neighbourhood(district_id=district_id, name=name)
     session.add(neighbourhood)
@@ -93,7 +94,7 @@ def rename_neighbourhood(
     session: Session, neighbourhood_id: int, name: str, *, expected_version: int, now: datetime | None = None
 ) -> None:
     neighbourhood = for_edit(session, Neighbourhood, neighbourhood_id, expected_version)
-    name = required_text("name", tr("Name"), name, 100)
+    name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_neighbourhood_name(session, neighbourhood.district_id, name, neighbourhood.id)
     changed = apply_changes(neighbourhood, {"name": name})
     flush(session)
@@ -103,13 +104,13 @@ def rename_neighbourhood(
 
 def _unique_domain_name(session: Session, name: str, exclude_id: int | None) -> None:
     for other in session.scalars(select(Domain)):
-        if other.id != exclude_id and folded(other.name) == folded(name):
+        if other.id != exclude_id and identity_key(other.name) == identity_key(name):
             raise ValidationError("name", tr("There is already a domain called {name}.", name=other.name))
 
 
 def add_domain(session: Session, name: str, *, now: datetime | None = None) -> int:
     """A new domain, listed after the existing ones; it has no ``key`` (only the default domains do)."""
-    name = required_text("name", tr("Name"), name, 100)
+    name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_domain_name(session, name, None)
     last = session.scalar(select(func.max(Domain.position))) or 0
     domain = Domain(name=name, position=last + 1)
@@ -124,7 +125,7 @@ def rename_domain(
 ) -> None:
     """Rename a domain; a default domain keeps its ``key``, so reports still know it."""
     domain = for_edit(session, Domain, domain_id, expected_version)
-    name = required_text("name", tr("Name"), name, 100)
+    name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_domain_name(session, name, domain.id)
     changed = apply_changes(domain, {"name": name})
     flush(session)

@@ -11,10 +11,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import Attendance, AuditAction, MeetingKind, MeetingStatus
 from teamlead.data.meetings import Invitee, Meeting
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.limits import Width
+from teamlead.rules.vocabulary import Attendance, AuditAction, MeetingKind, MeetingStatus
 from teamlead.services._common import (
     apply_changes,
     audit,
@@ -46,7 +47,7 @@ class MeetingInput:
 
 def _validated(session: Session, data: MeetingInput) -> tuple[dict[str, object], list[int], list[int]]:
     kind = check_choice("kind", tr("Kind"), data.kind, MeetingKind)
-    title = required_text("title", tr("Title"), data.title, 200)
+    title = required_text("title", tr("Title"), data.title, Width.NAME)
     for name, moment in (("starts_at", data.starts_at), ("ends_at", data.ends_at)):
         if moment is not None and moment.tzinfo is None:
             raise ValidationError(name, tr("The time {time} has no time zone.", time=moment.isoformat()))
@@ -60,7 +61,7 @@ def _validated(session: Session, data: MeetingInput) -> tuple[dict[str, object],
         "title": title,
         "starts_at": data.starts_at,
         "ends_at": data.ends_at,
-        "location": limited_text("location", tr("Location"), data.location, 300),
+        "location": limited_text("location", tr("Location"), data.location, Width.ADDRESS),
         "district_id": data.district_id,
     }
     return values, organisation_ids, person_ids

@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from teamlead.data.admin import Narrative
-from teamlead.data.enums import AuditAction
 from teamlead.errors import ConflictError
+from teamlead.rules.vocabulary import AuditAction
 from teamlead.services._common import audit, check_period, conflict_message, district_or_fail, flush
 
 

@@ -13,12 +13,12 @@ from datetime import date, datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import AuditAction, NoteKind
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.notes import Note, note_organisation, note_person
 from teamlead.data.roster import Organisation
 from teamlead.errors import UserError, ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import AuditAction, NoteKind
 from teamlead.services._common import (
     apply_changes,
     audit,

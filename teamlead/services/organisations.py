@@ -9,10 +9,11 @@ from datetime import date, datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import AuditAction, OrganisationStatus
 from teamlead.data.roster import Organisation, organisation_neighbourhood
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.limits import Width
+from teamlead.rules.vocabulary import AuditAction, OrganisationStatus
 from teamlead.services._common import (
     apply_changes,
     audit,
@@ -50,7 +51,7 @@ class OrganisationInput:
 
 def _validated(session: Session, data: OrganisationInput) -> dict[str, object]:
     """The column values for ``data``, or a :class:`ValidationError` naming the first bad field."""
-    name = required_text("name", tr("Name"), data.name, 200)
+    name = required_text("name", tr("Name"), data.name, Width.NAME)
     district_or_fail(session, data.district_id)
     domain_or_fail(session, data.domain_id)
     cadence = data.contact_cadence_days
@@ -63,8 +64,8 @@ def _validated(session: Session, data: OrganisationInput) -> dict[str, object]:
         "name": name,
         "district_id": data.district_id,
         "domain_id": data.domain_id,
-        "address": limited_text("address", tr("Address"), data.address, 300),
-        "website": limited_text("website", tr("Website"), data.website, 300),
+        "address": limited_text("address", tr("Address"), data.address, Width.ADDRESS),
+        "website": limited_text("website", tr("Website"), data.website, Width.ADDRESS),
         "phone": normalise_phone(data.phone),
         "email": normalise_email(data.email),
         "description": (data.description or "").strip(),

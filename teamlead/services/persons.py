@@ -12,10 +12,11 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import AuditAction
 from teamlead.data.roster import Organisation, Person, Role
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.limits import Width
+from teamlead.rules.vocabulary import AuditAction
 from teamlead.services._common import (
     apply_changes,
     audit,
@@ -48,7 +49,7 @@ class PersonAdded:
 
 def _validated(data: PersonInput) -> dict[str, object]:
     return {
-        "name": required_text("name", tr("Name"), data.name, 200),
+        "name": required_text("name", tr("Name"), data.name, Width.NAME),
         "phone": normalise_phone(data.phone),
         "email": normalise_email(data.email),
         "remarks": (data.remarks or "").strip(),
@@ -69,7 +70,7 @@ def _new_role(
     role = Role(
         person_id=person_id,
         organisation_id=organisation_id,
-        title=limited_text("title", tr("Role"), title, 200),
+        title=limited_text("title", tr("Role"), title, Width.NAME),
         started_on=started_on,
     )
     session.add(role)
@@ -176,7 +177,11 @@ def _switch(
     if role.started_on == on:
         # The old role started that same day: it becomes the new one instead of leaving a zero-day row.
         changed = apply_changes(
-            role, {"organisation_id": organisation_id, "title": limited_text("title", tr("Role"), title, 200)}
+            role,
+            {
+                "organisation_id": organisation_id,
+                "title": limited_text("title", tr("Role"), title, Width.NAME),
+            },
         )
         flush(session)
         audit(session, role, AuditAction.UPDATE, changed, now=now)
@@ -199,7 +204,7 @@ def change_role(
 ) -> int:
     """A new role at the same organisation from ``on`` (default today); the old one ends the day before."""
     role = for_edit(session, Role, role_id, expected_version)
-    required_text("title", tr("Role"), title, 200)
+    required_text("title", tr("Role"), title, Width.NAME)
     return _switch(session, role, role.organisation_id, title, on or today_or(today), now)
 
 

@@ -20,10 +20,12 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import AuditAction, MeetingKind, MeetingStatus
-from teamlead.data.meetings import AMSTERDAM, Meeting, MeetingSeries
+from teamlead.data.meetings import Meeting, MeetingSeries
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.clock import AMSTERDAM_NAME
+from teamlead.rules.limits import Width
+from teamlead.rules.vocabulary import AuditAction, MeetingKind, MeetingStatus
 from teamlead.services._common import (
     audit,
     check_choice,
@@ -114,8 +116,8 @@ def default_horizon(today: date) -> date:
 def _checked_texts(kind: str, title: str, location: str) -> tuple[str, str, str]:
     return (
         check_choice("kind", tr("Kind"), kind, list(MeetingKind)),
-        required_text("title", tr("Title"), title, 200),
-        limited_text("location", tr("Location"), location, 300),
+        required_text("title", tr("Title"), title, Width.NAME),
+        limited_text("location", tr("Location"), location, Width.ADDRESS),
     )
 
 
@@ -125,7 +127,7 @@ def create_series(
     """Create the series and its meetings up to ``horizon``; returns the series id."""
     kind, title, location = _checked_texts(data.kind, data.title, data.location)
     timing = validate_timing(
-        Timing(data.rrule, data.first_date, data.start_time, data.duration_minutes, AMSTERDAM)
+        Timing(data.rrule, data.first_date, data.start_time, data.duration_minutes, AMSTERDAM_NAME)
     )
     district_or_fail(session, data.district_id)
     series = MeetingSeries(

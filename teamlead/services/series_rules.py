@@ -15,6 +15,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.clock import AMSTERDAM_NAME
 
 KEY_FORMAT = "%Y-%m-%dT%H:%M"
 ALLOWED_FREQUENCIES = frozenset({"DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
@@ -31,7 +32,7 @@ class Timing:
     first_date: date
     start_time: time
     duration_minutes: int
-    timezone: str = "Europe/Amsterdam"
+    timezone: str = AMSTERDAM_NAME
 
     @property
     def zone(self) -> ZoneInfo:

@@ -14,8 +14,8 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_meeting
-from teamlead.data.enums import Attendance, AuditAction, MeetingStatus
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries
+from teamlead.rules.vocabulary import Attendance, AuditAction, MeetingStatus
 from teamlead.services._common import audit
 from teamlead.services.series_rules import Timing, key_to_local, local_starts, occurrence_key, span_utc
 

@@ -40,10 +40,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 
+from teamlead.rules.clock import AMSTERDAM
 from teamlead.ui.tasks import Task, TaskRunner, callback_alive
 
 if TYPE_CHECKING:  # imported for real by whoever opened the database; the window shows before that
@@ -84,7 +84,7 @@ class AppContext(QObject):
         """The current moment (aware); with a fixed date, that day at 08:00 in Amsterdam."""
         if self._today is None:
             return datetime.now(UTC)
-        return datetime.combine(self._today, time(8, 0), tzinfo=ZoneInfo("Europe/Amsterdam"))
+        return datetime.combine(self._today, time(8, 0), tzinfo=AMSTERDAM)
 
     def read(
         self,

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teamlead import settings
 from teamlead.i18n import current_language, set_language, tr
+from teamlead.rules import settings
 from teamlead.ui.context import AppContext
 from teamlead.ui.database_dialogs import (
     Asker,
@@ -52,8 +52,7 @@ DEFAULT_SIZE = (1280, 720)
 
 
 def recent_databases() -> list[str]:
-    values = settings.load().get("recent_databases", [])
-    return [str(value) for value in values if isinstance(value, str)] if isinstance(values, list) else []
+    return list(settings.load().recent_databases)
 
 
 def remember_database(database: Database) -> None:
@@ -62,7 +61,7 @@ def remember_database(database: Database) -> None:
         return
     name = database.display_name()
     recent = [name, *(entry for entry in recent_databases() if entry != name)][:MAX_RECENT]
-    settings.update(recent_databases=recent)
+    settings.update(recent_databases=tuple(recent))
 
 
 class MainWindow(QMainWindow):

@@ -1,4 +1,4 @@
-"""Settings: the interface language and the default district (stored with :mod:`teamlead.settings`).
+"""Settings: the interface language and the default district (stored with :mod:`teamlead.rules.settings`).
 
 A new language takes effect at once: the main window rebuilds itself in it (no restart needed).
 """
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from teamlead import settings
 from teamlead.data.queries.dashboard_extra import DistrictChoice, district_choices
 from teamlead.i18n import current_language, tr
+from teamlead.rules import settings
 from teamlead.ui.context import AppContext
 from teamlead.ui.style import mute
 
@@ -63,7 +63,7 @@ class SettingsDialog(QDialog):
         context.read(district_choices, self._show_districts, key="settings.districts")
 
     def _show_districts(self, choices: list[DistrictChoice]) -> None:
-        saved = self._saved.get("default_district")
+        saved = self._saved.default_district
         for choice in choices:
             self.district_box.addItem(choice.name, choice.name)
         if isinstance(saved, str):
@@ -80,6 +80,5 @@ class SettingsDialog(QDialog):
     def default_district(self) -> str | None:
         value = self.district_box.currentData()
         if not self.district_box.isEnabled():  # not loaded yet: keep what was saved
-            saved = self._saved.get("default_district")
-            return saved if isinstance(saved, str) else None
+            return self._saved.default_district
         return str(value) if value else None

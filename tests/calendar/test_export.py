@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from teamlead.calendar.export import build_calendar, write_calendar
 from teamlead.data.database import Database
-from teamlead.data.enums import MeetingStatus
 from teamlead.data.models import AgendaItem, District, Meeting, MeetingSeries
+from teamlead.rules.vocabulary import MeetingStatus
 from teamlead.services.series import (
     OccurrenceChanges,
     SeriesChanges,

@@ -9,8 +9,8 @@ from sqlalchemy.engine import URL
 
 from teamlead.cli import main
 from teamlead.data.database import open_database
-from teamlead.data.enums import MeetingStatus
 from teamlead.data.models import District, Meeting
+from teamlead.rules.vocabulary import MeetingStatus
 from teamlead.services.series import SeriesInput, create_series
 
 NEXT_YEAR = date.today().year + 1

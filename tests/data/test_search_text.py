@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from teamlead.data.search_text import MAX_TERMS, fold, highlight, mark, parse_query, snippet
+from teamlead.data.search_text import MAX_TERMS, highlight, mark, parse_query, snippet
+from teamlead.rules.text import fold
 
 
 def test_a_query_is_its_words_folded_with_repeats_and_prefixes_dropped() -> None:

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from teamlead.data.database import Database
-from teamlead.data.enums import MeetingStatus
 from teamlead.data.models import AuditEntry, District, Meeting, MeetingSeries, Organisation
 from teamlead.errors import ConflictError, ValidationError
+from teamlead.rules.vocabulary import MeetingStatus
 from teamlead.services.series import (
     InviteeRef,
     OccurrenceChanges,

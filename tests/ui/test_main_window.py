@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from teamlead import settings
 from teamlead.data.database import Database
+from teamlead.rules import settings
 from teamlead.ui.dashboard.view import DashboardView
 from teamlead.ui.main_window import MainWindow
 from teamlead.ui.widgets.record_table import RECORD_ROLE
@@ -107,8 +107,8 @@ def test_the_language_switch_retranslates_the_window(
     qtbot.waitUntil(lambda: view.is_loaded)
     assert view.heading.text() == "Overzicht"
     assert view.subtitle.text().startswith("Nieuw-West")
-    assert settings.load()["language"] == "nl"
-    assert settings.load()["default_district"] == "Nieuw-West"
+    assert settings.load().language == "nl"
+    assert settings.load().default_district == "Nieuw-West"
 
 
 def test_a_damaged_database_is_refused_and_left_untouched(
@@ -133,7 +133,7 @@ def test_opening_another_database_switches_and_remembers_it(
     with qtbot.waitSignal(window.screen_ready, timeout=10_000):
         assert window.open_database_at(other, create=True)
     assert str(other) in window.database_label.text()
-    assert settings.load()["recent_databases"][0] == str(other)
+    assert settings.load().recent_databases[0] == str(other)
     assert window.recent_menu is not None
     assert [action.data() for action in window.recent_menu.actions()] == [
         str(other),

@@ -11,9 +11,9 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, and_, or_
 
-from teamlead.data.enums import DEFAULT_DOMAINS
 from teamlead.data.roster import Role
 from teamlead.i18n import current_language
+from teamlead.rules.vocabulary import DEFAULT_DOMAINS
 
 _DEFAULT_NAMES = {key: (english, dutch) for key, english, dutch in DEFAULT_DOMAINS}
 

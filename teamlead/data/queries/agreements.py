@@ -14,9 +14,9 @@ from teamlead.data.agreements import (
     agreement_meeting,
     agreement_organisation,
 )
-from teamlead.data.enums import OPEN_AGREEMENT_STATUSES
 from teamlead.data.queries._common import grouped
 from teamlead.data.roster import Organisation, Person
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,14 @@ from sqlalchemy import Select, false, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement
-from teamlead.data.enums import OPEN_AGREEMENT_STATUSES, MeetingStatus, NoteKind
 from teamlead.data.meetings import Meeting
 from teamlead.data.notes import Note
 from teamlead.data.queries.agreements import AgreementRow, agreement_rows
 from teamlead.data.queries.meetings import MeetingRow, meeting_rows
 from teamlead.data.queries.notes import NoteRow, note_rows
 from teamlead.data.queries.roster import RosterRow, roster
+from teamlead.rules.limits import DUE_SOON_DAYS, RECENT_SIGNAL_DAYS, UPCOMING_MEETING_DAYS
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, MeetingStatus, NoteKind
 
 
 def overdue_partners(session: Session, today: date, district_id: int | None = None) -> list[RosterRow]:
@@ -42,7 +43,7 @@ def follow_ups_due(
 
 
 def upcoming_meetings(
-    session: Session, now: datetime, days: int = 14, *, district_id: int | None = None
+    session: Session, now: datetime, days: int = UPCOMING_MEETING_DAYS, *, district_id: int | None = None
 ) -> list[MeetingRow]:
     """Meetings not cancelled that start from ``now`` to ``days`` days later, soonest first."""
     where = [
@@ -56,7 +57,7 @@ def upcoming_meetings(
 
 
 def agreements_due(
-    session: Session, today: date, within_days: int = 14, *, district_id: int | None = None
+    session: Session, today: date, within_days: int = DUE_SOON_DAYS, *, district_id: int | None = None
 ) -> list[AgreementRow]:
     """Open or in-progress agreements due within ``within_days`` or already overdue, earliest first."""
     where = [
@@ -104,16 +105,18 @@ def dashboard_counts(
         Note.follow_up_on.is_not(None), Note.follow_up_on <= today, Note.follow_up_done == false()
     )
     signals = select(Note.id).where(
-        Note.kind == NoteKind.SIGNAL, Note.occurred_on > today - timedelta(days=30), Note.occurred_on <= today
+        Note.kind == NoteKind.SIGNAL,
+        Note.occurred_on > today - timedelta(days=RECENT_SIGNAL_DAYS),
+        Note.occurred_on <= today,
     )
     meetings = select(Meeting.id).where(
         Meeting.starts_at >= now,
-        Meeting.starts_at < now + timedelta(days=14),
+        Meeting.starts_at < now + timedelta(days=UPCOMING_MEETING_DAYS),
         Meeting.status != MeetingStatus.CANCELLED,
     )
     due = select(Agreement.id).where(
         Agreement.status.in_([str(s) for s in OPEN_AGREEMENT_STATUSES]),
-        Agreement.due_on <= today + timedelta(days=14),
+        Agreement.due_on <= today + timedelta(days=DUE_SOON_DAYS),
     )
     if district_id is not None:
         follow_ups = follow_ups.where(Note.district_id == district_id)

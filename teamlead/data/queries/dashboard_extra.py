@@ -9,15 +9,15 @@ from sqlalchemy import ColumnElement, exists, false, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement
-from teamlead.data.enums import OPEN_AGREEMENT_STATUSES, NoteKind, OrganisationStatus
 from teamlead.data.geography import District, Domain
 from teamlead.data.meetings import Meeting
 from teamlead.data.notes import Note
-from teamlead.data.queries._common import domain_label
 from teamlead.data.queries.agreements import AgreementRow, agreement_rows
 from teamlead.data.queries.notes import NoteRow, note_rows
 from teamlead.data.queries.roster import contact_state, last_contacts
 from teamlead.data.roster import Organisation, Person
+from teamlead.rules import words
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, NoteKind, OrganisationStatus
 
 RECORD_TABLES = (Organisation, Person, Note, Meeting, Agreement)
 
@@ -100,7 +100,7 @@ def overdue_partners_capped(
         state, due_on = contact_state(today, cadence, last_contact, joined_on)
         if state == "overdue":
             overdue.append(
-                OverdueRow(org_id, name, domain_label(domain_key, domain_name), last_contact, due_on)
+                OverdueRow(org_id, name, words.domain_name(domain_key, domain_name), last_contact, due_on)
             )
     overdue.sort(key=lambda row: (row.due_on or date.min, row.name.lower()))
     return Capped(tuple(overdue[:limit]), len(overdue))

@@ -9,10 +9,10 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_meeting
-from teamlead.data.enums import MeetingStatus
 from teamlead.data.geography import District
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting
 from teamlead.data.roster import Organisation, Person
+from teamlead.rules.vocabulary import MeetingStatus
 
 
 @dataclass(frozen=True, slots=True)

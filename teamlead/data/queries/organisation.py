@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_organisation
 from teamlead.data.geography import District, Domain, Neighbourhood
-from teamlead.data.meetings import AMSTERDAM, Invitee, Meeting
+from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.notes import Note, note_organisation
-from teamlead.data.queries._common import domain_label
 from teamlead.data.queries.people import RoleRow, role_rows
 from teamlead.data.roster import Organisation, Role, organisation_neighbourhood
+from teamlead.rules import words
+from teamlead.rules.clock import AMSTERDAM
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def organisation_detail(session: Session, organisation_id: int) -> OrganisationD
         district_id=organisation.district_id,
         district=district or "",
         domain_id=organisation.domain_id,
-        domain=domain_label(domain_key, domain_name),
+        domain=words.domain_name(domain_key, domain_name),
         neighbourhood_ids=tuple(n for n, _ in neighbourhoods),
         neighbourhoods=tuple(name for _, name in neighbourhoods),
         address=organisation.address,
@@ -106,7 +106,7 @@ class TimelineEntry:
 def partner_timeline(session: Session, organisation_id: int, *, limit: int = 500) -> list[TimelineEntry]:
     """Notes, meetings and agreements of one partner, newest first (three indexed queries, merged)."""
     entries: list[TimelineEntry] = []
-    zone = ZoneInfo(AMSTERDAM)
+    zone = AMSTERDAM
     for note_id, occurred_on, kind, text in session.execute(
         select(Note.id, Note.occurred_on, Note.kind, Note.text)
         .join(note_organisation, note_organisation.c.note_id == Note.id)

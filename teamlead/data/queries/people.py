@@ -8,10 +8,11 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import OrganisationStatus
 from teamlead.data.geography import Domain
-from teamlead.data.queries._common import domain_label, role_current
+from teamlead.data.queries._common import role_current
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
+from teamlead.rules import words
+from teamlead.rules.vocabulary import OrganisationStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,5 +198,5 @@ def who_to_call(session: Session, neighbourhood_id: int, *, today: date | None =
             last = groups[-1]
             groups[-1] = CallGroup(last.domain_id, last.domain, (*last.partners, partner))
         else:
-            groups.append(CallGroup(domain_id, domain_label(key, domain_name), (partner,)))
+            groups.append(CallGroup(domain_id, words.domain_name(key, domain_name), (partner,)))
     return groups

@@ -16,19 +16,19 @@ from sqlalchemy import ColumnElement, Select, Subquery, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_organisation
-from teamlead.data.enums import OPEN_AGREEMENT_STATUSES
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.notes import Note, note_organisation
-from teamlead.data.queries._common import domain_label, grouped, role_current
+from teamlead.data.queries._common import grouped, role_current
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
-
-DUE_WITHIN_DAYS = 14
-"""A partner is ``due`` when its cadence runs out within this many days, or within a quarter of the cadence
-when that is shorter: a weekly partner is not "due soon" all week long."""
+from teamlead.rules import words
+from teamlead.rules.limits import DUE_SOON_DAYS
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES
 
 
 def due_window(cadence_days: int) -> int:
-    return min(DUE_WITHIN_DAYS, cadence_days // 4)
+    """A partner is ``due`` when its cadence runs out within "due soon", or within a quarter of the cadence
+    when that is shorter: a weekly partner is not "due soon" all week long."""
+    return min(DUE_SOON_DAYS, cadence_days // 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +230,7 @@ def roster(
                 id=org_id,
                 name=name,
                 domain_id=domain_id_,
-                domain=domain_label(domain_key, domain_name),
+                domain=words.domain_name(domain_key, domain_name),
                 district_id=district_id_,
                 district=district_name or "",
                 neighbourhoods=neighbourhoods.get(org_id, ()),

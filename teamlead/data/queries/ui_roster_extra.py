@@ -6,7 +6,6 @@ city-scale roster (3,000 partners, 12,000 people) loads in one go in the backgro
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,9 +14,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import OrganisationStatus
 from teamlead.data.geography import District, Domain, Neighbourhood
-from teamlead.data.queries._common import domain_label, role_current
+from teamlead.data.queries._common import role_current
 from teamlead.data.queries.organisation import (
     OrganisationDetail,
     TimelineEntry,
@@ -26,12 +24,8 @@ from teamlead.data.queries.organisation import (
 )
 from teamlead.data.queries.people import RoleRow
 from teamlead.data.roster import Organisation, Person, Role
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, so typing ``cafe`` finds ``Café`` and ``ozturk`` finds ``Öztürk``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+from teamlead.rules import words
+from teamlead.rules.vocabulary import OrganisationStatus
 
 
 @dataclass(frozen=True)
@@ -56,7 +50,7 @@ def choices(session: Session) -> Choices:
         Choice(i, n) for i, n in session.execute(select(District.id, District.name).order_by(District.name))
     )
     domains = tuple(
-        Choice(i, domain_label(key, name))
+        Choice(i, words.domain_name(key, name))
         for i, key, name in session.execute(
             select(Domain.id, Domain.key, Domain.name).order_by(Domain.position, Domain.name)
         )

@@ -72,7 +72,7 @@ NL: dict[str, str] = {
     "Partners overdue for contact": "Partners te lang niet gesproken",
     "Follow-ups due": "Op te volgen",
     "Agreements due or overdue": "Afspraken die (bijna) verlopen",
-    "Meetings in the next 14 days": "Overleggen in de komende 14 dagen",
+    "Meetings in the next {days} days": "Overleggen in de komende {days} dagen",
     "Signals of the last 30 days": "Signalen van de laatste 30 dagen",
     "Every partner is within their contact cadence.": (
         "Alle partners zijn binnen hun contactfrequentie gesproken."

@@ -10,19 +10,20 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_meeting, agreement_organisation
-from teamlead.data.enums import OPEN_AGREEMENT_STATUSES
-from teamlead.data.meetings import AMSTERDAM, Meeting
+from teamlead.data.meetings import Meeting
 from teamlead.data.queries._common import collection_paused
 from teamlead.data.queries.agreements import StatusChangeRow, agreement_history
 from teamlead.data.roster import Organisation, Person
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.clock import AMSTERDAM
+from teamlead.rules.text import haystack
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES
 
 _OPEN = frozenset(str(s) for s in OPEN_AGREEMENT_STATUSES)
 
@@ -83,7 +84,7 @@ def register_rows(session: Session, only: int | None = None) -> Register:
 
 
 def _register_rows(session: Session, only: int | None) -> Register:
-    zone = ZoneInfo(AMSTERDAM)
+    zone = AMSTERDAM
     connection = session.connection()
 
     def one(column: Any) -> list[Any]:
@@ -118,9 +119,9 @@ def _register_rows(session: Session, only: int | None) -> Register:
     ).all():
         partners[agreement_id].append(organisations[organisation_id])
         partner_ids[agreement_id].append(organisation_id)
-    folded_names = {organisation_id: name.casefold() for organisation_id, name in organisations.items()}
+    folded_names = {organisation_id: haystack((name,)) for organisation_id, name in organisations.items()}
     folded_partners = {
-        agreement_id: "\x1f".join(folded_names[name_id] for name_id in ids)
+        agreement_id: "".join(folded_names[name_id] for name_id in ids)
         for agreement_id, ids in partner_ids.items()
     }
     discussed: dict[int, list[int]] = defaultdict(list)
@@ -153,7 +154,7 @@ def _register_rows(session: Session, only: int | None) -> Register:
     titles: dict[int, str] = {}
     refs: dict[int, MeetingRef] = {}
     for meeting_id, (_starts, title) in meetings.items():
-        titles[meeting_id] = title.casefold()
+        titles[meeting_id] = haystack((title,))
     folded_people: dict[int | None, tuple[str, str]] = {None: ("", "")}
     no_meetings: frozenset[int] = frozenset()
     result = []
@@ -181,7 +182,7 @@ def _register_rows(session: Session, only: int | None) -> Register:
         if person is None:
             assert person_id is not None  # None is in folded_people from the start
             name = people[person_id]
-            person = folded_people[person_id] = (name, name.casefold())
+            person = folded_people[person_id] = (name, haystack((name,)))
         result.append(
             RegisterRow(
                 agreement_id,
@@ -194,7 +195,7 @@ def _register_rows(session: Session, only: int | None) -> Register:
                 ref,
                 tuple(discussed_ids) if discussed_ids else (),
                 version,
-                f"{text.casefold()}\x1f{person[1]}\x1f{joined}",
+                haystack((text,)) + person[1] + joined,
                 joined,
                 in_meetings,
             )
@@ -219,7 +220,7 @@ class AgreementDetail:
 
 def agreement_detail(session: Session, agreement_id: int) -> AgreementDetail:
     """One agreement's pane; an agreement deleted meanwhile is said so."""
-    zone = ZoneInfo(AMSTERDAM)
+    zone = AMSTERDAM
     rows = register_rows(session, agreement_id).rows
     if not rows:
         raise ValidationError("agreement_id", tr("This agreement no longer exists."))

@@ -22,8 +22,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from teamlead.i18n import tr
+from teamlead.rules import words
+from teamlead.rules.limits import DUE_SOON_DAYS
+from teamlead.rules.text import filter_terms, fold, matches
 from teamlead.ui.agreements.data import Register, RegisterRow
-from teamlead.ui.widgets.formatting import agreement_status_label, format_date, one_line
+from teamlead.ui.widgets.formatting import format_date, one_line
 from teamlead.ui.widgets.rows_model import HeaderedRowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -40,7 +43,8 @@ def headers() -> list[str]:
 
 @dataclass(frozen=True)
 class RegisterFilter:
-    """What the register shows. ``statuses`` None: every status; text filters are folded, "" means any."""
+    """What the register shows. ``statuses`` None: every status; text filters as typed, "" means any (each
+    word must start a word of the field, as everywhere: :mod:`teamlead.rules.text`)."""
 
     today: date
     statuses: frozenset[str] | None = None
@@ -52,7 +56,7 @@ class RegisterFilter:
 
     def apply(self, rows: list[RegisterRow], meeting_titles: dict[int, str]) -> list[RegisterRow]:
         """The rows that pass, in their order: one tight comprehension per active filter, cheapest first."""
-        today, soon = self.today, self.today + timedelta(days=14)
+        today, soon = self.today, self.today + timedelta(days=DUE_SOON_DAYS)
         if self.statuses is not None:
             statuses = self.statuses
             rows = [r for r in rows if r.status in statuses]
@@ -65,24 +69,25 @@ class RegisterFilter:
         if self.meeting_id is not None:
             meeting_id = self.meeting_id
             rows = [r for r in rows if meeting_id in r.meeting_ids]
-        if self.partner:
-            partner = self.partner
-            rows = [r for r in rows if partner in r.partners_search]
-        if self.meeting:
-            wanted = {m for m, title in meeting_titles.items() if self.meeting in title}
+        partner = filter_terms(self.partner)
+        if partner:
+            rows = [r for r in rows if matches(partner, r.partners_search)]
+        meeting = filter_terms(self.meeting)
+        if meeting:
+            wanted = {m for m, title in meeting_titles.items() if matches(meeting, title)}
             rows = [r for r in rows if not wanted.isdisjoint(r.meeting_ids)]
-        for word in self.text.split():
-            rows = [r for r in rows if word in r.search]
+        for term in filter_terms(self.text):
+            rows = [r for r in rows if term in r.search]
         return rows
 
 
 def _sort_keys(today: date) -> dict[str, Callable[[RegisterRow], Any]]:
     return {
         "due": lambda r: (r.due_on is None, r.due_on or today, r.id),
-        "status": lambda r: (agreement_status_label(r.status), r.due_on or today),
-        "text": lambda r: r.text.casefold(),
-        "partners": lambda r: ", ".join(r.organisations).casefold(),
-        "responsible": lambda r: (not r.responsible, r.responsible.casefold()),
+        "status": lambda r: (words.agreement_status(r.status), r.due_on or today),
+        "text": lambda r: fold(r.text),
+        "partners": lambda r: fold(", ".join(r.organisations)),
+        "responsible": lambda r: (not r.responsible, fold(r.responsible)),
         "meeting": lambda r: (r.made_in is None, r.made_in.starts if r.made_in else None, r.id),
     }
 
@@ -166,7 +171,7 @@ class AgreementTableModel(HeaderedRowsModel):
             text = format_date(row.due_on, today=self.today)
             return f"{text} ⚠" if row.overdue_on(self.today) else text
         if column == "status":
-            return agreement_status_label(row.status)
+            return words.agreement_status(row.status)
         if column == "text":
             return one_line(row.text, 160)
         if column == "partners":

@@ -18,21 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teamlead.data.enums import AgreementStatus
 from teamlead.i18n import tr
+from teamlead.rules import words
+from teamlead.rules.vocabulary import AgreementStatus
 from teamlead.ui.agreements.data import AgreementDetail, MeetingRef
-from teamlead.ui.widgets.formatting import agreement_status_label, format_date, format_when
+from teamlead.ui.widgets.formatting import format_date, format_when
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
 
 
 def _history_columns() -> list[Column]:
     def change(row: object) -> str:
         before = getattr(row, "from_status")  # noqa: B009 - a StatusChangeRow
-        after = agreement_status_label(getattr(row, "to_status"))  # noqa: B009
+        after = words.agreement_status(getattr(row, "to_status"))  # noqa: B009
         return (
             tr("made ({status})", status=after)
             if before is None
-            else f"{agreement_status_label(before)} → {after}"
+            else f"{words.agreement_status(before)} → {after}"
         )
 
     return [
@@ -95,7 +96,7 @@ class AgreementPane(QWidget):
         self.new_status = QComboBox()
         self.new_status.setObjectName("newStatus")
         for status in AgreementStatus:
-            self.new_status.addItem(agreement_status_label(status), str(status))
+            self.new_status.addItem(words.agreement_status(status), str(status))
         self.comment = QLineEdit()
         self.comment.setObjectName("statusComment")
         self.comment.setPlaceholderText(tr("Why, or what was done"))
@@ -166,7 +167,7 @@ class AgreementPane(QWidget):
         self.responsible.setText(row.responsible or tr("(nobody in particular)"))
         due = format_date(row.due_on) if row.due_on else tr("no due date")
         self.dates.setText(tr("made {made}, due {due}", made=format_date(row.made_on), due=due))
-        self.status.setText(agreement_status_label(row.status))
+        self.status.setText(words.agreement_status(row.status))
         self.made_in.setEnabled(row.made_in is not None)
         self.made_in.setText(_meeting_text(row.made_in) if row.made_in else tr("(not made in a meeting)"))
         self.made_in.setToolTip(self.made_in.text())

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import OPEN_AGREEMENT_STATUSES, AgreementStatus
 from teamlead.errors import UserError
 from teamlead.i18n import tr
+from teamlead.rules import words
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, AgreementStatus
 from teamlead.ui.agreements.data import AgreementDetail, Register, agreement_detail, register_rows
 from teamlead.ui.agreements.model import (
     DUE_ANY,
@@ -38,7 +39,6 @@ from teamlead.ui.agreements.model import (
 )
 from teamlead.ui.agreements.pane import AgreementPane
 from teamlead.ui.context import AppContext
-from teamlead.ui.widgets.formatting import agreement_status_label
 
 RELOAD_ON = ("agreement", "meeting", "organisation", "person", "all")
 
@@ -89,7 +89,7 @@ class AgreementsView(QWidget):
         self.status.addItem(tr("Open and in progress"), "open_all")
         self.status.addItem(tr("All"), None)
         for status in AgreementStatus:
-            self.status.addItem(agreement_status_label(status), str(status))
+            self.status.addItem(words.agreement_status(status), str(status))
         self.due = QComboBox()
         for text, value in (
             (tr("Any"), DUE_ANY),
@@ -190,9 +190,9 @@ class AgreementsView(QWidget):
             today=self._context.today(),
             statuses=statuses,
             due=str(self.due.currentData()),
-            text=self.search.text().strip().casefold(),
-            partner=self.partner.text().strip().casefold(),
-            meeting=self.meeting.text().strip().casefold(),
+            text=self.search.text(),
+            partner=self.partner.text(),
+            meeting=self.meeting.text(),
             meeting_id=self._meeting_id,
         )
 

@@ -13,13 +13,8 @@ from teamlead.data.queries.dashboard_extra import OverdueRow
 from teamlead.data.queries.meetings import MeetingRow
 from teamlead.data.queries.notes import NoteRow
 from teamlead.i18n import tr
-from teamlead.ui.widgets.formatting import (
-    agreement_status_label,
-    format_date,
-    format_when,
-    meeting_kind_label,
-    one_line,
-)
+from teamlead.rules import words
+from teamlead.ui.widgets.formatting import format_date, format_when, one_line
 from teamlead.ui.widgets.record_table import Column
 
 DATE = 11
@@ -62,13 +57,13 @@ def agreement_columns(today: date) -> list[Column]:
             warn=lambda row: row.overdue,
         ),
         Column(tr("Agreement"), lambda row: one_line(row.text), tooltip=tooltip),
-        Column(tr("Status"), lambda row: agreement_status_label(row.status), width=8),
+        Column(tr("Status"), lambda row: words.agreement_status(row.status), width=8),
     ]
 
 
 def meeting_columns(today: date) -> list[Column]:
     def kind(row: MeetingRow) -> str:
-        return meeting_kind_label(row.kind)
+        return words.meeting_kind(row.kind)
 
     return [
         Column(tr("When"), lambda row: format_when(row.starts_at, today=today), width=WHEN),

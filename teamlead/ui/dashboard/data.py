@@ -24,11 +24,8 @@ from teamlead.data.queries.dashboard_extra import (
 )
 from teamlead.data.queries.meetings import MeetingRow
 from teamlead.data.queries.notes import NoteRow
+from teamlead.rules.limits import DUE_SOON_DAYS, RECENT_SIGNAL_DAYS, UPCOMING_MEETING_DAYS
 from teamlead.services.geography import find_district
-
-UPCOMING_DAYS = 14
-AGREEMENT_DAYS = 14
-SIGNAL_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +44,12 @@ def load_dashboard(session: Session, today: date, now: datetime, district_name: 
     """The dashboard for the default district (by name), or for all districts when none is set or found."""
     district = find_district(session, district_name) if district_name else None
     district_id = district.id if district else None
-    meetings = upcoming_meetings(session, now, UPCOMING_DAYS, district_id=district_id)
+    meetings = upcoming_meetings(session, now, UPCOMING_MEETING_DAYS, district_id=district_id)
     return DashboardData(
         district=district.name if district else None,
         overdue=overdue_partners_capped(session, today, district_id),
         follow_ups=follow_ups_due_capped(session, today, district_id),
         meetings=Capped(tuple(meetings), len(meetings)),
-        agreements=agreements_due_capped(session, today, AGREEMENT_DAYS, district_id),
-        signals=recent_signals_capped(session, today, SIGNAL_DAYS, district_id),
+        agreements=agreements_due_capped(session, today, DUE_SOON_DAYS, district_id),
+        signals=recent_signals_capped(session, today, RECENT_SIGNAL_DAYS, district_id),
     )

@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from teamlead import settings
 from teamlead.data.queries.dashboard_extra import Capped
 from teamlead.i18n import tr
+from teamlead.rules import settings
+from teamlead.rules.limits import UPCOMING_MEETING_DAYS
 from teamlead.ui.context import AppContext
 from teamlead.ui.dashboard.cards import Card, CountTile
 from teamlead.ui.dashboard.columns import (
@@ -70,7 +71,7 @@ class DashboardView(QWidget):
             "overdue": tr("Partners overdue for contact"),
             "follow_ups": tr("Follow-ups due"),
             "agreements": tr("Agreements due or overdue"),
-            "meetings": tr("Meetings in the next 14 days"),
+            "meetings": tr("Meetings in the next {days} days", days=UPCOMING_MEETING_DAYS),
             "signals": tr("Signals of the last 30 days"),
         }
         empty = {
@@ -135,7 +136,7 @@ class DashboardView(QWidget):
         """Fetch everything in the background; a newer reload supersedes one still running."""
         self._stale = False
         today, now = self._context.today(), self._context.now()
-        district = settings.load().get("default_district")
+        district = settings.load().default_district
         district_name = district if isinstance(district, str) else None
         self._context.read(
             lambda session: load_dashboard(session, today, now, district_name),

@@ -50,10 +50,10 @@ class ImportWizard(QWizard):
         """Fill the district choice in the background; the settings' default district comes first."""
         from sqlalchemy import select
 
-        from teamlead import settings
         from teamlead.data.models import District
+        from teamlead.rules import settings
 
-        default = settings.load().get("default_district") or ""
+        default = settings.load().default_district or ""
 
         def show(names: list[str]) -> None:
             current = combo.currentText() or default

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from teamlead.data.meetings import AMSTERDAM, Invitee, Meeting
+from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.roster import Organisation
+from teamlead.rules.clock import AMSTERDAM
 from teamlead.services.series import default_horizon, extend_all_series
 
 
@@ -34,7 +34,7 @@ class MeetingListRow:
 
 def meeting_list(session: Session) -> list[MeetingListRow]:
     """Every meeting, by start, with its invited organisations' names (plain column reads: no ORM objects)."""
-    zone = ZoneInfo(AMSTERDAM)
+    zone = AMSTERDAM
     connection = session.connection()
     partners: dict[int, list[str]] = {}
     invited = connection.execute(

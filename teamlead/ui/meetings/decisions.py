@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from teamlead.i18n import tr
+from teamlead.rules import words
 from teamlead.ui.meetings.page_data import MeetingPageData
-from teamlead.ui.widgets.formatting import agreement_status_label, format_date, one_line
+from teamlead.ui.widgets.formatting import format_date, one_line
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
 
 
@@ -36,7 +37,7 @@ def _made_columns() -> list[Column]:
         Column(tr("Agreement"), lambda r: one_line(r.text, 80), lambda r: r.text),
         Column(tr("Responsible"), lambda r: r.responsible_person),
         Column(tr("Due"), lambda r: format_date(r.due_on)),
-        Column(tr("Status"), lambda r: agreement_status_label(r.status)),
+        Column(tr("Status"), lambda r: words.agreement_status(r.status)),
     ]
 
 

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import MeetingKind
 from teamlead.errors import UserError
 from teamlead.i18n import tr
-from teamlead.reports.labels import meeting_kind
+from teamlead.rules import words
+from teamlead.rules.vocabulary import MeetingKind
 from teamlead.services.series import InviteeRef, OccurrenceChanges, SeriesChanges, SeriesInput
 from teamlead.services.series_rules import every_n_weeks, monthly_on_nth_weekday
 from teamlead.ui.context import AppContext
@@ -72,7 +72,7 @@ def _clock(value: QTime) -> time:
 def _kind_combo() -> QComboBox:
     combo = QComboBox()
     for kind in MeetingKind:
-        combo.addItem(meeting_kind(kind), str(kind))
+        combo.addItem(words.meeting_kind(kind), str(kind))
     return combo
 
 

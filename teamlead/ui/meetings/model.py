@@ -14,9 +14,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
-from teamlead.data.enums import MeetingStatus
 from teamlead.i18n import tr
-from teamlead.reports.labels import meeting_kind
+from teamlead.rules import words
+from teamlead.rules.text import filter_terms, haystack, matches
+from teamlead.rules.vocabulary import MeetingStatus
 from teamlead.ui.meetings.data import MeetingListRow
 from teamlead.ui.widgets.formatting import format_when
 from teamlead.ui.widgets.rows_model import HeaderedRowsModel
@@ -39,17 +40,17 @@ class MeetingTableModel(HeaderedRowsModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(_headers(), parent)
-        self._all: list[tuple[MeetingListRow, str]] = []  # (row, folded title + place + partners)
+        self._all: list[tuple[MeetingListRow, str]] = []  # (row, filter haystack: title, place, partners)
         self._rows: list[MeetingListRow] = []
         self._period = "upcoming"
         self._kind: str | None = None
-        self._text = ""
+        self._terms: tuple[str, ...] = ()
         self._now = datetime.now().astimezone()
         self._sorted_by: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: Sequence[MeetingListRow]) -> None:
         self.beginResetModel()
-        self._all = [(row, " ".join((row.title, row.location, *row.partners)).casefold()) for row in rows]
+        self._all = [(row, haystack((row.title, row.location, *row.partners))) for row in rows]
         self._sort_all()
         self._rows = self._passing()
         self.endResetModel()
@@ -66,13 +67,13 @@ class MeetingTableModel(HeaderedRowsModel):
         self.beginResetModel()
         self._period = period if period is not None else self._period
         self._kind = self._kind if kind is _KEEP else (None if kind is None else str(kind))
-        self._text = text.strip().casefold() if text is not None else self._text
+        self._terms = filter_terms(text) if text is not None else self._terms
         self._now = now if now is not None else self._now
         self._rows = self._passing()
         self.endResetModel()
 
     def _passing(self) -> list[MeetingListRow]:
-        now, kind, text = self._now, self._kind, self._text
+        now, kind, terms = self._now, self._kind, self._terms
         rows = self._all
         if self._period == "upcoming":
             rows = [pair for pair in rows if pair[0].starts >= now]
@@ -80,8 +81,8 @@ class MeetingTableModel(HeaderedRowsModel):
             rows = [pair for pair in rows if pair[0].starts < now]
         if kind is not None:
             rows = [pair for pair in rows if pair[0].kind == kind]
-        if text:
-            rows = [pair for pair in rows if text in pair[1]]
+        if terms:
+            rows = [pair for pair in rows if matches(terms, pair[1])]
         return [row for row, _haystack in rows]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -134,7 +135,7 @@ class MeetingTableModel(HeaderedRowsModel):
         if column == "when":
             return format_when(row.starts, today=self._now.date())
         if column == "kind":
-            return meeting_kind(row.kind)
+            return words.meeting_kind(row.kind)
         if column == "title":
             prefix = "↻ " if row.series_id is not None else ""
             suffix = f" ({tr('cancelled')})" if cancelled else ""

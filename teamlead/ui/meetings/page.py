@@ -28,16 +28,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import MeetingKind, MeetingStatus
 from teamlead.errors import UserError
 from teamlead.i18n import tr
+from teamlead.rules import words
+from teamlead.rules.vocabulary import MeetingKind, MeetingStatus
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.agenda_editor import AgendaEditor
 from teamlead.ui.meetings.decisions import DecisionForm
 from teamlead.ui.meetings.page_data import MeetingPageData, meeting_page, save_meeting_page
 from teamlead.ui.meetings.page_models import ATTENDANCE_KEYS, AttendanceModel
 from teamlead.ui.meetings.reflection import ReflectionForm
-from teamlead.ui.widgets.formatting import format_when, meeting_kind_label
+from teamlead.ui.widgets.formatting import format_when
 
 LEAVE_SAVE, LEAVE_DISCARD, LEAVE_STAY = "save", "discard", "stay"
 
@@ -212,7 +213,7 @@ class MeetingPage(QWidget):
         self.data = data
         meeting = data.detail.meeting
         self.heading.setText(meeting.title)
-        facts = [meeting_kind_label(meeting.kind), format_when(meeting.starts_at)]
+        facts = [words.meeting_kind(meeting.kind), format_when(meeting.starts_at)]
         if meeting.location:
             facts.append(meeting.location)
         if meeting.status == MeetingStatus.CANCELLED:

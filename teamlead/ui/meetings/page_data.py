@@ -9,20 +9,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_organisation
-from teamlead.data.enums import OPEN_AGREEMENT_STATUSES
-from teamlead.data.meetings import AMSTERDAM, AgendaItem, Invitee, Meeting
+from teamlead.data.meetings import AgendaItem, Invitee, Meeting
 from teamlead.data.queries._common import role_current
 from teamlead.data.queries.agreements import AgreementRow, agreements
 from teamlead.data.queries.meetings import MeetingDetail, meeting_detail
 from teamlead.data.roster import Organisation, Person, Role
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.clock import AMSTERDAM
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES
 from teamlead.services.meetings import Reflection
 
 
@@ -115,7 +115,7 @@ def meeting_page(session: Session, meeting_id: int, today: date) -> MeetingPageD
     detail = meeting_detail(session, meeting_id)
     if detail is None:
         raise ValidationError("meeting_id", tr("This meeting no longer exists."))
-    starts = detail.meeting.starts_at.astimezone(ZoneInfo(AMSTERDAM))
+    starts = detail.meeting.starts_at.astimezone(AMSTERDAM)
     organisation_ids = _invited_organisations(session, meeting_id, starts.date())
     names: dict[int, str] = {
         organisation_id: name

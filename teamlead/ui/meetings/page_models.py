@@ -12,10 +12,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from teamlead.data.enums import Attendance
 from teamlead.data.queries.meetings import AgendaRow, InviteeRow
 from teamlead.i18n import tr
-from teamlead.reports.labels import attendance as attendance_label
+from teamlead.rules import words
+from teamlead.rules.vocabulary import Attendance
 from teamlead.ui.widgets.rows_model import HeaderedRowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -85,7 +85,7 @@ class AttendanceModel(HeaderedRowsModel):
         row = self._rows[index.row()]
         value = self._marks[row.id]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.organisation, row.person, attendance_label(value))[index.column()]
+            return (row.organisation, row.person, words.attendance(value))[index.column()]
         if index.column() == 2 and role == Qt.ItemDataRole.ForegroundRole and value in _COLOURS:
             return QColor(_COLOURS[value])
         if index.column() == 2 and role == Qt.ItemDataRole.FontRole and value != Attendance.INVITED:

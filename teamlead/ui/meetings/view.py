@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teamlead.data.enums import MeetingKind, MeetingStatus
 from teamlead.i18n import current_language, tr
-from teamlead.reports.labels import meeting_kind
+from teamlead.rules import words
+from teamlead.rules.vocabulary import MeetingKind, MeetingStatus
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.data import MeetingListRow, extend_series, meeting_list, organisation_choices
 from teamlead.ui.meetings.dialogs import EditMeetingDialog, SeriesDialog
@@ -113,7 +113,7 @@ class MeetingsView(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(tr("All kinds"), None)
         for kind in MeetingKind:
-            self.kind.addItem(meeting_kind(kind), str(kind))
+            self.kind.addItem(words.meeting_kind(kind), str(kind))
         self.kind.currentIndexChanged.connect(lambda _i: self.proxy.set_kind(self.kind.currentData()))
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Title, partner or place"))

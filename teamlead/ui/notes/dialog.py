@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import NoteKind
 from teamlead.data.queries.ui_roster_extra import (
     Choices,
     NameChoice,
@@ -35,10 +34,11 @@ from teamlead.data.queries.ui_roster_extra import (
 )
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules import words
+from teamlead.rules.vocabulary import NoteKind
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.ui.context import AppContext
 from teamlead.ui.notes.picker import PickList
-from teamlead.ui.notes.words import note_kind_names
 from teamlead.ui.partners.fields import FieldForm, show_save_error
 from teamlead.ui.people.dialogs import date_edit, date_of
 
@@ -79,7 +79,7 @@ class NoteDialog(QDialog):
         self.form = FieldForm()
         self.occurred = date_edit(today)
         self.kind = QComboBox()
-        for key, name in note_kind_names().items():
+        for key, name in words.note_kind_names().items():
             self.kind.addItem(name, str(key))
         self.organisations = PickList(tr("Type part of a partner's name"))
         self.persons = PickList(tr("Type part of a person's name"))

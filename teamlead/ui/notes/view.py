@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from teamlead.data.enums import NoteKind
 from teamlead.data.queries.notes import NoteRow, notes
 from teamlead.data.queries.ui_roster_extra import Choices, NameChoice, choices, organisation_choices
 from teamlead.i18n import tr
+from teamlead.rules import words
+from teamlead.rules.vocabulary import NoteKind
 from teamlead.ui.context import AppContext
-from teamlead.ui.notes.words import note_kind_name, note_kind_names
 from teamlead.ui.people.dialogs import combo_id, combo_line, searchable_combo
 from teamlead.ui.people.models import RowRole, RowTableModel
 
@@ -67,7 +67,7 @@ class NotesTableModel(RowTableModel[NoteRow]):
         if column == self.DATE:
             return row.occurred_on.isoformat()
         if column == self.KIND:
-            return note_kind_name(row.kind)
+            return words.note_kind(row.kind)
         if column == self.PARTNERS:
             return ", ".join(row.organisations)
         if column == self.PEOPLE:
@@ -117,7 +117,7 @@ class NotesView(QWidget):
         """True once the first rows are on screen (the frame's ready check reads it)."""
         self.kind = QComboBox()
         self.kind.addItem(tr("All kinds"), None)
-        for key, name in note_kind_names().items():
+        for key, name in words.note_kind_names().items():
             self.kind.addItem(name, str(key))
         self.period = QComboBox()
         for text, days in periods():

@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from teamlead.data.queries.roster import RosterRow
-from teamlead.data.queries.ui_roster_extra import fold
 from teamlead.i18n import tr
+from teamlead.rules.text import filter_terms, fold, haystack
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -78,9 +78,9 @@ def neighbourhood_summary(names: tuple[str, ...]) -> str:
     return f"{', '.join(names[:SHOWN_NEIGHBOURHOODS])} +{len(names) - SHOWN_NEIGHBOURHOODS}"
 
 
-def haystack(row: RosterRow) -> str:
-    """What type-to-filter searches, folded once per load: name, domain, neighbourhoods and people."""
-    return fold(" ".join((row.name, row.domain, *row.neighbourhoods, *row.people)))
+def filter_text(row: RosterRow) -> str:
+    """What type-to-filter searches, made once per load: name, domain, neighbourhoods and people."""
+    return haystack((row.name, row.domain, *row.neighbourhoods, *row.people))
 
 
 Entry = tuple[RosterRow, str, tuple[str, ...], str]
@@ -101,7 +101,7 @@ def cells(row: RosterRow) -> tuple[str, ...]:
 
 def prepare(rows: Iterable[RosterRow]) -> list[Entry]:
     """Everything the table needs per row, computed once; pure Python, so a worker thread can do it."""
-    return [(row, haystack(row), cells(row), fold(row.name)) for row in rows]
+    return [(row, filter_text(row), cells(row), fold(row.name)) for row in rows]
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -131,7 +131,7 @@ class PartnerTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Entry] = []
-        self._words: list[str] = []
+        self._words: tuple[str, ...] = ()
         self.accepted: list[bool] = []
         self._sort_column = self.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -162,8 +162,9 @@ class PartnerTableModel(QAbstractTableModel):
         self._sort_rows()
         self.endResetModel()
 
-    def set_words(self, words: list[str]) -> None:
-        """The folded words every shown row must contain; the proxy then re-reads :attr:`accepted`."""
+    def set_words(self, words: tuple[str, ...]) -> None:
+        """The filter terms (:func:`teamlead.rules.text.filter_terms`) every shown row must match; the proxy
+        then re-reads :attr:`accepted`."""
         self._words = words
         self._accept()
 
@@ -296,7 +297,7 @@ class PartnerFilterProxy(QSortFilterProxyModel):
         """Apply a new filter text."""
         self._text = text
         if self._model is not None:
-            self._model.set_words(fold(text).split())
+            self._model.set_words(filter_terms(text))
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+
             self.beginFilterChange()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

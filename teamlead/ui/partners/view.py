@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from teamlead.data.queries.roster import roster
 from teamlead.data.queries.ui_roster_extra import Choices, choices
 from teamlead.i18n import tr
+from teamlead.rules import words
 from teamlead.ui.context import AppContext
-from teamlead.ui.notes.words import organisation_status_names
 from teamlead.ui.partners.detail import OrganisationPane
 from teamlead.ui.partners.fields import DetailSplitter, clear_on_escape
 from teamlead.ui.partners.model import (
@@ -190,7 +190,7 @@ class PartnersView(QWidget):
 
     def _fill_status(self) -> None:
         self.status.addItem(tr("Active and former"), None)
-        for key, name in organisation_status_names().items():
+        for key, name in words.organisation_status_names().items():
             self.status.addItem(name, key)
         self.status.setCurrentIndex(self.status.findData("active"))
 

@@ -16,9 +16,10 @@ from PySide6.QtCore import (
 
 from teamlead.data.queries.organisation import TimelineEntry
 from teamlead.data.queries.people import PersonRow
-from teamlead.data.queries.ui_roster_extra import RoleLine, fold
+from teamlead.data.queries.ui_roster_extra import RoleLine
 from teamlead.i18n import tr
-from teamlead.ui.notes.words import agreement_status_name, meeting_kind_name, note_kind_name
+from teamlead.rules import words
+from teamlead.rules.text import filter_terms, fold, haystack
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole
@@ -111,7 +112,7 @@ class PeopleTableModel(RowTableModel[PersonRow]):
         self._all: list[PersonRow] = []
         self._haystacks: dict[int, str] = {}
         self._cells: dict[int, tuple[str, ...]] = {}
-        self._words: list[str] = []
+        self._words: tuple[str, ...] = ()
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def headers(self) -> Sequence[str]:
@@ -133,9 +134,10 @@ class PeopleTableModel(RowTableModel[PersonRow]):
 
     @staticmethod
     def haystack(row: PersonRow) -> str:
-        """Folded name, roles, organisations, phone and e-mail: what type-to-filter searches."""
+        """Name, roles, organisations, phone (also as digits alone) and e-mail: what type-to-filter searches."""
         roles = " ".join(f"{role.title} {role.organisation}" for role in row.roles)
-        return fold(f"{row.name} {roles} {row.phone} {row.email}")
+        digits = "".join(character for character in row.phone if character.isdigit())
+        return haystack((row.name, roles, row.phone, digits, row.email))
 
     def set_rows(
         self,
@@ -158,8 +160,8 @@ class PeopleTableModel(RowTableModel[PersonRow]):
         return len(self._all)
 
     def set_filter_text(self, text: str) -> None:
-        """Show only the people whose haystack holds every typed word (case and accents ignored)."""
-        self._words = fold(text).split()
+        """Show only the people whose haystack matches every typed word (:mod:`teamlead.rules.text`)."""
+        self._words = filter_terms(text)
         self._show()
 
     def _show(self) -> None:
@@ -239,10 +241,10 @@ class RoleTableModel(RowTableModel[RoleLine]):
 def timeline_kind(entry: TimelineEntry) -> str:
     """What a timeline line is, in words: the note's or meeting's kind, or the agreement and its status."""
     if entry.kind == "note":
-        return note_kind_name(entry.detail)
+        return words.note_kind(entry.detail)
     if entry.kind == "meeting":
-        return meeting_kind_name(entry.detail)
-    return tr("Agreement ({status})", status=agreement_status_name(entry.detail))
+        return words.meeting_kind_alone(entry.detail)
+    return tr("Agreement ({status})", status=words.agreement_status_in_sentence(entry.detail))
 
 
 class TimelineModel(RowTableModel[TimelineEntry]):

@@ -33,7 +33,7 @@ from teamlead.reporting.districts import DistrictRef, all_districts
 from teamlead.reporting.periods import Period, last_full_quarter, previous_quarter, quarter_label
 from teamlead.reporting.produce import DISTRICT_ONLY, ReportRequest, default_audience, produce
 from teamlead.reporting.register import MeetingChoice, meeting_choices
-from teamlead.reports.labels import kind_title
+from teamlead.reports.summary_words import kind_title
 from teamlead.services.narratives import NarrativeRow, get_narrative, save_narrative
 from teamlead.ui.context import AppContext
 from teamlead.ui.tasks import Progress, Task

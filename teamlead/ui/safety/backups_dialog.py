@@ -171,12 +171,11 @@ class BackupsDialog(QDialog):
         self._window.context.tasks.run(lambda: backup_sqlite(source, target), done, on_error=failed)
 
     def choose_folder(self) -> None:
-        from teamlead import settings
-        from teamlead.safety.autobackup import FOLDER_SETTING
+        from teamlead.rules import settings
 
         chosen = QFileDialog.getExistingDirectory(self, tr("Folder for backups"), str(self.folder()))
         if chosen:
-            settings.update(**{FOLDER_SETTING: chosen})
+            settings.update(backup_folder=chosen)
             self.reload()
 
     def confirm_restore(self, backup: BackupFile) -> bool:

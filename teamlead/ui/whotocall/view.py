@@ -183,7 +183,7 @@ class WhoToCallView(QWidget):
 
     def log_signal(self) -> None:
         """Afterwards: log what happened, as a signal in this neighbourhood."""
-        from teamlead.data.enums import NoteKind
+        from teamlead.rules.vocabulary import NoteKind
         from teamlead.ui.notes.dialog import open_note_dialog
 
         dialog = open_note_dialog(self._context, self)

@@ -1,28 +1,11 @@
-"""Dates, times and vocabulary words as the UI shows them, in the current language.
-
-The vocabulary words come from :mod:`teamlead.reports.labels`, so a screen and a report name a status alike.
-"""
+"""Dates and times as the UI shows them, in the current language (the vocabulary's words are
+:mod:`teamlead.rules.words`')."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from teamlead.reports.labels import agreement_status as agreement_status_label
-from teamlead.reports.labels import meeting_kind as meeting_kind_label
-
-__all__ = [
-    "AMSTERDAM",
-    "agreement_status_label",
-    "format_date",
-    "format_when",
-    "meeting_kind_label",
-    "month_abbreviation",
-    "one_line",
-    "weekday_abbreviation",
-]
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from teamlead.rules.clock import AMSTERDAM
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from teamlead.data.database import Database
-from teamlead.data.enums import MeetingStatus
 from teamlead.data.models import Meeting
+from teamlead.rules.vocabulary import MeetingStatus
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.data import MeetingListRow
 from teamlead.ui.meetings.model import MeetingFilter, MeetingTableModel

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from teamlead.data.enums import NoteKind
 from teamlead.data.queries.dashboard import overdue_partners
+from teamlead.rules.vocabulary import NoteKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.notes.dialog import NoteDialog, open_note_dialog
 from teamlead.ui.notes.view import NotesTableModel, NotesView

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from teamlead.data.database import Database
-from teamlead.data.enums import NoteKind
 from teamlead.data.geography import Domain
+from teamlead.rules.vocabulary import NoteKind
 from teamlead.services import geography, notes, organisations, persons
 from teamlead.ui.context import AppContext
 

@@ -105,13 +105,13 @@ def test_type_to_filter_matches_name_domain_neighbourhood_and_people() -> None:
 
 
 def test_filter_survives_a_resort_and_new_rows() -> None:
-    model, proxy = make([row(1, "Beta"), row(2, "Alpha"), row(3, "Gamma")])
-    proxy.set_text("a")
+    model, proxy = make([row(1, "Beta Amstel"), row(2, "Alpha"), row(3, "Gamma Ajax"), row(4, "Delta")])
+    proxy.set_text("a")  # the start of a word, not anywhere in it: not Delta
     proxy.sort(PartnerTableModel.NAME, Qt.SortOrder.DescendingOrder)
-    assert shown_names(proxy) == ["Gamma", "Beta", "Alpha"]
-    proxy.set_text("ph")
-    model.set_rows([row(4, "Delphi"), row(2, "Alpha")])
-    assert shown_names(proxy) == ["Delphi", "Alpha"]
+    assert shown_names(proxy) == ["Gamma Ajax", "Beta Amstel", "Alpha"]
+    proxy.set_text("de")
+    model.set_rows([row(5, "Delphi"), row(2, "Alpha"), row(6, "Huis de Kameleon")])
+    assert shown_names(proxy) == ["Huis de Kameleon", "Delphi"]
 
 
 def test_a_partner_serving_many_neighbourhoods_shows_the_first_few() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from teamlead.data.database import Database
 from teamlead.data.queries.ui_roster_extra import (
     choices,
-    fold,
     organisation_choices,
     partner_page,
     person_choices,
@@ -46,7 +45,3 @@ def test_partner_page_has_people_with_numbers_and_a_timeline(database: Database)
         ]
         assert [(e.kind, e.title) for e in page.timeline] == [("note", "Kennismaking")]
         assert partner_page(session, 999) is None
-
-
-def test_fold() -> None:
-    assert fold("Ibn Ba'tutah Moskee ÇÖ") == "ibn ba'tutah moskee co"

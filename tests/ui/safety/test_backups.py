@@ -63,7 +63,7 @@ def test_backup_after_opening_then_restore_from_the_dialog(
 def test_a_failed_automatic_backup_is_shown(
     start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database, tmp_path: Path
 ) -> None:
-    from teamlead import settings
+    from teamlead.rules import settings
 
     path = sqlite_database.path
     assert path is not None

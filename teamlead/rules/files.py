@@ -1,6 +1,8 @@
-"""Writing a report file atomically: into a temporary file beside the target, then replacing it.
+"""The one way Teamlead writes a file: into a temporary file beside the target, synced, then renamed over it.
 
-A reader (or the city's e-mail) never sees half a report, and a failed run leaves the old file as it was.
+A reader (or the city's e-mail) never sees half a file, a failed run leaves the old file as it was, and a
+power cut cannot leave an empty file under the old name. Reports, exports, calendars, settings and privacy
+exports all go through here.
 """
 
 from __future__ import annotations
@@ -37,8 +39,12 @@ def _cannot_write(target: Path, error: OSError) -> UserError:
 
 
 @contextlib.contextmanager
-def atomic_target(target: Path) -> Iterator[Path]:
-    """A temporary path to write to; on success it replaces ``target``, on failure it is removed."""
+def atomic_target(target: Path, *, mode: int | None = None) -> Iterator[Path]:
+    """A temporary path to write to; on success it replaces ``target``, on failure it is removed.
+
+    The file gets ``mode`` (``0o600`` for what holds personal data and stays with the user), else the
+    permissions of an ordinary new file (the user's umask).
+    """
     target = Path(target)
     if target.is_dir():
         raise UserError(tr("{path} is a folder; give a file name.", path=target))
@@ -58,9 +64,10 @@ def atomic_target(target: Path) -> Iterator[Path]:
     temporary = Path(name)
     try:
         yield temporary
-        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes it private; a report is an ordinary file
+        os.chmod(temporary, mode if mode is not None else 0o666 & ~_UMASK)  # mkstemp makes it 0600
         _sync(temporary)
         os.replace(temporary, target)
+        sync_folder(target.parent)
     except OSError as error:
         raise _cannot_write(target, error) from error
     finally:
@@ -72,3 +79,25 @@ def _sync(path: Path) -> None:
     """Put the written bytes on disk before the rename, so a power cut cannot leave an empty report behind."""
     with open(path, "r+b") as stream:  # Windows syncs only a handle open for writing
         os.fsync(stream.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` survive a power cut (POSIX; Windows has no folder handles to sync)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def write_bytes(target: Path, data: bytes, *, mode: int | None = None) -> None:
+    """``data`` as the whole of ``target``, atomically."""
+    with atomic_target(target, mode=mode) as temporary:
+        temporary.write_bytes(data)
+
+
+def write_text(target: Path, text: str, *, mode: int | None = None) -> None:
+    """``text`` (UTF-8) as the whole of ``target``, atomically."""
+    write_bytes(target, text.encode("utf-8"), mode=mode)

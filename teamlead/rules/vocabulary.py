@@ -1,4 +1,7 @@
-"""The fixed vocabularies of the domain. Values are stored as these lower-case strings."""
+"""The fixed vocabularies of the domain: one name per concept, stored as these lower-case strings.
+
+Their words on screen and in reports are in :mod:`teamlead.rules.words`.
+"""
 
 from __future__ import annotations
 
@@ -66,3 +69,33 @@ DEFAULT_DOMAINS: tuple[tuple[str, str, str], ...] = (
 )
 
 OPEN_AGREEMENT_STATUSES = (AgreementStatus.OPEN, AgreementStatus.IN_PROGRESS)
+
+
+class RecordKind(StrEnum):
+    """A kind of record a screen can open (the app's ``open_record``)."""
+
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    NOTE = "note"
+    MEETING = "meeting"
+    AGREEMENT = "agreement"
+
+
+class Change(StrEnum):
+    """What a write changed, so the screens showing it reload (the app's ``data_changed``).
+
+    Typed, so a misspelt kind fails the type check instead of quietly not refreshing a screen.
+    """
+
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    NOTE = "note"
+    MEETING = "meeting"
+    SERIES = "series"
+    AGREEMENT = "agreement"
+    NARRATIVE = "narrative"
+    CALENDAR = "calendar"
+    GEOGRAPHY = "geography"
+    SETTINGS = "settings"
+    ALL = "all"
+    """Everything may have changed: a demo load, an import, another database."""

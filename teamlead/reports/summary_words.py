@@ -1,0 +1,73 @@
+"""Words of the reports themselves: report titles, the Summary keys' readable names, and figures as printed.
+
+The vocabulary's words (kinds, statuses, domains) are :mod:`teamlead.rules.words`', shared with the screens.
+Functions, not tables built at import, so that a language chosen after import (``--language``) applies.
+"""
+
+from __future__ import annotations
+
+from teamlead.i18n import tr
+from teamlead.rules import words
+
+
+def kind_title(kind: str) -> str:
+    titles = {
+        "district": tr("District report"),
+        "roster": tr("Partner roster"),
+        "contacts": tr("Contact sheet"),
+        "agreements": tr("Agreements register"),
+        "meeting": tr("Meeting pack"),
+        "consolidation": tr("City overview"),
+    }
+    return titles.get(kind, kind)
+
+
+def figure_label(key: str, domain_names: dict[str, str] | None = None) -> str:
+    """A readable name for a Summary key; per-kind keys are built from the kind's own word."""
+    fixed = {
+        "format_version": tr("Format version"),
+        "district": tr("District"),
+        "period_from": tr("Period from"),
+        "period_to": tr("Period to"),
+        "audience": tr("Audience"),
+        "generated_at": tr("Made at"),
+        "teamlead_version": tr("Teamlead version"),
+        "partners_active": tr("Active partners"),
+        "partners_joined": tr("Partners joined"),
+        "partners_left": tr("Partners left"),
+        "partners_contacted_share": tr("Share of active partners contacted"),
+        "contact_moments": tr("Contact moments"),
+        "signals": tr("Signals"),
+        "meetings_held": tr("Meetings held"),
+        "meeting_attendance_avg": tr("Average attendance per meeting"),
+        "agreements_made": tr("Agreements made"),
+        "agreements_done": tr("Agreements done"),
+        "agreements_overdue": tr("Agreements overdue"),
+        "agreements_done_on_time_share": tr("Share done on time"),
+    }
+    if key in fixed:
+        return fixed[key]
+    if key.startswith("partners_active_"):
+        part = key.removeprefix("partners_active_")
+        name = (
+            (domain_names or {}).get(part)
+            or words.default_domain_name(part)
+            or part.replace("_", " ").capitalize()
+        )
+        return tr("Active partners: {domain}", domain=name)
+    if key.startswith("contact_moments_"):
+        return tr("Contact moments: {kind}", kind=words.note_kind(key.removeprefix("contact_moments_")))
+    if key.startswith("meetings_held_"):
+        return tr("Meetings held: {kind}", kind=words.meeting_kind(key.removeprefix("meetings_held_")))
+    return key
+
+
+def format_figure(key: str, value: object) -> str:
+    """A figure as the PDF prints it: shares as percentages, averages with one decimal, empty as a dash."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, float):
+        if key.endswith("_share"):
+            return f"{value * 100:.0f}%"
+        return f"{value:.1f}"
+    return str(value)

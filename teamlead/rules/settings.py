@@ -1,0 +1,98 @@
+"""The user's own settings (language, default district, recent databases, ...), shared by the app and the CLI.
+
+Typed: :class:`Settings` spells every key once, with its default; a value of the wrong type in the file counts
+as unset. Kept in a small JSON file in the user's config folder rather than QSettings, so the CLI can read
+them without Qt; keys a newer Teamlead wrote are kept as they are. Window geometry, which only the UI needs,
+lives in QSettings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, get_type_hints
+
+from teamlead import APP_NAME
+from teamlead.rules.files import write_text
+
+SETTINGS_ENV = "TEAMLEAD_SETTINGS"
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str | None = None
+    """``nl`` or ``en``; None: the system's language."""
+    default_district: str | None = None
+    """The district the dashboard shows; None: all districts."""
+    recent_databases: tuple[str, ...] = ()
+    """Most recent first; never a URL with a password."""
+    backup_folder: str | None = None
+    """Where automatic backups go; None: ``backups/`` beside the database."""
+    retention_years: int | None = None
+    """How long notes are kept; None: the default period."""
+    unknown: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}), compare=False)
+    """Keys this version does not know (written by a newer one), kept when saving."""
+
+
+_FIELDS = {f.name for f in dataclasses.fields(Settings)} - {"unknown"}
+
+
+def settings_path() -> Path:
+    override = os.environ.get(SETTINGS_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False) / "settings.json"
+
+
+def _valid(name: str, value: Any) -> bool:
+    hint = str(get_type_hints(Settings)[name])
+    if value is None:
+        return "None" in hint
+    if hint.startswith("tuple"):
+        return isinstance(value, list | tuple) and all(isinstance(item, str) for item in value)
+    if "int" in hint:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, str)
+
+
+def _from_json(data: dict[str, Any]) -> Settings:
+    known: dict[str, Any] = {}
+    for name in _FIELDS & data.keys():
+        if _valid(name, data[name]):
+            value = data[name]
+            known[name] = tuple(value) if isinstance(value, list) else value
+    unknown = {key: value for key, value in data.items() if key not in _FIELDS}
+    return Settings(**known, unknown=MappingProxyType(unknown))
+
+
+def load() -> Settings:
+    """The saved settings; an unreadable or damaged file counts as none (they are only preferences)."""
+    try:
+        data = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    return _from_json(data) if isinstance(data, dict) else Settings()
+
+
+def save(values: Settings) -> None:
+    """Write atomically, so a crash never leaves half a settings file."""
+    data: dict[str, Any] = dict(values.unknown)
+    for name in sorted(_FIELDS):
+        value = getattr(values, name)
+        data[name] = list(value) if isinstance(value, tuple) else value
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text(path, json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def update(**changes: Any) -> Settings:
+    """Change some settings and save; an unknown name is a bug (a ``TypeError``), not a silent new key."""
+    values = dataclasses.replace(load(), **changes)
+    save(values)
+    return values

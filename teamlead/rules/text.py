@@ -1,0 +1,97 @@
+"""How text is compared, in two rules and nowhere else.
+
+- **Finding** (search, every list filter, the agreements register): case and diacritics ignored, and each typed
+  word matches the start of a word: ``yil`` finds *Yılmaz*, ``zoe`` finds *Zoë*, ``oster`` finds *Øster*,
+  ``strasse`` finds *Straße*. :func:`fold` is that folding; it agrees with the database's full-text index
+  (FTS5's ``unicode61`` with :data:`EXTRA_FOLDS` on SQLite, ``unaccent`` on PostgreSQL).
+- **Identity** (is this the same organisation, person, district?): :func:`identity_key` ignores case, spaces,
+  dashes and punctuation but keeps diacritics (``Jongerenwerk Nieuw West`` is ``jongerenwerk nieuw-west``, but
+  *Zoë* and *Zoe* are two names), as ``shared/interface.md`` says for the import and ``--district``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+# Characters that PostgreSQL's unaccent folds but FTS5's unicode61 keeps as they are, with unaccent's folding.
+EXTRA_FOLDS: tuple[tuple[str, str], ...] = (
+    ("ı", "i"),
+    ("ł", "l"),
+    ("Ł", "L"),
+    ("ø", "o"),
+    ("Ø", "O"),
+    ("ß", "ss"),
+    ("ẞ", "SS"),
+    ("æ", "ae"),
+    ("Æ", "AE"),
+    ("œ", "oe"),
+    ("Œ", "OE"),
+    ("đ", "d"),
+    ("Đ", "D"),
+    ("ð", "d"),
+    ("Ð", "D"),
+    ("ĳ", "ij"),
+    ("Ĳ", "IJ"),
+    ("þ", "th"),
+    ("Þ", "TH"),
+)
+_EXTRA = str.maketrans(dict(EXTRA_FOLDS))
+
+
+def words(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every word in ``text``: a run of letters and digits, as the full-text index splits."""
+    start = -1
+    for index, character in enumerate(text):
+        if character.isalnum() or unicodedata.category(character) == "Co":
+            if start < 0:
+                start = index
+        elif start >= 0:
+            yield start, index
+            start = -1
+    if start >= 0:
+        yield start, len(text)
+
+
+@lru_cache(maxsize=4096)
+def fold(word: str) -> str:
+    """``word`` without case and diacritics: ``Öztürk`` -> ``ozturk``, ``Yılmaz`` -> ``yilmaz``."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of ``text``, each folded."""
+    return [fold(text[start:end]) for start, end in words(text)]
+
+
+def haystack(texts: Iterable[str]) -> str:
+    """What a list filter searches in, made once per row: the folded words of ``texts``, each after a space.
+
+    With that shape, "a word starts with the term" is the fast substring test ``" " + term in haystack``.
+    """
+    return "".join(" " + word for text in texts for word in folded_words(text) if word)
+
+
+def filter_terms(query: str) -> tuple[str, ...]:
+    """The typed words as :func:`matches` wants them (folded, each with the space a word starts after)."""
+    return tuple(dict.fromkeys(" " + word for word in folded_words(query) if word))
+
+
+def matches(terms: tuple[str, ...], hay: str) -> bool:
+    """Every term starts some word of the haystack (no terms: everything matches)."""
+    return all(term in hay for term in terms)
+
+
+_NOT_IDENTITY = re.compile(r"[\s\-_.,;:'’‘\"“”/\\()&+!?]+")
+
+
+def identity_key(name: str) -> str:
+    """A name for deciding that two records are the same: lower case, without spaces, dashes and
+    punctuation, with diacritics kept (``nieuw west`` = ``Nieuw-West``; *Zoë* is not *Zoe*).
+
+    A name made only of punctuation keeps its lower-case self, so it still has a key of its own.
+    """
+    return _NOT_IDENTITY.sub("", name).casefold() or name.casefold()

@@ -1,0 +1,122 @@
+"""The words for the vocabulary, in the current language: one word per value, for screens and reports alike.
+
+Functions, not tables built at import, so that a language chosen after import (``--language``, the settings
+dialog) applies at once. A screen and a report therefore name a status, a kind or a domain the same way.
+"""
+
+from __future__ import annotations
+
+from teamlead.i18n import current_language, tr
+from teamlead.rules.vocabulary import (
+    DEFAULT_DOMAINS,
+    AgreementStatus,
+    Attendance,
+    MeetingKind,
+    NoteKind,
+    OrganisationStatus,
+)
+
+_DEFAULT_DOMAIN_NAMES = {key: (english, dutch) for key, english, dutch in DEFAULT_DOMAINS}
+
+
+def note_kind_names() -> dict[str, str]:
+    """Every note kind and its word, in the order a choice list offers them."""
+    return {
+        NoteKind.CALL: tr("Call"),
+        NoteKind.VISIT: tr("Visit"),
+        NoteKind.EMAIL: tr("E-mail"),
+        NoteKind.MEETING: tr("Meeting"),
+        NoteKind.SIGNAL: tr("Signal"),
+        NoteKind.OTHER: tr("Other"),
+    }
+
+
+def note_kind(kind: str) -> str:
+    return note_kind_names().get(kind, kind)
+
+
+def meeting_kind_names() -> dict[str, str]:
+    """Every meeting kind and its word, in the order a choice list offers them."""
+    return {
+        MeetingKind.NETWORK: tr("Network meeting"),
+        MeetingKind.PARTNER: tr("Partner meeting"),
+        MeetingKind.REFLECTION: tr("Local reflection"),
+        MeetingKind.OTHER: tr("Other"),
+    }
+
+
+def meeting_kind(kind: str) -> str:
+    return meeting_kind_names().get(kind, kind)
+
+
+def meeting_kind_alone(kind: str) -> str:
+    """A meeting kind on its own in a timeline, where a bare "Other" would not say it was a meeting."""
+    return tr("Other meeting") if kind == MeetingKind.OTHER else meeting_kind(kind)
+
+
+def agreement_status_names() -> dict[str, str]:
+    return {
+        AgreementStatus.OPEN: tr("Open"),
+        AgreementStatus.IN_PROGRESS: tr("In progress"),
+        AgreementStatus.DONE: tr("Done"),
+        AgreementStatus.DROPPED: tr("Dropped"),
+    }
+
+
+def agreement_status(status: str) -> str:
+    return agreement_status_names().get(status, status)
+
+
+def agreement_status_in_sentence(status: str) -> str:
+    """A status inside a sentence ("Agreement (in progress)"): the register's word, in lower case."""
+    return agreement_status(status).lower()
+
+
+def attendance_names() -> dict[str, str]:
+    return {
+        Attendance.INVITED: tr("Invited"),
+        Attendance.PRESENT: tr("Present"),
+        Attendance.EXCUSED: tr("Excused"),
+        Attendance.ABSENT: tr("Absent"),
+    }
+
+
+def attendance(value: str) -> str:
+    return attendance_names().get(value, value)
+
+
+def organisation_status_names() -> dict[str, str]:
+    return {OrganisationStatus.ACTIVE: tr("Active"), OrganisationStatus.FORMER: tr("Former")}
+
+
+def organisation_status(status: str) -> str:
+    return organisation_status_names().get(status, status)
+
+
+def audience_names() -> dict[str, str]:
+    """The two audiences of a report, as the form and the report's title block say them."""
+    return {
+        "city": tr("City: about the network, safe to forward"),
+        "district": tr("District: contains personal data, do not forward"),
+    }
+
+
+def audience(value: str) -> str:
+    return audience_names().get(value, value)
+
+
+def domain_name(key: str | None, name: str | None) -> str:
+    """A domain as shown: a default domain that still has its default name (in either language) in the
+    current language, any other (renamed or user-made) as named."""
+    if name is None:
+        return ""
+    names = _DEFAULT_DOMAIN_NAMES.get(key or "")
+    if names is not None and name in names:
+        return names[1] if current_language() == "nl" else names[0]
+    return name
+
+
+def default_domain_name(key: str) -> str | None:
+    """The word for a default domain's key (``social`` -> Social / Sociaal); None for other keys."""
+    names = _DEFAULT_DOMAIN_NAMES.get(key)
+    return domain_name(key, names[0]) if names is not None else None

@@ -1,0 +1,66 @@
+"""The two text rules: finding (case and diacritics ignored, word prefixes) and identity (diacritics kept)."""
+
+from __future__ import annotations
+
+import pytest
+
+from teamlead.rules.text import filter_terms, fold, haystack, identity_key, matches
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("yilmaz", "Yılmaz"),
+        ("YIL", "Yılmaz"),
+        ("zoe", "Zoë van Dijk"),
+        ("van zo", "Zoë van Dijk"),
+        ("oster", "Øster"),
+        ("dogan", "Doğan"),
+        ("strasse", "Straße"),
+        ("straße", "Strasse"),
+        ("ozturk", "Öztürk"),
+        ("nieuw", "Jongerenwerk Nieuw-West"),
+        ("west", "Jongerenwerk Nieuw-West"),
+        ("ibn", "Ibn Ba'tutah Moskee"),
+    ],
+)
+def test_a_typed_word_finds_the_start_of_a_word(typed: str, name: str) -> None:
+    assert matches(filter_terms(typed), haystack((name,)))
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [("ilmaz", "Yılmaz"), ("est", "Nieuw-West"), ("zoë van x", "Zoë van Dijk"), ("oo", "Boot")],
+)
+def test_the_middle_of_a_word_is_not_a_match(typed: str, name: str) -> None:
+    assert not matches(filter_terms(typed), haystack((name,)))
+
+
+def test_no_words_match_everything() -> None:
+    assert filter_terms("  ,- ") == ()
+    assert matches(filter_terms(""), haystack(("anything",)))
+
+
+def test_fold_is_the_full_text_index_folding() -> None:
+    assert fold("Ğüzel Øster Straße ÆBLE Ĳssel") == "guzel oster strasse aeble ijssel"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Jongerenwerk Nieuw West", "jongerenwerk nieuw-west"),
+        ("nieuw west", "Nieuw-West"),
+        ("St. Jozef (school)", "st jozef school"),
+    ],
+)
+def test_identity_ignores_case_spaces_dashes_and_punctuation(one: str, other: str) -> None:
+    assert identity_key(one) == identity_key(other)
+
+
+def test_identity_keeps_diacritics() -> None:
+    assert identity_key("Zoë") != identity_key("Zoe")
+    assert identity_key("Yılmaz") != identity_key("Yilmaz")
+
+
+def test_a_name_of_punctuation_alone_keeps_a_key() -> None:
+    assert identity_key("--") == "--"
