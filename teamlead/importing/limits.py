@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -32,8 +33,13 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _SCAN_CHUNK = 1 << 20
-# A cell with content (not self-closing) and its reference, e.g. <c r="XFD1048576" t="s">.
-_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(/?)>')
+_MAX_TAG_BYTES = 1 << 16
+"""A start tag longer than this is no spreadsheet's: real ``<c>`` and ``<row>`` tags are a few dozen bytes."""
+# The start tag of a row or a cell, with or without a namespace prefix (<row>, <x:c ...>), and its attributes.
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?(row|c)(?=[\s/>])([^<>]*)>")
+_REFERENCE = re.compile(rb"""\br\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_CELL = re.compile(rb"\s*([A-Za-z]{1,3})\s*([0-9]{1,7})\s*")
+_CHARACTER = re.compile(rb"&#(x[0-9A-Fa-f]+|[0-9]+);")
 
 
 class UnreadableFileError(UserError):
@@ -120,7 +126,14 @@ def check_zip(path: Path) -> None:
             for entry in entries:
                 if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
                     _scan_sheet(path, archive, entry)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ) as error:
         raise refuse(path, tr("the workbook is damaged ({error}).", error=error)) from error
 
 
@@ -134,25 +147,76 @@ def _inflates(total: int) -> str:
 
 def column_number(letters: bytes) -> int:
     number = 0
-    for letter in letters:
+    for letter in letters.upper():
         number = number * 26 + (letter - 64)
     return number
 
 
+def _reference(attributes: bytes) -> bytes | None:
+    """The ``r`` attribute's value, with character references (``&#65;``) resolved as an XML reader does."""
+    found = _REFERENCE.search(attributes)
+    if found is None:
+        return None
+    value = found.group(1) if found.group(1) is not None else found.group(2)
+    return _CHARACTER.sub(
+        lambda m: chr(int(m.group(1)[1:], 16) if m.group(1)[:1] == b"x" else int(m.group(1))).encode(
+            "utf-8", "replace"
+        ),
+        value,
+    )
+
+
+class _Extent:
+    """Where a sheet's cells land, followed the way the reader places them: a row without ``r`` follows the
+    previous row, a cell without ``r`` the previous cell, references in any case, with or without prefix."""
+
+    def __init__(self) -> None:
+        self.row = 0
+        self.column = 0
+        self.last_row = 0
+        self.last_column = 0
+
+    def tag(self, name: bytes, attributes: bytes) -> None:
+        reference = _reference(attributes)
+        if name == b"row":
+            self.row = (
+                self.row + 1 if reference is None or not reference.strip().isdigit() else int(reference)
+            )
+            self.column = 0
+            return
+        cell = _CELL.fullmatch(reference) if reference is not None else None
+        if cell is not None:
+            self.column, self.row = column_number(cell.group(1)), int(cell.group(2))
+        else:
+            self.column += 1
+        if not attributes.rstrip().endswith(b"/"):  # a self-closing cell holds no value and takes no room
+            self.last_row = max(self.last_row, self.row)
+            self.last_column = max(self.last_column, self.column)
+
+
 def _scan_sheet(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
-    """The furthest cell with content in one sheet, so calamine never allocates a grid beyond the caps."""
-    last_row = last_column = 0
-    tail = b""
+    """The furthest cell with content in one sheet, so the reader never allocates a grid beyond the caps.
+
+    A tag cut by a chunk's end is carried over to the next chunk whole, so no tag escapes the scan.
+    """
+    extent = _Extent()
+    carry = b""
     with archive.open(entry) as stream:
         while chunk := stream.read(_SCAN_CHUNK):
-            data = tail + chunk
-            for match in _CELL_REF.finditer(data):
-                if match.group(3):
-                    continue
-                last_column = max(last_column, column_number(match.group(1)))
-                last_row = max(last_row, int(match.group(2)))
-            tail = data[-256:]
-    check_grid(path, last_row, last_column)
+            data = carry + chunk
+            cut = data.rfind(b"<")
+            if cut >= 0 and data.find(b">", cut) < 0:
+                data, carry = data[:cut], data[cut:]
+                if len(carry) > _MAX_TAG_BYTES:
+                    raise refuse(
+                        path,
+                        tr("the workbook is damaged (a tag longer than {size} bytes).", size=_MAX_TAG_BYTES),
+                    )
+            else:
+                carry = b""
+            for match in _TAG.finditer(data):
+                extent.tag(match.group(1), match.group(2))
+    check_grid(path, extent.last_row, extent.last_column)
 
 
 def check_grid(path: Path, rows: int, columns: int) -> None:

@@ -140,6 +140,7 @@ def build_plan(
     """The plan for ``table`` read with ``layout``, against what ``session`` sees; writes nothing."""
     district = " ".join((district or "").split()) or None
     plan = Plan(take_snapshot(session, district), district, today or date.today())
+    plan.row_lines.extend(table.warnings)
     _Planner(plan, choices or Choices()).run(records_of(table, layout))
     return plan
 

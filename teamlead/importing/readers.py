@@ -35,6 +35,8 @@ class Table:
 
     name: str
     rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    """What the reader had to guess, by row number (reported as ``row N:`` lines with the plan's)."""
 
 
 @dataclass(slots=True)
@@ -87,18 +89,51 @@ def _read_xlsx(path: Path) -> list[Table]:
     return tables
 
 
-def decode(path: Path, data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 (what Excel on Windows writes for "CSV")."""
+def decode(path: Path, data: bytes) -> tuple[str, list[tuple[int, str]]]:
+    """UTF-8 (with or without BOM), else Windows-1252 (what Excel on Windows writes for "CSV").
+
+    A file that is UTF-8 except for some lines (one pasted from elsewhere) is read line by line, each in the
+    encoding it fits, and every line read as Windows-1252 is reported: its accents may be wrong.
+    """
     if b"\x00" in data:
         raise refuse(path, tr("it is not a spreadsheet or a text file."))
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
+    lines = data.splitlines(keepends=True)
+    if not any(not line.isascii() and _utf8(line) is not None for line in lines):
+        try:
+            return data.decode("cp1252"), []
+        except UnicodeDecodeError as error:
+            raise refuse(path, tr("it is not text in UTF-8 or Windows-1252.")) from error
+    texts: list[str] = []
+    warnings: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        text = _utf8(line[3:] if number == 1 and line.startswith(b"\xef\xbb\xbf") else line)
+        if text is None:
+            try:
+                text = line.decode("cp1252")
+            except UnicodeDecodeError as error:
+                raise refuse(path, tr("it is not text in UTF-8 or Windows-1252.")) from error
+            warnings.append(
+                (
+                    number,
+                    tr(
+                        "this line is not in UTF-8 like the rest of the file; it was read as Windows-1252. "
+                        "Check its accented letters."
+                    ),
+                )
+            )
+        texts.append(text)
+    return "".join(texts), warnings
+
+
+def _utf8(line: bytes) -> str | None:
     try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as error:
-        raise refuse(path, tr("it is not text in UTF-8 or Windows-1252.")) from error
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def guess_separator(text: str) -> str:
@@ -106,7 +141,7 @@ def guess_separator(text: str) -> str:
     lines = [line for line in text.splitlines()[:50] if line.strip()]
     best, best_score = ";", -1
     for separator in SEPARATORS:
-        counts = [len(next(csv.reader([line], delimiter=separator), [])) for line in lines]
+        counts = [_width(line, separator) for line in lines]
         wide = [count for count in counts if count > 1]
         score = len(wide) * 1000 + (max(wide) if wide else 0)
         if score > best_score:
@@ -114,13 +149,21 @@ def guess_separator(text: str) -> str:
     return best
 
 
+def _width(line: str, separator: str) -> int:
+    """How many cells ``line`` splits into (a line that is no CSV at all counts as one)."""
+    try:
+        return len(next(csv.reader([line], delimiter=separator), []))
+    except csv.Error:
+        return 1
+
+
 def _read_csv(path: Path) -> Table:
-    text = decode(path, path.read_bytes())
+    text, warnings = decode(path, path.read_bytes())
     separator = guess_separator(text)
-    table = Table(path.stem)
+    table = Table(path.stem, warnings=warnings)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     cells = 0
-    line = 1
+    line = last_start = 1
     try:
         for record in reader:
             if reader.line_num > MAX_ROWS:
@@ -132,9 +175,39 @@ def _read_csv(path: Path) -> Table:
                 check_grid(path, reader.line_num, MAX_CELLS)
             if any(value.strip() for value in record):
                 table.rows.append((line, list[Cell](record)))
-            line = reader.line_num + 1
+            last_start, line = line, reader.line_num + 1
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise refuse(
+                path,
+                tr(
+                    "line {line} has a cell of more than {size} KB; no roster cell is that long. "
+                    "Check the file's quotes.",
+                    line=line,
+                    size=csv.field_size_limit() // 1024,
+                ),
+            ) from error
         raise refuse(
             path, tr("line {line} cannot be read as CSV ({error}).", line=reader.line_num, error=error)
         ) from error
+    if table.rows and _unclosed_quote(text, separator, last_start):
+        raise refuse(
+            path,
+            tr(
+                'line {line} opens a quote (") that is never closed, so the rest of the file would be read '
+                "as one cell. Close the quote or remove it, and try again.",
+                line=last_start,
+            ),
+        )
     return table
+
+
+def _unclosed_quote(text: str, separator: str, start_line: int) -> bool:
+    """The record that starts on ``start_line`` runs into the end of the file inside quotes."""
+    tail = "".join(text.splitlines(keepends=True)[start_line - 1 :])
+    try:
+        for _record in csv.reader(io.StringIO(tail, newline=""), delimiter=separator, strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import random
 import subprocess
 import sys
 import zipfile
@@ -22,6 +23,7 @@ from msoffcrypto.format.ooxml import OOXMLFile
 
 from teamlead.data.database import open_database
 from teamlead.importing.limits import UnreadableFileError, check_zip
+from tests.importing.hostile import base_workbook, broken_deflate, cell, row, sheet, with_sheet
 from tests.importing.rosters import MESSY_ROSTER, write_csv, write_xlsx
 
 LIMITED = """
@@ -84,10 +86,10 @@ def encrypted(path: Path) -> Path:
 
 def old_xls(path: Path) -> Path:
     workbook = xlwt.Workbook()
-    sheet = workbook.add_sheet("Lijst")
-    for r, row in enumerate(MESSY_ROSTER):
-        for c, value in enumerate(row):
-            sheet.write(r, c, value)
+    worksheet = workbook.add_sheet("Lijst")
+    for r, values in enumerate(MESSY_ROSTER):
+        for c, value in enumerate(values):
+            worksheet.write(r, c, value)
     workbook.save(str(path))
     return path
 
@@ -121,6 +123,36 @@ BAD_FILES: dict[str, tuple[Callable[[Path], Path] | None, str]] = {
     "huge.csv": (lambda p: sized(p, 200 * 1024 * 1024), "the file is 200 MB"),
     "bomb.xlsx": (None, "would inflate to"),
     "far-cell.xlsx": (far_cell, "1048576 rows"),
+    "far-lower-case.xlsx": (
+        holding(
+            with_sheet(
+                base_workbook(), sheet(row(1, cell("A1", "Organisatie")) + row(60000, cell("xfd60000")))
+            )
+        ),
+        "983040000 cells",
+    ),
+    "far-prefixed.xlsx": (
+        holding(
+            with_sheet(
+                base_workbook(),
+                sheet(
+                    row(1, cell("A1", "Organisatie"), prefix="x:")
+                    + row(9, cell("XFD9", prefix="x:", quote="'"), prefix="x:")
+                ),
+            )
+        ),
+        "147456 cells",
+    ),
+    "no-references.xlsx": (
+        holding(
+            with_sheet(base_workbook(), sheet(row(None, cell(None, "Organisatie")) + row(300000, cell(None))))
+        ),
+        "300000 rows",
+    ),
+    "broken-deflate.xlsx": (
+        lambda p: p.write_bytes(broken_deflate(base_workbook(), random.Random(3))) and p,
+        "damaged",
+    ),
 }
 
 
@@ -164,3 +196,32 @@ def test_the_zip_directory_is_checked_before_inflating(bomb: Path) -> None:
     assert info.compress_size < 10_000_000
     with pytest.raises(UnreadableFileError, match="would inflate to 2047 MB"):
         check_zip(bomb)
+
+
+def test_a_csv_line_in_another_encoding_is_read_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "gemengd.csv"
+    path.write_bytes("Organisatie;Naam\nCafé Zoë;Jan\n".encode() + "Café Noord;Piet\n".encode("cp1252"))
+    database = tmp_path / "teamlead.sqlite3"
+    result = run_limited("--database", str(database), "--language", "en", "import", "--dry-run", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("row 3: this line is not in UTF-8")
+    assert "organisations: 2 added" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'Organisatie;Naam\n"Jongerenwerk;Jan\nPolitie;Piet\nGGD;Kees\n', "line 2 opens a quote"),
+        (b"Organisatie;Naam\nGGD;" + b"x" * 200_000 + b"\n", "line 2 has a cell of more than 128 KB"),
+    ],
+)
+def test_a_csv_that_would_be_misread_is_refused_naming_the_line(
+    content: bytes, expected: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "lijst.csv"
+    path.write_bytes(content)
+    database = tmp_path / "teamlead.sqlite3"
+    result = run_limited("--database", str(database), "--language", "en", "import", str(path))
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr

@@ -202,4 +202,21 @@ NL: dict[str, str] = {
     "--district: give the name of a district, or leave the option out.": (
         "--district: geef de naam van een gebied, of laat de optie weg."
     ),
+    "this line is not in UTF-8 like the rest of the file; it was read as Windows-1252. "
+    "Check its accented letters.": (
+        "deze regel is niet in UTF-8 zoals de rest van het bestand; hij is gelezen als Windows-1252. "
+        "Controleer de letters met accenten."
+    ),
+    "line {line} has a cell of more than {size} KB; no roster cell is that long. Check the file's quotes.": (
+        "regel {line} heeft een cel van meer dan {size} KB; zo lang is geen cel van een lijst. "
+        "Controleer de aanhalingstekens in het bestand."
+    ),
+    'line {line} opens a quote (") that is never closed, so the rest of the file would be read as one cell. '
+    "Close the quote or remove it, and try again.": (
+        'regel {line} opent een aanhalingsteken (") dat nergens wordt gesloten, zodat de rest van het bestand '
+        "als één cel gelezen zou worden. Sluit het aanhalingsteken of haal het weg, en probeer het opnieuw."
+    ),
+    "the workbook is damaged (a tag longer than {size} bytes).": (
+        "de werkmap is beschadigd (een tag langer dan {size} bytes)."
+    ),
 }
