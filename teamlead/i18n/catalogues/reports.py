@@ -191,6 +191,7 @@ NL: dict[str, str] = {
     "format_version is {value}": "format_version is {value}",
     "its audience is {value}": "het publiek is {value}",
     "{keys} missing": "{keys} ontbreekt",
+    "period_from and period_to are not a period": "period_from en period_to vormen geen periode",
     "Each district may be given once; these files are about the same district: {files}.": (
         "Elk gebied mag één keer voorkomen; deze bestanden gaan over hetzelfde gebied: {files}."
     ),
