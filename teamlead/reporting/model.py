@@ -28,6 +28,8 @@ class ReportHeader:
     teamlead_version: str
     as_of: date | None = None
     """For reports that show a state (roster, contacts): the day it is shown for."""
+    title: str = ""
+    """The kind's name as the registry of report kinds words it (:mod:`teamlead.producing` fills it in)."""
 
 
 @dataclass(frozen=True)

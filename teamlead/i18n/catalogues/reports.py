@@ -120,9 +120,9 @@ NL: dict[str, str] = {
     "Absent": "Afwezig",
     # Command line and errors
     "write a report (PDF or Excel)": "schrijf een rapportage (PDF of Excel)",
-    "Write a report; the format follows the file's extension (.pdf or .xlsx). Without dates a report covers "
+    "Write a report; the format follows the file's extension ({formats}). Without dates a report covers "
     "the last full calendar quarter.": (
-        "Schrijf een rapportage; het formaat volgt de extensie van het bestand (.pdf of .xlsx). "
+        "Schrijf een rapportage; het formaat volgt de extensie van het bestand ({formats}). "
         "Zonder datums gaat een rapportage over het laatste volledige kwartaal."
     ),
     "one of: {kinds}": "een van: {kinds}",
