@@ -61,6 +61,8 @@ class Format:
 
 @dataclass(frozen=True)
 class ReportKind:
+    """One row of the interface's "Report kinds" table, with the functions that make it."""
+
     key: str
     """The ``KIND`` of ``teamlead report``; also ``ReportHeader.kind``."""
     title: Callable[[], str]
