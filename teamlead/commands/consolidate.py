@@ -24,19 +24,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from teamlead.reporting.consolidation import consolidate
-    from teamlead.reporting.produce import check_target, now
+    from teamlead.producing.consolidate import write_city_overview
+    from teamlead.producing.produce import now
 
-    target = Path(args.output)
-    suffix = check_target(target)
-    consolidation = consolidate([Path(name) for name in args.files], now())
-    if suffix == ".pdf":
-        from teamlead.reports.consolidation import write_consolidation_pdf
-
-        write_consolidation_pdf(consolidation, target)
-    else:
-        from teamlead.reports.consolidation import write_consolidation_xlsx
-
-        write_consolidation_xlsx(consolidation, target)
-    print(target)
+    print(write_city_overview([Path(name) for name in args.files], Path(args.output), now()))
     return 0

@@ -1,4 +1,4 @@
-"""``teamlead report KIND -o FILE``: the district report, roster, contacts, agreements, meeting pack."""
+"""``teamlead report KIND -o FILE``: any kind of the registry (:mod:`teamlead.producing.registry`)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ from teamlead.i18n import tr
 
 
 def register(subparsers: Any) -> None:
-    from teamlead.reporting.produce import AUDIENCES, KINDS
+    from teamlead.producing.registry import AUDIENCES, KINDS, SUFFIXES
 
     parser = subparsers.add_parser(
         "report",
         help=tr("write a report (PDF or Excel)"),
         description=tr(
-            "Write a report; the format follows the file's extension (.pdf or .xlsx). Without dates a report "
-            "covers the last full calendar quarter."
+            "Write a report; the format follows the file's extension ({formats}). Without dates a report "
+            "covers the last full calendar quarter.",
+            formats=tr(" or ").join(SUFFIXES),
         ),
     )
     parser.add_argument(
@@ -38,8 +39,8 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from teamlead.commands import open_from_args
+    from teamlead.producing.produce import ReportRequest, check_request, default_audience, now, produce
     from teamlead.reporting.periods import parse_date, resolve_period
-    from teamlead.reporting.produce import ReportRequest, check_request, default_audience, now, produce
 
     start = parse_date(args.start, "--from") if args.start else None
     end = parse_date(args.end, "--to") if args.end else None

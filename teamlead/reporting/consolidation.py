@@ -7,43 +7,17 @@ city-safe by construction. Totals: counts summed; shares and averages weighted b
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from teamlead import __version__
 from teamlead.errors import UserError
 from teamlead.i18n import tr
-from teamlead.reporting.figures import FORMAT_VERSION, META_KEYS, WEIGHTS
-from teamlead.reporting.model import Value
+from teamlead.reporting.model import Consolidation, DistrictSummary, ReportHeader, Value
+from teamlead.reporting.periods import Period
+from teamlead.reporting.summary_keys import FORMAT_VERSION, META_KEYS, WEIGHTS
 from teamlead.rules.text import identity_key
-
-
-@dataclass(frozen=True)
-class DistrictSummary:
-    path: Path
-    district: str
-    period_from: str
-    period_to: str
-    values: dict[str, Any]
-    """Every Summary key to its value (None for an empty cell), in the file's order."""
-    quarters: tuple[str, ...]
-    trend: dict[str, tuple[Value, ...]]
-
-
-@dataclass(frozen=True)
-class Consolidation:
-    districts: tuple[DistrictSummary, ...]
-    keys: tuple[str, ...]
-    """Figure keys (no meta keys), in the first file's order, then any only later files have."""
-    totals: dict[str, Value]
-    quarters: tuple[str, ...]
-    generated_at: datetime
-
-    @property
-    def period(self) -> tuple[str, str]:
-        return self.districts[0].period_from, self.districts[0].period_to
 
 
 def _refuse(path: Path, why: str) -> UserError:
@@ -97,6 +71,7 @@ def _read_summary(path: Path) -> DistrictSummary:
         missing = [key for key in ("district", "period_from", "period_to") if not values.get(key)]
         if missing:
             raise _refuse(path, tr("{keys} missing", keys=", ".join(missing)))
+        _period(path, values)
         quarters: tuple[str, ...] = ()
         trend: dict[str, tuple[Value, ...]] = {}
         if "Trend" in workbook.sheetnames:
@@ -117,6 +92,16 @@ def _read_summary(path: Path) -> DistrictSummary:
         quarters,
         trend,
     )
+
+
+def _period(path: Path, values: dict[str, Any]) -> Period:
+    """The period the Summary names; a file whose dates are not ISO dates in order is refused, not a traceback."""
+    try:
+        return Period(
+            date.fromisoformat(str(values["period_from"])), date.fromisoformat(str(values["period_to"]))
+        )
+    except ValueError as error:
+        raise _refuse(path, tr("period_from and period_to are not a period")) from error
 
 
 def _number(value: Any) -> float | None:
@@ -174,31 +159,20 @@ def consolidate(paths: list[Path], generated_at: datetime) -> Consolidation:
     for district in districts:
         keys += [key for key in district.values if key not in META_KEYS and key not in keys]
     quarters = next((d.quarters for d in districts if d.quarters), ())
+    first = districts[0]
+    header = ReportHeader(
+        "consolidation",
+        ", ".join(d.district for d in districts),
+        _period(first.path, first.values),
+        "city",
+        generated_at,
+        __version__,
+    )
     return Consolidation(
+        header=header,
         districts=districts,
         keys=tuple(keys),
         totals={key: total(key, districts) for key in keys},
         quarters=quarters,
         generated_at=generated_at,
     )
-
-
-def summary_rows(consolidation: Consolidation) -> list[list[Any]]:
-    """The consolidated Summary: ``key``, one column per district in the order given, then ``total``."""
-    start, end = consolidation.period
-    header: list[Any] = ["key", *(d.district for d in consolidation.districts), "total"]
-    meta = {
-        "format_version": FORMAT_VERSION,
-        "district": "total",
-        "period_from": start,
-        "period_to": end,
-        "audience": "city",
-        "generated_at": consolidation.generated_at.isoformat(timespec="seconds"),
-        "teamlead_version": __version__,
-    }
-    rows = [header]
-    for key in META_KEYS:
-        rows.append([key, *(d.values.get(key) for d in consolidation.districts), meta[key]])
-    for key in consolidation.keys:
-        rows.append([key, *(d.values.get(key) for d in consolidation.districts), consolidation.totals[key]])
-    return rows

@@ -29,7 +29,7 @@ from teamlead.reporting.facts import (
     id_chunks,
     load_facts,
 )
-from teamlead.reporting.figures import FORMAT_VERSION, compute_figures
+from teamlead.reporting.figures import compute_figures
 from teamlead.reporting.model import (
     AgreementLine,
     DistrictReport,
@@ -41,6 +41,7 @@ from teamlead.reporting.model import (
     Value,
 )
 from teamlead.reporting.periods import Period, local_date, quarter_label, trend_quarters
+from teamlead.reporting.summary_keys import FORMAT_VERSION
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Attendance, MeetingKind, MeetingStatus
 

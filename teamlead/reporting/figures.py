@@ -1,7 +1,8 @@
 """The district report's key figures, exactly by the definitions and keys of ``shared/interface.md``.
 
 Pure functions over :class:`~teamlead.reporting.facts.DistrictFacts`, so the same code gives the period's
-figures, each trend quarter's, and (through the keys and weights here) the consolidation's totals.
+figures and each trend quarter's; the Summary's fixed keys and the consolidation's weights are in
+:mod:`teamlead.reporting.summary_keys`.
 """
 
 from __future__ import annotations
@@ -9,30 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 from teamlead.reporting.facts import DistrictFacts
+from teamlead.reporting.model import Value
 from teamlead.reporting.periods import Period
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, MeetingKind, NoteKind
 
-FORMAT_VERSION = 1
-META_KEYS = (
-    "format_version",
-    "district",
-    "period_from",
-    "period_to",
-    "audience",
-    "generated_at",
-    "teamlead_version",
-)
 NOTE_KINDS = tuple(kind.value for kind in NoteKind)
 MEETING_KINDS = tuple(kind.value for kind in MeetingKind)
-
-# Shares and averages, and the count each one divides by: a consolidation weights them by it.
-WEIGHTS = {
-    "partners_contacted_share": "partners_active",
-    "meeting_attendance_avg": "meetings_held",
-    "agreements_done_on_time_share": "agreements_done",
-}
-
-Value = int | float | None
 
 
 def figure_keys(domain_keys: list[str]) -> list[str]:

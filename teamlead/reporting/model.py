@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
+from typing import Any
 
 from teamlead.reporting.periods import Period
 
@@ -26,6 +28,8 @@ class ReportHeader:
     teamlead_version: str
     as_of: date | None = None
     """For reports that show a state (roster, contacts): the day it is shown for."""
+    title: str = ""
+    """The kind's name as the registry of report kinds words it (:mod:`teamlead.producing` fills it in)."""
 
 
 @dataclass(frozen=True)
@@ -211,3 +215,34 @@ class MeetingPack:
     agenda: tuple[AgendaLine, ...]
     invitees: tuple[InviteeLine, ...]
     open_agreements: tuple[RegisterEntry, ...]
+
+
+@dataclass(frozen=True)
+class DistrictSummary:
+    """One district's report workbook as ``teamlead consolidate`` read it back."""
+
+    path: Path
+    district: str
+    period_from: str
+    period_to: str
+    values: dict[str, Any]
+    """Every Summary key to its value (None for an empty cell), in the file's order."""
+    quarters: tuple[str, ...]
+    trend: dict[str, tuple[Value, ...]]
+
+
+@dataclass(frozen=True)
+class Consolidation:
+    """Districts side by side with their totals: the city overview."""
+
+    header: ReportHeader
+    districts: tuple[DistrictSummary, ...]
+    keys: tuple[str, ...]
+    """Figure keys (no meta keys), in the first file's order, then any only later files have."""
+    totals: dict[str, Value]
+    quarters: tuple[str, ...]
+    generated_at: datetime
+
+    @property
+    def period(self) -> tuple[str, str]:
+        return self.districts[0].period_from, self.districts[0].period_to

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -11,16 +12,37 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from teamlead import __version__
 from teamlead.i18n import tr
-from teamlead.reporting.consolidation import Consolidation, summary_rows
-from teamlead.reporting.model import ReportHeader
-from teamlead.reporting.periods import Period
+from teamlead.reporting.model import Consolidation
+from teamlead.reporting.summary_keys import FORMAT_VERSION, META_KEYS
 from teamlead.reports import pdf, xlsx
 from teamlead.reports.safety import pdf_plain
 from teamlead.reports.summary_words import figure_label, format_figure
 
 CHARTED = ("partners_active", "contact_moments", "meetings_held", "agreements_made")
 PALETTE = ("#004699", "#ec0000", "#00a03c", "#ff9100", "#a00078", "#009dec", "#6b4d2e", "#767676")
+
+
+def summary_rows(consolidation: Consolidation) -> list[list[Any]]:
+    """The consolidated Summary: ``key``, one column per district in the order given, then ``total``."""
+    start, end = consolidation.period
+    header: list[Any] = ["key", *(d.district for d in consolidation.districts), "total"]
+    meta = {
+        "format_version": FORMAT_VERSION,
+        "district": "total",
+        "period_from": start,
+        "period_to": end,
+        "audience": "city",
+        "generated_at": consolidation.generated_at.isoformat(timespec="seconds"),
+        "teamlead_version": __version__,
+    }
+    rows = [header]
+    for key in META_KEYS:
+        rows.append([key, *(d.values.get(key) for d in consolidation.districts), meta[key]])
+    for key in consolidation.keys:
+        rows.append([key, *(d.values.get(key) for d in consolidation.districts), consolidation.totals[key]])
+    return rows
 
 
 def write_consolidation_xlsx(consolidation: Consolidation, target: Path) -> None:
@@ -40,17 +62,6 @@ def write_consolidation_xlsx(consolidation: Consolidation, target: Path) -> None
     ]
     xlsx.table_sheet(workbook, "Trend", ["key", "district", *consolidation.quarters], trend_rows)
     xlsx.save(workbook, target)
-
-
-def _header(consolidation: Consolidation) -> ReportHeader:
-    from datetime import date
-
-    from teamlead import __version__
-
-    start, end = consolidation.period
-    names = ", ".join(d.district for d in consolidation.districts)
-    period = Period(date.fromisoformat(start), date.fromisoformat(end))
-    return ReportHeader("consolidation", names, period, "city", consolidation.generated_at, __version__)
 
 
 def _chart(consolidation: Consolidation, key: str) -> Drawing:
@@ -92,7 +103,7 @@ def _chart(consolidation: Consolidation, key: str) -> Drawing:
 def write_consolidation_pdf(consolidation: Consolidation, target: Path) -> None:
     from reportlab.platypus import Table, TableStyle
 
-    header = _header(consolidation)
+    header = consolidation.header
     story: list[Flowable] = pdf.title_block(header)
     rows = summary_rows(consolidation)
     names = rows[0][1:-1]

@@ -11,8 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from teamlead.i18n import tr
-from teamlead.reporting.figures import META_KEYS
 from teamlead.reporting.model import AgreementLine, DistrictReport, NetworkMatrix, Trend
+from teamlead.reporting.summary_keys import META_KEYS
 from teamlead.reports import pdf
 from teamlead.reports.safety import pdf_plain
 from teamlead.reports.summary_words import figure_label, format_figure

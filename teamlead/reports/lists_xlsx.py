@@ -9,13 +9,12 @@ from openpyxl.workbook import Workbook
 from teamlead.i18n import tr
 from teamlead.reporting.model import AgreementRegister, ContactSheet, MeetingPack, ReportHeader, Roster
 from teamlead.reports import xlsx
-from teamlead.reports.summary_words import kind_title
 from teamlead.rules import words
 
 
 def _about(workbook: Workbook, header: ReportHeader, extra: list[tuple[str, object]] | None = None) -> None:
     """A first sheet that says what the workbook is, for whom, and when it was made."""
-    rows: list[list[object]] = [[tr("Report"), kind_title(header.kind)], [tr("District"), header.district]]
+    rows: list[list[object]] = [[tr("Report"), header.title], [tr("District"), header.district]]
     if header.period is not None:
         rows += [[tr("Period from"), header.period.start], [tr("Period to"), header.period.end]]
     if header.as_of is not None:

@@ -37,7 +37,6 @@ from reportlab.platypus import (
 from teamlead.i18n import tr
 from teamlead.reporting.model import ReportHeader
 from teamlead.reports.safety import pdf_plain, pdf_plain_lines, pdf_text
-from teamlead.reports.summary_words import kind_title
 from teamlead.rules import words
 from teamlead.rules.files import atomic_target
 
@@ -138,7 +137,7 @@ def title_block(header: ReportHeader, subtitle: str | None = None) -> list[Flowa
             ]
         )
     )
-    flowables: list[Flowable] = [Paragraph(pdf_text(kind_title(header.kind)), styles()["title"])]
+    flowables: list[Flowable] = [Paragraph(pdf_text(header.title), styles()["title"])]
     if subtitle:
         flowables.append(para(subtitle, "h2"))
     flowables += [spacer(2), table, spacer(5)]
@@ -286,7 +285,7 @@ def write_pdf(target: Path, header: ReportHeader, story: list[Flowable]) -> None
     period = (
         f" · {header.period.start.isoformat()} – {header.period.end.isoformat()}" if header.period else ""
     )
-    footer = pdf_plain(f"Teamlead · {kind_title(header.kind)} · {header.district}{period}")
+    footer = pdf_plain(f"Teamlead · {header.title} · {header.district}{period}")
 
     class Footed(_NumberedCanvas):
         footer_left = footer
@@ -300,7 +299,7 @@ def write_pdf(target: Path, header: ReportHeader, story: list[Flowable]) -> None
             rightMargin=MARGIN,
             topMargin=MARGIN,
             bottomMargin=18 * mm,
-            title=f"{kind_title(header.kind)} – {header.district}",
+            title=f"{header.title} – {header.district}",
             author="Teamlead",
             creator=f"Teamlead {header.teamlead_version}",
         )

@@ -1,6 +1,7 @@
-"""Words of the reports themselves: report titles, the Summary keys' readable names, and figures as printed.
+"""Words of the reports themselves: the Summary keys' readable names, and figures as printed.
 
-The vocabulary's words (kinds, statuses, domains) are :mod:`teamlead.rules.words`', shared with the screens.
+The vocabulary's words (kinds, statuses, domains) are :mod:`teamlead.rules.words`', shared with the screens;
+a report's title comes in its header, from the registry of report kinds (:mod:`teamlead.producing.registry`).
 Functions, not tables built at import, so that a language chosen after import (``--language``) applies.
 """
 
@@ -8,18 +9,6 @@ from __future__ import annotations
 
 from teamlead.i18n import tr
 from teamlead.rules import words
-
-
-def kind_title(kind: str) -> str:
-    titles = {
-        "district": tr("District report"),
-        "roster": tr("Partner roster"),
-        "contacts": tr("Contact sheet"),
-        "agreements": tr("Agreements register"),
-        "meeting": tr("Meeting pack"),
-        "consolidation": tr("City overview"),
-    }
-    return titles.get(kind, kind)
 
 
 def figure_label(key: str, domain_names: dict[str, str] | None = None) -> str:

@@ -48,6 +48,15 @@ class AgreementStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class Audience(StrEnum):
+    """Who may read a report (``shared/interface.md``, "Audiences")."""
+
+    CITY = "city"
+    """Safe to forward: about the network, never about people."""
+    DISTRICT = "district"
+    """For the team lead and their partners: may hold persons and their contact details."""
+
+
 class AuditAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"

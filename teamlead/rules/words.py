@@ -11,6 +11,7 @@ from teamlead.rules.vocabulary import (
     DEFAULT_DOMAINS,
     AgreementStatus,
     Attendance,
+    Audience,
     MeetingKind,
     NoteKind,
     OrganisationStatus,
@@ -96,8 +97,8 @@ def organisation_status(status: str) -> str:
 def audience_names() -> dict[str, str]:
     """The two audiences of a report, as the form and the report's title block say them."""
     return {
-        "city": tr("City: about the network, safe to forward"),
-        "district": tr("District: contains personal data, do not forward"),
+        Audience.CITY: tr("City: about the network, safe to forward"),
+        Audience.DISTRICT: tr("District: contains personal data, do not forward"),
     }
 
 

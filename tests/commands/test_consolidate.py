@@ -203,3 +203,24 @@ def test_a_damaged_or_inflating_workbook_is_refused_with_a_message(
 
 def test_wrong_output_extension_exits_2(workbooks: list[Path], tmp_path: Path) -> None:
     assert main(["consolidate", str(workbooks[0]), "-o", str(tmp_path / "city.csv")]) == 2
+
+
+def test_a_period_that_is_not_two_dates_is_refused_with_a_message(
+    workbooks: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    edited = tmp_path / "edited.xlsx"
+    workbook = load_workbook(workbooks[0])
+    for row in workbook["Summary"].iter_rows():
+        if row[0].value == "period_from":
+            row[1].value = "first of July"
+    workbook.save(edited)
+    for suffix in (".pdf", ".xlsx"):
+        out = tmp_path / f"city{suffix}"
+        assert main(["consolidate", str(edited), "-o", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert "edited.xlsx is not a city-audience district report workbook" in err
+        assert "period_from" in err
+        assert "Traceback" not in err
+        assert not out.exists()

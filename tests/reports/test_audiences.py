@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from teamlead.data.database import Database
+from teamlead.producing.produce import ReportRequest, produce
 from teamlead.reporting.periods import Period
-from teamlead.reporting.produce import ReportRequest, produce
 from tests.reporting.seed import Q3_FROM, Q3_TO, SENTINELS, Seeded
 from tests.reports.readback import pdf_text, workbook_xml
 

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 
 from teamlead.data.database import Database
 from teamlead.i18n import set_language
+from teamlead.producing.produce import ReportRequest, produce
 from teamlead.reporting.periods import Period
-from teamlead.reporting.produce import ReportRequest, produce
 from tests.reporting.conftest import MADE_AT
 from tests.reporting.seed import EXPECTED_Q3, Q3_FROM, Q3_TO, UNSAFE, Seeded
 from tests.reports.readback import pdf_fonts, pdf_text, sheet_rows

@@ -9,9 +9,9 @@ import pytest
 from openpyxl import load_workbook
 
 from teamlead.data.database import Database
+from teamlead.producing.produce import ReportRequest, produce
 from teamlead.reporting.model import ReportHeader, Roster, RosterEntry
 from teamlead.reporting.periods import AMSTERDAM, Period
-from teamlead.reporting.produce import ReportRequest, produce
 from teamlead.reports import lists_pdf, lists_xlsx
 from teamlead.reports.safety import CUT_MARK, EXCEL_CELL_LIMIT, excel_text, pdf_text
 from tests.reporting.seed import Q3_FROM, Q3_TO, UNSAFE, Seeded

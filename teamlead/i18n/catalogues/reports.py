@@ -120,9 +120,9 @@ NL: dict[str, str] = {
     "Absent": "Afwezig",
     # Command line and errors
     "write a report (PDF or Excel)": "schrijf een rapportage (PDF of Excel)",
-    "Write a report; the format follows the file's extension (.pdf or .xlsx). Without dates a report covers "
+    "Write a report; the format follows the file's extension ({formats}). Without dates a report covers "
     "the last full calendar quarter.": (
-        "Schrijf een rapportage; het formaat volgt de extensie van het bestand (.pdf of .xlsx). "
+        "Schrijf een rapportage; het formaat volgt de extensie van het bestand ({formats}). "
         "Zonder datums gaat een rapportage over het laatste volledige kwartaal."
     ),
     "one of: {kinds}": "een van: {kinds}",
@@ -191,6 +191,7 @@ NL: dict[str, str] = {
     "format_version is {value}": "format_version is {value}",
     "its audience is {value}": "het publiek is {value}",
     "{keys} missing": "{keys} ontbreekt",
+    "period_from and period_to are not a period": "period_from en period_to vormen geen periode",
     "Each district may be given once; these files are about the same district: {files}.": (
         "Elk gebied mag één keer voorkomen; deze bestanden gaan over hetzelfde gebied: {files}."
     ),

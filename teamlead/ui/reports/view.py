@@ -1,7 +1,8 @@
 """The Reports section: choose a report, a district, a quarter and an audience; write it in the background.
 
-The same code as ``teamlead report`` (:func:`teamlead.reporting.produce.produce`) runs in a worker thread with
-progress and cancel; a cancel before writing leaves no file. Beside it, the narrative the team lead writes for
+The same code as ``teamlead report`` (:func:`teamlead.producing.produce.produce`) runs in a worker thread with
+progress and cancel; a cancel before writing leaves no file. The kinds, their formats and audiences, and which
+fields a kind takes come from the registry (:mod:`teamlead.producing.registry`). Beside it, the narrative the team lead writes for
 the city about the chosen district and quarter, saved with the usual optimistic locking.
 """
 
@@ -29,11 +30,12 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.queries._common import collection_paused
 from teamlead.i18n import tr
+from teamlead.producing.produce import ReportRequest, produce
+from teamlead.producing.registry import REPORT_KINDS, Option, ReportKind, format_title, report_kind
 from teamlead.reporting.districts import DistrictRef, all_districts
 from teamlead.reporting.periods import Period, last_full_quarter, previous_quarter, quarter_label
-from teamlead.reporting.produce import DISTRICT_ONLY, ReportRequest, default_audience, produce
 from teamlead.reporting.register import MeetingChoice, meeting_choices
-from teamlead.reports.summary_words import kind_title
+from teamlead.rules import words
 from teamlead.services.narratives import NarrativeRow, get_narrative, save_narrative
 from teamlead.ui.context import AppContext
 from teamlead.ui.tasks import Progress, Task
@@ -65,8 +67,8 @@ class ReportsView(QWidget):
         self.written: Path | None = None
 
         self.kind = QComboBox()
-        for kind in ("district", "roster", "contacts", "agreements", "meeting"):
-            self.kind.addItem(kind_title(kind), kind)
+        for kind in REPORT_KINDS:
+            self.kind.addItem(kind.title(), kind.key)
         self.district = QComboBox()
         self.quarter = QComboBox()
         last = last_full_quarter(context.today())
@@ -74,12 +76,8 @@ class ReportsView(QWidget):
             self.quarter.addItem(quarter_label(last.start), last)
             last = previous_quarter(last)
         self.audience = QComboBox()
-        self.audience.addItem(tr("City: about the network, safe to forward"), "city")
-        self.audience.addItem(tr("District: contains personal data, do not forward"), "district")
         self.meeting = QComboBox()
         self.format = QComboBox()
-        self.format.addItem(tr("PDF"), ".pdf")
-        self.format.addItem(tr("Excel workbook"), ".xlsx")
         form = QFormLayout()
         for label, widget in (
             (tr("&Report:"), self.kind),
@@ -160,11 +158,20 @@ class ReportsView(QWidget):
         self._selection_changed()
         self.loaded.emit()
 
+    def report_kind(self) -> ReportKind:
+        return report_kind(self.kind.currentData())
+
     def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
-        self.audience.setCurrentIndex(self.audience.findData(default_audience(kind)))
-        self.audience.setEnabled(kind not in DISTRICT_ONLY)
-        self.meeting.setEnabled(kind == "meeting")
+        """Offer the kind's audiences (its default first) and formats; enable the fields it takes."""
+        kind = self.report_kind()
+        self.audience.clear()
+        for audience in kind.audiences:
+            self.audience.addItem(words.audience(audience), audience)
+        self.audience.setEnabled(len(kind.audiences) > 1)
+        self.format.clear()
+        for suffix in kind.suffixes:
+            self.format.addItem(format_title(suffix), suffix)
+        self.meeting.setEnabled(Option.MEETING in kind.takes)
         self._selection_changed()
 
     def period(self) -> Period:
@@ -177,7 +184,7 @@ class ReportsView(QWidget):
     def _selection_changed(self) -> None:
         district_id = self.district.currentData()
         period = self.period()
-        if self.kind.currentData() == "meeting":
+        if Option.MEETING in self.report_kind().takes:
             self._context.read(
                 lambda session: meeting_choices(session, district_id, period),
                 self._show_meetings,
@@ -207,7 +214,7 @@ class ReportsView(QWidget):
 
     def _choose_file(self) -> None:
         suffix = self.format.currentData()
-        name = f"{kind_title(self.kind.currentData())} {self.district.currentText()} {self.quarter.currentText()}"
+        name = f"{self.report_kind().title()} {self.district.currentText()} {self.quarter.currentText()}"
         path, _filter = QFileDialog.getSaveFileName(
             self, tr("Save the report as"), str(Path.home() / f"{name}{suffix}"), f"*{suffix}"
         )
@@ -338,5 +345,5 @@ class ReportsView(QWidget):
     def _data_changed(self, what: str) -> None:
         if what == "all":
             self._context.read(all_districts, self._show_districts, key="reports.districts")
-        elif what == "meeting" and self.kind.currentData() == "meeting":
+        elif what == "meeting" and Option.MEETING in self.report_kind().takes:
             self._selection_changed()

@@ -1,34 +1,33 @@
 """One entry point for every report, shared by ``teamlead report`` and the app's Reports section.
 
-A :class:`ReportRequest` says what to make; :func:`produce` gathers the data in one read-only session and
-hands it to the writer the target's extension chooses. The rules about audiences live here, once.
+A :class:`ReportRequest` says what to make; :func:`produce` finds its kind in the registry, gathers the data in
+one read-only session and hands it to the writer the target's extension chooses. The rules about audiences and
+options live here and in the registry, once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import Field, dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from teamlead.errors import UsageError
 from teamlead.i18n import tr
+from teamlead.producing.registry import AUDIENCES, SUFFIXES, Option, find_kind, report_kind
+from teamlead.reporting.model import ReportHeader
 from teamlead.reporting.periods import Period
 from teamlead.rules.clock import AMSTERDAM
 
 if TYPE_CHECKING:
     from teamlead.data.database import Database
 
-KINDS = ("district", "roster", "contacts", "agreements", "meeting")
-AUDIENCES = ("city", "district")
-FORMATS = (".pdf", ".xlsx")
-DISTRICT_ONLY = ("contacts", "meeting")
-"""Kinds about people: they exist only for the district audience."""
-
 
 @dataclass(frozen=True)
 class ReportRequest:
+    """What to make: a kind of the registry, the file, and the options the kind takes (others are ignored)."""
+
     kind: str
     target: Path
     period: Period
@@ -40,11 +39,12 @@ class ReportRequest:
 
 
 def default_audience(kind: str) -> str:
-    return "city" if kind == "district" else "district"
+    return report_kind(kind).audiences[0]
 
 
-def check_target(target: Path, formats: tuple[str, ...] = FORMATS) -> str:
+def check_target(target: Path, formats: Iterable[str]) -> str:
     """The target's format, or a usage error when the extension is not one the command writes."""
+    formats = tuple(formats)
     suffix = target.suffix.lower()
     if suffix not in formats:
         raise UsageError(
@@ -58,27 +58,22 @@ def check_target(target: Path, formats: tuple[str, ...] = FORMATS) -> str:
 
 
 def check_request(request: ReportRequest) -> None:
-    check_target(request.target)
-    if request.kind not in KINDS:
-        raise UsageError(
-            tr(
-                "Unknown report kind {kind!r}; choose one of {kinds}.",
-                kind=request.kind,
-                kinds=", ".join(KINDS),
-            )
-        )
+    """Refuse, as wrong usage (exit 2), what the registry says the kind cannot do."""
+    found = find_kind(request.kind)
+    check_target(request.target, found.suffixes if found is not None else SUFFIXES)
+    kind = report_kind(request.kind)
     if request.audience not in AUDIENCES:
         raise UsageError(
             tr("Unknown audience {audience!r}; choose city or district.", audience=request.audience)
         )
-    if request.kind in DISTRICT_ONLY and request.audience == "city":
+    if request.audience not in kind.audiences:  # only kinds about people are limited: to the district
         raise UsageError(
             tr(
                 "The {kind} report holds personal data and exists only for the district audience.",
                 kind=request.kind,
             )
         )
-    if request.kind == "meeting" and request.meeting_id is None:
+    if Option.MEETING in kind.takes and request.meeting_id is None:
         raise UsageError(tr("Say which meeting with --meeting ID ('teamlead meetings' lists the ids)."))
 
 
@@ -88,6 +83,20 @@ def now() -> datetime:
 
 ProgressCallback = Callable[[int, int | None, str], None]
 """``progress(done, total, label)``; it may raise to stop the work (the app's cancel button does)."""
+
+
+class _Headed(Protocol):
+    """Report data: a dataclass with a title block."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    @property
+    def header(self) -> ReportHeader: ...
+
+
+def titled[Data: _Headed](data: Data, title: str) -> Data:
+    """``data`` with ``title`` in its header: the writers print the registry's words, not the kind's key."""
+    return replace(data, header=replace(data.header, title=title))
 
 
 def produce(
@@ -102,30 +111,14 @@ def produce(
     leaves no file behind.
     """
     check_request(request)
+    kind = report_kind(request.kind)
     generated_at = generated_at or now()
     suffix = request.target.suffix.lower()
     step = progress or (lambda _done, _total, _label: None)
     step(0, 2, tr("Gathering the data"))
     with database.session() as session:
-        if request.kind == "district":
-            from teamlead.reporting.district import gather_district_report
-            from teamlead.reporting.districts import choose_one_district
-
-            district = choose_one_district(session, request.district)
-            report = gather_district_report(session, district, request.period, request.audience, generated_at)
-            session.rollback()
-            step(1, 2, tr("Writing the file"))
-            if suffix == ".pdf":
-                from teamlead.reports.district_pdf import write_district_pdf
-
-                write_district_pdf(report, request.target)
-            else:
-                from teamlead.reports.district_xlsx import write_district_xlsx
-
-                write_district_xlsx(report, request.target)
-        else:
-            from teamlead.reporting.lists import produce_list
-
-            produce_list(session, request, generated_at, lambda: step(1, 2, tr("Writing the file")))
+        data = kind.gather(session, request, generated_at)
+    step(1, 2, tr("Writing the file"))
+    kind.format(suffix).writer()(titled(data, kind.title()), request.target)
     step(2, 2, tr("Done"))
     return request.target

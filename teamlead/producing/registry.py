@@ -1,0 +1,166 @@
+"""The report kinds, once: what each is called, which formats and audiences it has, what it takes, and the
+functions that gather and write it (``shared/interface.md``, "Report kinds").
+
+``teamlead report``, its help and checks, and the app's Reports screen all read :data:`REPORT_KINDS`; a new kind
+is one entry here plus its gather function (in :mod:`teamlead.producing.gathering`, over
+:mod:`teamlead.reporting`) and one writer per format (in :mod:`teamlead.reports`). ``tests/producing`` fails
+when an entry lacks a writer, a title in both languages or its place on the screen.
+
+Writers are named, not imported, so that building the command line does not load reportlab and openpyxl.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from teamlead.errors import UsageError
+from teamlead.i18n import tr
+from teamlead.producing import gathering
+from teamlead.rules.vocabulary import Audience
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from teamlead.producing.produce import ReportRequest
+
+
+class Option(StrEnum):
+    """What a kind takes besides ``-o FILE`` (the last column of the interface's table)."""
+
+    DISTRICT = "district"
+    """``--district``: the district it is about."""
+    PERIOD = "period"
+    """``--from``/``--to``: the period it covers."""
+    AS_OF = "as_of"
+    """``--to`` alone: the day whose state it shows."""
+    MEETING = "meeting"
+    """``--meeting ID``: the meeting it is about; required when taken."""
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format of a kind: its extension and the writer in :mod:`teamlead.reports` that makes it."""
+
+    suffix: str
+    module: str
+    """The writer's module, under ``teamlead.reports``."""
+    function: str
+    """The writer: ``function(data, target)``, where ``data`` is what the kind's gather function returns."""
+
+    def writer(self) -> Callable[[Any, Path], object]:
+        module = importlib.import_module(f"teamlead.reports.{self.module}")
+        found: Callable[[Any, Path], object] = getattr(module, self.function)
+        return found
+
+
+@dataclass(frozen=True)
+class ReportKind:
+    """One row of the interface's "Report kinds" table, with the functions that make it."""
+
+    key: str
+    """The ``KIND`` of ``teamlead report``; also ``ReportHeader.kind``."""
+    title: Callable[[], str]
+    """Its name for people, in the current language (a function, so ``--language`` applies after import)."""
+    formats: tuple[Format, ...]
+    audiences: tuple[Audience, ...]
+    """Who may read it, the default first; a kind about people has the district audience only."""
+    takes: frozenset[Option]
+    gather: Callable[[Session, ReportRequest, datetime], Any]
+    """The report's data from the database, in one read-only session; its ``header`` gets :attr:`title`."""
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return tuple(form.suffix for form in self.formats)
+
+    def format(self, suffix: str) -> Format:
+        return next(form for form in self.formats if form.suffix == suffix)
+
+
+REPORT_KINDS: tuple[ReportKind, ...] = (
+    ReportKind(
+        key="district",
+        title=lambda: tr("District report"),
+        formats=(
+            Format(".pdf", "district_pdf", "write_district_pdf"),
+            Format(".xlsx", "district_xlsx", "write_district_xlsx"),
+        ),
+        audiences=(Audience.CITY, Audience.DISTRICT),
+        takes=frozenset({Option.DISTRICT, Option.PERIOD}),
+        gather=gathering.district_report,
+    ),
+    ReportKind(
+        key="roster",
+        title=lambda: tr("Partner roster"),
+        formats=(
+            Format(".pdf", "lists_pdf", "write_roster"),
+            Format(".xlsx", "lists_xlsx", "write_roster"),
+        ),
+        audiences=(Audience.DISTRICT, Audience.CITY),
+        takes=frozenset({Option.DISTRICT, Option.AS_OF}),
+        gather=gathering.roster,
+    ),
+    ReportKind(
+        key="contacts",
+        title=lambda: tr("Contact sheet"),
+        formats=(
+            Format(".pdf", "lists_pdf", "write_contacts"),
+            Format(".xlsx", "lists_xlsx", "write_contacts"),
+        ),
+        audiences=(Audience.DISTRICT,),
+        takes=frozenset({Option.DISTRICT, Option.AS_OF}),
+        gather=gathering.contacts,
+    ),
+    ReportKind(
+        key="agreements",
+        title=lambda: tr("Agreements register"),
+        formats=(
+            Format(".pdf", "lists_pdf", "write_register"),
+            Format(".xlsx", "lists_xlsx", "write_register"),
+        ),
+        audiences=(Audience.DISTRICT, Audience.CITY),
+        takes=frozenset({Option.DISTRICT, Option.PERIOD}),
+        gather=gathering.agreements,
+    ),
+    ReportKind(
+        key="meeting",
+        title=lambda: tr("Meeting pack"),
+        formats=(
+            Format(".pdf", "lists_pdf", "write_meeting_pack"),
+            Format(".xlsx", "lists_xlsx", "write_meeting_pack"),
+        ),
+        audiences=(Audience.DISTRICT,),
+        takes=frozenset({Option.MEETING}),
+        gather=gathering.meeting_pack,
+    ),
+)
+
+KINDS = tuple(kind.key for kind in REPORT_KINDS)
+SUFFIXES = tuple(dict.fromkeys(suffix for kind in REPORT_KINDS for suffix in kind.suffixes))
+"""Every extension some kind writes, in the order they first appear."""
+AUDIENCES = tuple(Audience)
+
+
+def find_kind(key: str) -> ReportKind | None:
+    return next((kind for kind in REPORT_KINDS if kind.key == key), None)
+
+
+def report_kind(key: str) -> ReportKind:
+    """The kind called ``key``; an unknown key is a usage error that lists the kinds."""
+    kind = find_kind(key)
+    if kind is None:
+        raise UsageError(
+            tr("Unknown report kind {kind!r}; choose one of {kinds}.", kind=key, kinds=", ".join(KINDS))
+        )
+    return kind
+
+
+def format_title(suffix: str) -> str:
+    """A format as a person chooses it (the Reports screen's list)."""
+    titles = {".pdf": tr("PDF"), ".xlsx": tr("Excel workbook")}
+    return titles.get(suffix, suffix)
