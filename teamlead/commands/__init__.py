@@ -15,6 +15,12 @@ if TYPE_CHECKING:
 
 def open_from_args(args: argparse.Namespace, *, create: bool = True) -> Database:
     """The database named by ``--database`` / ``TEAMLEAD_DATABASE`` / the default, opened per the rules."""
+    import sys
+
     from teamlead.data.database import open_database
 
-    return open_database(args.database, create=create)
+    database = open_database(args.database, create=create)
+    if database.upgrade is not None:
+        for line in database.upgrade.lines():
+            print(f"teamlead: {line}", file=sys.stderr)
+    return database

@@ -24,6 +24,7 @@ from teamlead.data.admin import Meta
 from teamlead.data.engine import display_name, is_sqlite, make_engine, resolve_url, sqlite_path
 from teamlead.data.geography import Domain
 from teamlead.data.integrity import APPLICATION, USABLE, Inspection, State, inspect_sqlite, refusal, sidecars
+from teamlead.data.upgrades import Upgrade, upgrade_report
 from teamlead.errors import DatabaseError
 from teamlead.i18n import tr
 from teamlead.rules.vocabulary import DEFAULT_DOMAINS
@@ -35,6 +36,8 @@ class Database:
 
     url: URL
     engine: Engine
+    upgrade: Upgrade | None = None
+    """Set when opening upgraded the schema: what happened, for the CLI and the app to tell the user."""
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -196,13 +199,11 @@ def _open_sqlite(url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool
         raise DatabaseError(refusal(str(path), inspection))
     _require_writable(path)
     migrating = inspection.state is State.OLD and upgrade
-    if migrating:
-        backup_before_migration(path, inspection.revision)
+    backup = backup_before_migration(path, inspection.revision) if migrating else None
     database = Database(url, make_engine(url, wal=wal))
     try:
         if migrating:
-            with database.engine.begin() as connection:
-                migrate.upgrade(connection)
+            database.upgrade = _upgraded(database, inspection.revision, backup)
         else:
             with database.engine.connect():
                 pass  # surfaces a lock or a permission problem now, not at the first query
@@ -212,6 +213,13 @@ def _open_sqlite(url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool
         database.dispose()
         raise
     return database
+
+
+def _upgraded(database: Database, revision: str | None, backup: Path | None) -> Upgrade:
+    """Migrate to the head in one transaction, and say what that did."""
+    with database.engine.begin() as connection:
+        migrate.upgrade(connection)
+        return upgrade_report(connection, revision, migrate.head_revision(), backup)
 
 
 def _open_server(url: URL, *, create: bool, upgrade: bool) -> Database:
@@ -230,8 +238,7 @@ def _open_server(url: URL, *, create: bool, upgrade: bool) -> Database:
         elif state not in USABLE:
             raise DatabaseError(refusal(database.display_name(), Inspection(State(state), revision)))
         elif state is State.OLD and upgrade:
-            with database.engine.begin() as connection:
-                migrate.upgrade(connection)
+            database.upgrade = _upgraded(database, revision, None)
     except BaseException:
         database.dispose()
         raise

@@ -36,6 +36,8 @@ class Organisation(Tracked, Base):
     phone: Mapped[str] = mapped_column(String(Width.PHONE), default="")
     email: Mapped[str] = mapped_column(String(Width.EMAIL), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    # What the team lead keeps about the partner beyond the fields, e.g. lines a roster import brought along.
+    remarks: Mapped[str] = mapped_column(Text, default="", server_default="")
     is_informal: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(Width.CODE), default=OrganisationStatus.ACTIVE, index=True)
     joined_on: Mapped[date | None] = mapped_column(Date)

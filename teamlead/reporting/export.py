@@ -46,7 +46,10 @@ def about_rows(connection: Connection, generated_at: datetime) -> list[tuple[str
 
 def _rows(connection: Connection, table: Table) -> Iterator[tuple[object, ...]]:
     order = list(table.primary_key.columns) or list(table.columns)
-    result = connection.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
+    query = select(table).order_by(*order)
+    if table.name == "teamlead_meta":  # facts about this database file, not records: a new one has its own
+        query = query.where(table.c.key != "database_id", table.c.key.not_like("upgrade.%"))
+    result = connection.execution_options(yield_per=BATCH).execute(query)
     for partition in result.partitions():
         for row in partition:
             yield tuple(row)

@@ -95,3 +95,22 @@ def identity_key(name: str) -> str:
     A name made only of punctuation keeps its lower-case self, so it still has a key of its own.
     """
     return _NOT_IDENTITY.sub("", name).casefold() or name.casefold()
+
+
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def report_key(name: str, taken: Iterable[str] = ()) -> str:
+    """The stable key of a user-made domain or theme, as the district report's Summary keys use it: the name
+    decomposed to ASCII, lower case, each run of other characters than a–z and 0–9 turned into ``_``,
+    leading and trailing ``_`` removed; ``_2``, ``_3``… when another key has it (``shared/interface.md``).
+
+    A name without any letter or digit gets the key ``key`` (then ``key_2``…), never an empty one.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    base = _NOT_KEY.sub("_", ascii_name).strip("_") or "key"
+    used = set(taken)
+    key, number = base, 2
+    while key in used:
+        key, number = f"{base}_{number}", number + 1
+    return key

@@ -150,3 +150,65 @@ def test_every_migration_upgrades_an_empty_database_to_the_models_schema(db_url:
     finally:
         engine.dispose()
     assert differences == []
+
+
+def test_the_upgrade_to_0007_puts_records_in_the_only_district_and_turns_import_notes_into_remarks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from teamlead.cli import main
+    from teamlead.data.admin import Meta
+    from teamlead.data.geography import Domain
+    from teamlead.data.meetings import Meeting, MeetingSeries
+
+    path = tmp_path / "teamlead.sqlite3"
+    shutil.copyfile(FIXTURES / "schema-0006.sqlite3", path)
+    assert main(["--database", str(path), "--language", "en", "check"]) == 0  # check changes nothing
+    assert main(["--database", str(path), "--language", "en", "meetings", "--from", "2026-09-01"]) == 0
+    said = capsys.readouterr().err
+    assert "upgraded from schema 0006" in said
+    assert (
+        "Records that had no district are now in Nieuw-West: 3 partners, 2 notes, 3 meetings, "
+        "1 meeting series and 1 agreements."
+    ) in said
+    assert "2 notes that a roster import made from its remarks column are now remarks" in said
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            for model in (Organisation, Note, Meeting, MeetingSeries, Agreement):
+                assert session.scalars(select(model.district_id)).all(), model
+                assert set(session.scalars(select(model.district_id))) == {1}, model
+            assert session.scalars(select(Note.text).order_by(Note.id)).all() == [
+                "Onrust bij het winkelcentrum op vrijdagavond",
+                "Gebeld over de avondronde",
+            ]
+            assert session.scalar(select(Organisation.remarks).where(Organisation.id == 1)) == (
+                "2026-09-01: Belt altijd terug binnen een dag\n"
+                "2026-09-01: Sleutel van het buurthuis ligt bij de beheerder"
+            )
+            assert session.scalar(select(Person.remarks).where(Person.id == 1)) == (
+                "2026-09-01: Belt altijd terug binnen een dag"
+            )
+            assert dict(session.execute(select(Domain.name, Domain.key).where(Domain.id > 7)).all()) == {
+                "Jeugd & Gezin": "jeugd_gezin",
+                "Sport": "sport",
+            }
+            assert session.scalar(select(Meta.value).where(Meta.key == "database_id"))
+    finally:
+        database.dispose()
+    assert main(["--database", str(path), "check"]) == 0
+    assert "upgraded" not in capsys.readouterr().err  # said once, at the upgrade
+
+
+def test_a_new_database_has_an_id_of_its_own(tmp_path: Path) -> None:
+    from teamlead.data.admin import Meta
+
+    ids = set()
+    for name in ("one.sqlite3", "two.sqlite3"):
+        database = open_database(tmp_path / name)
+        try:
+            with database.session() as session:
+                ids.add(session.scalar(select(Meta.value).where(Meta.key == "database_id")))
+        finally:
+            database.dispose()
+    assert len(ids) == 2
+    assert None not in ids

@@ -162,7 +162,13 @@ def test_upgrading_an_existing_database_indexes_its_records(db_url: URL) -> None
     try:
         with engine.begin() as connection:
             migrate.upgrade(connection, "0001")
-            connection.execute(insert(Organisation).values(name="Buurtteam Wildemanbuurt"))
+            connection.execute(  # the table as 0001 made it (today's model has more columns)
+                text(
+                    "INSERT INTO organisation (name, address, website, phone, email, description, is_informal, "
+                    "status, created_at, updated_at, version) VALUES ('Buurtteam Wildemanbuurt', '', '', '', '', "
+                    "'', false, 'active', '2024-05-01 09:00:00', '2024-05-01 09:00:00', 1)"
+                )
+            )
             connection.execute(
                 insert(Note).values(occurred_on=date(2024, 5, 1), kind="visit", text="Bezoek Zoë")
             )

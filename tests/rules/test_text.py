@@ -64,3 +64,15 @@ def test_identity_keeps_diacritics() -> None:
 
 def test_a_name_of_punctuation_alone_keeps_a_key() -> None:
     assert identity_key("--") == "--"
+
+
+def test_report_keys_of_user_made_domains_and_themes() -> None:
+    from teamlead.rules.text import report_key
+
+    assert report_key("Jeugd & Gezin") == "jeugd_gezin"
+    assert report_key("  Sport (buurt) ") == "sport_buurt"
+    assert report_key("Zoë's Café") == "zoe_s_cafe"
+    assert report_key("Sport", taken={"sport"}) == "sport_2"
+    assert report_key("Sport", taken={"sport", "sport_2"}) == "sport_3"
+    assert report_key("Social") == "social"
+    assert report_key("!!!") == "key"

@@ -96,4 +96,19 @@ NL: dict[str, str] = {
         "Sluit het en probeer het opnieuw."
     ),
     "Not restored: cannot replace {path}: {reason}": "Niet teruggezet: kan {path} niet vervangen: {reason}",
+    # What an upgrade did
+    " The database as it was is kept as {path}.": " De database zoals hij was staat in {path}.",
+    "The database was upgraded from schema {old} to {new}.": (
+        "De database is bijgewerkt van schema {old} naar {new}."
+    ),
+    "Records that had no district are now in {district}: {organisation} partners, {note} notes, "
+    "{meeting} meetings, {meeting_series} meeting series and {agreement} agreements.": (
+        "Wat geen stadsdeel had, hoort nu bij {district}: {organisation} partners, {note} notities, "
+        "{meeting} overleggen, {meeting_series} overlegreeksen en {agreement} afspraken."
+    ),
+    "{count} notes that a roster import made from its remarks column are now remarks on their "
+    "partners and persons; they no longer count as contact moments.": (
+        "{count} notities die een import van een lijst uit de kolom Opmerkingen maakte, zijn nu opmerkingen "
+        "bij hun partners en personen; ze tellen niet meer als contactmoment."
+    ),
 }

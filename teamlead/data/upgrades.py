@@ -1,0 +1,89 @@
+"""What an upgrade did to the user's data, in words: read from what the migrations recorded.
+
+A migration that changes existing data (not just the schema) stores counts under ``teamlead_meta`` key
+``upgrade.<revision>`` (JSON); after upgrading, :func:`upgrade_report` turns those of the revisions just applied
+into sentences the CLI prints and the app shows, so nobody is surprised by records that moved.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from teamlead.data.admin import Meta
+from teamlead.i18n import tr
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """An upgrade that happened while opening: from which schema revision, where the copy of the old database
+    was kept (SQLite), and what it did to existing data."""
+
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+    changes: tuple[str, ...]
+
+    def lines(self) -> list[str]:
+        kept = (
+            tr(" The database as it was is kept as {path}.", path=self.backup)
+            if self.backup is not None
+            else ""
+        )
+        first = tr(
+            "The database was upgraded from schema {old} to {new}.",
+            old=self.from_revision or "?",
+            new=self.to_revision,
+        )
+        return [first + kept, *self.changes]
+
+
+def upgrade_report(
+    connection: Connection, from_revision: str | None, to_revision: str, backup: Path | None
+) -> Upgrade:
+    recorded = {
+        key.removeprefix("upgrade."): value
+        for key, value in connection.execute(select(Meta.key, Meta.value).where(Meta.key.like("upgrade.%")))
+    }
+    changes: list[str] = []
+    for revision in sorted(recorded):
+        if from_revision is not None and revision <= from_revision:
+            continue
+        try:
+            facts = json.loads(recorded[revision])
+        except ValueError:
+            continue
+        if isinstance(facts, dict):
+            changes += _sentences(facts)
+    return Upgrade(from_revision, to_revision, backup, tuple(changes))
+
+
+def _sentences(facts: dict[str, Any]) -> list[str]:
+    said: list[str] = []
+    districted = facts.get("districted")
+    if isinstance(districted, dict) and any(districted.values()):
+        said.append(
+            tr(
+                "Records that had no district are now in {district}: {organisation} partners, {note} notes, "
+                "{meeting} meetings, {meeting_series} meeting series and {agreement} agreements.",
+                district=facts.get("district", "?"),
+                **{table: int(districted.get(table, 0)) for table in DISTRICTED},
+            )
+        )
+    remarks = facts.get("remarks")
+    if isinstance(remarks, int) and remarks:
+        said.append(
+            tr(
+                "{count} notes that a roster import made from its remarks column are now remarks on their "
+                "partners and persons; they no longer count as contact moments.",
+                count=remarks,
+            )
+        )
+    return said
+
+
+DISTRICTED = ("organisation", "note", "meeting", "meeting_series", "agreement")
