@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         first = self._first_section()
 
         def work(session: Session) -> bool:
-            from teamlead.data.queries.dashboard_extra import has_records
+            from teamlead.data.queries.empty import has_records
 
             found = has_records(session)
             if found:

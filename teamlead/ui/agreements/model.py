@@ -21,11 +21,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from teamlead.data.queries.agreements_register import Register, RegisterRow
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.limits import DUE_SOON_DAYS
 from teamlead.rules.text import filter_terms, fold, matches
-from teamlead.ui.agreements.data import Register, RegisterRow
 from teamlead.ui.widgets.formatting import format_date, one_line
 from teamlead.ui.widgets.rows_model import HeaderedRowsModel
 

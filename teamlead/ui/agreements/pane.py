@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teamlead.data.queries.agreements_register import AgreementDetail, MeetingRef
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import AgreementStatus
-from teamlead.ui.agreements.data import AgreementDetail, MeetingRef
 from teamlead.ui.widgets.formatting import format_date, format_when
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
 

@@ -23,11 +23,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.agreements_register import (
+    AgreementDetail,
+    Register,
+    agreement_detail,
+    register_rows,
+)
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, AgreementStatus
-from teamlead.ui.agreements.data import AgreementDetail, Register, agreement_detail, register_rows
 from teamlead.ui.agreements.model import (
     DUE_ANY,
     DUE_NONE,

@@ -1,8 +1,8 @@
 """The dashboard: partners overdue for contact, follow-ups and agreements due, the next two weeks'
 meetings and recent signals, with their counts at a glance. Every row opens its record.
 
-All data comes in one background read (:func:`~teamlead.ui.dashboard.data.load_dashboard`); the GUI thread
-only resets five small models, so the dashboard never stalls the window, even on the city demo.
+All data comes in one background read (:func:`~teamlead.data.queries.dashboard_lists.load_dashboard`); the
+GUI thread only resets five small models, so the dashboard never stalls the window, even on the city demo.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from teamlead.data.queries.dashboard_extra import Capped
+from teamlead.data.queries.dashboard_lists import Capped, DashboardData, load_dashboard
 from teamlead.i18n import tr
 from teamlead.rules import settings
 from teamlead.rules.limits import UPCOMING_MEETING_DAYS
@@ -27,7 +27,6 @@ from teamlead.ui.dashboard.columns import (
     overdue_columns,
     signal_columns,
 )
-from teamlead.ui.dashboard.data import DashboardData, load_dashboard
 from teamlead.ui.style import heading, mute
 from teamlead.ui.widgets.formatting import format_date, weekday_abbreviation
 from teamlead.ui.widgets.record_table import RecordTableModel

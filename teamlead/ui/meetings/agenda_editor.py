@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.meeting_page import MeetingPageData, ProposedAgreement
 from teamlead.i18n import tr
-from teamlead.ui.meetings.page_data import MeetingPageData, ProposedAgreement, carry_forward_and_link
+from teamlead.services.agenda import carry_forward_and_link
 from teamlead.ui.meetings.page_models import AgendaModel
 from teamlead.ui.widgets.formatting import format_date, one_line
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
@@ -212,7 +213,7 @@ class AgendaEditor(QWidget):
         if self._data is None or not self._data.proposed:
             return
         meeting_id, now = self._data.detail.meeting.id, self._now()
-        self._request(lambda session: carry_forward_and_link(session, meeting_id, now))
+        self._request(lambda session: carry_forward_and_link(session, meeting_id, now=now))
 
     def _open_item(self) -> None:
         row = self.selected_row()

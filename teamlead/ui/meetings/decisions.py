@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.meeting_page import MeetingPageData
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.ui.meetings.page_data import MeetingPageData
 from teamlead.ui.widgets.formatting import format_date, one_line
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
 

@@ -14,11 +14,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
+from teamlead.data.queries.meeting_list import MeetingListRow
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.text import filter_terms, haystack, matches
 from teamlead.rules.vocabulary import MeetingStatus
-from teamlead.ui.meetings.data import MeetingListRow
 from teamlead.ui.widgets.formatting import format_when
 from teamlead.ui.widgets.rows_model import HeaderedRowsModel
 

@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.meeting_page import MeetingPageData, meeting_page
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import MeetingKind, MeetingStatus
+from teamlead.services.meetings import save_meeting_page
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.agenda_editor import AgendaEditor
 from teamlead.ui.meetings.decisions import DecisionForm
-from teamlead.ui.meetings.page_data import MeetingPageData, meeting_page, save_meeting_page
 from teamlead.ui.meetings.page_models import ATTENDANCE_KEYS, AttendanceModel
 from teamlead.ui.meetings.reflection import ReflectionForm
 from teamlead.ui.widgets.formatting import format_when
@@ -319,7 +320,7 @@ class MeetingPage(QWidget):
             save_meeting_page(
                 session,
                 meeting.id,
-                meeting.version,
+                expected_version=meeting.version,
                 attendance=marks,
                 minutes=minutes,
                 reflection=answers,

@@ -29,15 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teamlead.data.queries.meeting_list import MeetingListRow, meeting_list
+from teamlead.data.queries.meeting_page import MeetingPageData
+from teamlead.data.queries.name_choices import NameChoice, organisation_choices
 from teamlead.i18n import current_language, tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import MeetingKind, MeetingStatus
+from teamlead.services.series import extend_series_ahead
 from teamlead.ui.context import AppContext
-from teamlead.ui.meetings.data import MeetingListRow, extend_series, meeting_list, organisation_choices
 from teamlead.ui.meetings.dialogs import EditMeetingDialog, SeriesDialog
 from teamlead.ui.meetings.model import MeetingFilter, MeetingTableModel
 from teamlead.ui.meetings.page import MeetingPage, ask_leave
-from teamlead.ui.meetings.page_data import MeetingPageData
 
 SCOPE_THIS = "this"
 SCOPE_SERIES = "series"
@@ -198,7 +200,7 @@ class MeetingsView(QWidget):
             self._extended = True
             today = self._context.today()
             self._context.write(
-                lambda session: extend_series(session, today), self._series_extended, changed="series"
+                lambda session: extend_series_ahead(session, today), self._series_extended, changed="series"
             )
 
     def _series_extended(self, added: int) -> None:
@@ -314,7 +316,7 @@ class MeetingsView(QWidget):
     def new_series(self) -> None:
         self._context.read(organisation_choices, self._open_series_dialog, key="meetings.organisations")
 
-    def _open_series_dialog(self, organisations: list[tuple[int, str]]) -> None:
+    def _open_series_dialog(self, organisations: list[NameChoice]) -> None:
         self.series_dialog = SeriesDialog(self._context, organisations, self)
         self.series_dialog.open()
 

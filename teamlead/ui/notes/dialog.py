@@ -25,13 +25,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from teamlead.data.queries.ui_roster_extra import (
-    Choices,
-    NameChoice,
-    choices,
-    organisation_choices,
-    person_choices,
-)
+from teamlead.data.queries.filter_choices import Choices, choices
+from teamlead.data.queries.name_choices import NameChoice, organisation_choices, person_choices
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules import words

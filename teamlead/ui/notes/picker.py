@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teamlead.data.queries.ui_roster_extra import NameChoice
+from teamlead.data.queries.name_choices import NameChoice
 from teamlead.i18n import tr
 
 

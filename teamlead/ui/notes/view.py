@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.filter_choices import Choices, choices
+from teamlead.data.queries.name_choices import NameChoice, organisation_choices
 from teamlead.data.queries.notes import NoteRow, notes
-from teamlead.data.queries.ui_roster_extra import Choices, NameChoice, choices, organisation_choices
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import NoteKind

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teamlead.data.queries.filter_choices import Choices
 from teamlead.data.queries.organisation import OrganisationDetail
-from teamlead.data.queries.ui_roster_extra import Choices, PartnerPage, RoleLine, partner_page
+from teamlead.data.queries.partner_page import PartnerPage, RoleLine, partner_page
 from teamlead.i18n import tr
 from teamlead.services import organisations
 from teamlead.ui.context import AppContext

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.roster import roster
-from teamlead.data.queries.ui_roster_extra import Choices, choices
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.ui.context import AppContext

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from teamlead.data.queries.ui_roster_extra import NameChoice, RoleLine, organisation_choices
+from teamlead.data.queries.name_choices import NameChoice, organisation_choices
+from teamlead.data.queries.partner_page import RoleLine
 from teamlead.i18n import tr
 from teamlead.services import persons
 from teamlead.ui.context import AppContext

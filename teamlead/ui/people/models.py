@@ -15,8 +15,8 @@ from PySide6.QtCore import (
 )
 
 from teamlead.data.queries.organisation import TimelineEntry
+from teamlead.data.queries.partner_page import RoleLine
 from teamlead.data.queries.people import PersonRow
-from teamlead.data.queries.ui_roster_extra import RoleLine
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.text import filter_terms, fold, haystack

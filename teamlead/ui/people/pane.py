@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.queries.notes import notes
 from teamlead.data.queries.organisation import TimelineEntry
+from teamlead.data.queries.partner_page import RoleLine, role_lines
 from teamlead.data.queries.people import PersonDetail, person_detail
-from teamlead.data.queries.ui_roster_extra import RoleLine, role_lines
 from teamlead.i18n import tr
 from teamlead.services import persons
 from teamlead.ui.context import AppContext

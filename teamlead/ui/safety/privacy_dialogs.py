@@ -27,18 +27,9 @@ from teamlead.i18n import tr
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from teamlead.data.queries.name_choices import NameChoice
     from teamlead.safety.retention import ExpiredNote
     from teamlead.ui.main_window import MainWindow
-
-
-def _person_choices(session: Session) -> list[tuple[int, str]]:
-    from sqlalchemy import select
-
-    from teamlead.data.roster import Person
-
-    return [
-        (row.id, row.name) for row in session.execute(select(Person.id, Person.name).order_by(Person.name))
-    ]
 
 
 class PersonPrivacyDialog(QDialog):
@@ -85,12 +76,14 @@ class PersonPrivacyDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self._context.read(_person_choices, self._fill, key="privacy.persons")
+        from teamlead.data.queries.name_choices import person_names
 
-    def _fill(self, choices: list[tuple[int, str]]) -> None:
+        self._context.read(person_names, self._fill, key="privacy.persons")
+
+    def _fill(self, choices: list[NameChoice]) -> None:
         self.person.clear()
-        for person_id, name in choices:
-            self.person.addItem(name, person_id)
+        for choice in choices:
+            self.person.addItem(choice.label, choice.id)
 
     def select(self, person_id: int) -> None:
         self.person.setCurrentIndex(self.person.findData(person_id))
@@ -123,7 +116,7 @@ class PersonPrivacyDialog(QDialog):
     def erase(self, *, confirmed: bool = False) -> None:
         """Erase the person after confirmation, make the file forget them, then name the backups that still
         hold them and offer to delete those."""
-        from teamlead.safety.privacy import erase_person, identifiers
+        from teamlead.safety.privacy import erase_person
 
         person_id = self.person_id()
         if person_id is None:
@@ -142,11 +135,7 @@ class PersonPrivacyDialog(QDialog):
                 return
 
         def work(session: Session) -> list[str]:
-            from teamlead.data.roster import Person
-
-            values = identifiers(session.get_one(Person, person_id))
-            erase_person(session, person_id)
-            return values
+            return list(erase_person(session, person_id).identifiers)
 
         self._context.write(work, lambda values: self._scrub(person_id, values), changed="person")
 

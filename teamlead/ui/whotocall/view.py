@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.people import CallGroup, CallPartner, who_to_call
-from teamlead.data.queries.ui_roster_extra import Choices, choices
 from teamlead.i18n import tr
 from teamlead.ui.context import AppContext
 from teamlead.ui.people.contact import CopyLabel
