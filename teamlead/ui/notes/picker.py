@@ -71,6 +71,10 @@ class PickList(QWidget):
             self._by_id[choice.id] = label
         self._names.setStringList(list(self._by_id.values()))
 
+    def offered(self) -> list[str]:
+        """The labels the completion offers, in order."""
+        return self._names.stringList()
+
     def ids(self) -> list[int]:
         return [int(self.picked.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.picked.count())]
 

@@ -26,6 +26,9 @@ def test_choices_and_names_to_pick_from(database: Database) -> None:
             "Jongerenwerk Nieuw-West",
             "Politie Team Slotervaart",
         ]
+        assert [c.label for c in organisation_choices(session, among=[seed.school, seed.police])] == [
+            "Politie Team Slotervaart"
+        ]
         assert [c.label for c in person_choices(session, TODAY)] == [
             "Sanne de Vries (Politie Team Slotervaart)"
         ]
