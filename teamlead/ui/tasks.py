@@ -287,6 +287,11 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
+    @property
+    def closed(self) -> bool:
+        """Shut down: its database was closed (another one opened, the window closing); it runs nothing more."""
+        return self._closed
+
     def cancel_all(self) -> None:
         for task in list(self._running):
             task.cancel()

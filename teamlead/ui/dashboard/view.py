@@ -194,7 +194,9 @@ class DashboardView(QWidget):
             QTimer.singleShot(0, self._first_read)
 
     def _first_read(self) -> None:
-        if self._read_after_paint:
+        """The first read, once painted; not when the database closed meanwhile (a backup restored, the
+        window closing before the fallback timer fired)."""
+        if self._read_after_paint and not self._context.tasks.closed:
             self._read_after_paint = False
             self.reload()
 
