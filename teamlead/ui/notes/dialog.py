@@ -33,9 +33,9 @@ from teamlead.rules import words
 from teamlead.rules.vocabulary import NoteKind
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.ui.context import AppContext
-from teamlead.ui.notes.picker import PickList
-from teamlead.ui.partners.fields import FieldForm, show_save_error
-from teamlead.ui.people.dialogs import date_edit, date_of
+from teamlead.ui.widgets.forms import FieldForm, show_save_error
+from teamlead.ui.widgets.inputs import date_edit, date_of
+from teamlead.ui.widgets.pick_list import PickList
 
 FOLLOW_UP_DAYS = 7
 

@@ -34,8 +34,8 @@ from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import NoteKind
 from teamlead.ui.context import AppContext
-from teamlead.ui.people.dialogs import combo_id, combo_line, searchable_combo
-from teamlead.ui.people.models import RowRole, RowTableModel
+from teamlead.ui.widgets.inputs import combo_id, combo_line, searchable_combo
+from teamlead.ui.widgets.rows_model import RowRole, RowsModel
 
 PAGE = 500
 
@@ -50,7 +50,7 @@ def periods() -> tuple[tuple[str, int | None], ...]:
     )
 
 
-class NotesTableModel(RowTableModel[NoteRow]):
+class NotesTableModel(RowsModel[NoteRow]):
     DATE, KIND, PARTNERS, PEOPLE, NEIGHBOURHOOD, TEXT, FOLLOW_UP = range(7)
 
     def headers(self) -> Sequence[str]:

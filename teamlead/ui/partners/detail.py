@@ -11,13 +11,11 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,23 +28,12 @@ from teamlead.i18n import tr
 from teamlead.services import organisations
 from teamlead.ui.context import AppContext
 from teamlead.ui.partners.editor import OrganisationForm
-from teamlead.ui.partners.fields import confirm, show_save_error
 from teamlead.ui.people.dialogs import AddPersonDialog, open_role_dialog
-from teamlead.ui.people.models import RoleTableModel, RowRole, TimelineModel
-
-
-def table(model: RoleTableModel | TimelineModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setSortingEnabled(True)
-    view.setWordWrap(False)
-    return view
+from teamlead.ui.widgets.forms import confirm, show_save_error
+from teamlead.ui.widgets.roles_model import RoleTableModel
+from teamlead.ui.widgets.rows_model import RowRole
+from teamlead.ui.widgets.tables import table
+from teamlead.ui.widgets.timeline_model import TimelineModel
 
 
 class OrganisationPane(QWidget):

@@ -19,7 +19,7 @@ from teamlead.data.queries.filter_choices import Choices
 from teamlead.data.queries.organisation import OrganisationDetail
 from teamlead.i18n import tr
 from teamlead.services.organisations import OrganisationInput
-from teamlead.ui.partners.fields import FieldForm
+from teamlead.ui.widgets.forms import FieldForm
 
 
 class OrganisationForm(QWidget):

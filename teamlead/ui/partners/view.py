@@ -25,7 +25,6 @@ from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.ui.context import AppContext
 from teamlead.ui.partners.detail import OrganisationPane
-from teamlead.ui.partners.fields import DetailSplitter, clear_on_escape
 from teamlead.ui.partners.model import (
     Entry,
     Light,
@@ -34,6 +33,8 @@ from teamlead.ui.partners.model import (
     light_text,
     prepare,
 )
+from teamlead.ui.widgets.inputs import clear_on_escape
+from teamlead.ui.widgets.splitter import DetailSplitter
 
 PAGE_WIDTH = 420
 """The partner's page: wide enough for its form in Dutch; the roster takes the rest of the window."""
@@ -211,7 +212,7 @@ class PartnersView(QWidget):
 
     def _show_rows(self, entries: list[Entry]) -> None:
         selected = self.pane.organisation_id()
-        self.model.set_entries(entries)
+        self.model.set_rows(entries)
         self._update_count()
         wanted = self._pending_select or selected
         self._pending_select = None

@@ -26,11 +26,13 @@ from teamlead.data.queries.people import PersonDetail, person_detail
 from teamlead.i18n import tr
 from teamlead.services import persons
 from teamlead.ui.context import AppContext
-from teamlead.ui.partners.detail import table
-from teamlead.ui.partners.fields import FieldForm, show_save_error
-from teamlead.ui.people.contact import CopyLabel
 from teamlead.ui.people.dialogs import open_role_dialog
-from teamlead.ui.people.models import RoleTableModel, RowRole, TimelineModel
+from teamlead.ui.widgets.copy_label import CopyLabel
+from teamlead.ui.widgets.forms import FieldForm, show_save_error
+from teamlead.ui.widgets.roles_model import RoleTableModel
+from teamlead.ui.widgets.rows_model import RowRole
+from teamlead.ui.widgets.tables import table
+from teamlead.ui.widgets.timeline_model import TimelineModel
 
 NOTES_SHOWN = 200
 

@@ -19,9 +19,11 @@ from sqlalchemy.orm import Session
 from teamlead.data.queries.people import PersonRow, people
 from teamlead.i18n import tr
 from teamlead.ui.context import AppContext
-from teamlead.ui.partners.fields import DetailSplitter, clear_on_escape
-from teamlead.ui.people.models import PeopleTableModel, RowRole
+from teamlead.ui.people.models import PeopleTableModel
 from teamlead.ui.people.pane import PersonPane
+from teamlead.ui.widgets.inputs import clear_on_escape
+from teamlead.ui.widgets.rows_model import RowRole
+from teamlead.ui.widgets.splitter import DetailSplitter
 
 Loaded = tuple[list[PersonRow], list[str], list[tuple[str, ...]]]
 

@@ -25,8 +25,8 @@ from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.people import CallGroup, CallPartner, who_to_call
 from teamlead.i18n import tr
 from teamlead.ui.context import AppContext
-from teamlead.ui.people.contact import CopyLabel
-from teamlead.ui.people.dialogs import combo_id, combo_line, contains_completion
+from teamlead.ui.widgets.copy_label import CopyLabel
+from teamlead.ui.widgets.inputs import combo_id, combo_line, contains_completion
 
 SHORTCUT = "Ctrl+Shift+W"
 """The shortcut the frame binds to this view (suggested; the view itself does not grab it)."""
