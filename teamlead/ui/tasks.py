@@ -8,7 +8,7 @@ The GUI thread never waits on the database or a report. Every view does its slow
 
     # Database work: prefer the context's helpers, which open a session *in the worker thread*.
     context.read(lambda session: query_rows(session, text), self._show_rows, key="partners.filter")
-    context.write(lambda session: add_partner(session, form), self._saved, changed="organisation")
+    context.write(lambda session: add_partner(session, form), self._saved, changed=Change.ORGANISATION)
 
     # Long work with progress and cancel: the worker gets a Progress, reports and checks it.
     def work(progress: Progress) -> int:

@@ -18,6 +18,7 @@ from teamlead.data.queries.dashboard_lists import Capped, DashboardData, load_da
 from teamlead.i18n import tr
 from teamlead.rules import settings
 from teamlead.rules.limits import UPCOMING_MEETING_DAYS
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.dashboard.cards import Card, CountTile
 from teamlead.ui.dashboard.columns import (
@@ -60,11 +61,19 @@ class DashboardView(QWidget):
 
         today = context.today()
         self.models = {
-            "overdue": RecordTableModel(overdue_columns(today), lambda row: ("organisation", row.id), self),
-            "follow_ups": RecordTableModel(follow_up_columns(today), lambda row: ("note", row.id), self),
-            "agreements": RecordTableModel(agreement_columns(today), lambda row: ("agreement", row.id), self),
-            "meetings": RecordTableModel(meeting_columns(today), lambda row: ("meeting", row.id), self),
-            "signals": RecordTableModel(signal_columns(today), lambda row: ("note", row.id), self),
+            "overdue": RecordTableModel(
+                overdue_columns(today), lambda row: (RecordKind.ORGANISATION, row.id), self
+            ),
+            "follow_ups": RecordTableModel(
+                follow_up_columns(today), lambda row: (RecordKind.NOTE, row.id), self
+            ),
+            "agreements": RecordTableModel(
+                agreement_columns(today), lambda row: (RecordKind.AGREEMENT, row.id), self
+            ),
+            "meetings": RecordTableModel(
+                meeting_columns(today), lambda row: (RecordKind.MEETING, row.id), self
+            ),
+            "signals": RecordTableModel(signal_columns(today), lambda row: (RecordKind.NOTE, row.id), self),
         }
         titles = {
             "overdue": tr("Partners overdue for contact"),
@@ -173,7 +182,7 @@ class DashboardView(QWidget):
         self.is_loaded = True
         self.loaded.emit()
 
-    def _on_data_changed(self, _what: str) -> None:
+    def _on_data_changed(self, _what: Change) -> None:
         # Everything on the dashboard depends on notes, partners, meetings and agreements alike.
         if self.isVisible():
             self.reload()
@@ -200,6 +209,6 @@ class DashboardView(QWidget):
             self._read_after_paint = False
             self.reload()
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
         """The dashboard is nobody's home: records open in their own sections."""
         return False

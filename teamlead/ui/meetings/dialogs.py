@@ -35,7 +35,7 @@ from teamlead.data.queries.name_choices import NameChoice
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.rules.vocabulary import MeetingKind
+from teamlead.rules.vocabulary import Change, MeetingKind
 from teamlead.services.series import InviteeRef, SeriesChanges, SeriesInput
 from teamlead.services.series_rules import every_n_weeks, monthly_on_nth_weekday
 from teamlead.ui.context import AppContext
@@ -100,7 +100,7 @@ class _WriteDialog(QDialog):
     def save(self) -> None:
         """Run the change in one transaction; close on success, show the message on a refusal."""
         self.buttons.setEnabled(False)
-        self._context.write(self.work(), self._saved, changed="meeting", on_error=self._refused)
+        self._context.write(self.work(), self._saved, changed=Change.MEETING, on_error=self._refused)
 
     def _saved(self, _result: object) -> None:
         self.buttons.setEnabled(True)

@@ -2,7 +2,7 @@
 
 Fast to fill in between two meetings: today's date, the kind, the partner (already filled in when opened
 from a partner's page), the text, and optionally a follow-up date. Saving resets the partner's stay-in-touch
-light, because every view showing partners reloads on ``data_changed("note")``.
+light, because every view showing partners reloads on ``data_changed(Change.NOTE)``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from teamlead.data.queries.name_choices import NameChoice, organisation_choices,
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.rules.vocabulary import NoteKind
+from teamlead.rules.vocabulary import Change, NoteKind
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
@@ -192,7 +192,7 @@ class NoteDialog(QDialog):
         self._context.write(
             lambda session: log_note(session, data, today=today),
             self._saved,
-            changed="note",
+            changed=Change.NOTE,
             on_error=self._failed,
         )
 

@@ -25,6 +25,7 @@ from teamlead.data.queries.filter_choices import Choices
 from teamlead.data.queries.organisation import OrganisationDetail
 from teamlead.data.queries.partner_page import PartnerPage, RoleLine, partner_page
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.services import organisations
 from teamlead.ui.context import AppContext
 from teamlead.ui.partners.editor import OrganisationForm
@@ -230,7 +231,7 @@ class OrganisationPane(QWidget):
             self._context.write(
                 lambda session: organisations.add_organisation(session, data, today=today),
                 self._saved,
-                changed="organisation",
+                changed=Change.ORGANISATION,
                 on_error=self._save_failed,
             )
         else:
@@ -249,7 +250,7 @@ class OrganisationPane(QWidget):
                 load_theirs=lambda session: stored_partner(session, detail.id),
                 mine=partner_form_values(data),
                 labels=partner_labels(),
-                changed="organisation",
+                changed=Change.ORGANISATION,
                 on_saved=self._changed,
                 on_reload=lambda _theirs: self._changed(),
                 on_kept=self._update_buttons,
@@ -297,7 +298,7 @@ class OrganisationPane(QWidget):
                 session, detail.id, expected_version=detail.version, today=today
             ),
             self._changed,
-            changed="organisation",
+            changed=Change.ORGANISATION,
             on_error=self._save_failed,
         )
 
@@ -310,7 +311,7 @@ class OrganisationPane(QWidget):
                 session, detail.id, expected_version=detail.version
             ),
             self._changed,
-            changed="organisation",
+            changed=Change.ORGANISATION,
             on_error=self._save_failed,
         )
 
@@ -335,7 +336,7 @@ class OrganisationPane(QWidget):
     def _open_person(self, index: QModelIndex) -> None:
         role = index.data(RowRole)
         if isinstance(role, RoleLine):
-            self._context.open_record.emit("person", role.person_id)
+            self._context.open_record.emit(RecordKind.PERSON, role.person_id)
 
     def _open_timeline_entry(self, index: QModelIndex) -> None:
         entry = index.data(RowRole)

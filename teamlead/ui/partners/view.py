@@ -23,6 +23,7 @@ from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.roster import roster
 from teamlead.i18n import tr
 from teamlead.rules import words
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.partners.detail import OrganisationPane
 from teamlead.ui.partners.model import (
@@ -38,7 +39,7 @@ from teamlead.ui.widgets.splitter import DetailSplitter
 
 PAGE_WIDTH = 420
 """The partner's page: wide enough for its form in Dutch; the roster takes the rest of the window."""
-RELOAD_ON = ("organisation", "person", "note", "agreement", "all")
+RELOAD_ON = frozenset({Change.ORGANISATION, Change.PERSON, Change.NOTE, Change.AGREEMENT, Change.ALL})
 
 
 class PartnersView(QWidget):
@@ -154,11 +155,11 @@ class PartnersView(QWidget):
 
     # --- loading ----------------------------------------------------------------------------------------
 
-    def _data_changed(self, what: str) -> None:
+    def _data_changed(self, what: Change) -> None:
         if what in RELOAD_ON:
             self.reload()
             self.pane.reload()
-        if what in ("all", "organisation"):
+        if what in (Change.ALL, Change.ORGANISATION):
             self._reload_choices()
 
     def _reload_choices(self) -> None:
@@ -267,9 +268,9 @@ class PartnersView(QWidget):
             self.pane.show_organisation(organisation_id)
         return True
 
-    def open_record(self, kind: str, record_id: int) -> bool:
-        """Show a partner (kind ``organisation``), even when the combos hide it: they are reset."""
-        if kind != "organisation":
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
+        """Show a partner, even when the combos hide it: they are reset."""
+        if kind != RecordKind.ORGANISATION:
             return False
         if not self.select_organisation(record_id):
             for combo, default in ((self.district, None), (self.domain, None), (self.neighbourhood, None)):

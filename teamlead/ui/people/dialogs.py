@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.queries.name_choices import NameChoice, organisation_choices
 from teamlead.data.queries.partner_page import RoleLine
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change
 from teamlead.services import persons
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
@@ -60,8 +61,8 @@ class SaveDialog(QDialog):
     def work(self) -> Callable[[Session], Any]:
         raise NotImplementedError
 
-    def changed_kind(self) -> str:
-        return "person"
+    def changed_kind(self) -> Change:
+        return Change.PERSON
 
     def save(self) -> None:
         self.form.clear_errors()
@@ -211,7 +212,7 @@ def open_move_dialog(context: AppContext, role: RoleLine, parent: QWidget) -> No
 def open_role_dialog(context: AppContext, action: str, role: RoleLine, parent: QWidget) -> None:
     """The dialog behind a role button (``change``, ``end`` or ``move``) of a partner's or a person's page.
 
-    The views reload on the write's ``data_changed("person")``; each dialog is deleted once closed.
+    The views reload on the write's ``data_changed(Change.PERSON)``; each dialog is deleted once closed.
     """
     if action == "move":
         open_move_dialog(context, role, parent)

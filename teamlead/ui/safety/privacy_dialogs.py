@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -137,7 +138,7 @@ class PersonPrivacyDialog(QDialog):
         def work(session: Session) -> list[str]:
             return list(erase_person(session, person_id).identifiers)
 
-        self._context.write(work, lambda values: self._scrub(person_id, values), changed="person")
+        self._context.write(work, lambda values: self._scrub(person_id, values), changed=Change.PERSON)
 
     def _scrub(self, person_id: int, values: list[str]) -> None:
         from teamlead.safety.privacy import backups_holding, scrub_sqlite
@@ -272,7 +273,7 @@ class RetentionDialog(QDialog):
             self.deleted.emit(count)
             self.review()
 
-        self._context.write(lambda session: delete_notes(session, reviewed), done, changed="note")
+        self._context.write(lambda session: delete_notes(session, reviewed), done, changed=Change.NOTE)
 
 
 def open_person_privacy(window: MainWindow) -> QWidget | None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from teamlead.rules.vocabulary import RecordKind
 from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
 
 WARNING_COLOUR = QColor("#b3261e")
@@ -39,7 +40,7 @@ class RecordTableModel(RowsModel[Any]):
     """Rows of any frozen type; ``record(row)`` says which record a row is."""
 
     def __init__(
-        self, columns: Sequence[Column], record: Callable[[Any], tuple[str, int]], parent: Any = None
+        self, columns: Sequence[Column], record: Callable[[Any], tuple[RecordKind, int]], parent: Any = None
     ) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
@@ -98,8 +99,8 @@ class RecordTableModel(RowsModel[Any]):
 class RecordTable(QTableView):
     """A compact, keyboard-friendly table: Enter or a double click opens the current row's record."""
 
-    record_activated = Signal(str, int)
-    """(kind, id) of the row the user opened."""
+    record_activated = Signal(object, int)
+    """(:class:`RecordKind`, id) of the row the user opened."""
 
     def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)

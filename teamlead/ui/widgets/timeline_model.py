@@ -10,14 +10,15 @@ from PySide6.QtCore import Qt
 from teamlead.data.queries.organisation import TimelineEntry
 from teamlead.i18n import tr
 from teamlead.rules import words
+from teamlead.rules.vocabulary import RecordKind
 from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
 
 
 def timeline_kind(entry: TimelineEntry) -> str:
     """What a timeline line is, in words: the note's or meeting's kind, or the agreement and its status."""
-    if entry.kind == "note":
+    if entry.kind == RecordKind.NOTE:
         return words.note_kind(entry.detail)
-    if entry.kind == "meeting":
+    if entry.kind == RecordKind.MEETING:
         return words.meeting_kind_alone(entry.detail)
     return tr("Agreement ({status})", status=words.agreement_status_in_sentence(entry.detail))
 
