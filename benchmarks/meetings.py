@@ -149,7 +149,7 @@ def measure(path: Path, *, meetings: bool = True) -> None:
             _settle(context)
             register.close()
             register.deleteLater()
-        from teamlead.ui.agreements.data import register_rows
+        from teamlead.data.queries.agreements_register import register_rows
         from teamlead.ui.agreements.model import AgreementTableModel
 
         for _ in range(RUNS):

@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 
 from benchmarks._city import TODAY, city_postgres, city_sqlite, postgres_server
 from teamlead.data.database import open_database
+from teamlead.data.queries.agreements_register import register_rows
 from teamlead.data.queries.dashboard import upcoming_meetings
-from teamlead.data.queries.dashboard_extra import (
+from teamlead.data.queries.dashboard_lists import (
     DASHBOARD_ROWS,
     agreements_due_capped,
     follow_ups_due_capped,
@@ -36,7 +37,6 @@ from teamlead.data.queries.dashboard_extra import (
 from teamlead.data.queries.notes import notes
 from teamlead.data.queries.roster import RECENT_DAYS, roster
 from teamlead.rules.limits import DUE_SOON_DAYS, RECENT_SIGNAL_DAYS, UPCOMING_MEETING_DAYS
-from teamlead.ui.agreements.data import register_rows
 
 RUNS = 7
 NOW = datetime.combine(TODAY, clock(8, 0), tzinfo=ZoneInfo("Europe/Amsterdam"))

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.notes import Note, note_organisation
+from teamlead.data.queries.districts import find_district
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
 from teamlead.rules.text import identity_key
 from teamlead.rules.vocabulary import DEFAULT_DOMAINS, NoteKind
-from teamlead.services.geography import find_district
 
 
 @dataclass(slots=True)

@@ -1,27 +1,20 @@
 """Choosing the district a report or list is about, by the ``--district`` rules of ``shared/interface.md``.
 
-Matching a name is the services' rule (:func:`teamlead.services.geography.find_district`), so the import, the
+Matching a name is one rule (:func:`teamlead.data.queries.districts.find_district`), so the import, the
 reports and ``teamlead meetings`` all take ``nieuw west`` for ``Nieuw-West`` alike; this module adds what the
 command line does when nothing matches.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from teamlead.data.geography import District
+from teamlead.data.queries.districts import DistrictRef, all_districts
+from teamlead.data.queries.districts import find_district as match_district
 from teamlead.errors import UsageError, UserError
 from teamlead.i18n import tr
-from teamlead.services.geography import DistrictRef
-from teamlead.services.geography import find_district as match_district
 
 __all__ = ["DistrictRef", "all_districts", "choose_districts", "choose_one_district", "find_district"]
-
-
-def all_districts(session: Session) -> list[DistrictRef]:
-    rows = session.execute(select(District.id, District.name).order_by(District.name)).all()
-    return [DistrictRef(row.id, row.name) for row in rows]
 
 
 def _listing(districts: list[DistrictRef]) -> str:

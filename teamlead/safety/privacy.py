@@ -122,10 +122,12 @@ def write_access_report(report: dict[str, Any], target: Path) -> Path:
 
 @dataclass(frozen=True)
 class Erased:
-    """What an erasure did: the person's id, and how many texts elsewhere had a mention replaced."""
+    """What an erasure did: the person's id, how many texts elsewhere had a mention replaced, and the values
+    that were replaced (to find them in backups and the file's free pages afterwards; never logged)."""
 
     person_id: int
     texts_changed: int
+    identifiers: tuple[str, ...] = ()
 
 
 def _text_columns() -> list[tuple[Any, Any]]:
@@ -174,7 +176,7 @@ def erase_person(session: Session, person_id: int, *, now: datetime | None = Non
     )
     session.flush()
     log.info("person erased; %d texts elsewhere changed", changed)
-    return Erased(person_id, changed)
+    return Erased(person_id, changed, tuple(values))
 
 
 def scrub_sqlite(database: Database) -> None:

@@ -3,17 +3,19 @@
 does not commit: the caller wraps one user action in ``with database.begin() as session:``. Edits take the
 ``expected_version`` the user saw and raise :class:`~teamlead.errors.ConflictError` when it changed meanwhile.
 
-- :mod:`.geography`: ``add_district``, ``rename_district``, ``find_district``, ``add_neighbourhood``,
+- :mod:`.geography`: ``add_district``, ``rename_district``, ``find_district`` (the query's rule, from
+  :mod:`teamlead.data.queries.districts`), ``add_neighbourhood``,
   ``rename_neighbourhood``, ``add_domain``, ``rename_domain``.
 - :mod:`.organisations`: ``OrganisationInput``, ``add_organisation``, ``edit_organisation``,
   ``archive_organisation``, ``reactivate_organisation``.
 - :mod:`.persons`: ``PersonInput``, ``add_person``, ``edit_person``, ``start_role`` (a second role),
   ``change_role``, ``end_role``, ``move_person``.
 - :mod:`.notes`: ``NoteInput``, ``log_note``, ``edit_note``, ``set_follow_up_done``, ``delete_note``.
-- :mod:`.meetings`: ``MeetingInput``, ``schedule_meeting``, ``edit_meeting``, ``cancel_meeting``,
-  ``record_attendance``, ``save_minutes``, ``Reflection``, ``save_reflection``.
+- :mod:`.meetings`: ``MeetingInput``, ``schedule_meeting``, ``edit_meeting``, ``change_meeting`` (title,
+  place, start), ``cancel_meeting``, ``record_attendance``, ``save_minutes``, ``Reflection``,
+  ``save_reflection``, ``save_meeting_page`` (attendance, minutes and reflection in one save).
 - :mod:`.agenda`: ``add_agenda_item``, ``reorder_agenda``, ``remove_agenda_item``, ``carry_forward`` (open
-  agreements with the invited partners as agenda items).
+  agreements with the invited partners as agenda items), ``carry_forward_and_link``.
 - :mod:`.agreements`: ``AgreementInput``, ``make_agreement``, ``edit_agreement``, ``change_status``,
   ``link_meeting``, ``agreement_from_decision``.
 - :mod:`.narratives`: ``get_narrative``, ``save_narrative``.

@@ -17,6 +17,7 @@ from teamlead.i18n import tr
 from teamlead.rules.limits import Width
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, AuditAction
 from teamlead.services._common import audit, flush, for_edit, get_or_fail, required_text, touch
+from teamlead.services.agreements import link_meeting
 
 
 def _next_position(session: Session, meeting_id: int) -> int:
@@ -122,3 +123,14 @@ def carry_forward(session: Session, meeting_id: int, *, now: datetime | None = N
             title = title[:299] + "…"
         added.append(add_agenda_item(session, meeting_id, title, agreement_id=agreement_id, now=now))
     return added
+
+
+def carry_forward_and_link(session: Session, meeting_id: int, *, now: datetime | None = None) -> int:
+    """Put the open agreements on the agenda (:func:`carry_forward`) and note that this meeting discusses
+    them; how many were added."""
+    added = carry_forward(session, meeting_id, now=now)
+    for item_id in added:
+        item = session.get(AgendaItem, item_id)
+        if item is not None and item.agreement_id is not None:
+            link_meeting(session, item.agreement_id, meeting_id, now=now)
+    return len(added)

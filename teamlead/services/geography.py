@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.geography import District, Domain, Neighbourhood
+from teamlead.data.queries.districts import find_district
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.limits import Width
@@ -22,25 +22,6 @@ from teamlead.services._common import (
     for_edit,
     required_text,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class DistrictRef:
-    id: int
-    name: str
-
-
-def find_district(session: Session, name: str) -> DistrictRef | None:
-    """The district whose name matches ignoring case, spaces and dashes (``nieuw west`` is ``Nieuw-West``)."""
-    wanted = identity_key(name)
-    if not wanted:
-        return None
-    for district_id, district_name in session.execute(
-        select(District.id, District.name).order_by(District.name)
-    ):
-        if identity_key(district_name) == wanted:
-            return DistrictRef(district_id, district_name)
-    return None
 
 
 def _unique_district_name(session: Session, name: str, exclude_id: int | None = None) -> None:

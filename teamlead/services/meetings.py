@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.meetings import Invitee, Meeting
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.clock import AMSTERDAM
 from teamlead.rules.limits import Width
 from teamlead.rules.vocabulary import Attendance, AuditAction, MeetingKind, MeetingStatus
 from teamlead.services._common import (
@@ -29,6 +30,8 @@ from teamlead.services._common import (
     required_text,
     touch,
 )
+from teamlead.services.series import OccurrenceChanges, edit_occurrence
+from teamlead.services.series_rules import to_utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +173,55 @@ def save_minutes(
 
 
 @dataclass(frozen=True, slots=True)
+class MeetingChanges:
+    """A change to a meeting's title, place or start from the Meetings list; ``starts_local`` is the new
+    Amsterdam wall-clock start (the meeting keeps its length)."""
+
+    title: str
+    location: str
+    starts_local: datetime
+
+
+def change_meeting(
+    session: Session,
+    meeting_id: int,
+    changes: MeetingChanges,
+    *,
+    expected_version: int,
+    now: datetime | None = None,
+) -> None:
+    """Change one meeting's title, place or start, keeping its length; only what differs is written and
+    audited. A meeting of a series is changed on its own (:func:`teamlead.services.series.edit_occurrence`:
+    it is detached, and edits of the whole series no longer overwrite it)."""
+    meeting = for_edit(session, Meeting, meeting_id, expected_version)
+    if meeting.series_id is not None:
+        edit_occurrence(
+            session,
+            meeting_id,
+            OccurrenceChanges(
+                title=changes.title, location=changes.location, starts_local=changes.starts_local
+            ),
+            expected_version=expected_version,
+            now=now,
+        )
+        return
+    starts_at = to_utc(changes.starts_local.replace(second=0, microsecond=0), AMSTERDAM)
+    length = meeting.ends_at - meeting.starts_at if meeting.ends_at is not None else None
+    changed = apply_changes(
+        meeting,
+        {
+            "title": required_text("title", tr("Title"), changes.title, Width.NAME),
+            "location": limited_text("location", tr("Location"), changes.location, Width.ADDRESS),
+            "starts_at": starts_at,
+            "ends_at": starts_at + length if length is not None else None,
+        },
+    )
+    if changed:
+        flush(session)
+        audit(session, meeting, AuditAction.UPDATE, changed, now=now)
+
+
+@dataclass(frozen=True, slots=True)
 class Reflection:
     """The four local-reflection questions: what goes well, what can be better, what can you do yourselves,
     where do you need help."""
@@ -201,3 +253,27 @@ def save_reflection(
     flush(session)
     if changed:
         audit(session, meeting, AuditAction.UPDATE, changed, now=now)
+
+
+def save_meeting_page(
+    session: Session,
+    meeting_id: int,
+    *,
+    expected_version: int,
+    attendance: Mapping[int, str],
+    minutes: str,
+    reflection: Reflection | None,
+    now: datetime | None = None,
+) -> None:
+    """The meeting page's one "Save": attendance, minutes and (for a local reflection) the four answers, as
+    one change of the meeting, against the version the user saw (a change made elsewhere meanwhile is a
+    :class:`~teamlead.errors.ConflictError`)."""
+
+    def current() -> int:
+        meeting = session.get(Meeting, meeting_id)
+        return expected_version if meeting is None else meeting.version
+
+    record_attendance(session, meeting_id, attendance, expected_version=expected_version, now=now)
+    save_minutes(session, meeting_id, minutes, expected_version=current(), now=now)
+    if reflection is not None:
+        save_reflection(session, meeting_id, reflection, expected_version=current(), now=now)

@@ -65,6 +65,7 @@ __all__ = [
     "edit_occurrence",
     "edit_series",
     "extend_all_series",
+    "extend_series_ahead",
 ]
 
 
@@ -153,6 +154,12 @@ def create_series(
     for meeting in series.meetings:
         audit(session, meeting, AuditAction.CREATE, now=now)
     return series.id
+
+
+def extend_series_ahead(session: Session, today: date, *, now: datetime | None = None) -> int:
+    """Materialise every series :data:`HORIZON_MONTHS` ahead of ``today`` (the Meetings view does it when it
+    opens); how many meetings were added."""
+    return extend_all_series(session, default_horizon(today), now=now)
 
 
 def extend_all_series(session: Session, until: date, *, now: datetime | None = None) -> int:

@@ -21,18 +21,19 @@ Loading data::
             # key: a newer reload supersedes an older one still running (see teamlead.ui.tasks)
             self._context.read(partner_rows, self._model.set_rows, key="partners.rows")
 
-        def _on_data_changed(self, what: str) -> None:
-            if what in ("organisation", "person", "note"):
+        def _on_data_changed(self, what: Change) -> None:
+            if what in (Change.ORGANISATION, Change.PERSON, Change.NOTE, Change.ALL):
                 self.reload()
 
 Saving::
 
-    self._context.write(lambda session: services.add_note(session, form), self._saved, changed="note")
+    self._context.write(lambda session: services.add_note(session, form), self._saved, changed=Change.NOTE)
 
 ``write`` runs in one transaction (``database.begin()``) in a worker thread, then emits
-``data_changed("note")`` so every view showing notes reloads. Kinds used for ``data_changed`` and
-``open_record``: ``"organisation"``, ``"person"``, ``"note"``, ``"meeting"``, ``"agreement"``;
-``data_changed`` may also say ``"all"`` (a demo load, an import, another database).
+``data_changed(Change.NOTE)`` so every view showing notes reloads. What changed is a
+:class:`~teamlead.rules.vocabulary.Change` (``Change.ALL``: a demo load, an import, another database) and the
+record to open a :class:`~teamlead.rules.vocabulary.RecordKind`: enums, so a misspelt kind fails the type check
+instead of quietly not refreshing a screen.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from teamlead.rules.clock import AMSTERDAM
+from teamlead.rules.vocabulary import Change
 from teamlead.ui.tasks import Task, TaskRunner, callback_alive
 
 if TYPE_CHECKING:  # imported for real by whoever opened the database; the window shows before that
@@ -51,17 +53,15 @@ if TYPE_CHECKING:  # imported for real by whoever opened the database; the windo
 
     from teamlead.data.database import Database
 
-RECORD_KINDS = ("organisation", "person", "note", "meeting", "agreement")
-
 
 class AppContext(QObject):
     """Shared by the main window and every view; one per open database."""
 
-    data_changed = Signal(str)
-    """Emitted after a write, with what changed (a kind of record, or "all"), so views reload."""
+    data_changed = Signal(object)
+    """Emitted after a write with what changed (a :class:`Change`), so the views showing it reload."""
 
-    open_record = Signal(str, int)
-    """Navigate to a record: (kind, id), kind one of :data:`RECORD_KINDS`."""
+    open_record = Signal(object, int)
+    """Navigate to a record: (:class:`RecordKind`, id)."""
 
     def __init__(
         self,
@@ -109,7 +109,7 @@ class AppContext(QObject):
         work: Callable[[Session], Any],
         on_done: Callable[[Any], None] | None = None,
         *,
-        changed: str,
+        changed: Change,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Task:
         """Run ``work(session)`` in one transaction in a worker thread; on success emit

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from teamlead.i18n import current_language, set_language, tr
 from teamlead.rules import settings
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.database_dialogs import (
     Asker,
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
         first = self._first_section()
 
         def work(session: Session) -> bool:
-            from teamlead.data.queries.dashboard_extra import has_records
+            from teamlead.data.queries.empty import has_records
 
             found = has_records(session)
             if found:
@@ -287,13 +288,13 @@ class MainWindow(QMainWindow):
 
     # --- navigation ---------------------------------------------------------------------------------------
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
         """Show a record in the first section whose view says it is that record's home."""
         if self.showing_welcome:
             self.show_sections()
         for section in self.sections:
             view = self.view(section.key)
-            opener: Callable[[str, int], bool] | None = getattr(view, "open_record", None)
+            opener: Callable[[RecordKind, int], bool] | None = getattr(view, "open_record", None)
             if opener is not None and opener(kind, record_id):
                 self.sidebar.setCurrentRow(self.section_keys().index(section.key))
                 return True
@@ -424,7 +425,7 @@ class MainWindow(QMainWindow):
             showing_welcome = self.showing_welcome
             self._rebuild_keeping(keep, showing_welcome)
         else:
-            self.context.data_changed.emit("settings")
+            self.context.data_changed.emit(Change.SETTINGS)
 
     def _rebuild_keeping(self, key: str, showing_welcome: bool) -> None:
         current = self.centralWidget()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from teamlead.data.queries.dashboard_extra import DistrictChoice, district_choices
+from teamlead.data.queries.districts import DistrictRef, all_districts
 from teamlead.i18n import current_language, tr
 from teamlead.rules import settings
 from teamlead.ui.context import AppContext
@@ -60,9 +60,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-        context.read(district_choices, self._show_districts, key="settings.districts")
+        context.read(all_districts, self._show_districts, key="settings.districts")
 
-    def _show_districts(self, choices: list[DistrictChoice]) -> None:
+    def _show_districts(self, choices: list[DistrictRef]) -> None:
         saved = self._saved.default_district
         for choice in choices:
             self.district_box.addItem(choice.name, choice.name)

@@ -8,7 +8,7 @@ The GUI thread never waits on the database or a report. Every view does its slow
 
     # Database work: prefer the context's helpers, which open a session *in the worker thread*.
     context.read(lambda session: query_rows(session, text), self._show_rows, key="partners.filter")
-    context.write(lambda session: add_partner(session, form), self._saved, changed="organisation")
+    context.write(lambda session: add_partner(session, form), self._saved, changed=Change.ORGANISATION)
 
     # Long work with progress and cancel: the worker gets a Progress, reports and checks it.
     def work(progress: Progress) -> int:
@@ -286,6 +286,11 @@ class TaskRunner(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._running)
+
+    @property
+    def closed(self) -> bool:
+        """Shut down: its database was closed (another one opened, the window closing); it runs nothing more."""
+        return self._closed
 
     def cancel_all(self) -> None:
         for task in list(self._running):

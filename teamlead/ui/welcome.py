@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change
 from teamlead.ui.context import AppContext
 from teamlead.ui.tasks import Progress, Task
 
@@ -205,7 +206,7 @@ class WelcomePage(QWidget):
 
     def _on_demo_done(self, _result: object) -> None:
         self._finish()
-        self._context.data_changed.emit("all")
+        self._context.data_changed.emit(Change.ALL)
         self.demo_loaded.emit()
 
     def _on_demo_cancelled(self) -> None:

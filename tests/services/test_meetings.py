@@ -3,7 +3,7 @@ carrying open agreements forward."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,10 +11,12 @@ from sqlalchemy import select
 
 from teamlead.data.models import AgendaItem, Invitee, Meeting
 from teamlead.errors import ConflictError, ValidationError
-from teamlead.services import agenda, agreements, meetings
+from teamlead.rules.clock import AMSTERDAM
+from teamlead.services import agenda, agreements, meetings, series
 from teamlead.services.agreements import AgreementInput
-from teamlead.services.meetings import MeetingInput, Reflection
-from tests.services.conftest import NOW, TODAY, World
+from teamlead.services.meetings import MeetingChanges, MeetingInput, Reflection
+from teamlead.services.series import SeriesInput
+from tests.services.conftest import NOW, TODAY, World, audit_rows
 
 START = datetime(2026, 3, 10, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
@@ -73,6 +75,45 @@ def test_schedule_edit_and_cancel(world: World) -> None:
     with world.database.begin() as session:
         meetings.cancel_meeting(session, meeting_id, expected_version=meeting.version)
     assert load(world, meeting_id).status == "cancelled"
+
+
+def test_change_a_meeting_keeps_its_length_and_audits_only_what_changed(world: World) -> None:
+    with world.database.begin() as session:
+        meeting_id = meetings.schedule_meeting(session, network(world), now=NOW)
+    changes = MeetingChanges("Netwerkoverleg", "Buurthuis De Wildeman", datetime(2026, 3, 11, 15, 30, 45))
+    with world.database.begin() as session:
+        meetings.change_meeting(session, meeting_id, changes, expected_version=1, now=NOW)
+    meeting = load(world, meeting_id)
+    assert meeting.title == "Netwerkoverleg"
+    assert meeting.starts_at == datetime(2026, 3, 11, 15, 30, tzinfo=AMSTERDAM).astimezone(UTC)
+    assert meeting.ends_at == meeting.starts_at + timedelta(minutes=90)
+    assert (meeting.version, meeting.detached) == (2, False)
+    assert audit_rows(world.database)[-1] == ("meeting", meeting_id, "update", "ends_at,starts_at,title")
+    with world.database.begin() as session:  # nothing differs: nothing written
+        meetings.change_meeting(session, meeting_id, changes, expected_version=2, now=NOW)
+    assert load(world, meeting_id).version == 2
+    with world.database.begin() as session, pytest.raises(ConflictError):
+        meetings.change_meeting(session, meeting_id, changes, expected_version=1, now=NOW)
+    with world.database.begin() as session, pytest.raises(ValidationError) as caught:
+        meetings.change_meeting(
+            session, meeting_id, MeetingChanges(" ", "", changes.starts_local), expected_version=2
+        )
+    assert (caught.value.field, caught.value.message) == ("title", "Title is empty.")
+
+
+def test_change_a_meeting_of_a_series_detaches_it(world: World) -> None:
+    data = SeriesInput("network", "Netwerkoverleg", "FREQ=MONTHLY;BYDAY=2TU", date(2026, 3, 1), time(14))
+    with world.database.begin() as session:
+        series_id = series.create_series(session, data, horizon=date(2026, 5, 31), now=NOW)
+    with world.database.session() as session:
+        march = session.scalars(select(Meeting).where(Meeting.series_id == series_id)).first()
+        assert march is not None
+    changes = MeetingChanges("Netwerkoverleg (verplaatst)", "", datetime(2026, 3, 12, 15, 0))
+    with world.database.begin() as session:
+        meetings.change_meeting(session, march.id, changes, expected_version=march.version, now=NOW)
+    moved = load(world, march.id)
+    assert (moved.title, moved.detached) == ("Netwerkoverleg (verplaatst)", True)
+    assert moved.starts_at == datetime(2026, 3, 12, 15, 0, tzinfo=AMSTERDAM).astimezone(UTC)
 
 
 @pytest.mark.parametrize(

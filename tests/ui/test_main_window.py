@@ -177,7 +177,7 @@ def test_loading_the_demo_from_the_welcome_page_shows_a_full_dashboard(
 def test_cancelling_the_demo_leaves_the_database_empty(
     qtbot: QtBot, make_window: WindowMaker, sqlite_database: Database
 ) -> None:
-    from teamlead.data.queries.dashboard_extra import has_records
+    from teamlead.data.queries.empty import has_records
 
     window = make_window(sqlite_database)
     welcome = window.welcome

@@ -16,6 +16,7 @@ from teamlead.data.queries.people import RoleRow, role_rows
 from teamlead.data.roster import Organisation, Role, organisation_neighbourhood
 from teamlead.rules import words
 from teamlead.rules.clock import AMSTERDAM
+from teamlead.rules.vocabulary import RecordKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +93,8 @@ def organisation_detail(session: Session, organisation_id: int) -> OrganisationD
 class TimelineEntry:
     """One event in a partner's history: a note, a meeting it was invited to, or an agreement it made."""
 
-    kind: str
-    """``note``, ``meeting`` or ``agreement``."""
+    kind: RecordKind
+    """A note, a meeting or an agreement."""
     id: int
     on: date
     at: datetime | None
@@ -114,7 +115,7 @@ def partner_timeline(session: Session, organisation_id: int, *, limit: int = 500
         .order_by(Note.occurred_on.desc(), Note.id.desc())
         .limit(limit)
     ):
-        entries.append(TimelineEntry("note", note_id, occurred_on, None, text, kind))
+        entries.append(TimelineEntry(RecordKind.NOTE, note_id, occurred_on, None, text, kind))
     for meeting_id, starts_at, kind, title in session.execute(
         select(Meeting.id, Meeting.starts_at, Meeting.kind, Meeting.title)
         .where(Meeting.id.in_(select(Invitee.meeting_id).where(Invitee.organisation_id == organisation_id)))
@@ -122,7 +123,9 @@ def partner_timeline(session: Session, organisation_id: int, *, limit: int = 500
         .limit(limit)
     ):
         entries.append(
-            TimelineEntry("meeting", meeting_id, starts_at.astimezone(zone).date(), starts_at, title, kind)
+            TimelineEntry(
+                RecordKind.MEETING, meeting_id, starts_at.astimezone(zone).date(), starts_at, title, kind
+            )
         )
     for agreement_id, made_on, status, text in session.execute(
         select(Agreement.id, Agreement.made_on, Agreement.status, Agreement.text)
@@ -131,6 +134,6 @@ def partner_timeline(session: Session, organisation_id: int, *, limit: int = 500
         .order_by(Agreement.made_on.desc(), Agreement.id.desc())
         .limit(limit)
     ):
-        entries.append(TimelineEntry("agreement", agreement_id, made_on, None, text, status))
+        entries.append(TimelineEntry(RecordKind.AGREEMENT, agreement_id, made_on, None, text, status))
     entries.sort(key=lambda e: (e.on, e.kind, e.id), reverse=True)
     return entries[:limit]

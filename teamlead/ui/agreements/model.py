@@ -21,13 +21,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from teamlead.data.queries.agreements_register import Register, RegisterRow
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.limits import DUE_SOON_DAYS
 from teamlead.rules.text import filter_terms, fold, matches
-from teamlead.ui.agreements.data import Register, RegisterRow
 from teamlead.ui.widgets.formatting import format_date, one_line
-from teamlead.ui.widgets.rows_model import HeaderedRowsModel
+from teamlead.ui.widgets.rows_model import RowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("due", "status", "text", "partners", "responsible", "meeting")
@@ -92,21 +92,26 @@ def _sort_keys(today: date) -> dict[str, Callable[[RegisterRow], Any]]:
     }
 
 
-class AgreementTableModel(HeaderedRowsModel):
+class AgreementTableModel(RowsModel[RegisterRow]):
     """The agreements that pass the filter, in the chosen order; an overdue one is red on a light red ground,
     its due date bold. It filters and sorts itself (one Python pass over plain rows), because asking Python once
     per row from C++ would cost more than the filtering itself at city scale."""
 
     def __init__(self, today: date, parent: Any = None) -> None:
-        super().__init__(headers(), parent)
+        super().__init__(parent)
         self._all: list[RegisterRow] = []
-        self._rows: list[RegisterRow] = []
         self._meeting_titles: dict[int, str] = {}
         self._filter = RegisterFilter(today)
         self._bold = QFont()
         self._bold.setBold(True)
         self._sorted_by: tuple[str, Qt.SortOrder] = ("due", Qt.SortOrder.AscendingOrder)
         self.overdue_total = 0
+
+    def headers(self) -> list[str]:
+        return headers()
+
+    def display(self, row: RegisterRow, column: int) -> str:
+        return self.text(row, COLUMNS[column])
 
     @property
     def today(self) -> date:
@@ -136,12 +141,6 @@ class AgreementTableModel(HeaderedRowsModel):
     def filter(self) -> RegisterFilter:
         return self._filter
 
-    def row_at(self, row: int) -> RegisterRow:
-        return self._rows[row]
-
-    def rows(self) -> list[RegisterRow]:
-        return list(self._rows)
-
     def source_row_of(self, agreement_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.id == agreement_id), None)
 
@@ -164,7 +163,7 @@ class AgreementTableModel(HeaderedRowsModel):
             return QColor(OVERDUE_BACKGROUND)
         if role == Qt.ItemDataRole.FontRole and overdue and column in ("due", "status"):
             return self._bold
-        return None
+        return super().data(index, role)
 
     def text(self, row: RegisterRow, column: str) -> str:
         if column == "due":

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teamlead.data.queries.agreements_register import AgreementDetail, MeetingRef
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.rules.vocabulary import AgreementStatus
-from teamlead.ui.agreements.data import AgreementDetail, MeetingRef
+from teamlead.rules.vocabulary import AgreementStatus, RecordKind
 from teamlead.ui.widgets.formatting import format_date, format_when
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
 
@@ -81,7 +81,9 @@ class AgreementPane(QWidget):
         self.made_in.clicked.connect(self._open_made_in)
         # A long meeting title must not widen the pane: the register beside it needs the room.
         self.made_in.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.discussed_model = RecordTableModel(_meeting_columns(), lambda r: ("meeting", r.id), self)
+        self.discussed_model = RecordTableModel(
+            _meeting_columns(), lambda r: (RecordKind.MEETING, r.id), self
+        )
         self.discussed = RecordTable(self.discussed_model)
         self.discussed.setObjectName("discussedIn")
         self.discussed.setAccessibleName(tr("Discussed in"))
@@ -89,7 +91,7 @@ class AgreementPane(QWidget):
         self.discussed.record_activated.connect(
             lambda _kind, meeting_id: self.meeting_opened.emit(meeting_id)
         )
-        self.history_model = RecordTableModel(_history_columns(), lambda r: ("agreement", 0), self)
+        self.history_model = RecordTableModel(_history_columns(), lambda r: (RecordKind.AGREEMENT, 0), self)
         self.history = RecordTable(self.history_model)
         self.history.setObjectName("statusHistory")
         self.history.setAccessibleName(tr("History"))

@@ -23,11 +23,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.agreements_register import (
+    AgreementDetail,
+    Register,
+    agreement_detail,
+    register_rows,
+)
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, AgreementStatus
-from teamlead.ui.agreements.data import AgreementDetail, Register, agreement_detail, register_rows
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, AgreementStatus, Change, RecordKind
 from teamlead.ui.agreements.model import (
     DUE_ANY,
     DUE_NONE,
@@ -40,7 +45,7 @@ from teamlead.ui.agreements.model import (
 from teamlead.ui.agreements.pane import AgreementPane
 from teamlead.ui.context import AppContext
 
-RELOAD_ON = ("agreement", "meeting", "organisation", "person", "all")
+RELOAD_ON = frozenset({Change.AGREEMENT, Change.MEETING, Change.ORGANISATION, Change.PERSON, Change.ALL})
 
 
 class AgreementsView(QWidget):
@@ -111,7 +116,9 @@ class AgreementsView(QWidget):
         self.summary.setObjectName("agreementsSummary")
         self.pane = AgreementPane()
         self.pane.status_change_requested.connect(self.change_status)
-        self.pane.meeting_opened.connect(lambda meeting_id: context.open_record.emit("meeting", meeting_id))
+        self.pane.meeting_opened.connect(
+            lambda meeting_id: context.open_record.emit(RecordKind.MEETING, meeting_id)
+        )
         self.table.activated.connect(lambda _index: self.pane.comment.setFocus())
         self._build()
         for widget in (self.search, self.partner, self.meeting):
@@ -173,7 +180,7 @@ class AgreementsView(QWidget):
             self._load_detail(selected)
         self.loaded.emit()
 
-    def _on_data_changed(self, what: str) -> None:
+    def _on_data_changed(self, what: Change) -> None:
         if what in RELOAD_ON:
             self.reload()
 
@@ -245,9 +252,9 @@ class AgreementsView(QWidget):
         self.table.scrollTo(index)
         return True
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
         """An agreement opens here, selected (the filters are cleared when they hide it)."""
-        if kind != "agreement":
+        if kind != RecordKind.AGREEMENT:
             return False
         if not self.is_loaded:
             self._pending_select = record_id
@@ -306,7 +313,9 @@ class AgreementsView(QWidget):
 
         self.pane.change_button.setEnabled(False)
         self._pending_select = agreement_id
-        self._context.write(work, self._status_changed, changed="agreement", on_error=self._change_failed)
+        self._context.write(
+            work, self._status_changed, changed=Change.AGREEMENT, on_error=self._change_failed
+        )
 
     def _status_changed(self, _result: object) -> None:
         self.pane.change_button.setEnabled(True)

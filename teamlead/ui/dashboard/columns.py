@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from teamlead.data.queries.agreements import AgreementRow
-from teamlead.data.queries.dashboard_extra import OverdueRow
+from teamlead.data.queries.dashboard_lists import OverdueRow
 from teamlead.data.queries.meetings import MeetingRow
 from teamlead.data.queries.notes import NoteRow
 from teamlead.i18n import tr

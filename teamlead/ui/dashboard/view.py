@@ -1,8 +1,8 @@
 """The dashboard: partners overdue for contact, follow-ups and agreements due, the next two weeks'
 meetings and recent signals, with their counts at a glance. Every row opens its record.
 
-All data comes in one background read (:func:`~teamlead.ui.dashboard.data.load_dashboard`); the GUI thread
-only resets five small models, so the dashboard never stalls the window, even on the city demo.
+All data comes in one background read (:func:`~teamlead.data.queries.dashboard_lists.load_dashboard`); the
+GUI thread only resets five small models, so the dashboard never stalls the window, even on the city demo.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from teamlead.data.queries.dashboard_extra import Capped
+from teamlead.data.queries.dashboard_lists import Capped, DashboardData, load_dashboard
 from teamlead.i18n import tr
 from teamlead.rules import settings
 from teamlead.rules.limits import UPCOMING_MEETING_DAYS
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.dashboard.cards import Card, CountTile
 from teamlead.ui.dashboard.columns import (
@@ -27,7 +28,6 @@ from teamlead.ui.dashboard.columns import (
     overdue_columns,
     signal_columns,
 )
-from teamlead.ui.dashboard.data import DashboardData, load_dashboard
 from teamlead.ui.style import heading, mute
 from teamlead.ui.widgets.formatting import format_date, weekday_abbreviation
 from teamlead.ui.widgets.record_table import RecordTableModel
@@ -61,11 +61,19 @@ class DashboardView(QWidget):
 
         today = context.today()
         self.models = {
-            "overdue": RecordTableModel(overdue_columns(today), lambda row: ("organisation", row.id), self),
-            "follow_ups": RecordTableModel(follow_up_columns(today), lambda row: ("note", row.id), self),
-            "agreements": RecordTableModel(agreement_columns(today), lambda row: ("agreement", row.id), self),
-            "meetings": RecordTableModel(meeting_columns(today), lambda row: ("meeting", row.id), self),
-            "signals": RecordTableModel(signal_columns(today), lambda row: ("note", row.id), self),
+            "overdue": RecordTableModel(
+                overdue_columns(today), lambda row: (RecordKind.ORGANISATION, row.id), self
+            ),
+            "follow_ups": RecordTableModel(
+                follow_up_columns(today), lambda row: (RecordKind.NOTE, row.id), self
+            ),
+            "agreements": RecordTableModel(
+                agreement_columns(today), lambda row: (RecordKind.AGREEMENT, row.id), self
+            ),
+            "meetings": RecordTableModel(
+                meeting_columns(today), lambda row: (RecordKind.MEETING, row.id), self
+            ),
+            "signals": RecordTableModel(signal_columns(today), lambda row: (RecordKind.NOTE, row.id), self),
         }
         titles = {
             "overdue": tr("Partners overdue for contact"),
@@ -174,7 +182,7 @@ class DashboardView(QWidget):
         self.is_loaded = True
         self.loaded.emit()
 
-    def _on_data_changed(self, _what: str) -> None:
+    def _on_data_changed(self, _what: Change) -> None:
         # Everything on the dashboard depends on notes, partners, meetings and agreements alike.
         if self.isVisible():
             self.reload()
@@ -195,10 +203,12 @@ class DashboardView(QWidget):
             QTimer.singleShot(0, self._first_read)
 
     def _first_read(self) -> None:
-        if self._read_after_paint:
+        """The first read, once painted; not when the database closed meanwhile (a backup restored, the
+        window closing before the fallback timer fired)."""
+        if self._read_after_paint and not self._context.tasks.closed:
             self._read_after_paint = False
             self.reload()
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
         """The dashboard is nobody's home: records open in their own sections."""
         return False

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from teamlead.i18n import tr
 from teamlead.importing.cleaning import RowRecord
 from teamlead.importing.plan import Choices, Plan, Proposal
+from teamlead.ui.widgets.rows_model import RowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PROBLEM_COLOUR = QColor("#b3261e")
@@ -54,10 +55,8 @@ def preview_rows(records: Sequence[RowRecord], plan: Plan) -> list[PreviewRow]:
     ]
 
 
-class PreviewModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PreviewRow] = []
+class PreviewModel(RowsModel[PreviewRow]):
+    """The rows the import read, with their problems beside them (those rows in the warning colour)."""
 
     @staticmethod
     def headers() -> list[str]:
@@ -72,16 +71,22 @@ class PreviewModel(QAbstractTableModel):
             tr("Neighbourhoods"),
         ]
 
-    def set_rows(self, rows: Sequence[PreviewRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    @staticmethod
+    def values(row: PreviewRow) -> tuple[int | str, ...]:
+        """What the columns show: the roster's row number (a number, so it sorts and aligns as one) and texts."""
+        return (
+            row.row,
+            row.organisation,
+            row.name,
+            row.problems,
+            row.role,
+            row.phone,
+            row.email,
+            row.neighbourhoods,
+        )
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's signature
-        return 0 if parent.isValid() else 8
+    def display(self, row: PreviewRow, column: int) -> str:
+        return str(self.values(row)[column])
 
     def problem_count(self) -> int:
         return sum(1 for row in self._rows if row.problems)
@@ -91,27 +96,10 @@ class PreviewModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = (
-                row.row,
-                row.organisation,
-                row.name,
-                row.problems,
-                row.role,
-                row.phone,
-                row.email,
-                row.neighbourhoods,
-            )
-            return values[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and row.problems:
-            return PROBLEM_COLOUR
-        return None
-
-    def headerData(  # noqa: N802 - Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
+            return self.values(row)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return PROBLEM_COLOUR if row.problems else None
+        return super().data(index, role)
 
 
 class ProposalModel(QAbstractListModel):

@@ -26,6 +26,7 @@ from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.importing.plan import build_plan, records_of
 from teamlead.importing.session import Roster, apply_in_transaction, import_source
+from teamlead.rules.vocabulary import Change
 from teamlead.ui.importing.models import PreviewModel, ProposalModel, preview_rows
 from teamlead.ui.importing.pages_choose import ERROR_STYLE
 from teamlead.ui.tasks import Progress, Task, message_for
@@ -239,7 +240,7 @@ class ImportPage(QWizardPage):
         self._done = True
         self._wizard.state.lines = lines
         self.progress.setValue(1000)
-        self._wizard.context.data_changed.emit("all")
+        self._wizard.context.data_changed.emit(Change.ALL)
         self._wizard.imported.emit()
         self.completeChanged.emit()
         self._wizard.next()

@@ -48,24 +48,18 @@ class ImportWizard(QWizard):
 
     def load_districts(self, combo: QComboBox) -> None:
         """Fill the district choice in the background; the settings' default district comes first."""
-        from sqlalchemy import select
-
-        from teamlead.data.models import District
+        from teamlead.data.queries.districts import DistrictRef, all_districts
         from teamlead.rules import settings
 
         default = settings.load().default_district or ""
 
-        def show(names: list[str]) -> None:
+        def show(districts: list[DistrictRef]) -> None:
             current = combo.currentText() or default
             combo.clear()
-            combo.addItems(["", *names])
+            combo.addItems(["", *(district.name for district in districts)])
             combo.setCurrentText(current)
 
-        self.context.read(
-            lambda session: list(session.scalars(select(District.name).order_by(District.name))),
-            show,
-            key="import.districts",
-        )
+        self.context.read(all_districts, show, key="import.districts")
 
     def reject(self) -> None:
         """Cancel stops a running import first (its transaction rolls back)."""

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.meeting_page import MeetingPageData, ProposedAgreement
 from teamlead.i18n import tr
-from teamlead.ui.meetings.page_data import MeetingPageData, ProposedAgreement, carry_forward_and_link
+from teamlead.rules.vocabulary import RecordKind
+from teamlead.services.agenda import carry_forward_and_link
 from teamlead.ui.meetings.page_models import AgendaModel
 from teamlead.ui.widgets.formatting import format_date, one_line
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
@@ -51,7 +53,7 @@ class AgendaEditor(QWidget):
     """(work(session), what): a change for the page to run, ``agenda`` or ``reorder`` (which raises the
     meeting's version); the page reloads afterwards."""
 
-    record_opened = Signal(str, int)
+    record_opened = Signal(object, int)
     """(kind, id): the user opened an agreement from the proposals or the agenda."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -96,7 +98,9 @@ class AgendaEditor(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
-        self.proposed_model = RecordTableModel(_proposed_columns(), lambda r: ("agreement", r.id), self)
+        self.proposed_model = RecordTableModel(
+            _proposed_columns(), lambda r: (RecordKind.AGREEMENT, r.id), self
+        )
         self.proposed = RecordTable(self.proposed_model)
         self.proposed.setObjectName("proposedAgreements")
         self.proposed.setAccessibleName(tr("Open agreements with the invited partners"))
@@ -212,9 +216,9 @@ class AgendaEditor(QWidget):
         if self._data is None or not self._data.proposed:
             return
         meeting_id, now = self._data.detail.meeting.id, self._now()
-        self._request(lambda session: carry_forward_and_link(session, meeting_id, now))
+        self._request(lambda session: carry_forward_and_link(session, meeting_id, now=now))
 
     def _open_item(self) -> None:
         row = self.selected_row()
         if row is not None and self.model.row_at(row).agreement_id is not None:
-            self.record_opened.emit("agreement", self.model.row_at(row).agreement_id)
+            self.record_opened.emit(RecordKind.AGREEMENT, self.model.row_at(row).agreement_id)

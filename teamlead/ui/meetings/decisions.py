@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.meeting_page import MeetingPageData
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.ui.meetings.page_data import MeetingPageData
+from teamlead.rules.vocabulary import RecordKind
 from teamlead.ui.widgets.formatting import format_date, one_line
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
 
@@ -47,7 +48,7 @@ class DecisionForm(QWidget):
     write_requested = Signal(object, str)
     """(work(session), "agreement"): the page runs it, as for the agenda editor."""
 
-    record_opened = Signal(str, int)
+    record_opened = Signal(object, int)
     """(kind, id): an agreement made here was opened."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -79,7 +80,7 @@ class DecisionForm(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.make_agreement)
-        self.made_model = RecordTableModel(_made_columns(), lambda r: ("agreement", r.id), self)
+        self.made_model = RecordTableModel(_made_columns(), lambda r: (RecordKind.AGREEMENT, r.id), self)
         self.made = RecordTable(self.made_model)
         self.made.setObjectName("agreementsMadeHere")
         self.made.setAccessibleName(tr("Agreements made in this meeting"))

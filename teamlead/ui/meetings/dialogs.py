@@ -30,14 +30,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.meeting_list import MeetingListRow
+from teamlead.data.queries.name_choices import NameChoice
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.rules.vocabulary import MeetingKind
-from teamlead.services.series import InviteeRef, OccurrenceChanges, SeriesChanges, SeriesInput
+from teamlead.rules.vocabulary import Change, MeetingKind
+from teamlead.services.series import InviteeRef, SeriesChanges, SeriesInput
 from teamlead.services.series_rules import every_n_weeks, monthly_on_nth_weekday
 from teamlead.ui.context import AppContext
-from teamlead.ui.meetings.data import MeetingListRow
 
 ORDINALS = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
 
@@ -99,7 +100,7 @@ class _WriteDialog(QDialog):
     def save(self) -> None:
         """Run the change in one transaction; close on success, show the message on a refusal."""
         self.buttons.setEnabled(False)
-        self._context.write(self.work(), self._saved, changed="meeting", on_error=self._refused)
+        self._context.write(self.work(), self._saved, changed=Change.MEETING, on_error=self._refused)
 
     def _saved(self, _result: object) -> None:
         self.buttons.setEnabled(True)
@@ -117,11 +118,11 @@ class SeriesDialog(_WriteDialog):
     """Schedule a recurring meeting: every n-th weekday of the month, or every N weeks, with invitees."""
 
     def __init__(
-        self, context: AppContext, organisations: list[tuple[int, str]], parent: QWidget | None = None
+        self, context: AppContext, organisations: list[NameChoice], parent: QWidget | None = None
     ) -> None:
         super().__init__(context, parent)
         self.setWindowTitle(tr("Schedule a recurring meeting"))
-        self._organisations = {name: organisation_id for organisation_id, name in organisations}
+        self._organisations = {choice.label: choice.id for choice in organisations}
         self.kind = _kind_combo()
         self.title_edit = QLineEdit()
         self.pattern = QComboBox()
@@ -253,7 +254,7 @@ class EditMeetingDialog(_WriteDialog):
         layout.addWidget(self.buttons)
 
     def work(self) -> Callable[[Session], Any]:
-        from teamlead.services import series
+        from teamlead.services import meetings, series
 
         row = self._row
         title, location = self.title_edit.text(), self.location.text()
@@ -274,27 +275,7 @@ class EditMeetingDialog(_WriteDialog):
                 series.edit_series(session, series_id, changes, expected_version=record.version, now=now)
 
             return whole
-        if row.series_id is not None:
-            changes = OccurrenceChanges(title=title, location=location, starts_local=starts)
-            return lambda session: series.edit_occurrence(
-                session, row.id, changes, expected_version=row.version, now=now
-            )
-        return lambda session: _edit_single(session, row, title, location, starts, now)
-
-
-def _edit_single(
-    session: Session, row: MeetingListRow, title: str, location: str, starts: datetime, now: datetime
-) -> None:
-    """A meeting outside a series: change it through the same rules (it simply has nothing to detach from)."""
-    from teamlead.data.meetings import Meeting
-    from teamlead.services._common import audit, flush, for_edit, limited_text, required_text
-    from teamlead.services.series_rules import to_utc
-
-    meeting = for_edit(session, Meeting, row.id, row.version)
-    duration = (meeting.ends_at - meeting.starts_at) if meeting.ends_at else None
-    meeting.title = required_text("title", tr("Title"), title, 200)
-    meeting.location = limited_text("location", tr("Location"), location, 300)
-    meeting.starts_at = to_utc(starts.replace(second=0, microsecond=0), row.starts.tzinfo)  # type: ignore[arg-type]
-    meeting.ends_at = meeting.starts_at + duration if duration is not None else None
-    flush(session)
-    audit(session, meeting, "update", ["title", "location", "starts_at"], now=now)
+        changes = meetings.MeetingChanges(title=title, location=location, starts_local=starts)
+        return lambda session: meetings.change_meeting(
+            session, row.id, changes, expected_version=row.version, now=now
+        )

@@ -14,17 +14,17 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
+from teamlead.data.queries.meeting_list import MeetingListRow
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.text import filter_terms, haystack, matches
 from teamlead.rules.vocabulary import MeetingStatus
-from teamlead.ui.meetings.data import MeetingListRow
 from teamlead.ui.widgets.formatting import format_when
-from teamlead.ui.widgets.rows_model import HeaderedRowsModel
+from teamlead.ui.widgets.rows_model import RowRole, RowsModel, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 10
-ROW_ROLE = Qt.ItemDataRole.UserRole + 11
+SORT_ROLE = SortRole
+ROW_ROLE = RowRole
 
 COLUMNS = ("when", "kind", "title", "partners", "location")
 _KEEP = object()  # a filter left as it is
@@ -34,19 +34,29 @@ def _headers() -> list[str]:
     return [tr("When"), tr("Kind"), tr("Title"), tr("Partners"), tr("Location")]
 
 
-class MeetingTableModel(HeaderedRowsModel):
+class MeetingTableModel(RowsModel[MeetingListRow]):
     """The meetings that pass the filter, in the chosen order; a cancelled one is struck through and greyed,
     a series shows a ↻."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(_headers(), parent)
+        super().__init__(parent)
         self._all: list[tuple[MeetingListRow, str]] = []  # (row, filter haystack: title, place, partners)
-        self._rows: list[MeetingListRow] = []
         self._period = "upcoming"
         self._kind: str | None = None
         self._terms: tuple[str, ...] = ()
         self._now = datetime.now().astimezone()
         self._sorted_by: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder)
+
+    def headers(self) -> list[str]:
+        return _headers()
+
+    def display(self, row: MeetingListRow, column: int) -> str:
+        return self._text_of(row, COLUMNS[column], row.status == MeetingStatus.CANCELLED)
+
+    def sort_key(self, row: MeetingListRow, column: int) -> str:
+        if COLUMNS[column] == "when":
+            return row.starts.isoformat()
+        return self.display(row, column).casefold()
 
     def set_rows(self, rows: Sequence[MeetingListRow]) -> None:
         self.beginResetModel()
@@ -106,9 +116,6 @@ class MeetingTableModel(HeaderedRowsModel):
         if order == Qt.SortOrder.DescendingOrder:
             self._all.reverse()
 
-    def row_at(self, row: int) -> MeetingListRow:
-        return self._rows[row]
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -117,19 +124,13 @@ class MeetingTableModel(HeaderedRowsModel):
         cancelled = row.status == MeetingStatus.CANCELLED
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text_of(row, column, cancelled)
-        if role == SORT_ROLE:
-            if column == "when":
-                return row.starts.isoformat()
-            return self._text_of(row, column, cancelled).casefold()
-        if role == ROW_ROLE:
-            return row
         if role == Qt.ItemDataRole.FontRole and cancelled:
             font = QFont()
             font.setStrikeOut(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and cancelled:
             return QColor("#777777")
-        return None
+        return super().data(index, role)
 
     def _text_of(self, row: MeetingListRow, column: str, cancelled: bool) -> str:
         if column == "when":

@@ -9,7 +9,7 @@ agreement changes are saved at once. Leaving the page with unsaved typing asks f
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -28,19 +28,21 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.meeting_page import MeetingPageData, meeting_page
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.rules.vocabulary import MeetingKind, MeetingStatus
+from teamlead.rules.vocabulary import Change, MeetingKind, MeetingStatus
+from teamlead.services.meetings import save_meeting_page
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.agenda_editor import AgendaEditor
 from teamlead.ui.meetings.decisions import DecisionForm
-from teamlead.ui.meetings.page_data import MeetingPageData, meeting_page, save_meeting_page
 from teamlead.ui.meetings.page_models import ATTENDANCE_KEYS, AttendanceModel
 from teamlead.ui.meetings.reflection import ReflectionForm
 from teamlead.ui.widgets.formatting import format_when
 
 LEAVE_SAVE, LEAVE_DISCARD, LEAVE_STAY = "save", "discard", "stay"
+RELOAD_ON = frozenset({Change.MEETING, Change.AGREEMENT, Change.ORGANISATION, Change.PERSON, Change.ALL})
 
 
 def ask_leave(parent: QWidget) -> str:
@@ -240,8 +242,8 @@ class MeetingPage(QWidget):
         self.agenda.busy = False
         self._say(error)
 
-    def _on_data_changed(self, what: str) -> None:
-        if self.data is not None and what in ("meeting", "agreement", "organisation", "person", "all"):
+    def _on_data_changed(self, what: Change) -> None:
+        if self.data is not None and what in RELOAD_ON:
             self.reload()
 
     # --- typing and saving --------------------------------------------------------------------------------
@@ -319,7 +321,7 @@ class MeetingPage(QWidget):
             save_meeting_page(
                 session,
                 meeting.id,
-                meeting.version,
+                expected_version=meeting.version,
                 attendance=marks,
                 minutes=minutes,
                 reflection=answers,
@@ -334,7 +336,7 @@ class MeetingPage(QWidget):
             if then is not None:
                 then()
 
-        self._context.write(work, done, changed="meeting", on_error=self._save_failed)
+        self._context.write(work, done, changed=Change.MEETING, on_error=self._save_failed)
 
     def _save_failed(self, error: BaseException) -> None:
         self._update_state()
@@ -348,7 +350,7 @@ class MeetingPage(QWidget):
         self.message.setStyleSheet("color: #b00020; font-weight: 600")
         self.message.show()
 
-    def _write(self, work: Callable[[Session], Any], what: str) -> None:
+    def _write(self, work: Callable[[Session], Any], what: Literal["agenda", "reorder", "agreement"]) -> None:
         """Run an agenda or agreement change (``what``: agenda, reorder or agreement); then reload, taking the
         new version when a reorder raised it."""
 
@@ -359,7 +361,7 @@ class MeetingPage(QWidget):
                 self.decisions.made_one()
             self._reload_after_own_write(what == "reorder")
 
-        changed = "agreement" if what == "agreement" else "meeting"
+        changed = Change.AGREEMENT if what == "agreement" else Change.MEETING
         self._context.write(work, done, changed=changed, on_error=self._failed)
 
     def _reload_after_own_write(self, version_raised: bool) -> None:

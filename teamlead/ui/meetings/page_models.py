@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from teamlead.data.queries.meetings import AgendaRow, InviteeRow
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Attendance
-from teamlead.ui.widgets.rows_model import HeaderedRowsModel
+from teamlead.ui.widgets.rows_model import RowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -38,25 +38,27 @@ _COLOURS: dict[str, str] = {
 }
 
 
-class AttendanceModel(HeaderedRowsModel):
+class AttendanceModel(RowsModel[InviteeRow]):
     """Invitees (partner, person) with their attendance; :meth:`mark` changes one row and says it is edited."""
 
     edited = Signal()
     """A mark differs from what was loaded (the page then has unsaved changes)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([tr("Partner"), tr("Person"), tr("Attendance")], parent)
-        self._rows: list[InviteeRow] = []
+        super().__init__(parent)
         self._marks: dict[int, str] = {}
+
+    def headers(self) -> list[str]:
+        return [tr("Partner"), tr("Person"), tr("Attendance")]
+
+    def display(self, row: InviteeRow, column: int) -> str:
+        return (row.organisation, row.person, words.attendance(self._marks[row.id]))[column]
 
     def set_rows(self, rows: Sequence[InviteeRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._marks = {row.id: row.attendance for row in rows}
         self.endResetModel()
-
-    def row_at(self, row: int) -> InviteeRow:
-        return self._rows[row]
 
     def mark(self, row: int, value: str) -> None:
         invitee = self._rows[row]
@@ -85,57 +87,36 @@ class AttendanceModel(HeaderedRowsModel):
         row = self._rows[index.row()]
         value = self._marks[row.id]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.organisation, row.person, words.attendance(value))[index.column()]
+            return self.display(row, index.column())
         if index.column() == 2 and role == Qt.ItemDataRole.ForegroundRole and value in _COLOURS:
             return QColor(_COLOURS[value])
         if index.column() == 2 and role == Qt.ItemDataRole.FontRole and value != Attendance.INVITED:
             font = QFont()
             font.setBold(True)
             return font
-        return None
+        return super().data(index, role)
 
 
-class AgendaModel(QAbstractTableModel):
+class AgendaModel(RowsModel[AgendaRow]):
     """The agenda in its order; a point carried forward from an open agreement says so."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AgendaRow] = []
+    def headers(self) -> list[str]:
+        return [tr("#"), tr("Agenda item")]
 
-    def set_rows(self, rows: Sequence[AgendaRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AgendaRow:
-        return self._rows[row]
+    def display(self, row: AgendaRow, column: int) -> str:
+        if row.agreement_id is not None:
+            return tr("Open agreement: {text}", text=row.title)
+        return row.title
 
     def item_ids(self) -> list[int]:
         return [row.id for row in self._rows]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else 2
-
-    def headerData(  # noqa: N802 - Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("#"), tr("Agenda item"))[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return str(index.row() + 1)
-            if row.agreement_id is not None:
-                return tr("Open agreement: {text}", text=row.title)
-            return row.title
+            return str(index.row() + 1) if index.column() == 0 else self.display(row, 1)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.details or row.title
-        return None
+        return super().data(index, role)

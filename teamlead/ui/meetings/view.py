@@ -29,15 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teamlead.data.queries.meeting_list import MeetingListRow, meeting_list
+from teamlead.data.queries.meeting_page import MeetingPageData
+from teamlead.data.queries.name_choices import NameChoice, organisation_choices
 from teamlead.i18n import current_language, tr
 from teamlead.rules import words
-from teamlead.rules.vocabulary import MeetingKind, MeetingStatus
+from teamlead.rules.vocabulary import Change, MeetingKind, MeetingStatus, RecordKind
+from teamlead.services.series import extend_series_ahead
 from teamlead.ui.context import AppContext
-from teamlead.ui.meetings.data import MeetingListRow, extend_series, meeting_list, organisation_choices
 from teamlead.ui.meetings.dialogs import EditMeetingDialog, SeriesDialog
 from teamlead.ui.meetings.model import MeetingFilter, MeetingTableModel
 from teamlead.ui.meetings.page import MeetingPage, ask_leave
-from teamlead.ui.meetings.page_data import MeetingPageData
 
 SCOPE_THIS = "this"
 SCOPE_SERIES = "series"
@@ -198,15 +200,17 @@ class MeetingsView(QWidget):
             self._extended = True
             today = self._context.today()
             self._context.write(
-                lambda session: extend_series(session, today), self._series_extended, changed="series"
+                lambda session: extend_series_ahead(session, today),
+                self._series_extended,
+                changed=Change.SERIES,
             )
 
     def _series_extended(self, added: int) -> None:
         if added:
             self.reload()
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in ("meeting", "organisation", "all"):
+    def _on_data_changed(self, what: Change) -> None:
+        if what in (Change.MEETING, Change.ORGANISATION, Change.ALL):
             self.reload()
 
     def _mark_month(self, rows: list[MeetingListRow]) -> None:
@@ -259,9 +263,9 @@ class MeetingsView(QWidget):
                 return True
         return False
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
         """A meeting opens on its own page (after the user dealt with unsaved changes on the page shown)."""
-        if kind != "meeting":
+        if kind != RecordKind.MEETING:
             return False
         if not self.select_meeting(record_id):
             self.period.setCurrentIndex(2)
@@ -314,7 +318,7 @@ class MeetingsView(QWidget):
     def new_series(self) -> None:
         self._context.read(organisation_choices, self._open_series_dialog, key="meetings.organisations")
 
-    def _open_series_dialog(self, organisations: list[tuple[int, str]]) -> None:
+    def _open_series_dialog(self, organisations: list[NameChoice]) -> None:
         self.series_dialog = SeriesDialog(self._context, organisations, self)
         self.series_dialog.open()
 
@@ -335,7 +339,7 @@ class MeetingsView(QWidget):
         scope = self._ask(self, row)
         if scope == SCOPE_THIS:
             self._context.write(
-                lambda s: cancel_occurrence(s, row.id, expected_version=row.version), changed="meeting"
+                lambda s: cancel_occurrence(s, row.id, expected_version=row.version), changed=Change.MEETING
             )
         elif scope == SCOPE_SERIES and row.series_id is not None:
             series_id, day = row.series_id, row.starts.date()
@@ -345,7 +349,7 @@ class MeetingsView(QWidget):
                 assert series is not None
                 return cancel_series_from(session, series_id, day, expected_version=series.version)
 
-            self._context.write(whole, changed="meeting")
+            self._context.write(whole, changed=Change.MEETING)
 
     def export_calendar(self, target: str | None = None) -> None:
         """Write the meetings from today on as an .ics file the user picks."""
@@ -368,5 +372,5 @@ class MeetingsView(QWidget):
             lambda counts: self.summary.setText(
                 tr("Exported {events} events to {path}", events=counts.events, path=path)
             ),
-            changed="calendar",
+            changed=Change.CALENDAR,
         )

@@ -2,7 +2,7 @@
 
 Fast to fill in between two meetings: today's date, the kind, the partner (already filled in when opened
 from a partner's page), the text, and optionally a follow-up date. Saving resets the partner's stay-in-touch
-light, because every view showing partners reloads on ``data_changed("note")``.
+light, because every view showing partners reloads on ``data_changed(Change.NOTE)``.
 """
 
 from __future__ import annotations
@@ -25,22 +25,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from teamlead.data.queries.ui_roster_extra import (
-    Choices,
-    NameChoice,
-    choices,
-    organisation_choices,
-    person_choices,
-)
+from teamlead.data.queries.filter_choices import Choices, choices
+from teamlead.data.queries.name_choices import NameChoice, organisation_choices, person_choices
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.rules.vocabulary import NoteKind
+from teamlead.rules.vocabulary import Change, NoteKind
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.ui.context import AppContext
-from teamlead.ui.notes.picker import PickList
-from teamlead.ui.partners.fields import FieldForm, show_save_error
-from teamlead.ui.people.dialogs import date_edit, date_of
+from teamlead.ui.widgets.forms import FieldForm, show_save_error
+from teamlead.ui.widgets.inputs import date_edit, date_of
+from teamlead.ui.widgets.pick_list import PickList
 
 FOLLOW_UP_DAYS = 7
 
@@ -197,7 +192,7 @@ class NoteDialog(QDialog):
         self._context.write(
             lambda session: log_note(session, data, today=today),
             self._saved,
-            changed="note",
+            changed=Change.NOTE,
             on_error=self._failed,
         )
 

@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.filter_choices import Choices, choices
+from teamlead.data.queries.name_choices import NameChoice, organisation_choices
 from teamlead.data.queries.notes import NoteRow, notes
-from teamlead.data.queries.ui_roster_extra import Choices, NameChoice, choices, organisation_choices
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.rules.vocabulary import NoteKind
+from teamlead.rules.vocabulary import Change, NoteKind, RecordKind
 from teamlead.ui.context import AppContext
-from teamlead.ui.people.dialogs import combo_id, combo_line, searchable_combo
-from teamlead.ui.people.models import RowRole, RowTableModel
+from teamlead.ui.widgets.inputs import combo_id, combo_line, searchable_combo
+from teamlead.ui.widgets.rows_model import RowRole, RowsModel
 
 PAGE = 500
 
@@ -49,7 +50,7 @@ def periods() -> tuple[tuple[str, int | None], ...]:
     )
 
 
-class NotesTableModel(RowTableModel[NoteRow]):
+class NotesTableModel(RowsModel[NoteRow]):
     DATE, KIND, PARTNERS, PEOPLE, NEIGHBOURHOOD, TEXT, FOLLOW_UP = range(7)
 
     def headers(self) -> Sequence[str]:
@@ -206,10 +207,10 @@ class NotesView(QWidget):
             self.partner.addItem(choice.label, choice.id)
         self.partner.setCurrentIndex(self.partner.findData(partner) if partner is not None else -1)
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("note", "all"):
+    def _data_changed(self, what: Change) -> None:
+        if what in (Change.NOTE, Change.ALL):
             self.reload()
-        if what in ("organisation", "all"):
+        if what in (Change.ORGANISATION, Change.ALL):
             self._context.read(self._load_choices, self._show_choices, key="notes.choices")
 
     def _partner_typed(self) -> None:
@@ -277,9 +278,9 @@ class NotesView(QWidget):
         row = indexes[0].data(RowRole) if indexes else None
         self.text.setPlainText(row.text if isinstance(row, NoteRow) else "")
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
         """Show a note: reset the filters so it is among the rows, then select it."""
-        if kind != "note":
+        if kind != RecordKind.NOTE:
             return False
         for number, row in enumerate(self.model.rows()):
             if row.id == record_id:

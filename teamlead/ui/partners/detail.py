@@ -11,41 +11,30 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from teamlead.data.queries.filter_choices import Choices
 from teamlead.data.queries.organisation import OrganisationDetail
-from teamlead.data.queries.ui_roster_extra import Choices, PartnerPage, RoleLine, partner_page
+from teamlead.data.queries.partner_page import PartnerPage, RoleLine, partner_page
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.services import organisations
 from teamlead.ui.context import AppContext
 from teamlead.ui.partners.editor import OrganisationForm
-from teamlead.ui.partners.fields import confirm, show_save_error
 from teamlead.ui.people.dialogs import AddPersonDialog, open_role_dialog
-from teamlead.ui.people.models import RoleTableModel, RowRole, TimelineModel
-
-
-def table(model: RoleTableModel | TimelineModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setSortingEnabled(True)
-    view.setWordWrap(False)
-    return view
+from teamlead.ui.widgets.forms import confirm, show_save_error
+from teamlead.ui.widgets.roles_model import RoleTableModel
+from teamlead.ui.widgets.rows_model import RowRole
+from teamlead.ui.widgets.tables import table
+from teamlead.ui.widgets.timeline_model import TimelineModel
 
 
 class OrganisationPane(QWidget):
@@ -242,7 +231,7 @@ class OrganisationPane(QWidget):
             self._context.write(
                 lambda session: organisations.add_organisation(session, data, today=today),
                 self._saved,
-                changed="organisation",
+                changed=Change.ORGANISATION,
                 on_error=self._save_failed,
             )
         else:
@@ -261,7 +250,7 @@ class OrganisationPane(QWidget):
                 load_theirs=lambda session: stored_partner(session, detail.id),
                 mine=partner_form_values(data),
                 labels=partner_labels(),
-                changed="organisation",
+                changed=Change.ORGANISATION,
                 on_saved=self._changed,
                 on_reload=lambda _theirs: self._changed(),
                 on_kept=self._update_buttons,
@@ -309,7 +298,7 @@ class OrganisationPane(QWidget):
                 session, detail.id, expected_version=detail.version, today=today
             ),
             self._changed,
-            changed="organisation",
+            changed=Change.ORGANISATION,
             on_error=self._save_failed,
         )
 
@@ -322,7 +311,7 @@ class OrganisationPane(QWidget):
                 session, detail.id, expected_version=detail.version
             ),
             self._changed,
-            changed="organisation",
+            changed=Change.ORGANISATION,
             on_error=self._save_failed,
         )
 
@@ -347,7 +336,7 @@ class OrganisationPane(QWidget):
     def _open_person(self, index: QModelIndex) -> None:
         role = index.data(RowRole)
         if isinstance(role, RoleLine):
-            self._context.open_record.emit("person", role.person_id)
+            self._context.open_record.emit(RecordKind.PERSON, role.person_id)
 
     def _open_timeline_entry(self, index: QModelIndex) -> None:
         entry = index.data(RowRole)

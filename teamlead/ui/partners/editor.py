@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teamlead.data.queries.filter_choices import Choices
 from teamlead.data.queries.organisation import OrganisationDetail
-from teamlead.data.queries.ui_roster_extra import Choices
 from teamlead.i18n import tr
 from teamlead.services.organisations import OrganisationInput
-from teamlead.ui.partners.fields import FieldForm
+from teamlead.ui.widgets.forms import FieldForm
 
 
 class OrganisationForm(QWidget):

@@ -8,14 +8,13 @@ proxy tests a precomputed, folded haystack per row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Any, override
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,6 +26,8 @@ from PySide6.QtGui import QColor
 from teamlead.data.queries.roster import RosterRow
 from teamlead.i18n import tr
 from teamlead.rules.text import filter_terms, fold, haystack
+from teamlead.ui.widgets import rows_model
+from teamlead.ui.widgets.rows_model import RowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -113,7 +114,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _FORMER = QColor("#757575")
 
 
-class PartnerTableModel(QAbstractTableModel):
+class PartnerTableModel(RowsModel[Entry]):
     """Partners in display order, each with its cells and filter text computed once per load.
 
     ``sort`` reorders the rows in Python by the column's sort key; :attr:`accepted` says, per row, whether it
@@ -121,16 +122,26 @@ class PartnerTableModel(QAbstractTableModel):
     """
 
     NAME, DOMAIN, NEIGHBOURHOODS, LAST_CONTACT, STAY_IN_TOUCH, OPEN_AGREEMENTS = range(6)
-    SortRole = Qt.ItemDataRole.UserRole
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    LightRole = Qt.ItemDataRole.UserRole + 2
+    SortRole = rows_model.SortRole
+    RowRole = rows_model.RowRole
+    """The :class:`RosterRow` (not the entry with its precomputed texts)."""
+    IdRole = Qt.ItemDataRole.UserRole + 2
+    LightRole = Qt.ItemDataRole.UserRole + 3
     _EXTRA_ROLES = frozenset(
-        {_DECORATION, _TOOLTIP, _ALIGNMENT, _FOREGROUND, int(SortRole), int(IdRole), int(LightRole)}
+        {
+            _DECORATION,
+            _TOOLTIP,
+            _ALIGNMENT,
+            _FOREGROUND,
+            int(SortRole),
+            int(RowRole),
+            int(IdRole),
+            int(LightRole),
+        }
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Entry] = []
         self._words: tuple[str, ...] = ()
         self.accepted: list[bool] = []
         self._sort_column = self.NAME
@@ -151,14 +162,21 @@ class PartnerTableModel(QAbstractTableModel):
     def cells(row: RosterRow) -> tuple[str, ...]:
         return cells(row)
 
-    def set_rows(self, rows: Iterable[RosterRow]) -> None:
-        """Replace the contents, keeping the current sort and filter words."""
-        self.set_entries(prepare(rows))
+    def display(self, row: Entry, column: int) -> str:
+        return row[2][column]
 
-    def set_entries(self, entries: list[Entry]) -> None:
-        """Replace the contents with rows :func:`prepare` made (off the GUI thread for thousands of rows)."""
+    def sort_key(self, row: Entry, column: int) -> Any:
+        return self._sort_key(column)(row)
+
+    def set_roster(self, rows: Iterable[RosterRow]) -> None:
+        """Replace the contents, keeping the current sort and filter words."""
+        self.set_rows(prepare(rows))
+
+    def set_rows(self, rows: Sequence[Entry]) -> None:
+        """Replace the contents with entries :func:`prepare` made (off the GUI thread for thousands of rows),
+        keeping the current sort and filter words."""
         self.beginResetModel()
-        self._rows = entries
+        self._rows = list(rows)
         self._sort_rows()
         self.endResetModel()
 
@@ -178,32 +196,10 @@ class PartnerTableModel(QAbstractTableModel):
         else:
             self.accepted = [all(word in text for word in words) for _row, text, _cells, _name in self._rows]
 
-    def rows(self) -> list[RosterRow]:
-        return [entry[0] for entry in self._rows]
-
-    def row_at(self, source_row: int) -> RosterRow:
-        return self._rows[source_row][0]
-
     def source_row_of(self, organisation_id: int) -> int | None:
         for number, entry in enumerate(self._rows):
             if entry[0].id == organisation_id:
                 return number
-        return None
-
-    @override
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else 6
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
         return None
 
     @override
@@ -236,6 +232,8 @@ class PartnerTableModel(QAbstractTableModel):
             return self._sort_key(column)(self._rows[index.row()])
         if role == self.IdRole:
             return row.id
+        if role == self.RowRole:
+            return row
         return light_of(row)
 
     def _sort_key(self, column: int) -> Callable[[Entry], Any]:

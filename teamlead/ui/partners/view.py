@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.roster import roster
-from teamlead.data.queries.ui_roster_extra import Choices, choices
 from teamlead.i18n import tr
 from teamlead.rules import words
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.partners.detail import OrganisationPane
-from teamlead.ui.partners.fields import DetailSplitter, clear_on_escape
 from teamlead.ui.partners.model import (
     Entry,
     Light,
@@ -34,10 +34,12 @@ from teamlead.ui.partners.model import (
     light_text,
     prepare,
 )
+from teamlead.ui.widgets.inputs import clear_on_escape
+from teamlead.ui.widgets.splitter import DetailSplitter
 
 PAGE_WIDTH = 420
 """The partner's page: wide enough for its form in Dutch; the roster takes the rest of the window."""
-RELOAD_ON = ("organisation", "person", "note", "agreement", "all")
+RELOAD_ON = frozenset({Change.ORGANISATION, Change.PERSON, Change.NOTE, Change.AGREEMENT, Change.ALL})
 
 
 class PartnersView(QWidget):
@@ -153,11 +155,11 @@ class PartnersView(QWidget):
 
     # --- loading ----------------------------------------------------------------------------------------
 
-    def _data_changed(self, what: str) -> None:
+    def _data_changed(self, what: Change) -> None:
         if what in RELOAD_ON:
             self.reload()
             self.pane.reload()
-        if what in ("all", "organisation"):
+        if what in (Change.ALL, Change.ORGANISATION):
             self._reload_choices()
 
     def _reload_choices(self) -> None:
@@ -211,7 +213,7 @@ class PartnersView(QWidget):
 
     def _show_rows(self, entries: list[Entry]) -> None:
         selected = self.pane.organisation_id()
-        self.model.set_entries(entries)
+        self.model.set_rows(entries)
         self._update_count()
         wanted = self._pending_select or selected
         self._pending_select = None
@@ -266,9 +268,9 @@ class PartnersView(QWidget):
             self.pane.show_organisation(organisation_id)
         return True
 
-    def open_record(self, kind: str, record_id: int) -> bool:
-        """Show a partner (kind ``organisation``), even when the combos hide it: they are reset."""
-        if kind != "organisation":
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
+        """Show a partner, even when the combos hide it: they are reset."""
+        if kind != RecordKind.ORGANISATION:
             return False
         if not self.select_organisation(record_id):
             for combo, default in ((self.district, None), (self.domain, None), (self.neighbourhood, None)):

@@ -7,13 +7,10 @@ beside its field and the dialog stays open, so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -23,56 +20,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from teamlead.data.queries.ui_roster_extra import NameChoice, RoleLine, organisation_choices
+from teamlead.data.queries.name_choices import NameChoice, organisation_choices
+from teamlead.data.queries.partner_page import RoleLine
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change
 from teamlead.services import persons
 from teamlead.ui.context import AppContext
-from teamlead.ui.partners.fields import FieldForm, show_save_error
-
-
-def date_edit(value: date) -> QDateEdit:
-    editor = QDateEdit(QDate(value.year, value.month, value.day))
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("yyyy-MM-dd")
-    return editor
-
-
-def date_of(editor: QDateEdit) -> date:
-    value = editor.date()
-    return date(value.year(), value.month(), value.day())
-
-
-def searchable_combo(choices: list[NameChoice], current: int | None = None) -> QComboBox:
-    """An editable combo that completes on any part of a name (type "slot" to find "Politie Slotervaart")."""
-    combo = QComboBox()
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    for choice in choices:
-        combo.addItem(choice.label, choice.id)
-    contains_completion(combo)
-    combo.setCurrentIndex(combo.findData(current) if current is not None else -1)
-    return combo
-
-
-def contains_completion(combo: QComboBox) -> None:
-    """Let an editable combo complete on any part of an item, ignoring case."""
-    completer = combo.completer()
-    if completer is not None:
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-
-def combo_line(combo: QComboBox) -> QLineEdit:
-    """The line edit of an editable combo."""
-    line = combo.lineEdit()
-    assert line is not None, "the combo is not editable"
-    return line
-
-
-def combo_id(combo: QComboBox) -> int | None:
-    """The id of what the user picked, or None when the typed text names nothing in the list."""
-    index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchFixedString)
-    return combo.itemData(index) if index >= 0 else None
+from teamlead.ui.widgets.forms import FieldForm, show_save_error
+from teamlead.ui.widgets.inputs import combo_id, date_edit, date_of, searchable_combo
 
 
 class SaveDialog(QDialog):
@@ -106,8 +61,8 @@ class SaveDialog(QDialog):
     def work(self) -> Callable[[Session], Any]:
         raise NotImplementedError
 
-    def changed_kind(self) -> str:
-        return "person"
+    def changed_kind(self) -> Change:
+        return Change.PERSON
 
     def save(self) -> None:
         self.form.clear_errors()
@@ -257,7 +212,7 @@ def open_move_dialog(context: AppContext, role: RoleLine, parent: QWidget) -> No
 def open_role_dialog(context: AppContext, action: str, role: RoleLine, parent: QWidget) -> None:
     """The dialog behind a role button (``change``, ``end`` or ``move``) of a partner's or a person's page.
 
-    The views reload on the write's ``data_changed("person")``; each dialog is deleted once closed.
+    The views reload on the write's ``data_changed(Change.PERSON)``; each dialog is deleted once closed.
     """
     if action == "move":
         open_move_dialog(context, role, parent)

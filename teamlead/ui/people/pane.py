@@ -21,16 +21,19 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.queries.notes import notes
 from teamlead.data.queries.organisation import TimelineEntry
+from teamlead.data.queries.partner_page import RoleLine, role_lines
 from teamlead.data.queries.people import PersonDetail, person_detail
-from teamlead.data.queries.ui_roster_extra import RoleLine, role_lines
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.services import persons
 from teamlead.ui.context import AppContext
-from teamlead.ui.partners.detail import table
-from teamlead.ui.partners.fields import FieldForm, show_save_error
-from teamlead.ui.people.contact import CopyLabel
 from teamlead.ui.people.dialogs import open_role_dialog
-from teamlead.ui.people.models import RoleTableModel, RowRole, TimelineModel
+from teamlead.ui.widgets.copy_label import CopyLabel
+from teamlead.ui.widgets.forms import FieldForm, show_save_error
+from teamlead.ui.widgets.roles_model import RoleTableModel
+from teamlead.ui.widgets.rows_model import RowRole
+from teamlead.ui.widgets.tables import table
+from teamlead.ui.widgets.timeline_model import TimelineModel
 
 NOTES_SHOWN = 200
 
@@ -50,7 +53,7 @@ def load_person_page(session: Session, person_id: int) -> PersonPage | None:
         return None
     roles = role_lines(session, tuple(reversed(detail.roles)))  # newest first, like the timeline
     timeline = tuple(
-        TimelineEntry("note", note.id, note.occurred_on, None, note.text, note.kind)
+        TimelineEntry(RecordKind.NOTE, note.id, note.occurred_on, None, note.text, note.kind)
         for note in notes(session, person_id=person_id, limit=NOTES_SHOWN)
     )
     return PersonPage(detail, roles, timeline)
@@ -141,10 +144,12 @@ class PersonPane(QWidget):
         self.move_button.clicked.connect(partial(self._role_action, "move"))
         self.roles_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.roles_view.doubleClicked.connect(
-            lambda index: self._context.open_record.emit("organisation", index.data(RowRole).organisation_id)
+            lambda index: self._context.open_record.emit(
+                RecordKind.ORGANISATION, index.data(RowRole).organisation_id
+            )
         )
         self.timeline_view.doubleClicked.connect(
-            lambda index: self._context.open_record.emit("note", index.data(RowRole).id)
+            lambda index: self._context.open_record.emit(RecordKind.NOTE, index.data(RowRole).id)
         )
         self.show_page(None)
 
@@ -220,7 +225,7 @@ class PersonPane(QWidget):
                 session, page.detail.id, data, expected_version=page.detail.version
             ),
             self._changed,
-            changed="person",
+            changed=Change.PERSON,
             on_error=self._failed,
         )
 

@@ -18,10 +18,13 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.queries.people import PersonRow, people
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
-from teamlead.ui.partners.fields import DetailSplitter, clear_on_escape
-from teamlead.ui.people.models import PeopleTableModel, RowRole
+from teamlead.ui.people.models import PeopleTableModel
 from teamlead.ui.people.pane import PersonPane
+from teamlead.ui.widgets.inputs import clear_on_escape
+from teamlead.ui.widgets.rows_model import RowRole
+from teamlead.ui.widgets.splitter import DetailSplitter
 
 Loaded = tuple[list[PersonRow], list[str], list[tuple[str, ...]]]
 
@@ -89,10 +92,10 @@ class PeopleView(QWidget):
     def title(self) -> str:
         return tr("People")
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("person", "organisation", "all"):
+    def _data_changed(self, what: Change) -> None:
+        if what in (Change.PERSON, Change.ORGANISATION, Change.ALL):
             self.reload()
-        if what in ("person", "note", "all"):
+        if what in (Change.PERSON, Change.NOTE, Change.ALL):
             self.pane.reload()
 
     def reload(self, *_args: object) -> None:
@@ -170,9 +173,9 @@ class PeopleView(QWidget):
             self.pane.show_person(person_id)
         return True
 
-    def open_record(self, kind: str, record_id: int) -> bool:
-        """Show a person (kind ``person``), also one without a current role."""
-        if kind != "person":
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
+        """Show a person, also one without a current role."""
+        if kind != RecordKind.PERSON:
             return False
         if not self.select_person(record_id):
             self._pending = record_id

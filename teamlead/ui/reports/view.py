@@ -36,6 +36,7 @@ from teamlead.reporting.districts import DistrictRef, all_districts
 from teamlead.reporting.periods import Period, last_full_quarter, previous_quarter, quarter_label
 from teamlead.reporting.register import MeetingChoice, meeting_choices
 from teamlead.rules import words
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.services.narratives import NarrativeRow, get_narrative, save_narrative
 from teamlead.ui.context import AppContext
 from teamlead.ui.tasks import Progress, Task
@@ -140,7 +141,7 @@ class ReportsView(QWidget):
     def title(self) -> str:
         return tr("Reports")
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
         return False
 
     # -- the form -------------------------------------------------------------------------------------------
@@ -340,10 +341,10 @@ class ReportsView(QWidget):
             self.status.setText(tr("Narrative saved."))
             self.narrative_saved.emit()
 
-        self._context.write(save, saved, changed="narrative")
+        self._context.write(save, saved, changed=Change.NARRATIVE)
 
-    def _data_changed(self, what: str) -> None:
-        if what == "all":
+    def _data_changed(self, what: Change) -> None:
+        if what == Change.ALL:
             self._context.read(all_districts, self._show_districts, key="reports.districts")
-        elif what == "meeting" and Option.MEETING in self.report_kind().takes:
+        elif what == Change.MEETING and Option.MEETING in self.report_kind().takes:
             self._selection_changed()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from teamlead.i18n import tr
+from teamlead.ui.widgets.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from teamlead.safety.rotation import BackupFile
@@ -36,44 +36,27 @@ def size_text(size: int) -> str:
     return tr("{n} kB", n=max(1, round(size / 1024)))
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RowsModel["BackupFile"]):
     """Backups as rows: when, size, kind (automatic, before an upgrade, by hand)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[BackupFile] = []
+    def headers(self) -> list[str]:
+        return [tr("Date"), tr("Size"), tr("Kind")]
 
-    def set_rows(self, rows: list[BackupFile]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's names
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Date"), tr("Size"), tr("Kind"))[section]
-        return None
+    def display(self, row: BackupFile, column: int) -> str:
+        if column == 0:
+            return row.taken_at.strftime("%Y-%m-%d %H:%M")
+        if column == 1:
+            return size_text(row.size)
+        return kind_text(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        backup = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return backup.taken_at.strftime("%Y-%m-%d %H:%M")
-            if index.column() == 1:
-                return size_text(backup.size)
-            return kind_text(backup)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(backup.path)
+            return str(self.row_at(index.row()).path)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return super().data(index, role)
 
 
 def kind_text(backup: BackupFile) -> str:
@@ -143,13 +126,13 @@ class BackupsDialog(QDialog):
         folder = self.folder()
         self.folder_label.setText(tr("Backups are kept in {folder}.", folder=folder))
         self.model.set_rows(list_backups(folder, self.database_path))
-        if self.model.rows:
+        if self.model.rowCount():
             self.table.selectRow(0)
-        self.restore_button.setEnabled(bool(self.model.rows))
+        self.restore_button.setEnabled(bool(self.model.rowCount()))
 
     def selected(self) -> BackupFile | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def back_up_now(self) -> None:
         """A backup by hand, in the background (never rotated away)."""

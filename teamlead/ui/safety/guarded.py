@@ -9,7 +9,7 @@ For the owner of an edit form::
         expected_version=form_version,
         load_theirs=lambda session: stored_partner(session, id),
         mine=partner_form_values(data), labels=partner_labels(),
-        on_saved=..., on_reload=lambda saved: form.fill(saved), changed="organisation",
+        on_saved=..., on_reload=lambda saved: form.fill(saved), changed=Change.ORGANISATION,
         on_other_error=self._save_failed,  # e.g. show_save_error: a field's message beside the field
     )
 """
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from teamlead.errors import ConflictError
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -152,7 +153,7 @@ def guarded_save(
     load_theirs: Callable[[Session], Saved],
     mine: dict[str, str],
     labels: dict[str, str],
-    changed: str,
+    changed: Change,
     on_saved: Callable[[Any], None] | None = None,
     on_reload: Callable[[Saved], None] | None = None,
     on_kept: Callable[[], None] | None = None,

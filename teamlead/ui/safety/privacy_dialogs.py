@@ -23,22 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from teamlead.data.queries.name_choices import NameChoice
     from teamlead.safety.retention import ExpiredNote
     from teamlead.ui.main_window import MainWindow
-
-
-def _person_choices(session: Session) -> list[tuple[int, str]]:
-    from sqlalchemy import select
-
-    from teamlead.data.roster import Person
-
-    return [
-        (row.id, row.name) for row in session.execute(select(Person.id, Person.name).order_by(Person.name))
-    ]
 
 
 class PersonPrivacyDialog(QDialog):
@@ -85,12 +77,14 @@ class PersonPrivacyDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self._context.read(_person_choices, self._fill, key="privacy.persons")
+        from teamlead.data.queries.name_choices import person_names
 
-    def _fill(self, choices: list[tuple[int, str]]) -> None:
+        self._context.read(person_names, self._fill, key="privacy.persons")
+
+    def _fill(self, choices: list[NameChoice]) -> None:
         self.person.clear()
-        for person_id, name in choices:
-            self.person.addItem(name, person_id)
+        for choice in choices:
+            self.person.addItem(choice.label, choice.id)
 
     def select(self, person_id: int) -> None:
         self.person.setCurrentIndex(self.person.findData(person_id))
@@ -123,7 +117,7 @@ class PersonPrivacyDialog(QDialog):
     def erase(self, *, confirmed: bool = False) -> None:
         """Erase the person after confirmation, make the file forget them, then name the backups that still
         hold them and offer to delete those."""
-        from teamlead.safety.privacy import erase_person, identifiers
+        from teamlead.safety.privacy import erase_person
 
         person_id = self.person_id()
         if person_id is None:
@@ -142,13 +136,9 @@ class PersonPrivacyDialog(QDialog):
                 return
 
         def work(session: Session) -> list[str]:
-            from teamlead.data.roster import Person
+            return list(erase_person(session, person_id).identifiers)
 
-            values = identifiers(session.get_one(Person, person_id))
-            erase_person(session, person_id)
-            return values
-
-        self._context.write(work, lambda values: self._scrub(person_id, values), changed="person")
+        self._context.write(work, lambda values: self._scrub(person_id, values), changed=Change.PERSON)
 
     def _scrub(self, person_id: int, values: list[str]) -> None:
         from teamlead.safety.privacy import backups_holding, scrub_sqlite
@@ -283,7 +273,7 @@ class RetentionDialog(QDialog):
             self.deleted.emit(count)
             self.review()
 
-        self._context.write(lambda session: delete_notes(session, reviewed), done, changed="note")
+        self._context.write(lambda session: delete_notes(session, reviewed), done, changed=Change.NOTE)
 
 
 def open_person_privacy(window: MainWindow) -> QWidget | None:

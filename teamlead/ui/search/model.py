@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from teamlead.data.search import SearchHit, SearchKind, SearchResults
 from teamlead.data.search_text import highlight
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import RecordKind
 from teamlead.ui.widgets.formatting import format_date
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -34,19 +35,19 @@ def kind_heading(kind: SearchKind) -> str:
     }[kind]
 
 
-def targets(hit: SearchHit) -> tuple[tuple[str, int], ...]:
+def targets(hit: SearchHit) -> tuple[tuple[RecordKind, int], ...]:
     """The records a hit opens, best first: the record itself, else the organisation it belongs to."""
-    found: list[tuple[str, int]] = []
+    found: list[tuple[RecordKind, int]] = []
     if hit.kind == SearchKind.ORGANISATION:
-        found.append(("organisation", hit.record_id))
+        found.append((RecordKind.ORGANISATION, hit.record_id))
     elif hit.kind == SearchKind.PERSON:
-        found.append(("person", hit.record_id))
+        found.append((RecordKind.PERSON, hit.record_id))
     elif hit.kind == SearchKind.ROLE and hit.person_id is not None:
-        found.append(("person", hit.person_id))
+        found.append((RecordKind.PERSON, hit.person_id))
     elif hit.kind == SearchKind.NOTE:
-        found.append(("note", hit.record_id))
+        found.append((RecordKind.NOTE, hit.record_id))
     if hit.organisation_id is not None:
-        found.append(("organisation", hit.organisation_id))
+        found.append((RecordKind.ORGANISATION, hit.organisation_id))
     return tuple(found)
 
 

@@ -83,7 +83,7 @@ class RichTextDelegate(QStyledItemDelegate):
 class SearchPopup(QFrame):
     """The search box and its results, over the top of the main window."""
 
-    opened = Signal(str, int)
+    opened = Signal(object, int)
     """A result was opened: (kind, id) of the record shown."""
 
     searched = Signal(str)

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.people import CallGroup, CallPartner, who_to_call
-from teamlead.data.queries.ui_roster_extra import Choices, choices
 from teamlead.i18n import tr
+from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
-from teamlead.ui.people.contact import CopyLabel
-from teamlead.ui.people.dialogs import combo_id, combo_line, contains_completion
+from teamlead.ui.widgets.copy_label import CopyLabel
+from teamlead.ui.widgets.inputs import combo_id, combo_line, contains_completion
 
 SHORTCUT = "Ctrl+Shift+W"
 """The shortcut the frame binds to this view (suggested; the view itself does not grab it)."""
@@ -85,7 +86,7 @@ class WhoToCallView(QWidget):
     def title(self) -> str:
         return tr("Who to call")
 
-    def open_record(self, kind: str, record_id: int) -> bool:
+    def open_record(self, kind: RecordKind, record_id: int) -> bool:
         """This view is the home of no record (partners and people open in their own sections)."""
         return False
 
@@ -115,10 +116,10 @@ class WhoToCallView(QWidget):
 
         self._context.read(load, self._show_groups, key="whotocall.groups")
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("organisation", "person", "all") and self._neighbourhood_id is not None:
+    def _data_changed(self, what: Change) -> None:
+        if what in (Change.ORGANISATION, Change.PERSON, Change.ALL) and self._neighbourhood_id is not None:
             self.show_neighbourhood(self._neighbourhood_id)
-        if what in ("all", "organisation"):
+        if what in (Change.ALL, Change.ORGANISATION):
             self._context.read(choices, self._show_choices, key="whotocall.choices")
 
     def _clear(self) -> None:
@@ -160,7 +161,7 @@ class WhoToCallView(QWidget):
         name.setFlat(True)
         name.setStyleSheet("font-size: 12pt; font-weight: 600; text-align: left;")
         name.setToolTip(tr("Open this partner"))
-        name.clicked.connect(lambda: self._context.open_record.emit("organisation", partner.id))
+        name.clicked.connect(lambda: self._context.open_record.emit(RecordKind.ORGANISATION, partner.id))
         grid.addWidget(name, 0, 0, 1, 2)
         if partner.phone:
             grid.addWidget(

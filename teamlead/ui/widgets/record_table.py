@@ -10,14 +10,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+from teamlead.rules.vocabulary import RecordKind
+from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
+
 WARNING_COLOUR = QColor("#b3261e")
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 """``data(index, RECORD_ROLE)`` gives the row's ``(kind, id)``."""
 
 
@@ -34,17 +36,22 @@ class Column:
     """Rows for which this cell shows in the warning colour (an overdue date)."""
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(RowsModel[Any]):
     """Rows of any frozen type; ``record(row)`` says which record a row is."""
 
     def __init__(
-        self, columns: Sequence[Column], record: Callable[[Any], tuple[str, int]], parent: Any = None
+        self, columns: Sequence[Column], record: Callable[[Any], tuple[RecordKind, int]], parent: Any = None
     ) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
         self._record = record
-        self._rows: list[Any] = []
         self._texts: list[tuple[str, ...]] = []
+
+    def headers(self) -> list[str]:
+        return [column.header for column in self._columns]
+
+    def display(self, row: Any, column: int) -> str:
+        return self._columns[column].text(row)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         """Show ``rows``; their texts are worked out once here, so painting only looks them up."""
@@ -52,15 +59,6 @@ class RecordTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._texts = [tuple(column.text(row) for column in self._columns) for row in self._rows]
         self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -78,25 +76,31 @@ class RecordTableModel(QAbstractTableModel):
             warn = self._columns[index.column()].warn
             if warn is not None and warn(self._rows[index.row()]):
                 return WARNING_COLOUR
-        return None
+            return None
+        return super().data(index, role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows with their worked-out texts, by the column's folded text."""
+        self.layoutAboutToBeChanged.emit()
+        pairs = sorted(
+            zip(self._rows, self._texts, strict=True),
+            key=lambda pair: self.sort_key(pair[0], column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._rows = [row for row, _texts in pairs]
+        self._texts = [texts for _row, texts in pairs]
+        self.layoutChanged.emit()
 
     @property
     def columns(self) -> tuple[Column, ...]:
         return self._columns
 
-    def headerData(  # noqa: N802 - Qt's name
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header
-        return None
-
 
 class RecordTable(QTableView):
     """A compact, keyboard-friendly table: Enter or a double click opens the current row's record."""
 
-    record_activated = Signal(str, int)
-    """(kind, id) of the row the user opened."""
+    record_activated = Signal(object, int)
+    """(:class:`RecordKind`, id) of the row the user opened."""
 
     def __init__(self, model: RecordTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -12,13 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from teamlead.data.database import Database
 from teamlead.data.models import Meeting
+from teamlead.data.queries.agreements_register import agreement_detail, register_rows
+from teamlead.data.queries.meeting_page import meeting_page
 from teamlead.rules.text import filter_terms, matches
 from teamlead.services import agreements as agreement_service
 from teamlead.services import meetings as meeting_service
-from teamlead.services.meetings import MeetingInput, Reflection
-from teamlead.ui.agreements.data import agreement_detail, register_rows
+from teamlead.services.agenda import carry_forward_and_link
+from teamlead.services.meetings import MeetingInput, Reflection, save_meeting_page
 from teamlead.ui.main_window import MainWindow
-from teamlead.ui.meetings.page_data import carry_forward_and_link, meeting_page, save_meeting_page
 from tests.ui.conftest import TODAY, seed
 
 NOW = datetime(2026, 2, 1, 9, 0, tzinfo=UTC)
@@ -109,13 +110,13 @@ def test_page_and_register_reads_and_the_save_on_both_databases(database: Databa
     assert [name for _id, name in page.persons] == ["Fatima el Amrani"]
 
     with database.begin() as session:
-        assert carry_forward_and_link(session, second, NOW) == 1
+        assert carry_forward_and_link(session, second, now=NOW) == 1
     invitee = page.detail.invitees[0].id
     with database.begin() as session:
         save_meeting_page(
             session,
             second,
-            page.detail.meeting.version,
+            expected_version=page.detail.meeting.version,
             attendance={invitee: "present"},
             minutes="Verslag",
             reflection=Reflection(goes_well="Korte lijnen"),

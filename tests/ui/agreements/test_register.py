@@ -13,11 +13,11 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from teamlead.data.database import Database
+from teamlead.data.queries.agreements_register import register_rows
 from teamlead.services import agreements as agreement_service
 from teamlead.services import meetings as meeting_service
 from teamlead.services.agreements import AgreementInput
 from teamlead.services.meetings import MeetingInput
-from teamlead.ui.agreements.data import register_rows
 from teamlead.ui.agreements.model import (
     COLUMNS,
     DUE_NONE,

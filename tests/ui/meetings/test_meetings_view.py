@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from teamlead.data.database import Database
 from teamlead.data.models import Meeting
+from teamlead.data.queries.meeting_list import MeetingListRow
 from teamlead.rules.vocabulary import MeetingStatus
 from teamlead.ui.context import AppContext
-from teamlead.ui.meetings.data import MeetingListRow
 from teamlead.ui.meetings.model import MeetingFilter, MeetingTableModel
 from teamlead.ui.meetings.view import SCOPE_THIS, MeetingsView
 from tests.ui.conftest import TODAY, seed

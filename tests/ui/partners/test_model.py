@@ -41,7 +41,7 @@ def make(rows: list[RosterRow]) -> tuple[PartnerTableModel, PartnerFilterProxy]:
     model = PartnerTableModel()
     proxy = PartnerFilterProxy()
     proxy.setSourceModel(model)
-    model.set_rows(rows)
+    model.set_roster(rows)
     return model, proxy
 
 
@@ -110,7 +110,7 @@ def test_filter_survives_a_resort_and_new_rows() -> None:
     proxy.sort(PartnerTableModel.NAME, Qt.SortOrder.DescendingOrder)
     assert shown_names(proxy) == ["Gamma Ajax", "Beta Amstel", "Alpha"]
     proxy.set_text("de")
-    model.set_rows([row(5, "Delphi"), row(2, "Alpha"), row(6, "Huis de Kameleon")])
+    model.set_roster([row(5, "Delphi"), row(2, "Alpha"), row(6, "Huis de Kameleon")])
     assert shown_names(proxy) == ["Huis de Kameleon", "Delphi"]
 
 

@@ -6,11 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from teamlead.data.queries.organisation import TimelineEntry
 from teamlead.data.queries.people import PersonRow, RoleRow
-from teamlead.i18n import set_language
-from teamlead.rules import words
-from teamlead.ui.people.models import PeopleTableModel, timeline_kind
+from teamlead.ui.people.models import PeopleTableModel
 
 
 def person(id: int, name: str, title: str, organisation: str, phone: str = "") -> PersonRow:
@@ -49,19 +46,3 @@ def test_people_filter_and_sort() -> None:
     model.set_filter_text("")
     model.sort(PeopleTableModel.ROLE, Qt.SortOrder.DescendingOrder)
     assert shown(model) == ["Bram de Wit", "Anouk Jansen", "Özlem Yıldız"]
-
-
-def test_a_timeline_names_statuses_and_kinds_as_the_register_and_reports_do() -> None:
-    def entry(kind: str, detail: str) -> TimelineEntry:
-        return TimelineEntry(kind, 1, date(2026, 3, 2), None, "x", detail)
-
-    set_language("nl")
-    try:
-        assert timeline_kind(entry("agreement", "in_progress")) == "Afspraak (bezig)"
-        assert words.agreement_status("in_progress") == "Bezig"
-        assert timeline_kind(entry("meeting", "other")) == "Ander overleg"
-        assert timeline_kind(entry("meeting", "reflection")) == "Lokale reflectie"
-        assert timeline_kind(entry("note", "signal")) == "Signaal"
-    finally:
-        set_language("en")
-    assert timeline_kind(entry("agreement", "done")) == "Agreement (done)"

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from teamlead.ui.context import AppContext
 from teamlead.ui.notes.dialog import NoteDialog
-from teamlead.ui.people.contact import CopyLabel
 from teamlead.ui.whotocall.view import WhoToCallView
+from teamlead.ui.widgets.copy_label import CopyLabel
 from tests.ui.partners.conftest import Seed, settle
 
 # The completion popup asks the offscreen test platform for things it cannot do (raise, grab the keyboard).

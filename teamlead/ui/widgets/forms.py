@@ -1,4 +1,4 @@
-"""Form building blocks shared by the roster's editors: labelled fields with their error beside them.
+"""Form building blocks shared by the editors and dialogs: labelled fields with their error beside them.
 
 Services raise :class:`~teamlead.errors.ValidationError` with the name of the offending field; a
 :class:`FieldForm` shows that message right under the field it is about (and focuses it), instead of in a
@@ -8,17 +8,13 @@ dialog the user must read, dismiss and map back to the form.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import override
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QSizePolicy,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -125,46 +121,3 @@ def confirm(parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[
     box.finished.connect(finished)
     box.open()
     return box
-
-
-class DetailSplitter(QSplitter):
-    """A list on the left, a record's page on the right: the page keeps a fixed width when first shown and
-    the list gets the rest, whatever the window (with the sidebar, 1366 pixels leave the list little)."""
-
-    def __init__(self, left: QWidget, page: QWidget, page_width: int, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
-        self.addWidget(left)
-        self.addWidget(page)
-        self.setStretchFactor(0, 1)
-        self.setStretchFactor(1, 0)
-        self.setChildrenCollapsible(False)
-        self._page_width = page_width
-        self._sized = False
-
-    @override
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._sized:
-            self._sized = True
-            self.setSizes([max(1, self.width() - self._page_width), self._page_width])
-
-
-class _EscapeClears(QObject):
-    """Escape in a filter field empties it (and lets Escape through when it is already empty)."""
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            isinstance(watched, QLineEdit)
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-            and watched.text()
-        ):
-            watched.clear()
-            return True
-        return super().eventFilter(watched, event)
-
-
-def clear_on_escape(line: QLineEdit) -> None:
-    line.installEventFilter(_EscapeClears(line))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teamlead.data.queries.ui_roster_extra import NameChoice
+from teamlead.data.queries.name_choices import NameChoice
 from teamlead.i18n import tr
 
 
@@ -70,6 +70,10 @@ class PickList(QWidget):
             self._by_label[label.casefold()] = choice.id
             self._by_id[choice.id] = label
         self._names.setStringList(list(self._by_id.values()))
+
+    def offered(self) -> list[str]:
+        """The labels the completion offers, in order."""
+        return self._names.stringList()
 
     def ids(self) -> list[int]:
         return [int(self.picked.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.picked.count())]

@@ -1,12 +1,12 @@
-"""What the Meetings view reads: every meeting with its invited partners, filtered in memory.
+"""The Meetings list: every meeting with its invited partners (the screen filters them in memory).
 
-Plain functions over a session (run off the GUI thread by the view); they return frozen rows, not ORM objects.
+Plain column reads, returned as frozen rows (not ORM objects), so the list loads off the GUI thread.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.roster import Organisation
 from teamlead.rules.clock import AMSTERDAM
-from teamlead.services.series import default_horizon, extend_all_series
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +71,3 @@ def meeting_list(session: Session) -> list[MeetingListRow]:
         )
         for meeting_id, kind, title, starts, location, status, series_id, version in rows
     ]
-
-
-def extend_series(session: Session, today: date) -> int:
-    """Materialise the series 12 months ahead of ``today`` (done once when the view opens)."""
-    return extend_all_series(session, default_horizon(today))
-
-
-def organisation_choices(session: Session) -> list[tuple[int, str]]:
-    """Active partners by name, for inviting them."""
-    rows = session.execute(select(Organisation.id, Organisation.name).order_by(Organisation.name))
-    return [(organisation_id, name) for organisation_id, name in rows]

@@ -1,26 +1,19 @@
-"""The frame's own queries agree with the shared dashboard queries, on SQLite and PostgreSQL."""
+"""The dashboard's capped lists agree with the full dashboard queries, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time
+
 from teamlead.data.database import Database
 from teamlead.data.queries import dashboard
-from teamlead.data.queries.dashboard_extra import (
+from teamlead.data.queries.dashboard_lists import (
     agreements_due_capped,
-    district_choices,
     follow_ups_due_capped,
-    has_records,
+    load_dashboard,
     overdue_partners_capped,
     recent_signals_capped,
 )
 from tests.ui.conftest import TODAY, seed
-
-
-def test_an_empty_database_has_no_records_and_default_domains_do_not_count(database: Database) -> None:
-    with database.session() as session:
-        assert not has_records(session)
-    seed(database)
-    with database.session() as session:
-        assert has_records(session)
 
 
 def test_capped_lists_match_the_full_queries(database: Database) -> None:
@@ -40,7 +33,11 @@ def test_capped_lists_match_the_full_queries(database: Database) -> None:
         assert agreements.total == len(dashboard.agreements_due(session, TODAY)) == 0
 
 
-def test_the_settings_offer_every_district(database: Database) -> None:
+def test_the_dashboard_shows_the_default_district_or_all_of_them(database: Database) -> None:
     seed(database)
+    now = datetime.combine(TODAY, time(8), tzinfo=UTC)
     with database.session() as session:
-        assert [choice.name for choice in district_choices(session)] == ["Nieuw-West"]
+        assert load_dashboard(session, TODAY, now, "nieuw west").district == "Nieuw-West"
+        everywhere = load_dashboard(session, TODAY, now, "Centrum")
+        assert everywhere.district is None
+        assert everywhere.overdue.total == len(dashboard.overdue_partners(session, TODAY))

@@ -1,12 +1,8 @@
-"""What a meeting's page reads and writes, as plain functions over a session (run off the GUI thread).
-
-Reads return frozen rows. The one "Save" of the page writes attendance, minutes and reflection answers in one
-transaction, against the version the user saw: a change made elsewhere meanwhile is a ConflictError, shown.
-"""
+"""A meeting's page: the meeting, the open agreements to put on its agenda, what was agreed in it, and whom
+a new agreement can be with. Frozen rows, read off the GUI thread."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -14,16 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_organisation
-from teamlead.data.meetings import AgendaItem, Invitee, Meeting
+from teamlead.data.meetings import AgendaItem, Invitee
 from teamlead.data.queries._common import role_current
 from teamlead.data.queries.agreements import AgreementRow, agreements
 from teamlead.data.queries.meetings import MeetingDetail, meeting_detail
+from teamlead.data.queries.name_choices import organisation_choices
 from teamlead.data.roster import Organisation, Person, Role
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.clock import AMSTERDAM
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES
-from teamlead.services.meetings import Reflection
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +36,7 @@ class ProposedAgreement:
 @dataclass(frozen=True, slots=True)
 class MeetingPageData:
     """Everything the page shows: the meeting, its open-agreement proposals, what was agreed in it, and the
-    choices for a new agreement (the invited partners, the people working there)."""
+    choices for a new agreement (the invited partners that are not former ones, the people working there)."""
 
     detail: MeetingDetail
     starts: datetime  # Amsterdam time
@@ -117,12 +113,7 @@ def meeting_page(session: Session, meeting_id: int, today: date) -> MeetingPageD
         raise ValidationError("meeting_id", tr("This meeting no longer exists."))
     starts = detail.meeting.starts_at.astimezone(AMSTERDAM)
     organisation_ids = _invited_organisations(session, meeting_id, starts.date())
-    names: dict[int, str] = {
-        organisation_id: name
-        for organisation_id, name in session.execute(
-            select(Organisation.id, Organisation.name).where(Organisation.id.in_(organisation_ids))
-        )
-    }
+    names = {choice.id: choice.label for choice in organisation_choices(session, among=organisation_ids)}
     persons = session.execute(
         select(Person.id, Person.name)
         .join(Role, Role.person_id == Person.id)
@@ -144,39 +135,3 @@ def meeting_page(session: Session, meeting_id: int, today: date) -> MeetingPageD
         organisations=tuple((o, names[o]) for o in organisation_ids if o in names),
         persons=tuple(sorted(all_persons, key=lambda p: p[1].casefold())),
     )
-
-
-def save_meeting_page(
-    session: Session,
-    meeting_id: int,
-    version: int,
-    *,
-    attendance: Mapping[int, str],
-    minutes: str,
-    reflection: Reflection | None,
-    now: datetime,
-) -> None:
-    """Attendance, minutes and (for a local reflection) the four answers, as one change of the meeting."""
-    from teamlead.services import meetings as service
-
-    def current() -> int:
-        meeting = session.get(Meeting, meeting_id)
-        return version if meeting is None else meeting.version
-
-    service.record_attendance(session, meeting_id, attendance, expected_version=version, now=now)
-    service.save_minutes(session, meeting_id, minutes, expected_version=current(), now=now)
-    if reflection is not None:
-        service.save_reflection(session, meeting_id, reflection, expected_version=current(), now=now)
-
-
-def carry_forward_and_link(session: Session, meeting_id: int, now: datetime) -> int:
-    """Put the open agreements on the agenda and note that this meeting discusses them."""
-    from teamlead.services.agenda import carry_forward
-    from teamlead.services.agreements import link_meeting
-
-    added = carry_forward(session, meeting_id, now=now)
-    for item_id in added:
-        item = session.get(AgendaItem, item_id)
-        if item is not None and item.agreement_id is not None:
-            link_meeting(session, item.agreement_id, meeting_id, now=now)
-    return len(added)

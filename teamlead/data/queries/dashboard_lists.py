@@ -1,50 +1,31 @@
-"""What the app's frame asks the database besides the dashboard lists: is it empty, which district to show."""
+"""The dashboard's lists as it shows them: the first rows of each list and how many there are in all.
+
+The lists of :mod:`teamlead.data.queries.dashboard` return every row (thousands of overdue follow-ups on the
+city demo), and the overdue partners go through the full roster; these fetch only what is shown, so the GUI
+thread never lays out thousands of rows.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, exists, false, func, select
+from sqlalchemy import ColumnElement, false, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement
-from teamlead.data.geography import District, Domain
-from teamlead.data.meetings import Meeting
+from teamlead.data.geography import Domain
 from teamlead.data.notes import Note
 from teamlead.data.queries.agreements import AgreementRow, agreement_rows
+from teamlead.data.queries.dashboard import upcoming_meetings
+from teamlead.data.queries.districts import find_district
+from teamlead.data.queries.meetings import MeetingRow
 from teamlead.data.queries.notes import NoteRow, note_rows
 from teamlead.data.queries.roster import contact_state, last_contacts
-from teamlead.data.roster import Organisation, Person
+from teamlead.data.roster import Organisation
 from teamlead.rules import words
+from teamlead.rules.limits import DUE_SOON_DAYS, RECENT_SIGNAL_DAYS, UPCOMING_MEETING_DAYS
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, NoteKind, OrganisationStatus
-
-RECORD_TABLES = (Organisation, Person, Note, Meeting, Agreement)
-
-
-def has_records(session: Session) -> bool:
-    """Whether the database holds any organisation, person, note, meeting or agreement.
-
-    The default domains don't count: a database with only those is empty, and the app offers demo data.
-    """
-    return any(session.scalar(select(exists().select_from(table))) for table in RECORD_TABLES)
-
-
-@dataclass(frozen=True, slots=True)
-class DistrictChoice:
-    id: int
-    name: str
-
-
-def district_choices(session: Session) -> list[DistrictChoice]:
-    """All districts by name, for the settings dialog's default district."""
-    return [DistrictChoice(id, name) for id, name in session.execute(select(District.id, District.name))]
-
-
-# --- The dashboard's lists, capped -----------------------------------------------------------------------
-# The dashboard shows the first rows of each list and the full count. The lists of
-# :mod:`teamlead.data.queries.dashboard` return every row (thousands of overdue follow-ups on the city demo),
-# and the overdue partners go through the full roster; these variants fetch only what is shown.
 
 DASHBOARD_ROWS = 50
 
@@ -160,3 +141,30 @@ def agreements_due_capped(
     rows = agreement_rows(session, [Agreement.id.in_(first)], today)
     total = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
     return Capped(tuple(rows), total)
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardData:
+    """The dashboard's lists; their totals are the counts at a glance."""
+
+    district: str | None
+    overdue: Capped[OverdueRow]
+    follow_ups: Capped[NoteRow]
+    meetings: Capped[MeetingRow]
+    agreements: Capped[AgreementRow]
+    signals: Capped[NoteRow]
+
+
+def load_dashboard(session: Session, today: date, now: datetime, district_name: str | None) -> DashboardData:
+    """The dashboard for the default district (by name), or for all districts when none is set or found."""
+    district = find_district(session, district_name) if district_name else None
+    district_id = district.id if district else None
+    meetings = upcoming_meetings(session, now, UPCOMING_MEETING_DAYS, district_id=district_id)
+    return DashboardData(
+        district=district.name if district else None,
+        overdue=overdue_partners_capped(session, today, district_id),
+        follow_ups=follow_ups_due_capped(session, today, district_id),
+        meetings=Capped(tuple(meetings), len(meetings)),
+        agreements=agreements_due_capped(session, today, DUE_SOON_DAYS, district_id),
+        signals=recent_signals_capped(session, today, RECENT_SIGNAL_DAYS, district_id),
+    )

@@ -1,14 +1,11 @@
-"""The roster screens' extra read models, on a real SQLite file and a real PostgreSQL database."""
+"""A partner's page and the names pickers offer, on a real SQLite file and a real PostgreSQL database."""
 
 from __future__ import annotations
 
 from teamlead.data.database import Database
-from teamlead.data.queries.ui_roster_extra import (
-    choices,
-    organisation_choices,
-    partner_page,
-    person_choices,
-)
+from teamlead.data.queries.filter_choices import choices
+from teamlead.data.queries.name_choices import organisation_choices, person_choices
+from teamlead.data.queries.partner_page import partner_page
 from teamlead.services.organisations import archive_organisation
 from tests.ui.partners.conftest import TODAY, seed_database
 
@@ -28,6 +25,9 @@ def test_choices_and_names_to_pick_from(database: Database) -> None:
         assert [c.label for c in organisation_choices(session)] == [
             "Jongerenwerk Nieuw-West",
             "Politie Team Slotervaart",
+        ]
+        assert [c.label for c in organisation_choices(session, among=[seed.school, seed.police])] == [
+            "Politie Team Slotervaart"
         ]
         assert [c.label for c in person_choices(session, TODAY)] == [
             "Sanne de Vries (Politie Team Slotervaart)"
