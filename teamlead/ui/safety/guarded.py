@@ -41,7 +41,7 @@ from teamlead.i18n import tr
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from teamlead.safety.conflicts import Saved
+    from teamlead.services.conflicts import Saved
     from teamlead.ui.context import AppContext
 
 CHANGED = QColor(255, 236, 179)
@@ -161,7 +161,7 @@ def guarded_save(
     """Run ``save(session, version)`` in one transaction; see the module docstring for what happens when
     it is refused or the server is gone. ``on_kept``: the user keeps editing (the form stays as typed).
     ``on_other_error``: any other failure (a field's message goes beside the field), else a message box."""
-    from teamlead.safety.conflicts import connection_lost
+    from teamlead.services.conflicts import connection_lost
     from teamlead.ui.tasks import message_for
 
     def attempt(version: int) -> None:

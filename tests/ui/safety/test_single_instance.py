@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from teamlead.safety.instance_key import database_key
+from teamlead.startup.instance_key import database_key
 from teamlead.ui.safety.single_instance import SingleInstance, bring_to_front
 from tests.ui.safety.conftest import Started
 

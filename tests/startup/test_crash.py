@@ -17,7 +17,7 @@ import pytest
 
 from teamlead.data.database import Database
 from teamlead.data.integrity import State, inspect_sqlite
-from teamlead.safety.rotation import list_backups
+from teamlead.startup.rotation import list_backups
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 ROOT = Path(__file__).resolve().parents[2]
