@@ -11,6 +11,7 @@ from teamlead.demo.names import person_name
 from teamlead.demo.places import DistrictPlan, postcode
 from teamlead.demo.scales import Scale
 from teamlead.demo.world import DistrictInfo, OrgInfo, StaffRole, World
+from teamlead.rules.vocabulary import AuditAction
 
 _LOCAL_BY_KEY = {kind.key: kind for kind in LOCAL}
 _EXTRA_KEYS = tuple(LOCAL_WEIGHTS)
@@ -145,11 +146,11 @@ def add_organisations(world: World, scale: Scale) -> None:
                 "left_on": left,
                 "contact_cadence_days": cadence,
             }
-            world.log(created, "organisation", oid, "create")
+            world.log(created, "organisation", oid, AuditAction.CREATE)
             if left:
                 archived = world.moment(left)
                 row.update(world.tracked(created, archived, 2))
-                world.log(archived, "organisation", oid, "archive", "status,left_on")
+                world.log(archived, "organisation", oid, AuditAction.ARCHIVE, "status,left_on")
             else:
                 row.update(world.tracked(created))
             world.rows["organisation"].append(row)
@@ -181,10 +182,10 @@ def _add_role(
     if ended:
         end_at = world.moment(ended)
         stamps = world.tracked(created, end_at, 2)
-        world.log(end_at, "role", rid, "update", "ended_on")
+        world.log(end_at, "role", rid, AuditAction.UPDATE, "ended_on")
     else:
         stamps = world.tracked(created)
-    world.log(created, "role", rid, "create")
+    world.log(created, "role", rid, AuditAction.CREATE)
     world.rows["role"].append(
         {
             "id": rid,
@@ -281,5 +282,5 @@ def add_people(world: World, scale: Scale) -> None:
                         **world.tracked(created),
                     }
                 )
-                world.log(created, "person", pid, "create")
+                world.log(created, "person", pid, AuditAction.CREATE)
         world.check()
