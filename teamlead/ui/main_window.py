@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -479,7 +479,3 @@ def keep_start_up_out_of_collections() -> None:
     if not _start_up_kept:
         _start_up_kept = True
         gc.freeze()
-
-
-def shortcut_text(sequence: QKeySequence) -> str:
-    return sequence.toString(QKeySequence.SequenceFormat.NativeText)

@@ -1,4 +1,4 @@
-"""Helpers shared by the screen queries: display names, the "current role" rule, and building many rows."""
+"""Helpers shared by the screen queries: the "current role" rule, and building many rows."""
 
 from __future__ import annotations
 
@@ -12,20 +12,6 @@ from datetime import date
 from sqlalchemy import ColumnElement, and_, or_
 
 from teamlead.data.roster import Role
-from teamlead.i18n import current_language
-from teamlead.rules.vocabulary import DEFAULT_DOMAINS
-
-_DEFAULT_NAMES = {key: (english, dutch) for key, english, dutch in DEFAULT_DOMAINS}
-
-
-def domain_label(key: str | None, name: str | None) -> str:
-    """A default domain that still has its default name is shown in the current language; others as named."""
-    if name is None:
-        return ""
-    names = _DEFAULT_NAMES.get(key or "")
-    if names is not None and name in names:
-        return names[1] if current_language() == "nl" else names[0]
-    return name
 
 
 def role_current(today: date) -> ColumnElement[bool]:
