@@ -143,7 +143,7 @@ def connection_lost_box(parent: QWidget | None) -> QMessageBox:
     return box
 
 
-def guarded_save(
+def guarded_save(  # noqa: C901 - three small handlers as closures over one save: conflict, lost server, other
     context: AppContext,
     parent: QWidget | None,
     *,
