@@ -25,6 +25,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check teamlead tests benchmarks scripts
 	$(BIN)/ruff format --check teamlead tests benchmarks scripts
 	$(BIN)/mypy teamlead
+	$(BIN)/lint-imports --no-logo
 
 format: $(STAMP)
 	$(BIN)/ruff format teamlead tests benchmarks scripts
@@ -37,4 +38,4 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .grimp_cache build *.egg-info

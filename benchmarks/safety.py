@@ -43,7 +43,7 @@ def _best_ms(work: object, repeat: int = 3) -> float:
 
 
 def _backups(folder: Path, source: Path) -> None:
-    from teamlead.safety.autobackup import AutoBackup
+    from teamlead.startup.autobackup import AutoBackup
 
     copy_target = folder / "plain-copy.sqlite3"
 
@@ -66,7 +66,7 @@ def _backups(folder: Path, source: Path) -> None:
 
 def _erasure(folder: Path, source: Path) -> None:
     from teamlead.data.database import open_database
-    from teamlead.safety.privacy import erase_person, scrub_sqlite
+    from teamlead.services.privacy import erase_person, scrub_sqlite
 
     floor_copy = folder / "vacuum.sqlite3"
     shutil.copyfile(source, floor_copy)
@@ -93,7 +93,7 @@ def _erasure(folder: Path, source: Path) -> None:
 
 
 def _personal_data() -> None:
-    from teamlead.safety.personal_data import personal_data_warning
+    from teamlead.services.personal_data import personal_data_warning
 
     text = ("Overleg met de wijkagent over overlast bij het winkelcentrum, tel 020 555 1234. " * 25)[:2000]
     text += " BSN 111222333, geb. 12-03-1954"

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def _backups(window: MainWindow) -> QWidget | None:
     from teamlead.data.backup import backup_database
-    from teamlead.safety.autobackup import AutoBackup
+    from teamlead.startup.autobackup import AutoBackup
     from teamlead.ui.safety.backups_dialog import BackupsDialog
 
     database = window.context.database
@@ -33,7 +33,7 @@ def _backups(window: MainWindow) -> QWidget | None:
 
 def _damaged(window: MainWindow) -> QWidget | None:
     from teamlead.data.integrity import inspect_sqlite, refusal
-    from teamlead.safety.opening import latest_good_backup
+    from teamlead.startup.opening import latest_good_backup
     from teamlead.ui.safety.damaged import DamagedDialog
 
     path = window.context.database.path
@@ -51,7 +51,7 @@ def _damaged(window: MainWindow) -> QWidget | None:
 
 
 def _conflict(window: MainWindow) -> QWidget | None:
-    from teamlead.safety.conflicts import partner_labels, stored_partner
+    from teamlead.services.conflicts import partner_labels, stored_partner
     from teamlead.ui.safety.guarded import ConflictDialog
 
     with window.context.database.session() as session:

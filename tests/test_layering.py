@@ -68,6 +68,11 @@ def test_everything_but_the_ui_imports_and_runs_without_qt_widgets(tmp_path: Pat
     for expected in (
         "teamlead.data.database",
         "teamlead.data.integrity",
+        "teamlead.rules.locations",
+        "teamlead.rules.logs",
+        "teamlead.services.privacy",
+        "teamlead.startup.opening",
+        "teamlead.startup.autobackup",
         "teamlead.cli",
         "teamlead.commands.check",
     ):

@@ -175,7 +175,7 @@ def _leave_wal(database: Database) -> None:
 
 
 def _open_sqlite(url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool) -> Database:
-    from teamlead.safety.locations import wal_allowed
+    from teamlead.rules.locations import wal_allowed
 
     wal = wal and wal_allowed(path)  # no WAL in a sync folder or on a network share
     inspection: Inspection = inspect_sqlite(path)

@@ -10,20 +10,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
-from teamlead import APP_NAME
 from teamlead.errors import DatabaseError, UsageError
 from teamlead.i18n import tr
+from teamlead.rules.locations import DATABASE_ENV, default_database_path
 
-DATABASE_ENV = "TEAMLEAD_DATABASE"
-DEFAULT_FILENAME = "teamlead.sqlite3"
 BUSY_TIMEOUT_MS = 5000
-
-
-def default_database_path() -> Path:
-    """``teamlead.sqlite3`` in the user's data folder (platformdirs, app name Teamlead)."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILENAME
 
 
 def resolve_url(target: str | os.PathLike[str] | None) -> URL:
@@ -140,9 +131,10 @@ def _translate_errors(engine: Engine, url: URL) -> None:
 def make_engine(url: URL, *, wal: bool = True) -> Engine:
     """An engine with Teamlead's connection settings.
 
-    SQLite: foreign keys on, WAL (off in sync folders, see the safety work), a busy timeout so a second
-    process waits instead of failing, and ``secure_delete`` so erased text does not linger in free pages. On
-    every backend, a locked file, a full disk or an unreachable server raise :class:`DatabaseError` in words.
+    SQLite: foreign keys on, WAL (off in sync folders, see :mod:`teamlead.rules.locations`), a busy timeout so
+    a second process waits instead of failing, and ``secure_delete`` so erased text does not linger in free
+    pages. On every backend, a locked file, a full disk or an unreachable server raise :class:`DatabaseError`
+    in words.
     """
     if is_sqlite(url):
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})

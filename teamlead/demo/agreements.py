@@ -13,6 +13,7 @@ from teamlead.demo import meeting_texts as texts
 from teamlead.demo.meetings import MeetingInfo
 from teamlead.demo.scales import Scale
 from teamlead.demo.world import OrgInfo, World
+from teamlead.rules.vocabulary import AuditAction
 
 DUE_DAYS = (14, 21, 30, 30, 42, 60, 60, 90, 120)
 KIND_WEIGHT = {"network": 3.0, "reflection": 2.5, "partner": 1.0, "other": 1.5}
@@ -135,7 +136,7 @@ def _agreement(
             at,
             "agreement",
             aid,
-            "create" if previous is None else "update",
+            AuditAction.CREATE if previous is None else AuditAction.UPDATE,
             "" if previous is None else "status",
         )
     world.rows["agreement_organisation"].extend(

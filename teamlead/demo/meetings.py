@@ -15,6 +15,7 @@ from teamlead.demo.kinds import CORE
 from teamlead.demo.scales import Scale
 from teamlead.demo.world import DistrictInfo, OrgInfo, Row, World
 from teamlead.rules.clock import AMSTERDAM, AMSTERDAM_NAME
+from teamlead.rules.vocabulary import AuditAction
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR")
 ATTENDANCE = ("present", "excused", "absent")
@@ -93,7 +94,7 @@ class MeetingMaker:
                 **world.tracked(created),
             }
         )
-        world.log(created, "meeting_series", sid, "create")
+        world.log(created, "meeting_series", sid, AuditAction.CREATE)
         for day in days:
             summer = day.month == 8 and kind in ("network", "reflection")
             cancelled = summer or world.rng.random() < 0.03
@@ -186,7 +187,7 @@ class MeetingMaker:
                 for _, column in texts.REFLECTION_QUESTIONS:
                     row[column] = " ".join(rng.sample(texts.REFLECTION_ANSWERS[column], 2))
             row.update(world.tracked(created, max(created, recorded), 2))
-            world.log(recorded, "meeting", mid, "update", "minutes,attendance")
+            world.log(recorded, "meeting", mid, AuditAction.UPDATE, "minutes,attendance")
         else:
             row.update(world.tracked(created))
         world.rows["meeting"].append(row)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from teamlead.demo import meeting_texts as texts
 from teamlead.demo.meetings import MeetingInfo
 from teamlead.demo.world import World
+from teamlead.rules.vocabulary import AuditAction
 
 QUARTERS_WITH_NARRATIVE = 4
 
@@ -68,7 +69,7 @@ def add_narratives(world: World, meetings: list[MeetingInfo], skip: set[tuple[in
                     **world.tracked(written),
                 }
             )
-            world.log(written, "narrative", nid, "create")
+            world.log(written, "narrative", nid, AuditAction.CREATE)
 
 
 def finish_agendas(world: World, meetings: list[MeetingInfo]) -> None:

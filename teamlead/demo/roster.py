@@ -11,6 +11,7 @@ from teamlead.demo.names import person_name
 from teamlead.demo.places import DistrictPlan, postcode
 from teamlead.demo.scales import Scale
 from teamlead.demo.world import DistrictInfo, OrgInfo, StaffRole, World
+from teamlead.rules.vocabulary import AuditAction
 
 _LOCAL_BY_KEY = {kind.key: kind for kind in LOCAL}
 _EXTRA_KEYS = tuple(LOCAL_WEIGHTS)
@@ -145,11 +146,11 @@ def add_organisations(world: World, scale: Scale) -> None:
                 "left_on": left,
                 "contact_cadence_days": cadence,
             }
-            world.log(created, "organisation", oid, "create")
+            world.log(created, "organisation", oid, AuditAction.CREATE)
             if left:
                 archived = world.moment(left)
                 row.update(world.tracked(created, archived, 2))
-                world.log(archived, "organisation", oid, "archive", "status,left_on")
+                world.log(archived, "organisation", oid, AuditAction.ARCHIVE, "status,left_on")
             else:
                 row.update(world.tracked(created))
             world.rows["organisation"].append(row)
@@ -181,10 +182,10 @@ def _add_role(
     if ended:
         end_at = world.moment(ended)
         stamps = world.tracked(created, end_at, 2)
-        world.log(end_at, "role", rid, "update", "ended_on")
+        world.log(end_at, "role", rid, AuditAction.UPDATE, "ended_on")
     else:
         stamps = world.tracked(created)
-    world.log(created, "role", rid, "create")
+    world.log(created, "role", rid, AuditAction.CREATE)
     world.rows["role"].append(
         {
             "id": rid,
@@ -197,6 +198,72 @@ def _add_role(
         }
     )
     org.staff.append(StaffRole(person_id, first, started, ended))
+
+
+def _contact(world: World, org: OrgInfo, first: str, surname: str) -> tuple[str, str]:
+    """A person's e-mail address (at the organisation's domain, or a private one) and phone number."""
+    rng = world.rng
+    if org.kind.private_mail:
+        email = f"{slug(first)}.{slug(surname)}{rng.randint(1, 99)}@example.org" if rng.random() < 0.7 else ""
+    else:
+        email = f"{slug(first)[0]}.{slug(surname).replace('-', '')}@{slug(org.name)}.example"
+    phone_roll = rng.random()
+    phone = (
+        f"06 5555 {rng.randint(0, 9999):04d}"
+        if phone_roll < 0.72
+        else f"020 555 0{rng.randint(0, 999):03d}"
+        if phone_roll < 0.9
+        else ""
+    )
+    return email, phone
+
+
+def _add_career(
+    world: World,
+    pid: int,
+    first: str,
+    org: OrgInfo,
+    orgs: list[OrgInfo],
+    informal: list[OrgInfo],
+    started: date,
+) -> date:
+    """The person's roles: at ``org`` from ``started``, perhaps after one at another partner, a change of
+    job, a departure, or a second role as a volunteer; returns the day the person was entered."""
+    rng, start, today = world.rng, world.start, world.today
+    story = rng.random()
+    created_day = max(started, org.since)
+    if story < 0.08 and len(orgs) > 1:  # moved here from another partner in the district
+        earlier = rng.choice(orgs)
+        moved = world.day_between(start + timedelta(days=90), today - timedelta(days=60))
+        if earlier is not org and earlier.since < moved:
+            first_start = earlier.since - timedelta(days=rng.randint(60, 1500))
+            _add_role(world, pid, first, earlier, _title(world, earlier.kind), first_start, moved)
+            started = moved + timedelta(days=rng.randint(1, 30))
+            created_day = max(earlier.since, start)
+    if story > 0.94:  # promoted or changed jobs within the organisation
+        change = world.day_between(max(started, org.since) + timedelta(days=60), today - timedelta(days=30))
+        if max(started, org.since) < change < today - timedelta(days=29):
+            _add_role(world, pid, first, org, _title(world, org.kind), started, change)
+            started = change + timedelta(days=1)
+    ended = None
+    if 0.08 <= story < 0.13:  # left the organisation
+        ended = world.day_between(max(started, org.since) + timedelta(days=30), today - timedelta(days=5))
+        if ended >= today:
+            ended = None
+    _add_role(world, pid, first, org, _title(world, org.kind), started, ended)
+    if 0.13 <= story < 0.17 and informal:  # a second role at once, as a volunteer
+        other = rng.choice(informal)
+        if other is not org:
+            _add_role(
+                world,
+                pid,
+                first,
+                other,
+                _title(world, other.kind),
+                world.day_between(other.since, today - timedelta(days=10)),
+                None,
+            )
+    return created_day
 
 
 def add_people(world: World, scale: Scale) -> None:
@@ -212,64 +279,13 @@ def add_people(world: World, scale: Scale) -> None:
                 name = person_name(rng)
                 first, _, surname = name.partition(" ")
                 pid = world.new_id("person")
-                if org.kind.private_mail:
-                    email = (
-                        f"{slug(first)}.{slug(surname)}{rng.randint(1, 99)}@example.org"
-                        if rng.random() < 0.7
-                        else ""
-                    )
-                else:
-                    email = f"{slug(first)[0]}.{slug(surname).replace('-', '')}@{slug(org.name)}.example"
-                phone_roll = rng.random()
-                phone = (
-                    f"06 5555 {rng.randint(0, 9999):04d}"
-                    if phone_roll < 0.72
-                    else f"020 555 0{rng.randint(0, 999):03d}"
-                    if phone_roll < 0.9
-                    else ""
-                )
+                email, phone = _contact(world, org, first, surname)
                 started = (
                     org.since - timedelta(days=rng.randint(30, 2500))
                     if rng.random() < 0.75
                     else world.day_between(org.since, today - timedelta(days=20))
                 )
-                story = rng.random()
-                created_day = max(started, org.since)
-                if story < 0.08 and len(orgs) > 1:  # moved here from another partner in the district
-                    earlier = rng.choice(orgs)
-                    moved = world.day_between(start + timedelta(days=90), today - timedelta(days=60))
-                    if earlier is not org and earlier.since < moved:
-                        first_start = earlier.since - timedelta(days=rng.randint(60, 1500))
-                        _add_role(world, pid, first, earlier, _title(world, earlier.kind), first_start, moved)
-                        started = moved + timedelta(days=rng.randint(1, 30))
-                        created_day = max(earlier.since, start)
-                if story > 0.94:  # promoted or changed jobs within the organisation
-                    change = world.day_between(
-                        max(started, org.since) + timedelta(days=60), today - timedelta(days=30)
-                    )
-                    if max(started, org.since) < change < today - timedelta(days=29):
-                        _add_role(world, pid, first, org, _title(world, org.kind), started, change)
-                        started = change + timedelta(days=1)
-                ended = None
-                if 0.08 <= story < 0.13:  # left the organisation
-                    ended = world.day_between(
-                        max(started, org.since) + timedelta(days=30), today - timedelta(days=5)
-                    )
-                    if ended >= today:
-                        ended = None
-                _add_role(world, pid, first, org, _title(world, org.kind), started, ended)
-                if 0.13 <= story < 0.17 and informal:  # a second role at once, as a volunteer
-                    other = rng.choice(informal)
-                    if other is not org:
-                        _add_role(
-                            world,
-                            pid,
-                            first,
-                            other,
-                            _title(world, other.kind),
-                            world.day_between(other.since, today - timedelta(days=10)),
-                            None,
-                        )
+                created_day = _add_career(world, pid, first, org, orgs, informal, started)
                 created = world.moment(max(created_day, start))
                 world.rows["person"].append(
                     {
@@ -281,5 +297,5 @@ def add_people(world: World, scale: Scale) -> None:
                         **world.tracked(created),
                     }
                 )
-                world.log(created, "person", pid, "create")
+                world.log(created, "person", pid, AuditAction.CREATE)
         world.check()

@@ -16,6 +16,7 @@ from typing import Any
 
 from teamlead.demo.kinds import Kind
 from teamlead.demo.places import DistrictPlan
+from teamlead.rules.vocabulary import AuditAction
 
 Row = dict[str, Any]
 
@@ -98,7 +99,7 @@ class World:
         self.districts: list[DistrictInfo] = []
         self.domains: dict[str, int] = {}
         self.orgs: list[OrgInfo] = []
-        self.audit: list[tuple[datetime, str, int, str, str]] = []
+        self.audit: list[tuple[datetime, str, int, AuditAction, str]] = []
         self.check: Callable[[], None] = lambda: None  # raises when the user cancelled
 
     def new_id(self, table: str) -> int:
@@ -121,7 +122,7 @@ class World:
         """The Tracked mixin's columns: a record saved ``version`` times, last at ``updated``."""
         return {"created_at": created, "updated_at": updated or created, "version": version}
 
-    def log(self, at: datetime, table: str, record_id: int, action: str, fields: str = "") -> None:
+    def log(self, at: datetime, table: str, record_id: int, action: AuditAction, fields: str = "") -> None:
         """An audit entry; ids are given at the end, in time order (no personal data: ids and field names)."""
         self.audit.append((at, table, record_id, action, fields))
 

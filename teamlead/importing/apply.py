@@ -131,6 +131,44 @@ def apply_plan(
     """Write ``plan`` in ``session``'s transaction (the caller commits); raises ImportCancelledError on cancel."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     writer = _Writer(session, plan, progress or (lambda share, text: None), cancel or (lambda: False), now)
+    places = _add_places(session, plan, now)
+    writer.step(0)
+    snapshot = plan.snapshot
+    new_records = len(plan.organisations) + len(plan.persons) + len(plan.notes)
+    held = len(snapshot.organisations) + sum(len(p) for p in snapshot.persons_by_organisation.values())
+    paused = new_records >= PAUSE_FROM and new_records > held
+    if paused:
+        pause_search_index(session.connection())
+    organisation_ids, organisations_added = _write_organisations(writer, plan, places)
+    person_ids, persons_added = _write_persons(writer, plan, organisation_ids)
+    _write_notes(writer, plan, organisation_ids, person_ids, places.district_id)
+    writer.insert(AuditEntry.__table__, writer.audits)  # type: ignore[arg-type]
+    if paused:
+        rebuild_search_index(session.connection())
+    return ImportResult(
+        organisations_added=organisations_added,
+        organisations_merged=plan.merged("org"),
+        persons_added=persons_added,
+        persons_merged=plan.merged("person"),
+        notes_added=len(plan.notes),
+        rows_skipped=plan.skipped,
+        domains_added=tuple(plan.new_domains.values()),
+        neighbourhoods_added=tuple(plan.new_neighbourhoods.values()),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Places:
+    """Where the imported partners go: their district (None: as the database decides), domain and
+    neighbourhood ids by identity key, new ones added."""
+
+    district_id: int | None
+    domains: dict[str, int]
+    neighbourhoods: dict[str, int]
+
+
+def _add_places(session: Session, plan: Plan, now: datetime) -> _Places:
+    """The district, domains and neighbourhoods the plan names, adding those it found new."""
     snapshot = plan.snapshot
     district_id = snapshot.district_id
     if plan.district and district_id is None:
@@ -146,16 +184,17 @@ def apply_plan(
     if home is not None:
         for key, name in plan.new_neighbourhoods.items():
             neighbourhoods[key] = add_neighbourhood(session, home, name, now=now)
-    writer.step(0)
-    new_records = len(plan.organisations) + len(plan.persons) + len(plan.notes)
-    held = len(snapshot.organisations) + sum(len(p) for p in snapshot.persons_by_organisation.values())
-    paused = new_records >= PAUSE_FROM and new_records > held
-    if paused:
-        pause_search_index(session.connection())
+    return _Places(district_id, domains, neighbourhoods)
+
+
+def _write_organisations(writer: _Writer, plan: Plan, places: _Places) -> tuple[dict[int, int], int]:
+    """New partners inserted, known ones completed, and the neighbourhoods they serve linked; returns the ids
+    by planned partner (``id()`` of the plan's record) and how many were added."""
 
     def values(organisation: PlannedOrganisation) -> dict[str, Any]:
+        domain = places.domains.get(identity_key(organisation.domain)) if organisation.domain else None
         return {
-            "domain_id": domains.get(identity_key(organisation.domain)) if organisation.domain else None,
+            "domain_id": domain,
             "address": organisation.address,
             "website": organisation.website,
             "phone": organisation.phone,
@@ -168,7 +207,7 @@ def apply_plan(
         [
             {
                 "name": o.name,
-                "district_id": district_id,
+                "district_id": places.district_id,
                 "status": OrganisationStatus.ACTIVE,
                 "joined_on": plan.today,
                 "description": "",
@@ -188,7 +227,7 @@ def apply_plan(
             writer.complete(Organisation, known, values(organisation))
         served = known.neighbourhood_ids if known is not None else set()
         for key in organisation.neighbourhoods:
-            neighbourhood_id = neighbourhoods.get(key)
+            neighbourhood_id = places.neighbourhoods.get(key)
             if neighbourhood_id is not None and neighbourhood_id not in served:
                 served = served | {neighbourhood_id}
                 links.append(
@@ -198,7 +237,14 @@ def apply_plan(
                     }
                 )
     writer.insert(organisation_neighbourhood, links)
+    return organisation_ids, len(new_organisations)
 
+
+def _write_persons(
+    writer: _Writer, plan: Plan, organisation_ids: dict[int, int]
+) -> tuple[dict[int, int], int]:
+    """New contact persons inserted with their role, known ones completed; returns the ids by planned person
+    and how many were added."""
     new_persons = [p for p in plan.persons if p.existing is None]
     person_ids = writer.insert(
         Person.__table__,  # type: ignore[arg-type]
@@ -223,20 +269,7 @@ def apply_plan(
         ],
         "person_id,organisation_id,title,started_on",
     )
-    _write_notes(writer, plan, organisation_ids, ids_of_persons, district_id)
-    writer.insert(AuditEntry.__table__, writer.audits)  # type: ignore[arg-type]
-    if paused:
-        rebuild_search_index(session.connection())
-    return ImportResult(
-        organisations_added=len(new_organisations),
-        organisations_merged=plan.merged("org"),
-        persons_added=len(new_persons),
-        persons_merged=plan.merged("person"),
-        notes_added=len(plan.notes),
-        rows_skipped=plan.skipped,
-        domains_added=tuple(plan.new_domains.values()),
-        neighbourhoods_added=tuple(plan.new_neighbourhoods.values()),
-    )
+    return ids_of_persons, len(new_persons)
 
 
 def _write_notes(

@@ -84,6 +84,13 @@ def compute_figures(facts: DistrictFacts, period: Period) -> dict[str, Value]:
             figures[key] = int(figures[key] or 0) + 1
     figures["meeting_attendance_avg"] = sum(meeting.present for meeting in held) / len(held) if held else None
 
+    figures.update(_agreement_figures(facts, period))
+    return figures
+
+
+def _agreement_figures(facts: DistrictFacts, period: Period) -> dict[str, Value]:
+    """Agreements made and done in ``period``, done on time, and overdue at its end."""
+    last = period.end
     made = done = on_time = overdue = 0
     for agreement in facts.agreements:
         if agreement.made_on in period:
@@ -99,8 +106,9 @@ def compute_figures(facts: DistrictFacts, period: Period) -> dict[str, Value]:
             and agreement.status_on(last) in OPEN_AGREEMENT_STATUSES
         ):
             overdue += 1
-    figures["agreements_made"] = made
-    figures["agreements_done"] = done
-    figures["agreements_overdue"] = overdue
-    figures["agreements_done_on_time_share"] = _share(on_time, done)
-    return figures
+    return {
+        "agreements_made": made,
+        "agreements_done": done,
+        "agreements_overdue": overdue,
+        "agreements_done_on_time_share": _share(on_time, done),
+    }

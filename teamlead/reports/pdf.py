@@ -46,7 +46,6 @@ FONT_BOLD = "DejaVuSans-Bold"
 
 INK = colors.HexColor("#1d2733")
 ACCENT = colors.HexColor("#004699")  # the city's dark blue
-ACCENT_LIGHT = colors.HexColor("#e8eef7")
 ZEBRA = colors.HexColor("#f5f7fa")
 GRID = colors.HexColor("#c9d2de")
 GAP = colors.HexColor("#fde3df")

@@ -20,6 +20,8 @@ from teamlead import APP_NAME
 from teamlead.rules.files import write_text
 
 SETTINGS_ENV = "TEAMLEAD_SETTINGS"
+MAX_RECENT = 8
+"""How many recent databases the File menu offers."""
 
 
 @dataclass(frozen=True)
@@ -96,3 +98,9 @@ def update(**changes: Any) -> Settings:
     values = dataclasses.replace(load(), **changes)
     save(values)
     return values
+
+
+def remember_database(name: str) -> None:
+    """Put the database called ``name`` first in the recent list (the caller never passes a password)."""
+    recent = [name, *(entry for entry in load().recent_databases if entry != name)][:MAX_RECENT]
+    update(recent_databases=tuple(recent))

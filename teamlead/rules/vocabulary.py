@@ -58,12 +58,15 @@ class Audience(StrEnum):
 
 
 class AuditAction(StrEnum):
+    """What the audit log says happened to a row (``retention``: a note deleted after the retention review)."""
+
     CREATE = "create"
     UPDATE = "update"
     ARCHIVE = "archive"
     DELETE = "delete"
     ERASE = "erase"
     IMPORT = "import"
+    RETENTION = "retention"
 
 
 # The default domains: a stable key (used in report keys, even when the domain is renamed) and names.

@@ -21,6 +21,7 @@ from teamlead.data.roster import Organisation, Person
 from teamlead.errors import ConflictError, ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.limits import Width
+from teamlead.rules.vocabulary import AuditAction
 
 
 def now_or(now: datetime | None) -> datetime:
@@ -35,18 +36,31 @@ def today_or(today: date | None) -> date:
 def audit(
     session: Session,
     record: Base,
-    action: str,
+    action: AuditAction,
     fields: Iterable[str] = (),
     *,
     now: datetime | None = None,
 ) -> None:
     """Log what happened to which record: table, id, action and the *names* of changed fields (no values)."""
     session.flush()
+    audit_row(session, record.__tablename__, getattr(record, "id", None), action, fields, now=now)
+
+
+def audit_row(
+    session: Session,
+    table_name: str,
+    record_id: int | None,
+    action: AuditAction,
+    fields: Iterable[str] = (),
+    *,
+    now: datetime | None = None,
+) -> None:
+    """:func:`audit` for a row named by table and id: one removed by a statement, with no object to pass."""
     session.add(
         AuditEntry(
             at=now_or(now),
-            table_name=record.__tablename__,
-            record_id=getattr(record, "id", None),
+            table_name=table_name,
+            record_id=record_id,
             action=str(action),
             fields=",".join(sorted(set(fields)))[:500],
         )

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName(QSETTINGS_APPLICATION)
     app.setApplicationDisplayName(tr("Teamlead"))
 
-    from teamlead.safety.logs import setup_logging
+    from teamlead.rules.logs import setup_logging
     from teamlead.ui.safety.startup import SafeStart, claim_instance
 
     setup_logging()

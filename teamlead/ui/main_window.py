@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -48,21 +48,13 @@ if TYPE_CHECKING:
 
 QSETTINGS_ORGANISATION = "Teamlead"
 QSETTINGS_APPLICATION = "Teamlead"
-MAX_RECENT = 8
 DEFAULT_SIZE = (1280, 720)
-
-
-def recent_databases() -> list[str]:
-    return list(settings.load().recent_databases)
 
 
 def remember_database(database: Database) -> None:
     """Put ``database`` first in the recent list; a URL with a password in it is not written to disk."""
-    if database.url.password is not None:
-        return
-    name = database.display_name()
-    recent = [name, *(entry for entry in recent_databases() if entry != name)][:MAX_RECENT]
-    settings.update(recent_databases=tuple(recent))
+    if database.url.password is None:
+        settings.remember_database(database.display_name())
 
 
 class MainWindow(QMainWindow):
@@ -480,7 +472,3 @@ def keep_start_up_out_of_collections() -> None:
     if not _start_up_kept:
         _start_up_kept = True
         gc.freeze()
-
-
-def shortcut_text(sequence: QKeySequence) -> str:
-    return sequence.toString(QKeySequence.SequenceFormat.NativeText)

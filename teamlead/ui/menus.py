@@ -111,10 +111,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
 def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
     """The recent databases, newest first, numbered for the keyboard; read afresh each time it opens."""
-    from teamlead.ui.main_window import recent_databases
+    from teamlead.rules import settings
 
     menu.clear()
-    entries = recent_databases()
+    entries = list(settings.load().recent_databases)
     for number, name in enumerate(entries, start=1):
         label = f"&{number} {name}" if number < 10 else name
         action = menu.addAction(label)

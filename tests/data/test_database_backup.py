@@ -192,7 +192,7 @@ def test_restore_where_there_is_no_database_yet(template: Path, tmp_path: Path) 
 def test_restore_moves_a_crashed_sessions_wal_aside_with_its_database(template: Path, tmp_path: Path) -> None:
     """A killed process leaves -wal and -shm; they belong to the file set aside, not to the restored one."""
     path = fresh_copy(template, tmp_path / "db")
-    crasher = subprocess.Popen(
+    with subprocess.Popen(  # closes the pipes when done
         [
             sys.executable,
             "-c",
@@ -205,11 +205,11 @@ def test_restore_moves_a_crashed_sessions_wal_aside_with_its_database(template: 
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    assert crasher.stdout is not None
-    assert crasher.stdout.readline().strip() == "written"
-    crasher.send_signal(signal.SIGKILL)
-    crasher.wait()
+    ) as crasher:
+        assert crasher.stdout is not None
+        assert crasher.stdout.readline().strip() == "written"
+        crasher.send_signal(signal.SIGKILL)
+        crasher.wait()
     assert Path(f"{path}-wal").exists()
     code, out, err = restore(path, template)
     assert code == 0, err

@@ -32,11 +32,6 @@ def pdf_fonts(path: Path) -> set[str]:
     return names
 
 
-def workbook_values(path: Path) -> list[object]:
-    workbook = load_workbook(path)
-    return [cell for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row]
-
-
 def workbook_xml(path: Path) -> str:
     """Every XML part of the .xlsx, to find a value wherever it hides (shared strings, charts, properties)."""
     with zipfile.ZipFile(path) as archive:

@@ -141,10 +141,6 @@ class DecisionForm(QWidget):
             if item.checkState() == Qt.CheckState.Checked
         ]
 
-    @property
-    def has_text(self) -> bool:
-        return bool(self.text.toPlainText().strip())
-
     def make_agreement(self) -> None:
         """Turn the decision into an agreement made in this meeting (refusals show on the page)."""
         from teamlead.services.agreements import agreement_from_decision

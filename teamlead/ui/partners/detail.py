@@ -237,7 +237,7 @@ class OrganisationPane(QWidget):
         else:
             # On a shared database a colleague may have saved this partner meanwhile: show both versions and
             # let the user take theirs or save over it, never a silent lost update.
-            from teamlead.safety.conflicts import partner_form_values, partner_labels, stored_partner
+            from teamlead.services.conflicts import partner_form_values, partner_labels, stored_partner
             from teamlead.ui.safety.guarded import guarded_save
 
             guarded_save(

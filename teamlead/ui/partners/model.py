@@ -217,13 +217,7 @@ class PartnerTableModel(RowsModel[Entry]):
         if role == _DECORATION:
             return LIGHT_COLOURS[light_of(row)] if column == self.STAY_IN_TOUCH else None
         if role == _TOOLTIP:
-            if column == self.OPEN_AGREEMENTS:
-                return tr("Open agreements")
-            if column == self.NEIGHBOURHOODS:
-                return "\n".join(row.neighbourhoods)
-            if column == self.STAY_IN_TOUCH and row.contact_due_on is not None:
-                return tr("Next contact due on {date}", date=row.contact_due_on.isoformat())
-            return None
+            return self._tooltip(row, column)
         if role == _ALIGNMENT:
             return _RIGHT if column == self.OPEN_AGREEMENTS else None
         if role == _FOREGROUND:
@@ -235,6 +229,15 @@ class PartnerTableModel(RowsModel[Entry]):
         if role == self.RowRole:
             return row
         return light_of(row)
+
+    def _tooltip(self, row: RosterRow, column: int) -> str | None:
+        if column == self.OPEN_AGREEMENTS:
+            return tr("Open agreements")
+        if column == self.NEIGHBOURHOODS:
+            return "\n".join(row.neighbourhoods)
+        if column == self.STAY_IN_TOUCH and row.contact_due_on is not None:
+            return tr("Next contact due on {date}", date=row.contact_due_on.isoformat())
+        return None
 
     def _sort_key(self, column: int) -> Callable[[Entry], Any]:
         """A key over an entry; ties break on the folded name, so the order is stable and natural."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from teamlead.i18n import tr
 
 if TYPE_CHECKING:
-    from teamlead.safety.autobackup import AutoBackup, BackupDone
+    from teamlead.startup.autobackup import AutoBackup, BackupDone
     from teamlead.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ class AutoBackups(QObject):
 
     def follow_database(self) -> None:
         """The window shows a database (again): back it up if due, and keep watching it (SQLite only)."""
-        from teamlead.safety.autobackup import AutoBackup
+        from teamlead.startup.autobackup import AutoBackup
 
         path = self._window.context.database.path if self._window.has_context else None
         if path is None:

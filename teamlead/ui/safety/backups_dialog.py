@@ -24,7 +24,7 @@ from teamlead.i18n import tr
 from teamlead.ui.widgets.rows_model import RowsModel
 
 if TYPE_CHECKING:
-    from teamlead.safety.rotation import BackupFile
+    from teamlead.startup.rotation import BackupFile
     from teamlead.ui.main_window import MainWindow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -116,12 +116,12 @@ class BackupsDialog(QDialog):
         self.reload()
 
     def folder(self) -> Path:
-        from teamlead.safety.autobackup import backup_folder
+        from teamlead.startup.autobackup import backup_folder
 
         return backup_folder(self.database_path)
 
     def reload(self) -> None:
-        from teamlead.safety.rotation import list_backups
+        from teamlead.startup.rotation import list_backups
 
         folder = self.folder()
         self.folder_label.setText(tr("Backups are kept in {folder}.", folder=folder))
@@ -177,7 +177,7 @@ class BackupsDialog(QDialog):
         """Restore the selected backup: close the database, restore (current kept aside), open it again."""
         from teamlead.data.backup import restore_sqlite
         from teamlead.errors import UserError
-        from teamlead.safety.opening import open_for_app
+        from teamlead.startup.opening import open_for_app
 
         backup = self.selected()
         if backup is None or not (confirmed or self.confirm_restore(backup)):

@@ -24,8 +24,8 @@ from teamlead.ui.database_dialogs import (
 )
 
 if TYPE_CHECKING:
-    from teamlead.safety.opening import Opened
-    from teamlead.safety.rotation import BackupFile
+    from teamlead.startup.opening import Opened
+    from teamlead.startup.rotation import BackupFile
 
 
 class Recovery(Enum):
@@ -99,7 +99,7 @@ def recover(
     """Ask what to do about a database that failed to open with ``message``, until one opens or the user
     quits (None)."""
     from teamlead.data.backup import restore_sqlite
-    from teamlead.safety.opening import file_problem, latest_good_backup, move_aside, open_for_app
+    from teamlead.startup.opening import file_problem, latest_good_backup, move_aside, open_for_app
 
     path, damaged = file_problem(target)
     while True:

@@ -42,7 +42,7 @@ from teamlead.rules.vocabulary import Change
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from teamlead.safety.conflicts import Saved
+    from teamlead.services.conflicts import Saved
     from teamlead.ui.context import AppContext
 
 CHANGED = QColor(255, 236, 179)
@@ -144,7 +144,7 @@ def connection_lost_box(parent: QWidget | None) -> QMessageBox:
     return box
 
 
-def guarded_save(
+def guarded_save(  # noqa: C901 - three small handlers as closures over one save: conflict, lost server, other
     context: AppContext,
     parent: QWidget | None,
     *,
@@ -162,7 +162,7 @@ def guarded_save(
     """Run ``save(session, version)`` in one transaction; see the module docstring for what happens when
     it is refused or the server is gone. ``on_kept``: the user keeps editing (the form stays as typed).
     ``on_other_error``: any other failure (a field's message goes beside the field), else a message box."""
-    from teamlead.safety.conflicts import connection_lost
+    from teamlead.services.conflicts import connection_lost
     from teamlead.ui.tasks import message_for
 
     def attempt(version: int) -> None:

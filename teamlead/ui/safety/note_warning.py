@@ -25,7 +25,7 @@ class PersonalDataWarning(QLabel):
         text.textChanged.connect(self._timer.start)
 
     def check(self) -> None:
-        from teamlead.safety.personal_data import personal_data_warning
+        from teamlead.services.personal_data import personal_data_warning
 
         warning = personal_data_warning(self._text.toPlainText())
         self.setText(warning or "")

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from teamlead.data.queries.name_choices import NameChoice
-    from teamlead.safety.retention import ExpiredNote
+    from teamlead.services.retention import ExpiredNote
     from teamlead.ui.main_window import MainWindow
 
 
@@ -95,7 +95,7 @@ class PersonPrivacyDialog(QDialog):
 
     def export(self, target: Path | None = None) -> None:
         """Write everything held about the person as a JSON file (the user chooses where)."""
-        from teamlead.safety.privacy import access_report, write_access_report
+        from teamlead.services.privacy import access_report, write_access_report
 
         person_id = self.person_id()
         if person_id is None:
@@ -117,7 +117,7 @@ class PersonPrivacyDialog(QDialog):
     def erase(self, *, confirmed: bool = False) -> None:
         """Erase the person after confirmation, make the file forget them, then name the backups that still
         hold them and offer to delete those."""
-        from teamlead.safety.privacy import erase_person
+        from teamlead.services.privacy import erase_person
 
         person_id = self.person_id()
         if person_id is None:
@@ -141,8 +141,8 @@ class PersonPrivacyDialog(QDialog):
         self._context.write(work, lambda values: self._scrub(person_id, values), changed=Change.PERSON)
 
     def _scrub(self, person_id: int, values: list[str]) -> None:
-        from teamlead.safety.privacy import backups_holding, scrub_sqlite
-        from teamlead.safety.rotation import list_backups
+        from teamlead.services.privacy import backups_holding, scrub_sqlite
+        from teamlead.startup.rotation import list_backups
 
         database = self._context.database
         path = database.path
@@ -151,7 +151,7 @@ class PersonPrivacyDialog(QDialog):
             scrub_sqlite(database)
             if path is None:
                 return []
-            from teamlead.safety.autobackup import backup_folder
+            from teamlead.startup.autobackup import backup_folder
 
             backups = [backup.path for backup in list_backups(backup_folder(path), path)]
             return backups_holding(backups, person_id, values)
@@ -195,7 +195,7 @@ class RetentionDialog(QDialog):
     """How many notes were deleted."""
 
     def __init__(self, window: MainWindow) -> None:
-        from teamlead.safety.retention import retention_years
+        from teamlead.services.retention import retention_years
 
         super().__init__(window)
         self.setObjectName("retentionDialog")
@@ -231,13 +231,13 @@ class RetentionDialog(QDialog):
         self.review()
 
     def _years_changed(self, years: int) -> None:
-        from teamlead.safety.retention import set_retention_years
+        from teamlead.services.retention import set_retention_years
 
         set_retention_years(years)
         self.review()
 
     def review(self) -> None:
-        from teamlead.safety.retention import notes_past_retention
+        from teamlead.services.retention import notes_past_retention
 
         today, years = self._context.today(), self.years.value()
         self._context.read(
@@ -255,7 +255,7 @@ class RetentionDialog(QDialog):
         self.delete_button.setEnabled(bool(rows))
 
     def delete_reviewed(self, *, confirmed: bool = False) -> None:
-        from teamlead.safety.retention import delete_notes
+        from teamlead.services.retention import delete_notes
 
         reviewed = list(self.rows)
         if not reviewed:

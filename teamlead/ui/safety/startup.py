@@ -18,7 +18,7 @@ from teamlead.ui.safety.autobackups import AutoBackups
 from teamlead.ui.safety.single_instance import SingleInstance, bring_to_front
 
 if TYPE_CHECKING:
-    from teamlead.safety.opening import Opened
+    from teamlead.startup.opening import Opened
     from teamlead.ui.main_window import MainWindow
     from teamlead.ui.tasks import TaskRunner
 
@@ -32,7 +32,7 @@ def already_running_message() -> str:
 def claim_instance(target: str | None, *, exit_when_ready: bool) -> SingleInstance | int:
     """The lock for this database, or the exit code when another Teamlead has it open (it is asked to come
     to the front; with ``--exit-when-ready`` that is said on stderr and the code is 1)."""
-    from teamlead.safety.instance_key import database_key
+    from teamlead.startup.instance_key import database_key
 
     instance = SingleInstance(database_key(target))
     if instance.acquire():
@@ -82,7 +82,7 @@ class SafeStart(QObject):
             instance.activation_requested.connect(lambda: bring_to_front(window))
 
     def start(self) -> None:
-        from teamlead.safety.opening import open_for_app
+        from teamlead.startup.opening import open_for_app
 
         target = self._target
         self._tasks.run(lambda: open_for_app(target), self._opened, on_error=self._failed)
@@ -94,7 +94,7 @@ class SafeStart(QObject):
 
     def check_location(self) -> None:
         """Each database the window shows (at start or from File ▸ Open): warn once about a risky place."""
-        from teamlead.safety.locations import risky_location
+        from teamlead.rules.locations import risky_location
 
         path = self._window.context.database.path if self._window.has_context else None
         if path is None or path in self._warned:

@@ -29,9 +29,6 @@ from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.copy_label import CopyLabel
 from teamlead.ui.widgets.inputs import combo_id, combo_line, contains_completion
 
-SHORTCUT = "Ctrl+Shift+W"
-"""The shortcut the frame binds to this view (suggested; the view itself does not grab it)."""
-
 
 class WhoToCallView(QWidget):
     """A neighbourhood picker over a scrollable list of partners grouped by domain."""

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from teamlead.data.database import Database
-from teamlead.safety.rotation import list_backups
 from teamlead.services.organisations import OrganisationInput, add_organisation
+from teamlead.startup.rotation import list_backups
 from teamlead.ui.safety.backups_dialog import BackupsDialog
 from tests.ui.safety.conftest import Started, answer_modal
 

@@ -150,7 +150,7 @@ def test_a_file_locked_by_another_program(
     path = sqlite_database.path
     assert path is not None
     sqlite_database.dispose()
-    holder = subprocess.Popen(
+    with subprocess.Popen(  # closes the pipe when done
         [
             "python3",
             "-c",
@@ -161,15 +161,14 @@ def test_a_file_locked_by_another_program(
         ],
         stdout=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "locked"
-        before = digest(path)
-        labels, text = open_and_quit(start_window, qtbot, path)
-    finally:
-        holder.kill()
-        holder.wait()
+    ) as holder:
+        try:
+            assert holder.stdout is not None
+            assert holder.stdout.readline().strip() == "locked"
+            before = digest(path)
+            labels, text = open_and_quit(start_window, qtbot, path)
+        finally:
+            holder.kill()
     assert labels == [OTHER, NEW, QUIT]
     assert "in use by another program" in text
     assert digest(path) == before

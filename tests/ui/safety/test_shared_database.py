@@ -18,7 +18,7 @@ from sqlalchemy.engine import URL, make_url
 
 from teamlead.data.database import Database, open_database
 from teamlead.data.roster import Organisation
-from teamlead.safety.conflicts import Saved, partner_form_values, partner_labels, stored_partner
+from teamlead.services.conflicts import Saved, partner_form_values, partner_labels, stored_partner
 from teamlead.services.organisations import OrganisationInput, add_organisation, edit_organisation
 from teamlead.ui.context import AppContext
 from teamlead.ui.safety.guarded import ConflictDialog, guarded_save

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from teamlead.safety.instance_key import database_key
+from teamlead.startup.instance_key import database_key
 from teamlead.ui.safety.single_instance import SingleInstance, bring_to_front
 from tests.ui.safety.conftest import Started
 
@@ -83,7 +83,7 @@ def test_with_exit_when_ready_the_second_start_says_so_and_exits_1(qtbot: QtBot,
 def test_a_stale_lock_after_a_crash_is_taken_over(tmp_path: Path) -> None:
     key = str(tmp_path / "teamlead.sqlite3")
     lock = SingleInstance(key, folder=tmp_path).lock_path
-    crashed = subprocess.Popen(
+    with subprocess.Popen(  # closes the pipe when done
         [
             sys.executable,
             "-c",
@@ -93,12 +93,12 @@ def test_a_stale_lock_after_a_crash_is_taken_over(tmp_path: Path) -> None:
         ],
         stdout=subprocess.PIPE,
         text=True,
-    )
-    assert crashed.stdout is not None
-    assert crashed.stdout.readline().strip() == "locked"
-    assert not SingleInstance(key, folder=tmp_path).acquire()  # alive: really running
-    os.kill(crashed.pid, signal.SIGKILL)
-    crashed.wait()
+    ) as crashed:
+        assert crashed.stdout is not None
+        assert crashed.stdout.readline().strip() == "locked"
+        assert not SingleInstance(key, folder=tmp_path).acquire()  # alive: really running
+        os.kill(crashed.pid, signal.SIGKILL)
+        crashed.wait()
     assert lock.exists()  # the crash left its lock behind
     instance = SingleInstance(key, folder=tmp_path)
     assert instance.acquire()

@@ -14,12 +14,13 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from teamlead.data.admin import AuditEntry
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules import settings
+from teamlead.rules.vocabulary import AuditAction
+from teamlead.services._common import audit_row
 
 log = logging.getLogger(__name__)
 
@@ -89,9 +90,7 @@ def delete_notes(session: Session, notes: list[ExpiredNote], *, now: datetime | 
         result = session.execute(delete(Note).where(Note.id == note.id, Note.version == note.version))
         if getattr(result, "rowcount", 0):
             gone += 1
-            session.add(
-                AuditEntry(at=moment, table_name="note", record_id=note.id, action="retention", fields="")
-            )
+            audit_row(session, "note", note.id, AuditAction.RETENTION, now=moment)
     session.flush()
     log.info("retention: %d notes deleted", gone)
     return gone

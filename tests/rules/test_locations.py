@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from teamlead.safety.locations import risky_location, wal_allowed
+from teamlead.rules.locations import risky_location, wal_allowed
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from teamlead.data.database import open_database
-from teamlead.safety.autobackup import AutoBackup
 from teamlead.services.organisations import OrganisationInput, add_organisation
+from teamlead.startup.autobackup import AutoBackup
 
 
 def main() -> None:

@@ -14,7 +14,10 @@ from teamlead.data.database import Database
 from teamlead.data.notes import Note
 from teamlead.data.roster import Person
 from teamlead.data.search import search
-from teamlead.safety.privacy import (
+from teamlead.services.notes import NoteInput, log_note
+from teamlead.services.organisations import OrganisationInput, add_organisation
+from teamlead.services.persons import PersonInput, add_person
+from teamlead.services.privacy import (
     access_report,
     backups_holding,
     erase_person,
@@ -22,9 +25,6 @@ from teamlead.safety.privacy import (
     scrub_sqlite,
     write_access_report,
 )
-from teamlead.services.notes import NoteInput, log_note
-from teamlead.services.organisations import OrganisationInput, add_organisation
-from teamlead.services.persons import PersonInput, add_person
 
 SENTINEL = "Zwanetta Qorvalinsky"
 MAIL = "zwanetta.q@voorbeeld.example"

@@ -31,6 +31,8 @@ from teamlead.data.roster import Organisation, Person, Role
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.files import write_text
+from teamlead.rules.vocabulary import AuditAction
+from teamlead.services._common import audit_row
 
 log = logging.getLogger(__name__)
 
@@ -169,11 +171,7 @@ def erase_person(session: Session, person_id: int, *, now: datetime | None = Non
                 values_set["version"] = table.c.version + 1
             result = session.execute(statement.values(values_set), {"old": value, "new": ERASED})
             changed += int(getattr(result, "rowcount", 0) or 0)
-    session.add(
-        AuditEntry(
-            at=(now or datetime.now(UTC)), table_name="person", record_id=person_id, action="erase", fields=""
-        )
-    )
+    audit_row(session, "person", person_id, AuditAction.ERASE, now=now)
     session.flush()
     log.info("person erased; %d texts elsewhere changed", changed)
     return Erased(person_id, changed, tuple(values))

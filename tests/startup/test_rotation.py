@@ -14,8 +14,8 @@ import pytest
 from teamlead.data.backup import default_backup_path
 from teamlead.data.database import Database
 from teamlead.errors import DatabaseError
-from teamlead.safety.autobackup import AutoBackup
-from teamlead.safety.rotation import Policy, list_backups, prune, to_keep
+from teamlead.startup.autobackup import AutoBackup
+from teamlead.startup.rotation import Policy, list_backups, prune, to_keep
 
 
 class FakeClock:

@@ -17,7 +17,7 @@ import pytest
 
 from teamlead.data.database import Database
 from teamlead.data.integrity import State, inspect_sqlite
-from teamlead.safety.rotation import list_backups
+from teamlead.startup.rotation import list_backups
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,21 +34,21 @@ def _committed_names(path: Path) -> set[int]:
 
 def _one_round(path: Path, rng: random.Random, before: set[int]) -> set[int]:
     start = max(before | {0})
-    worker = subprocess.Popen(
+    printed: list[int] = []
+    with subprocess.Popen(  # closes the pipe when done
         [sys.executable, str(WORKER), str(path), str(start)],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert worker.stdout is not None
-    assert worker.stdout.readline().strip() == "ready"
-    printed: list[int] = []
-    reader = threading.Thread(target=lambda: printed.extend(int(line) for line in worker.stdout))  # type: ignore[union-attr]
-    reader.start()
-    time.sleep(rng.uniform(0.05, 0.8))
-    os.kill(worker.pid, signal.SIGKILL)
-    worker.wait()
-    reader.join()
+    ) as worker:
+        assert worker.stdout is not None
+        assert worker.stdout.readline().strip() == "ready"
+        reader = threading.Thread(target=lambda: printed.extend(int(line) for line in worker.stdout))  # type: ignore[union-attr]
+        reader.start()
+        time.sleep(rng.uniform(0.05, 0.8))
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait()
+        reader.join()
     check = subprocess.run(
         [sys.executable, "-m", "teamlead", "--database", str(path), "check"],
         capture_output=True,

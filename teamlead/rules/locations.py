@@ -1,11 +1,14 @@
-"""Risky places for an SQLite file: folders that a sync client copies (OneDrive, Dropbox, Google Drive,
-iCloud) and network shares.
+"""Where Teamlead's database lives by default, and which places are risky for an SQLite file: folders that a
+sync client copies (OneDrive, Dropbox, Google Drive, iCloud) and network shares.
 
 A sync client uploads the database file while SQLite is writing it, and copies it back from another laptop as
 it sees fit; WAL mode adds ``-wal`` and ``-shm`` files it may copy separately, or not at all, and its shared
 memory does not work across a network. So there Teamlead warns and runs without WAL (a plain rollback
 journal), which a copy of the lone file survives best (the SQLite FAQ on network filesystems; Anki and
 KeePassXC warn for the same reason).
+
+Beneath the data layer and free of SQLAlchemy: the app names its database (for the one-instance lock) before
+the data layer is imported.
 """
 
 from __future__ import annotations
@@ -14,7 +17,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
+from teamlead import APP_NAME
 from teamlead.i18n import tr
+
+DATABASE_ENV = "TEAMLEAD_DATABASE"
+DEFAULT_FILENAME = "teamlead.sqlite3"
 
 # Folder names the sync clients create (compared case-insensitively, as a prefix for "OneDrive - Gemeente").
 SYNC_FOLDERS: tuple[tuple[str, str], ...] = (
@@ -46,6 +53,13 @@ NETWORK_FILESYSTEMS = frozenset(
         "fuse.rclone",
     }
 )
+
+
+def default_database_path() -> Path:
+    """``teamlead.sqlite3`` in the user's data folder (platformdirs, app name Teamlead)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILENAME
 
 
 @dataclass(frozen=True)

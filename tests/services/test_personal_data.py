@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from teamlead.i18n import set_language
-from teamlead.safety.personal_data import find_personal_data, is_bsn, personal_data_warning
+from teamlead.services.personal_data import find_personal_data, is_bsn, personal_data_warning
 
 TODAY = date(2026, 3, 2)
 

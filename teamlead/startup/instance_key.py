@@ -1,7 +1,8 @@
 """Which database a start of the app names, as a stable string, before SQLAlchemy is imported.
 
 The one-instance lock is taken before the window shows; importing the data layer then would slow every
-start, so this repeats the few rules of :func:`teamlead.data.engine.resolve_url` that matter for a name.
+start, so this repeats the few rules of :func:`teamlead.data.engine.resolve_url` that matter for a name (the
+environment variable and the default file come from :mod:`teamlead.rules.locations`, as there).
 """
 
 from __future__ import annotations
@@ -9,10 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from teamlead import APP_NAME
-
-DATABASE_ENV = "TEAMLEAD_DATABASE"  # as teamlead.data.engine
-DEFAULT_FILENAME = "teamlead.sqlite3"
+from teamlead.rules.locations import DATABASE_ENV, default_database_path
 
 
 def database_key(target: str | None) -> str:
@@ -20,9 +18,7 @@ def database_key(target: str | None) -> str:
     default file in the user's data folder)."""
     text = target or os.environ.get(DATABASE_ENV) or ""
     if not text:
-        from platformdirs import user_data_path
-
-        return str((user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILENAME).absolute())
+        return str(default_database_path().absolute())
     if "://" in text:
         return text
     return str(Path(text).expanduser().absolute())

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from teamlead.data.backup import BACKUP_FOLDER, backup_sqlite, default_backup_path
 from teamlead.rules import settings
-from teamlead.safety.rotation import AUTO_LABEL, Policy, list_backups, prune
+from teamlead.startup.rotation import AUTO_LABEL, Policy, list_backups, prune
 
 log = logging.getLogger(__name__)
 

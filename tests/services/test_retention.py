@@ -11,15 +11,15 @@ from teamlead.data.admin import AuditEntry
 from teamlead.data.database import Database
 from teamlead.data.notes import Note
 from teamlead.errors import ValidationError
-from teamlead.safety.retention import (
+from teamlead.services.notes import NoteInput, edit_note, log_note
+from teamlead.services.organisations import OrganisationInput, add_organisation
+from teamlead.services.retention import (
     cutoff,
     delete_notes,
     notes_past_retention,
     retention_years,
     set_retention_years,
 )
-from teamlead.services.notes import NoteInput, edit_note, log_note
-from teamlead.services.organisations import OrganisationInput, add_organisation
 
 TODAY = date(2026, 3, 2)
 

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from teamlead.data.database import Database, open_database
-from teamlead.data.engine import default_database_path, resolve_url, sqlite_path
+from teamlead.data.engine import resolve_url, sqlite_path
 from teamlead.data.integrity import State, inspect_sqlite
 from teamlead.errors import DatabaseError
 from teamlead.i18n import tr
-from teamlead.safety.autobackup import backup_folder
-from teamlead.safety.rotation import BackupFile, list_backups
+from teamlead.rules.locations import default_database_path
+from teamlead.startup.autobackup import backup_folder
+from teamlead.startup.rotation import BackupFile, list_backups
 
 log = logging.getLogger(__name__)
 
