@@ -36,25 +36,24 @@ def run_all(files: list[Path], template: Path, work: Path) -> Outcome:
     while pending:
         listing = work / "files.txt"
         listing.write_text("\n".join(pending), encoding="utf-8")
-        worker = subprocess.Popen(
+        current = None
+        with subprocess.Popen(
             [sys.executable, "-m", "tests.importing.hostile_worker", str(template), str(work), str(listing)],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
             env={**os.environ, "PYTHONHASHSEED": "0"},
-        )
-        assert worker.stdout is not None
-        current = None
-        for line in worker.stdout:
-            message = json.loads(line)
-            if "start" in message:
-                current = message["start"]
-            else:
-                outcome.reports.append(message)
-                pending.remove(str(message["path"]))
-                current = None
-        worker.wait()
+        ) as worker:
+            assert worker.stdout is not None
+            for line in worker.stdout:
+                message = json.loads(line)
+                if "start" in message:
+                    current = message["start"]
+                else:
+                    outcome.reports.append(message)
+                    pending.remove(str(message["path"]))
+                    current = None
         if current is not None:  # the worker died on this file
             outcome.died_on.append(current)
             pending.remove(current)
