@@ -21,7 +21,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from teamlead.commands import open_from_args
-    from teamlead.reporting.export import export_database
+    from teamlead.producing.export import export_database
     from teamlead.reporting.produce import check_target, now
 
     target = Path(args.output)

@@ -8,32 +8,16 @@ exported values; a file that does not fit the schema is refused before anything 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Date,
-    DateTime,
-    Integer,
-    Table,
-    Time,
-    TypeDecorator,
-    func,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Column, Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from teamlead.data import models  # noqa: F401 - every table registered on the metadata
+from teamlead.data.export_format import FORMAT, FORMAT_VERSION, CellError, export_tables, read_cell
 from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.importing.readers import Cell, Source
-from teamlead.reporting.export import FORMAT, FORMAT_VERSION, export_tables
 from teamlead.rules.text import identity_key
 
 KEPT_TABLES = ("domain", "teamlead_meta")
@@ -84,79 +68,24 @@ def check_export(session: Session, source: Source) -> None:
 
 
 def _converter(source: Source, table: Table, column: Column[Any]) -> Callable[[int, Cell], Any]:
-    """Turns a cell into the column's Python value, refusing what does not fit with sheet, row and column."""
-    kind = column.type
-    if isinstance(kind, TypeDecorator):  # UTCDateTime: a DateTime underneath
-        kind = kind.impl_instance
-
-    def bad(row: int, value: Cell) -> UserError:
-        return _refuse(
-            source,
-            tr(
-                "sheet {sheet}, row {row}, column {column}: {value} does not fit.",
-                sheet=table.name,
-                row=row,
-                column=column.name,
-                value=repr(value)[:80],
-            ),
-        )
+    """Turns a cell into the column's value, refusing what does not fit with sheet, row, column and reason."""
 
     def convert(row: int, value: Cell) -> Any:
-        if value is None or value == "":
-            if column.nullable:
-                return None
-            if isinstance(kind, Integer | Boolean | Date | DateTime | Time):
-                raise bad(row, value)
-            return ""
         try:
-            if isinstance(kind, Boolean):
-                return bool(value) if not isinstance(value, str) else value.strip().lower() in ("1", "true")
-            if isinstance(kind, Integer):
-                number = float(value) if isinstance(value, str) else value
-                if not isinstance(number, int | float) or number != int(number):
-                    raise bad(row, value)
-                return int(number)
-            if isinstance(kind, DateTime):
-                moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-                if not isinstance(moment, datetime):
-                    raise bad(row, value)
-                return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-            if isinstance(kind, Time):
-                clock = _time_of_day(value)
-                if clock is None:
-                    raise bad(row, value)
-                return clock
-            if isinstance(kind, Date):
-                day = date.fromisoformat(value) if isinstance(value, str) else value
-                if isinstance(day, datetime):
-                    return day.date()
-                if not isinstance(day, date):
-                    raise bad(row, value)
-                return day
-        except (ValueError, TypeError, OverflowError) as error:
-            raise bad(row, value) from error
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return str(value)
+            return read_cell(column, value)
+        except CellError as error:
+            raise _refuse(
+                source,
+                tr(
+                    "sheet {sheet}, row {row}, column {column}: {reason}",
+                    sheet=table.name,
+                    row=row,
+                    column=column.name,
+                    reason=error.reason,
+                ),
+            ) from None
 
     return convert
-
-
-def _time_of_day(value: Cell) -> time | None:
-    """A time-of-day cell as a ``time``: Excel stores it as a fraction of a day, readers give it as a time,
-    a duration, a moment on Excel's day zero, or text ("19:30")."""
-    if isinstance(value, time):
-        return value
-    if isinstance(value, datetime):
-        return value.time()
-    if isinstance(value, timedelta) and timedelta(0) <= value < timedelta(days=1):
-        return (datetime.min + value).time()
-    if isinstance(value, str):
-        return time.fromisoformat(value.strip())
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
-        seconds = round(value * 86_400)
-        return time(seconds // 3600, seconds // 60 % 60, seconds % 60) if seconds < 86_400 else None
-    return None
 
 
 def _records(source: Source, table: Table) -> list[dict[str, Any]]:

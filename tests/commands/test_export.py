@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from teamlead.cli import main
 from teamlead.data.database import Database
-from teamlead.reporting.export import export_database, export_tables
+from teamlead.data.export_format import export_tables
+from teamlead.producing.export import export_database
 from teamlead.reporting.periods import AMSTERDAM
 from tests.reporting.seed import SENTINELS, UNSAFE, seed
 

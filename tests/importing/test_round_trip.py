@@ -23,7 +23,7 @@ from teamlead.data.models import Note, Organisation, Person, Role, note_organisa
 from teamlead.errors import UserError
 from teamlead.importing.readers import read_file
 from teamlead.importing.session import import_source
-from teamlead.reporting.export import export_database
+from teamlead.producing.export import export_database
 from teamlead.services.organisations import OrganisationInput, add_organisation
 from tests.reporting.seed import seed
 

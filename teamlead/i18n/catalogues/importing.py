@@ -124,8 +124,19 @@ NL: dict[str, str] = {
     "it is an export of format version {version}; this Teamlead reads version {expected}.": (
         "het is een export met formaatversie {version}; deze Teamlead leest versie {expected}."
     ),
-    "sheet {sheet}, row {row}, column {column}: {value} does not fit.": (
-        "werkblad {sheet}, row {row}, kolom {column}: {value} past niet."
+    "sheet {sheet}, row {row}, column {column}: {reason}": "werkblad {sheet}, row {row}, kolom {column}: {reason}",
+    "it is empty, and this column needs a value.": "de cel is leeg, en deze kolom heeft een waarde nodig.",
+    "it is not true or false.": "het is niet waar of onwaar (true/false).",
+    "it is not a whole number.": "het is geen geheel getal.",
+    "it is a number beyond 64 bits.": "het is een getal groter dan 64 bits.",
+    "it is not a date and time.": "het is geen datum met tijd.",
+    "it is not a time of day.": "het is geen tijdstip op de dag.",
+    "it is not a date.": "het is geen datum.",
+    "it holds a character a database cannot store (NUL).": (
+        "het bevat een teken dat een database niet kan opslaan (NUL)."
+    ),
+    "it is longer than the {limit} characters this column holds.": (
+        "het is langer dan de {limit} tekens die deze kolom kan bevatten."
     ),
     "the sheet {sheet} is missing.": "het werkblad {sheet} ontbreekt.",
     "the sheet {sheet} has no header row.": "het werkblad {sheet} heeft geen kopregel.",

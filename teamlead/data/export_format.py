@@ -1,0 +1,250 @@
+"""The format of ``teamlead export`` workbooks, the one contract between the writer and the reader.
+
+A workbook starts with the sheet ``About`` (``key``/``value`` rows, :class:`AboutKey`), then has one sheet per
+table of the model, named as the table, parents before children; each header row holds the column names
+(``id``, ``<kind>_id`` for links). The writer (:mod:`teamlead.reporting.export`) turns stored values into
+cells with :func:`row_writer`; the reader (:mod:`teamlead.importing.export_load`) turns cells back with
+:func:`read_cell`, and a column that a workbook lacks (it was added since) takes :func:`column_default`.
+Both sides live here so that they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String, Table, Time, TypeDecorator
+
+from teamlead import __version__
+from teamlead.data import models  # noqa: F401 - every table registered on the metadata
+from teamlead.data.base import Base
+from teamlead.i18n import tr
+from teamlead.rules.vocabulary import (
+    AgreementStatus,
+    Attendance,
+    AuditAction,
+    MeetingKind,
+    MeetingStatus,
+    NoteKind,
+    OrganisationStatus,
+)
+
+FORMAT = "teamlead-export"
+FORMAT_VERSION = 1
+ABOUT = "About"
+ABOUT_HEADERS = ("key", "value")
+DATETIMES = "UTC"
+"""Excel has no time zones: every moment is written as UTC wall-clock time, and the About sheet says so."""
+LARGEST_INTEGER = 2**63 - 1
+"""Every integer column is a signed 64-bit integer on PostgreSQL (and SQLite cannot hold more either)."""
+
+
+class AboutKey(StrEnum):
+    FORMAT = "format"
+    FORMAT_VERSION = "format_version"
+    TEAMLEAD_VERSION = "teamlead_version"
+    SCHEMA_REVISION = "schema_revision"
+    GENERATED_AT = "generated_at"
+    DATETIMES = "datetimes"
+    SHEETS = "sheets"
+
+
+VOCABULARIES: dict[tuple[str, str], type[StrEnum]] = {
+    ("organisation", "status"): OrganisationStatus,
+    ("note", "kind"): NoteKind,
+    ("meeting_series", "kind"): MeetingKind,
+    ("meeting", "kind"): MeetingKind,
+    ("meeting", "status"): MeetingStatus,
+    ("invitee", "attendance"): Attendance,
+    ("agreement", "status"): AgreementStatus,
+    ("agreement_status_change", "from_status"): AgreementStatus,
+    ("agreement_status_change", "to_status"): AgreementStatus,
+    ("audit_entry", "action"): AuditAction,
+}
+"""The columns that hold a word of the fixed vocabulary (:mod:`teamlead.rules.vocabulary`)."""
+TIME_ZONES = frozenset({("meeting_series", "timezone")})
+"""The columns that hold an IANA time zone name."""
+
+
+def export_tables() -> list[Table]:
+    """Every table of the model, parents before children (the order an import inserts them in)."""
+    return list(Base.metadata.sorted_tables)
+
+
+def headers(table: Table) -> list[str]:
+    return [column.name for column in table.columns]
+
+
+def about_rows(schema_revision: str | None, generated_at: datetime) -> list[tuple[str, object]]:
+    values: dict[AboutKey, object] = {
+        AboutKey.FORMAT: FORMAT,
+        AboutKey.FORMAT_VERSION: FORMAT_VERSION,
+        AboutKey.TEAMLEAD_VERSION: __version__,
+        AboutKey.SCHEMA_REVISION: schema_revision or "",
+        AboutKey.GENERATED_AT: generated_at.isoformat(timespec="seconds"),
+        AboutKey.DATETIMES: DATETIMES,
+        AboutKey.SHEETS: ", ".join(table.name for table in export_tables()),
+    }
+    return [(key.value, value) for key, value in values.items()]
+
+
+# Writing ---------------------------------------------------------------------------------------------------
+
+
+def _moment(value: datetime) -> datetime:
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
+def row_writer(table: Table) -> Callable[[Sequence[Any]], list[Any]]:
+    """How a stored row of ``table`` becomes a row of cells: moments as UTC wall-clock time; text, numbers,
+    booleans, dates and times of day as they are."""
+    moments = [index for index, column in enumerate(table.columns) if isinstance(_kind(column), DateTime)]
+
+    def write(row: Sequence[Any]) -> list[Any]:
+        cells = list(row)
+        for index in moments:
+            if cells[index] is not None:
+                cells[index] = _moment(cells[index])
+        return cells
+
+    return write
+
+
+# Reading ---------------------------------------------------------------------------------------------------
+
+
+class CellError(ValueError):
+    """A cell that cannot be the column's value; ``reason`` says why (in the user's language, never the value)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _kind(column: Column[Any]) -> Any:
+    kind = column.type
+    return kind.impl_instance if isinstance(kind, TypeDecorator) else kind  # UTCDateTime: a DateTime
+
+
+def column_default(column: Column[Any]) -> tuple[bool, Any]:
+    """Whether ``column`` has a value when a workbook lacks it, and which: its model default, else NULL."""
+    default = column.default
+    if default is not None and getattr(default, "is_scalar", False):
+        return True, getattr(default, "arg", None)
+    if default is not None and getattr(default, "is_callable", False):
+        return True, default.arg(None)  # type: ignore[attr-defined]  # wrapped to take a context
+    if column.nullable:
+        return True, None
+    return False, None
+
+
+def read_cell(column: Column[Any], value: Any) -> Any:
+    """The stored value of a cell in ``column``; raises :class:`CellError` when it cannot be one.
+
+    An empty cell is NULL in a nullable column and ``""`` in a text column (the export writes empty text as an
+    empty cell); anywhere else it is refused.
+    """
+    kind = _kind(column)
+    if value is None or value == "":
+        if column.nullable:
+            return None
+        if isinstance(kind, String):
+            return ""
+        raise CellError(tr("it is empty, and this column needs a value."))
+    try:
+        if isinstance(kind, Boolean):
+            return _boolean(value)
+        if isinstance(kind, Integer):
+            return _integer(value)
+        if isinstance(kind, DateTime):
+            return _datetime(value)
+        if isinstance(kind, Time):
+            return _time_of_day(value)
+        if isinstance(kind, Date):
+            return _date(value)
+    except (ValueError, TypeError, OverflowError) as error:
+        if isinstance(error, CellError):
+            raise
+        raise CellError(_REASONS[type(kind)]()) from None
+    return _text(kind, value)
+
+
+_REASONS: dict[type[Any], Callable[[], str]] = {
+    Boolean: lambda: tr("it is not true or false."),
+    Integer: lambda: tr("it is not a whole number."),
+    DateTime: lambda: tr("it is not a date and time."),
+    Time: lambda: tr("it is not a time of day."),
+    Date: lambda: tr("it is not a date."),
+}
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
+        return value.strip().lower() in ("true", "1")
+    raise ValueError(value)
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, str):
+        number = int(value.strip())
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, int):
+        number = value
+    else:
+        raise ValueError(value)
+    if not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
+        raise CellError(tr("it is a number beyond 64 bits."))
+    return number
+
+
+def _datetime(value: Any) -> datetime:
+    moment = datetime.fromisoformat(value.strip()) if isinstance(value, str) else value
+    if not isinstance(moment, datetime):
+        raise ValueError(value)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _date(value: Any) -> date:
+    day = date.fromisoformat(value.strip()) if isinstance(value, str) else value
+    if isinstance(day, datetime):
+        return day.date()
+    if not isinstance(day, date):
+        raise ValueError(value)
+    return day
+
+
+def _time_of_day(value: Any) -> time:
+    """A time-of-day cell as a ``time``: Excel stores it as a fraction of a day, readers give it as a time,
+    a duration, a moment on Excel's day zero, or text ("19:30")."""
+    if isinstance(value, time):
+        return value
+    if isinstance(value, datetime):
+        return value.time()
+    if isinstance(value, timedelta) and timedelta(0) <= value < timedelta(days=1):
+        return (datetime.min + value).time()
+    if isinstance(value, str):
+        return time.fromisoformat(value.strip())
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
+        seconds = round(value * 86_400)
+        if seconds < 86_400:
+            return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
+    raise ValueError(value)
+
+
+def _text(kind: Any, value: Any) -> str:
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    if "\x00" in text:
+        raise CellError(tr("it holds a character a database cannot store (NUL)."))
+    length = getattr(kind, "length", None)
+    if length is not None and len(text) > length:
+        raise CellError(tr("it is longer than the {limit} characters this column holds.", limit=length))
+    return text
