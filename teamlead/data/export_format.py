@@ -3,7 +3,7 @@
 A workbook starts with the sheet ``About`` (``key``/``value`` rows, :class:`AboutKey`), then has one sheet per
 table of the model, named as the table, parents before children; each header row holds the column names
 (``id``, ``<kind>_id`` for links). The writer (:mod:`teamlead.reporting.export`) turns stored values into
-cells with :func:`row_writer`; the reader (:mod:`teamlead.importing.export_load`) turns cells back with
+cells with :func:`row_writer`; the reader (:mod:`teamlead.importing.export_read`) turns cells back with
 :func:`read_cell`, and a column that a workbook lacks (it was added since) takes :func:`column_default`.
 Both sides live here so that they cannot drift apart.
 """

@@ -1,8 +1,8 @@
-"""Reading back a workbook made by ``teamlead export``: every sheet as records, ids and links as they were.
+"""Writing a workbook made by ``teamlead export`` back into a database: ids and links as they were.
 
 It goes only into an empty database (nothing but the default domains), so the ids can be kept and the links
 between records stay right without any matching. Domains are matched by their key, then by name, and take the
-exported values; a file that does not fit the schema is refused before anything is written.
+exported values. The workbook is read and checked whole (:mod:`.export_read`) before anything is written.
 """
 
 from __future__ import annotations
@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Column, Table, func, insert, select, text, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from teamlead.data.export_format import FORMAT, FORMAT_VERSION, CellError, export_tables, read_cell
+from teamlead.data.export_format import export_tables
 from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.errors import UserError
 from teamlead.i18n import tr
-from teamlead.importing.readers import Cell, Source
+from teamlead.importing.export_read import check_about, read_export
+from teamlead.importing.readers import Source
 from teamlead.rules.text import identity_key
 
 KEPT_TABLES = ("domain", "teamlead_meta")
@@ -25,35 +26,9 @@ KEPT_TABLES = ("domain", "teamlead_meta")
 BATCH = 5_000
 
 
-def is_export(source: Source) -> bool:
-    """The first sheet is ``About`` and says ``format`` = ``teamlead-export``."""
-    if not source.tables or source.tables[0].name != "About":
-        return False
-    return _about(source).get("format") == FORMAT
-
-
-def _about(source: Source) -> dict[str, Cell]:
-    return {
-        str(cells[0]): cells[1] if len(cells) > 1 else None for _, cells in source.tables[0].rows if cells
-    }
-
-
-def _refuse(source: Source, reason: str) -> UserError:
-    return UserError(tr("Cannot import {name}: {reason}", name=source.path.name, reason=reason))
-
-
 def check_export(session: Session, source: Source) -> None:
-    """Refuse another format version, or a database that already holds records."""
-    version = _about(source).get("format_version")
-    if not isinstance(version, int | float) or version != FORMAT_VERSION:
-        raise _refuse(
-            source,
-            tr(
-                "it is an export of format version {version}; this Teamlead reads version {expected}.",
-                version=version,
-                expected=FORMAT_VERSION,
-            ),
-        )
+    """Refuse another format version, a newer schema, or a database that already holds records."""
+    check_about(source)
     for table in export_tables():
         if table.name not in (*KEPT_TABLES, "audit_entry") and session.scalar(
             select(func.count()).select_from(table)
@@ -67,58 +42,6 @@ def check_export(session: Session, source: Source) -> None:
             )
 
 
-def _converter(source: Source, table: Table, column: Column[Any]) -> Callable[[int, Cell], Any]:
-    """Turns a cell into the column's value, refusing what does not fit with sheet, row, column and reason."""
-
-    def convert(row: int, value: Cell) -> Any:
-        try:
-            return read_cell(column, value)
-        except CellError as error:
-            raise _refuse(
-                source,
-                tr(
-                    "sheet {sheet}, row {row}, column {column}: {reason}",
-                    sheet=table.name,
-                    row=row,
-                    column=column.name,
-                    reason=error.reason,
-                ),
-            ) from None
-
-    return convert
-
-
-def _records(source: Source, table: Table) -> list[dict[str, Any]]:
-    sheet = source.table(table.name)
-    if sheet is None:
-        raise _refuse(source, tr("the sheet {sheet} is missing.", sheet=table.name))
-    if not sheet.rows:
-        raise _refuse(source, tr("the sheet {sheet} has no header row.", sheet=table.name))
-    headers = [str(value) if value is not None else "" for value in sheet.rows[0][1]]
-    wanted = [column.name for column in table.columns]
-    missing = [name for name in wanted if name not in headers]
-    if missing:
-        raise _refuse(
-            source,
-            tr(
-                "the sheet {sheet} lacks the columns {columns}.", sheet=table.name, columns=", ".join(missing)
-            ),
-        )
-    positions = [
-        (column.name, headers.index(column.name), _converter(source, table, column))
-        for column in table.columns
-    ]
-    records = []
-    for row, cells in sheet.rows[1:]:
-        records.append(
-            {
-                name: convert(row, cells[index] if index < len(cells) else None)
-                for name, index, convert in positions
-            }
-        )
-    return records
-
-
 def load_export(
     session: Session, source: Source, progress: Callable[[float, str], None] | None = None
 ) -> dict[str, int]:
@@ -126,7 +49,7 @@ def load_export(
     check_export(session, source)
     report = progress or (lambda share, message: None)
     tables = export_tables()
-    everything = {table.name: _records(source, table) for table in tables}
+    everything = {name: sheet.records for name, sheet in read_export(source).items()}
     domain_ids = _domains(session, everything["domain"])
     counts: dict[str, int] = {}
     pause_search_index(session.connection())  # one rebuild at the end: the database was empty

@@ -140,7 +140,12 @@ NL: dict[str, str] = {
     ),
     "the sheet {sheet} is missing.": "het werkblad {sheet} ontbreekt.",
     "the sheet {sheet} has no header row.": "het werkblad {sheet} heeft geen kopregel.",
-    "the sheet {sheet} lacks the columns {columns}.": "het werkblad {sheet} mist de kolommen {columns}.",
+    "the sheet {sheet} lacks the column {column}, which needs a value and has no default.": (
+        "het werkblad {sheet} mist de kolom {column}, die een waarde nodig heeft en geen standaardwaarde heeft."
+    ),
+    "it was made by a newer Teamlead (schema {revision}). Update Teamlead to read it.": (
+        "het is gemaakt door een nieuwere Teamlead (schema {revision}). Werk Teamlead bij om het te lezen."
+    ),
     "An export is read back only into an empty database, and this one already holds records ({table}). "
     "Use --database with a new file.": (
         "Een export wordt alleen in een lege database teruggelezen, en deze bevat al gegevens ({table}). "
