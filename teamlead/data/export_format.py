@@ -4,7 +4,7 @@ A workbook starts with the sheet ``About`` (``key``/``value`` rows, :class:`Abou
 table of the model, named as the table, parents before children; each header row holds the column names
 (``id``, ``<kind>_id`` for links). The writer (:mod:`teamlead.reporting.export`) turns stored values into
 cells with :func:`row_writer`; the reader (:mod:`teamlead.importing.export_read`) turns cells back with
-:func:`read_cell`, and a column that a workbook lacks (it was added since) takes :func:`column_default`.
+:func:`cell_reader`, and a column that a workbook lacks (it was added since) takes :func:`column_default`.
 Both sides live here so that they cannot drift apart.
 """
 
@@ -13,9 +13,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Integer, String, Table, Time, TypeDecorator
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Integer,
+    SmallInteger,
+    String,
+    Table,
+    Time,
+    TypeDecorator,
+)
 
 from teamlead import __version__
 from teamlead.data import models  # noqa: F401 - every table registered on the metadata
@@ -37,8 +50,6 @@ ABOUT = "About"
 ABOUT_HEADERS = ("key", "value")
 DATETIMES = "UTC"
 """Excel has no time zones: every moment is written as UTC wall-clock time, and the About sheet says so."""
-LARGEST_INTEGER = 2**63 - 1
-"""Every integer column is a signed 64-bit integer on PostgreSQL (and SQLite cannot hold more either)."""
 
 
 class AboutKey(StrEnum):
@@ -140,44 +151,48 @@ def column_default(column: Column[Any]) -> tuple[bool, Any]:
     return False, None
 
 
-def read_cell(column: Column[Any], value: Any) -> Any:
-    """The stored value of a cell in ``column``; raises :class:`CellError` when it cannot be one.
+def cell_reader(column: Column[Any]) -> Callable[[Any], Any]:
+    """How a cell of ``column`` becomes its stored value; the function raises :class:`CellError` when the
+    cell cannot be one.
 
     An empty cell is NULL in a nullable column and ``""`` in a text column (the export writes empty text as an
     empty cell); anywhere else it is refused.
     """
     kind = _kind(column)
-    if value is None or value == "":
-        if column.nullable:
-            return None
-        if isinstance(kind, String):
-            return ""
-        raise CellError(tr("it is empty, and this column needs a value."))
-    try:
-        if isinstance(kind, Boolean):
-            return _boolean(value)
-        if isinstance(kind, Integer):
-            return _integer(value)
-        if isinstance(kind, DateTime):
-            return _datetime(value)
-        if isinstance(kind, Time):
-            return _time_of_day(value)
-        if isinstance(kind, Date):
-            return _date(value)
-    except (ValueError, TypeError, OverflowError) as error:
-        if isinstance(error, CellError):
+    nullable, text = column.nullable, isinstance(kind, String)
+    convert, reason = _conversion(kind)
+
+    def read(value: Any) -> Any:
+        if value is None or value == "":
+            if nullable:
+                return None
+            if text:
+                return ""
+            raise CellError(tr("it is empty, and this column needs a value."))
+        try:
+            return convert(value)
+        except CellError:
             raise
-        raise CellError(_REASONS[type(kind)]()) from None
-    return _text(kind, value)
+        except (ValueError, TypeError, OverflowError):
+            raise CellError(reason()) from None
+
+    return read
 
 
-_REASONS: dict[type[Any], Callable[[], str]] = {
-    Boolean: lambda: tr("it is not true or false."),
-    Integer: lambda: tr("it is not a whole number."),
-    DateTime: lambda: tr("it is not a date and time."),
-    Time: lambda: tr("it is not a time of day."),
-    Date: lambda: tr("it is not a date."),
-}
+def _conversion(kind: Any) -> tuple[Callable[[Any], Any], Callable[[], str]]:
+    """The conversion for a column type, and why a cell that it rejects does not fit."""
+    if isinstance(kind, Boolean):
+        return _boolean, lambda: tr("it is not true or false.")
+    if isinstance(kind, Integer):
+        largest = largest_integer(kind)
+        return partial(_integer, largest), lambda: tr("it is not a whole number.")
+    if isinstance(kind, DateTime):
+        return _datetime, lambda: tr("it is not a date and time.")
+    if isinstance(kind, Time):
+        return _time_of_day, lambda: tr("it is not a time of day.")
+    if isinstance(kind, Date):
+        return _date, lambda: tr("it is not a date.")
+    return partial(_text, getattr(kind, "length", None)), lambda: tr("it is not text.")
 
 
 def _boolean(value: Any) -> bool:
@@ -190,19 +205,27 @@ def _boolean(value: Any) -> bool:
     raise ValueError(value)
 
 
-def _integer(value: Any) -> int:
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, str):
-        number = int(value.strip())
-    elif isinstance(value, float) and value.is_integer():
+def largest_integer(kind: Integer) -> int:
+    """What an integer column holds on PostgreSQL (``integer`` is 32 bits there). SQLite would take more, but
+    a workbook reads the same into either or into neither."""
+    if isinstance(kind, BigInteger):
+        return 2**63 - 1
+    if isinstance(kind, SmallInteger):
+        return 2**15 - 1
+    return 2**31 - 1
+
+
+def _integer(largest: int, value: Any) -> int:
+    if type(value) is float and value.is_integer():
         number = int(value)
-    elif isinstance(value, int):
+    elif isinstance(value, str):
+        number = int(value.strip())
+    elif isinstance(value, int) and not isinstance(value, bool):
         number = value
     else:
         raise ValueError(value)
-    if not -LARGEST_INTEGER - 1 <= number <= LARGEST_INTEGER:
-        raise CellError(tr("it is a number beyond 64 bits."))
+    if not -largest - 1 <= number <= largest:
+        raise CellError(tr("it is beyond the largest number this column holds ({limit}).", limit=largest))
     return number
 
 
@@ -232,19 +255,20 @@ def _time_of_day(value: Any) -> time:
     if isinstance(value, timedelta) and timedelta(0) <= value < timedelta(days=1):
         return (datetime.min + value).time()
     if isinstance(value, str):
-        return time.fromisoformat(value.strip())
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
+        clock = time.fromisoformat(value.strip())
+        if clock.tzinfo is None:
+            return clock
+    elif isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
         seconds = round(value * 86_400)
         if seconds < 86_400:
             return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
     raise ValueError(value)
 
 
-def _text(kind: Any, value: Any) -> str:
+def _text(length: int | None, value: Any) -> str:
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
     if "\x00" in text:
         raise CellError(tr("it holds a character a database cannot store (NUL)."))
-    length = getattr(kind, "length", None)
     if length is not None and len(text) > length:
         raise CellError(tr("it is longer than the {limit} characters this column holds.", limit=length))
     return text

@@ -10,14 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from teamlead.data.export_format import export_tables
 from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.errors import UserError
 from teamlead.i18n import tr
-from teamlead.importing.export_read import check_about, read_export
+from teamlead.importing.export_checks import check_records
+from teamlead.importing.export_read import check_about, read_export, refusal
 from teamlead.importing.readers import Source
 from teamlead.rules.text import identity_key
 
@@ -49,7 +51,9 @@ def load_export(
     check_export(session, source)
     report = progress or (lambda share, message: None)
     tables = export_tables()
-    everything = {name: sheet.records for name, sheet in read_export(source).items()}
+    sheets = read_export(source)
+    check_records(source, sheets)
+    everything = {name: sheet.records for name, sheet in sheets.items()}
     domain_ids = _domains(session, everything["domain"])
     counts: dict[str, int] = {}
     pause_search_index(session.connection())  # one rebuild at the end: the database was empty
@@ -68,8 +72,7 @@ def load_export(
             for row in rows:
                 if row["domain_id"] is not None:
                     row["domain_id"] = domain_ids.get(row["domain_id"], row["domain_id"])
-        for begin in range(0, len(rows), BATCH):
-            session.execute(insert(table), rows[begin : begin + BATCH])
+        _insert(session, source, table, rows)
         counts[table.name] = len(rows)
         report((position + 1) / len(tables), tr("Reading back the export"))
     connection = session.connection()
@@ -84,6 +87,24 @@ def load_export(
                 )
     rebuild_search_index(connection)
     return counts
+
+
+def _insert(session: Session, source: Source, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert in batches. The checks leave nothing for the database to refuse; should it refuse anyway, the
+    message names the sheet and what was refused, never the SQL or its parameters (they hold the values)."""
+    try:
+        for begin in range(0, len(rows), BATCH):
+            session.execute(insert(table), rows[begin : begin + BATCH])
+    except (IntegrityError, DataError) as error:
+        problem = type(error.orig).__name__
+        raise refusal(
+            source,
+            tr(
+                "the database refused a row of the sheet {sheet} ({problem}).",
+                sheet=table.name,
+                problem=problem,
+            ),
+        ) from None
 
 
 def _domains(session: Session, rows: list[dict[str, Any]]) -> dict[int, int]:

@@ -22,9 +22,9 @@ from teamlead.data.export_format import (
     FORMAT_VERSION,
     AboutKey,
     CellError,
+    cell_reader,
     column_default,
     export_tables,
-    read_cell,
 )
 from teamlead.errors import UserError
 from teamlead.i18n import tr
@@ -137,10 +137,11 @@ def _column_reader(
             )
         return column.name, lambda row, cells: default
     index = headers.index(column.name)
+    convert = cell_reader(column)
 
     def read(row: int, cells: list[Cell]) -> Any:
         try:
-            return read_cell(column, cells[index] if index < len(cells) else None)
+            return convert(cells[index] if index < len(cells) else None)
         except CellError as error:
             raise cell_refusal(source, table.name, row, column.name, error.reason) from None
 

@@ -2,14 +2,18 @@
 
 ``FIXTURE`` is ``teamlead export`` of the small demo made by an earlier version (see fixtures/README.md); a
 later Teamlead must read it. :func:`rewrite` changes a workbook the way an earlier version or a person with a
-spreadsheet program would (a sheet or column fewer, a cell changed) and writes it with the app's own writer.
+spreadsheet program would (a sheet or column fewer, a cell changed) and writes it with the app's own writer;
+:func:`changed_source` gives the same change as the import's reader would have read it, without a file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
+from teamlead.importing.limits import FileKind
+from teamlead.importing.readers import Source, Table
 from teamlead.reports.workbook_stream import StreamingWorkbook
 
 FIXTURE = Path(__file__).parent / "fixtures" / "export-v1-small-demo.xlsx"
@@ -39,10 +43,37 @@ def write_sheets(sheets: Sheets, target: Path) -> Path:
     return target
 
 
+@cache
+def _fixture_sheets() -> Sheets:
+    return read_sheets(FIXTURE)
+
+
+def changed_fixture(change: Callable[[Sheets], None]) -> Sheets:
+    """The fixture's sheets (read once; cells are never changed in place, only rows) after ``change``."""
+    sheets = {name: [list(row) for row in rows] for name, rows in _fixture_sheets().items()}
+    change(sheets)
+    return sheets
+
+
 def rewrite(source: Path, target: Path, change: Callable[[Sheets], None]) -> Path:
+    if source == FIXTURE:
+        return write_sheets(changed_fixture(change), target)
     sheets = read_sheets(source)
     change(sheets)
     return write_sheets(sheets, target)
+
+
+def changed_source(change: Callable[[Sheets], None], name: str = "changed.xlsx") -> Source:
+    """The changed fixture as :func:`~teamlead.importing.readers.read_file` would give it (empty cells as
+    None, rows numbered as the spreadsheet shows them)."""
+    tables = [
+        Table(
+            sheet,
+            [(number, [None if cell == "" else cell for cell in row]) for number, row in enumerate(rows, 1)],
+        )
+        for sheet, rows in changed_fixture(change).items()
+    ]
+    return Source(Path(name), FileKind.XLSX, tables)
 
 
 def drop_column(sheets: Sheets, sheet: str, column: str) -> None:

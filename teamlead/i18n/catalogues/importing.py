@@ -128,10 +128,13 @@ NL: dict[str, str] = {
     "it is empty, and this column needs a value.": "de cel is leeg, en deze kolom heeft een waarde nodig.",
     "it is not true or false.": "het is niet waar of onwaar (true/false).",
     "it is not a whole number.": "het is geen geheel getal.",
-    "it is a number beyond 64 bits.": "het is een getal groter dan 64 bits.",
+    "it is beyond the largest number this column holds ({limit}).": (
+        "het is groter dan het grootste getal dat deze kolom kan bevatten ({limit})."
+    ),
     "it is not a date and time.": "het is geen datum met tijd.",
     "it is not a time of day.": "het is geen tijdstip op de dag.",
     "it is not a date.": "het is geen datum.",
+    "it is not text.": "het is geen tekst.",
     "it holds a character a database cannot store (NUL).": (
         "het bevat een teken dat een database niet kan opslaan (NUL)."
     ),
@@ -145,6 +148,20 @@ NL: dict[str, str] = {
     ),
     "it was made by a newer Teamlead (schema {revision}). Update Teamlead to read it.": (
         "het is gemaakt door een nieuwere Teamlead (schema {revision}). Werk Teamlead bij om het te lezen."
+    ),
+    "an id is a whole number from 1 up.": "een id is een geheel getal vanaf 1.",
+    "the same as in row {other}, and it must be unique.": "hetzelfde als in row {other}, en het moet uniek zijn.",
+    "it points to no row of the sheet {sheet}.": "het verwijst naar geen enkele rij van het werkblad {sheet}.",
+    "it is none of {allowed}.": "het is geen van {allowed}.",
+    "it is not a time zone of the IANA list.": "het is geen tijdzone uit de IANA-lijst.",
+    "it is not a repetition rule a meeting series can have.": (
+        "het is geen herhaling die een vergaderreeks kan hebben."
+    ),
+    "it is not a local start written as YYYY-MM-DDTHH:MM.": (
+        "het is geen lokale begintijd in de vorm YYYY-MM-DDTHH:MM."
+    ),
+    "the database refused a row of the sheet {sheet} ({problem}).": (
+        "de database weigerde een rij van het werkblad {sheet} ({problem})."
     ),
     "An export is read back only into an empty database, and this one already holds records ({table}). "
     "Use --database with a new file.": (
