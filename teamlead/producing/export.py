@@ -8,7 +8,7 @@ from pathlib import Path
 
 from teamlead.data.database import Database
 from teamlead.data.export_format import ABOUT
-from teamlead.reporting.export import export_sheets
+from teamlead.reporting.export import export_sheets, snapshot
 from teamlead.reports.workbook_stream import StreamingWorkbook
 
 
@@ -16,7 +16,7 @@ def export_database(database: Database, target: Path, generated_at: datetime) ->
     """Write the export to ``target`` (atomically); returns the number of rows per table."""
     workbook = StreamingWorkbook()
     counts: dict[str, int] = {}
-    with database.engine.connect() as connection:
+    with snapshot(database) as connection:
         for sheet in export_sheets(connection, generated_at):
             written = workbook.add_sheet(sheet.name, sheet.headers, sheet.rows, sheet.widths)
             if sheet.name != ABOUT:
