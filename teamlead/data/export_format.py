@@ -10,6 +10,7 @@ Both sides live here so that they cannot drift apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -103,21 +104,51 @@ def about_rows(schema_revision: str | None, generated_at: datetime) -> list[tupl
 
 # Writing ---------------------------------------------------------------------------------------------------
 
+# What an .xlsx cell cannot hold as it is: a literal "_xHHHH_" (readers decode it as an escaped character), a
+# carriage return (XML reads it as a line feed) and the control characters XML forbids. Each is written as the
+# escape Excel and every reader decode, so the text comes back exactly as stored. Not NUL, which no database
+# of ours may hold (PostgreSQL refuses it), nor the non-characters U+FFFE and U+FFFF, whose escapes readers do
+# not decode: the workbook writer drops those three.
+_NEEDS_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x01-\x08\x0b-\x1f]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"_x{ord(match.group()):04X}_"
+
+
+def cell_text(text: str) -> str:
+    """``text`` as the export writes it, so that it reads back exactly (see ``_NEEDS_ESCAPE``).
+
+    A text of blanks alone would come back empty (its XML carries no ``xml:space``), so its first blank is
+    escaped as well.
+    """
+    escaped = _NEEDS_ESCAPE.sub(_escape, text)
+    if escaped.isspace():
+        escaped = f"_x{ord(escaped[0]):04X}_{escaped[1:]}"
+    return escaped
+
 
 def _moment(value: datetime) -> datetime:
     return value.astimezone(UTC).replace(tzinfo=None)
 
 
 def row_writer(table: Table) -> Callable[[Sequence[Any]], list[Any]]:
-    """How a stored row of ``table`` becomes a row of cells: moments as UTC wall-clock time; text, numbers,
-    booleans, dates and times of day as they are."""
+    """How a stored row of ``table`` becomes a row of cells: moments as UTC wall-clock time, text escaped
+    where a cell could not hold it (:func:`cell_text`); numbers, booleans, dates and times of day as they
+    are."""
     moments = [index for index, column in enumerate(table.columns) if isinstance(_kind(column), DateTime)]
+    texts = [index for index, column in enumerate(table.columns) if isinstance(_kind(column), String)]
 
     def write(row: Sequence[Any]) -> list[Any]:
         cells = list(row)
         for index in moments:
             if cells[index] is not None:
                 cells[index] = _moment(cells[index])
+        for index in texts:
+            value = cells[index]
+            # Most text is printable, holds no "_x" and starts with no blank: two quick looks, no regex.
+            if value and ("_x" in value or not value.isprintable() or value[0] == " "):
+                cells[index] = cell_text(value)
         return cells
 
     return write
