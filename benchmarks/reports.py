@@ -111,7 +111,7 @@ def _floor_export(database: Any, target: Path) -> tuple[float, int]:
     from openpyxl import Workbook
     from sqlalchemy import select
 
-    from teamlead.reporting.export import export_tables
+    from teamlead.data.export_format import export_tables
 
     sheets: list[tuple[str, list[str], list[tuple[object, ...]]]] = []
     with database.engine.connect() as connection:
@@ -137,7 +137,7 @@ def _floor_export(database: Any, target: Path) -> tuple[float, int]:
 
 
 def bench_export(database: Any, folder: Path) -> None:
-    from teamlead.reporting.export import export_database
+    from teamlead.producing.export import export_database
 
     start = time.perf_counter()
     export_database(database, folder / "export.xlsx", datetime.now(UTC))

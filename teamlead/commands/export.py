@@ -21,8 +21,8 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from teamlead.commands import open_from_args
+    from teamlead.producing.export import export_database
     from teamlead.producing.produce import check_target, now
-    from teamlead.reporting.export import export_database
 
     target = Path(args.output)
     check_target(target, (".xlsx",))

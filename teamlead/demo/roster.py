@@ -140,6 +140,7 @@ def add_organisations(world: World, scale: Scale) -> None:
                 "phone": f"020 555 0{rng.randint(0, 999):03d}" if has_phone else "",
                 "email": f"{slug(name)}@example.org" if informal else f"info@{domain}",
                 "description": "",
+                "remarks": _remark(oid, since),
                 "is_informal": informal,
                 "status": "former" if left else "active",
                 "joined_on": joined,
@@ -161,6 +162,23 @@ def add_organisations(world: World, scale: Scale) -> None:
             world.orgs.append(
                 OrgInfo(oid, name, district, kind, served, address, since, left or today, weight)
             )
+
+
+REMARKS = (
+    "Sleutel van de ontmoetingsruimte ligt bij de beheerder.",
+    "Liever bellen dan mailen; voicemail wordt niet afgeluisterd.",
+    "Nieuwe coördinator sinds het voorjaar; kennismaking gepland.",
+    "Neemt in de zomer niet deel aan het netwerkoverleg.",
+    "Kan vergaderruimte beschikbaar stellen voor grotere bijeenkomsten.",
+)
+
+
+def _remark(organisation_id: int, since: date) -> str:
+    """A remark on one partner in nine, as a predecessor's roster brings them (taken from the id, so the
+    demo's random draws stay as they were)."""
+    if organisation_id % 9:
+        return ""
+    return f"{since.isoformat()}: {REMARKS[organisation_id // 9 % len(REMARKS)]}"
 
 
 def _title(world: World, kind: Kind) -> str:

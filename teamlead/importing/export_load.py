@@ -1,39 +1,26 @@
-"""Reading back a workbook made by ``teamlead export``: every sheet as records, ids and links as they were.
+"""Writing a workbook made by ``teamlead export`` back into a database: ids and links as they were.
 
 It goes only into an empty database (nothing but the default domains), so the ids can be kept and the links
 between records stay right without any matching. Domains are matched by their key, then by name, and take the
-exported values; a file that does not fit the schema is refused before anything is written.
+exported values. The workbook is read and checked whole (:mod:`.export_read`) before anything is written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Date,
-    DateTime,
-    Integer,
-    Table,
-    Time,
-    TypeDecorator,
-    func,
-    insert,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from teamlead.data import models  # noqa: F401 - every table registered on the metadata
+from teamlead.data.export_format import export_tables
 from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.errors import UserError
 from teamlead.i18n import tr
-from teamlead.importing.readers import Cell, Source
-from teamlead.reporting.export import FORMAT, FORMAT_VERSION, export_tables
+from teamlead.importing.export_checks import check_records
+from teamlead.importing.export_read import check_about, read_export, refusal
+from teamlead.importing.readers import Source
 from teamlead.rules.text import identity_key
 
 KEPT_TABLES = ("domain", "teamlead_meta")
@@ -41,35 +28,9 @@ KEPT_TABLES = ("domain", "teamlead_meta")
 BATCH = 5_000
 
 
-def is_export(source: Source) -> bool:
-    """The first sheet is ``About`` and says ``format`` = ``teamlead-export``."""
-    if not source.tables or source.tables[0].name != "About":
-        return False
-    return _about(source).get("format") == FORMAT
-
-
-def _about(source: Source) -> dict[str, Cell]:
-    return {
-        str(cells[0]): cells[1] if len(cells) > 1 else None for _, cells in source.tables[0].rows if cells
-    }
-
-
-def _refuse(source: Source, reason: str) -> UserError:
-    return UserError(tr("Cannot import {name}: {reason}", name=source.path.name, reason=reason))
-
-
 def check_export(session: Session, source: Source) -> None:
-    """Refuse another format version, or a database that already holds records."""
-    version = _about(source).get("format_version")
-    if not isinstance(version, int | float) or version != FORMAT_VERSION:
-        raise _refuse(
-            source,
-            tr(
-                "it is an export of format version {version}; this Teamlead reads version {expected}.",
-                version=version,
-                expected=FORMAT_VERSION,
-            ),
-        )
+    """Refuse another format version, a newer schema, or a database that already holds records."""
+    check_about(source)
     for table in export_tables():
         if table.name not in (*KEPT_TABLES, "audit_entry") and session.scalar(
             select(func.count()).select_from(table)
@@ -83,113 +44,6 @@ def check_export(session: Session, source: Source) -> None:
             )
 
 
-def _converter(source: Source, table: Table, column: Column[Any]) -> Callable[[int, Cell], Any]:
-    """Turns a cell into the column's Python value, refusing what does not fit with sheet, row and column."""
-    kind = column.type
-    if isinstance(kind, TypeDecorator):  # UTCDateTime: a DateTime underneath
-        kind = kind.impl_instance
-
-    def bad(row: int, value: Cell) -> UserError:
-        return _refuse(
-            source,
-            tr(
-                "sheet {sheet}, row {row}, column {column}: {value} does not fit.",
-                sheet=table.name,
-                row=row,
-                column=column.name,
-                value=repr(value)[:80],
-            ),
-        )
-
-    def convert(row: int, value: Cell) -> Any:
-        if value is None or value == "":
-            if column.nullable:
-                return None
-            if isinstance(kind, Integer | Boolean | Date | DateTime | Time):
-                raise bad(row, value)
-            return ""
-        try:
-            if isinstance(kind, Boolean):
-                return bool(value) if not isinstance(value, str) else value.strip().lower() in ("1", "true")
-            if isinstance(kind, Integer):
-                number = float(value) if isinstance(value, str) else value
-                if not isinstance(number, int | float) or number != int(number):
-                    raise bad(row, value)
-                return int(number)
-            if isinstance(kind, DateTime):
-                moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-                if not isinstance(moment, datetime):
-                    raise bad(row, value)
-                return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-            if isinstance(kind, Time):
-                clock = _time_of_day(value)
-                if clock is None:
-                    raise bad(row, value)
-                return clock
-            if isinstance(kind, Date):
-                day = date.fromisoformat(value) if isinstance(value, str) else value
-                if isinstance(day, datetime):
-                    return day.date()
-                if not isinstance(day, date):
-                    raise bad(row, value)
-                return day
-        except (ValueError, TypeError, OverflowError) as error:
-            raise bad(row, value) from error
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return str(value)
-
-    return convert
-
-
-def _time_of_day(value: Cell) -> time | None:
-    """A time-of-day cell as a ``time``: Excel stores it as a fraction of a day, readers give it as a time,
-    a duration, a moment on Excel's day zero, or text ("19:30")."""
-    if isinstance(value, time):
-        return value
-    if isinstance(value, datetime):
-        return value.time()
-    if isinstance(value, timedelta) and timedelta(0) <= value < timedelta(days=1):
-        return (datetime.min + value).time()
-    if isinstance(value, str):
-        return time.fromisoformat(value.strip())
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
-        seconds = round(value * 86_400)
-        return time(seconds // 3600, seconds // 60 % 60, seconds % 60) if seconds < 86_400 else None
-    return None
-
-
-def _records(source: Source, table: Table) -> list[dict[str, Any]]:
-    sheet = source.table(table.name)
-    if sheet is None:
-        raise _refuse(source, tr("the sheet {sheet} is missing.", sheet=table.name))
-    if not sheet.rows:
-        raise _refuse(source, tr("the sheet {sheet} has no header row.", sheet=table.name))
-    headers = [str(value) if value is not None else "" for value in sheet.rows[0][1]]
-    wanted = [column.name for column in table.columns]
-    missing = [name for name in wanted if name not in headers]
-    if missing:
-        raise _refuse(
-            source,
-            tr(
-                "the sheet {sheet} lacks the columns {columns}.", sheet=table.name, columns=", ".join(missing)
-            ),
-        )
-    positions = [
-        (column.name, headers.index(column.name), _converter(source, table, column))
-        for column in table.columns
-    ]
-    records = []
-    for row, cells in sheet.rows[1:]:
-        records.append(
-            {
-                name: convert(row, cells[index] if index < len(cells) else None)
-                for name, index, convert in positions
-            }
-        )
-    return records
-
-
 def load_export(
     session: Session, source: Source, progress: Callable[[float, str], None] | None = None
 ) -> dict[str, int]:
@@ -197,7 +51,9 @@ def load_export(
     check_export(session, source)
     report = progress or (lambda share, message: None)
     tables = export_tables()
-    everything = {table.name: _records(source, table) for table in tables}
+    sheets = read_export(source)
+    check_records(source, sheets)
+    everything = {name: sheet.records for name, sheet in sheets.items()}
     domain_ids = _domains(session, everything["domain"])
     counts: dict[str, int] = {}
     pause_search_index(session.connection())  # one rebuild at the end: the database was empty
@@ -216,8 +72,7 @@ def load_export(
             for row in rows:
                 if row["domain_id"] is not None:
                     row["domain_id"] = domain_ids.get(row["domain_id"], row["domain_id"])
-        for begin in range(0, len(rows), BATCH):
-            session.execute(insert(table), rows[begin : begin + BATCH])
+        _insert(session, source, table, rows)
         counts[table.name] = len(rows)
         report((position + 1) / len(tables), tr("Reading back the export"))
     connection = session.connection()
@@ -232,6 +87,24 @@ def load_export(
                 )
     rebuild_search_index(connection)
     return counts
+
+
+def _insert(session: Session, source: Source, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert in batches. The checks leave nothing for the database to refuse; should it refuse anyway, the
+    message names the sheet and what was refused, never the SQL or its parameters (they hold the values)."""
+    try:
+        for begin in range(0, len(rows), BATCH):
+            session.execute(insert(table), rows[begin : begin + BATCH])
+    except (IntegrityError, DataError) as error:
+        problem = type(error.orig).__name__
+        raise refusal(
+            source,
+            tr(
+                "the database refused a row of the sheet {sheet} ({problem}).",
+                sheet=table.name,
+                problem=problem,
+            ),
+        ) from None
 
 
 def _domains(session: Session, rows: list[dict[str, Any]]) -> dict[int, int]:

@@ -13,7 +13,8 @@ from teamlead.data.database import Database
 from teamlead.errors import UsageError
 from teamlead.i18n import tr
 from teamlead.importing.apply import Cancel, ImportResult, Progress, apply_plan
-from teamlead.importing.export_load import is_export, load_export
+from teamlead.importing.export_load import load_export
+from teamlead.importing.export_read import is_export
 from teamlead.importing.headers import Field, Layout, detect_layout
 from teamlead.importing.limits import refuse
 from teamlead.importing.plan import Choices, Plan, build_plan

@@ -1,68 +1,71 @@
-"""The whole database as one workbook (``teamlead export``): a sheet per table, every column, link tables too.
+"""The whole database as the sheets of ``teamlead export``: every table, every column, link tables too.
 
-The layout is a contract with ``teamlead import``: first sheet ``About`` (``key``/``value`` rows with
-``format`` = ``teamlead-export`` and ``format_version`` = 1), then one sheet per table named as the table, its
-header row the column names (``id``, ``<kind>_id`` for links), in an order where every link points back.
+Gathering only: the rows stream out of the database as cells (in the format of
+:mod:`teamlead.data.export_format`), one table at a time, and :mod:`teamlead.producing.export` writes them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table
 
-from teamlead import __version__
-from teamlead.data import (
-    migrate,
-    models,  # noqa: F401 - every table registered on the metadata
-)
-from teamlead.data.base import Base
+from teamlead.data import migrate
 from teamlead.data.database import Database
-from teamlead.reports.workbook_stream import StreamingWorkbook
+from teamlead.data.export_format import (
+    ABOUT,
+    ABOUT_HEADERS,
+    about_rows,
+    export_query,
+    export_tables,
+    headers,
+    row_writer,
+)
 
-FORMAT = "teamlead-export"
-FORMAT_VERSION = 1
 BATCH = 5_000
 
 
-def export_tables() -> list[Table]:
-    """Every table of the model, parents before children (the order an import inserts them in)."""
-    return list(Base.metadata.sorted_tables)
+@dataclass(frozen=True, slots=True)
+class ExportSheet:
+    """One sheet: its name, header row and rows of cells (streamed: read them while the connection is open)."""
+
+    name: str
+    headers: Sequence[str]
+    rows: Iterable[Sequence[object]]
+    widths: Sequence[int] | None = None
 
 
-def about_rows(connection: Connection, generated_at: datetime) -> list[tuple[str, object]]:
-    return [
-        ("format", FORMAT),
-        ("format_version", FORMAT_VERSION),
-        ("teamlead_version", __version__),
-        ("schema_revision", migrate.current_revision(connection) or ""),
-        ("generated_at", generated_at.isoformat(timespec="seconds")),
-        ("datetimes", "UTC"),
-        ("sheets", ", ".join(table.name for table in export_tables())),
-    ]
+@contextmanager
+def snapshot(database: Database) -> Iterator[Connection]:
+    """A connection that reads the whole database as it was at one moment, whoever writes meanwhile.
+
+    SQLite's read transaction is such a snapshot already. PostgreSQL's default (read committed) gives every
+    statement its own view: a note a colleague saved between the ``note`` and the ``note_organisation``
+    sheets would leave a link to a row the workbook lacks, and the import would refuse the workbook.
+    """
+    with database.engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        with connection.begin():
+            yield connection
 
 
-def _rows(connection: Connection, table: Table) -> Iterator[tuple[object, ...]]:
-    order = list(table.primary_key.columns) or list(table.columns)
-    query = select(table).order_by(*order)
-    if table.name == "teamlead_meta":  # facts about this database file, not records: a new one has its own
-        query = query.where(table.c.key != "database_id", table.c.key.not_like("upgrade.%"))
+def export_sheets(connection: Connection, generated_at: datetime) -> Iterator[ExportSheet]:
+    """``About`` first, then a sheet per table, parents before children (read them inside one
+    :func:`snapshot`)."""
+    about = about_rows(migrate.current_revision(connection), generated_at)
+    yield ExportSheet(ABOUT, ABOUT_HEADERS, about, widths=(20, 60))
+    for table in export_tables():
+        yield ExportSheet(table.name, headers(table), _rows(connection, table))
+
+
+def _rows(connection: Connection, table: Table) -> Iterator[Sequence[object]]:
+    write = row_writer(table)
+    query = export_query(table)
     result = connection.execution_options(yield_per=BATCH).execute(query)
     for partition in result.partitions():
         for row in partition:
-            yield tuple(row)
-
-
-def export_database(database: Database, target: Path, generated_at: datetime) -> dict[str, int]:
-    """Write the export; returns the number of rows per sheet."""
-    workbook = StreamingWorkbook()
-    counts: dict[str, int] = {}
-    with database.engine.connect() as connection:
-        workbook.add_sheet("About", ["key", "value"], about_rows(connection, generated_at), widths=[20, 60])
-        for table in export_tables():
-            headers = [column.name for column in table.columns]
-            counts[table.name] = workbook.add_sheet(table.name, headers, _rows(connection, table))
-    workbook.save(target)
-    return counts
+            yield write(row)

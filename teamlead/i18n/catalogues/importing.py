@@ -124,12 +124,45 @@ NL: dict[str, str] = {
     "it is an export of format version {version}; this Teamlead reads version {expected}.": (
         "het is een export met formaatversie {version}; deze Teamlead leest versie {expected}."
     ),
-    "sheet {sheet}, row {row}, column {column}: {value} does not fit.": (
-        "werkblad {sheet}, row {row}, kolom {column}: {value} past niet."
+    "sheet {sheet}, row {row}, column {column}: {reason}": "werkblad {sheet}, row {row}, kolom {column}: {reason}",
+    "it is empty, and this column needs a value.": "de cel is leeg, en deze kolom heeft een waarde nodig.",
+    "it is not true or false.": "het is niet waar of onwaar (true/false).",
+    "it is not a whole number.": "het is geen geheel getal.",
+    "it is beyond the largest number this column holds ({limit}).": (
+        "het is groter dan het grootste getal dat deze kolom kan bevatten ({limit})."
+    ),
+    "it is not a date and time.": "het is geen datum met tijd.",
+    "it is not a time of day.": "het is geen tijdstip op de dag.",
+    "it is not a date.": "het is geen datum.",
+    "it is not text.": "het is geen tekst.",
+    "it holds a character a database cannot store (NUL).": (
+        "het bevat een teken dat een database niet kan opslaan (NUL)."
+    ),
+    "it is longer than the {limit} characters this column holds.": (
+        "het is langer dan de {limit} tekens die deze kolom kan bevatten."
     ),
     "the sheet {sheet} is missing.": "het werkblad {sheet} ontbreekt.",
     "the sheet {sheet} has no header row.": "het werkblad {sheet} heeft geen kopregel.",
-    "the sheet {sheet} lacks the columns {columns}.": "het werkblad {sheet} mist de kolommen {columns}.",
+    "the sheet {sheet} lacks the column {column}, which needs a value and has no default.": (
+        "het werkblad {sheet} mist de kolom {column}, die een waarde nodig heeft en geen standaardwaarde heeft."
+    ),
+    "it was made by a newer Teamlead (schema {revision}). Update Teamlead to read it.": (
+        "het is gemaakt door een nieuwere Teamlead (schema {revision}). Werk Teamlead bij om het te lezen."
+    ),
+    "an id is a whole number from 1 up.": "een id is een geheel getal vanaf 1.",
+    "the same as in row {other}, and it must be unique.": "hetzelfde als in row {other}, en het moet uniek zijn.",
+    "it points to no row of the sheet {sheet}.": "het verwijst naar geen enkele rij van het werkblad {sheet}.",
+    "it is none of {allowed}.": "het is geen van {allowed}.",
+    "it is not a time zone of the IANA list.": "het is geen tijdzone uit de IANA-lijst.",
+    "it is not a repetition rule a meeting series can have.": (
+        "het is geen herhaling die een vergaderreeks kan hebben."
+    ),
+    "it is not a local start written as YYYY-MM-DDTHH:MM.": (
+        "het is geen lokale begintijd in de vorm YYYY-MM-DDTHH:MM."
+    ),
+    "the database refused a row of the sheet {sheet} ({problem}).": (
+        "de database weigerde een rij van het werkblad {sheet} ({problem})."
+    ),
     "An export is read back only into an empty database, and this one already holds records ({table}). "
     "Use --database with a new file.": (
         "Een export wordt alleen in een lege database teruggelezen, en deze bevat al gegevens ({table}). "

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from teamlead.errors import UserError
 from teamlead.i18n import tr
-from teamlead.importing.export_load import is_export
+from teamlead.importing.export_read import is_export
 from teamlead.importing.headers import Field, detect_layout, field_label
 from teamlead.importing.readers import Source, read_file
 from teamlead.ui.tasks import message_for
