@@ -30,6 +30,7 @@ from teamlead.reporting.facts import (
     load_facts,
 )
 from teamlead.reporting.figures import compute_figures
+from teamlead.reporting.network import gather_network
 from teamlead.reporting.model import (
     AgreementLine,
     DistrictReport,
@@ -94,6 +95,7 @@ def gather_district_report(
         agreements_overdue=tuple(lines[a.id] for a in sorted(overdue, key=lambda a: (a.due_on, a.id))),
         reflections=_reflections(session, district.id, period),
         narrative=_narrative(session, district.id, period),
+        network_map=gather_network(session, [district], False, None, period, audience, generated_at),
     )
 
 

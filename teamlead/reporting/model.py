@@ -95,6 +95,8 @@ class DistrictReport:
     agreements_overdue: tuple[AgreementLine, ...]
     reflections: tuple[ReflectionLine, ...]
     narrative: str
+    network_map: NetworkMap | None = None
+    """Who worked with whom in the period (the district's map, for the report's audience)."""
 
     @property
     def has_data(self) -> bool:
