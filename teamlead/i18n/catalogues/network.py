@@ -52,4 +52,19 @@ NL: dict[str, str] = {
     "no": "nee",
     "Activity": "Activiteit",
     "Links": "Verbindingen",
+    # The app's Network section
+    "Domains": "Domeinen",
+    "&Contact moments": "&Contactmomenten",
+    "Count contact moments naming two partners (the city's map does not)": (
+        "Contactmomenten met twee partners meetellen (de kaart voor de stad doet dat niet)"
+    ),
+    "Links per partner": "Verbindingen per partner",
+    "&Links per partner:": "&Verbindingen per partner:",
+    "&More links": "&Meer verbindingen",
+    "Show two more links per partner": "Twee verbindingen per partner meer tonen",
+    "Drawing the map…": "De kaart wordt getekend…",
+    "{partners} partners; {drawn} of {total} links drawn; {apart} without a drawn link (below).": (
+        "{partners} partners; {drawn} van {total} verbindingen getekend; {apart} zonder getekende verbinding "
+        "(onder de kaart)."
+    ),
 }

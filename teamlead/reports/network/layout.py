@@ -22,6 +22,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from teamlead.i18n import tr
 from teamlead.reporting.model import NetworkLink, NetworkNode
@@ -50,8 +51,7 @@ SPREAD = 0.5
 """How much of a partner's place comes from its rank (left to right, top to bottom) rather than its position."""
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     x: float
     y: float
     width: float
@@ -72,8 +72,7 @@ class Box:
         )
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     text: str
     x: float
     baseline: float
@@ -85,8 +84,7 @@ class Label:
     colour: str = style.INK
 
 
-@dataclass(frozen=True)
-class Dot:
+class Dot(NamedTuple):
     x: float
     y: float
     radius: float
@@ -97,8 +95,7 @@ class Dot:
     """An isolated partner, listed below the map."""
 
 
-@dataclass(frozen=True)
-class Stroke:
+class Stroke(NamedTuple):
     link: NetworkLink
     x1: float
     y1: float
@@ -294,23 +291,28 @@ def _targets(graph: Graph, order: dict[str, int]) -> dict[int, tuple[float, floa
             angle = start + span * (0.1 + 0.8 * ((index * GOLDEN) % 1.0))
             anchors[node.id] = (radius * math.cos(angle), radius * math.sin(angle))
         start += span
-    ties: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    ids = sorted(anchors)
+    index = {node_id: place for place, node_id in enumerate(ids)}
+    ties: list[list[tuple[int, float]]] = [[] for _ in ids]
     for link in graph.links:
         weight = min(link.weight, 3.0)
-        ties[link.source].append((link.target, weight))
-        ties[link.target].append((link.source, weight))
-    position = dict(anchors)
+        ties[index[link.source]].append((index[link.target], weight))
+        ties[index[link.target]].append((index[link.source], weight))
+    home_x = [anchors[node_id][0] for node_id in ids]
+    home_y = [anchors[node_id][1] for node_id in ids]
+    xs, ys = list(home_x), list(home_y)
     for _step in range(SMOOTHING):
-        moved = {}
-        for node_id, (ax, ay) in anchors.items():
-            sx, sy, total = ANCHOR * ax, ANCHOR * ay, ANCHOR
-            for other, weight in ties[node_id]:
-                ox, oy = position[other]
-                sx += weight * ox
-                sy += weight * oy
+        moved_x, moved_y = [], []
+        for place, own in enumerate(ties):
+            sx, sy, total = ANCHOR * home_x[place], ANCHOR * home_y[place], ANCHOR
+            for other, weight in own:
+                sx += weight * xs[other]
+                sy += weight * ys[other]
                 total += weight
-            moved[node_id] = (sx / total, sy / total)
-        position = moved
+            moved_x.append(sx / total)
+            moved_y.append(sy / total)
+        xs, ys = moved_x, moved_y
+    position = {node_id: (xs[place], ys[place]) for place, node_id in enumerate(ids)}
     return _spread(position)
 
 
@@ -339,17 +341,37 @@ class _Rows:
         self.width = width
         self.taken: list[list[tuple[float, float]]] = [[] for _ in range(count)]
 
+    def add_row(self) -> None:
+        self.taken.append([])
+
     def nearest(self, row: int, wanted: float, width: float) -> float | None:
-        """The free x in ``row`` nearest to ``wanted`` where a partner ``width`` wide fits, or None."""
+        """The free x in ``row`` nearest to ``wanted`` where a partner ``width`` wide fits, or None.
+
+        The free stretches are the gaps between the taken ones; only those around ``wanted`` are looked at,
+        outwards, until a gap is further away than the best place found."""
         need = width + GAP
+        taken = self.taken[row]
+        last = self.width + GAP
+        index = bisect.bisect_right(taken, (wanted, math.inf))
         best: float | None = None
-        edge = 0.0
-        for start, end in [*self.taken[row], (self.width + GAP, self.width + GAP)]:
-            if start - edge >= need:
-                x = min(max(wanted, edge), start - need)
+        for gap in range(index, len(taken) + 1):  # the gap before taken[gap], rightwards
+            left = taken[gap - 1][1] if gap else 0.0
+            if best is not None and left - wanted >= abs(best - wanted):
+                break
+            right = taken[gap][0] if gap < len(taken) else last
+            if right - left >= need:
+                x = min(max(wanted, left), right - need)
                 if best is None or abs(x - wanted) < abs(best - wanted):
                     best = x
-            edge = max(edge, end)
+        for gap in range(index - 1, -1, -1):  # leftwards
+            right = taken[gap][0]
+            if best is not None and wanted - (right - need) >= abs(best - wanted):
+                break
+            left = taken[gap - 1][1] if gap else 0.0
+            if right - left >= need:
+                x = min(max(wanted, left), right - need)
+                if best is None or abs(x - wanted) < abs(best - wanted):
+                    best = x
         return best
 
     def take(self, row: int, x: float, width: float) -> None:
@@ -387,7 +409,7 @@ def _pack(
                 if best is None or cost < best[0]:
                     best = (cost, row, x)
         if best is None:  # every row is full: open a new one below
-            rows.taken.append([])
+            rows.add_row()
             count += 1
             best = (0.0, count - 1, 0.0)
         _cost, row, x = best
