@@ -191,13 +191,17 @@ def _agreements(window: MainWindow) -> None:
 
 
 def _network(window: MainWindow) -> None:
-    """The map of Nieuw-West's last quarter, a partner hovered so its ties light up."""
+    """The map of Nieuw-West's last quarter, zoomed in on the partner with the most ties, which is hovered
+    so its ties light up."""
     window.go_to_section("network")
     view = window.current_view()
     wait_until(lambda: loaded(view))
     picture = view.picture  # type: ignore[attr-defined]
     hub = max(picture.graph.linked, key=lambda node: (len(picture.graph.neighbours(node.id)), -node.id))
-    view.canvas.highlight(hub.id)  # type: ignore[attr-defined]
+    canvas = view.canvas  # type: ignore[attr-defined]
+    canvas.zoom(2.2)
+    canvas.centerOn(canvas.mapToScene(canvas.node_point(hub.id)))
+    canvas.highlight(hub.id)
 
 
 SHOTS: tuple[Shot, ...] = (

@@ -30,7 +30,6 @@ from teamlead.reporting.facts import (
     load_facts,
 )
 from teamlead.reporting.figures import compute_figures
-from teamlead.reporting.network import gather_network
 from teamlead.reporting.model import (
     AgreementLine,
     DistrictReport,
@@ -41,6 +40,7 @@ from teamlead.reporting.model import (
     Trend,
     Value,
 )
+from teamlead.reporting.network import gather_network
 from teamlead.reporting.periods import Period, local_date, quarter_label, trend_quarters
 from teamlead.reporting.summary_keys import FORMAT_VERSION
 from teamlead.rules import words

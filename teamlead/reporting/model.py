@@ -263,6 +263,8 @@ class NetworkNode:
     activity: int
     """What the partner took part in during the period: held meetings it was present at, agreements made,
     and (district audience only) contact moments."""
+    district: str = ""
+    """Its home district's name (empty without one): a map of several districts groups by it."""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from teamlead import __version__
 from teamlead.data.agreements import Agreement, agreement_organisation
+from teamlead.data.geography import District
 from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation, organisation_neighbourhood
@@ -102,7 +103,12 @@ def gather_network(
     domains = tuple(
         (domain.key, words.domain_name(domain.key, domain.name)) for domain in load_domains(session)
     )
-    scope = neighbourhood.district if neighbourhood is not None else scope_label(districts, everything)
+    if neighbourhood is not None:
+        scope = neighbourhood.district
+    elif len(districts) == 1:  # also "all districts" of a database that has one
+        scope = districts[0].name
+    else:
+        scope = scope_label(districts, everything)
     header = ReportHeader("network", scope, period, audience, generated_at, __version__)
     return NetworkMap(
         header=header,
@@ -196,6 +202,7 @@ def _nodes(
     neighbourhood), and every partner that took part in its records (a partner from elsewhere at one of its
     meetings, one that left during the period)."""
     domains = {domain.id: domain for domain in load_domains(session)}
+    district_names = dict(session.execute(select(District.id, District.name)).tuples().all())
     statement = select(
         Organisation.id,
         Organisation.name,
@@ -223,6 +230,7 @@ def _nodes(
                 domain_key=domain.key if domain is not None else "",
                 domain=words.domain_name(domain.key, domain.name) if domain is not None else "",
                 activity=activity.get(row.id, 0),
+                district=district_names.get(row.district_id, "") if row.district_id is not None else "",
             )
         )
     return tuple(nodes)

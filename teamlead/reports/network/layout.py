@@ -4,7 +4,8 @@ Three steps, none of them a force simulation:
 
 1. **Sectors.** The linked partners are grouped by domain, each domain gets a wedge of a disc as large as its
    share, and inside the wedge the most active partners sit nearest the centre (a sunflower spiral, so the
-   wedge is filled evenly).
+   wedge is filled evenly). A map of several districts has a disc per district, side by side: partners
+   mostly work within their district, so its links stay short.
 2. **A few smoothing steps.** Each partner moves towards the weighted middle of the partners it is linked to,
    held back by its own wedge: partners who work together end up near each other, domains stay recognisable.
 3. **Packing.** Each partner is a dot with its name to the right, one line high. In order of activity, each is
@@ -273,24 +274,38 @@ def _map_width(items: Sequence[_Item], aspect: float) -> float:
     return math.sqrt(area / aspect) if area else 0.0
 
 
+def _wedges(
+    members: Sequence[NetworkNode], order: dict[str, int], centre: tuple[float, float]
+) -> dict[int, tuple[float, float]]:
+    """Step 1 for one district: a disc around ``centre``, a wedge per domain as large as its share."""
+    groups: dict[str, list[NetworkNode]] = defaultdict(list)
+    for node in members:
+        groups[node.domain_key].append(node)
+    anchors: dict[int, tuple[float, float]] = {}
+    start = -math.pi / 2
+    for key in sorted(groups, key=lambda key: (order.get(key, len(order)), key)):
+        group = sorted(groups[key], key=lambda node: (-node.activity, node.id))
+        span = 2 * math.pi * len(group) / len(members)
+        for rank, node in enumerate(group):
+            radius = 0.2 + 0.8 * math.sqrt((rank + 0.5) / len(group))
+            angle = start + span * (0.1 + 0.8 * ((rank * GOLDEN) % 1.0))
+            anchors[node.id] = (centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle))
+        start += span
+    return anchors
+
+
 def _targets(graph: Graph, order: dict[str, int]) -> dict[int, tuple[float, float]]:
     """Where each linked partner would like to be, in a unit square: steps 1 and 2 of the module's doc."""
     linked = graph.linked
     if not linked:
         return {}
-    groups: dict[str, list[NetworkNode]] = defaultdict(list)
-    for node in linked:
-        groups[node.domain_key].append(node)
+    districts = sorted({node.district for node in linked})
+    columns = math.ceil(math.sqrt(len(districts)))
     anchors: dict[int, tuple[float, float]] = {}
-    start = -math.pi / 2
-    for key in sorted(groups, key=lambda key: (order.get(key, len(order)), key)):
-        members = sorted(groups[key], key=lambda node: (-node.activity, node.id))
-        span = 2 * math.pi * len(members) / len(linked)
-        for index, node in enumerate(members):
-            radius = 0.2 + 0.8 * math.sqrt((index + 0.5) / len(members))
-            angle = start + span * (0.1 + 0.8 * ((index * GOLDEN) % 1.0))
-            anchors[node.id] = (radius * math.cos(angle), radius * math.sin(angle))
-        start += span
+    for place, district in enumerate(districts):  # a map of several districts: a disc each, in a grid
+        members = [node for node in linked if node.district == district]
+        centre = (2.2 * (place % columns), 2.2 * (place // columns))
+        anchors.update(_wedges(members, order, centre))
     ids = sorted(anchors)
     index = {node_id: place for place, node_id in enumerate(ids)}
     ties: list[list[tuple[int, float]]] = [[] for _ in ids]

@@ -3,12 +3,13 @@
 Pillow is already installed (reportlab needs it) and draws text with FreeType, here in the DejaVu Sans that
 ships with Teamlead, so the PNG's names have the same widths as the layout measured. reportlab's own PNG
 renderer would need ``rlPyCairo`` and the cairo library in the packaged app. Pillow draws lines and circles
-without anti-aliasing, so those are drawn at twice the size and halved (:meth:`Image.reduce`); text is
-anti-aliased by FreeType and is drawn at the final size.
+without anti-aliasing, so on a district's map those are drawn at twice the size and halved
+(:meth:`Image.reduce`); text is anti-aliased by FreeType and is drawn at the final size.
 """
 
 from __future__ import annotations
 
+import math
 from functools import cache
 from pathlib import Path
 
@@ -22,9 +23,12 @@ from teamlead.rules.files import atomic_target
 
 SCALE = 3.0
 """Pixels per point: 216 dpi, so 6-point names are 18 pixels high and sharp on a screen or in print."""
-MAX_SIDE = 12_000
-"""The longest side in pixels; a larger map (the whole city) is drawn at a smaller scale."""
+MAX_PIXELS = 36_000_000
+"""A larger map (the whole city) is drawn at a smaller scale, so the image stays about 6,000 × 6,000."""
 SUPER = 2
+"""Lines and dots are drawn this many times larger and scaled down, for smooth edges..."""
+SUPER_PIXELS = 12_000_000
+"""...when the image is at most this large (a district's map); a city's is drawn at its size."""
 
 
 @cache
@@ -39,8 +43,8 @@ def _blend(colour: str, opacity: float) -> tuple[int, int, int]:
 
 
 def scale_for(layout: Layout) -> float:
-    longest = max(layout.width, layout.height) + 2 * MARGIN
-    return min(SCALE, MAX_SIDE / longest)
+    area = (layout.width + 2 * MARGIN) * (layout.height + 2 * MARGIN)
+    return min(SCALE, math.sqrt(MAX_PIXELS / area))
 
 
 def png_image(layout: Layout, scale: float | None = None) -> Image.Image:
@@ -50,8 +54,9 @@ def png_image(layout: Layout, scale: float | None = None) -> Image.Image:
         round((layout.width + 2 * MARGIN) * scale),
         round((layout.height + 2 * MARGIN) * scale),
     )
-    big = scale * SUPER
-    shapes = Image.new("RGB", (size[0] * SUPER, size[1] * SUPER), style.BACKGROUND)
+    factor = SUPER if size[0] * size[1] <= SUPER_PIXELS else 1
+    big = scale * factor
+    shapes = Image.new("RGB", (size[0] * factor, size[1] * factor), style.BACKGROUND)
     draw = ImageDraw.Draw(shapes)
 
     def at(x: float, y: float, factor: float) -> tuple[float, float]:
@@ -77,7 +82,7 @@ def png_image(layout: Layout, scale: float | None = None) -> Image.Image:
         draw.ellipse(
             (x - radius, y - radius, x + radius, y + radius), fill=dot.colour, outline="#ffffff", width=ring
         )
-    image = shapes.reduce(SUPER)
+    image = shapes.reduce(factor) if factor > 1 else shapes
     draw = ImageDraw.Draw(image)
     for label in layout.labels:
         font = _font(max(1, round(label.size * scale)), label.bold)
