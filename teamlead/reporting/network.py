@@ -202,7 +202,9 @@ def _nodes(
     neighbourhood), and every partner that took part in its records (a partner from elsewhere at one of its
     meetings, one that left during the period)."""
     domains = {domain.id: domain for domain in load_domains(session)}
-    district_names = dict(session.execute(select(District.id, District.name)).tuples().all())
+    district_names: dict[int, str] = {
+        row.id: row.name for row in session.execute(select(District.id, District.name))
+    }
     statement = select(
         Organisation.id,
         Organisation.name,
