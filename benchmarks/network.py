@@ -3,7 +3,8 @@
 For each, the last full quarter (2025-Q4, today 2026-03-02) in the district audience (the most links) and
 the city audience: gathering, laying out, and drawing each picture format. The target is layout + drawing
 at most 2 × drawing the same partners and links without a layout (every partner in a row in id order, as
-text runs; the same primitives, so the same drawing work). Medians of a few runs on a shared, noisy machine.
+text runs, on a canvas of the same size; the same primitives, so the same drawing work). Each time is the
+fastest of a few runs: on a shared machine, other work only ever adds to a run.
 
     make bench BENCH_ARGS=network
 """
@@ -11,7 +12,6 @@ text runs; the same primitives, so the same drawing work). Medians of a few runs
 from __future__ import annotations
 
 import io
-import statistics
 import subprocess
 import sys
 import time
@@ -22,7 +22,7 @@ from typing import Any
 
 from benchmarks._city import CACHE, TODAY, city_sqlite
 
-RUNS = 5
+RUNS = 7
 
 
 def district_sqlite() -> Path:
@@ -44,13 +44,13 @@ def district_sqlite() -> Path:
     return path
 
 
-def _median(action: Callable[[], object], runs: int = RUNS) -> float:
+def _fastest(action: Callable[[], object], runs: int = RUNS) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         action()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return min(times)
 
 
 def unlaid(graph: Any, domains: Any, laid: Any) -> Any:
@@ -116,11 +116,11 @@ def bench(label: str, path: Path, district: str | None) -> None:
                 ) -> Any:
                     return gather_network(session, districts, district is None, None, period, audience, made)
 
-                gathering = _median(gather, 3)
+                gathering = _fastest(gather, 3)
                 network = gather()
             graph = drawn_graph(network)
             layout = lay_out(graph, network.domains)
-            laying = _median(lambda graph=graph, network=network: lay_out(graph, network.domains))
+            laying = _fastest(lambda graph=graph, network=network: lay_out(graph, network.domains))
             plain = unlaid(graph, network.domains, layout)
             drawn = len(layout.strokes)
             print(
@@ -132,8 +132,8 @@ def bench(label: str, path: Path, district: str | None) -> None:
             )
             for name, draw in _drawers().items():
                 runs = 1 if name == "png" and len(graph.nodes) > 1000 else 3
-                with_layout = _median(lambda draw=draw, layout=layout: draw(layout), runs)
-                without = _median(lambda draw=draw, plain=plain: draw(plain), runs)
+                with_layout = _fastest(lambda draw=draw, layout=layout: draw(layout), runs)
+                without = _fastest(lambda draw=draw, plain=plain: draw(plain), runs)
                 ratio = (laying + with_layout) / without
                 print(
                     f"  {name}: draw {with_layout:.3f} s; layout + draw {laying + with_layout:.3f} s vs "

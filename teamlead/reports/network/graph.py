@@ -42,7 +42,7 @@ class Graph:
 
     @property
     def apart(self) -> tuple[NetworkNode, ...]:
-        """The isolated partners, by domain and name (as listed beside the map)."""
+        """The isolated partners, by id (the layout lists them below the map by domain and name)."""
         return tuple(node for node in self.nodes if node.id in self.isolated)
 
     def neighbours(self, node_id: int) -> tuple[int, ...]:

@@ -6,6 +6,7 @@ three show one picture; names are text (searchable, and read back by the tests).
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -29,6 +30,8 @@ SMALLEST = 0.6
 FRAME_HEIGHT = pdf.PAGE_HEIGHT - pdf.MARGIN - 18 * mm
 TITLE_ROOM = 190.0
 """Points above the map on the stand-alone page: the title block and the explanation."""
+PAGE_ROOM = 75.0
+"""Points above the map on the district report's page: its heading and the explanation."""
 FRAME_PADDING = 6.0
 """reportlab's frames keep 6 points free on each side."""
 
@@ -113,9 +116,14 @@ def explanation(network: NetworkMap, graph: Graph) -> str:
     return f"{rule} {shown}"
 
 
-def fitted(graph: Graph, network: NetworkMap, width: float) -> MapDrawing:
-    """The map laid out for a frame ``width`` wide, at :data:`SCALE` or as small as the page needs."""
-    return MapDrawing(lay_out(graph, network.domains, width=width / SCALE), SCALE)
+def fitted(graph: Graph, network: NetworkMap, width: float, height: float) -> MapDrawing:
+    """The map for a frame ``width`` × ``height``: laid out that wide at :data:`SCALE`; when that is too tall,
+    laid out again wider (the same area in the frame's shape) and scaled down to fill the frame's width."""
+    layout = lay_out(graph, network.domains, width=width / SCALE)
+    if layout.height * SCALE > height:
+        wider = math.sqrt(layout.width * layout.height * width / height)
+        layout = lay_out(graph, network.domains, width=wider)
+    return MapDrawing(layout, SCALE)
 
 
 def map_page(network: NetworkMap) -> list[Flowable]:
@@ -128,7 +136,8 @@ def map_page(network: NetworkMap) -> list[Flowable]:
     ]
     if not graph.nodes:
         return [*flowables, pdf.empty_note(tr("No partners in this period."))]
-    return [*flowables, fitted(graph, network, pdf.CONTENT_WIDTH - 2 * FRAME_PADDING)]
+    room = FRAME_HEIGHT - 2 * FRAME_PADDING - PAGE_ROOM
+    return [*flowables, fitted(graph, network, pdf.CONTENT_WIDTH - 2 * FRAME_PADDING, room)]
 
 
 def write_network_pdf(network: NetworkMap, target: Path) -> None:
@@ -141,8 +150,9 @@ def write_network_pdf(network: NetworkMap, target: Path) -> None:
     if not graph.nodes:
         story.append(pdf.empty_note(tr("No partners in this period.")))
     else:
-        drawing = fitted(graph, network, pdf.CONTENT_WIDTH - 2 * FRAME_PADDING)
-        drawing.wrap(drawing.width, FRAME_HEIGHT - TITLE_ROOM)
+        room = FRAME_HEIGHT - TITLE_ROOM
+        drawing = fitted(graph, network, pdf.CONTENT_WIDTH - 2 * FRAME_PADDING, room)
+        drawing.wrap(pdf.CONTENT_WIDTH - 2 * FRAME_PADDING, room)
         if drawing.scale < SMALLEST:
             layout = lay_out(graph, network.domains, aspect=pdf.PAGE_HEIGHT / pdf.PAGE_WIDTH)
             drawing = MapDrawing(layout, SCALE)
