@@ -190,6 +190,20 @@ def _agreements(window: MainWindow) -> None:
         wait_until(lambda: view.pane.detail is not None)  # type: ignore[attr-defined]
 
 
+def _network(window: MainWindow) -> None:
+    """The map of Nieuw-West's last quarter, zoomed in on the partner with the most ties, which is hovered
+    so its ties light up."""
+    window.go_to_section("network")
+    view = window.current_view()
+    wait_until(lambda: loaded(view))
+    picture = view.picture  # type: ignore[attr-defined]
+    hub = max(picture.graph.linked, key=lambda node: (len(picture.graph.neighbours(node.id)), -node.id))
+    canvas = view.canvas  # type: ignore[attr-defined]
+    canvas.zoom(2.2)
+    canvas.centerOn(canvas.mapToScene(canvas.node_point(hub.id)))
+    canvas.highlight(hub.id)
+
+
 SHOTS: tuple[Shot, ...] = (
     Shot("dashboard", _section("dashboard"), _loaded_signal),
     Shot("roster", _section("partners"), _loaded_signal),
@@ -202,6 +216,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("meeting", _meeting_page("network")),
     Shot("local-reflection", _meeting_page("reflection")),
     Shot("agreements", _agreements),
+    Shot("network", _network),
     Shot("search", _search),
     Shot("settings", _settings),
     Shot("shortcuts", _shortcuts),

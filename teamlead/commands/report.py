@@ -14,7 +14,7 @@ def register(subparsers: Any) -> None:
 
     parser = subparsers.add_parser(
         "report",
-        help=tr("write a report (PDF or Excel)"),
+        help=tr("write a report (PDF, Excel or a picture)"),
         description=tr(
             "Write a report; the format follows the file's extension ({formats}). Without dates a report "
             "covers the last full calendar quarter.",
@@ -30,6 +30,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--to", dest="end", metavar="DATE", help=tr("last day of the period (YYYY-MM-DD)"))
     parser.add_argument("--district", metavar="NAME", help=tr("the district the report is about"))
+    parser.add_argument(
+        "--neighbourhood",
+        metavar="NAME",
+        help=tr("the neighbourhood it is about (network map), matched within --district"),
+    )
     parser.add_argument(
         "--audience", choices=AUDIENCES, help=tr("who may read it: city (safe to forward) or district")
     )
@@ -53,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         district=args.district,
         meeting_id=args.meeting,
         as_of=end or today,
+        neighbourhood=args.neighbourhood,
     )
     check_request(request)
     database = open_from_args(args)

@@ -14,7 +14,14 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from teamlead.producing.produce import ReportRequest
-    from teamlead.reporting.model import AgreementRegister, ContactSheet, DistrictReport, MeetingPack, Roster
+    from teamlead.reporting.model import (
+        AgreementRegister,
+        ContactSheet,
+        DistrictReport,
+        MeetingPack,
+        NetworkMap,
+        Roster,
+    )
 
 
 def _as_of(request: ReportRequest) -> date:
@@ -61,3 +68,18 @@ def meeting_pack(session: Session, request: ReportRequest, generated_at: datetim
 
     assert request.meeting_id is not None  # check_request refused a request without one
     return gather_meeting_pack(session, request.meeting_id, generated_at)
+
+
+def network(session: Session, request: ReportRequest, generated_at: datetime) -> NetworkMap:
+    """All districts unless ``--district`` names one; ``--neighbourhood`` within it."""
+    from teamlead.reporting.districts import choose_districts, choose_neighbourhood
+    from teamlead.reporting.network import gather_network
+
+    districts = choose_districts(session, request.district)
+    neighbourhood = None
+    if request.neighbourhood is not None:
+        neighbourhood = choose_neighbourhood(session, request.neighbourhood, request.district)
+    everything = request.district is None
+    return gather_network(
+        session, districts, everything, neighbourhood, request.period, request.audience, generated_at
+    )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from teamlead.errors import UsageError
 from teamlead.i18n import tr
-from teamlead.producing.registry import AUDIENCES, SUFFIXES, Option, find_kind, report_kind
+from teamlead.producing.registry import AUDIENCES, REPORT_KINDS, SUFFIXES, Option, find_kind, report_kind
 from teamlead.reporting.model import ReportHeader
 from teamlead.reporting.periods import Period
 from teamlead.rules.clock import AMSTERDAM
@@ -36,6 +36,8 @@ class ReportRequest:
     meeting_id: int | None = None
     as_of: date | None = None
     """The day roster and contacts show the state of (``--to``, default today)."""
+    neighbourhood: str | None = None
+    """``--neighbourhood``: for the kinds that take it (:attr:`Option.NEIGHBOURHOOD`)."""
 
 
 def default_audience(kind: str) -> str:
@@ -71,6 +73,15 @@ def check_request(request: ReportRequest) -> None:
             tr(
                 "The {kind} report holds personal data and exists only for the district audience.",
                 kind=request.kind,
+            )
+        )
+    if request.neighbourhood is not None and Option.NEIGHBOURHOOD not in kind.takes:
+        takers = ", ".join(other.key for other in REPORT_KINDS if Option.NEIGHBOURHOOD in other.takes)
+        raise UsageError(
+            tr(
+                "The {kind} report does not take --neighbourhood (it is taken by: {kinds}).",
+                kind=request.kind,
+                kinds=takers,
             )
         )
     if Option.MEETING in kind.takes and request.meeting_id is None:

@@ -41,6 +41,8 @@ class Option(StrEnum):
     """``--to`` alone: the day whose state it shows."""
     MEETING = "meeting"
     """``--meeting ID``: the meeting it is about; required when taken."""
+    NEIGHBOURHOOD = "neighbourhood"
+    """``--neighbourhood NAME``: limits it to one neighbourhood (matched within ``--district``)."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,19 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
         takes=frozenset({Option.MEETING}),
         gather=gathering.meeting_pack,
     ),
+    ReportKind(
+        key="network",
+        title=lambda: tr("Network map"),
+        formats=(
+            Format(".pdf", "network.pdf", "write_network_pdf"),
+            Format(".png", "network.png", "write_network_png"),
+            Format(".svg", "network.svg", "write_network_svg"),
+            Format(".xlsx", "network.xlsx", "write_network_xlsx"),
+        ),
+        audiences=(Audience.CITY, Audience.DISTRICT),
+        takes=frozenset({Option.DISTRICT, Option.NEIGHBOURHOOD, Option.PERIOD}),
+        gather=gathering.network,
+    ),
 )
 
 KINDS = tuple(kind.key for kind in REPORT_KINDS)
@@ -162,5 +177,10 @@ def report_kind(key: str) -> ReportKind:
 
 def format_title(suffix: str) -> str:
     """A format as a person chooses it (the Reports screen's list)."""
-    titles = {".pdf": tr("PDF"), ".xlsx": tr("Excel workbook")}
+    titles = {
+        ".pdf": tr("PDF"),
+        ".xlsx": tr("Excel workbook"),
+        ".png": tr("Picture (PNG)"),
+        ".svg": tr("Drawing (SVG)"),
+    }
     return titles.get(suffix, suffix)

@@ -40,6 +40,7 @@ from teamlead.reporting.model import (
     Trend,
     Value,
 )
+from teamlead.reporting.network import gather_network
 from teamlead.reporting.periods import Period, local_date, quarter_label, trend_quarters
 from teamlead.reporting.summary_keys import FORMAT_VERSION
 from teamlead.rules import words
@@ -94,6 +95,7 @@ def gather_district_report(
         agreements_overdue=tuple(lines[a.id] for a in sorted(overdue, key=lambda a: (a.due_on, a.id))),
         reflections=_reflections(session, district.id, period),
         narrative=_narrative(session, district.id, period),
+        network_map=gather_network(session, [district], False, None, period, audience, generated_at),
     )
 
 

@@ -9,12 +9,26 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from teamlead.data.queries.districts import DistrictRef, all_districts
+from teamlead.data.queries.districts import (
+    DistrictRef,
+    NeighbourhoodRef,
+    all_districts,
+    find_neighbourhoods,
+    neighbourhoods_of,
+)
 from teamlead.data.queries.districts import find_district as match_district
 from teamlead.errors import UsageError, UserError
 from teamlead.i18n import tr
 
-__all__ = ["DistrictRef", "all_districts", "choose_districts", "choose_one_district", "find_district"]
+__all__ = [
+    "DistrictRef",
+    "NeighbourhoodRef",
+    "all_districts",
+    "choose_districts",
+    "choose_neighbourhood",
+    "choose_one_district",
+    "find_district",
+]
 
 
 def _listing(districts: list[DistrictRef]) -> str:
@@ -64,3 +78,36 @@ def choose_districts(session: Session, name: str | None) -> list[DistrictRef]:
     if name is not None:
         return [find_district(session, name)]
     return all_districts(session)
+
+
+def choose_neighbourhood(session: Session, name: str, district: str | None) -> NeighbourhoodRef:
+    """``--neighbourhood NAME``, matched as ``--district`` matches, within ``--district`` when given.
+
+    A name that several districts have, or none, is wrong usage (exit 2): the message lists the namesakes as
+    ``Name (District)``, or the neighbourhoods there are to choose from.
+    """
+    districts = [find_district(session, district)] if district is not None else None
+    district_ids = [found.id for found in districts] if districts is not None else None
+    found = find_neighbourhoods(session, name, district_ids)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UsageError(
+            tr(
+                "Several districts have a neighbourhood called {name!r}: {found}. Choose one with --district.",
+                name=name,
+                found=", ".join(neighbourhood.label() for neighbourhood in found),
+            )
+        )
+    known = neighbourhoods_of(session, district_ids)
+    if len({neighbourhood.district_id for neighbourhood in known}) <= 1:
+        listing = ", ".join(neighbourhood.name for neighbourhood in known)
+    else:
+        listing = ", ".join(neighbourhood.label() for neighbourhood in known)
+    raise UsageError(
+        tr(
+            "There is no neighbourhood called {name!r}. Neighbourhoods: {neighbourhoods}.",
+            name=name,
+            neighbourhoods=listing or tr("none yet"),
+        )
+    )

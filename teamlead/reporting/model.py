@@ -95,6 +95,8 @@ class DistrictReport:
     agreements_overdue: tuple[AgreementLine, ...]
     reflections: tuple[ReflectionLine, ...]
     narrative: str
+    network_map: NetworkMap | None = None
+    """Who worked with whom in the period (the district's map, for the report's audience)."""
 
     @property
     def has_data(self) -> bool:
@@ -246,3 +248,52 @@ class Consolidation:
     @property
     def period(self) -> tuple[str, str]:
         return self.districts[0].period_from, self.districts[0].period_to
+
+
+@dataclass(frozen=True)
+class NetworkNode:
+    """A partner on the network map."""
+
+    id: int
+    name: str
+    domain_key: str
+    """The domain's key (``care``; a user-made domain's slug), empty without a domain: it picks the colour."""
+    domain: str
+    """The domain's name in the report's language."""
+    activity: int
+    """What the partner took part in during the period: held meetings it was present at, agreements made,
+    and (district audience only) contact moments."""
+    district: str = ""
+    """Its home district's name (empty without one): a map of several districts groups by it."""
+
+
+@dataclass(frozen=True)
+class NetworkLink:
+    """Two partners who worked together in the period, and how much (``reporting.network`` has the rule)."""
+
+    source: int
+    """The lower organisation id of the two."""
+    target: int
+    weight: float
+    meetings: int
+    """Held meetings both were present at."""
+    agreements: int
+    """Agreements made that name both."""
+    contacts: int
+    """Contact moments that name both (always 0 for the city audience)."""
+
+
+@dataclass(frozen=True)
+class NetworkMap:
+    """Who worked with whom: every partner of the scope, and every pair that worked together (none hidden:
+    which links a picture draws is the rule of ``reports.network.graph``)."""
+
+    header: ReportHeader
+    neighbourhood: str
+    """The neighbourhood whose partners the map is limited to; empty for the whole scope."""
+    domains: tuple[tuple[str, str], ...]
+    """(key, name) of every domain, in the domains' order: the legend and the colours."""
+    nodes: tuple[NetworkNode, ...]
+    """Sorted by id."""
+    links: tuple[NetworkLink, ...]
+    """Sorted by (source, target)."""

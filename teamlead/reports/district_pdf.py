@@ -8,12 +8,13 @@ from typing import Any
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from teamlead.i18n import tr
 from teamlead.reporting.model import AgreementLine, DistrictReport, NetworkMatrix, Trend
 from teamlead.reporting.summary_keys import META_KEYS
 from teamlead.reports import pdf
+from teamlead.reports.network.pdf import map_page
 from teamlead.reports.safety import pdf_plain
 from teamlead.reports.summary_words import figure_label, format_figure
 from teamlead.rules import words
@@ -29,6 +30,8 @@ def write_district_pdf(report: DistrictReport, target: Path) -> None:
         story.append(pdf.para(tr("There is no data for this district in this period."), "h2"))
     story += _key_figures(report)
     story += _network(report.network)
+    if report.network_map is not None:
+        story += [PageBreak(), *map_page(report.network_map), PageBreak()]
     story += _trend(report.trend)
     story += _meetings(report)
     story += _agreements(report)

@@ -12,7 +12,9 @@ from teamlead.reports import xlsx
 from teamlead.rules import words
 
 
-def _about(workbook: Workbook, header: ReportHeader, extra: list[tuple[str, object]] | None = None) -> None:
+def about_sheet(
+    workbook: Workbook, header: ReportHeader, extra: list[tuple[str, object]] | None = None
+) -> None:
     """A first sheet that says what the workbook is, for whom, and when it was made."""
     rows: list[list[object]] = [[tr("Report"), header.title], [tr("District"), header.district]]
     if header.period is not None:
@@ -29,7 +31,7 @@ def _about(workbook: Workbook, header: ReportHeader, extra: list[tuple[str, obje
 
 def write_roster(roster: Roster, target: Path) -> None:
     workbook = xlsx.new_workbook()
-    _about(workbook, roster.header)
+    about_sheet(workbook, roster.header)
     headers = [
         tr("Organisation"),
         tr("Domain"),
@@ -65,7 +67,7 @@ def write_roster(roster: Roster, target: Path) -> None:
 
 def write_contacts(sheet: ContactSheet, target: Path) -> None:
     workbook = xlsx.new_workbook()
-    _about(workbook, sheet.header)
+    about_sheet(workbook, sheet.header)
     headers = [
         tr("Neighbourhood"),
         tr("Name"),
@@ -84,7 +86,7 @@ def write_contacts(sheet: ContactSheet, target: Path) -> None:
 
 def write_register(register: AgreementRegister, target: Path) -> None:
     workbook = xlsx.new_workbook()
-    _about(workbook, register.header)
+    about_sheet(workbook, register.header)
     city = register.header.audience == "city"
     headers = [
         tr("Id"),
@@ -128,7 +130,7 @@ def write_register(register: AgreementRegister, target: Path) -> None:
 
 def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
     workbook = xlsx.new_workbook()
-    _about(
+    about_sheet(
         workbook,
         pack.header,
         [

@@ -265,21 +265,29 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
         super().save()
 
     def _footer(self, total: int) -> None:
+        page_width = self._pagesize[0]
         self.saveState()
         self.setStrokeColor(GRID)
         self.setLineWidth(0.5)
-        self.line(MARGIN, 12 * mm, PAGE_WIDTH - MARGIN, 12 * mm)
+        self.line(MARGIN, 12 * mm, page_width - MARGIN, 12 * mm)
         self.setFont(FONT, 7.5)
         self.setFillColor(MUTED)
         self.drawString(MARGIN, 8 * mm, self.footer_left)
         self.drawRightString(
-            PAGE_WIDTH - MARGIN, 8 * mm, tr("Page {page} of {pages}", page=self._pageNumber, pages=total)
+            page_width - MARGIN, 8 * mm, tr("Page {page} of {pages}", page=self._pageNumber, pages=total)
         )
         self.restoreState()
 
 
-def write_pdf(target: Path, header: ReportHeader, story: list[Flowable]) -> None:
-    """Lay out ``story`` on A4 pages with the footer, and write it to ``target`` atomically."""
+def write_pdf(
+    target: Path,
+    header: ReportHeader,
+    story: list[Flowable],
+    pagesize: tuple[float, float] = A4,
+) -> None:
+    """Lay out ``story`` on pages of ``pagesize`` (A4 unless a picture needs more) with the footer, and write
+    it to ``target`` atomically."""
+    page_width, page_height = pagesize
     register_fonts()
     period = (
         f" · {header.period.start.isoformat()} – {header.period.end.isoformat()}" if header.period else ""
@@ -293,7 +301,7 @@ def write_pdf(target: Path, header: ReportHeader, story: list[Flowable]) -> None
     with atomic_target(target) as temporary:
         document = BaseDocTemplate(
             str(temporary),
-            pagesize=A4,
+            pagesize=pagesize,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=MARGIN,
@@ -302,7 +310,7 @@ def write_pdf(target: Path, header: ReportHeader, story: list[Flowable]) -> None
             author="Teamlead",
             creator=f"Teamlead {header.teamlead_version}",
         )
-        frame = Frame(MARGIN, 18 * mm, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN - 18 * mm, id="body")
+        frame = Frame(MARGIN, 18 * mm, page_width - 2 * MARGIN, page_height - MARGIN - 18 * mm, id="body")
         document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         document.build(story, canvasmaker=Footed)
 

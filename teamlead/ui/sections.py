@@ -51,6 +51,7 @@ def sections() -> tuple[Section, ...]:
         Section("meetings", "teamlead.ui.meetings.view", "MeetingsView"),
         Section("agreements", "teamlead.ui.agreements.view", "AgreementsView"),
         Section("reports", "teamlead.ui.reports.view", "ReportsView"),
+        Section("network", "teamlead.ui.network.view", "NetworkView"),
     )
 
 
@@ -65,5 +66,6 @@ def section_title(key: str) -> str:
         "meetings": tr("Meetings"),
         "agreements": tr("Agreements"),
         "reports": tr("Reports"),
+        "network": tr("Network"),
     }
     return titles.get(key, key)

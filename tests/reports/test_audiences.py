@@ -66,9 +66,9 @@ def test_the_district_source_never_names_personal_columns() -> None:
     """Structural guard: the city gatherers do not mention a person's table, a note's text or comments."""
     import inspect
 
-    from teamlead.reporting import district, facts
+    from teamlead.reporting import district, facts, network
 
-    for module in (district, facts):
+    for module in (district, facts, network):
         source = inspect.getsource(module)
         for forbidden in ("Person", "Role", "Note.text", ".comment", "remarks", "minutes"):
             assert forbidden not in source, (module.__name__, forbidden)

@@ -43,6 +43,41 @@ def find_district(session: Session, name: str) -> DistrictRef | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class NeighbourhoodRef:
+    id: int
+    name: str
+    district_id: int
+    district: str
+
+    def label(self) -> str:
+        """``Name (District)``: how a neighbourhood is told apart from its namesakes elsewhere."""
+        return f"{self.name} ({self.district})"
+
+
+def find_neighbourhoods(
+    session: Session, name: str, district_ids: Sequence[int] | None = None
+) -> list[NeighbourhoodRef]:
+    """The neighbourhoods whose name matches ``name`` as :func:`find_district` matches, within the districts
+    given (all when None), by district and name. Several districts may each have one of that name."""
+    wanted = identity_key(name)
+    if not wanted:
+        return []
+    return [found for found in neighbourhoods_of(session, district_ids) if identity_key(found.name) == wanted]
+
+
+def neighbourhoods_of(session: Session, district_ids: Sequence[int] | None = None) -> list[NeighbourhoodRef]:
+    """The neighbourhoods of the districts given (all when None), by district and name."""
+    query = (
+        select(Neighbourhood.id, Neighbourhood.name, District.id, District.name)
+        .join(District, District.id == Neighbourhood.district_id)
+        .order_by(District.name, Neighbourhood.name, Neighbourhood.id)
+    )
+    if district_ids is not None:
+        query = query.where(Neighbourhood.district_id.in_(list(district_ids)))
+    return [NeighbourhoodRef(*row) for row in session.execute(query)]
+
+
 MERGED_PREFIX = "merged.district."
 """``teamlead_meta`` key of a district merged into another: ``merged.district.<old id>`` = ``<new id>``, so a
 default district kept by id follows its district through a merge."""

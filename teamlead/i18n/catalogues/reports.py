@@ -119,7 +119,6 @@ NL: dict[str, str] = {
     "Excused": "Afgemeld",
     "Absent": "Afwezig",
     # Command line and errors
-    "write a report (PDF or Excel)": "schrijf een rapportage (PDF of Excel)",
     "Write a report; the format follows the file's extension ({formats}). Without dates a report covers "
     "the last full calendar quarter.": (
         "Schrijf een rapportage; het formaat volgt de extensie van het bestand ({formats}). "

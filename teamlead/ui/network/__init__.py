@@ -1,0 +1,1 @@
+"""The Network section: the map of partners who worked together, drawn from what happened."""
