@@ -17,12 +17,13 @@ DEFAULT_FILENAME = "teamlead.sqlite3"
 
 def database_key(target: str | None) -> str:
     """The absolute file path, or the URL as given (``--database``, else ``TEAMLEAD_DATABASE``, else the
-    default file in the user's data folder)."""
+    default file in the user's data folder). Paths in Windows' case-insensitive spelling (``normcase``), so
+    ``C:\\Users\\Anna`` and ``c:/users/anna`` are one database, and one lock."""
     text = target or os.environ.get(DATABASE_ENV) or ""
     if not text:
         from platformdirs import user_data_path
 
-        return str((user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILENAME).absolute())
+        return os.path.normcase((user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILENAME).absolute())
     if "://" in text:
         return text
-    return str(Path(text).expanduser().absolute())
+    return os.path.normcase(Path(text).expanduser().absolute())
