@@ -168,8 +168,14 @@ def system_libraries(folder: Path = BUNDLE) -> dict[str, set[str]]:
     for name, where in found.items():
         package = "MISSING"
         if where != "MISSING":
-            result = subprocess.run(["dpkg", "-S", os.path.realpath(where)], capture_output=True, text=True)
-            package = result.stdout.split(":")[0] if result.returncode == 0 else "?"
+            package = "?"
+            for candidate in (where, os.path.realpath(where), "/usr" + where):  # dpkg knows one spelling
+                result = subprocess.run(
+                    ["dpkg", "-S", candidate], capture_output=True, text=True, check=False
+                )
+                if result.returncode == 0:
+                    package = result.stdout.split(":")[0]
+                    break
         packages[package].add(name)
     return dict(packages)
 
