@@ -10,11 +10,8 @@ Debian/Ubuntu packages that hold them (by Debian's naming rule for shared librar
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -69,9 +66,15 @@ def find_plugin(name: str, folders: list[Path]) -> Path | None:
 
 
 def load_error(plugin: Path) -> str | None:
-    """The dynamic loader's complaint about ``plugin``, or None when it loads (and stays loaded, for Qt)."""
+    """The dynamic loader's complaint about ``plugin``, or None when it loads (and stays loaded, for Qt).
+
+    ``_ctypes.dlopen`` is what ``ctypes.CDLL`` calls, without importing all of ctypes at every start; lazy
+    binding as Qt's own loading does: a library that is missing fails all the same.
+    """
+    from _ctypes import dlopen
+
     try:
-        ctypes.CDLL(str(plugin))
+        dlopen(str(plugin), os.RTLD_LAZY | os.RTLD_LOCAL)
     except OSError as error:
         return str(error)
     return None
@@ -79,6 +82,9 @@ def load_error(plugin: Path) -> str | None:
 
 def missing_libraries(plugin: Path, error: str) -> list[str]:
     """Every dependency of ``plugin`` the loader cannot find (``ldd``), else the one its error names."""
+    import shutil
+    import subprocess
+
     names: list[str] = []
     ldd = shutil.which("ldd")
     if ldd is not None:
