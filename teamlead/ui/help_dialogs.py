@@ -77,6 +77,7 @@ class AboutDialog(QDialog):
         self.details.setObjectName("supportDetails")
         self.details.setReadOnly(True)
         self.details.setAccessibleName(tr("Details for a support request"))
+        self.details.setFixedHeight(self.details.fontMetrics().lineSpacing() * 5 + 16)  # its four lines
         label = QLabel(tr("&Details for a support request:"))
         label.setBuddy(self.details)
         buttons = QDialogButtonBox()
@@ -89,7 +90,7 @@ class AboutDialog(QDialog):
         for widget in (title, about, label, self.details, buttons):
             layout.addWidget(widget)
         self._show_details()
-        self.resize(520, 340)
+        self.resize(560, self.sizeHint().height())
 
     def set_revision(self, revision: str | None) -> None:
         """The schema revision, once read from the database in the background."""
