@@ -131,15 +131,15 @@ def check_bundle(folder: Path = BUNDLE) -> list[str]:
         if parts & FORBIDDEN_PARTS:
             problems.append(f"from the build machine: {path.relative_to(folder).as_posix()}")
     internal = folder / "_internal"
-    expected = {
+    expected = {  # wherever the resources live (teamlead/resources/ or a top-level resources/)
         "Qt's Dutch translation": "PySide6/Qt/translations/qtbase_nl.qm",
-        "the PDF fonts": "teamlead/resources/fonts/DejaVuSans.ttf",
+        "the PDF fonts": "**/fonts/DejaVuSans.ttf",
         "the migrations": "teamlead/data/migrations/env.py",
         "the licence": "LICENSE",
     }
-    for what, relative in expected.items():
-        if not (internal / relative).is_file():
-            problems.append(f"{what} missing: _internal/{relative}")
+    for what, pattern in expected.items():
+        if not any(path.is_file() for path in internal.glob(pattern)):
+            problems.append(f"{what} missing: _internal/{pattern}")
     programs = ["teamlead.exe", "teamlead-app.exe"] if WINDOWS else ["teamlead"]
     problems += [f"program missing: {name}" for name in programs if not (folder / name).is_file()]
     return problems
