@@ -3,13 +3,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test stress lint format bench screenshots clean
+.PHONY: run test stress lint format bench screenshots clean package smoke-bundle
 
 $(STAMP): pyproject.toml
 	@py=$$(scripts/find-python) || exit 1; \
 	if [ ! -x $(BIN)/python ]; then echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV) || exit 1; fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# PyInstaller only where the app is packaged (docs/packaging.md).
+$(VENV)/.installed-package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,package]'
 	@touch $@
 
 run: $(STAMP)
@@ -37,5 +42,11 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
 
+package: $(VENV)/.installed-package
+	$(BIN)/python scripts/build_bundle.py
+
+smoke-bundle: $(STAMP)
+	$(BIN)/python scripts/smoke_bundle.py $(SMOKE_ARGS)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .grimp_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache .grimp_cache build dist *.egg-info

@@ -81,8 +81,17 @@ def open_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return result
 
 
+def tolerant_output() -> None:
+    """Text that the output's encoding cannot hold becomes '?' instead of a traceback. On Windows a pipe or a
+    redirected file gets the ANSI code page, which lacks many letters of people's names (ğ, ł, ő)."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)  # None for a windowed app; no method on a StringIO
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    tolerant_output()
     set_language(language_from(argv))
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -28,7 +28,7 @@ from teamlead.data.integrity import (
 )
 from teamlead.errors import DatabaseError, UsageError
 from teamlead.i18n import tr
-from teamlead.rules.files import atomic_target
+from teamlead.rules.files import atomic_target, file_name
 
 if TYPE_CHECKING:
     from teamlead.data.database import Database
@@ -40,8 +40,8 @@ def default_backup_path(
     database: Path, label: str = "", *, folder: Path | None = None, now: datetime | None = None
 ) -> Path:
     """A new file in ``folder`` (default ``backups/`` beside ``database``), named with the date and time."""
-    stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
-    stem = "-".join(part for part in (database.stem, label, stamp) if part)
+    stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")  # no ':' (Windows refuses it in names)
+    stem = "-".join(part for part in (database.stem, file_name(label) if label else "", stamp) if part)
     folder = folder if folder is not None else database.parent / BACKUP_FOLDER
     candidate = folder / f"{stem}{database.suffix}"
     number = 2

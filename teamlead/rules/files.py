@@ -16,6 +16,24 @@ from pathlib import Path
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 
+WINDOWS_FORBIDDEN = frozenset('<>:"/\\|?*')
+"""Characters Windows refuses in a file name (besides control characters)."""
+WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)), *(f"LPT{n}" for n in range(1, 10))}
+)
+"""Names Windows reserves for devices, with any extension (``nul.pdf`` is the null device)."""
+
+
+def file_name(text: str, replacement: str = "-") -> str:
+    """``text`` (a district's name, a title) made into a file name that Windows, macOS and Linux all accept:
+    forbidden and control characters become ``replacement``, trailing dots and spaces go, and a device name
+    (``CON``, ``NUL``, ``COM1``…) gets an underscore. Suggested names and backup labels go through here."""
+    cleaned = "".join(replacement if char in WINDOWS_FORBIDDEN or ord(char) < 32 else char for char in text)
+    cleaned = cleaned.strip().rstrip(". ") or "teamlead"
+    if cleaned.split(".")[0].strip().upper() in WINDOWS_RESERVED:
+        cleaned = f"_{cleaned}"
+    return cleaned
+
 
 def _read_umask() -> int:
     mask = os.umask(0o022)

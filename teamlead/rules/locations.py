@@ -7,6 +7,12 @@ memory does not work across a network. So there Teamlead warns and runs without 
 journal), which a copy of the lone file survives best (the SQLite FAQ on network filesystems; Anki and
 KeePassXC warn for the same reason).
 
+On Windows, OneDrive's folder need not be named after it: the user may move it, and a SharePoint library synced
+by OneDrive lands in a folder named after the organisation (``C:\\Users\\anna\\Gemeente Amsterdam\\Team -
+Documenten``). So the roots OneDrive announces count too: the ``OneDrive``, ``OneDriveCommercial`` and
+``OneDriveConsumer`` environment variables and, from the registry, each account's ``UserFolder`` and each synced
+library's ``MountPoint``. A drive letter mapped to a network share (``H:``) is a network share.
+
 Beneath the data layer and free of SQLAlchemy: the app names its database (for the one-instance lock) before
 the data layer is imported.
 """
@@ -14,8 +20,10 @@ the data layer is imported.
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PureWindowsPath
+from pathlib import Path, PurePath, PureWindowsPath
 
 from teamlead import APP_NAME
 from teamlead.i18n import tr
@@ -37,6 +45,12 @@ SYNC_FOLDERS: tuple[tuple[str, str], ...] = (
     ("nextcloud", "Nextcloud"),
     ("box sync", "Box"),
 )
+ONEDRIVE_VARIABLES = ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")
+ONEDRIVE_KEYS = (
+    (r"Software\Microsoft\OneDrive\Accounts", "UserFolder"),
+    (r"Software\SyncEngines\Providers\OneDrive", "MountPoint"),
+)
+DRIVE_REMOTE = 4  # GetDriveTypeW: a drive letter mapped to a network share
 NETWORK_FILESYSTEMS = frozenset(
     {
         "nfs",
@@ -88,13 +102,70 @@ class RiskyLocation:
         )
 
 
-def _sync_service(path: Path) -> str | None:
+def sync_service(path: PurePath, roots: Iterable[PurePath] = ()) -> str | None:
+    """The sync client whose folder holds ``path``: by a folder's name, or below one of OneDrive's ``roots``."""
     for part in path.parts:
         folded = part.casefold()
         for prefix, service in SYNC_FOLDERS:
             if folded.startswith(prefix):
                 return service
+    inside = [part.casefold() for part in path.parts]
+    for root in roots:
+        parts = [part.casefold() for part in root.parts]
+        if parts and inside[: len(parts)] == parts:
+            return "OneDrive"
     return None
+
+
+def onedrive_roots(
+    environ: Mapping[str, str], registry_folders: Sequence[str] = (), *, flavour: type[PurePath] = PurePath
+) -> list[PurePath]:
+    """The folders OneDrive syncs, from its environment variables and the registry's folders (as paths of
+    ``flavour``: this system's, or Windows' in a test elsewhere)."""
+    found = [environ.get(name, "") for name in ONEDRIVE_VARIABLES]
+    return [flavour(folder) for folder in [*found, *registry_folders] if folder.strip()]
+
+
+def _registry_folders() -> list[str]:
+    """OneDrive's account folders and synced libraries from the current user's registry (Windows only)."""
+    if sys.platform != "win32":
+        return []
+    import winreg
+
+    folders: list[str] = []
+    for key_path, value_name in ONEDRIVE_KEYS:
+        try:
+            parent = winreg.OpenKey(winreg.HKEY_CURRENT_USER, key_path)
+        except OSError:
+            continue
+        with parent:
+            index = 0
+            while True:
+                try:
+                    name = winreg.EnumKey(parent, index)
+                except OSError:
+                    break
+                index += 1
+                try:
+                    with winreg.OpenKey(parent, name) as child:
+                        value, _kind = winreg.QueryValueEx(child, value_name)
+                except OSError:
+                    continue
+                if isinstance(value, str) and value:
+                    folders.append(value)
+    return folders
+
+
+def _windows_network_drive(path: Path) -> bool:
+    """Whether ``path`` lies on a drive letter mapped to a network share (Windows only)."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    drive = PureWindowsPath(path).drive
+    if not drive or drive.startswith("\\\\"):
+        return False
+    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE)
 
 
 def _mount_type(path: Path, mounts: Path) -> str | None:
@@ -122,9 +193,11 @@ def risky_location(path: Path, *, mounts: Path = Path("/proc/mounts")) -> RiskyL
     if text.startswith(("\\\\", "//")) and len(PureWindowsPath(text).parts) > 1:
         return RiskyLocation("network", tr("a shared folder"))
     absolute = path.absolute()
-    service = _sync_service(absolute)
+    service = sync_service(absolute, onedrive_roots(os.environ, _registry_folders()))
     if service is not None:
         return RiskyLocation("sync", service)
+    if _windows_network_drive(absolute):
+        return RiskyLocation("network", tr("a shared folder"))
     filesystem = _mount_type(absolute.parent, mounts)
     if filesystem is not None and filesystem in NETWORK_FILESYSTEMS:
         return RiskyLocation("network", filesystem)

@@ -15,10 +15,11 @@ from teamlead.rules.locations import DATABASE_ENV, default_database_path
 
 def database_key(target: str | None) -> str:
     """The absolute file path, or the URL as given (``--database``, else ``TEAMLEAD_DATABASE``, else the
-    default file in the user's data folder)."""
+    default file in the user's data folder). Paths in Windows' case-insensitive spelling (``normcase``), so
+    ``C:\\Users\\Anna`` and ``c:/users/anna`` are one database, and one lock."""
     text = target or os.environ.get(DATABASE_ENV) or ""
     if not text:
-        return str(default_database_path().absolute())
+        return os.path.normcase(default_database_path().absolute())
     if "://" in text:
         return text
-    return str(Path(text).expanduser().absolute())
+    return os.path.normcase(Path(text).expanduser().absolute())

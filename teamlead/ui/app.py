@@ -46,6 +46,12 @@ def run(args: argparse.Namespace) -> int:
     """
     started = process_started()
     exit_when_ready = bool(getattr(args, "exit_when_ready", False))
+    from teamlead.ui.platform_check import platform_problem
+
+    problem = platform_problem()  # Qt would abort with a guess; name the missing libraries instead
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtCore import QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 

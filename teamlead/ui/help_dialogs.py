@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import platform
+
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QMessageBox,
+    QLabel,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -50,17 +54,60 @@ class ShortcutsDialog(QDialog):
         self.resize(560, 460)
 
 
-def show_about_box(parent: QWidget) -> None:
-    box = QMessageBox(parent)
-    box.setObjectName("aboutBox")
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setWindowTitle(tr("About Teamlead"))
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setText(tr("Teamlead {version}", version=__version__))
-    box.setInformativeText(
-        tr(
-            "The partner network of a district in one place: partners, contact persons, notes and signals, "
-            "meetings and agreements, and reports for the city."
+class AboutDialog(QDialog):
+    """What Teamlead is, and the details a support request needs (version, database, schema revision, the
+    platform), with a button that copies those details to paste into an e-mail."""
+
+    def __init__(self, parent: QWidget | None = None, *, database: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutBox")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(tr("About Teamlead"))
+        self._database = database
+        self._revision: str | None = None
+        title = QLabel(f"<b>{tr('Teamlead {version}', version=__version__)}</b>")
+        about = QLabel(
+            tr(
+                "The partner network of a district in one place: partners, contact persons, notes and signals, "
+                "meetings and agreements, and reports for the city."
+            )
         )
-    )
-    box.open()
+        about.setWordWrap(True)
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("supportDetails")
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(tr("Details for a support request"))
+        self.details.setFixedHeight(self.details.fontMetrics().lineSpacing() * 5 + 16)  # its four lines
+        label = QLabel(tr("&Details for a support request:"))
+        label.setBuddy(self.details)
+        buttons = QDialogButtonBox()
+        self.copy_button = buttons.addButton(tr("&Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy_details)
+        close = buttons.addButton(tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.setDefault(True)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (title, about, label, self.details, buttons):
+            layout.addWidget(widget)
+        self._show_details()
+        self.resize(560, self.sizeHint().height())
+
+    def set_revision(self, revision: str | None) -> None:
+        """The schema revision, once read from the database in the background."""
+        self._revision = revision or tr("none")
+        self._show_details()
+
+    def support_text(self) -> str:
+        return self.details.toPlainText()
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.support_text())
+
+    def _show_details(self) -> None:
+        lines = [
+            f"Teamlead {__version__}",
+            tr("Database: {database}", database=self._database or tr("none open")),
+            tr("Schema revision: {revision}", revision=self._revision or "…"),
+            f"Python {platform.python_version()}, Qt {qVersion()}, {platform.platform(terse=True)}",
+        ]
+        self.details.setPlainText("\n".join(lines))

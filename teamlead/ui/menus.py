@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QMenu
 from teamlead.i18n import tr
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from teamlead.ui.help_dialogs import AboutDialog
     from teamlead.ui.main_window import MainWindow
 
 
@@ -157,7 +160,21 @@ def show_shortcuts(window: MainWindow) -> None:
     ShortcutsDialog(shortcut_rows(window), window).open()
 
 
-def show_about(window: MainWindow) -> None:
-    from teamlead.ui.help_dialogs import show_about_box
+def show_about(window: MainWindow) -> AboutDialog:
+    """About, with the open database's name; its schema revision is read in the background."""
+    from teamlead.ui.help_dialogs import AboutDialog
 
-    show_about_box(window)
+    if not window.has_context:
+        dialog = AboutDialog(window)
+    else:
+        context = window.context
+        dialog = AboutDialog(window, database=context.database.display_name())
+        context.read(_schema_revision, dialog.set_revision, key="about.revision")
+    dialog.open()
+    return dialog
+
+
+def _schema_revision(session: Session) -> str | None:
+    from teamlead.data.migrate import current_revision
+
+    return current_revision(session.connection())

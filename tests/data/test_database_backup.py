@@ -277,3 +277,23 @@ def test_backup_and_restore_on_a_server_name_its_tools(
     url = postgres_url.render_as_string(hide_password=False)
     assert cli.main(["--database", url, *command]) == 1
     assert tool in capsys.readouterr().err
+
+
+def test_backup_and_aside_names_are_valid_on_windows(tmp_path: Path) -> None:
+    """Names carry the date and time without ':' and a label without characters Windows refuses."""
+    from datetime import datetime
+
+    from teamlead.data.backup import aside_path, default_backup_path
+    from teamlead.rules.files import WINDOWS_FORBIDDEN
+
+    now = datetime(2026, 3, 2, 9, 5, 7)
+    database = tmp_path / "teamlead.sqlite3"
+    names = [
+        default_backup_path(database, now=now).name,
+        default_backup_path(database, "auto", now=now).name,
+        default_backup_path(database, "before-upgrade-from-0006:x/y", now=now).name,
+        aside_path(database, now=now).name,
+    ]
+    assert names[0] == "teamlead-2026-03-02-090507.sqlite3"
+    for name in names:
+        assert not set(name) & WINDOWS_FORBIDDEN, name

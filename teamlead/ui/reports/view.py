@@ -36,6 +36,7 @@ from teamlead.reporting.districts import DistrictRef, all_districts
 from teamlead.reporting.periods import Period, last_full_quarter, previous_quarter, quarter_label
 from teamlead.reporting.register import MeetingChoice, meeting_choices
 from teamlead.rules import words
+from teamlead.rules.files import file_name
 from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.services.narratives import NarrativeRow, get_narrative, save_narrative
 from teamlead.ui.context import AppContext
@@ -213,11 +214,15 @@ class ReportsView(QWidget):
 
     # -- making the report -------------------------------------------------------------------------------
 
+    def suggested_file_name(self) -> str:
+        """The name the save dialog proposes: the report, the district and the quarter, valid on Windows."""
+        name = f"{self.report_kind().title()} {self.district.currentText()} {self.quarter.currentText()}"
+        return f"{file_name(name)}{self.format.currentData()}"
+
     def _choose_file(self) -> None:
         suffix = self.format.currentData()
-        name = f"{self.report_kind().title()} {self.district.currentText()} {self.quarter.currentText()}"
         path, _filter = QFileDialog.getSaveFileName(
-            self, tr("Save the report as"), str(Path.home() / f"{name}{suffix}"), f"*{suffix}"
+            self, tr("Save the report as"), str(Path.home() / self.suggested_file_name()), f"*{suffix}"
         )
         if path:
             self.make_report(Path(path) if Path(path).suffix else Path(path + suffix))

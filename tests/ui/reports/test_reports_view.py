@@ -97,3 +97,11 @@ def test_the_narrative_of_the_quarter_is_shown_and_saved(
         row = get_narrative(session, seeded.district_id, Q3.start, Q3.end)
     assert row is not None
     assert row.text == "Het netwerk groeit; de jongerenwerkers zijn onmisbaar."
+
+
+def test_the_suggested_file_name_is_valid_on_windows(view: ReportsView) -> None:
+    view.district.setItemText(view.district.currentIndex(), 'Noord/Oost: "centrum"?')
+    name = view.suggested_file_name()
+    assert name.endswith(view.format.currentData())
+    assert not set(name) & set('<>:"/\\|?*')
+    assert "Noord-Oost- -centrum" in name
