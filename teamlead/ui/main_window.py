@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from teamlead.data.database import Database
+    from teamlead.data.queries.default_district import DefaultDistrict
 
 QSETTINGS_ORGANISATION = "Teamlead"
 QSETTINGS_APPLICATION = "Teamlead"
@@ -407,9 +408,12 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.apply_settings(dialog.language(), dialog.default_district()))
         dialog.open()
 
-    def apply_settings(self, language: str, default_district: str | None) -> None:
-        """Save the settings; a new language re-translates the window at once (it is rebuilt)."""
-        settings.update(language=language, default_district=default_district)
+    def apply_settings(self, language: str, default_district: DefaultDistrict | None = None) -> None:
+        """Save the settings (the default district, when given, for its database); a new language
+        re-translates the window at once (it is rebuilt)."""
+        settings.update(language=language)
+        if default_district is not None:
+            settings.set_default_district(default_district.database_id, default_district.district_id)
         changed = language != current_language()
         set_language(language)
         if changed:

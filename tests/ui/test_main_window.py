@@ -95,11 +95,21 @@ def test_the_dashboard_reloads_after_a_change(
 def test_the_language_switch_retranslates_the_window(
     qtbot: QtBot, make_window: WindowMaker, sqlite_database: Database
 ) -> None:
-    seed(sqlite_database)
+    """Through the settings dialog: Dutch, and Nieuw-West as the default district (kept by id, for this
+    database)."""
+    from teamlead.ui.settings_dialog import SettingsDialog
+
+    seeded = seed(sqlite_database)
     window = make_window(sqlite_database)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Go", "&Help"]
-    window.apply_settings("nl", "Nieuw-West")
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.district_box.isEnabled)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("nl"))
+    dialog.district_box.setCurrentIndex(dialog.district_box.findText("Nieuw-West"))
+    dialog.accept()
     assert [action.text() for action in window.menuBar().actions()] == ["&Bestand", "&Ga naar", "&Help"]
     assert window.sidebar.item(0).text() == "Overzicht"
     view = window.current_view()
@@ -108,7 +118,7 @@ def test_the_language_switch_retranslates_the_window(
     assert view.heading.text() == "Overzicht"
     assert view.subtitle.text().startswith("Nieuw-West")
     assert settings.load().language == "nl"
-    assert settings.load().default_district == "Nieuw-West"
+    assert list(settings.load().default_districts.values()) == [seeded.district]
 
 
 def test_a_damaged_database_is_refused_and_left_untouched(
