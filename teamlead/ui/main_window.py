@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self._paint_watch: QWidget | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.search_popup: Any = None
+        self.upgrade_message: QMessageBox | None = None
+        self._upgrades_told: set[int] = set()
         self.recent_menu: QMenu | None = None
         self._painted = False
         self.installEventFilter(self)
@@ -115,7 +118,28 @@ class MainWindow(QMainWindow):
         self._context = context
         self._connect_context()
         remember_database(context.database)
+        self._tell_upgrade(context.database)
         self._rebuild()
+
+    def _tell_upgrade(self, database: Database) -> None:
+        """Opening the database upgraded it: say what that did to the user's records, once, when the first
+        screen is on screen (a box that does not block: ``--exit-when-ready`` exits before it would show)."""
+        upgrade = database.upgrade
+        if upgrade is None or id(upgrade) in self._upgrades_told:
+            return
+        self._upgrades_told.add(id(upgrade))
+        text = "\n\n".join(upgrade.lines())
+
+        def show() -> None:
+            if not self.isVisible():
+                return
+            box = QMessageBox(QMessageBox.Icon.Information, tr("Database upgraded"), text, parent=self)
+            box.setObjectName("upgradeMessage")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.upgrade_message = box
+
+        self.screen_ready.connect(lambda: QTimer.singleShot(0, show), Qt.ConnectionType.SingleShotConnection)
 
     # --- building -----------------------------------------------------------------------------------------
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from teamlead.data.database import Database
+from teamlead.data.database import Database, open_database
 from teamlead.rules import settings
+from teamlead.rules.vocabulary import Change
 from teamlead.ui.dashboard.view import DashboardView
 from teamlead.ui.main_window import MainWindow
 from teamlead.ui.widgets.record_table import RECORD_ROLE
@@ -219,3 +222,31 @@ def test_the_shortcut_list_names_every_action_with_its_keys(
     assert dialog is not None
     assert dialog.table.rowCount() == len(rows)
     dialog.close()
+
+
+@pytest.fixture
+def upgraded(tmp_path: Path) -> Iterator[Database]:
+    """A database of schema 0006 (one district, records without one), upgraded by opening it."""
+    path = tmp_path / "teamlead.sqlite3"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "fixtures" / "schema-0006.sqlite3", path)
+    database = open_database(path)
+    yield database
+    database.dispose()
+
+
+def test_the_app_says_once_what_an_upgrade_did(
+    qtbot: QtBot, upgraded: Database, make_window: WindowMaker
+) -> None:
+    """The window says what the upgrade did in a message box once the first screen is there."""
+    assert upgraded.upgrade is not None
+    window = make_window(upgraded)
+    qtbot.waitUntil(lambda: window.upgrade_message is not None, timeout=10_000)
+    box = window.upgrade_message
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
+    assert "upgraded from schema 0006" in box.text()
+    assert "Records that had no district are now in Nieuw-West: 3 partners" in box.text()
+    box.accept()
+    window.context.data_changed.emit(Change.ALL)
+    qtbot.wait(50)
+    assert [b for b in window.findChildren(QMessageBox, "upgradeMessage") if b.isVisible()] == []

@@ -23,6 +23,7 @@ NL: dict[str, str] = {
     "Reports": "Rapportages",
     "Sections": "Onderdelen",
     "Database: {name}": "Database: {name}",
+    "Database upgraded": "Database bijgewerkt",
     "There is no screen for this record yet.": "Voor dit gegeven is nog geen scherm.",
     "The first screen was not ready within {s} seconds.": (
         "Het eerste scherm was niet binnen {s} seconden klaar."
