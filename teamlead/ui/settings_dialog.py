@@ -59,6 +59,7 @@ class SettingsDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
+        hint.setMinimumWidth(400)  # the dialog's height is laid out for the hint wrapped at this width
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
