@@ -35,6 +35,7 @@ SIZE = (1366, 768)
 OUT = ROOT / "docs" / "screenshots"
 
 if TYPE_CHECKING:
+    from teamlead.data.database import Database
     from teamlead.ui.main_window import MainWindow
 
 DIM = QColor(0, 0, 0, 60)
@@ -272,6 +273,17 @@ def welcome_shot(app: QApplication, folder: Path) -> None:
     database.dispose()
 
 
+def _default_district(database: Database, name: str) -> None:
+    """The dashboard shows this district, as a team lead's own settings would say (kept by id)."""
+    from teamlead.data.queries.default_district import DefaultDistrict, database_id, save_default_district
+    from teamlead.data.queries.districts import find_district
+
+    with database.session() as session:
+        own, found = database_id(session), find_district(session, name)
+    if own is not None and found is not None:
+        save_default_district(DefaultDistrict(own, found.id))
+
+
 def main(names: list[str]) -> int:
     from teamlead.i18n import set_language
     from teamlead.rules import settings
@@ -282,7 +294,7 @@ def main(names: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="teamlead-shots-") as name:
         folder = Path(name)
         os.environ["TEAMLEAD_SETTINGS"] = str(folder / "settings.json")
-        settings.save(settings.Settings(language="nl", default_district="Nieuw-West"))
+        settings.save(settings.Settings(language="nl"))
         set_language("nl")
         if not names or "welcome" in names:
             welcome_shot(app, folder)
@@ -291,6 +303,7 @@ def main(names: list[str]) -> int:
         from teamlead.ui.main_window import MainWindow
 
         database = open_database(demo_database(folder))
+        _default_district(database, "Nieuw-West")
         context = AppContext(database, today=TODAY)
         window = MainWindow(context, qsettings=QSettings(str(folder / "w.ini"), QSettings.Format.IniFormat))
         window.resize(*SIZE)

@@ -16,6 +16,8 @@ from teamlead.data import migrate
 from teamlead.data.engine import display_name, make_engine, resolve_url, sqlite_path
 from teamlead.data.integrity import USABLE, Inspection, State, inspect_sqlite, refusal
 from teamlead.i18n import tr
+from teamlead.rules import words
+from teamlead.rules.vocabulary import DistrictedKind
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,18 @@ class HealthReport:
         for key in self.checked:
             label, problems = labels[key]
             lines.append(f"{label}: {tr('ok')}" if not problems else f"{label}: {'; '.join(problems)}")
+        without = [
+            words.districtless(kind, count)
+            for kind, count in zip(DistrictedKind, inspection.districtless, strict=False)
+            if count
+        ]
+        if without:
+            lines.append(
+                tr(
+                    "Warning: {records}; they count in no district's report (assign them on the dashboard).",
+                    records="; ".join(without),
+                )
+            )
         return lines
 
     def verdict(self) -> str:
@@ -91,10 +105,12 @@ def _check_sqlite(path: Path) -> HealthReport:
 
 def _check_server(url: URL) -> HealthReport:
     from teamlead.data.database import Database, schema_state
+    from teamlead.data.queries.districtless import count_statement
     from teamlead.data.search_maintenance import check_search_index
 
     database = Database(url, make_engine(url))
     search: tuple[str, ...] = ()
+    districtless: tuple[int, ...] = ()
     try:
         with database.engine.connect() as connection:
             version = str(connection.exec_driver_sql("SHOW server_version").scalar())
@@ -102,7 +118,9 @@ def _check_server(url: URL) -> HealthReport:
         if state is State.CURRENT:
             with database.engine.connect() as connection:
                 search = tuple(check_search_index(connection))
+                counts = connection.exec_driver_sql(count_statement()).one()
+                districtless = tuple(int(count) for count in counts)
     finally:
         database.dispose()
-    inspection = Inspection(State(state), revision, search=search)
+    inspection = Inspection(State(state), revision, search=search, districtless=districtless)
     return HealthReport(display_name(url), inspection, f"PostgreSQL {version}", checked=("search",))

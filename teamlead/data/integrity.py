@@ -53,6 +53,9 @@ class Inspection:
     problems: tuple[str, ...] = ()
     foreign_keys: tuple[str, ...] = ()
     search: tuple[str, ...] = field(default=())
+    districtless: tuple[int, ...] = ()
+    """Records without a district, per :class:`~teamlead.rules.vocabulary.DistrictedKind` (a warning, not
+    a problem: the database is sound, they just count in no district's figures)."""
 
     @property
     def sound(self) -> bool:
@@ -184,11 +187,19 @@ def _inspect_open(path: Path, header: bytes, *, thorough: bool, immutable: bool 
                 tr("row {row} of {table} points to a missing {parent}", row=row, table=table, parent=parent)
                 for table, row, parent, _index in connection.execute("PRAGMA foreign_key_check")
             )
+            districtless = _districtless(connection) if state is State.CURRENT else ()
         # An older schema may predate the index; the upgrade builds it.
         search = tuple(search_index_problems(path, header)) if state is State.CURRENT else ()
     except sqlite3.DatabaseError as error:
         return Inspection(State.DAMAGED, problems=(_unreadable(path, error),))
-    return Inspection(state, revision, foreign_keys=foreign_keys, search=search)
+    return Inspection(state, revision, foreign_keys=foreign_keys, search=search, districtless=districtless)
+
+
+def _districtless(connection: sqlite3.Connection) -> tuple[int, ...]:
+    from teamlead.data.queries.districtless import count_statement
+
+    row = connection.execute(count_statement()).fetchone()
+    return tuple(int(count) for count in row) if row else ()
 
 
 def _unreadable(path: Path, error: sqlite3.DatabaseError) -> str:

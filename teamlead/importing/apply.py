@@ -159,8 +159,8 @@ def apply_plan(
 
 @dataclass(frozen=True, slots=True)
 class _Places:
-    """Where the imported partners go: their district (None: as the database decides), domain and
-    neighbourhood ids by identity key, new ones added."""
+    """Where the imported partners go: their district (the one given, else the database's only one, else
+    None), domain and neighbourhood ids by identity key, new ones added."""
 
     district_id: int | None
     domains: dict[str, int]
@@ -184,7 +184,8 @@ def _add_places(session: Session, plan: Plan, now: datetime) -> _Places:
     if home is not None:
         for key, name in plan.new_neighbourhoods.items():
             neighbourhoods[key] = add_neighbourhood(session, home, name, now=now)
-    return _Places(district_id, domains, neighbourhoods)
+    # Without --district, the partners' home is the database's only district (none when it has several).
+    return _Places(home, domains, neighbourhoods)
 
 
 def _write_organisations(writer: _Writer, plan: Plan, places: _Places) -> tuple[dict[int, int], int]:

@@ -100,7 +100,9 @@ class Plan:
         return sum(1 for p in self.proposals if p.kind == "merge" and p.id.split(SEP)[0].startswith(prefix))
 
     def summary(self) -> str:
-        return tr(
+        """The counts; without ``--district``, also where the new partners go (``shared/interface.md``,
+        "Districts": the database's only district, else none)."""
+        counts = tr(
             "organisations: {orgs_added} added, {orgs_merged} merged; persons: {persons_added} added, "
             "{persons_merged} merged; rows skipped: {skipped}",
             orgs_added=self.added(self.organisations),
@@ -109,6 +111,16 @@ class Plan:
             persons_merged=self.merged("person"),
             skipped=self.skipped,
         )
+        if self.district is not None or not self.added(self.organisations):
+            return counts
+        if self.snapshot.only_district_name is not None:
+            return counts + tr(
+                "; home district: {name} (the database's only district)",
+                name=self.snapshot.only_district_name,
+            )
+        if self.snapshot.several_districts:
+            return counts + tr("; no home district (the database has several; give --district)")
+        return counts
 
     def lines(self) -> list[str]:
         """What the CLI prints, in the interface's order, the summary last."""

@@ -50,6 +50,8 @@ class Snapshot:
     district_name: str | None
     only_district_id: int | None  # the database's one district, when it has exactly one
     note_texts: set[tuple[int, str]]  # (organisation id, text) of notes already there
+    only_district_name: str | None = None
+    several_districts: bool = False  # more than one: without --district, imported partners get none
 
 
 def take_snapshot(session: Session, district: str | None) -> Snapshot:
@@ -98,7 +100,7 @@ def take_snapshot(session: Session, district: str | None) -> Snapshot:
     ):
         neighbourhoods[identity_key(name)].append((neighbourhood_id, district_id))
     found = find_district(session, district) if district else None
-    districts = list(session.scalars(select(District.id).limit(2)))
+    districts = session.execute(select(District.id, District.name).order_by(District.id).limit(2)).all()
     note_texts = {
         (organisation_id, text)
         for organisation_id, text in session.execute(
@@ -114,6 +116,8 @@ def take_snapshot(session: Session, district: str | None) -> Snapshot:
         neighbourhoods=neighbourhoods,
         district_id=found.id if found else None,
         district_name=found.name if found else None,
-        only_district_id=districts[0] if len(districts) == 1 else None,
+        only_district_id=districts[0][0] if len(districts) == 1 else None,
         note_texts=note_texts,
+        only_district_name=districts[0][1] if len(districts) == 1 else None,
+        several_districts=len(districts) > 1,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -28,8 +29,10 @@ MAX_RECENT = 8
 class Settings:
     language: str | None = None
     """``nl`` or ``en``; None: the system's language."""
-    default_district: str | None = None
-    """The district the dashboard shows; None: all districts."""
+    default_districts: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    """The user's default district per database: ``teamlead_meta.database_id`` -> district id. By id, so a
+    rename keeps it and a merge follows it (:func:`teamlead.data.queries.districts.current_district_id`); per
+    database, because ids mean nothing in another one. The dashboard shows it, new records land in it."""
     recent_databases: tuple[str, ...] = ()
     """Most recent first; never a URL with a password."""
     backup_folder: str | None = None
@@ -41,6 +44,9 @@ class Settings:
 
 
 _FIELDS = {f.name for f in dataclasses.fields(Settings)} - {"unknown"}
+LEGACY_DEFAULT_DISTRICT = "default_district"
+"""The name-based default district of earlier versions (one name for every database). Kept among the
+unknown keys until :func:`set_default_district` converts it, once, for the first database that has it."""
 
 
 def settings_path() -> Path:
@@ -58,6 +64,11 @@ def _valid(name: str, value: Any) -> bool:
         return "None" in hint
     if hint.startswith("tuple"):
         return isinstance(value, list | tuple) and all(isinstance(item, str) for item in value)
+    if "Mapping" in hint:
+        return isinstance(value, dict) and all(
+            isinstance(key, str) and isinstance(item, int) and not isinstance(item, bool)
+            for key, item in value.items()
+        )
     if "int" in hint:
         return isinstance(value, int) and not isinstance(value, bool)
     return isinstance(value, str)
@@ -68,7 +79,11 @@ def _from_json(data: dict[str, Any]) -> Settings:
     for name in _FIELDS & data.keys():
         if _valid(name, data[name]):
             value = data[name]
-            known[name] = tuple(value) if isinstance(value, list) else value
+            if isinstance(value, list):
+                value = tuple(value)
+            elif isinstance(value, dict):
+                value = MappingProxyType(dict(value))
+            known[name] = value
     unknown = {key: value for key, value in data.items() if key not in _FIELDS}
     return Settings(**known, unknown=MappingProxyType(unknown))
 
@@ -87,7 +102,11 @@ def save(values: Settings) -> None:
     data: dict[str, Any] = dict(values.unknown)
     for name in sorted(_FIELDS):
         value = getattr(values, name)
-        data[name] = list(value) if isinstance(value, tuple) else value
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, Mapping):
+            value = dict(value)
+        data[name] = value
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text(path, json.dumps(data, indent=2, ensure_ascii=False))
@@ -104,3 +123,24 @@ def remember_database(name: str) -> None:
     """Put the database called ``name`` first in the recent list (the caller never passes a password)."""
     recent = [name, *(entry for entry in load().recent_databases if entry != name)][:MAX_RECENT]
     update(recent_databases=tuple(recent))
+
+
+def legacy_default_district(values: Settings) -> str | None:
+    """The default district's name as an earlier version kept it, when it is still there to convert."""
+    name = values.unknown.get(LEGACY_DEFAULT_DISTRICT)
+    return name if isinstance(name, str) and name.strip() else None
+
+
+def set_default_district(database_id: str, district_id: int | None) -> Settings:
+    """Keep ``district_id`` as the default district of the database ``database_id`` (None: no default, the
+    dashboard shows all districts). The old name-based setting goes: it has been converted."""
+    values = load()
+    chosen = {key: value for key, value in values.default_districts.items() if key != database_id}
+    if district_id is not None:
+        chosen[database_id] = district_id
+    unknown = {key: value for key, value in values.unknown.items() if key != LEGACY_DEFAULT_DISTRICT}
+    values = dataclasses.replace(
+        values, default_districts=MappingProxyType(chosen), unknown=MappingProxyType(unknown)
+    )
+    save(values)
+    return values

@@ -93,6 +93,17 @@ class RecordKind(StrEnum):
     AGREEMENT = "agreement"
 
 
+class DistrictedKind(StrEnum):
+    """A kind of record that belongs to a district; the value is its table. Records of these kinds without a
+    district drop out of every district's figures, so the dashboard and ``check`` list them."""
+
+    ORGANISATION = "organisation"
+    NOTE = "note"
+    MEETING = "meeting"
+    SERIES = "meeting_series"
+    AGREEMENT = "agreement"
+
+
 class Change(StrEnum):
     """What a write changed, so the screens showing it reload (the app's ``data_changed``).
 

@@ -12,6 +12,7 @@ from teamlead.rules.vocabulary import (
     AgreementStatus,
     Attendance,
     Audience,
+    DistrictedKind,
     MeetingKind,
     NoteKind,
     OrganisationStatus,
@@ -121,3 +122,35 @@ def default_domain_name(key: str) -> str | None:
     """The word for a default domain's key (``social`` -> Social / Sociaal); None for other keys."""
     names = _DEFAULT_DOMAIN_NAMES.get(key)
     return domain_name(key, names[0]) if names is not None else None
+
+
+def districtless(kind: DistrictedKind, count: int) -> str:
+    """ "12 partners have no district": a line of the dashboard's and ``check``'s list of records without one."""
+    one = count == 1
+    match kind:
+        case DistrictedKind.ORGANISATION:
+            return (
+                tr("1 partner has no district")
+                if one
+                else tr("{count} partners have no district", count=count)
+            )
+        case DistrictedKind.NOTE:
+            return tr("1 note has no district") if one else tr("{count} notes have no district", count=count)
+        case DistrictedKind.MEETING:
+            return (
+                tr("1 meeting has no district")
+                if one
+                else tr("{count} meetings have no district", count=count)
+            )
+        case DistrictedKind.SERIES:
+            return (
+                tr("1 meeting series has no district")
+                if one
+                else tr("{count} meeting series have no district", count=count)
+            )
+        case DistrictedKind.AGREEMENT:
+            return (
+                tr("1 agreement has no district")
+                if one
+                else tr("{count} agreements have no district", count=count)
+            )

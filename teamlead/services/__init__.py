@@ -19,6 +19,10 @@ does not commit: the caller wraps one user action in ``with database.begin() as 
 - :mod:`.agreements`: ``AgreementInput``, ``make_agreement``, ``edit_agreement``, ``change_status``,
   ``link_meeting``, ``agreement_from_decision``.
 - :mod:`.narratives`: ``get_narrative``, ``save_narrative``.
+- :mod:`.district_assign`: ``assign_district`` (every record of a kind without a district, at once),
+  ``follow_organisations`` (notes and agreements follow a partner that gets a district),
+  ``meetings_follow_series``. Every service stores a district by the one precedence
+  (``_common.record_district``) when its caller gives none.
 - :mod:`.contact`: ``normalise_phone`` (Dutch display form) and ``normalise_email``, for importers too.
 - :mod:`.series`: recurring meetings (written separately).
 - :mod:`.privacy`: a person's rights: ``access_report``, ``erase_person``, ``scrub_sqlite``, ``backups_holding``.

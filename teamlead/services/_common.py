@@ -6,7 +6,7 @@ flush, so that a lost update (``StaleDataError``) surfaces here as a :class:`Con
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from teamlead.data.admin import AuditEntry
 from teamlead.data.base import Base
 from teamlead.data.geography import District, Domain, Neighbourhood
+from teamlead.data.queries.default_district import district_for_user
 from teamlead.data.roster import Organisation, Person
 from teamlead.errors import ConflictError, ValidationError
 from teamlead.i18n import tr
@@ -180,6 +181,27 @@ def district_or_fail(
     if district is None:
         raise ValidationError(field, tr("Unknown district (id {id}).", id=district_id))
     return district
+
+
+def record_district(
+    session: Session,
+    *,
+    chosen: int | None,
+    neighbourhood_id: int | None = None,
+    screen_district_id: int | None = None,
+    organisation_ids: Sequence[int] = (),
+) -> int | None:
+    """The district a record is stored in: ``chosen`` (checked) when given, else what the one precedence of
+    ``shared/interface.md`` gives (:func:`~teamlead.data.queries.default_district.district_for_user`), so a
+    call without a district lands where the form would have shown."""
+    district_or_fail(session, chosen)
+    return district_for_user(
+        session,
+        chosen=chosen,
+        neighbourhood_id=neighbourhood_id,
+        screen_district_id=screen_district_id,
+        organisation_ids=organisation_ids,
+    )
 
 
 def domain_or_fail(session: Session, domain_id: int | None, field: str = "domain_id") -> Domain | None:

@@ -17,7 +17,7 @@ from teamlead.data.agreements import (
     agreement_organisation,
 )
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting
-from teamlead.data.roster import Organisation, Person
+from teamlead.data.roster import Person
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.clock import AMSTERDAM
@@ -26,12 +26,12 @@ from teamlead.services._common import (
     apply_changes,
     audit,
     check_choice,
-    district_or_fail,
     flush,
     for_edit,
     get_or_fail,
     now_or,
     organisation_ids_or_fail,
+    record_district,
     required_text,
     today_or,
     touch,
@@ -56,7 +56,7 @@ def _meeting_day(meeting: Meeting) -> date:
 
 
 def _validated(
-    session: Session, data: AgreementInput, default_made_on: date
+    session: Session, data: AgreementInput, default_made_on: date, current_district_id: int | None = None
 ) -> tuple[dict[str, object], list[int]]:
     text = required_text("text", tr("Text"), data.text, 10_000)
     organisation_ids = organisation_ids_or_fail(session, data.organisation_ids)
@@ -81,14 +81,12 @@ def _validated(
                 made=made_on.isoformat(),
             ),
         )
-    district_or_fail(session, data.district_id)
-    district_id = data.district_id
-    if district_id is None and organisation_ids:
-        district_id = session.scalar(
-            select(Organisation.district_id).where(Organisation.id == organisation_ids[0])
-        )
-    if district_id is None and meeting is not None:
-        district_id = meeting.district_id
+    district_id = record_district(  # made in a meeting: the meeting's district, as a screen's
+        session,
+        chosen=data.district_id if data.district_id is not None else current_district_id,
+        screen_district_id=meeting.district_id if meeting is not None else None,
+        organisation_ids=organisation_ids,
+    )
     values: dict[str, object] = {
         "text": text,
         "responsible_person_id": data.responsible_person_id,
@@ -118,7 +116,9 @@ def _link_organisations(session: Session, agreement: Agreement, organisation_ids
 def make_agreement(
     session: Session, data: AgreementInput, *, today: date | None = None, now: datetime | None = None
 ) -> int:
-    """A new open agreement; the first organisation decides the district unless one is given."""
+    """A new open agreement, in the district given, else by the one precedence (``shared/interface.md``,
+    "Districts"): the district of the meeting it was made in, its first organisation's, the user's default,
+    the only district."""
     values, organisation_ids = _validated(session, data, today_or(today))
     agreement = Agreement(status=AgreementStatus.OPEN, **values)
     session.add(agreement)
@@ -147,7 +147,7 @@ def edit_agreement(
 ) -> None:
     """Change what was agreed, with whom, who is responsible, or by when (the status has its own action)."""
     agreement = for_edit(session, Agreement, agreement_id, expected_version)
-    values, organisation_ids = _validated(session, data, agreement.made_on)
+    values, organisation_ids = _validated(session, data, agreement.made_on, agreement.district_id)
     if data.made_on is None:
         values["made_on"] = agreement.made_on
     current = list(
@@ -226,10 +226,12 @@ def agreement_from_decision(
     responsible_person_id: int | None = None,
     due_on: date | None = None,
     agenda_item_id: int | None = None,
+    district_id: int | None = None,
     now: datetime | None = None,
 ) -> int:
     """A decision taken in a meeting becomes an agreement in one step: made that day, in that meeting, by the
-    organisations given (default: the invited ones), tied to its agenda item when there is one."""
+    organisations given (default: the invited ones), tied to its agenda item when there is one; in the
+    district given, else the meeting's (else by the precedence: its first organisation's, ...)."""
     meeting = get_or_fail(session, Meeting, meeting_id, "meeting_id")
     if organisation_ids is None:
         organisation_ids = [
@@ -247,7 +249,7 @@ def agreement_from_decision(
             responsible_person_id=responsible_person_id,
             due_on=due_on,
             made_in_meeting_id=meeting_id,
-            district_id=meeting.district_id,
+            district_id=district_id if district_id is not None else meeting.district_id,
         ),
         now=now,
     )

@@ -21,12 +21,12 @@ from teamlead.services._common import (
     apply_changes,
     audit,
     check_choice,
-    district_or_fail,
     flush,
     for_edit,
     limited_text,
     organisation_ids_or_fail,
     person_ids_or_fail,
+    record_district,
     required_text,
     touch,
 )
@@ -48,7 +48,9 @@ class MeetingInput:
     person_ids: Sequence[int] = field(default=())
 
 
-def _validated(session: Session, data: MeetingInput) -> tuple[dict[str, object], list[int], list[int]]:
+def _validated(
+    session: Session, data: MeetingInput, current_district_id: int | None = None
+) -> tuple[dict[str, object], list[int], list[int]]:
     kind = check_choice("kind", tr("Kind"), data.kind, MeetingKind)
     title = required_text("title", tr("Title"), data.title, Width.NAME)
     for name, moment in (("starts_at", data.starts_at), ("ends_at", data.ends_at)):
@@ -56,7 +58,9 @@ def _validated(session: Session, data: MeetingInput) -> tuple[dict[str, object],
             raise ValidationError(name, tr("The time {time} has no time zone.", time=moment.isoformat()))
     if data.ends_at is not None and data.ends_at <= data.starts_at:
         raise ValidationError("ends_at", tr("The meeting ends before it starts."))
-    district_or_fail(session, data.district_id)
+    district_id = record_district(  # none given: the meeting's own, else the user's default or the only one
+        session, chosen=data.district_id if data.district_id is not None else current_district_id
+    )
     organisation_ids = organisation_ids_or_fail(session, data.organisation_ids)
     person_ids = person_ids_or_fail(session, data.person_ids)
     values: dict[str, object] = {
@@ -65,7 +69,7 @@ def _validated(session: Session, data: MeetingInput) -> tuple[dict[str, object],
         "starts_at": data.starts_at,
         "ends_at": data.ends_at,
         "location": limited_text("location", tr("Location"), data.location, Width.ADDRESS),
-        "district_id": data.district_id,
+        "district_id": district_id,
     }
     return values, organisation_ids, person_ids
 
@@ -108,7 +112,7 @@ def edit_meeting(
 ) -> None:
     """Change a meeting; an occurrence of a series becomes detached (series edits no longer overwrite it)."""
     meeting = for_edit(session, Meeting, meeting_id, expected_version)
-    values, organisation_ids, person_ids = _validated(session, data)
+    values, organisation_ids, person_ids = _validated(session, data, meeting.district_id)
     changed = apply_changes(meeting, values)
     if _sync_invitees(meeting, organisation_ids, person_ids):
         changed.append("invitees")
@@ -180,6 +184,8 @@ class MeetingChanges:
     title: str
     location: str
     starts_local: datetime
+    district_id: int | None = None
+    """None: the meeting keeps its district (or, having none, gets the precedence's)."""
 
 
 def change_meeting(
@@ -199,7 +205,10 @@ def change_meeting(
             session,
             meeting_id,
             OccurrenceChanges(
-                title=changes.title, location=changes.location, starts_local=changes.starts_local
+                title=changes.title,
+                location=changes.location,
+                starts_local=changes.starts_local,
+                district_id=changes.district_id,
             ),
             expected_version=expected_version,
             now=now,
@@ -214,6 +223,10 @@ def change_meeting(
             "location": limited_text("location", tr("Location"), changes.location, Width.ADDRESS),
             "starts_at": starts_at,
             "ends_at": starts_at + length if length is not None else None,
+            "district_id": record_district(
+                session,
+                chosen=changes.district_id if changes.district_id is not None else meeting.district_id,
+            ),
         },
     )
     if changed:

@@ -1,7 +1,10 @@
 """Contact moments: log a call, visit, e-mail, meeting or signal; edit it; tick off its follow-up; delete it.
 
-A note belongs to one district: the one given, else its first organisation's home district. A signal may name
-the neighbourhood where it was seen, which must lie in that district.
+A note belongs to one district, by the one precedence of ``shared/interface.md`` ("Districts"): the one given;
+the district of the neighbourhood it is about (a signal seen in Noord is Noord's, even when the partner who
+reported it has its home elsewhere and serves Noord); the screen's; its first organisation's; the user's
+default; the only district. A note's neighbourhood must lie in the note's district. An edit without a
+district keeps the note's own.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.notes import Note, note_organisation, note_person
-from teamlead.data.roster import Organisation
 from teamlead.errors import UserError, ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.vocabulary import AuditAction, NoteKind
@@ -23,11 +25,11 @@ from teamlead.services._common import (
     apply_changes,
     audit,
     check_choice,
-    district_or_fail,
     flush,
     for_edit,
     organisation_ids_or_fail,
     person_ids_or_fail,
+    record_district,
     required_text,
     today_or,
     touch,
@@ -46,10 +48,12 @@ class NoteInput:
     district_id: int | None = None
     neighbourhood_id: int | None = None
     follow_up_on: date | None = None
+    screen_district_id: int | None = None
+    """The district of the screen the note is logged from (Who to call's neighbourhood), when not chosen."""
 
 
 def _validated(
-    session: Session, data: NoteInput, today: date
+    session: Session, data: NoteInput, today: date, current_district_id: int | None = None
 ) -> tuple[dict[str, object], list[int], list[int]]:
     kind = check_choice("kind", tr("Kind"), data.kind, NoteKind)
     text = required_text("text", tr("Text"), data.text, 100_000)
@@ -65,28 +69,28 @@ def _validated(
                 date=occurred_on.isoformat(),
             ),
         )
-    district_id = data.district_id
-    district_or_fail(session, district_id)
-    if district_id is None and organisation_ids:
-        district_id = session.scalar(
-            select(Organisation.district_id).where(Organisation.id == organisation_ids[0])
-        )
+    neighbourhood = None
     if data.neighbourhood_id is not None:
         neighbourhood = session.get(Neighbourhood, data.neighbourhood_id)
         if neighbourhood is None:
             raise ValidationError(
                 "neighbourhood_id", tr("Unknown neighbourhood (id {id}).", id=data.neighbourhood_id)
             )
-        if district_id is None:
-            district_id = neighbourhood.district_id
-        elif neighbourhood.district_id != district_id:
-            raise ValidationError(
-                "neighbourhood_id",
-                tr(
-                    "The neighbourhood {name} lies in another district than the note.",
-                    name=neighbourhood.name,
-                ),
-            )
+    chosen = data.district_id
+    if chosen is None and neighbourhood is None:
+        chosen = current_district_id
+    district_id = record_district(
+        session,
+        chosen=chosen,
+        neighbourhood_id=data.neighbourhood_id,
+        screen_district_id=data.screen_district_id,
+        organisation_ids=organisation_ids,
+    )
+    if neighbourhood is not None and neighbourhood.district_id != district_id:
+        raise ValidationError(
+            "neighbourhood_id",
+            tr("The neighbourhood {name} lies in another district than the note.", name=neighbourhood.name),
+        )
     values: dict[str, object] = {
         "kind": kind,
         "text": text,
@@ -147,7 +151,9 @@ def edit_note(
     now: datetime | None = None,
 ) -> None:
     note = for_edit(session, Note, note_id, expected_version)
-    values, organisation_ids, person_ids = _validated(session, data, note.occurred_on or today_or(today))
+    values, organisation_ids, person_ids = _validated(
+        session, data, note.occurred_on or today_or(today), note.district_id
+    )
     if data.occurred_on is None:
         values["occurred_on"] = note.occurred_on
     old_organisations, old_persons = _links(session, note.id)

@@ -1,4 +1,9 @@
-"""Partners on the roster: add, edit, archive (never delete: the history stays), reactivate."""
+"""Partners on the roster: add, edit, archive (never delete: the history stays), reactivate.
+
+A partner's home district is the one given, else the one precedence's (``shared/interface.md``, "Districts":
+the district of the first neighbourhood it serves, the user's default, the only district); an edit without
+one keeps the partner's. When a partner gets a district, its notes and agreements without one follow.
+"""
 
 from __future__ import annotations
 
@@ -18,17 +23,18 @@ from teamlead.services._common import (
     apply_changes,
     audit,
     check_period,
-    district_or_fail,
     domain_or_fail,
     flush,
     for_edit,
     limited_text,
     neighbourhoods_or_fail,
+    record_district,
     required_text,
     today_or,
     touch,
 )
 from teamlead.services.contact import normalise_email, normalise_phone
+from teamlead.services.district_assign import follow_organisations
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +55,16 @@ class OrganisationInput:
     contact_cadence_days: int | None = None
 
 
-def _validated(session: Session, data: OrganisationInput) -> dict[str, object]:
+def _validated(
+    session: Session, data: OrganisationInput, current_district_id: int | None = None
+) -> dict[str, object]:
     """The column values for ``data``, or a :class:`ValidationError` naming the first bad field."""
     name = required_text("name", tr("Name"), data.name, Width.NAME)
-    district_or_fail(session, data.district_id)
+    district_id = record_district(
+        session,
+        chosen=data.district_id if data.district_id is not None else current_district_id,
+        neighbourhood_id=next(iter(data.neighbourhood_ids), None),
+    )
     domain_or_fail(session, data.domain_id)
     cadence = data.contact_cadence_days
     if cadence is not None and not 1 <= cadence <= 3660:
@@ -62,7 +74,7 @@ def _validated(session: Session, data: OrganisationInput) -> dict[str, object]:
         )
     return {
         "name": name,
-        "district_id": data.district_id,
+        "district_id": district_id,
         "domain_id": data.domain_id,
         "address": limited_text("address", tr("Address"), data.address, Width.ADDRESS),
         "website": limited_text("website", tr("Website"), data.website, Width.ADDRESS),
@@ -126,7 +138,8 @@ def edit_organisation(
     now: datetime | None = None,
 ) -> None:
     organisation = for_edit(session, Organisation, organisation_id, expected_version)
-    values = _validated(session, data)
+    values = _validated(session, data, organisation.district_id)
+    gets_a_district = organisation.district_id is None and values["district_id"] is not None
     check_period("joined_on", values["joined_on"], organisation.left_on)  # type: ignore[arg-type]
     wanted = [n.id for n in neighbourhoods_or_fail(session, data.neighbourhood_ids)]
     links_changed = set(wanted) != _served(session, organisation.id)
@@ -140,6 +153,8 @@ def edit_organisation(
     if links_changed:
         _write_neighbourhoods(session, organisation, wanted)
     audit(session, organisation, AuditAction.UPDATE, changed, now=now)
+    if gets_a_district:
+        follow_organisations(session, [organisation.id], now=now)
 
 
 def archive_organisation(

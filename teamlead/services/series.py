@@ -29,14 +29,15 @@ from teamlead.rules.vocabulary import AuditAction, MeetingKind, MeetingStatus
 from teamlead.services._common import (
     audit,
     check_choice,
-    district_or_fail,
     flush,
     for_edit,
     get_or_fail,
     limited_text,
     now_or,
+    record_district,
     required_text,
 )
+from teamlead.services.district_assign import meetings_follow_series
 from teamlead.services.series_rules import Timing, key_to_local, local_starts, occurrence_key, validate_timing
 from teamlead.services.series_rules import with_until as rule_with_until
 from teamlead.services.series_store import (
@@ -95,6 +96,7 @@ class SeriesChanges:
     start_time: time | None = None
     duration_minutes: int | None = None
     invitees: tuple[InviteeRef, ...] | None = None
+    district_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class OccurrenceChanges:
     starts_local: datetime | None = None
     duration_minutes: int | None = None
     invitees: tuple[InviteeRef, ...] | None = None
+    district_id: int | None = None
 
 
 def default_horizon(today: date) -> date:
@@ -130,9 +133,8 @@ def create_series(
     timing = validate_timing(
         Timing(data.rrule, data.first_date, data.start_time, data.duration_minutes, AMSTERDAM_NAME)
     )
-    district_or_fail(session, data.district_id)
     series = MeetingSeries(
-        district_id=data.district_id,
+        district_id=record_district(session, chosen=data.district_id),
         kind=kind,
         title=title,
         location=location,
@@ -200,7 +202,11 @@ def edit_series(
     if retimed and any(m.starts_at < moment for m in series.meetings):
         timing = _restart_after(timing, moment)
     invitees = changes.invitees if changes.invitees is not None else tuple(template_invitees(series))
+    had_no_district = series.district_id is None
     values = {
+        "district_id": record_district(
+            session, chosen=changes.district_id if changes.district_id is not None else series.district_id
+        ),
         "kind": kind,
         "title": title,
         "location": location,
@@ -218,6 +224,8 @@ def edit_series(
     flush(session)
     if changed:
         audit(session, series, AuditAction.UPDATE, changed, now=now)
+    if had_no_district and series.district_id is not None:
+        meetings_follow_series(session, [series.id], now=now)
 
 
 def _restart_after(timing: Timing, moment: datetime) -> Timing:
@@ -303,6 +311,9 @@ def edit_occurrence(
         "location": location,
         "starts_at": starts_at,
         "ends_at": starts_at + timedelta(minutes=minutes),
+        "district_id": record_district(
+            session, chosen=changes.district_id if changes.district_id is not None else meeting.district_id
+        ),
     }
     changed = [name for name, value in values.items() if getattr(meeting, name) != value]
     for name in changed:

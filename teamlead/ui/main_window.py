@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from teamlead.data.database import Database
+    from teamlead.data.queries.default_district import DefaultDistrict
 
 QSETTINGS_ORGANISATION = "Teamlead"
 QSETTINGS_APPLICATION = "Teamlead"
@@ -90,6 +92,8 @@ class MainWindow(QMainWindow):
         self._paint_watch: QWidget | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.search_popup: Any = None
+        self.upgrade_message: QMessageBox | None = None
+        self._upgrades_told: set[int] = set()
         self.recent_menu: QMenu | None = None
         self._painted = False
         self.installEventFilter(self)
@@ -114,7 +118,28 @@ class MainWindow(QMainWindow):
         self._context = context
         self._connect_context()
         remember_database(context.database)
+        self._tell_upgrade(context.database)
         self._rebuild()
+
+    def _tell_upgrade(self, database: Database) -> None:
+        """Opening the database upgraded it: say what that did to the user's records, once, when the first
+        screen is on screen (a box that does not block: ``--exit-when-ready`` exits before it would show)."""
+        upgrade = database.upgrade
+        if upgrade is None or id(upgrade) in self._upgrades_told:
+            return
+        self._upgrades_told.add(id(upgrade))
+        text = "\n\n".join(upgrade.lines())
+
+        def show() -> None:
+            if not self.isVisible():
+                return
+            box = QMessageBox(QMessageBox.Icon.Information, tr("Database upgraded"), text, parent=self)
+            box.setObjectName("upgradeMessage")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.upgrade_message = box
+
+        self.screen_ready.connect(lambda: QTimer.singleShot(0, show), Qt.ConnectionType.SingleShotConnection)
 
     # --- building -----------------------------------------------------------------------------------------
 
@@ -407,9 +432,12 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.apply_settings(dialog.language(), dialog.default_district()))
         dialog.open()
 
-    def apply_settings(self, language: str, default_district: str | None) -> None:
-        """Save the settings; a new language re-translates the window at once (it is rebuilt)."""
-        settings.update(language=language, default_district=default_district)
+    def apply_settings(self, language: str, default_district: DefaultDistrict | None = None) -> None:
+        """Save the settings (the default district, when given, for its database); a new language
+        re-translates the window at once (it is rebuilt)."""
+        settings.update(language=language)
+        if default_district is not None:
+            settings.set_default_district(default_district.database_id, default_district.district_id)
         changed = language != current_language()
         set_language(language)
         if changed:

@@ -1,4 +1,5 @@
-"""Settings: the interface language and the default district (stored with :mod:`teamlead.rules.settings`).
+"""Settings: the interface language and the default district (stored with :mod:`teamlead.rules.settings`;
+the default district by id, for the open database only).
 
 A new language takes effect at once: the main window rebuilds itself in it (no restart needed).
 """
@@ -6,7 +7,9 @@ A new language takes effect at once: the main window rebuilds itself in it (no r
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
+from teamlead.data.queries.default_district import DefaultDistrict, default_district
 from teamlead.data.queries.districts import DistrictRef, all_districts
 from teamlead.i18n import current_language, tr
 from teamlead.rules import settings
@@ -24,6 +27,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(tr("Settings"))
         self._saved = settings.load()
+        self._default: DefaultDistrict | None = None
 
         self.language_box = QComboBox()
         self.language_box.setObjectName("languageBox")
@@ -45,8 +49,17 @@ class SettingsDialog(QDialog):
         district_label.setBuddy(self.district_box)
         form.addRow(language_label, self.language_box)
         form.addRow(district_label, self.district_box)
-        hint = mute(QLabel(tr("The dashboard shows the default district; without one, all districts.")))
+        hint = mute(
+            QLabel(
+                tr(
+                    "The dashboard shows the default district (without one, all districts), and new partners, "
+                    "notes and meetings land in it unless their form says otherwise. It is kept for this "
+                    "database only."
+                )
+            )
+        )
         hint.setWordWrap(True)
+        hint.setMinimumWidth(400)  # the dialog's height is laid out for the hint wrapped at this width
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -60,25 +73,27 @@ class SettingsDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-        context.read(all_districts, self._show_districts, key="settings.districts")
+        context.read(_districts_and_default, self._show_districts, key="settings.districts")
 
-    def _show_districts(self, choices: list[DistrictRef]) -> None:
-        saved = self._saved.default_district
+    def _show_districts(self, loaded: tuple[list[DistrictRef], DefaultDistrict | None]) -> None:
+        choices, chosen = loaded
+        self._default = chosen
         for choice in choices:
-            self.district_box.addItem(choice.name, choice.name)
-        if isinstance(saved, str):
-            index = self.district_box.findData(saved)
-            if index < 0:  # a saved district this database does not have: keep it rather than drop it
-                self.district_box.addItem(saved, saved)
-                index = self.district_box.count() - 1
-            self.district_box.setCurrentIndex(index)
-        self.district_box.setEnabled(True)
+            self.district_box.addItem(choice.name, choice.id)
+        if chosen is not None and chosen.district_id is not None:
+            self.district_box.setCurrentIndex(max(0, self.district_box.findData(chosen.district_id)))
+        self.district_box.setEnabled(chosen is not None)
 
     def language(self) -> str:
         return str(self.language_box.currentData())
 
-    def default_district(self) -> str | None:
+    def default_district(self) -> DefaultDistrict | None:
+        """The default district chosen for the open database; None: leave it as it is (not loaded yet)."""
+        if self._default is None or not self.district_box.isEnabled():
+            return None
         value = self.district_box.currentData()
-        if not self.district_box.isEnabled():  # not loaded yet: keep what was saved
-            return self._saved.default_district
-        return str(value) if value else None
+        return DefaultDistrict(self._default.database_id, int(value) if value is not None else None)
+
+
+def _districts_and_default(session: Session) -> tuple[list[DistrictRef], DefaultDistrict | None]:
+    return all_districts(session), default_district(session)

@@ -130,3 +130,30 @@ def test_an_unreachable_server_is_said_in_words(capsys: pytest.CaptureFixture[st
     assert code == 1
     assert "Cannot reach the database server" in err
     assert "Traceback" not in err
+
+
+def test_records_without_a_district_are_a_warning_not_a_failure(
+    database: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Both backends: partners and a note without a district are counted on a warning line; exit 0."""
+    from teamlead.data.database import Database
+    from teamlead.services import geography, notes, organisations
+    from teamlead.services.notes import NoteInput
+    from teamlead.services.organisations import OrganisationInput
+
+    assert isinstance(database, Database)
+    with database.begin() as session:
+        geography.add_district(session, "Noord")
+        geography.add_district(session, "Centrum")
+        lost = [
+            organisations.add_organisation(session, OrganisationInput(name=f"Initiatief {n}"))
+            for n in range(12)
+        ]
+        notes.log_note(session, NoteInput(kind="call", text="Gebeld", organisation_ids=[lost[0]]))
+    target = str(database.path) if database.path is not None else database.url.render_as_string(False)
+    code, out, err = check(target, capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        "Warning: 12 partners have no district; 1 note has no district; they count in no district's "
+        "report (assign them on the dashboard)."
+    )

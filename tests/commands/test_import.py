@@ -111,3 +111,25 @@ def test_export_into_a_non_empty_database_exits_1(
 def test_missing_file_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--database", str(tmp_path / "t.sqlite3"), "import", str(tmp_path / "nope.csv")]) == 1
     assert capsys.readouterr().err.startswith("teamlead: Cannot import nope.csv: it cannot be opened")
+
+
+def test_without_district_a_one_district_database_gives_its_district_and_says_so(
+    roster: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from teamlead.services.geography import add_district
+
+    db = tmp_path / "teamlead.sqlite3"
+    database = open_database(db)
+    with database.begin() as session:
+        noord = add_district(session, "Noord")
+    database.dispose()
+    assert main(["--database", str(db), "import", str(roster)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        SUMMARY + "; home district: Noord (the database's only district)"
+    )
+    database = open_database(db)
+    try:
+        with database.session() as session:
+            assert set(session.scalars(select(Organisation.district_id))) == {noord}
+    finally:
+        database.dispose()

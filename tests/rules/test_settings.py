@@ -45,3 +45,17 @@ def test_a_damaged_file_is_no_settings() -> None:
 def test_a_misspelt_key_is_a_bug_not_a_new_setting() -> None:
     with pytest.raises(TypeError):
         settings.update(langauge="nl")
+
+
+def test_the_default_district_is_kept_by_id_per_database_and_replaces_the_old_name() -> None:
+    path = Path(os.environ[settings.SETTINGS_ENV])
+    path.write_text(json.dumps({"default_district": "Nieuw-West", "default_districts": {"a": "x"}}), "utf-8")
+    loaded = settings.load()
+    assert loaded.default_districts == {}  # a value of the wrong type reads as unset
+    assert settings.legacy_default_district(loaded) == "Nieuw-West"
+    settings.set_default_district("db-1", 7)
+    settings.set_default_district("db-2", 9)
+    settings.set_default_district("db-2", None)
+    assert settings.load().default_districts == {"db-1": 7}
+    assert settings.legacy_default_district(settings.load()) is None
+    assert json.loads(path.read_text(encoding="utf-8"))["default_districts"] == {"db-1": 7}

@@ -85,8 +85,8 @@ def test_a_signal_names_its_neighbourhood_and_a_given_district_wins(world: World
     ],
 )
 def test_bad_notes_are_refused(world: World, changes: dict[str, object], field: str, message: str) -> None:
-    if changes.get("neighbourhood_id") == -1:
-        changes["neighbourhood_id"] = world.mercator
+    if changes.get("neighbourhood_id") == -1:  # Mercatorbuurt lies in West; the note is chosen in Nieuw-West
+        changes.update(neighbourhood_id=world.mercator, district_id=world.nieuw_west)
     values: dict[str, object] = {"kind": "signal", "text": "Signaal", "organisation_ids": [world.youth_work]}
     values.update(changes)
     with world.database.begin() as session, pytest.raises(ValidationError) as caught:

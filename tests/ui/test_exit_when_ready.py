@@ -68,3 +68,14 @@ def test_the_question_follows_the_language(tmp_path: Path) -> None:
     result = run_teamlead("--language", "nl", "--database", str(target), "--exit-when-ready", home=tmp_path)
     assert result.returncode == 1
     assert "Een andere database openen, of een nieuwe maken?" in result.stderr
+
+
+def test_an_upgrade_does_not_hold_up_a_smoke_test(tmp_path: Path) -> None:
+    """Opening a database of schema 0006 upgrades it; the app's message about it never blocks the exit."""
+    import shutil
+
+    target = tmp_path / "old.sqlite3"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "fixtures" / "schema-0006.sqlite3", target)
+    result = run_teamlead("--database", str(target), "--exit-when-ready", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"ready in \d+ ms\n", result.stdout)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from teamlead.data.database import Database
+from teamlead.data.database import Database, open_database
 from teamlead.rules import settings
+from teamlead.rules.vocabulary import Change
 from teamlead.ui.dashboard.view import DashboardView
 from teamlead.ui.main_window import MainWindow
 from teamlead.ui.widgets.record_table import RECORD_ROLE
@@ -95,11 +98,21 @@ def test_the_dashboard_reloads_after_a_change(
 def test_the_language_switch_retranslates_the_window(
     qtbot: QtBot, make_window: WindowMaker, sqlite_database: Database
 ) -> None:
-    seed(sqlite_database)
+    """Through the settings dialog: Dutch, and Nieuw-West as the default district (kept by id, for this
+    database)."""
+    from teamlead.ui.settings_dialog import SettingsDialog
+
+    seeded = seed(sqlite_database)
     window = make_window(sqlite_database)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Go", "&Help"]
-    window.apply_settings("nl", "Nieuw-West")
+    window.open_settings()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.district_box.isEnabled)
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("nl"))
+    dialog.district_box.setCurrentIndex(dialog.district_box.findText("Nieuw-West"))
+    dialog.accept()
     assert [action.text() for action in window.menuBar().actions()] == ["&Bestand", "&Ga naar", "&Help"]
     assert window.sidebar.item(0).text() == "Overzicht"
     view = window.current_view()
@@ -108,7 +121,7 @@ def test_the_language_switch_retranslates_the_window(
     assert view.heading.text() == "Overzicht"
     assert view.subtitle.text().startswith("Nieuw-West")
     assert settings.load().language == "nl"
-    assert settings.load().default_district == "Nieuw-West"
+    assert list(settings.load().default_districts.values()) == [seeded.district]
 
 
 def test_a_damaged_database_is_refused_and_left_untouched(
@@ -209,3 +222,31 @@ def test_the_shortcut_list_names_every_action_with_its_keys(
     assert dialog is not None
     assert dialog.table.rowCount() == len(rows)
     dialog.close()
+
+
+@pytest.fixture
+def upgraded(tmp_path: Path) -> Iterator[Database]:
+    """A database of schema 0006 (one district, records without one), upgraded by opening it."""
+    path = tmp_path / "teamlead.sqlite3"
+    shutil.copyfile(Path(__file__).parents[1] / "data" / "fixtures" / "schema-0006.sqlite3", path)
+    database = open_database(path)
+    yield database
+    database.dispose()
+
+
+def test_the_app_says_once_what_an_upgrade_did(
+    qtbot: QtBot, upgraded: Database, make_window: WindowMaker
+) -> None:
+    """The window says what the upgrade did in a message box once the first screen is there."""
+    assert upgraded.upgrade is not None
+    window = make_window(upgraded)
+    qtbot.waitUntil(lambda: window.upgrade_message is not None, timeout=10_000)
+    box = window.upgrade_message
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
+    assert "upgraded from schema 0006" in box.text()
+    assert "Records that had no district are now in Nieuw-West: 3 partners" in box.text()
+    box.accept()
+    window.context.data_changed.emit(Change.ALL)
+    qtbot.wait(50)
+    assert [b for b in window.findChildren(QMessageBox, "upgradeMessage") if b.isVisible()] == []

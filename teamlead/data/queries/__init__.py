@@ -17,6 +17,10 @@ statements whatever the number of rows. Screens read only through these (no SQL 
 - :mod:`.dashboard_lists`: the dashboard as shown (``load_dashboard``: the first rows of each list, counted).
 - :mod:`.name_choices`: the partners (never former ones) and people a picker offers.
 - :mod:`.filter_choices`: districts, domains and neighbourhoods for filter bars and editors.
-- :mod:`.districts`: ``all_districts``, ``find_district`` (the one rule for a typed district name).
+- :mod:`.districts`: ``all_districts``, ``find_district`` (the one rule for a typed district name),
+  ``district_for`` (the one precedence for a new record's district).
+- :mod:`.default_district`: the user's default district by id per database (``default_district``,
+  ``save_default_district``), ``district_for_user`` (the precedence with it), ``district_choice`` (for forms).
+- :mod:`.districtless`: ``districtless_counts`` (records without a district, per kind).
 - :mod:`.empty`: ``has_records`` (is the database empty?).
 """

@@ -14,18 +14,19 @@ from sqlalchemy import ColumnElement, false, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement
-from teamlead.data.geography import Domain
+from teamlead.data.geography import District, Domain
 from teamlead.data.notes import Note
 from teamlead.data.queries.agreements import AgreementRow, agreement_rows
 from teamlead.data.queries.dashboard import upcoming_meetings
-from teamlead.data.queries.districts import find_district
+from teamlead.data.queries.districtless import districtless_counts
+from teamlead.data.queries.districts import current_district_id
 from teamlead.data.queries.meetings import MeetingRow
 from teamlead.data.queries.notes import NoteRow, note_rows
 from teamlead.data.queries.roster import contact_state, last_contacts
 from teamlead.data.roster import Organisation
 from teamlead.rules import words
 from teamlead.rules.limits import DUE_SOON_DAYS, RECENT_SIGNAL_DAYS, UPCOMING_MEETING_DAYS
-from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, NoteKind, OrganisationStatus
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, DistrictedKind, NoteKind, OrganisationStatus
 
 DASHBOARD_ROWS = 50
 
@@ -153,18 +154,24 @@ class DashboardData:
     meetings: Capped[MeetingRow]
     agreements: Capped[AgreementRow]
     signals: Capped[NoteRow]
+    districtless: dict[DistrictedKind, int]
+    """Records without a district, per kind (of every district: they belong to none)."""
 
 
-def load_dashboard(session: Session, today: date, now: datetime, district_name: str | None) -> DashboardData:
-    """The dashboard for the default district (by name), or for all districts when none is set or found."""
-    district = find_district(session, district_name) if district_name else None
-    district_id = district.id if district else None
+def load_dashboard(
+    session: Session, today: date, now: datetime, district_id: int | None = None
+) -> DashboardData:
+    """The dashboard for the district given (the user's default, followed through merges), or for all
+    districts when none is given or it no longer exists."""
+    district_id = current_district_id(session, district_id)
+    name = session.scalar(select(District.name).where(District.id == district_id)) if district_id else None
     meetings = upcoming_meetings(session, now, UPCOMING_MEETING_DAYS, district_id=district_id)
     return DashboardData(
-        district=district.name if district else None,
+        district=name,
         overdue=overdue_partners_capped(session, today, district_id),
         follow_ups=follow_ups_due_capped(session, today, district_id),
         meetings=Capped(tuple(meetings), len(meetings)),
         agreements=agreements_due_capped(session, today, DUE_SOON_DAYS, district_id),
         signals=recent_signals_capped(session, today, RECENT_SIGNAL_DAYS, district_id),
+        districtless=districtless_counts(session),
     )

@@ -29,6 +29,7 @@ class MeetingListRow:
     partners: tuple[str, ...]
     series_id: int | None
     version: int
+    district_id: int | None = None
 
 
 def meeting_list(session: Session) -> list[MeetingListRow]:
@@ -55,6 +56,7 @@ def meeting_list(session: Session) -> list[MeetingListRow]:
             Meeting.status,
             Meeting.series_id,
             Meeting.version,
+            Meeting.district_id,
         ).order_by(Meeting.starts_at, Meeting.id)
     )
     return [
@@ -68,6 +70,7 @@ def meeting_list(session: Session) -> list[MeetingListRow]:
             partners=tuple(partners.get(meeting_id, ())),
             series_id=series_id,
             version=version,
+            district_id=district_id,
         )
-        for meeting_id, kind, title, starts, location, status, series_id, version in rows
+        for meeting_id, kind, title, starts, location, status, series_id, version, district_id in rows
     ]

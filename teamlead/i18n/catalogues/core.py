@@ -72,6 +72,10 @@ NL: dict[str, str] = {
     ),
     "Integrity": "Integriteit",
     "Foreign keys": "Verwijzingen",
+    "Warning: {records}; they count in no district's report (assign them on the dashboard).": (
+        "Waarschuwing: {records}; ze tellen in geen enkele stadsdeelrapportage mee (wijs ze toe op het "
+        "overzicht)."
+    ),
     "Search index": "Zoekindex",
     "ok": "in orde",
     "{name} is empty: there is no Teamlead database there yet (any other command creates one).": (

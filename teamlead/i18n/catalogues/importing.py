@@ -65,6 +65,12 @@ NL: dict[str, str] = {
         "organisaties: {orgs_added} toegevoegd, {orgs_merged} samengevoegd; personen: {persons_added} "
         "toegevoegd, {persons_merged} samengevoegd; rijen overgeslagen: {skipped}"
     ),
+    "; home district: {name} (the database's only district)": (
+        "; stadsdeel: {name} (het enige stadsdeel van de database)"
+    ),
+    "; no home district (the database has several; give --district)": (
+        "; geen stadsdeel (de database heeft er meerdere; geef --district)"
+    ),
     "export read back: {records} records in {tables} tables": (
         "export teruggelezen: {records} records in {tables} tabellen"
     ),

@@ -23,6 +23,7 @@ NL: dict[str, str] = {
     "Reports": "Rapportages",
     "Sections": "Onderdelen",
     "Database: {name}": "Database: {name}",
+    "Database upgraded": "Database bijgewerkt",
     "There is no screen for this record yet.": "Voor dit gegeven is nog geen scherm.",
     "The first screen was not ready within {s} seconds.": (
         "Het eerste scherm was niet binnen {s} seconden klaar."
@@ -134,8 +135,39 @@ NL: dict[str, str] = {
     "&Language:": "&Taal:",
     "Default district": "Standaard stadsdeel",
     "Default &district:": "Standaard &stadsdeel:",
-    "The dashboard shows the default district; without one, all districts.": (
-        "Het overzicht toont het standaard stadsdeel; zonder standaard alle stadsdelen."
+    "The dashboard shows the default district (without one, all districts), and new partners, notes and "
+    "meetings land in it unless their form says otherwise. It is kept for this database only.": (
+        "Het overzicht toont het standaard stadsdeel (zonder standaard alle stadsdelen), en nieuwe partners, "
+        "notities en overleggen komen erin terecht, tenzij hun formulier iets anders zegt. Het geldt alleen "
+        "voor deze database."
+    ),
+    # Districts: the field of every form, records without a district on the dashboard
+    "(no district)": "(geen stadsdeel)",
+    "The district this record counts in": "Het stadsdeel waarin dit meetelt",
+    "Dist&rict": "Stadsdee&l",
+    "Distri&ct:": "St&adsdeel:",
+    "Dist&rict:": "Stadsd&eel:",
+    "1 partner has no district": "1 partner heeft geen stadsdeel",
+    "{count} partners have no district": "{count} partners hebben geen stadsdeel",
+    "1 note has no district": "1 notitie heeft geen stadsdeel",
+    "{count} notes have no district": "{count} notities hebben geen stadsdeel",
+    "1 meeting has no district": "1 overleg heeft geen stadsdeel",
+    "{count} meetings have no district": "{count} overleggen hebben geen stadsdeel",
+    "1 meeting series has no district": "1 overlegreeks heeft geen stadsdeel",
+    "{count} meeting series have no district": "{count} overlegreeksen hebben geen stadsdeel",
+    "1 agreement has no district": "1 afspraak heeft geen stadsdeel",
+    "{count} agreements have no district": "{count} afspraken hebben geen stadsdeel",
+    "Records without a district": "Zonder stadsdeel",
+    "They count in no district's report until they have one.": (
+        "Ze tellen in geen enkele stadsdeelrapportage mee zolang ze er geen hebben."
+    ),
+    "Assign district…": "Stadsdeel toewijzen…",
+    "Assign district": "Stadsdeel toewijzen",
+    "Put them all in this district:": "Zet ze allemaal in dit stadsdeel:",
+    "&Into district:": "&Naar stadsdeel:",
+    "&Assign": "&Toewijzen",
+    "Choose a district (a new one can be added under Settings).": (
+        "Kies een stadsdeel (een nieuw stadsdeel voegt u toe bij Instellingen)."
     ),
     # Help
     "Keyboard shortcuts": "Sneltoetsen",

@@ -15,10 +15,10 @@ from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from teamlead.data.queries.dashboard_lists import Capped, DashboardData, load_dashboard
+from teamlead.data.queries.default_district import user_default_district_id
 from teamlead.i18n import tr
-from teamlead.rules import settings
 from teamlead.rules.limits import UPCOMING_MEETING_DAYS
-from teamlead.rules.vocabulary import Change, RecordKind
+from teamlead.rules.vocabulary import Change, DistrictedKind, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.dashboard.cards import Card, CountTile
 from teamlead.ui.dashboard.columns import (
@@ -28,6 +28,7 @@ from teamlead.ui.dashboard.columns import (
     overdue_columns,
     signal_columns,
 )
+from teamlead.ui.dashboard.districtless import AssignDistrictDialog, DistrictlessBar
 from teamlead.ui.style import heading, mute
 from teamlead.ui.widgets.formatting import format_date, weekday_abbreviation
 from teamlead.ui.widgets.record_table import RecordTableModel
@@ -103,6 +104,10 @@ class DashboardView(QWidget):
             card.table.record_activated.connect(self._context.open_record)
             self.tiles[key].clicked.connect(card.table.setFocus)
 
+        self.districtless = DistrictlessBar()
+        self.districtless.assign_requested.connect(self.open_assign_dialog)
+        self.assign_dialog: AssignDistrictDialog | None = None
+
         tiles = QHBoxLayout()
         tiles.setSpacing(10)
         for tile in self.tiles.values():
@@ -123,6 +128,7 @@ class DashboardView(QWidget):
         layout.setSpacing(12)
         layout.addLayout(header)
         layout.addLayout(tiles)
+        layout.addWidget(self.districtless)
         layout.addLayout(grid, 1)
 
         order = [
@@ -144,10 +150,8 @@ class DashboardView(QWidget):
         """Fetch everything in the background; a newer reload supersedes one still running."""
         self._stale = False
         today, now = self._context.today(), self._context.now()
-        district = settings.load().default_district
-        district_name = district if isinstance(district, str) else None
         self._context.read(
-            lambda session: load_dashboard(session, today, now, district_name),
+            lambda session: load_dashboard(session, today, now, user_default_district_id(session)),
             self._show,
             key="dashboard",
         )
@@ -159,6 +163,7 @@ class DashboardView(QWidget):
         today = self._context.today()
         where = data.district or tr("All districts")
         self.subtitle.setText(f"{where} · {weekday_abbreviation(today)} {format_date(today)}")
+        self.districtless.set_counts(data.districtless)
         lists = [
             ("overdue", data.overdue),
             ("follow_ups", data.follow_ups),
@@ -212,3 +217,10 @@ class DashboardView(QWidget):
     def open_record(self, kind: RecordKind, record_id: int) -> bool:
         """The dashboard is nobody's home: records open in their own sections."""
         return False
+
+    def open_assign_dialog(self, kind: DistrictedKind, count: int) -> AssignDistrictDialog:
+        """Ask for the district of every record of ``kind`` without one (the dashboard reloads after)."""
+        self.assign_dialog = AssignDistrictDialog(self._context, kind, count, self)
+        self.assign_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.assign_dialog.open()
+        return self.assign_dialog

@@ -47,19 +47,18 @@ class ImportWizard(QWizard):
         self.resize(980, 620)
 
     def load_districts(self, combo: QComboBox) -> None:
-        """Fill the district choice in the background; the settings' default district comes first."""
-        from teamlead.data.queries.districts import DistrictRef, all_districts
-        from teamlead.rules import settings
+        """Fill the district choice in the background, showing the one the imported partners get unless the
+        user typed another: the user's default district, else the database's only one."""
+        from teamlead.data.queries.default_district import DistrictChoice, district_choice
 
-        default = settings.load().default_district or ""
-
-        def show(districts: list[DistrictRef]) -> None:
-            current = combo.currentText() or default
+        def show(choice: DistrictChoice) -> None:
+            suggested = next((d.name for d in choice.districts if d.id == choice.suggested), "")
+            current = combo.currentText() or suggested
             combo.clear()
-            combo.addItems(["", *(district.name for district in districts)])
+            combo.addItems(["", *(district.name for district in choice.districts)])
             combo.setCurrentText(current)
 
-        self.context.read(all_districts, show, key="import.districts")
+        self.context.read(district_choice, show, key="import.districts")
 
     def reject(self) -> None:
         """Cancel stops a running import first (its transaction rolls back)."""

@@ -29,6 +29,8 @@ from teamlead.data.queries.meeting_page import MeetingPageData
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import RecordKind
+from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.formatting import format_date, one_line
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
 
@@ -51,8 +53,9 @@ class DecisionForm(QWidget):
     record_opened = Signal(object, int)
     """(kind, id): an agreement made here was opened."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._context = context
         self._data: MeetingPageData | None = None
         self._now: Callable[[], Any] = lambda: None
         self.text = QPlainTextEdit()
@@ -72,6 +75,9 @@ class DecisionForm(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setEnabled(False)
         self.has_due.toggled.connect(self.due.setEnabled)
+        self.district = DistrictField()
+        self.district.setObjectName("decisionDistrict")
+        self.organisations.itemChanged.connect(self._suggest_district)
         self.make_button = QPushButton(tr("&Make agreement"))
         self.make_button.setObjectName("makeAgreement")
         self.make_button.setToolTip(tr("Ctrl+Enter"))
@@ -99,6 +105,7 @@ class DecisionForm(QWidget):
         due.addWidget(self.due)
         due.addStretch(1)
         form.addRow(self.has_due, due)
+        form.addRow(tr("Dist&rict:"), self.district)
         self.due.setAccessibleName(tr("Due date"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -130,8 +137,15 @@ class DecisionForm(QWidget):
             self.text.clear()
             self.has_due.setChecked(False)
             self.due.setDate(QDate(today).addDays(28))
+            self.district.set_district(data.detail.meeting.district_id)  # made here: the meeting's district
+            self._suggest_district()
         self.made_model.set_rows(data.made_here)
         self.made_label.setText(tr("Agreements made in this meeting ({count})", count=len(data.made_here)))
+
+    def _suggest_district(self, *_args: object) -> None:
+        """A meeting without a district: the agreement's is its first partner's, the default, the only one."""
+        if self._context is not None:
+            self.district.suggest_from(self._context, organisation_ids=self.ticked_ids())
 
     def ticked_ids(self) -> list[int]:
         items = (self.organisations.item(i) for i in range(self.organisations.count()))
@@ -152,6 +166,7 @@ class DecisionForm(QWidget):
         organisation_ids = self.ticked_ids()
         person = self.responsible.currentData()
         due = self.due.date().toPython() if self.has_due.isChecked() else None
+        district_id = self.district.district_id()
         now = self._now()
 
         def work(session: Session) -> int:
@@ -162,6 +177,7 @@ class DecisionForm(QWidget):
                 organisation_ids=organisation_ids,
                 responsible_person_id=person,
                 due_on=due,  # type: ignore[arg-type]
+                district_id=district_id,
                 now=now,
             )
 

@@ -39,6 +39,7 @@ from teamlead.rules.vocabulary import Change, MeetingKind
 from teamlead.services.series import InviteeRef, SeriesChanges, SeriesInput
 from teamlead.services.series_rules import every_n_weeks, monthly_on_nth_weekday
 from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.district_field import DistrictField
 
 ORDINALS = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
 
@@ -156,9 +157,12 @@ class SeriesDialog(_WriteDialog):
         self.partner.returnPressed.connect(self.add_partner)
         self.invited = QListWidget()
         self.invited.setMaximumHeight(100)
+        self.district = DistrictField()
+        self.district.start(context)  # the user's default district, else the only one
         form = QFormLayout()
         for label, field in (
-            (tr("&Kind:"), self.kind), (tr("&Title:"), self.title_edit), (tr("&Repeats:"), self.pattern),
+            (tr("&Kind:"), self.kind), (tr("&Title:"), self.title_edit),
+            (tr("Distri&ct:"), self.district), (tr("&Repeats:"), self.pattern),
             (tr("&On the:"), self.ordinal), (tr("&Weekday:"), self.weekday),
             (tr("&Every … weeks:"), self.weeks),
             (tr("&First date:"), self.first_date), (tr("&Start time:"), self.start_time),
@@ -212,6 +216,7 @@ class SeriesDialog(_WriteDialog):
             start_time=_clock(self.start_time.time()),
             duration_minutes=self.duration.value(),
             location=self.location.text(),
+            district_id=self.district.district_id(),
             invitees=invitees,
         )
 
@@ -235,6 +240,9 @@ class EditMeetingDialog(_WriteDialog):
         self.day = QDateEdit(QDate(row.starts.date()))
         self.day.setCalendarPopup(True)
         self.start_time = QTimeEdit(QTime(row.starts.hour, row.starts.minute))
+        self.district = DistrictField()
+        self.district.set_district(row.district_id)
+        self.district.start(context)  # a meeting without a district shows the one it will get
         self.this_one = QRadioButton(tr("&This meeting"))
         self.whole_series = QRadioButton(tr("The &whole series (from now on)"))
         self.this_one.setChecked(True)
@@ -244,6 +252,7 @@ class EditMeetingDialog(_WriteDialog):
         form.addRow(tr("&Location:"), self.location)
         form.addRow(tr("&Date:"), self.day)
         form.addRow(tr("&Start time:"), self.start_time)
+        form.addRow(tr("Distri&ct:"), self.district)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if row.series_id is not None:
@@ -258,6 +267,8 @@ class EditMeetingDialog(_WriteDialog):
 
         row = self._row
         title, location = self.title_edit.text(), self.location.text()
+        district_id = self.district.district_id()
+        picked = district_id if self.district.user_picked else None  # the series keeps its own unless changed
         starts = datetime.combine(_day(self.day.date()), _clock(self.start_time.time()))
         now = self._context.now()
         if row.series_id is not None and self.whole_series.isChecked():
@@ -271,11 +282,14 @@ class EditMeetingDialog(_WriteDialog):
                     title=title,
                     location=location,
                     start_time=new_time if new_time != record.start_time else None,
+                    district_id=picked,
                 )
                 series.edit_series(session, series_id, changes, expected_version=record.version, now=now)
 
             return whole
-        changes = meetings.MeetingChanges(title=title, location=location, starts_local=starts)
+        changes = meetings.MeetingChanges(
+            title=title, location=location, starts_local=starts, district_id=district_id
+        )
         return lambda session: meetings.change_meeting(
             session, row.id, changes, expected_version=row.version, now=now
         )

@@ -128,7 +128,7 @@ class MeetingPage(QWidget):
         self.minutes.setTabChangesFocus(True)
         self.minutes.setAccessibleName(tr("Minutes"))
         self.reflection = ReflectionForm()
-        self.decisions = DecisionForm()
+        self.decisions = DecisionForm(context)
         self.tabs = QTabWidget()
         self._build()
         for source in (self.agenda, self.decisions):

@@ -311,6 +311,7 @@ class MeetingsView(QWidget):
             partners=tuple(name for _id, name in data.organisations),
             series_id=meeting.series_id,
             version=meeting.version,
+            district_id=meeting.district_id,
         )
         self.edit_dialog = EditMeetingDialog(self._context, row, self)
         self.edit_dialog.open()

@@ -33,6 +33,7 @@ from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, NoteKind
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
 from teamlead.ui.widgets.inputs import date_edit, date_of
 from teamlead.ui.widgets.pick_list import PickList
@@ -66,6 +67,7 @@ class NoteDialog(QDialog):
         self._context = context
         self._preset = (organisation_id, person_id)
         self._preset_neighbourhood: int | None = None
+        self._screen_district: int | None = None
         self.saved_note_id: int | None = None
         self.setObjectName("noteDialog")
         self.setWindowTitle(tr("Log a contact moment"))
@@ -80,6 +82,7 @@ class NoteDialog(QDialog):
         self.persons = PickList(tr("Type part of a person's name"))
         self.neighbourhood = QComboBox()
         self.neighbourhood.addItem(tr("(none)"), None)
+        self.district = DistrictField()
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(tr("What was said or seen, what was agreed"))
@@ -98,6 +101,7 @@ class NoteDialog(QDialog):
         self.form.add_field("organisation_ids", tr("&Partners"), self.organisations)
         self.form.add_field("person_ids", tr("P&eople"), self.persons)
         self.form.add_field("neighbourhood_id", tr("Neigh&bourhood (signals)"), self.neighbourhood)
+        self.form.add_field("district_id", tr("Dist&rict"), self.district)
         self.form.add_field("text", tr("&Text"), self.text)
         self.form.add_field("follow_up_on", "", follow_up)
         self.buttons = QDialogButtonBox()
@@ -114,6 +118,8 @@ class NoteDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.follow_up_check.toggled.connect(self.follow_up.setEnabled)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.neighbourhood.currentIndexChanged.connect(self._suggest_district)
+        self.organisations.changed.connect(self._suggest_district)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
         self.text.installEventFilter(self)  # the text field would take Ctrl+Enter as a new line
@@ -150,14 +156,38 @@ class NoteDialog(QDialog):
         if person_id is not None:
             self.persons.pick_id(person_id)
         self.preset_neighbourhood(self._preset_neighbourhood)
+        self.district.start(
+            self._context,
+            neighbourhood_id=self.neighbourhood.currentData(),
+            screen_district_id=self._screen_district,
+            organisation_ids=self.organisations.ids(),
+        )
         self.save_button.setEnabled(True)
 
+    def _suggest_district(self, *_args: object) -> None:
+        """The district the note will get, by the precedence: the neighbourhood's, the screen's, the first
+        partner's, the default, the only one (unless the user picked one)."""
+        if self.save_button.isEnabled():  # the choices are in: the form is complete enough to ask
+            self.district.suggest_from(
+                self._context,
+                neighbourhood_id=self.neighbourhood.currentData(),
+                screen_district_id=self._screen_district,
+                organisation_ids=self.organisations.ids(),
+            )
+
     def preset_neighbourhood(self, neighbourhood_id: int | None) -> None:
-        """Fill in the neighbourhood (Who to call logs a signal where it happened), now or once loaded."""
+        """Fill in the neighbourhood (Who to call logs a signal where it happened), now or once loaded; the
+        note is then that neighbourhood's district's, as the screen it is made from."""
         self._preset_neighbourhood = neighbourhood_id
         index = self.neighbourhood.findData(neighbourhood_id)
         if neighbourhood_id is not None and index >= 0:
             self.neighbourhood.setCurrentIndex(index)
+
+    def set_screen_district(self, district_id: int | None) -> None:
+        """The district of the screen the note is logged from (Who to call: its neighbourhood's): the note's
+        district even when the neighbourhood is cleared, and before the first partner's."""
+        self._screen_district = district_id
+        self._suggest_district()
 
     def _kind_changed(self) -> None:
         """A signal is about a place: suggest picking its neighbourhood."""
@@ -173,6 +203,8 @@ class NoteDialog(QDialog):
             occurred_on=date_of(self.occurred),
             neighbourhood_id=self.neighbourhood.currentData(),
             follow_up_on=date_of(self.follow_up) if self.follow_up_check.isChecked() else None,
+            district_id=self.district.district_id(),
+            screen_district_id=self._screen_district,
         )
 
     def save(self) -> None:

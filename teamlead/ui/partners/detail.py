@@ -57,7 +57,7 @@ class OrganisationPane(QWidget):
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.heading.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.editor = OrganisationForm()
+        self.editor = OrganisationForm(context)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.editor)

@@ -19,6 +19,8 @@ from teamlead.data.queries.filter_choices import Choices
 from teamlead.data.queries.organisation import OrganisationDetail
 from teamlead.i18n import tr
 from teamlead.services.organisations import OrganisationInput
+from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.forms import FieldForm
 
 
@@ -28,8 +30,10 @@ class OrganisationForm(QWidget):
     changed = Signal()
     """The user edited a field (the pane enables Save and Cancel)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._context = context
+        self._screen_district: int | None = None
         self._choices = Choices((), (), ())
         self._loading = False
         self.form = FieldForm()
@@ -39,7 +43,7 @@ class OrganisationForm(QWidget):
         outer.addStretch()
         self.name = QLineEdit()
         self.domain = QComboBox()
-        self.district = QComboBox()
+        self.district = DistrictField()
         self.neighbourhoods = QListWidget()
         self.neighbourhoods.setMaximumHeight(110)
         self.phone = QLineEdit()
@@ -69,6 +73,7 @@ class OrganisationForm(QWidget):
         self.form.add_field("is_informal", "", self.informal)
         self.form.add_field("description", tr("Descr&iption"), self.description)
         self.district.currentIndexChanged.connect(self._fill_neighbourhoods)
+        self.neighbourhoods.itemChanged.connect(self._suggest_district)
         for line in (self.name, self.phone, self.email, self.website, self.address):
             line.textEdited.connect(self._edited)
         self.domain.activated.connect(self._edited)
@@ -86,13 +91,13 @@ class OrganisationForm(QWidget):
     def set_choices(self, choices: Choices) -> None:
         self._choices = choices
         self._loading = True
-        for combo, items in ((self.domain, choices.domains), (self.district, choices.districts)):
-            current = combo.currentData()
-            combo.clear()
-            combo.addItem(tr("(none)"), None)
-            for choice in items:
-                combo.addItem(choice.name, choice.id)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
+        current = self.domain.currentData()
+        self.domain.clear()
+        self.domain.addItem(tr("(none)"), None)
+        for choice in choices.domains:
+            self.domain.addItem(choice.name, choice.id)
+        self.domain.setCurrentIndex(max(0, self.domain.findData(current)))
+        self.district.set_districts(choices.districts)
         self._fill_neighbourhoods()
         self._loading = False
 
@@ -125,14 +130,16 @@ class OrganisationForm(QWidget):
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
 
     def load(self, detail: OrganisationDetail | None, *, district_id: int | None = None) -> None:
-        """Show ``detail`` (None: an empty form for a new partner, in ``district_id``)."""
+        """Show ``detail`` (None: an empty form for a new partner, made from a screen showing ``district_id``).
+
+        The district field shows the partner's own district; a new partner, or one without a district, gets
+        the one the precedence gives (the screen's, the first neighbourhood's, the default, the only one)."""
         self._loading = True
         self.form.clear_errors()
         self.name.setText(detail.name if detail else "")
         self.domain.setCurrentIndex(max(0, self.domain.findData(detail.domain_id if detail else None)))
-        self.district.setCurrentIndex(
-            max(0, self.district.findData(detail.district_id if detail else district_id))
-        )
+        self._screen_district = None if detail else district_id
+        self.district.set_district(detail.district_id if detail else None)
         self.neighbourhoods.clear()
         self._fill_neighbourhoods()
         self.set_neighbourhood_ids(set(detail.neighbourhood_ids) if detail else set())
@@ -146,11 +153,23 @@ class OrganisationForm(QWidget):
         for line in (self.name, self.phone, self.email, self.website, self.address):
             line.setCursorPosition(0)  # a long address shows its start, not its end
         self._loading = False
+        self._suggest_district()
+
+    def _suggest_district(self, *_args: object) -> None:
+        """Show the district the precedence gives now (a neighbourhood ticked may decide it)."""
+        if self._context is None or self._loading:
+            return
+        ticked = self.neighbourhood_ids()
+        self.district.suggest_from(
+            self._context,
+            neighbourhood_id=ticked[0] if ticked else None,
+            screen_district_id=self._screen_district,
+        )
 
     def value(self, joined_on_from: OrganisationDetail | None) -> OrganisationInput:
         return OrganisationInput(
             name=self.name.text(),
-            district_id=self.district.currentData(),
+            district_id=self.district.district_id(),
             domain_id=self.domain.currentData(),
             neighbourhood_ids=tuple(self.neighbourhood_ids()),
             address=self.address.text(),

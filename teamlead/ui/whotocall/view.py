@@ -40,6 +40,7 @@ class WhoToCallView(QWidget):
         super().__init__(parent)
         self._context = context
         self._neighbourhood_id: int | None = None
+        self._districts: dict[int, int | None] = {}  # neighbourhood id -> its district
         self.groups: list[CallGroup] = []
         self.is_loaded = False
         """True once the neighbourhoods can be picked (the frame's ready check reads it)."""
@@ -89,6 +90,7 @@ class WhoToCallView(QWidget):
 
     def _show_choices(self, loaded: Choices) -> None:
         self.picker.clear()
+        self._districts = {choice.id: choice.group_id for choice in loaded.neighbourhoods}
         for choice in loaded.neighbourhoods:
             self.picker.addItem(choice.name, choice.id)
         self.picker.setCurrentIndex(self.picker.findData(self._neighbourhood_id))
@@ -179,11 +181,17 @@ class WhoToCallView(QWidget):
         grid.setColumnStretch(2, 2)
         return card
 
+    def screen_district_id(self) -> int | None:
+        """The district of the neighbourhood on screen: where what is logged from here belongs."""
+        return self._districts.get(self._neighbourhood_id) if self._neighbourhood_id is not None else None
+
     def log_signal(self) -> None:
-        """Afterwards: log what happened, as a signal in this neighbourhood."""
+        """Afterwards: log what happened, as a signal in this neighbourhood and its district (even when the
+        partner on the phone has its home in another district)."""
         from teamlead.rules.vocabulary import NoteKind
         from teamlead.ui.notes.dialog import open_note_dialog
 
         dialog = open_note_dialog(self._context, self)
         dialog.kind.setCurrentIndex(dialog.kind.findData(str(NoteKind.SIGNAL)))
         dialog.preset_neighbourhood(self._neighbourhood_id)
+        dialog.set_screen_district(self.screen_district_id())

@@ -7,6 +7,8 @@
 - :mod:`.forms`: ``FieldForm`` (a refused value's message beside its field), ``show_save_error``, ``confirm``.
 - :mod:`.inputs`: date editor, a combo that completes on any part of a name, an Escape-clears filter line.
 - :mod:`.pick_list`: pick several records by typing part of their names.
+- :mod:`.district_field`: ``DistrictField``, the district of the record a form makes or edits, pre-filled by
+  the one precedence (``start``, ``suggest_from``), changeable; never "(no district)" when there is one.
 - :mod:`.copy_label`: a phone number or e-mail address that copies itself on a click.
 - :mod:`.splitter`: a list with a record's page beside it.
 - :mod:`.formatting`: dates, times and texts as the screens show them.

@@ -34,10 +34,11 @@ def test_capped_lists_match_the_full_queries(database: Database) -> None:
 
 
 def test_the_dashboard_shows_the_default_district_or_all_of_them(database: Database) -> None:
-    seed(database)
+    seeded = seed(database)
     now = datetime.combine(TODAY, time(8), tzinfo=UTC)
     with database.session() as session:
-        assert load_dashboard(session, TODAY, now, "nieuw west").district == "Nieuw-West"
-        everywhere = load_dashboard(session, TODAY, now, "Centrum")
+        assert load_dashboard(session, TODAY, now, seeded.district).district == "Nieuw-West"
+        everywhere = load_dashboard(session, TODAY, now, seeded.district + 100)  # a district that is gone
         assert everywhere.district is None
         assert everywhere.overdue.total == len(dashboard.overdue_partners(session, TODAY))
+        assert set(everywhere.districtless.values()) == {0}

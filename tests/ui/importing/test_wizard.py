@@ -140,3 +140,24 @@ def test_the_welcome_page_and_the_file_menu_open_the_wizard(
     assert wizard is not None
     qtbot.waitUntil(wizard.isVisible)
     wizard.reject()
+
+
+def test_the_district_shown_is_the_default_district(qtbot: QtBot, database: Database, tmp_path: Path) -> None:
+    """Several districts: the wizard proposes the user's default district (kept by id, shown by name)."""
+    from teamlead.data.queries.default_district import DefaultDistrict, database_id, save_default_district
+    from teamlead.services.geography import add_district
+
+    with database.begin() as session:
+        add_district(session, "Noord")
+        centrum = add_district(session, "Centrum")
+        own = database_id(session)
+    assert own is not None
+    save_default_district(DefaultDistrict(own, centrum))
+    context = AppContext(database, today=TODAY)
+    wizard = ImportWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    try:
+        qtbot.waitUntil(lambda: wizard.file_page.district.currentText() == "Centrum", timeout=10_000)
+    finally:
+        context.tasks.shutdown(wait=True)

@@ -119,6 +119,7 @@ def test_attendance_minutes_decision_and_the_next_meeting_agenda(
     form.organisations.item(1).setCheckState(Qt.CheckState.Unchecked)  # not the police after all
     form.responsible.setCurrentIndex(form.responsible.findText("Fatima el Amrani"))
     form.has_due.setChecked(True)
+    assert form.district.currentText() == "Nieuw-West"  # the meeting's district, shown
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         qtbot.keyClick(form.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     reloaded(qtbot, view)
@@ -131,6 +132,7 @@ def test_attendance_minutes_decision_and_the_next_meeting_agenda(
         assert agreement.responsible_person is not None
         assert agreement.responsible_person.name == "Fatima el Amrani"
         assert agreement.due_on == date(2026, 3, 30)
+        assert agreement.district_id == seeded.district
 
     # The next meeting proposes it as an open agreement; one key press puts it on the agenda.
     view.show_list()
