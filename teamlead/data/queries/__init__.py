@@ -18,5 +18,6 @@ statements whatever the number of rows. Screens read only through these (no SQL 
 - :mod:`.name_choices`: the partners (never former ones) and people a picker offers.
 - :mod:`.filter_choices`: districts, domains and neighbourhoods for filter bars and editors.
 - :mod:`.districts`: ``all_districts``, ``find_district`` (the one rule for a typed district name).
+- :mod:`.geography`: the settings page's districts, neighbourhoods and domains with what uses each (``Usage``).
 - :mod:`.empty`: ``has_records`` (is the database empty?).
 """
