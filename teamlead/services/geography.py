@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.notes import Note
 from teamlead.data.queries.districts import find_district
-from teamlead.data.queries.geography import DEFAULT_DOMAIN_KEYS, usage_of
+from teamlead.data.queries.geography import DEFAULT_DOMAIN_KEYS, in_use_message, usage_of
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules import words
@@ -229,12 +229,4 @@ def delete_domain(
 def _refuse_in_use(session: Session, table_name: str, record_id: int, name: str) -> None:
     usage = usage_of(session, table_name, [record_id]).get(record_id)
     if usage is not None and usage.in_use:
-        raise ValidationError(
-            "id",
-            tr(
-                "{name} is still in use ({what}), so it cannot be deleted. Merge it into another one instead: "
-                "everything that uses it moves there.",
-                name=name,
-                what=usage.describe(),
-            ),
-        )
+        raise ValidationError("id", in_use_message(name, usage))

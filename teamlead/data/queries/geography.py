@@ -71,6 +71,16 @@ class Usage:
         )
 
 
+def in_use_message(name: str, usage: Usage) -> str:
+    """Why a record cannot be deleted, and what to do instead: the service's refusal and the page's words."""
+    return tr(
+        "{name} is still in use ({what}), so it cannot be deleted. Merge it into another one instead: "
+        "everything that uses it moves there.",
+        name=name,
+        what=usage.describe(),
+    )
+
+
 def usage_of(session: Session, table_name: str, ids: Iterable[int] | None = None) -> dict[int, Usage]:
     """What refers to each row of ``table_name`` (``district``, ``neighbourhood``, ``domain``), for the ids
     given (all when None); a row nothing refers to is missing from the answer. One query per referring
