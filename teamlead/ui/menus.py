@@ -158,6 +158,10 @@ def extra_shortcuts() -> list[tuple[str, str]]:
         (tr("Close the search or a dialog"), tr("Esc")),
         (tr("Move to the next field"), tr("Tab")),
         (tr("Open a menu"), tr("Alt + the underlined letter")),
+        (
+            tr("Districts, neighbourhoods and domains: add, rename, merge, delete"),
+            tr("Ctrl+N, F2 or Enter, Ctrl+M, Delete"),
+        ),
     ]
 
 

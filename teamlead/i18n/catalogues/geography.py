@@ -89,4 +89,8 @@ NL: dict[str, str] = {
     ),
     "{name} is in use": "{name} is in gebruik",
     "Not changed": "Niet gewijzigd",
+    "Districts, neighbourhoods and domains: add, rename, merge, delete": (
+        "Stadsdelen, buurten en domeinen: toevoegen, hernoemen, samenvoegen, verwijderen"
+    ),
+    "Ctrl+N, F2 or Enter, Ctrl+M, Delete": "Ctrl+N, F2 of Enter, Ctrl+M, Delete",
 }

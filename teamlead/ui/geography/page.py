@@ -72,6 +72,7 @@ class GeographyPage(QWidget):
         self.district_filter = QComboBox()
         self.district_filter.setObjectName("neighbourhoodDistrict")
         self.district_filter.setAccessibleName(tr("Neighbourhoods of district"))
+        self.district_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         filter_label = QLabel(tr("Distr&ict:"))
         filter_label.setBuddy(self.district_filter)
         self.neighbourhoods.bar.addWidget(filter_label)

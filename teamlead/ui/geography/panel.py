@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -67,6 +69,7 @@ class ListPanel(QWidget):
         self.label = QLabel(title)
         self.label.setBuddy(self.table)
         self.label.setStyleSheet("font-weight: 600;")
+        self.label.setMinimumHeight(QComboBox().sizeHint().height())  # level with a bar that holds a combo
         self.bar = QHBoxLayout()
         self.bar.setContentsMargins(0, 0, 0, 0)
         self.bar.addWidget(self.label)
@@ -78,19 +81,20 @@ class ListPanel(QWidget):
         self.rename_button = QPushButton(tr("Rename…"))
         self.merge_button = QPushButton(tr("Merge into…"))
         self.delete_button = QPushButton(tr("Delete…"))
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two by two: four buttons in a row do not fit a third of the dialog
         buttons.setContentsMargins(0, 0, 0, 0)
-        for button, keys, hint in (
-            (self.add_button, ("Ctrl+N", "Ins"), tr("Add (Ctrl+N)")),
-            (self.rename_button, ("F2",), tr("Rename (F2 or Enter)")),
-            (self.merge_button, ("Ctrl+M",), tr("Merge into another (Ctrl+M)")),
-            (self.delete_button, (QKeySequence.StandardKey.Delete,), tr("Delete (Delete)")),
+        for number, (button, keys, hint) in enumerate(
+            (
+                (self.add_button, ("Ctrl+N", "Ins"), tr("Add (Ctrl+N)")),
+                (self.rename_button, ("F2",), tr("Rename (F2 or Enter)")),
+                (self.merge_button, ("Ctrl+M",), tr("Merge into another (Ctrl+M)")),
+                (self.delete_button, (QKeySequence.StandardKey.Delete,), tr("Delete (Delete)")),
+            )
         ):
             button.setToolTip(hint)
             self.hints[button] = hint
-            buttons.addWidget(button)
+            buttons.addWidget(button, number // 2, number % 2)
             self._shortcut(button, keys)
-        buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.bar)

@@ -72,6 +72,12 @@ def test_from_an_empty_database_to_who_to_call(
     keys = page.domains.model
     assert [keys.index(row, 1).data() for row in range(keys.rowCount())][-2:] == ["sport", "jeugd_gezin"]
     settings.accept()
+    settle(qtbot, context)
+    assert sorted(who.picker.itemText(i) for i in range(who.picker.count())) == [
+        "Banne Buiksloot",
+        "IJplein/Vogelbuurt",
+        "Volewijck",
+    ]
 
     window.go_to_section("partners")
     settle(qtbot, context)
@@ -91,11 +97,6 @@ def test_from_an_empty_database_to_who_to_call(
 
     window.go_to_section("whotocall")
     settle(qtbot, context)
-    assert sorted(who.picker.itemText(i) for i in range(who.picker.count())) == [
-        "Banne Buiksloot",
-        "IJplein/Vogelbuurt",
-        "Volewijck",
-    ]
     who.picker.setCurrentIndex(who.picker.findText("Volewijck"))
     who.picker.activated.emit(who.picker.currentIndex())
     settle(qtbot, context)
