@@ -66,6 +66,7 @@ class GeographyPage(QWidget):
         self.data = Geography((), (), ())
         self.is_loaded = False
         self._pending: tuple[ListPanel, int] | None = None
+        self._loading = False
         self.districts = ListPanel(tr("Dis&tricts"), DistrictModel(self), "districts")
         self.neighbourhoods = ListPanel(tr("&Neighbourhoods"), NeighbourhoodModel(self), "neighbourhoods")
         self.domains = ListPanel(tr("D&omains"), DomainModel(self), "domains")
@@ -164,7 +165,9 @@ class GeographyPage(QWidget):
         def keep(panel: ListPanel) -> int | None:
             return pending[1] if pending is not None and pending[0] is panel else None
 
+        self._loading = True  # restoring the selection is not the user picking a district
         self.districts.set_rows(loaded.districts, keep(self.districts))
+        self._loading = False
         self._fill_filter()
         if pending is not None and pending[0] is self.neighbourhoods:
             self._filter_to_district_of(pending[1])
@@ -192,7 +195,7 @@ class GeographyPage(QWidget):
     def _district_picked(self, *_args: object) -> None:
         """Choosing a district in its list shows its neighbourhoods beside it."""
         district_id = self.districts.current_id()
-        if district_id is not None:
+        if district_id is not None and not self._loading:
             self.district_filter.setCurrentIndex(max(0, self.district_filter.findData(district_id)))
             self._show_neighbourhoods()
 
