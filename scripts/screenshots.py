@@ -127,9 +127,27 @@ def _search(window: MainWindow) -> None:
     wait_until(lambda: bool(popup.model.hit_rows()))
 
 
+def _centred(window: MainWindow, dialog: QWidget) -> QWidget:
+    """Offscreen, the screen is smaller than the window, so Qt leans a wide dialog against the screen's left
+    edge; on a desktop it stands over the window's middle, as here."""
+    dialog.move(window.mapToGlobal(window.rect().center()) - dialog.rect().center())
+    return dialog
+
+
 def _settings(window: MainWindow) -> QWidget | None:
-    window.open_settings()
-    return window.findChild(QWidget, "settingsDialog")
+    return _centred(window, window.open_settings())
+
+
+def _geography(window: MainWindow) -> QWidget | None:
+    """Settings on its second tab: Nieuw-West chosen, so its neighbourhoods show beside it, one selected."""
+    dialog = window.open_geography()
+    page = dialog.geography
+    wait_until(lambda: page.is_loaded and not window.context.tasks.busy)
+    page.districts.select(next(row.id for row in page.data.districts if row.name == "Nieuw-West"))
+    wildeman = next((row.id for row in page.data.neighbourhoods if row.name == "Wildemanbuurt"), None)
+    page.neighbourhoods.select(wildeman)
+    page.neighbourhoods.table.setFocus()
+    return _centred(window, dialog)
 
 
 def _shortcuts(window: MainWindow) -> QWidget | None:
@@ -220,6 +238,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("network", _network),
     Shot("search", _search),
     Shot("settings", _settings),
+    Shot("geography-settings", _geography),
     Shot("shortcuts", _shortcuts),
     *safety_shots(Shot, wait_until),
     *import_shots(Shot, wait_until),  # last: its final step imports a roster

@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from teamlead.rules.limits import Width
+
 # Characters that PostgreSQL's unaccent folds but FTS5's unicode61 keeps as they are, with unaccent's folding.
 EXTRA_FOLDS: tuple[tuple[str, str], ...] = (
     ("ı", "i"),
@@ -100,17 +102,19 @@ def identity_key(name: str) -> str:
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
-def report_key(name: str, taken: Iterable[str] = ()) -> str:
+def report_key(name: str, taken: Iterable[str] = (), width: int = Width.KEY) -> str:
     """The stable key of a user-made domain or theme, as the district report's Summary keys use it: the name
     decomposed to ASCII, lower case, each run of other characters than a–z and 0–9 turned into ``_``,
     leading and trailing ``_`` removed; ``_2``, ``_3``… when another key has it (``shared/interface.md``).
 
-    A name without any letter or digit gets the key ``key`` (then ``key_2``…), never an empty one.
+    A name without any letter or digit gets the key ``key`` (then ``key_2``…), never an empty one. A key is
+    at most ``width`` characters (the column's), so a long name's key is cut, before its ``_2``.
     """
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     base = _NOT_KEY.sub("_", ascii_name).strip("_") or "key"
     used = set(taken)
-    key, number = base, 2
+    key, number = base[:width].rstrip("_"), 2
     while key in used:
-        key, number = f"{base}_{number}", number + 1
+        suffix = f"_{number}"
+        key, number = base[: width - len(suffix)].rstrip("_") + suffix, number + 1
     return key

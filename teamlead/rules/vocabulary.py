@@ -58,7 +58,8 @@ class Audience(StrEnum):
 
 
 class AuditAction(StrEnum):
-    """What the audit log says happened to a row (``retention``: a note deleted after the retention review)."""
+    """What the audit log says happened to a row (``retention``: a note deleted after the retention review;
+    ``merge``: a district, neighbourhood or domain merged into another, whose links moved there)."""
 
     CREATE = "create"
     UPDATE = "update"
@@ -67,6 +68,7 @@ class AuditAction(StrEnum):
     ERASE = "erase"
     IMPORT = "import"
     RETENTION = "retention"
+    MERGE = "merge"
 
 
 # The default domains: a stable key (used in report keys, even when the domain is renamed) and names.

@@ -118,6 +118,15 @@ def domain_name(key: str | None, name: str | None) -> str:
     return name
 
 
+def domain_names(key: str | None, name: str) -> frozenset[str]:
+    """Every name a domain goes by: its own, and for a default domain that still has its default name, that
+    name in both languages (a new domain may take none of them)."""
+    names = _DEFAULT_DOMAIN_NAMES.get(key or "")
+    if names is not None and name in names:
+        return frozenset(names)
+    return frozenset({name})
+
+
 def default_domain_name(key: str) -> str | None:
     """The word for a default domain's key (``social`` -> Social / Sociaal); None for other keys."""
     names = _DEFAULT_DOMAIN_NAMES.get(key)

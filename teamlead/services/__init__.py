@@ -3,9 +3,10 @@
 does not commit: the caller wraps one user action in ``with database.begin() as session:``. Edits take the
 ``expected_version`` the user saw and raise :class:`~teamlead.errors.ConflictError` when it changed meanwhile.
 
-- :mod:`.geography`: ``add_district``, ``rename_district``, ``find_district`` (the query's rule, from
-  :mod:`teamlead.data.queries.districts`), ``add_neighbourhood``,
-  ``rename_neighbourhood``, ``add_domain``, ``rename_domain``.
+- :mod:`.geography`: ``add_district``, ``rename_district``, ``delete_district``, ``add_neighbourhood``,
+  ``rename_neighbourhood`` (also to another district), ``delete_neighbourhood``, ``add_domain`` (with its
+  Summary key), ``rename_domain``, ``delete_domain``; nothing in use is deleted, default domains stay.
+- :mod:`.geography_merge`: ``merge_districts``, ``merge_neighbourhoods``, ``merge_domains``: every link moves.
 - :mod:`.organisations`: ``OrganisationInput``, ``add_organisation``, ``edit_organisation``,
   ``archive_organisation``, ``reactivate_organisation``.
 - :mod:`.persons`: ``PersonInput``, ``add_person``, ``edit_person``, ``start_role`` (a second role),

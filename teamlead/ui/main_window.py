@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
     from teamlead.data.database import Database
     from teamlead.data.queries.default_district import DefaultDistrict
+    from teamlead.ui.settings_dialog import SettingsDialog
 
 QSETTINGS_ORGANISATION = "Teamlead"
 QSETTINGS_APPLICATION = "Teamlead"
@@ -425,12 +426,19 @@ class MainWindow(QMainWindow):
 
     # --- settings and language ----------------------------------------------------------------------------
 
-    def open_settings(self) -> None:
+    def open_settings(self) -> SettingsDialog:
         from teamlead.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.context, self)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.language(), dialog.default_district()))
         dialog.open()
+        return dialog
+
+    def open_geography(self) -> SettingsDialog:
+        """Settings, on the tab of districts, neighbourhoods and domains."""
+        dialog = self.open_settings()
+        dialog.show_tab(dialog.GEOGRAPHY)
+        return dialog
 
     def apply_settings(self, language: str, default_district: DefaultDistrict | None = None) -> None:
         """Save the settings (the default district, when given, for its database); a new language

@@ -70,6 +70,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["settings"] = _action(
         window, file_menu, "settings", tr("&Settings…"), window.open_settings, "Ctrl+,"
     )
+    actions["geography"] = _action(
+        window,
+        file_menu,
+        "geography",
+        tr("&Districts, neighbourhoods and domains…"),
+        window.open_geography,
+    )
     file_menu.addSeparator()
     actions["quit"] = _action(window, file_menu, "quit", tr("&Quit"), window.close, "Ctrl+Q")
 
@@ -107,7 +114,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     actions.update(add_safety_actions(window, file_menu, bar))  # File ▸ Backups…, the Privacy menu
     for name, action in actions.items():  # these need an open database
-        if name in ("log_note", "settings", "search") or name.startswith("section_"):
+        if name in ("log_note", "settings", "geography", "search") or name.startswith("section_"):
             action.setEnabled(window.has_context)
     return actions
 
@@ -151,6 +158,10 @@ def extra_shortcuts() -> list[tuple[str, str]]:
         (tr("Close the search or a dialog"), tr("Esc")),
         (tr("Move to the next field"), tr("Tab")),
         (tr("Open a menu"), tr("Alt + the underlined letter")),
+        (
+            tr("Districts, neighbourhoods and domains: add, rename, merge, delete"),
+            tr("Ctrl+N, F2 or Enter, Ctrl+M, Delete"),
+        ),
     ]
 
 

@@ -1,26 +1,42 @@
 """Settings: the interface language and the default district (stored with :mod:`teamlead.rules.settings`;
-the default district by id, for the open database only).
+the default district by id, for the open database only) on the first tab; the districts, neighbourhoods and
+domains of the database on the second (:mod:`teamlead.ui.geography`).
 
-A new language takes effect at once: the main window rebuilds itself in it (no restart needed).
+A new language takes effect at once: the main window rebuilds itself in it (no restart needed). The second
+tab's changes are written at once, each its own transaction; OK and Cancel concern the first tab.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from teamlead.data.queries.default_district import DefaultDistrict, default_district
 from teamlead.data.queries.districts import DistrictRef, all_districts
 from teamlead.i18n import current_language, tr
 from teamlead.rules import settings
+from teamlead.rules.vocabulary import Change
 from teamlead.ui.context import AppContext
+from teamlead.ui.geography.page import GeographyPage
 from teamlead.ui.style import mute
 
 LANGUAGE_NAMES = (("nl", "Nederlands"), ("en", "English"))
 
 
 class SettingsDialog(QDialog):
-    """Language and default district; the district list loads in the background."""
+    """Language and default district; districts, neighbourhoods and domains. Lists load in the background."""
+
+    GENERAL, GEOGRAPHY = 0, 1
+    """The tabs, for :meth:`show_tab`."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +44,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("Settings"))
         self._saved = settings.load()
         self._default: DefaultDistrict | None = None
+        self._context = context
 
         self.language_box = QComboBox()
         self.language_box.setObjectName("languageBox")
@@ -68,16 +85,47 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("&Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        general = QWidget()
+        column = QWidget()  # as wide as its fields need, not as the tab that is wide for the three lists
+        column.setMaximumWidth(560)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addLayout(form)
+        column_layout.addWidget(hint)
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(column)
+        general_layout.addStretch()
+        self.geography = GeographyPage(context)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, tr("General"))
+        self.tabs.addTab(self.geography, tr("Districts, neighbourhoods and domains"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-        context.read(_districts_and_default, self._show_districts, key="settings.districts")
+        self.resize(1000, 600)
+        self._read_districts()
+        context.data_changed.connect(self._data_changed)
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    def _data_changed(self, what: Change) -> None:
+        if what in (Change.GEOGRAPHY, Change.ALL):  # a district added, renamed or merged on the second tab
+            self._read_districts()
+
+    def _read_districts(self) -> None:
+        self._context.read(_districts_and_default, self._show_districts, key="settings.districts")
 
     def _show_districts(self, loaded: tuple[list[DistrictRef], DefaultDistrict | None]) -> None:
         choices, chosen = loaded
+        if self._default is not None and self.district_box.isEnabled():
+            # a reload after a change on the second tab: keep what the user chose on the first
+            current = self.district_box.currentData()
+            chosen = DefaultDistrict(self._default.database_id, int(current) if current is not None else None)
         self._default = chosen
+        self.district_box.clear()
+        self.district_box.addItem(tr("All districts"), None)
         for choice in choices:
             self.district_box.addItem(choice.name, choice.id)
         if chosen is not None and chosen.district_id is not None:

@@ -76,3 +76,17 @@ def test_report_keys_of_user_made_domains_and_themes() -> None:
     assert report_key("Sport", taken={"sport", "sport_2"}) == "sport_3"
     assert report_key("Social") == "social"
     assert report_key("!!!") == "key"
+
+
+def test_a_report_key_fits_its_column() -> None:
+    from teamlead.rules.limits import Width
+    from teamlead.rules.text import report_key
+
+    name = "Jeugd en gezin in de buurt " * 4  # 108 characters
+    key = report_key(name)
+    assert len(key) <= Width.KEY
+    assert key == "jeugd_en_gezin_in_de_buurt_jeugd_en_gezi"
+    second = report_key(name, taken={key})
+    assert (second, len(second)) == ("jeugd_en_gezin_in_de_buurt_jeugd_en_ge_2", Width.KEY)
+    assert report_key("a b" + "c" * 60, width=4) == "a_bc"
+    assert report_key("a bcd", taken={"a_bc"}, width=4) == "a_2"  # not "a__2"

@@ -22,5 +22,6 @@ statements whatever the number of rows. Screens read only through these (no SQL 
 - :mod:`.default_district`: the user's default district by id per database (``default_district``,
   ``save_default_district``), ``district_for_user`` (the precedence with it), ``district_choice`` (for forms).
 - :mod:`.districtless`: ``districtless_counts`` (records without a district, per kind).
+- :mod:`.geography`: the settings page's districts, neighbourhoods and domains with what uses each (``Usage``).
 - :mod:`.empty`: ``has_records`` (is the database empty?).
 """

@@ -210,7 +210,7 @@ class MeetingsView(QWidget):
             self.reload()
 
     def _on_data_changed(self, what: Change) -> None:
-        if what in (Change.MEETING, Change.ORGANISATION, Change.ALL):
+        if what in (Change.MEETING, Change.ORGANISATION, Change.GEOGRAPHY, Change.ALL):
             self.reload()
 
     def _mark_month(self, rows: list[MeetingListRow]) -> None:

@@ -42,7 +42,7 @@ from teamlead.ui.network.canvas import MapCanvas
 QUARTERS = 12
 ASPECT = 0.62
 """The map's height ÷ width on screen: a landscape window."""
-RELOAD_ON = (Change.ORGANISATION, Change.MEETING, Change.AGREEMENT, Change.NOTE, Change.ALL)
+RELOAD_ON = (Change.ORGANISATION, Change.MEETING, Change.AGREEMENT, Change.NOTE, Change.GEOGRAPHY, Change.ALL)
 
 
 @dataclass(frozen=True)
@@ -266,7 +266,7 @@ class NetworkView(QWidget):
         self._context.open_record.emit(RecordKind.ORGANISATION, organisation_id)
 
     def _data_changed(self, what: Change) -> None:
-        if what == Change.ALL:
+        if what in (Change.ALL, Change.GEOGRAPHY):
             self._context.read(choices, self._show_choices, key="network.choices")
         elif what in RELOAD_ON:
             self.reload()

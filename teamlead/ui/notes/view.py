@@ -208,9 +208,9 @@ class NotesView(QWidget):
         self.partner.setCurrentIndex(self.partner.findData(partner) if partner is not None else -1)
 
     def _data_changed(self, what: Change) -> None:
-        if what in (Change.NOTE, Change.ALL):
+        if what in (Change.NOTE, Change.GEOGRAPHY, Change.ALL):
             self.reload()
-        if what in (Change.ORGANISATION, Change.ALL):
+        if what in (Change.ORGANISATION, Change.GEOGRAPHY, Change.ALL):
             self._context.read(self._load_choices, self._show_choices, key="notes.choices")
 
     def _partner_typed(self) -> None:

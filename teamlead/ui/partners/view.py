@@ -39,7 +39,9 @@ from teamlead.ui.widgets.splitter import DetailSplitter
 
 PAGE_WIDTH = 420
 """The partner's page: wide enough for its form in Dutch; the roster takes the rest of the window."""
-RELOAD_ON = frozenset({Change.ORGANISATION, Change.PERSON, Change.NOTE, Change.AGREEMENT, Change.ALL})
+RELOAD_ON = frozenset(
+    {Change.ORGANISATION, Change.PERSON, Change.NOTE, Change.AGREEMENT, Change.GEOGRAPHY, Change.ALL}
+)
 
 
 class PartnersView(QWidget):
@@ -159,7 +161,7 @@ class PartnersView(QWidget):
         if what in RELOAD_ON:
             self.reload()
             self.pane.reload()
-        if what in (Change.ALL, Change.ORGANISATION):
+        if what in (Change.ALL, Change.ORGANISATION, Change.GEOGRAPHY):
             self._reload_choices()
 
     def _reload_choices(self) -> None:

@@ -349,7 +349,7 @@ class ReportsView(QWidget):
         self._context.write(save, saved, changed=Change.NARRATIVE)
 
     def _data_changed(self, what: Change) -> None:
-        if what == Change.ALL:
+        if what in (Change.ALL, Change.GEOGRAPHY):
             self._context.read(all_districts, self._show_districts, key="reports.districts")
         elif what == Change.MEETING and Option.MEETING in self.report_kind().takes:
             self._selection_changed()

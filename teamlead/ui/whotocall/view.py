@@ -94,6 +94,11 @@ class WhoToCallView(QWidget):
         for choice in loaded.neighbourhoods:
             self.picker.addItem(choice.name, choice.id)
         self.picker.setCurrentIndex(self.picker.findData(self._neighbourhood_id))
+        if (
+            self._neighbourhood_id is not None and self.picker.currentIndex() < 0
+        ):  # merged or deleted meanwhile
+            self._neighbourhood_id = None
+            self._show_groups([])
         self.picker.setFocus()
         if not self.is_loaded:
             self.is_loaded = True
@@ -116,9 +121,12 @@ class WhoToCallView(QWidget):
         self._context.read(load, self._show_groups, key="whotocall.groups")
 
     def _data_changed(self, what: Change) -> None:
-        if what in (Change.ORGANISATION, Change.PERSON, Change.ALL) and self._neighbourhood_id is not None:
-            self.show_neighbourhood(self._neighbourhood_id)
-        if what in (Change.ALL, Change.ORGANISATION):
+        """A partner, person or name changed: the list again; a neighbourhood added, renamed or merged (in
+        Settings): the picker again, so it offers it at once."""
+        shown = self._neighbourhood_id
+        if what in (Change.ORGANISATION, Change.PERSON, Change.GEOGRAPHY, Change.ALL) and shown is not None:
+            self.show_neighbourhood(shown)
+        if what in (Change.ALL, Change.ORGANISATION, Change.GEOGRAPHY):
             self._context.read(choices, self._show_choices, key="whotocall.choices")
 
     def _clear(self) -> None:
