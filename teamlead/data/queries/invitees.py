@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead.data.queries._common import role_current
+from teamlead.data.queries.districts import DistrictRef, all_districts, district_for, find_district
 from teamlead.data.queries.name_choices import organisation_choices
 from teamlead.data.roster import Organisation, Person, Role
 from teamlead.rules.vocabulary import OrganisationStatus
@@ -49,3 +50,25 @@ def invitee_choices(session: Session, today: date) -> list[InviteeChoice]:
         InviteeChoice(organisation_id, person_id, invitee_label(organisation, name))
         for person_id, name, organisation_id, organisation in people
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFormChoices:
+    """What the "New meeting" dialog offers: the districts, the one it proposes, and whom it can invite."""
+
+    districts: tuple[DistrictRef, ...]
+    district_id: int | None
+    invitees: tuple[InviteeChoice, ...]
+
+
+def meeting_form_choices(
+    session: Session, today: date, *, default_district: str | None = None
+) -> MeetingFormChoices:
+    """The dialog's choices; the district proposed by the one precedence (:func:`district_for`): the user's
+    default district (named in the settings), else the database's only district."""
+    default = find_district(session, default_district) if default_district else None
+    return MeetingFormChoices(
+        districts=tuple(all_districts(session)),
+        district_id=district_for(session, default_district_id=default.id if default else None),
+        invitees=tuple(invitee_choices(session, today)),
+    )

@@ -51,6 +51,7 @@ def schedule(qtbot: QtBot, view: MeetingsView) -> None:
     dialog.partner.setText("jongerenwerk nieuw-west")  # typing would pop up the completer, offscreen warns
     qtbot.keyClick(dialog.partner, Qt.Key.Key_Return)
     assert dialog.invited.count() == 1
+    assert dialog.isVisible()  # Enter in the invite field invites; it does not schedule the series
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert not dialog.isVisible()
