@@ -24,6 +24,7 @@ NL: dict[str, str] = {
     ),
     # the new meeting dialog
     "New meeting": "Nieuw overleg",
+    "&Plan": "&Inplannen",
     "e.g. Kennismaking wijkagent": "bijv. Kennismaking wijkagent",
     "&End time:": "&Eindtijd:",
     "Dist&rict:": "St&adsdeel:",

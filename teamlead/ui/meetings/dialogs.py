@@ -80,7 +80,7 @@ def kind_combo() -> QComboBox:
 class WriteDialog(QDialog):
     """A dialog whose OK runs a service call in the background and closes only when it succeeded."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None, *, ok_text: str | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.error = QLabel()
@@ -91,6 +91,8 @@ class WriteDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 

@@ -32,7 +32,7 @@ class InviteesDialog(WriteDialog):
         choices: list[InviteeChoice],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, parent)
+        super().__init__(context, parent, ok_text=tr("&Save"))
         self.setObjectName("inviteesDialog")
         self.setWindowTitle(tr("Invitees"))
         self.setMinimumWidth(520)

@@ -44,7 +44,7 @@ class NewMeetingDialog(WriteDialog):
     def __init__(
         self, context: AppContext, choices: MeetingFormChoices, parent: QWidget | None = None
     ) -> None:
-        super().__init__(context, parent)
+        super().__init__(context, parent, ok_text=tr("&Plan"))
         self.setObjectName("newMeetingDialog")
         self.setWindowTitle(tr("New meeting"))
         self.setMinimumWidth(560)
