@@ -302,3 +302,5 @@ def test_the_menu_plans_a_meeting_from_anywhere(
     )
     assert window.current_view() is view
     view.meeting_dialog.reject()
+    qtbot.waitUntil(lambda: view.is_loaded and not window.context.tasks.busy, timeout=10_000)
+    qtbot.wait(50)  # what the screens queued for the event loop runs before the window goes
