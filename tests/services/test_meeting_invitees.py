@@ -161,3 +161,29 @@ def test_refusals(world: World) -> None:
     with pytest.raises(ConflictError), world.database.begin() as session:
         change_invitees(session, one_off, [InviteeRef(world.youth_work)], expected_version=7, now=NOW)
     assert invitees(world, one_off) == [(world.police, None, "invited")]
+
+
+def test_an_edit_of_the_series_keeps_the_invitees_of_the_meetings_before_this_and_later(world: World) -> None:
+    series_id = monthly(world)
+    rows = occurrences(world, series_id)
+    with world.database.begin() as session:  # from April on, the police too
+        change_invitees(
+            session,
+            rows[3].id,
+            [InviteeRef(world.youth_work), InviteeRef(world.police)],
+            scope=InviteeScope.LATER,
+            expected_version=rows[3].version,
+            now=NOW,
+        )
+    with world.database.begin() as session:  # then a new title for the whole series, still in January
+        series.edit_series(
+            session,
+            series_id,
+            SeriesChanges(title="Netwerkoverleg Wildemanbuurt en Geuzenveld"),
+            expected_version=session.get_one(MeetingSeries, series_id).version,
+            now=NOW,
+        )
+
+    rows = occurrences(world, series_id)
+    assert {m.title for m in rows} == {"Netwerkoverleg Wildemanbuurt en Geuzenveld"}
+    assert [len(m.invitees) for m in rows] == [1, 1, 1] + [2] * 9

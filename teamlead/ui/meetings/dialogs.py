@@ -1,7 +1,9 @@
 """Dialogs of the Meetings view: schedule a recurring series, and change a meeting (this one or the series).
 
 They collect input and hand a service call to :meth:`AppContext.write`; a refused input (``ValidationError``)
-is shown in the dialog, which stays open so nothing typed is lost.
+is shown in the dialog, which stays open so nothing typed is lost. :class:`WriteDialog` is the base of every
+meeting dialog (also the New meeting dialog and the invitee editor); Enter follows
+:mod:`teamlead.ui.meetings.keys`.
 """
 
 from __future__ import annotations
@@ -256,6 +258,7 @@ class EditMeetingDialog(WriteDialog):
             layout.addWidget(self.whole_series)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        ctrl_enter_submits(self, self.save)
 
     def work(self) -> Callable[[Session], Any]:
         from teamlead.services import meetings, series
