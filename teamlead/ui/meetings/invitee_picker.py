@@ -81,7 +81,7 @@ class InviteePicker(QWidget):
         for choice in listed:
             label = choice.label
             if counts[label] > 1:
-                label = f"{label} (#{choice.organisation_id or choice.person_id})"
+                label = f"{label} (#{choice.person_id or choice.organisation_id})"
             self._by_label[label.casefold()] = InviteeChoice(choice.organisation_id, choice.person_id, label)
             labels.append(label)
         self._names.setStringList(labels)

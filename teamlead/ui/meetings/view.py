@@ -347,9 +347,11 @@ class MeetingsView(QWidget):
         self.meeting_dialog.open()
 
     def _planned(self, meeting_id: int | None) -> None:
-        """Show the new meeting in the list, selected (the list reloads after the write)."""
+        """Show the new meeting in the list, selected (the list reloads after the write); a meeting page with
+        unsaved typing stays where it is."""
         self._select_after_reload = meeting_id
-        self.show_list()
+        if not self.page.dirty:
+            self.show_list()
 
     def edit_invitees(self, data: MeetingPageData) -> None:
         """The invitee editor of the meeting shown on the page."""
