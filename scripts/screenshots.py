@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget  # noqa: E402
 
 from scripts.import_shots import import_shots  # noqa: E402
+from scripts.meeting_shots import meeting_shots  # noqa: E402
 from scripts.safety_shots import safety_shots  # noqa: E402
 
 TODAY = date(2026, 3, 2)
@@ -234,6 +235,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("meetings", _section("meetings"), _loaded_signal),
     Shot("meeting", _meeting_page("network")),
     Shot("local-reflection", _meeting_page("reflection")),
+    *meeting_shots(Shot, wait_until),
     Shot("agreements", _agreements),
     Shot("network", _network),
     Shot("search", _search),

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from teamlead.demo import meeting_texts as texts
 from teamlead.demo.meetings import MeetingInfo
 from teamlead.demo.scales import Scale
-from teamlead.demo.world import OrgInfo, World
+from teamlead.demo.world import DistrictInfo, OrgInfo, World
 from teamlead.rules.vocabulary import AuditAction
 
 DUE_DAYS = (14, 21, 30, 30, 42, 60, 60, 90, 120)
@@ -61,7 +61,7 @@ def add_agreements(world: World, scale: Scale, meetings: list[MeetingInfo]) -> N
     series_days = {sid: [m.day for m in items] for sid, items in by_series.items()}
     for district in world.districts:
         past = [m for m in meetings if m.district is district and m.held and m.invitees]
-        orgs = [org for org in world.orgs if org.district is district]
+        orgs = world.partners_of(district)
         from_meetings = int(scale.agreements * 0.85) if past else 0
         drafts: list[tuple[date, int, MeetingInfo | None, list[OrgInfo]]] = []
         chosen = rng.choices(past, [KIND_WEIGHT[m.kind] for m in past], k=from_meetings) if past else []
@@ -77,12 +77,13 @@ def add_agreements(world: World, scale: Scale, meetings: list[MeetingInfo]) -> N
             drafts.append((day, len(drafts), None, [org, *others]))
         drafts.sort(key=lambda draft: (draft[0], draft[1]))
         for made, _, source, parties in drafts:
-            _agreement(world, made, source, parties, by_series, series_days)
+            _agreement(world, district, made, source, parties, by_series, series_days)
         world.check()
 
 
 def _agreement(
     world: World,
+    district: DistrictInfo,
     made: date,
     meeting: MeetingInfo | None,
     parties: list[OrgInfo],
@@ -92,11 +93,12 @@ def _agreement(
     rng = world.rng
     aid = world.new_id("agreement")
     first = parties[0]
+    here = first.neighbourhoods_in(district) or first.neighbourhoods
     values = {
         "org": first.name,
         "other": parties[1].name if len(parties) > 1 else "de andere partners",
-        "nbh": (meeting.neighbourhood if meeting and meeting.neighbourhood else first.neighbourhoods[0][1]),
-        "street": rng.choice(first.district.plan.streets),
+        "nbh": (meeting.neighbourhood if meeting and meeting.neighbourhood else here[0][1]),
+        "street": rng.choice(district.plan.streets),
     }
     text = rng.choice(texts.AGREEMENTS).format(**values)
     contact = first.contact_on(made)
@@ -111,7 +113,7 @@ def _agreement(
     world.rows["agreement"].append(
         {
             "id": aid,
-            "district_id": first.district.id,
+            "district_id": district.id,  # where it was agreed, whatever the first partner's home
             "text": text,
             "responsible_person_id": contact.person_id if contact else None,
             "made_on": made,

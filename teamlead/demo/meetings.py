@@ -143,7 +143,7 @@ class MeetingMaker:
         }
         invitees: list[tuple[OrgInfo, int | None]] = []
         for org in orgs:
-            if org.since <= day <= org.until:
+            if org.partner_on(day):
                 contact = org.contact_on(day)
                 invitees.append((org, contact.person_id if contact else None))
         recorded = world.moment(min(day + timedelta(days=1), world.today))
@@ -225,7 +225,7 @@ def add_meetings(world: World, scale: Scale) -> list[MeetingInfo]:
     rng, start, horizon = world.rng, world.start, world.horizon
     maker = MeetingMaker(world)
     for district in world.districts:
-        orgs = [org for org in world.orgs if org.district is district]
+        orgs = world.partners_of(district)
         target = len(maker.meetings) + scale.meetings
         plan = district.plan
         core = [org for org in orgs if org.kind in CORE]

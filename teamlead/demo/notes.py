@@ -33,7 +33,7 @@ def add_notes(world: World, scale: Scale) -> None:
     days = [start + timedelta(days=offset) for offset in range((today - start).days + 1)]
     cumulative = list(accumulate(day_weight(day, start) for day in days))
     for district in world.districts:
-        orgs = [org for org in world.orgs if org.district is district]
+        orgs = world.partners_of(district)
         streets = district.plan.streets
         picks = rng.choices(orgs, [org.note_weight for org in orgs], k=scale.notes)
         drafts: list[tuple[date, int, OrgInfo]] = []
@@ -57,12 +57,13 @@ def add_notes(world: World, scale: Scale) -> None:
             if contact is None:
                 active = [role for role in org.staff if role.active_on(day)]
                 contact = rng.choice(active) if active and rng.random() < 0.75 else None
-            neighbourhood = rng.choice(org.neighbourhoods) if kind == "signal" or rng.random() < 0.2 else None
+            here = org.neighbourhoods_in(district) or org.neighbourhoods
+            neighbourhood = rng.choice(here) if kind == "signal" or rng.random() < 0.2 else None
             values = {
                 "org": org.name,
                 "other": others[0].name if others else "de wijkagent",
                 "person": contact.first_name if contact else "de contactpersoon",
-                "nbh": neighbourhood[1] if neighbourhood else org.neighbourhoods[0][1],
+                "nbh": neighbourhood[1] if neighbourhood else here[0][1],
                 "street": rng.choice(streets),
             }
             text = rng.choice(NOTES[kind]).format(**values)

@@ -140,7 +140,7 @@ def add_organisations(world: World, scale: Scale) -> None:
                 "phone": f"020 555 0{rng.randint(0, 999):03d}" if has_phone else "",
                 "email": f"{slug(name)}@example.org" if informal else f"info@{domain}",
                 "description": "",
-                "remarks": _remark(oid, since),
+                "remarks": remark(oid, since),
                 "is_informal": informal,
                 "status": "former" if left else "active",
                 "joined_on": joined,
@@ -160,7 +160,9 @@ def add_organisations(world: World, scale: Scale) -> None:
             )
             weight = kind.notes * (30 / cadence if cadence else 0.5) * rng.uniform(0.5, 1.5)
             world.orgs.append(
-                OrgInfo(oid, name, district, kind, served, address, since, left or today, weight)
+                OrgInfo(
+                    oid, name, district, kind, served, address, since, left or today, weight, left_on=left
+                )
             )
 
 
@@ -173,7 +175,7 @@ REMARKS = (
 )
 
 
-def _remark(organisation_id: int, since: date) -> str:
+def remark(organisation_id: int, since: date) -> str:
     """A remark on one partner in nine, as a predecessor's roster brings them (taken from the id, so the
     demo's random draws stay as they were)."""
     if organisation_id % 9:

@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from teamlead.demo.kinds import Kind
@@ -51,6 +52,10 @@ class DistrictInfo:
     plan: DistrictPlan
     neighbourhoods: list[tuple[int, str]]  # (id, name), in the plan's order
 
+    @cached_property
+    def neighbourhood_ids(self) -> frozenset[int]:
+        return frozenset(nid for nid, _ in self.neighbourhoods)
+
 
 @dataclass
 class StaffRole:
@@ -77,6 +82,18 @@ class OrgInfo:
     until: date  # last day it was an active partner (left_on, or today)
     note_weight: float
     staff: list[StaffRole] = field(default_factory=list)
+    left_on: date | None = None  # the day it became a former partner
+
+    def partner_on(self, day: date) -> bool:
+        """On the roster on ``day``, today or later (an active partner is invited to the coming meetings)."""
+        return self.since <= day and (self.left_on is None or day <= self.left_on)
+
+    def serves(self, district: DistrictInfo) -> bool:
+        return any(nid in district.neighbourhood_ids for nid, _ in self.neighbourhoods)
+
+    def neighbourhoods_in(self, district: DistrictInfo) -> list[tuple[int, str]]:
+        """The neighbourhoods it serves in ``district`` (a city-wide partner serves those of several)."""
+        return [served for served in self.neighbourhoods if served[0] in district.neighbourhood_ids]
 
     def contact_on(self, day: date) -> StaffRole | None:
         """The first of its people who held a role there on ``day``: a stable contact across meetings."""
@@ -142,3 +159,9 @@ class World:
 
     def count(self, table: str) -> int:
         return len(self.rows[table])
+
+    def partners_of(self, district: DistrictInfo) -> list[OrgInfo]:
+        """The partners a district works with: its own, then the city-wide ones from elsewhere that serve
+        neighbourhoods of it (police units, the GGD, housing corporations in the city demo)."""
+        own = [org for org in self.orgs if org.district is district]
+        return own + [org for org in self.orgs if org.district is not district and org.serves(district)]

@@ -30,6 +30,7 @@ from teamlead.data.models import (
 from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.demo.agreements import add_agreements
 from teamlead.demo.bulk import bulk_insert
+from teamlead.demo.citywide import add_city_wide_partners
 from teamlead.demo.meetings import add_meetings
 from teamlead.demo.narratives import add_narratives, finish_agendas
 from teamlead.demo.notes import add_notes
@@ -175,7 +176,7 @@ def build_rows(
             tr("Making districts and partners"),
             lambda: add_geography(world, plan.districts, districts, neighbourhoods),
         ),
-        (tr("Making districts and partners"), lambda: add_organisations(world, plan)),
+        (tr("Making districts and partners"), lambda: add_partners(world, plan)),
         (tr("Making contact persons and roles"), lambda: add_people(world, plan)),
         (tr("Making two years of notes"), lambda: add_notes(world, plan)),
     )
@@ -192,6 +193,12 @@ def build_rows(
     finish_agendas(world, meetings)
     world.finish_audit()
     return world.rows
+
+
+def add_partners(world: World, plan: Scale) -> None:
+    """Every district's own partners, then the city-wide ones (a demo of several districts only)."""
+    add_organisations(world, plan)
+    add_city_wide_partners(world)
 
 
 def write_rows(

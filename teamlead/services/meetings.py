@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from teamlead.data.meetings import Invitee, Meeting
+from teamlead.data.meetings import Meeting
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.clock import AMSTERDAM
@@ -32,6 +32,7 @@ from teamlead.services._common import (
 )
 from teamlead.services.series import OccurrenceChanges, edit_occurrence
 from teamlead.services.series_rules import to_utc
+from teamlead.services.series_store import InviteeRef, set_invitees
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +47,13 @@ class MeetingInput:
     district_id: int | None = None
     organisation_ids: Sequence[int] = field(default=())
     person_ids: Sequence[int] = field(default=())
+    invitees: Sequence[InviteeRef] = field(default=())
+    """Invitees beyond ``organisation_ids`` and ``person_ids``: a person at a partner names both."""
 
 
 def _validated(
     session: Session, data: MeetingInput, current_district_id: int | None = None
-) -> tuple[dict[str, object], list[int], list[int]]:
+) -> tuple[dict[str, object], list[InviteeRef]]:
     kind = check_choice("kind", tr("Kind"), data.kind, MeetingKind)
     title = required_text("title", tr("Title"), data.title, Width.NAME)
     for name, moment in (("starts_at", data.starts_at), ("ends_at", data.ends_at)):
@@ -63,6 +66,15 @@ def _validated(
     )
     organisation_ids = organisation_ids_or_fail(session, data.organisation_ids)
     person_ids = person_ids_or_fail(session, data.person_ids)
+    organisation_ids_or_fail(
+        session, [r.organisation_id for r in data.invitees if r.organisation_id is not None]
+    )
+    person_ids_or_fail(session, [r.person_id for r in data.invitees if r.person_id is not None])
+    invitees = [
+        *(InviteeRef(organisation_id=o) for o in organisation_ids),
+        *(InviteeRef(person_id=p) for p in person_ids),
+        *(r for r in data.invitees if r.organisation_id is not None or r.person_id is not None),
+    ]
     values: dict[str, object] = {
         "kind": kind,
         "title": title,
@@ -71,30 +83,14 @@ def _validated(
         "location": limited_text("location", tr("Location"), data.location, Width.ADDRESS),
         "district_id": district_id,
     }
-    return values, organisation_ids, person_ids
-
-
-def _sync_invitees(meeting: Meeting, organisation_ids: list[int], person_ids: list[int]) -> bool:
-    """Make the invitees these organisations and persons; those already invited keep their attendance."""
-    wanted = [(o, None) for o in organisation_ids] + [(None, p) for p in person_ids]
-    current = {(i.organisation_id, i.person_id): i for i in meeting.invitees}
-    changed = False
-    for key, invitee in current.items():
-        if key not in wanted:
-            meeting.invitees.remove(invitee)
-            changed = True
-    for organisation_id, person_id in wanted:
-        if (organisation_id, person_id) not in current:
-            meeting.invitees.append(Invitee(organisation_id=organisation_id, person_id=person_id))
-            changed = True
-    return changed
+    return values, invitees
 
 
 def schedule_meeting(session: Session, data: MeetingInput, *, now: datetime | None = None) -> int:
     """A new single meeting with its invitees (organisations and/or persons), all marked invited."""
-    values, organisation_ids, person_ids = _validated(session, data)
+    values, invitees = _validated(session, data)
     meeting = Meeting(status=MeetingStatus.SCHEDULED, **values)
-    _sync_invitees(meeting, organisation_ids, person_ids)
+    set_invitees(meeting, invitees)
     session.add(meeting)
     flush(session)
     fields = [k for k, v in values.items() if v not in (None, "")]
@@ -112,9 +108,9 @@ def edit_meeting(
 ) -> None:
     """Change a meeting; an occurrence of a series becomes detached (series edits no longer overwrite it)."""
     meeting = for_edit(session, Meeting, meeting_id, expected_version)
-    values, organisation_ids, person_ids = _validated(session, data, meeting.district_id)
+    values, invitees = _validated(session, data, meeting.district_id)
     changed = apply_changes(meeting, values)
-    if _sync_invitees(meeting, organisation_ids, person_ids):
+    if set_invitees(meeting, invitees):
         changed.append("invitees")
     if not changed:
         return

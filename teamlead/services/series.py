@@ -220,7 +220,9 @@ def edit_series(
         setattr(series, name, values[name])
     if changes.invitees is not None:
         changed.append("invitees")
-    _reconcile_future(session, series, invitees, moment, retimed, now=now)
+    _reconcile_future(
+        session, series, invitees, moment, retimed, now=now, invitees_changed=changes.invitees is not None
+    )
     flush(session)
     if changed:
         audit(session, series, AuditAction.UPDATE, changed, now=now)
@@ -245,8 +247,12 @@ def _reconcile_future(
     retimed: bool,
     *,
     now: datetime | None,
+    invitees_changed: bool,
 ) -> None:
-    """Make the future occurrences that follow the series match it; past and detached ones stay."""
+    """Make the future occurrences that follow the series match it; past and detached ones stay. Their
+    invitees change only when the series' invitees were changed: "this and later" may have given the
+    meetings from one occurrence on other invitees than those before it (new occurrences get the
+    series' latest, ``invitees``)."""
     future = [m for m in series.meetings if m.starts_at >= moment]
     keys = [m.occurrence_key for m in series.meetings if m.occurrence_key]
     horizon = key_to_local(max(keys)).date() if keys else default_horizon(moment.date())
@@ -271,7 +277,7 @@ def _reconcile_future(
         if meeting.id is None:
             continue
         changed = follow_series(series, meeting)
-        if set_invitees(meeting, invitees):
+        if invitees_changed and set_invitees(meeting, invitees):
             changed.append("invitees")
         if changed:
             flush(session)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from teamlead.ui.help_dialogs import AboutDialog
     from teamlead.ui.main_window import MainWindow
+    from teamlead.ui.meetings.view import MeetingsView
 
 
 def _action(
@@ -53,6 +54,17 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     file_menu.setObjectName("fileMenu")
     actions["log_note"] = _action(
         window, file_menu, "logNote", tr("&Log a contact moment…"), window.log_contact_moment, "Ctrl+L"
+    )
+    actions["new_meeting"] = _action(
+        window,
+        file_menu,
+        "newMeeting",
+        tr("New &meeting…"),
+        lambda: _meetings(window).new_meeting(),
+        "Ctrl+Shift+M",
+    )
+    actions["new_series"] = _action(
+        window, file_menu, "newSeries", tr("New mee&ting series…"), lambda: _meetings(window).new_series()
     )
     file_menu.addSeparator()
     actions["new_database"] = _action(
@@ -114,9 +126,21 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     actions.update(add_safety_actions(window, file_menu, bar))  # File ▸ Backups…, the Privacy menu
     for name, action in actions.items():  # these need an open database
-        if name in ("log_note", "settings", "geography", "search") or name.startswith("section_"):
+        if name in ("log_note", "new_meeting", "new_series", "settings", "geography", "search") or (
+            name.startswith("section_")
+        ):
             action.setEnabled(window.has_context)
     return actions
+
+
+def _meetings(window: MainWindow) -> MeetingsView:
+    """The Meetings section, shown: a meeting planned from the menu appears in its list."""
+    from teamlead.ui.meetings.view import MeetingsView
+
+    window.go_to_section("meetings")
+    view = window.view("meetings")
+    assert isinstance(view, MeetingsView)
+    return view
 
 
 def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:

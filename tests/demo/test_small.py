@@ -24,7 +24,9 @@ from teamlead.data.models import (
     Person,
     Role,
     note_organisation,
+    organisation_neighbourhood,
 )
+from teamlead.data.queries.meeting_page import meeting_page
 from teamlead.data.search import search
 from teamlead.demo import DemoSummary
 from teamlead.services.series_rules import Timing, local_starts, occurrence_key
@@ -163,3 +165,35 @@ def test_the_data_is_searchable_and_the_app_can_add_to_it(small_demo: tuple[Data
     with database.begin() as session:  # explicit ids must not block the next row the app adds
         session.add(District(name="Noord"))
         session.add(Person(name="Zoë Nieuw"))
+
+
+def test_upcoming_meetings_invite_partners_of_their_neighbourhood(
+    small_demo: tuple[Database, DemoSummary],
+) -> None:
+    """The coming meetings have invitees (before, none: attendance and carried-forward agreements never
+    showed), partners serving the meeting's neighbourhood, and their open agreements are proposed."""
+    database, _ = small_demo
+    now = datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=UTC)
+    with database.session() as session:
+        upcoming = session.scalars(
+            select(Meeting)
+            .where(Meeting.starts_at > now, Meeting.status == "scheduled")
+            .order_by(Meeting.starts_at)
+        ).all()
+        local = 0
+        for meeting in upcoming:
+            invited = {i.organisation_id for i in meeting.invitees}
+            assert 1 <= len(invited) <= 25, meeting.title
+            place = meeting.title.removeprefix("Lokale reflectie ").removeprefix("Netwerkoverleg ")
+            if place != meeting.title and not place.startswith("Jeugd"):
+                serving = session.scalars(
+                    select(organisation_neighbourhood.c.organisation_id)
+                    .join(Neighbourhood, Neighbourhood.id == organisation_neighbourhood.c.neighbourhood_id)
+                    .where(Neighbourhood.name == place)
+                ).all()
+                assert invited <= set(serving), meeting.title
+                local += 1
+        assert local > 0
+        network = next(m for m in upcoming if m.kind == "network")
+        page = meeting_page(session, network.id, TODAY)
+    assert page.proposed, "the open agreements of the invited partners are proposed for the agenda"

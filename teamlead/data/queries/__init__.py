@@ -16,6 +16,7 @@ statements whatever the number of rows. Screens read only through these (no SQL 
   ``recent_signals``, ``dashboard_counts``.
 - :mod:`.dashboard_lists`: the dashboard as shown (``load_dashboard``: the first rows of each list, counted).
 - :mod:`.name_choices`: the partners (never former ones) and people a picker offers.
+- :mod:`.invitees`: whom a meeting can invite (partners, and people at a partner), and how an invitee is named.
 - :mod:`.filter_choices`: districts, domains and neighbourhoods for filter bars and editors.
 - :mod:`.districts`: ``all_districts``, ``find_district`` (the one rule for a typed district name),
   ``district_for`` (the one precedence for a new record's district).

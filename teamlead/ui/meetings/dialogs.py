@@ -1,7 +1,9 @@
 """Dialogs of the Meetings view: schedule a recurring series, and change a meeting (this one or the series).
 
 They collect input and hand a service call to :meth:`AppContext.write`; a refused input (``ValidationError``)
-is shown in the dialog, which stays open so nothing typed is lost.
+is shown in the dialog, which stays open so nothing typed is lost. :class:`WriteDialog` is the base of every
+meeting dialog (also the New meeting dialog and the invitee editor); Enter follows
+:mod:`teamlead.ui.meetings.keys`.
 """
 
 from __future__ import annotations
@@ -10,18 +12,15 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QRadioButton,
     QSpinBox,
     QTimeEdit,
@@ -30,15 +29,18 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.invitees import InviteeChoice
 from teamlead.data.queries.meeting_list import MeetingListRow
 from teamlead.data.queries.name_choices import NameChoice
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, MeetingKind
-from teamlead.services.series import InviteeRef, SeriesChanges, SeriesInput
+from teamlead.services.series import SeriesChanges, SeriesInput
 from teamlead.services.series_rules import every_n_weeks, monthly_on_nth_weekday
 from teamlead.ui.context import AppContext
+from teamlead.ui.meetings.invitee_picker import InviteePicker
+from teamlead.ui.meetings.keys import ctrl_enter_submits
 from teamlead.ui.widgets.district_field import DistrictField
 
 ORDINALS = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
@@ -63,25 +65,25 @@ def _weekdays() -> list[str]:
     ]
 
 
-def _day(value: QDate) -> date:
+def day_of(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def _clock(value: QTime) -> time:
+def clock_of(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
 
-def _kind_combo() -> QComboBox:
+def kind_combo() -> QComboBox:
     combo = QComboBox()
     for kind in MeetingKind:
         combo.addItem(words.meeting_kind(kind), str(kind))
     return combo
 
 
-class _WriteDialog(QDialog):
+class WriteDialog(QDialog):
     """A dialog whose OK runs a service call in the background and closes only when it succeeded."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None, *, ok_text: str | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self.error = QLabel()
@@ -92,14 +94,27 @@ class _WriteDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
     def work(self) -> Callable[[Session], Any]:
         raise NotImplementedError
 
+    def unfinished(self) -> str | None:
+        """What keeps the dialog from saving yet (text typed in a completion field and not picked), or None."""
+        return None
+
     def save(self) -> None:
         """Run the change in one transaction; close on success, show the message on a refusal."""
+        if not self.buttons.isEnabled():
+            return
+        problem = self.unfinished()
+        if problem is not None:
+            self.error.setText(problem)
+            self.error.show()
+            return
         self.buttons.setEnabled(False)
         self._context.write(self.work(), self._saved, changed=Change.MEETING, on_error=self._refused)
 
@@ -115,16 +130,18 @@ class _WriteDialog(QDialog):
         self.error.show()
 
 
-class SeriesDialog(_WriteDialog):
-    """Schedule a recurring meeting: every n-th weekday of the month, or every N weeks, with invitees."""
+class SeriesDialog(WriteDialog):
+    """Schedule a recurring meeting: every n-th weekday of the month, or every N weeks, with invitees.
+
+    Enter in the invite field only invites (before, it also pressed OK: one Enter too many made a year of
+    meetings); Enter elsewhere, or Ctrl+Enter anywhere, schedules the series."""
 
     def __init__(
         self, context: AppContext, organisations: list[NameChoice], parent: QWidget | None = None
     ) -> None:
         super().__init__(context, parent)
         self.setWindowTitle(tr("Schedule a recurring meeting"))
-        self._organisations = {choice.label: choice.id for choice in organisations}
-        self.kind = _kind_combo()
+        self.kind = kind_combo()
         self.title_edit = QLineEdit()
         self.pattern = QComboBox()
         self.pattern.addItem(tr("monthly, on a weekday"), "monthly")
@@ -148,14 +165,12 @@ class SeriesDialog(_WriteDialog):
         self.duration.setValue(90)
         self.duration.setSuffix(tr(" min"))
         self.location = QLineEdit()
-        self.partner = QLineEdit()
-        self.partner.setPlaceholderText(tr("Type a partner's name and press Enter"))
-        completer = QCompleter(sorted(self._organisations))
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.partner.setCompleter(completer)
-        self.partner.returnPressed.connect(self.add_partner)
-        self.invited = QListWidget()
+        self.invitees = InviteePicker(tr("Type a partner's name and press Enter"))
+        self.invitees.set_choices(InviteeChoice(choice.id, None, choice.label) for choice in organisations)
+        self.invitees.refused.connect(self._unknown_partner)
+        self.invitees.changed.connect(self.error.hide)
+        self.partner = self.invitees.line
+        self.invited = self.invitees.list
         self.invited.setMaximumHeight(100)
         self.district = DistrictField()
         self.district.start(context)  # the user's default district, else the only one
@@ -167,7 +182,7 @@ class SeriesDialog(_WriteDialog):
             (tr("&Every … weeks:"), self.weeks),
             (tr("&First date:"), self.first_date), (tr("&Start time:"), self.start_time),
             (tr("&Duration:"), self.duration), (tr("&Location:"), self.location),
-            (tr("&Invite partner:"), self.partner), (tr("Invited:"), self.invited),
+            (tr("&Invite partner:"), self.invitees),
         ):  # fmt: skip
             form.addRow(label, field)
         layout = QVBoxLayout(self)
@@ -176,6 +191,7 @@ class SeriesDialog(_WriteDialog):
         layout.addWidget(self.buttons)
         self.pattern.currentIndexChanged.connect(self._pattern_changed)
         self._pattern_changed()
+        ctrl_enter_submits(self, self.save)
 
     def _pattern_changed(self) -> None:
         monthly = self.pattern.currentData() == "monthly"
@@ -183,20 +199,13 @@ class SeriesDialog(_WriteDialog):
         self.weekday.setEnabled(monthly)
         self.weeks.setEnabled(not monthly)
 
-    def add_partner(self) -> None:
-        """Add the typed partner (completed) to the invitees; an unknown name is said so."""
-        name = self.partner.text().strip()
-        match = next((n for n in self._organisations if n.casefold() == name.casefold()), None)
-        if match is None:
-            self.error.setText(tr("No partner is called {name}.", name=name))
-            self.error.show()
-            return
-        if not self.invited.findItems(match, Qt.MatchFlag.MatchExactly):
-            item = QListWidgetItem(match)
-            item.setData(Qt.ItemDataRole.UserRole, self._organisations[match])
-            self.invited.addItem(item)
-        self.partner.clear()
-        self.error.hide()
+    def _unknown_partner(self, name: str) -> None:
+        self.error.setText(tr("No partner is called {name}.", name=name))
+        self.error.show()
+
+    def unfinished(self) -> str | None:
+        pending = self.invitees.pending_text()
+        return tr("No partner is called {name}.", name=pending) if pending else None
 
     def rule(self) -> str:
         if self.pattern.currentData() == "monthly":
@@ -204,16 +213,13 @@ class SeriesDialog(_WriteDialog):
         return every_n_weeks(self.weeks.value())
 
     def series_input(self) -> SeriesInput:
-        invitees = tuple(
-            InviteeRef(organisation_id=int(self.invited.item(i).data(Qt.ItemDataRole.UserRole)))
-            for i in range(self.invited.count())
-        )
+        invitees = tuple(self.invitees.refs())
         return SeriesInput(
             kind=str(self.kind.currentData()),
             title=self.title_edit.text(),
             rrule=self.rule(),
-            first_date=_day(self.first_date.date()),
-            start_time=_clock(self.start_time.time()),
+            first_date=day_of(self.first_date.date()),
+            start_time=clock_of(self.start_time.time()),
             duration_minutes=self.duration.value(),
             location=self.location.text(),
             district_id=self.district.district_id(),
@@ -228,7 +234,7 @@ class SeriesDialog(_WriteDialog):
         return lambda session: create_series(session, data, now=now)
 
 
-class EditMeetingDialog(_WriteDialog):
+class EditMeetingDialog(WriteDialog):
     """Change a meeting's title, place and time; in a series, for this meeting or the whole series."""
 
     def __init__(self, context: AppContext, row: MeetingListRow, parent: QWidget | None = None) -> None:
@@ -261,6 +267,7 @@ class EditMeetingDialog(_WriteDialog):
             layout.addWidget(self.whole_series)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        ctrl_enter_submits(self, self.save)
 
     def work(self) -> Callable[[Session], Any]:
         from teamlead.services import meetings, series
@@ -269,7 +276,7 @@ class EditMeetingDialog(_WriteDialog):
         title, location = self.title_edit.text(), self.location.text()
         district_id = self.district.district_id()
         picked = district_id if self.district.user_picked else None  # the series keeps its own unless changed
-        starts = datetime.combine(_day(self.day.date()), _clock(self.start_time.time()))
+        starts = datetime.combine(day_of(self.day.date()), clock_of(self.start_time.time()))
         now = self._context.now()
         if row.series_id is not None and self.whole_series.isChecked():
             series_id = row.series_id

@@ -80,6 +80,9 @@ class MeetingPage(QWidget):
     edit_requested = Signal(object)
     """The user wants to change the meeting's title, place or time (the :class:`MeetingPageData`)."""
 
+    invitees_requested = Signal(object)
+    """The user wants to change whom the meeting invites (the :class:`MeetingPageData`)."""
+
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, *, ask: Callable[[QWidget], str] = ask_leave
     ) -> None:
@@ -100,6 +103,10 @@ class MeetingPage(QWidget):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.change_button = QPushButton(tr("C&hange…"))
         self.change_button.clicked.connect(lambda: self.data and self.edit_requested.emit(self.data))
+        self.invitees_button = QPushButton(tr("In&vitees…"))
+        self.invitees_button.setObjectName("editInvitees")
+        self.invitees_button.setToolTip(tr("Invite partners or people, or take an invitation back"))
+        self.invitees_button.clicked.connect(lambda: self.data and self.invitees_requested.emit(self.data))
         self.save_button = QPushButton(tr("&Save"))
         self.save_button.setObjectName("saveMeeting")
         self.save_button.setToolTip(tr("Ctrl+S"))
@@ -159,7 +166,10 @@ class MeetingPage(QWidget):
         caption.setBuddy(self.attendance_table)
         minutes_caption = QLabel(tr("M&inutes:"))
         minutes_caption.setBuddy(self.minutes)
-        sheet_layout.addWidget(caption)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(caption, 1)
+        caption_row.addWidget(self.invitees_button)
+        sheet_layout.addLayout(caption_row)
         sheet_layout.addWidget(self.attendance_table, 3)
         sheet_layout.addWidget(self.attendance_hint)
         sheet_layout.addWidget(minutes_caption)
@@ -257,7 +267,11 @@ class MeetingPage(QWidget):
         self.save_button.setEnabled(self.dirty)
         self.change_button.setEnabled(self.data is not None and not self.dirty)
         self.change_button.setToolTip(tr("Save or undo your changes first") if self.dirty else "")
+        self.invitees_button.setEnabled(self.data is not None and not self.dirty)
         counts = self.attendance.counts()
+        if self.data is not None and not self.attendance.rowCount():
+            self.attendance_hint.setText(tr("No one is invited yet: Invitees… adds partners and people."))
+            return
         self.attendance_hint.setText(
             tr(
                 "Keys on a row: P or 1 present, E or 2 excused, A or 3 absent, 0 invited. "

@@ -29,17 +29,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from teamlead.data.queries.invitees import InviteeChoice, MeetingFormChoices, invitee_choices
 from teamlead.data.queries.meeting_list import MeetingListRow, meeting_list
 from teamlead.data.queries.meeting_page import MeetingPageData
 from teamlead.data.queries.name_choices import NameChoice, organisation_choices
 from teamlead.i18n import current_language, tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, MeetingKind, MeetingStatus, RecordKind
+from teamlead.services.meeting_removal import Removal, delete_meeting, delete_series, removal_of
 from teamlead.services.series import extend_series_ahead
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.dialogs import EditMeetingDialog, SeriesDialog
+from teamlead.ui.meetings.invitees_dialog import InviteesDialog
 from teamlead.ui.meetings.model import MeetingFilter, MeetingTableModel
+from teamlead.ui.meetings.new_meeting import NewMeetingDialog, load_meeting_form
 from teamlead.ui.meetings.page import MeetingPage, ask_leave
+from teamlead.ui.meetings.removal import ask_delete
 
 SCOPE_THIS = "this"
 SCOPE_SERIES = "series"
@@ -126,24 +131,32 @@ class MeetingsView(QWidget):
         self.open_button = QPushButton(tr("&Open"))
         self.open_button.setToolTip(tr("Enter"))
         self.open_button.clicked.connect(self.open_selected)
+        self.new_meeting_button = QPushButton(tr("New &meeting…"))
+        self.new_meeting_button.setToolTip(tr("A meeting that does not repeat (Ctrl+Shift+M)"))
+        self.new_meeting_button.clicked.connect(self.new_meeting)
         self.new_series_button = QPushButton(tr("&New series…"))
         self.new_series_button.clicked.connect(self.new_series)
         self.edit_button = QPushButton(tr("C&hange…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.cancel_button = QPushButton(tr("&Cancel meeting…"))
         self.cancel_button.clicked.connect(self.cancel_selected)
+        self.delete_button = QPushButton(tr("&Delete…"))
+        self.delete_button.setToolTip(tr("Delete a meeting or series made by mistake, before it has started"))
+        self.delete_button.clicked.connect(self.delete_selected)
         self.export_button = QPushButton(tr("E&xport calendar…"))
         self.export_button.clicked.connect(self.export_calendar)
         self.page = MeetingPage(context, ask=ask_leave)
         self.page.setObjectName("meetingPage")
         self.page.back_requested.connect(self.show_list)
         self.page.edit_requested.connect(self._edit_from_page)
+        self.page.invitees_requested.connect(self.edit_invitees)
         self.stack = QStackedWidget()
         self._build()
         find = QShortcut(QKeySequence("Ctrl+F"), self)
         find.activated.connect(self.search.setFocus)
         context.data_changed.connect(self._on_data_changed)
         self._extended = False
+        self._select_after_reload: int | None = None
         self.reload()
 
     def title(self) -> str:
@@ -163,9 +176,11 @@ class MeetingsView(QWidget):
         actions = QHBoxLayout()
         for button in (
             self.open_button,
+            self.new_meeting_button,
             self.new_series_button,
             self.edit_button,
             self.cancel_button,
+            self.delete_button,
             self.export_button,
         ):
             actions.addWidget(button)
@@ -193,6 +208,11 @@ class MeetingsView(QWidget):
         self.model.set_rows(rows)
         self._mark_month(rows)
         self._update_summary()
+        if self._select_after_reload is not None and self.stack.currentWidget() is self.list_page:
+            if not self.select_meeting(self._select_after_reload):
+                self.period.setCurrentIndex(2)
+                self.select_meeting(self._select_after_reload)
+            self._select_after_reload = None
         self.is_loaded = True
         self.loaded.emit()
         if not self._extended:
@@ -315,6 +335,67 @@ class MeetingsView(QWidget):
         )
         self.edit_dialog = EditMeetingDialog(self._context, row, self)
         self.edit_dialog.open()
+
+    def new_meeting(self) -> None:
+        """Plan a one-off meeting (the dialog opens once its choices are read)."""
+        self._context.read(
+            load_meeting_form(self._context.today()), self._open_meeting_dialog, key="meetings.form"
+        )
+
+    def _open_meeting_dialog(self, choices: MeetingFormChoices) -> None:
+        self.meeting_dialog = NewMeetingDialog(self._context, choices, self)
+        self.meeting_dialog.accepted.connect(lambda: self._planned(self.meeting_dialog.meeting_id))
+        self.meeting_dialog.open()
+
+    def _planned(self, meeting_id: int | None) -> None:
+        """Show the new meeting in the list, selected (the list reloads after the write); a meeting page with
+        unsaved typing stays where it is."""
+        self._select_after_reload = meeting_id
+        if not self.page.dirty:
+            self.show_list()
+
+    def edit_invitees(self, data: MeetingPageData) -> None:
+        """The invitee editor of the meeting shown on the page."""
+        today = self._context.today()
+        self._context.read(
+            lambda session: invitee_choices(session, today),
+            lambda choices: self._open_invitees_dialog(data, choices),
+            key="meetings.invitee-choices",
+        )
+
+    def _open_invitees_dialog(self, data: MeetingPageData, choices: list[InviteeChoice]) -> None:
+        self.invitees_dialog = InviteesDialog(self._context, data, choices, self)
+        self.invitees_dialog.open()
+
+    def delete_selected(self) -> None:
+        """Delete the selected meeting (a one-off) or its series, after saying what goes; once it has
+        started, offer to cancel it instead."""
+        row = self.selected_row()
+        if row is None:
+            return
+        now = self._context.now()
+        self._context.read(
+            lambda session: removal_of(session, row.id, now=now),
+            self._ask_delete,
+            key="meetings.removal",
+        )
+
+    def _ask_delete(self, removal: Removal) -> None:
+        self.delete_box = ask_delete(self, removal, lambda: self._delete(removal), self.cancel_selected)
+
+    def _delete(self, removal: Removal) -> None:
+        now = self._context.now()
+        series_id = removal.series_id
+        if series_id is not None:
+            self._context.write(
+                lambda s: delete_series(s, series_id, expected_version=removal.version, now=now),
+                changed=Change.MEETING,
+            )
+            return
+        self._context.write(
+            lambda s: delete_meeting(s, removal.meeting_id, expected_version=removal.version, now=now),
+            changed=Change.MEETING,
+        )
 
     def new_series(self) -> None:
         self._context.read(organisation_choices, self._open_series_dialog, key="meetings.organisations")

@@ -51,6 +51,9 @@ def schedule(qtbot: QtBot, view: MeetingsView) -> None:
     dialog.partner.setText("jongerenwerk nieuw-west")  # typing would pop up the completer, offscreen warns
     qtbot.keyClick(dialog.partner, Qt.Key.Key_Return)
     assert dialog.invited.count() == 1
+    qtbot.waitUntil(lambda: not view._context.tasks.busy, timeout=10_000)  # a save would have finished
+    assert dialog.isVisible()  # Enter in the invite field invites; it does not schedule the series
+    assert view.visible_rows() == []
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert not dialog.isVisible()

@@ -1,0 +1,54 @@
+"""The rule for Enter in the meeting dialogs: in a completion field Enter only picks the completion; in a
+single-line field it presses the default button (Qt's own behaviour in a dialog); Ctrl+Enter submits from
+anywhere, also from a completion field or multi-line text.
+
+Local to the meeting dialogs until the shared completion widget (issue "Dutch first, keyboard first") takes
+the completion part over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import override
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class _EnterPicks(QObject):
+    """Enter (without Ctrl) in the watched line calls ``pick`` and goes no further, even when the line is
+    empty: an extra Enter after picking must not submit the dialog."""
+
+    def __init__(self, line: QLineEdit, pick: Callable[[], None]) -> None:
+        super().__init__(line)
+        self._pick = pick
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ENTER_KEYS
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._pick()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def enter_only_picks(line: QLineEdit, pick: Callable[[], None]) -> None:
+    """Make Enter in the completion field ``line`` pick (``pick``) and never press the dialog's default
+    button. A completion chosen in the pop-up is picked through the completer's ``activated`` instead: the
+    pop-up takes that Enter before the line sees it."""
+    line.installEventFilter(_EnterPicks(line, pick))
+
+
+def ctrl_enter_submits(dialog: QWidget, submit: Callable[[], None]) -> None:
+    """Ctrl+Enter (either Enter key) submits the dialog from any of its fields."""
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(keys), dialog)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(submit)
