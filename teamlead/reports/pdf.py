@@ -37,6 +37,7 @@ from reportlab.platypus import (
 from teamlead.i18n import tr
 from teamlead.reporting.model import ReportHeader
 from teamlead.reports.safety import pdf_plain, pdf_plain_lines, pdf_text
+from teamlead.reports.summary_words import interim_words
 from teamlead.rules import words
 from teamlead.rules.files import atomic_target
 
@@ -113,7 +114,10 @@ def title_block(header: ReportHeader, subtitle: str | None = None) -> list[Flowa
     """Report name, then district, period, audience and date made in a small table."""
     rows: list[tuple[str, str]] = [(tr("District"), header.district)]
     if header.period is not None:
-        rows.append((tr("Period"), f"{header.period.start.isoformat()} – {header.period.end.isoformat()}"))
+        period = f"{header.period.start.isoformat()} – {header.period.end.isoformat()}"
+        if header.counted_until is not None:
+            period += f" ({interim_words(header.counted_until)})"
+        rows.append((tr("Period"), period))
     if header.as_of is not None:
         rows.append((tr("Situation on"), header.as_of.isoformat()))
     rows.append((tr("Audience"), words.audience(header.audience)))
