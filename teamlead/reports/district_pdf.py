@@ -104,7 +104,10 @@ def _chart(trend: Trend, key: str) -> Drawing:
     chart.lines[0].strokeColor = pdf.ACCENT
     chart.lines[0].strokeWidth = 1.6
     chart.lines.symbol = None
-    chart.categoryAxis.categoryNames = [label[2:] for label in trend.quarters]  # "26-Q3"
+    complete = trend.complete or (True,) * len(trend.quarters)
+    chart.categoryAxis.categoryNames = [  # "26-Q3", "26-Q4*" while it is not over
+        label[2:] if done else f"{label[2:]}*" for label, done in zip(trend.quarters, complete, strict=True)
+    ]
     chart.categoryAxis.labels.fontName = pdf.FONT
     chart.categoryAxis.labels.fontSize = 6
     chart.categoryAxis.labels.angle = 0

@@ -91,7 +91,7 @@ def test_pdf_shows_title_block_figures_and_text_literally_in_dejavu(
         assert expected in text, expected
     assert "Active partners 2" in text
     assert "Share of active partners contacted 50%" in text
-    assert "Average attendance per meeting (where recorded) 1.5" in text
+    assert "Average attendance (where taken) 1.5" in text
     assert "interim" not in text
     for unsafe in (UNSAFE["markup"], UNSAFE["names"], UNSAFE["formula"], UNSAFE["plus"]):
         assert unsafe in text, unsafe
