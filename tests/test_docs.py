@@ -39,3 +39,11 @@ def test_pages_link_only_inside_the_repository(page: Path) -> None:
         path = (page.parent / target.split("#")[0]).resolve()
         assert path.is_relative_to(ROOT), f"{target} points outside the repository"
         assert path.exists(), f"{target} does not exist"
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/reports/README.md"])
+def test_the_summary_keys_listed_are_the_codes_own(page: str) -> None:
+    from teamlead.reporting.summary_keys import documented_keys
+
+    text = (ROOT / page).read_text(encoding="utf-8")
+    assert f"```\n{documented_keys()}\n```" in text, f"{page}: the Summary list differs from summary_keys.py"

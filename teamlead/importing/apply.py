@@ -2,7 +2,8 @@
 
 Thousands of rows go in as a few multi-row statements rather than one ORM object each (the search triggers
 still index every row). Existing records are only completed, never overwritten: an empty field gets the
-imported value; the version goes up like any edit, and a record changed meanwhile makes the import stop.
+imported value, and a remark is appended to the remarks; the version goes up like any edit, and a record changed
+meanwhile makes the import stop. A remark cell never becomes a note: it is no contact moment.
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from teamlead.data.admin import AuditEntry
-from teamlead.data.notes import Note, note_organisation, note_person
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
 from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.errors import ConflictError, UserError
 from teamlead.i18n import tr
 from teamlead.importing.plan import Plan, PlannedOrganisation
 from teamlead.rules.text import identity_key
-from teamlead.rules.vocabulary import AuditAction, NoteKind, OrganisationStatus
+from teamlead.rules.vocabulary import AuditAction, OrganisationStatus
 from teamlead.services.geography import add_district, add_domain, add_neighbourhood
+from teamlead.services.remarks import with_remark
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -44,7 +45,8 @@ class ImportResult:
     organisations_merged: int
     persons_added: int
     persons_merged: int
-    notes_added: int
+    remarks_added: int
+    """Remark lines appended to organisations and persons (none is a note: a remark is no contact moment)."""
     rows_skipped: int
     domains_added: tuple[str, ...]
     neighbourhoods_added: tuple[str, ...]
@@ -58,7 +60,7 @@ class _Writer:
         self.cancel = cancel
         self.now = now
         self.audits: list[dict[str, Any]] = []
-        self.total = max(1, len(plan.organisations) + len(plan.persons) * 2 + len(plan.notes))
+        self.total = max(1, len(plan.organisations) + len(plan.persons) * 2)
         self.done = 0
         self.sqlite = session.get_bind().dialect.name == "sqlite"
 
@@ -102,9 +104,18 @@ class _Writer:
             "fields": fields,
         }
 
-    def complete(self, model: type[Organisation] | type[Person], record: Any, values: dict[str, Any]) -> None:
-        """Fill the existing record's empty fields, checking it was not changed since the plan read it."""
+    def complete(
+        self,
+        model: type[Organisation] | type[Person],
+        record: Any,
+        values: dict[str, Any],
+        remarks: Sequence[str] = (),
+    ) -> None:
+        """Fill the existing record's empty fields and append its new remarks, checking it was not changed
+        since the plan read it."""
         changes = {name: value for name, value in values.items() if value and not getattr(record, name)}
+        if remarks:
+            changes["remarks"] = self.remarks(record.remarks, remarks)
         if not changes:
             return
         table = cast(Table, model.__table__)
@@ -118,6 +129,12 @@ class _Writer:
                 tr("{name} was changed while importing; import the file again.", name=record.name)
             )
         self.audits.append(self.audit(table.name, record.id, ",".join(sorted(changes))))
+
+    def remarks(self, current: str, texts: Sequence[str]) -> str:
+        """``current`` with each text appended as a line dated the import's day."""
+        for text in texts:
+            current = with_remark(current, text, self.plan.today)
+        return current
 
 
 def apply_plan(
@@ -134,14 +151,13 @@ def apply_plan(
     places = _add_places(session, plan, now)
     writer.step(0)
     snapshot = plan.snapshot
-    new_records = len(plan.organisations) + len(plan.persons) + len(plan.notes)
+    new_records = len(plan.organisations) + len(plan.persons)
     held = len(snapshot.organisations) + sum(len(p) for p in snapshot.persons_by_organisation.values())
     paused = new_records >= PAUSE_FROM and new_records > held
     if paused:
         pause_search_index(session.connection())
     organisation_ids, organisations_added = _write_organisations(writer, plan, places)
-    person_ids, persons_added = _write_persons(writer, plan, organisation_ids)
-    _write_notes(writer, plan, organisation_ids, person_ids, places.district_id)
+    persons_added = _write_persons(writer, plan, organisation_ids)
     writer.insert(AuditEntry.__table__, writer.audits)  # type: ignore[arg-type]
     if paused:
         rebuild_search_index(session.connection())
@@ -150,7 +166,8 @@ def apply_plan(
         organisations_merged=plan.merged("org"),
         persons_added=persons_added,
         persons_merged=plan.merged("person"),
-        notes_added=len(plan.notes),
+        remarks_added=sum(len(o.remarks) for o in plan.organisations)
+        + sum(len(p.remarks) for p in plan.persons),
         rows_skipped=plan.skipped,
         domains_added=tuple(plan.new_domains.values()),
         neighbourhoods_added=tuple(plan.new_neighbourhoods.values()),
@@ -212,12 +229,13 @@ def _write_organisations(writer: _Writer, plan: Plan, places: _Places) -> tuple[
                 "status": OrganisationStatus.ACTIVE,
                 "joined_on": plan.today,
                 "description": "",
+                "remarks": writer.remarks("", o.remarks),
                 "is_informal": False,
                 **values(o),
             }
             for o in new_organisations
         ],
-        "name,district_id,domain_id,address,website,phone,email,status,joined_on",
+        "name,district_id,domain_id,address,website,phone,email,remarks,status,joined_on",
     )
     organisation_ids = {id(o): new_id for o, new_id in zip(new_organisations, ids, strict=True)}
     links = []
@@ -225,7 +243,7 @@ def _write_organisations(writer: _Writer, plan: Plan, places: _Places) -> tuple[
         known = organisation.existing
         if known is not None:
             organisation_ids[id(organisation)] = known.id
-            writer.complete(Organisation, known, values(organisation))
+            writer.complete(Organisation, known, values(organisation), organisation.remarks)
         served = known.neighbourhood_ids if known is not None else set()
         for key in organisation.neighbourhoods:
             neighbourhood_id = places.neighbourhoods.get(key)
@@ -241,22 +259,24 @@ def _write_organisations(writer: _Writer, plan: Plan, places: _Places) -> tuple[
     return organisation_ids, len(new_organisations)
 
 
-def _write_persons(
-    writer: _Writer, plan: Plan, organisation_ids: dict[int, int]
-) -> tuple[dict[int, int], int]:
-    """New contact persons inserted with their role, known ones completed; returns the ids by planned person
-    and how many were added."""
+def _write_persons(writer: _Writer, plan: Plan, organisation_ids: dict[int, int]) -> int:
+    """New contact persons inserted with their role, known ones completed; returns how many were added."""
     new_persons = [p for p in plan.persons if p.existing is None]
     person_ids = writer.insert(
         Person.__table__,  # type: ignore[arg-type]
-        [{"name": p.name, "phone": p.phone, "email": p.email, "remarks": ""} for p in new_persons],
-        "name,phone,email",
+        [
+            {"name": p.name, "phone": p.phone, "email": p.email, "remarks": writer.remarks("", p.remarks)}
+            for p in new_persons
+        ],
+        "name,phone,email,remarks",
     )
     ids_of_persons = {id(p): new_id for p, new_id in zip(new_persons, person_ids, strict=True)}
     for person in plan.persons:
         if person.existing is not None:
             ids_of_persons[id(person)] = person.existing.id
-            writer.complete(Person, person.existing, {"phone": person.phone, "email": person.email})
+            writer.complete(
+                Person, person.existing, {"phone": person.phone, "email": person.email}, person.remarks
+            )
     writer.insert(
         Role.__table__,  # type: ignore[arg-type]
         [
@@ -270,48 +290,4 @@ def _write_persons(
         ],
         "person_id,organisation_id,title,started_on",
     )
-    return ids_of_persons, len(new_persons)
-
-
-def _write_notes(
-    writer: _Writer,
-    plan: Plan,
-    organisation_ids: dict[int, int],
-    person_ids: dict[int, int],
-    district_id: int | None,
-) -> None:
-    """Each Notes cell: a note of kind other, dated the import day, on its organisation and person."""
-    if not plan.notes:
-        return
-    districts = {
-        id(o): (o.existing.district_id if o.existing is not None else district_id) for o in plan.organisations
-    }
-    note_ids = writer.insert(
-        Note.__table__,  # type: ignore[arg-type]
-        [
-            {
-                "occurred_on": plan.today,
-                "district_id": districts[id(n.organisation)],
-                "kind": NoteKind.OTHER,
-                "text": n.text,
-                "follow_up_done": False,
-            }
-            for n in plan.notes
-        ],
-        "occurred_on,district_id,kind,text",
-    )
-    writer.insert(
-        note_organisation,
-        [
-            {"note_id": note_id, "organisation_id": organisation_ids[id(n.organisation)], "position": 0}
-            for n, note_id in zip(plan.notes, note_ids, strict=True)
-        ],
-    )
-    writer.insert(
-        note_person,
-        [
-            {"note_id": note_id, "person_id": person_ids[id(n.person)]}
-            for n, note_id in zip(plan.notes, note_ids, strict=True)
-            if n.person is not None
-        ],
-    )
+    return len(new_persons)

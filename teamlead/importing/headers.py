@@ -58,7 +58,7 @@ def field_label(field: Field) -> str:
         Field.EMAIL: tr("E-mail"),
         Field.ADDRESS: tr("Address"),
         Field.WEBSITE: tr("Website"),
-        Field.NOTES: tr("Notes"),
+        Field.NOTES: tr("Remarks"),
     }
     return labels[field]
 

@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 
 from teamlead.i18n import tr
 from teamlead.importing.cleaning import RowRecord, clean_row
-from teamlead.importing.headers import Layout
+from teamlead.importing.headers import Field, Layout, field_label
 from teamlead.importing.readers import Table
 from teamlead.importing.similar import near_pairs
 from teamlead.importing.snapshot import KnownOrganisation, KnownPerson, Snapshot, take_snapshot
 from teamlead.rules.text import identity_key
+from teamlead.services.personal_data import personal_data_words
+from teamlead.services.remarks import holds_remark
 
 SEP = "\x1f"
 
@@ -52,6 +54,9 @@ class PlannedOrganisation:
     phone: str = ""
     email: str = ""
     neighbourhoods: dict[str, str] = field(default_factory=dict)  # folded -> as written
+    remarks: list[str] = field(default_factory=list)
+    """Remark texts to append (each as a line ``YYYY-MM-DD: text``, the import's day), in row order, none of
+    them there already."""
     persons: list[PlannedPerson] = field(default_factory=list)
     by_contact: dict[str, PlannedPerson] = field(default_factory=dict)
     """The persons by ``e:`` + e-mail (any case) and ``n:`` + folded name, for matching in one look-up."""
@@ -66,13 +71,7 @@ class PlannedPerson:
     email: str = ""
     phone: str = ""
     role: str = ""
-
-
-@dataclass(slots=True)
-class PlannedNote:
-    organisation: PlannedOrganisation
-    person: PlannedPerson | None
-    text: str
+    remarks: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -85,7 +84,9 @@ class Plan:
     records: int = 0
     organisations: list[PlannedOrganisation] = field(default_factory=list)
     persons: list[PlannedPerson] = field(default_factory=list)
-    notes: list[PlannedNote] = field(default_factory=list)
+    remark_cells: int = 0
+    """Rows with a remark (Opmerkingen/Notes) cell, of which ``remarks_known`` added nothing new."""
+    remarks_known: int = 0
     new_domains: dict[str, str] = field(default_factory=dict)  # folded -> as written
     new_neighbourhoods: dict[str, str] = field(default_factory=dict)
     row_lines: list[tuple[int, str]] = field(default_factory=list)
@@ -131,6 +132,16 @@ class Plan:
         lines += [tr("new neighbourhood: {name}", name=name) for name in self.new_neighbourhoods.values()]
         if self.district and self.snapshot.district_id is None:
             lines.append(tr("new district: {name}", name=self.district))
+        if self.remark_cells:
+            lines.append(
+                tr(
+                    "remarks: {organisations} added to partners and {persons} to persons, {known} already "
+                    "there (a remark is no contact moment)",
+                    organisations=sum(len(o.remarks) for o in self.organisations),
+                    persons=sum(len(p.remarks) for p in self.persons),
+                    known=self.remarks_known,
+                )
+            )
         lines.append(self.summary())
         return lines
 
@@ -165,7 +176,6 @@ class _Planner:
         self.spellings: set[str] = set()
         self.aliases: dict[str, str] = {}
         self.person_aliases: dict[tuple[str, str], str] = {}
-        self.notes: set[tuple[str, str]] = set()
         self.known: dict[int, dict[str, KnownPerson]] = {}
         for accepted in choices.accepted:
             parts = accepted.split(SEP)
@@ -184,10 +194,33 @@ class _Planner:
                 plan.skipped += 1
                 plan.row_lines.append((record.row, tr("no organisation; the row was skipped.")))
                 continue
+            self.personal_data(record)
             organisation = self.organisation(record)
             person = self.person(organisation, record) if record.name else None
             self.fill(organisation, person, record)
         self.possible_duplicates()
+
+    def personal_data(self, record: RowRecord) -> None:
+        """The free-text cells (remarks, role, address) checked for a resident's BSN or date of birth. Phone
+        numbers and e-mail addresses are not: the BSN check would misread a phone number's digits."""
+        for which, text in (
+            (Field.ROLE, record.role),
+            (Field.ADDRESS, record.address),
+            (Field.NOTES, record.notes),
+        ):
+            what = personal_data_words(text, today=self.plan.today) if text else None
+            if what is not None:
+                self.plan.row_lines.append(
+                    (
+                        record.row,
+                        tr(
+                            "the {field} cell seems to hold {what}; a roster is about the network: please "
+                            "leave a resident's personal data out.",
+                            field=field_label(which),
+                            what=what,
+                        ),
+                    )
+                )
 
     def propose(self, kind: str, id_: str, text: str) -> None:
         self.plan.proposals.append(Proposal(id_, kind, text))
@@ -314,11 +347,24 @@ class _Planner:
         for neighbourhood in record.neighbourhoods:
             organisation.neighbourhoods.setdefault(identity_key(neighbourhood), neighbourhood)
         self.geography(record)
-        if record.notes and (organisation.key, record.notes) not in self.notes:
-            self.notes.add((organisation.key, record.notes))
-            known = organisation.existing
-            if known is None or (known.id, record.notes) not in self.plan.snapshot.note_texts:
-                self.plan.notes.append(PlannedNote(organisation, person, record.notes))
+        if record.notes:
+            self.remark(organisation, person, record.notes)
+
+    def remark(self, organisation: PlannedOrganisation, person: PlannedPerson | None, text: str) -> None:
+        """A remark cell goes to the organisation's and the person's remarks, unless the text is there."""
+        self.plan.remark_cells += 1
+        added = False
+        owners: list[tuple[str, list[str]]] = [
+            (organisation.existing.remarks if organisation.existing else "", organisation.remarks)
+        ]
+        if person is not None:
+            owners.append((person.existing.remarks if person.existing else "", person.remarks))
+        for known, planned in owners:
+            if not holds_remark("\n".join([known, *planned]), text):
+                planned.append(text)
+                added = True
+        if not added:
+            self.plan.remarks_known += 1
 
     def geography(self, record: RowRecord) -> None:
         plan, snapshot = self.plan, self.plan.snapshot

@@ -9,11 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead.data.geography import District, Domain, Neighbourhood
-from teamlead.data.notes import Note, note_organisation
 from teamlead.data.queries.districts import find_district
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
 from teamlead.rules.text import identity_key
-from teamlead.rules.vocabulary import DEFAULT_DOMAINS, NoteKind
+from teamlead.rules.vocabulary import DEFAULT_DOMAINS
 
 
 @dataclass(slots=True)
@@ -27,6 +26,7 @@ class KnownOrganisation:
     website: str
     phone: str
     email: str
+    remarks: str
     neighbourhood_ids: set[int] = field(default_factory=set)
 
 
@@ -37,6 +37,7 @@ class KnownPerson:
     version: int
     phone: str
     email: str
+    remarks: str
     role_organisation_ids: set[int] = field(default_factory=set)
 
 
@@ -49,7 +50,6 @@ class Snapshot:
     district_id: int | None
     district_name: str | None
     only_district_id: int | None  # the database's one district, when it has exactly one
-    note_texts: set[tuple[int, str]]  # (organisation id, text) of notes already there
     only_district_name: str | None = None
     several_districts: bool = False  # more than one: without --district, imported partners get none
 
@@ -68,6 +68,7 @@ def take_snapshot(session: Session, district: str | None) -> Snapshot:
             Organisation.website,
             Organisation.phone,
             Organisation.email,
+            Organisation.remarks,
         ).order_by(Organisation.id)
     ):
         known = KnownOrganisation(*row)
@@ -78,12 +79,20 @@ def take_snapshot(session: Session, district: str | None) -> Snapshot:
             by_id[organisation_id].neighbourhood_ids.add(neighbourhood_id)
     persons: dict[int, KnownPerson] = {}
     persons_by_organisation: dict[int, list[KnownPerson]] = defaultdict(list)
-    for person_id, name, version, phone, email, organisation_id in session.execute(
-        select(Person.id, Person.name, Person.version, Person.phone, Person.email, Role.organisation_id)
+    for person_id, name, version, phone, email, remarks, organisation_id in session.execute(
+        select(
+            Person.id,
+            Person.name,
+            Person.version,
+            Person.phone,
+            Person.email,
+            Person.remarks,
+            Role.organisation_id,
+        )
         .join(Role, Role.person_id == Person.id)
         .order_by(Person.id)
     ):
-        person = persons.setdefault(person_id, KnownPerson(person_id, name, version, phone, email))
+        person = persons.setdefault(person_id, KnownPerson(person_id, name, version, phone, email, remarks))
         if organisation_id not in person.role_organisation_ids:
             person.role_organisation_ids.add(organisation_id)
             persons_by_organisation[organisation_id].append(person)
@@ -101,14 +110,6 @@ def take_snapshot(session: Session, district: str | None) -> Snapshot:
         neighbourhoods[identity_key(name)].append((neighbourhood_id, district_id))
     found = find_district(session, district) if district else None
     districts = session.execute(select(District.id, District.name).order_by(District.id).limit(2)).all()
-    note_texts = {
-        (organisation_id, text)
-        for organisation_id, text in session.execute(
-            select(note_organisation.c.organisation_id, Note.text)
-            .join(Note, Note.id == note_organisation.c.note_id)
-            .where(Note.kind == NoteKind.OTHER)
-        )
-    }
     return Snapshot(
         organisations=organisations,
         persons_by_organisation=persons_by_organisation,
@@ -117,7 +118,6 @@ def take_snapshot(session: Session, district: str | None) -> Snapshot:
         district_id=found.id if found else None,
         district_name=found.name if found else None,
         only_district_id=districts[0][0] if len(districts) == 1 else None,
-        note_texts=note_texts,
         only_district_name=districts[0][1] if len(districts) == 1 else None,
         several_districts=len(districts) > 1,
     )

@@ -24,10 +24,12 @@ def title() -> str:
 
 
 def write_city_overview(paths: list[Path], target: Path, generated_at: datetime) -> Path:
-    """Read the districts' workbooks, combine them and write ``target`` (checked first); returns it."""
-    from teamlead.reporting.consolidation import consolidate
+    """Read the districts' workbooks, combine them and write ``target`` (checked first: its extension, and that
+    it is none of the inputs); returns it."""
+    from teamlead.reporting.consolidation import check_output, consolidate
 
     suffix = check_target(target, (form.suffix for form in FORMATS))
+    check_output(paths, target)
     consolidation = consolidate(paths, generated_at)
     writer = next(form for form in FORMATS if form.suffix == suffix).writer()
     writer(titled(consolidation, title()), target)

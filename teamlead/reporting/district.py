@@ -12,20 +12,21 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead import __version__
 from teamlead.data.admin import Narrative
 from teamlead.data.agreements import Agreement
 from teamlead.data.geography import Domain, Neighbourhood
-from teamlead.data.meetings import Invitee, Meeting
+from teamlead.data.meetings import Meeting
 from teamlead.data.roster import Organisation, organisation_neighbourhood
 from teamlead.reporting.districts import DistrictRef
 from teamlead.reporting.facts import (
     AgreementFact,
     DistrictFacts,
     agreement_organisation_names,
+    attendance_counts,
     id_chunks,
     load_facts,
 )
@@ -41,10 +42,10 @@ from teamlead.reporting.model import (
     Value,
 )
 from teamlead.reporting.network import gather_network
-from teamlead.reporting.periods import Period, local_date, quarter_label, trend_quarters
-from teamlead.reporting.summary_keys import FORMAT_VERSION
+from teamlead.reporting.periods import Counted, Period, local_date, quarter_label, trend_quarters
+from teamlead.reporting.summary_keys import FALSE, FORMAT_VERSION, META_KEYS, TRUE
 from teamlead.rules import words
-from teamlead.rules.vocabulary import Attendance, MeetingKind, MeetingStatus
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, MeetingKind, MeetingStatus
 
 NO_NEIGHBOURHOOD = ""
 """Column of the network matrix for partners not tied to a neighbourhood (the writer labels it)."""
@@ -53,47 +54,60 @@ NO_NEIGHBOURHOOD = ""
 def gather_district_report(
     session: Session, district: DistrictRef, period: Period, audience: str, generated_at: datetime
 ) -> DistrictReport:
-    quarters = trend_quarters(period)
-    window = Period(min(period.start, quarters[0].start), max(period.end, quarters[-1].end))
+    """The report of ``period`` as made at ``generated_at`` (aware): a period not over by then is interim."""
+    counted = Counted(period, generated_at)
+    quarters = [Counted(quarter, generated_at) for quarter in trend_quarters(period)]
+    window = Period(min(period.start, quarters[0].period.start), max(period.end, quarters[-1].period.end))
     facts = load_facts(session, district.id, window)
-    figures = compute_figures(facts, period)
-    summary: list[tuple[str, Value | str]] = [
-        ("format_version", FORMAT_VERSION),
-        ("district", district.name),
-        ("period_from", period.start.isoformat()),
-        ("period_to", period.end.isoformat()),
-        ("audience", audience),
-        ("generated_at", generated_at.isoformat(timespec="seconds")),
-        ("teamlead_version", __version__),
-        *figures.items(),
-    ]
+    figures = compute_figures(facts, counted)
+    meta: dict[str, Value | str] = {
+        "format_version": FORMAT_VERSION,
+        "district": district.name,
+        "period_from": period.start.isoformat(),
+        "period_to": period.end.isoformat(),
+        "audience": audience,
+        "generated_at": generated_at.isoformat(timespec="seconds"),
+        "teamlead_version": __version__,
+        "period_complete": TRUE if counted.complete else FALSE,
+    }
+    summary: list[tuple[str, Value | str]] = [*((key, meta[key]) for key in META_KEYS), *figures.items()]
     per_quarter = [compute_figures(facts, quarter) for quarter in quarters]
     trend = Trend(
-        quarters=tuple(quarter_label(quarter.start) for quarter in quarters),
+        quarters=tuple(quarter_label(quarter.period.start) for quarter in quarters),
         rows=tuple((key, tuple(values[key] for values in per_quarter)) for key in figures),
+        complete=tuple(quarter.complete for quarter in quarters),
     )
-    header = ReportHeader("district", district.name, period, audience, generated_at, __version__)
+    header = ReportHeader(
+        "district",
+        district.name,
+        period,
+        audience,
+        generated_at,
+        __version__,
+        counted_until=None if counted.complete else counted.today,
+    )
     by_id = {agreement.id: agreement for agreement in facts.agreements}
-    made = [a for a in facts.agreements if a.made_on in period]
-    done = [a for a in facts.agreements if a.done_in(period) is not None]
+    days = counted.days
+    made = [a for a in facts.agreements if counted.counts_day(a.made_on)]
+    done = [a for a in facts.agreements if days is not None and a.done_in(days) is not None]
     overdue = [
         a
         for a in facts.agreements
         if a.due_on is not None
-        and a.due_on < period.end
-        and a.status_on(period.end) in ("open", "in_progress")
+        and a.due_on < counted.last
+        and a.status_on(counted.last) in OPEN_AGREEMENT_STATUSES
     ]
-    lines = _agreement_lines(session, [a.id for a in (*made, *done, *overdue)], by_id, period)
+    lines = _agreement_lines(session, [a.id for a in (*made, *done, *overdue)], by_id, counted)
     return DistrictReport(
         header=header,
         summary=tuple(summary),
         trend=trend,
-        network=_network(session, district.id, facts, period.end),
-        meetings=_meetings(session, district.id, period),
+        network=_network(session, district.id, facts, counted.last),
+        meetings=_meetings(session, district.id, counted),
         agreements_made=tuple(lines[a.id] for a in sorted(made, key=lambda a: (a.made_on, a.id))),
         agreements_done=tuple(lines[a.id] for a in sorted(done, key=lambda a: (a.done_in(period), a.id))),
         agreements_overdue=tuple(lines[a.id] for a in sorted(overdue, key=lambda a: (a.due_on, a.id))),
-        reflections=_reflections(session, district.id, period),
+        reflections=_reflections(session, district.id, counted),
         narrative=_narrative(session, district.id, period),
         network_map=gather_network(session, [district], False, None, period, audience, generated_at),
     )
@@ -133,24 +147,17 @@ def _network(session: Session, district_id: int, facts: DistrictFacts, day: date
     )
 
 
-def _meetings(session: Session, district_id: int, period: Period) -> tuple[MeetingLine, ...]:
-    start, end = period.utc_bounds()
-    invitees = (
-        select(
-            Invitee.meeting_id,
-            func.count().label("invited"),
-            func.sum(case((Invitee.attendance == Attendance.PRESENT, 1), else_=0)).label("present"),
-        )
-        .group_by(Invitee.meeting_id)
-        .subquery()
-    )
+def _meetings(session: Session, district_id: int, counted: Counted) -> tuple[MeetingLine, ...]:
+    """The meetings held: started in the period before the report was made, not cancelled."""
+    start, end = counted.period.utc_bounds()
+    invitees = attendance_counts()
     rows = session.execute(
         select(Meeting.starts_at, Meeting.kind, Meeting.title, invitees.c.invited, invitees.c.present)
         .outerjoin(invitees, invitees.c.meeting_id == Meeting.id)
         .where(
             Meeting.district_id == district_id,
             Meeting.starts_at >= start,
-            Meeting.starts_at < end,
+            Meeting.starts_at < min(end, counted.made_at),
             Meeting.status != MeetingStatus.CANCELLED,
         )
         .order_by(Meeting.starts_at, Meeting.id)
@@ -164,7 +171,7 @@ def _meetings(session: Session, district_id: int, period: Period) -> tuple[Meeti
 
 
 def _agreement_lines(
-    session: Session, ids: Iterable[int], facts: dict[int, AgreementFact], period: Period
+    session: Session, ids: Iterable[int], facts: dict[int, AgreementFact], counted: Counted
 ) -> dict[int, AgreementLine]:
     wanted = sorted(set(ids))
     texts: dict[int, str] = {}
@@ -183,14 +190,14 @@ def _agreement_lines(
             organisations=", ".join(names.get(agreement_id, [])),
             made_on=fact.made_on,
             due_on=fact.due_on,
-            status=fact.status_on(period.end) or fact.status,
-            done_on=fact.done_in(period),
+            status=fact.status_on(counted.last) or fact.status,
+            done_on=fact.done_in(counted.days) if counted.days is not None else None,
         )
     return lines
 
 
-def _reflections(session: Session, district_id: int, period: Period) -> tuple[ReflectionLine, ...]:
-    start, end = period.utc_bounds()
+def _reflections(session: Session, district_id: int, counted: Counted) -> tuple[ReflectionLine, ...]:
+    start, end = counted.period.utc_bounds()
     rows = session.execute(
         select(
             Meeting.starts_at,
@@ -203,7 +210,7 @@ def _reflections(session: Session, district_id: int, period: Period) -> tuple[Re
         .where(
             Meeting.district_id == district_id,
             Meeting.starts_at >= start,
-            Meeting.starts_at < end,
+            Meeting.starts_at < min(end, counted.made_at),
             Meeting.status != MeetingStatus.CANCELLED,
             Meeting.kind == MeetingKind.REFLECTION,
         )

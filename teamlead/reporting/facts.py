@@ -7,13 +7,12 @@ quarter are the same whether it is the report's period or a point on the trend l
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, Subquery, case, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, AgreementStatusChange, agreement_organisation
@@ -22,6 +21,7 @@ from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
 from teamlead.reporting.periods import Period, local_date
+from teamlead.rules.text import report_key
 from teamlead.rules.vocabulary import Attendance, MeetingStatus, OrganisationStatus
 
 CHUNK = 250
@@ -33,7 +33,8 @@ IN_LIMIT = 500
 class DomainFact:
     id: int
     key: str
-    """The Summary key part: the default domain's stable key, else the name in lower case, slugged."""
+    """The Summary key part: the domain's stable key (a default domain's, or the one a user-made domain got
+    when it was made)."""
     name: str
 
 
@@ -62,9 +63,12 @@ class OrganisationFact:
 class MeetingFact:
     id: int
     kind: str
-    day: date
+    starts_at: datetime
+    """Aware: a meeting is held only once it has started."""
     cancelled: bool
     present: int
+    recorded: bool
+    """At least one invitee is marked present, excused or absent: only then does its attendance count."""
 
 
 @dataclass(frozen=True)
@@ -111,16 +115,21 @@ class DistrictFacts:
     agreements: list[AgreementFact]
 
 
-def domain_key(key: str | None, name: str) -> str:
-    """``partners_active_<this>``: the default key, else the lower-case name, other characters as ``_``."""
-    if key:
-        return key
-    return re.sub(r"[^a-z0-9]+", "_", name.lower())
-
-
 def load_domains(session: Session) -> list[DomainFact]:
-    rows = session.execute(select(Domain.id, Domain.key, Domain.name).order_by(Domain.position, Domain.name))
-    return [DomainFact(row.id, domain_key(row.key, row.name), row.name) for row in rows]
+    """The domains in their order, each with its key; a domain made without one (by a Teamlead before keys)
+    gets the key :func:`~teamlead.rules.text.report_key` would have given it, in order of creation."""
+    rows = session.execute(
+        select(Domain.id, Domain.key, Domain.name).order_by(Domain.position, Domain.name)
+    ).all()
+    taken = {row.key for row in rows if row.key}
+    keys: dict[int, str] = {}
+    for row in sorted(rows, key=lambda row: row.id):
+        if row.key:
+            keys[row.id] = row.key
+        else:
+            keys[row.id] = report_key(row.name, taken)
+            taken.add(keys[row.id])
+    return [DomainFact(row.id, keys[row.id], row.name) for row in rows]
 
 
 def load_facts(session: Session, district_id: int, window: Period) -> DistrictFacts:
@@ -170,28 +179,49 @@ def load_facts(session: Session, district_id: int, window: Period) -> DistrictFa
 
 def _load_meetings(session: Session, district_id: int, window: Period) -> list[MeetingFact]:
     start, end = window.utc_bounds()
-    present = (
-        select(Invitee.meeting_id, func.count().label("present"))
-        .where(Invitee.attendance == Attendance.PRESENT)
-        .group_by(Invitee.meeting_id)
-        .subquery()
-    )
+    attendance = attendance_counts()
     rows = _chunked(
         session,
-        select(Meeting.id, Meeting.kind, Meeting.starts_at, Meeting.status, present.c.present)
-        .outerjoin(present, present.c.meeting_id == Meeting.id)
+        select(
+            Meeting.id,
+            Meeting.kind,
+            Meeting.starts_at,
+            Meeting.status,
+            attendance.c.present,
+            attendance.c.recorded,
+        )
+        .outerjoin(attendance, attendance.c.meeting_id == Meeting.id)
         .where(Meeting.district_id == district_id, Meeting.starts_at >= start, Meeting.starts_at < end),
     )
     return [
         MeetingFact(
             row.id,
             row.kind,
-            local_date(row.starts_at),
+            row.starts_at,
             row.status == MeetingStatus.CANCELLED,
             int(row.present or 0),
+            bool(row.recorded),
         )
         for row in rows
     ]
+
+
+RECORDED = (Attendance.PRESENT, Attendance.EXCUSED, Attendance.ABSENT)
+"""Attendance that was taken: an invitee still only "invited" says nothing about who came."""
+
+
+def attendance_counts() -> Subquery:
+    """Per meeting: invitees, invitees present, and invitees whose attendance was recorded."""
+    return (
+        select(
+            Invitee.meeting_id,
+            func.count().label("invited"),
+            func.sum(case((Invitee.attendance == Attendance.PRESENT, 1), else_=0)).label("present"),
+            func.sum(case((Invitee.attendance.in_(RECORDED), 1), else_=0)).label("recorded"),
+        )
+        .group_by(Invitee.meeting_id)
+        .subquery()
+    )
 
 
 def _load_agreements(session: Session, district_id: int, window: Period) -> list[AgreementFact]:

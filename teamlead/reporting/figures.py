@@ -1,101 +1,108 @@
 """The district report's key figures, exactly by the definitions and keys of ``shared/interface.md``.
 
 Pure functions over :class:`~teamlead.reporting.facts.DistrictFacts`, so the same code gives the period's
-figures and each trend quarter's; the Summary's fixed keys and the consolidation's weights are in
-:mod:`teamlead.reporting.summary_keys`.
+figures and each trend quarter's; the keys, their order and the consolidation's weights are in
+:mod:`teamlead.reporting.summary_keys`. A period that is not over counts only what is dated up to the moment
+the report is made (:class:`~teamlead.reporting.periods.Counted`).
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 from teamlead.reporting.facts import DistrictFacts
 from teamlead.reporting.model import Value
-from teamlead.reporting.periods import Period
-from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, MeetingKind, NoteKind
-
-NOTE_KINDS = tuple(kind.value for kind in NoteKind)
-MEETING_KINDS = tuple(kind.value for kind in MeetingKind)
-
-
-def figure_keys(domain_keys: list[str]) -> list[str]:
-    """Every figure key, in the Summary's order, for a database with these domain keys."""
-    return [
-        "partners_active",
-        "partners_joined",
-        "partners_left",
-        *(f"partners_active_{key}" for key in domain_keys),
-        "partners_contacted_share",
-        "contact_moments",
-        *(f"contact_moments_{kind}" for kind in NOTE_KINDS),
-        "signals",
-        "meetings_held",
-        *(f"meetings_held_{kind}" for kind in MEETING_KINDS),
-        "meeting_attendance_avg",
-        "agreements_made",
-        "agreements_done",
-        "agreements_overdue",
-        "agreements_done_on_time_share",
-    ]
+from teamlead.reporting.periods import Counted
+from teamlead.reporting.summary_keys import (
+    DEFAULT_THEME_KEYS,
+    DOMAIN_PREFIX,
+    MEETING_KINDS,
+    THEME_PREFIX,
+    UNKNOWN_THEME,
+    figure_keys,
+)
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES
 
 
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _contacted(days: list[date], period: Period) -> bool:
-    return any(day in period for day in days)
+def _add(figures: dict[str, Value], key: str, count: int = 1) -> None:
+    if key in figures:
+        figures[key] = int(figures[key] or 0) + count
 
 
-def compute_figures(facts: DistrictFacts, period: Period) -> dict[str, Value]:
-    """The figures of ``period`` (inside ``facts.window``), keyed and ordered as the Summary."""
+def compute_figures(facts: DistrictFacts, counted: Counted) -> dict[str, Value]:
+    """The figures of ``counted.period`` (inside ``facts.window``), keyed and ordered as the Summary."""
+    period = counted.period
     if not (facts.window.start <= period.start and period.end <= facts.window.end):
         raise ValueError(f"{period} is outside the loaded window {facts.window}")
-    last = period.end
+    last = counted.last
     domain_ids = {domain.id: domain.key for domain in facts.domains}
-    figures: dict[str, Value] = dict.fromkeys(figure_keys([domain.key for domain in facts.domains]), 0)
+    figures: dict[str, Value] = dict.fromkeys(
+        figure_keys([domain.key for domain in facts.domains], DEFAULT_THEME_KEYS), 0
+    )
 
     active = [org for org in facts.organisations if org.active_on(last)]
     figures["partners_active"] = len(active)
-    figures["partners_joined"] = sum(1 for org in facts.organisations if org.joined_on in period)
-    figures["partners_left"] = sum(1 for org in facts.organisations if org.left_on in period)
+    figures["partners_joined"] = sum(1 for org in facts.organisations if counted.counts_day(org.joined_on))
+    figures["partners_left"] = sum(1 for org in facts.organisations if counted.counts_day(org.left_on))
     for org in active:
         if org.domain_id in domain_ids:
-            key = f"partners_active_{domain_ids[org.domain_id]}"
-            figures[key] = int(figures[key] or 0) + 1
-    contacted = sum(1 for org in active if _contacted(facts.contacts.get(org.id, []), period))
+            _add(figures, f"{DOMAIN_PREFIX}{domain_ids[org.domain_id]}")
+    contacted = sum(
+        1 for org in active if any(counted.counts_day(day) for day in facts.contacts.get(org.id, []))
+    )
     figures["partners_contacted_share"] = _share(contacted, len(active))
 
     total_notes = 0
     for (day, kind), count in facts.notes_by_day.items():
-        if day in period:
+        if counted.counts_day(day):
             total_notes += count
-            key = f"contact_moments_{kind}"
-            if key in figures:
-                figures[key] = int(figures[key] or 0) + count
+            _add(figures, f"contact_moments_{kind}", count)
     figures["contact_moments"] = total_notes
-    figures["signals"] = figures["contact_moments_signal"]
-
-    held = [meeting for meeting in facts.meetings if meeting.day in period and not meeting.cancelled]
-    figures["meetings_held"] = len(held)
-    for meeting in held:
-        key = f"meetings_held_{meeting.kind}"
-        if key in figures:
-            figures[key] = int(figures[key] or 0) + 1
-    figures["meeting_attendance_avg"] = sum(meeting.present for meeting in held) / len(held) if held else None
-
-    figures.update(_agreement_figures(facts, period))
+    figures.update(_signal_figures(int(figures["contact_moments_signal"] or 0)))
+    figures.update(_meeting_figures(facts, counted))
+    figures.update(_agreement_figures(facts, counted))
     return figures
 
 
-def _agreement_figures(facts: DistrictFacts, period: Period) -> dict[str, Value]:
-    """Agreements made and done in ``period``, done on time, and overdue at its end."""
-    last = period.end
+def _signal_figures(signals: int) -> dict[str, Value]:
+    """Until signal rounds exist, every signal is one without a round: counted, of theme ``other``, never
+    closed, and without a feedback share or a time to the first partner asked."""
+    return {
+        "signals": signals,
+        "signals_closed": 0,
+        "signals_feedback_share": None,
+        "signals_first_ask_hours_median": None,
+        f"{THEME_PREFIX}{UNKNOWN_THEME}": signals,
+    }
+
+
+def _meeting_figures(facts: DistrictFacts, counted: Counted) -> dict[str, Value]:
+    """Meetings held, by kind; the average attendance of those whose attendance was recorded."""
+    held = [m for m in facts.meetings if not m.cancelled and counted.counts_meeting(m.starts_at)]
+    figures: dict[str, Value] = {"meetings_held": len(held)}
+    figures.update({f"meetings_held_{kind}": 0 for kind in MEETING_KINDS})
+    for meeting in held:
+        _add(figures, f"meetings_held_{meeting.kind}")
+    recorded = [meeting for meeting in held if meeting.recorded]
+    figures["meeting_attendance_avg"] = (
+        sum(meeting.present for meeting in recorded) / len(recorded) if recorded else None
+    )
+    figures["meetings_held_unrecorded"] = len(held) - len(recorded)
+    return figures
+
+
+def _agreement_figures(facts: DistrictFacts, counted: Counted) -> dict[str, Value]:
+    """Agreements made and done in the period (up to today), done on time, and overdue on its last day (or
+    today, when that is earlier)."""
+    last = counted.last
+    days = counted.days
     made = done = on_time = overdue = 0
     for agreement in facts.agreements:
-        if agreement.made_on in period:
+        if counted.counts_day(agreement.made_on):
             made += 1
-        done_on = agreement.done_in(period)
+        done_on = agreement.done_in(days) if days is not None else None
         if done_on is not None:
             done += 1
             if agreement.due_on is None or done_on <= agreement.due_on:

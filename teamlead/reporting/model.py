@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from teamlead.reporting.periods import Period
+from teamlead.reporting.summary_keys import TRUE
 
 Value = int | float | None
 
@@ -30,6 +31,8 @@ class ReportHeader:
     """For reports that show a state (roster, contacts): the day it is shown for."""
     title: str = ""
     """The kind's name as the registry of report kinds words it (:mod:`teamlead.producing` fills it in)."""
+    counted_until: date | None = None
+    """Set when the period was not over when the report was made (interim): the last day it counts."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class Trend:
     """``2026-Q3`` labels, oldest first."""
     rows: tuple[tuple[str, tuple[Value, ...]], ...]
     """(figure key, one value per quarter)."""
+    complete: tuple[bool, ...] = ()
+    """Per quarter: over when the report was made (False: interim, counted up to that day)."""
 
     def series(self, key: str) -> tuple[Value, ...]:
         return dict(self.rows)[key]
@@ -230,7 +235,13 @@ class DistrictSummary:
     values: dict[str, Any]
     """Every Summary key to its value (None for an empty cell), in the file's order."""
     quarters: tuple[str, ...]
-    trend: dict[str, tuple[Value, ...]]
+    trend: dict[str, tuple[Value | str, ...]]
+    """Figure key (and ``period_complete``, ``true``/``false`` per quarter) -> one value per quarter."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether its period was over when it was made (``period_complete`` is ``true``)."""
+        return bool(self.values.get("period_complete") == TRUE)
 
 
 @dataclass(frozen=True)
@@ -248,6 +259,11 @@ class Consolidation:
     @property
     def period(self) -> tuple[str, str]:
         return self.districts[0].period_from, self.districts[0].period_to
+
+    @property
+    def complete(self) -> bool:
+        """The total's ``period_complete``: false when any district's report is interim."""
+        return all(district.complete for district in self.districts)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,45 @@ class Period:
         return f"{self.start.isoformat()} – {self.end.isoformat()}"
 
 
+@dataclass(frozen=True)
+class Counted:
+    """What a report made at ``made_at`` counts of ``period`` (``shared/interface.md``, "The district report").
+
+    A period is complete when it ended before the day the report is made (Amsterdam time); otherwise it is
+    interim, and only what is dated up to today counts: notes, joins, agreements made and done on days up to
+    today, meetings that started before the moment the report is made, states (active, overdue) on today.
+    """
+
+    period: Period
+    made_at: datetime
+    """Aware."""
+
+    @property
+    def today(self) -> date:
+        return local_date(self.made_at)
+
+    @property
+    def complete(self) -> bool:
+        return self.period.end < self.today
+
+    @property
+    def last(self) -> date:
+        """The day states are counted on: the period's last day, or today when that is earlier."""
+        return min(self.period.end, self.today)
+
+    @property
+    def days(self) -> Period | None:
+        """The days whose events count: the period up to :attr:`last`; None when it starts after today."""
+        return Period(self.period.start, self.last) if self.period.start <= self.last else None
+
+    def counts_day(self, day: date | None) -> bool:
+        return day is not None and self.period.start <= day <= self.last
+
+    def counts_meeting(self, starts_at: datetime) -> bool:
+        """A meeting counts (as held, if not cancelled) when it started in the period before the report."""
+        return local_date(starts_at) in self.period and starts_at < self.made_at
+
+
 def amsterdam_today() -> date:
     """Today in Amsterdam, the day the command line's defaults ("from today", "last quarter") count from."""
     return datetime.now(AMSTERDAM).date()

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable
 from teamlead import __version__
 from teamlead.i18n import tr
 from teamlead.reporting.model import Consolidation
-from teamlead.reporting.summary_keys import FORMAT_VERSION, META_KEYS
+from teamlead.reporting.summary_keys import FALSE, FORMAT_VERSION, META_KEYS, TRUE
 from teamlead.reports import pdf, xlsx
 from teamlead.reports.safety import pdf_plain
 from teamlead.reports.summary_words import figure_label, format_figure
@@ -36,6 +36,7 @@ def summary_rows(consolidation: Consolidation) -> list[list[Any]]:
         "audience": "city",
         "generated_at": consolidation.generated_at.isoformat(timespec="seconds"),
         "teamlead_version": __version__,
+        "period_complete": TRUE if consolidation.complete else FALSE,
     }
     rows = [header]
     for key in META_KEYS:
@@ -53,11 +54,14 @@ def write_consolidation_xlsx(consolidation: Consolidation, target: Path) -> None
     for row in sheet.iter_rows(min_row=2, min_col=2):
         for cell in row:
             key = str(sheet.cell(row=cell.row, column=1).value)
-            if isinstance(cell.value, float):
-                cell.number_format = "0.0%" if key.endswith("_share") else "0.00"
+            number = isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
+            if number and key.endswith("_share"):  # a share of 1 reads back from a district's file as 1
+                cell.number_format = "0.0%"
+            elif isinstance(cell.value, float) or (number and key.endswith(("_avg", "_median"))):
+                cell.number_format = "0.00"
     trend_rows = [
         [key, district.district, *district.trend.get(key, ())]
-        for key in consolidation.keys
+        for key in ("period_complete", *consolidation.keys)
         for district in consolidation.districts
     ]
     xlsx.table_sheet(workbook, "Trend", ["key", "district", *consolidation.quarters], trend_rows)
@@ -107,11 +111,11 @@ def write_consolidation_pdf(consolidation: Consolidation, target: Path) -> None:
     story: list[Flowable] = pdf.title_block(header)
     rows = summary_rows(consolidation)
     names = rows[0][1:-1]
+    shown = {"period_complete", *consolidation.keys}
     table_rows = [
         [figure_label(row[0]), *(format_figure(row[0], value) for value in row[1:])]
         for row in rows[1:]
-        if row[0] not in ("format_version", "district", "audience", "generated_at", "teamlead_version")
-        and not str(row[0]).startswith("period_")
+        if row[0] in shown
     ]
     widths = [60, *([20] * len(names)), 20]
     story += [
@@ -132,6 +136,8 @@ def write_consolidation_pdf(consolidation: Consolidation, target: Path) -> None:
         ),
     ]
     if consolidation.quarters:
+        interim = _interim_quarters(consolidation)
+        quarters = [f"{q}*" if q in interim else q for q in consolidation.quarters]
         charts = [_chart(consolidation, key) for key in CHARTED]
         grid = Table([charts[:2], charts[2:]], colWidths=[pdf.CONTENT_WIDTH / 2] * 2)
         grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
@@ -144,10 +150,25 @@ def write_consolidation_pdf(consolidation: Consolidation, target: Path) -> None:
             story += [
                 pdf.heading(figure_label(key), 2),
                 pdf.data_table(
-                    [tr("District"), *consolidation.quarters],
+                    [tr("District"), *quarters],
                     trend_rows,
                     [40, *([16] * len(consolidation.quarters))],
                     numeric=range(1, len(consolidation.quarters) + 1),
                 ),
             ]
+        if interim:
+            story.append(
+                pdf.para(
+                    tr("* interim: the quarter was not over when a district's report was made."), "small"
+                )
+            )
     pdf.write_pdf(target, header, story)
+
+
+def _interim_quarters(consolidation: Consolidation) -> set[str]:
+    """The quarters that some district's report counted before they were over."""
+    interim = set()
+    for district in consolidation.districts:
+        flags = district.trend.get("period_complete", ())
+        interim |= {q for q, flag in zip(consolidation.quarters, flags, strict=False) if flag == FALSE}
+    return interim

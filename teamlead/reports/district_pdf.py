@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from teamlead.reporting.summary_keys import META_KEYS
 from teamlead.reports import pdf
 from teamlead.reports.network.pdf import map_page
 from teamlead.reports.safety import pdf_plain
-from teamlead.reports.summary_words import figure_label, format_figure
+from teamlead.reports.summary_words import figure_label, format_figure, interim_words
 from teamlead.rules import words
 
 META = frozenset(META_KEYS)
@@ -32,7 +33,7 @@ def write_district_pdf(report: DistrictReport, target: Path) -> None:
     story += _network(report.network)
     if report.network_map is not None:
         story += [PageBreak(), *map_page(report.network_map), PageBreak()]
-    story += _trend(report.trend)
+    story += _trend(report.trend, report.header.counted_until)
     story += _meetings(report)
     story += _agreements(report)
     story += _reflections(report)
@@ -103,7 +104,10 @@ def _chart(trend: Trend, key: str) -> Drawing:
     chart.lines[0].strokeColor = pdf.ACCENT
     chart.lines[0].strokeWidth = 1.6
     chart.lines.symbol = None
-    chart.categoryAxis.categoryNames = [label[2:] for label in trend.quarters]  # "26-Q3"
+    complete = trend.complete or (True,) * len(trend.quarters)
+    chart.categoryAxis.categoryNames = [  # "26-Q3", "26-Q4*" while it is not over
+        label[2:] if done else f"{label[2:]}*" for label, done in zip(trend.quarters, complete, strict=True)
+    ]
     chart.categoryAxis.labels.fontName = pdf.FONT
     chart.categoryAxis.labels.fontSize = 6
     chart.categoryAxis.labels.angle = 0
@@ -119,21 +123,27 @@ def _chart(trend: Trend, key: str) -> Drawing:
     return drawing
 
 
-def _trend(trend: Trend) -> list[Flowable]:
+def _trend(trend: Trend, counted_until: date | None) -> list[Flowable]:
+    """Charts and the table; a quarter that was not over when the report was made is starred."""
     charts = [_chart(trend, key) for key in CHARTED]
     grid = Table([charts[:2], charts[2:]], colWidths=[pdf.CONTENT_WIDTH / 2] * 2)
     grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
     rows = [
         [figure_label(key), *(format_figure(key, value) for value in values)] for key, values in trend.rows
     ]
+    complete = trend.complete or (True,) * len(trend.quarters)
+    quarters = [label if done else f"{label}*" for label, done in zip(trend.quarters, complete, strict=True)]
     table = pdf.data_table(
-        [tr("Figure"), *trend.quarters],
+        [tr("Figure"), *quarters],
         rows,
         [58, *([14] * len(trend.quarters))],
         numeric=range(1, len(trend.quarters) + 1),
         extra_style=[("FONT", (0, 0), (-1, -1), pdf.FONT, 7), ("FONT", (0, 0), (-1, 0), pdf.FONT_BOLD, 7)],
     )
-    return [pdf.heading(tr("Trend over eight quarters")), grid, pdf.spacer(2), table]
+    flowables: list[Flowable] = [pdf.heading(tr("Trend over eight quarters")), grid, pdf.spacer(2), table]
+    if not all(complete) and counted_until is not None:
+        flowables.append(pdf.para(f"* {interim_words(counted_until)}", "small"))
+    return flowables
 
 
 def _meetings(report: DistrictReport) -> list[Flowable]:

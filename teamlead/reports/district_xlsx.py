@@ -4,14 +4,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from openpyxl.chart import LineChart, Reference
+from openpyxl.styles import Font
 from openpyxl.workbook import Workbook
 
 from teamlead.i18n import tr
 from teamlead.reporting.model import AgreementLine, DistrictReport
+from teamlead.reporting.summary_keys import FALSE, TRUE
 from teamlead.reports import xlsx
+from teamlead.reports.summary_words import interim_words
 from teamlead.rules import words
 
 CHARTED = ("partners_active", "meetings_held", "agreements_made", "agreements_done", "agreements_overdue")
@@ -19,7 +23,7 @@ CHARTED = ("partners_active", "meetings_held", "agreements_made", "agreements_do
 
 def write_district_xlsx(report: DistrictReport, target: Path) -> None:
     workbook = xlsx.new_workbook()
-    summary_sheet(workbook, report.summary)
+    summary_sheet(workbook, report.summary, report.header.counted_until)
     _trend(workbook, report)
     network = report.network
     xlsx.table_sheet(
@@ -71,34 +75,48 @@ def write_district_xlsx(report: DistrictReport, target: Path) -> None:
     xlsx.save(workbook, target)
 
 
-def summary_sheet(workbook: Workbook, summary: tuple[tuple[str, object], ...]) -> None:
-    """``key``/``value`` rows; an empty share or average is an empty cell, never a zero or a dash."""
+def summary_sheet(
+    workbook: Workbook, summary: tuple[tuple[str, object], ...], counted_until: date | None = None
+) -> None:
+    """``key``/``value`` rows; an empty share or average is an empty cell, never a zero or a dash.
+
+    An interim report says so beside its ``period_complete`` value (``false``) through the cell's display
+    format: a spreadsheet shows "false (interim, up to DATE)" while the cell, and every script reading it,
+    keeps the value the interface fixes, in the sheet's two columns.
+    """
     sheet = xlsx.table_sheet(workbook, "Summary", ["key", "value"], [[key, value] for key, value in summary])
     sheet.column_dimensions["A"].width = 34
-    sheet.column_dimensions["B"].width = 26
+    sheet.column_dimensions["B"].width = 40 if counted_until is not None else 26
     for row in range(2, len(summary) + 2):
         cell = sheet.cell(row=row, column=2)
         key = sheet.cell(row=row, column=1).value
         if isinstance(cell.value, float):
             cell.number_format = "0.0%" if str(key).endswith("_share") else "0.00"
+        if key == "period_complete" and counted_until is not None:
+            words = interim_words(counted_until).replace('"', "'")
+            cell.number_format = f'0;-0;0;@" ({words})"'
+            cell.font = Font(bold=True, color="C00000")
 
 
 def _trend(workbook: Workbook, report: DistrictReport) -> None:
+    """The figures per quarter, below a ``period_complete`` row that marks a quarter not over when the
+    report was made (``false``)."""
     trend = report.trend
-    sheet = xlsx.table_sheet(
-        workbook, "Trend", ["key", *trend.quarters], [[key, *values] for key, values in trend.rows]
-    )
+    complete = [TRUE if done else FALSE for done in trend.complete] or [TRUE] * len(trend.quarters)
+    rows: list[list[object]] = [["period_complete", *complete]]
+    rows += [[key, *values] for key, values in trend.rows]
+    sheet = xlsx.table_sheet(workbook, "Trend", ["key", *trend.quarters], rows)
     sheet.column_dimensions["A"].width = 34
-    rows = [index for index, (key, _values) in enumerate(trend.rows, start=2) if key in CHARTED]
+    charted = [index for index, row in enumerate(rows, start=2) if row[0] in CHARTED]
     chart = LineChart()
     chart.title = tr("Trend over eight quarters")
     chart.y_axis.title = tr("Number")
     chart.height, chart.width = 9, 18
-    for row in rows:
+    for row in charted:
         data = Reference(sheet, min_col=1, max_col=len(trend.quarters) + 1, min_row=row, max_row=row)
         chart.add_data(data, from_rows=True, titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=2, max_col=len(trend.quarters) + 1, min_row=1, max_row=1))
-    sheet.add_chart(chart, f"A{len(trend.rows) + 4}")
+    sheet.add_chart(chart, f"A{len(rows) + 4}")
 
 
 def _agreements(workbook: Workbook, title: str, lines: tuple[AgreementLine, ...]) -> None:

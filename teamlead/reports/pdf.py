@@ -37,6 +37,7 @@ from reportlab.platypus import (
 from teamlead.i18n import tr
 from teamlead.reporting.model import ReportHeader
 from teamlead.reports.safety import pdf_plain, pdf_plain_lines, pdf_text
+from teamlead.reports.summary_words import interim_words
 from teamlead.rules import words
 from teamlead.rules.files import atomic_target
 
@@ -50,6 +51,7 @@ ZEBRA = colors.HexColor("#f5f7fa")
 GRID = colors.HexColor("#c9d2de")
 GAP = colors.HexColor("#fde3df")
 MUTED = colors.HexColor("#5b6776")
+WARNING = colors.HexColor("#b3261e")
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -111,15 +113,19 @@ def spacer(height: float = 4) -> Spacer:
 
 def title_block(header: ReportHeader, subtitle: str | None = None) -> list[Flowable]:
     """Report name, then district, period, audience and date made in a small table."""
-    rows: list[tuple[str, str]] = [(tr("District"), header.district)]
+    rows: list[tuple[str, Paragraph]] = [(tr("District"), para(header.district))]
     if header.period is not None:
-        rows.append((tr("Period"), f"{header.period.start.isoformat()} – {header.period.end.isoformat()}"))
+        period = pdf_text(f"{header.period.start.isoformat()} – {header.period.end.isoformat()}")
+        if header.counted_until is not None:  # a period not over when the report was made: said at once
+            interim = pdf_text(f"({interim_words(header.counted_until)})")
+            period += f' <b><font color="#{WARNING.hexval()[2:]}">{interim}</font></b>'
+        rows.append((tr("Period"), Paragraph(period, styles()["body"])))
     if header.as_of is not None:
-        rows.append((tr("Situation on"), header.as_of.isoformat()))
-    rows.append((tr("Audience"), words.audience(header.audience)))
-    rows.append((tr("Made on"), header.generated_at.strftime("%Y-%m-%d %H:%M")))
+        rows.append((tr("Situation on"), para(header.as_of.isoformat())))
+    rows.append((tr("Audience"), para(words.audience(header.audience))))
+    rows.append((tr("Made on"), para(header.generated_at.strftime("%Y-%m-%d %H:%M"))))
     table = Table(
-        [[pdf_plain(label), para(value)] for label, value in rows],
+        [[pdf_plain(label), value] for label, value in rows],
         colWidths=[32 * mm, CONTENT_WIDTH - 32 * mm],
         hAlign="LEFT",
     )

@@ -7,7 +7,10 @@ Functions, not tables built at import, so that a language chosen after import (`
 
 from __future__ import annotations
 
+from datetime import date
+
 from teamlead.i18n import tr
+from teamlead.reporting.summary_keys import DOMAIN_PREFIX, THEME_PREFIX, TRUE
 from teamlead.rules import words
 
 
@@ -21,14 +24,19 @@ def figure_label(key: str, domain_names: dict[str, str] | None = None) -> str:
         "audience": tr("Audience"),
         "generated_at": tr("Made at"),
         "teamlead_version": tr("Teamlead version"),
+        "period_complete": tr("Period complete"),
         "partners_active": tr("Active partners"),
         "partners_joined": tr("Partners joined"),
         "partners_left": tr("Partners left"),
         "partners_contacted_share": tr("Share of active partners contacted"),
         "contact_moments": tr("Contact moments"),
         "signals": tr("Signals"),
+        "signals_closed": tr("Signals closed"),
+        "signals_feedback_share": tr("Share of closed signals fed back"),
+        "signals_first_ask_hours_median": tr("Median hours to first partner asked"),
         "meetings_held": tr("Meetings held"),
-        "meeting_attendance_avg": tr("Average attendance per meeting"),
+        "meeting_attendance_avg": tr("Average attendance (where taken)"),
+        "meetings_held_unrecorded": tr("Meetings without attendance taken"),
         "agreements_made": tr("Agreements made"),
         "agreements_done": tr("Agreements done"),
         "agreements_overdue": tr("Agreements overdue"),
@@ -36,8 +44,12 @@ def figure_label(key: str, domain_names: dict[str, str] | None = None) -> str:
     }
     if key in fixed:
         return fixed[key]
-    if key.startswith("partners_active_"):
-        part = key.removeprefix("partners_active_")
+    if key.startswith(THEME_PREFIX):
+        part = key.removeprefix(THEME_PREFIX)
+        theme = words.default_theme_name(part) or part.replace("_", " ").capitalize()
+        return tr("Signals: {theme}", theme=theme)
+    if key.startswith(DOMAIN_PREFIX):
+        part = key.removeprefix(DOMAIN_PREFIX)
         name = (
             (domain_names or {}).get(part)
             or words.default_domain_name(part)
@@ -52,11 +64,21 @@ def figure_label(key: str, domain_names: dict[str, str] | None = None) -> str:
 
 
 def format_figure(key: str, value: object) -> str:
-    """A figure as the PDF prints it: shares as percentages, averages with one decimal, empty as a dash."""
+    """A figure as the PDF prints it: shares as percentages, averages and medians with one decimal, empty as
+    a dash. A share or average read back from a workbook may be a whole number (a share of 1 is stored as 1),
+    so the key decides, not the type."""
     if value is None or value == "":
         return "–"
-    if isinstance(value, float):
+    if key == "period_complete":
+        return tr("complete") if value == TRUE else tr("interim")
+    if isinstance(value, int | float) and not isinstance(value, bool):
         if key.endswith("_share"):
             return f"{value * 100:.0f}%"
-        return f"{value:.1f}"
+        if key.endswith(("_avg", "_median")) or isinstance(value, float):
+            return f"{value:.1f}"
     return str(value)
+
+
+def interim_words(until: date) -> str:
+    """What a report of a period that was not over says about it, on its first page."""
+    return tr("interim, up to {date}", date=until.isoformat())

@@ -82,6 +82,19 @@ DEFAULT_DOMAINS: tuple[tuple[str, str, str], ...] = (
     ("municipality", "Municipality", "Gemeente"),
 )
 
+# The default themes of a signal, the same way: a stable key (the district report's ``signals_theme_<key>``,
+# even when the theme is renamed) and names; ``other`` takes the signals recorded without a theme.
+DEFAULT_THEMES: tuple[tuple[str, str, str], ...] = (
+    ("unrest", "Unrest", "Onrust"),
+    ("drugs", "Drugs", "Drugs"),
+    ("weapons", "Weapons", "Wapens"),
+    ("school_absence", "School absence", "Schoolverzuim"),
+    ("online", "Online", "Online"),
+    ("exploitation", "Exploitation", "Uitbuiting"),
+    ("nuisance", "Nuisance", "Overlast"),
+    ("other", "Other", "Overig"),
+)
+
 OPEN_AGREEMENT_STATUSES = (AgreementStatus.OPEN, AgreementStatus.IN_PROGRESS)
 
 

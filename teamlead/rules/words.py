@@ -9,6 +9,7 @@ from __future__ import annotations
 from teamlead.i18n import current_language, tr
 from teamlead.rules.vocabulary import (
     DEFAULT_DOMAINS,
+    DEFAULT_THEMES,
     AgreementStatus,
     Attendance,
     Audience,
@@ -19,6 +20,7 @@ from teamlead.rules.vocabulary import (
 )
 
 _DEFAULT_DOMAIN_NAMES = {key: (english, dutch) for key, english, dutch in DEFAULT_DOMAINS}
+_DEFAULT_THEME_NAMES = {key: (english, dutch) for key, english, dutch in DEFAULT_THEMES}
 
 
 def note_kind_names() -> dict[str, str]:
@@ -163,3 +165,11 @@ def districtless(kind: DistrictedKind, count: int) -> str:
                 if one
                 else tr("{count} agreements have no district", count=count)
             )
+
+
+def default_theme_name(key: str) -> str | None:
+    """The word for a default signal theme's key (``unrest`` -> Unrest / Onrust); None for other keys."""
+    names = _DEFAULT_THEME_NAMES.get(key)
+    if names is None:
+        return None
+    return names[1] if current_language() == "nl" else names[0]

@@ -28,6 +28,8 @@ does not commit: the caller wraps one user action in ``with database.begin() as 
 - :mod:`.series`: recurring meetings (written separately).
 - :mod:`.privacy`: a person's rights: ``access_report``, ``erase_person``, ``scrub_sqlite``, ``backups_holding``.
 - :mod:`.retention`: notes past the retention period: ``notes_past_retention``, ``delete_notes``.
-- :mod:`.personal_data`: ``personal_data_warning`` for a resident's BSN or date of birth in a note.
+- :mod:`.personal_data`: ``personal_data_warning`` for a resident's BSN or date of birth in a note,
+  ``personal_data_words`` for the same in a roster's free-text cells.
+- :mod:`.remarks`: ``with_remark``: an imported remark appended with its day, unless the text is there already.
 - :mod:`.conflicts`: two people editing one partner: both versions side by side, a lost connection told apart.
 """

@@ -18,7 +18,16 @@ from teamlead.i18n import tr
 from teamlead.services.organisations import OrganisationInput
 
 # The partner fields a person types, in form order (neighbourhoods and dates are compared by value too).
-PARTNER_FIELDS = ("name", "address", "phone", "email", "website", "description", "contact_cadence_days")
+PARTNER_FIELDS = (
+    "name",
+    "address",
+    "phone",
+    "email",
+    "website",
+    "description",
+    "remarks",
+    "contact_cadence_days",
+)
 
 
 def partner_labels() -> dict[str, str]:
@@ -29,6 +38,7 @@ def partner_labels() -> dict[str, str]:
         "email": tr("E-mail"),
         "website": tr("Website"),
         "description": tr("Description"),
+        "remarks": tr("Remarks"),
         "contact_cadence_days": tr("Contact every (days)"),
     }
 

@@ -50,6 +50,8 @@ class OrganisationInput:
     phone: str = ""
     email: str = ""
     description: str = ""
+    remarks: str = ""
+    """Free text about the partner, where a roster's remark cells go too (no contact moment)."""
     is_informal: bool = False
     joined_on: date | None = None
     contact_cadence_days: int | None = None
@@ -81,6 +83,7 @@ def _validated(
         "phone": normalise_phone(data.phone),
         "email": normalise_email(data.email),
         "description": (data.description or "").strip(),
+        "remarks": (data.remarks or "").strip(),
         "is_informal": bool(data.is_informal),
         "joined_on": data.joined_on,
         "contact_cadence_days": cadence,

@@ -1,4 +1,5 @@
-"""Spotting a resident's personal data in a note before it is saved: a BSN, a date of birth.
+"""Spotting a resident's personal data in a note before it is saved, or in a roster's free-text cells before
+they are imported: a BSN, a date of birth.
 
 Notes are about the network, not about residents (the BIO and the GDPR's data minimisation): a team lead who
 types "mevr. (BSN 111222333, geb. 12-03-1954)" should be asked to leave it out. A nine-digit number is only
@@ -69,8 +70,8 @@ def find_personal_data(text: str, *, today: date | None = None) -> list[Finding]
     return sorted(findings, key=lambda finding: finding.start)
 
 
-def personal_data_warning(text: str, *, today: date | None = None) -> str | None:
-    """The warning to show beside a note's text, or None when nothing looks like a resident's data."""
+def personal_data_words(text: str, *, today: date | None = None) -> str | None:
+    """What ``text`` seems to hold, in words ("a citizen service number (BSN) and a date of birth"), or None."""
     kinds = {finding.kind for finding in find_personal_data(text, today=today)}
     if not kinds:
         return None
@@ -79,8 +80,16 @@ def personal_data_warning(text: str, *, today: date | None = None) -> str | None
         what.append(tr("a citizen service number (BSN)"))
     if "birth_date" in kinds:
         what.append(tr("a date of birth"))
+    return tr(" and ").join(what)
+
+
+def personal_data_warning(text: str, *, today: date | None = None) -> str | None:
+    """The warning to show beside a note's text, or None when nothing looks like a resident's data."""
+    what = personal_data_words(text, today=today)
+    if what is None:
+        return None
     return tr(
         "This note seems to hold {what}. Notes are about the network: please leave a resident's personal data "
         "out, or keep it in the system meant for it.",
-        what=tr(" and ").join(what),
+        what=what,
     )

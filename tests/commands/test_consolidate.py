@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -48,6 +49,15 @@ def workbooks(tmp_path: Path) -> list[Path]:
                     meeting_id=meeting, organisation_id=seeded.organisations["o6"], attendance=attendance
                 )
             )
+        # Held, but nobody took attendance: it counts as held, not in the average attendance.
+        session.execute(
+            insert(Meeting).values(
+                district_id=zuid,
+                kind="partner",
+                title="Bilateraal",
+                starts_at=datetime(2026, 9, 3, 8, tzinfo=UTC),
+            )
+        )
     database.dispose()
     paths = []
     for name in ("Nieuw-West", "West", "Zuid"):
@@ -82,19 +92,24 @@ def test_columns_match_each_districts_summary_and_totals_add_up(
             "audience",
             "generated_at",
             "teamlead_version",
+            "period_complete",
         ):
             assert list(values[:3]) == [summary[key] for summary in own]
             continue
         assert list(values[:3]) == [summary[key] for summary in own], key
     assert table["partners_active"] == (2, 1, 3, 6)
-    assert table["meetings_held"] == (2, 0, 1, 3)
-    # (2 active × 0.5 + 1 × 0.0 + 3 × 0.0) / 6; (2 meetings × 1.5 + 1 × 4) / 3
+    assert table["meetings_held"] == (2, 0, 2, 4)
+    assert table["meetings_held_unrecorded"] == (0, 0, 1, 1)
+    # (2 active × 0.5 + 1 × 0.0 + 3 × 0.0) / 6; (2 recorded meetings × 1.5 + 1 × 4) / 3 (Zuid's other meeting
+    # has no attendance taken, so it does not weigh)
     assert table["partners_contacted_share"][3] == pytest.approx(1 / 6)
     assert table["meeting_attendance_avg"][3] == pytest.approx(7 / 3)
     assert table["agreements_done_on_time_share"][3] == pytest.approx(0.5)
-    assert table["format_version"][3] == 1
+    assert table["format_version"][3] == 2
+    assert table["period_complete"] == ("true", "true", "true", "true")
     trend = sheet_rows(out, "Trend")
     assert trend[0][:3] == ("key", "district", "2024-Q4")
+    assert trend[1][:3] == ("period_complete", "Nieuw-West", "true")
 
 
 def test_the_pdf_shows_districts_totals_and_trend_and_no_personal_value(
@@ -224,3 +239,162 @@ def test_a_period_that_is_not_two_dates_is_refused_with_a_message(
         assert "period_from" in err
         assert "Traceback" not in err
         assert not out.exists()
+
+
+def _edited(
+    source: Path, target: Path, change: dict[str, object], extra: Sequence[tuple[object, ...]] = ()
+) -> Path:
+    """A copy of a district workbook with some Summary values changed and rows appended, as a person could."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(source)
+    sheet = workbook["Summary"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value in change:
+            row[1].value = change[str(row[0].value)]
+    for values in extra:
+        sheet.append(list(values))
+    workbook.save(target)
+    return target
+
+
+def test_a_workbook_of_format_1_is_refused_make_the_report_again(
+    workbooks: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = _edited(workbooks[1], tmp_path / "west-2025.xlsx", {"format_version": 1})
+    out = tmp_path / "city.xlsx"
+    assert main(["consolidate", str(workbooks[0]), str(old), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "west-2025.xlsx" in err
+    assert "make the report again" in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_a_row_the_format_does_not_define_is_refused_without_showing_it(
+    workbooks: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name, phone = "Sentinelname Vertrouwelijk", "06 5555 9999"
+    rows = len(sheet_rows(workbooks[2], "Summary"))
+    tampered = {
+        "extra-row.xlsx": _edited(workbooks[2], tmp_path / "extra-row.xlsx", {}, [(name, phone)]),
+        "key-like-row.xlsx": _edited(
+            workbooks[2], tmp_path / "key-like-row.xlsx", {}, [("contact_person", name)]
+        ),
+        "text-figure.xlsx": _edited(
+            workbooks[2], tmp_path / "text-figure.xlsx", {"partners_active": f"{name} {phone}"}
+        ),
+        "text-version.xlsx": _edited(
+            workbooks[2], tmp_path / "text-version.xlsx", {"teamlead_version": name}
+        ),
+    }
+    for out in (tmp_path / "city.xlsx", tmp_path / "city.pdf"):
+        for file_name, path in tampered.items():
+            assert main(["consolidate", str(workbooks[0]), str(path), "-o", str(out)]) == 1
+            err = capsys.readouterr().err
+            assert file_name in err
+            assert name not in err
+            assert phone not in err
+            assert "Traceback" not in err
+            assert not out.exists()
+    assert main(["consolidate", str(tampered["extra-row.xlsx"]), "-o", str(tmp_path / "c.xlsx")]) == 1
+    assert f"row {rows + 1} of the Summary sheet is not a key" in capsys.readouterr().err
+
+
+def test_a_user_made_domain_key_is_read_and_a_trend_row_of_another_key_is_refused(
+    workbooks: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    own = _edited(workbooks[2], tmp_path / "own-domain.xlsx", {}, [("partners_active_sport_en_spel", 2)])
+    out = tmp_path / "city.xlsx"
+    assert main(["consolidate", str(workbooks[0]), str(own), "-o", str(out)]) == 0
+    table = {row[0]: row[1:] for row in sheet_rows(out, "Summary")[1:]}
+    assert table["partners_active_sport_en_spel"] == (None, 2, 2)
+
+    workbook = load_workbook(workbooks[2])
+    workbook["Trend"].append(["Sentinelname Vertrouwelijk", 1, 2])
+    workbook.save(tmp_path / "trend-row.xlsx")
+    assert main(["consolidate", str(tmp_path / "trend-row.xlsx"), "-o", str(tmp_path / "t.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert "of the Trend sheet is not a key" in err
+    assert "Sentinelname" not in err
+
+
+def test_the_same_district_in_another_spelling_is_refused(
+    workbooks: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    again = _edited(workbooks[0], tmp_path / "nieuw-west-again.xlsx", {"district": "nieuw west"})
+    out = tmp_path / "city.xlsx"
+    assert main(["consolidate", str(workbooks[0]), str(workbooks[1]), str(again), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "same district" in err
+    assert "Nieuw-West.xlsx" in err
+    assert "nieuw-west-again.xlsx" in err
+    assert not out.exists()
+
+
+def test_the_output_may_not_be_one_of_the_inputs(
+    workbooks: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = [path.read_bytes() for path in workbooks]
+    (tmp_path / "sub").mkdir()
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(workbooks[2])
+    for output in (workbooks[1], tmp_path / "sub" / ".." / "West.xlsx", link):
+        assert main(["consolidate", *map(str, workbooks), "-o", str(output)]) == 1
+        err = capsys.readouterr().err
+        assert str(output) in err
+        assert "one of the files to combine" in err
+    assert [path.read_bytes() for path in workbooks] == before
+
+
+def test_interim_inputs_are_marked_per_column_and_in_the_total(
+    workbooks: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from teamlead.producing.produce import ReportRequest, produce
+    from teamlead.reporting.periods import AMSTERDAM, Period
+    from tests.reporting.seed import Q3_FROM, Q3_TO
+
+    database = open_database(tmp_path / "city.sqlite3")
+    try:
+        interim = produce(
+            database,
+            ReportRequest(
+                "district", tmp_path / "nw-interim.xlsx", Period(Q3_FROM, Q3_TO), "city", "Nieuw-West"
+            ),
+            generated_at=datetime(2026, 8, 15, 12, tzinfo=AMSTERDAM),
+        )
+    finally:
+        database.dispose()
+    assert _summary(interim)["agreements_done_on_time_share"] == 1  # read back as a whole number
+    out = tmp_path / "city.xlsx"
+    assert main(["consolidate", str(interim), str(workbooks[2]), "-o", str(out)]) == 0
+    table = {row[0]: row[1:] for row in sheet_rows(out, "Summary")[1:]}
+    assert table["period_complete"] == ("false", "true", "false")
+    trend = {(row[0], row[1]): row[2:] for row in sheet_rows(out, "Trend")[1:]}
+    assert trend["period_complete", "Nieuw-West"][-1] == "false"
+    assert trend["period_complete", "Zuid"][-1] == "true"
+    pdf = tmp_path / "city.pdf"
+    assert main(["consolidate", str(interim), str(workbooks[2]), "-o", str(pdf)]) == 0
+    text = pdf_text(pdf)
+    assert "Period complete interim complete interim" in text
+    assert "Share done on time 100%" in text
+    assert "2026-Q3*" in text
+
+
+def test_totals_weigh_each_share_by_what_it_divides_by_and_leave_a_median_out() -> None:
+    from teamlead.reporting.consolidation import total
+    from teamlead.reporting.model import DistrictSummary
+
+    def district(**values: object) -> DistrictSummary:
+        return DistrictSummary(Path("x.xlsx"), "X", "2026-07-01", "2026-09-30", dict(values), (), {})
+
+    districts = (
+        district(signals_closed=2, signals_feedback_share=0.5, signals_first_ask_hours_median=3.0),
+        district(signals_closed=6, signals_feedback_share=1, signals_first_ask_hours_median=5.0),
+        district(signals_closed=0, signals_feedback_share=None, signals_first_ask_hours_median=None),
+    )
+    assert total("signals_feedback_share", districts) == pytest.approx(7 / 8)
+    assert total("signals_first_ask_hours_median", districts) is None
+    assert total("signals_closed", districts) == 8

@@ -72,6 +72,7 @@ def test_messy_roster_is_imported_record_by_record(database: Database, tmp_path:
         "new neighbourhood: Osdorp-Oost",
         "new neighbourhood: Slotervaart",
         "new district: nieuw west",
+        "remarks: 2 added to partners and 2 to persons, 0 already there (a remark is no contact moment)",
         "organisations: 4 added, 2 merged; persons: 5 added, 1 merged; rows skipped: 1",
     ]
     found = organisations(database)
@@ -113,10 +114,10 @@ def test_messy_roster_is_imported_record_by_record(database: Database, tmp_path:
         },
     }
     with database.session() as session:
-        notes = [
-            (n.kind, n.occurred_on, n.text, [o.name for o in n.organisations], [p.name for p in n.persons])
-            for n in session.scalars(select(Note).order_by(Note.id))
-        ]
+        # The Opmerkingen cells are remarks on the partner and the person, dated the import's day: no notes.
+        assert session.scalar(select(func.count()).select_from(Note)) == 0
+        remarks = {o.name: o.remarks for o in session.scalars(select(Organisation)) if o.remarks}
+        person_remarks = {p.name: p.remarks for p in session.scalars(select(Person)) if p.remarks}
         district = session.scalar(select(District))
         assert district is not None
         assert {n.name for n in district.neighbourhoods} == {
@@ -125,16 +126,14 @@ def test_messy_roster_is_imported_record_by_record(database: Database, tmp_path:
             "Osdorp-Oost",
             "Slotervaart",
         }
-    assert notes == [
-        (
-            "other",
-            TODAY,
-            "Belt altijd terug binnen een dag",
-            ["Jongerenwerk Nieuw West"],
-            ["Fatima el Amrani"],
-        ),
-        ("other", TODAY, "Zaal op woensdag beschikbaar", ["Sportclub Zoë"], ["Ëlla Réné"]),
-    ]
+    assert remarks == {
+        "Jongerenwerk Nieuw West": "2026-03-31: Belt altijd terug binnen een dag",
+        "Sportclub Zoë": "2026-03-31: Zaal op woensdag beschikbaar",
+    }
+    assert person_remarks == {
+        "Fatima el Amrani": "2026-03-31: Belt altijd terug binnen een dag",
+        "Ëlla Réné": "2026-03-31: Zaal op woensdag beschikbaar",
+    }
 
 
 def test_importing_the_same_file_again_adds_nothing(database: Database, tmp_path: Path) -> None:
@@ -145,6 +144,9 @@ def test_importing_the_same_file_again_adds_nothing(database: Database, tmp_path
     assert counts(database) == {**before, "audit_entry": before["audit_entry"]}
     assert organisations(database) == records
     assert again.lines[-1] == "organisations: 0 added, 6 merged; persons: 0 added, 6 merged; rows skipped: 1"
+    assert again.lines[-2] == (
+        "remarks: 0 added to partners and 0 to persons, 2 already there (a remark is no contact moment)"
+    )
     assert 'merged: organisation "Sportclub Zoë" (row 12) is the existing "Sportclub Zoë"' in again.lines
     assert not [line for line in again.lines if line.startswith(("new ", "possible"))]
 

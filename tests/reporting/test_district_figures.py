@@ -13,13 +13,12 @@ import pytest
 from teamlead.data.database import Database
 from teamlead.reporting.district import gather_district_report
 from teamlead.reporting.districts import DistrictRef
-from teamlead.reporting.figures import figure_keys
 from teamlead.reporting.periods import Period
+from teamlead.reporting.summary_keys import summary_keys
 from tests.reporting.conftest import MADE_AT
 from tests.reporting.seed import EXPECTED_Q3, Q3_FROM, Q3_TO, Seeded
 
 Q3 = Period(Q3_FROM, Q3_TO)
-DOMAIN_KEYS = ["social", "care", "safety", "education", "housing", "informal", "municipality"]
 
 
 def _report(database: Database, seeded: Seeded, period: Period = Q3, audience: str = "city"):  # type: ignore[no-untyped-def]
@@ -29,27 +28,85 @@ def _report(database: Database, seeded: Seeded, period: Period = Q3, audience: s
         )
 
 
+INTERFACE_KEYS = [
+    "format_version",
+    "district",
+    "period_from",
+    "period_to",
+    "audience",
+    "generated_at",
+    "teamlead_version",
+    "period_complete",
+    "partners_active",
+    "partners_joined",
+    "partners_left",
+    "partners_active_social",
+    "partners_active_care",
+    "partners_active_safety",
+    "partners_active_education",
+    "partners_active_housing",
+    "partners_active_informal",
+    "partners_active_municipality",
+    "partners_contacted_share",
+    "contact_moments",
+    "contact_moments_call",
+    "contact_moments_visit",
+    "contact_moments_email",
+    "contact_moments_meeting",
+    "contact_moments_signal",
+    "contact_moments_other",
+    "signals",
+    "signals_closed",
+    "signals_feedback_share",
+    "signals_first_ask_hours_median",
+    "signals_theme_unrest",
+    "signals_theme_drugs",
+    "signals_theme_weapons",
+    "signals_theme_school_absence",
+    "signals_theme_online",
+    "signals_theme_exploitation",
+    "signals_theme_nuisance",
+    "signals_theme_other",
+    "meetings_held",
+    "meetings_held_network",
+    "meetings_held_partner",
+    "meetings_held_reflection",
+    "meetings_held_other",
+    "meeting_attendance_avg",
+    "meetings_held_unrecorded",
+    "agreements_made",
+    "agreements_done",
+    "agreements_overdue",
+    "agreements_done_on_time_share",
+]
+"""The Summary of ``shared/interface.md``, format 2, written out here rather than taken from the code."""
+
+
 def test_every_summary_key_is_present_in_the_interface_order(database: Database, seeded: Seeded) -> None:
     summary = _report(database, seeded).summary
-    keys = [key for key, _value in summary]
-    assert keys[:7] == [
-        "format_version",
-        "district",
-        "period_from",
-        "period_to",
-        "audience",
-        "generated_at",
-        "teamlead_version",
-    ]
-    assert keys[7:] == figure_keys(DOMAIN_KEYS)
+    assert [key for key, _value in summary] == INTERFACE_KEYS
+    assert summary_keys() == INTERFACE_KEYS
     values = dict(summary)
-    assert values["format_version"] == 1
+    assert values["format_version"] == 2
     assert (values["district"], values["period_from"], values["period_to"]) == (
         "Nieuw-West",
         "2026-07-01",
         "2026-09-30",
     )
     assert values["audience"] == "city"
+    assert values["period_complete"] == "true"
+
+
+def test_until_signal_rounds_exist_every_signal_is_of_theme_other_and_none_is_closed(
+    database: Database, seeded: Seeded
+) -> None:
+    values = dict(_report(database, seeded).summary)
+    assert values["signals"] == values["signals_theme_other"] == 2
+    themes = ["unrest", "drugs", "weapons", "school_absence", "online", "exploitation", "nuisance"]
+    assert [values[f"signals_theme_{theme}"] for theme in themes] == [0] * 7
+    assert values["signals_closed"] == 0
+    assert values["signals_feedback_share"] is None
+    assert values["signals_first_ask_hours_median"] is None
 
 
 def test_each_figure_follows_its_definition(database: Database, seeded: Seeded) -> None:
@@ -111,6 +168,12 @@ def test_a_renamed_default_domain_keeps_its_key_and_new_domains_are_slugged(
     with database.begin() as session:
         session.execute(update(Domain).where(Domain.key == "care").values(name="Zorg & Welzijn"))
         session.execute(insert(Domain).values(name="Sport en Spel!", position=9))
+        session.execute(insert(Domain).values(name="Vrijwilligers", key="informal_2", position=10))
+        session.execute(insert(Domain).values(name="Informal.", position=11))
     values = dict(_report(database, seeded).summary)
     assert values["partners_active_care"] == 1
-    assert values["partners_active_sport_en_spel_"] == 0
+    # A domain without a stored key (made before keys) gets the interface's key: no trailing "_", and a
+    # clash with a key in use numbered on.
+    assert values["partners_active_sport_en_spel"] == 0
+    assert values["partners_active_informal_2"] == 0
+    assert values["partners_active_informal_3"] == 0

@@ -33,7 +33,8 @@ def test_summary_sheet_holds_every_key_with_numbers_and_empty_cells(
     rows = sheet_rows(path, "Summary")
     assert rows[0] == ("key", "value")
     values = dict(rows[1:])
-    assert values["format_version"] == 1
+    assert values["format_version"] == 2
+    assert values["period_complete"] == "true"
     assert (values["period_from"], values["period_to"]) == ("2026-07-01", "2026-09-30")
     assert values["generated_at"] == "2026-10-02T09:30:00+02:00"
     for key, expected in EXPECTED_Q3.items():
@@ -51,6 +52,7 @@ def test_summary_sheet_holds_every_key_with_numbers_and_empty_cells(
         "2026-Q2",
         "2026-Q3",
     )
+    assert trend[1] == ("period_complete", *["true"] * 8)
     assert {row[0]: row[-1] for row in trend[1:]}["meetings_held"] == 2
     assert workbook["Trend"]._charts, "the trend sheet has a native chart"
     assert workbook["Summary"].freeze_panes == "A2"
@@ -89,7 +91,8 @@ def test_pdf_shows_title_block_figures_and_text_literally_in_dejavu(
         assert expected in text, expected
     assert "Active partners 2" in text
     assert "Share of active partners contacted 50%" in text
-    assert "Average attendance per meeting 1.5" in text
+    assert "Average attendance (where taken) 1.5" in text
+    assert "interim" not in text
     for unsafe in (UNSAFE["markup"], UNSAFE["names"], UNSAFE["formula"], UNSAFE["plus"]):
         assert unsafe in text, unsafe
     assert "Een goed kwartaal." in text
@@ -147,3 +150,40 @@ def test_a_cancel_before_writing_leaves_no_file(
             produce(database, request, generated_at=MADE_AT, progress=progress)
         assert not target.exists()
     assert steps[:2] == ["Gathering the data", "Writing the file"]
+
+
+def test_an_interim_report_says_so_on_its_first_page_and_marks_its_quarter(
+    seeded_sqlite: tuple[Database, Seeded], tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from pypdf import PdfReader
+
+    from teamlead.reporting.periods import AMSTERDAM
+
+    database, _seeded = seeded_sqlite
+    made_at = datetime(2026, 8, 15, 12, 0, tzinfo=AMSTERDAM)
+    paths = {}
+    for language, suffix in (("en", ".pdf"), ("en", ".xlsx"), ("nl", ".pdf")):
+        set_language(language)
+        try:
+            request = ReportRequest("district", tmp_path / f"{language}{suffix}", Q3, "city", "nieuw west")
+            paths[language, suffix] = produce(database, request, generated_at=made_at)
+        finally:
+            set_language("en")
+    first_page = PdfReader(paths["en", ".pdf"]).pages[0].extract_text()
+    assert "2026-07-01 – 2026-09-30 (interim, up to 2026-08-15)" in " ".join(first_page.split())
+    dutch = " ".join((PdfReader(paths["nl", ".pdf"]).pages[0].extract_text() or "").split())
+    assert "tussentijds, tot en met 2026-08-15" in dutch
+    assert "2026-Q3*" in pdf_text(paths["en", ".pdf"])
+
+    xlsx = paths["en", ".xlsx"]
+    summary = load_workbook(xlsx)["Summary"]
+    assert [cell.value for cell in summary[1]] == ["key", "value"]  # still two columns
+    row = next(row for row in summary.iter_rows(min_row=2) if row[0].value == "period_complete")
+    assert row[1].value == "false"
+    assert "(interim, up to 2026-08-15)" in row[1].number_format
+    values = dict(sheet_rows(xlsx, "Summary")[1:])
+    assert values["meetings_held"] == 1
+    trend = sheet_rows(xlsx, "Trend")
+    assert trend[1] == ("period_complete", *["true"] * 7, "false")

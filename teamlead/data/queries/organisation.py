@@ -34,6 +34,7 @@ class OrganisationDetail:
     phone: str
     email: str
     description: str
+    remarks: str
     is_informal: bool
     status: str
     joined_on: date | None
@@ -79,6 +80,7 @@ def organisation_detail(session: Session, organisation_id: int) -> OrganisationD
         phone=organisation.phone,
         email=organisation.email,
         description=organisation.description,
+        remarks=organisation.remarks,
         is_informal=organisation.is_informal,
         status=organisation.status,
         joined_on=organisation.joined_on,

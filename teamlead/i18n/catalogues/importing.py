@@ -60,6 +60,17 @@ NL: dict[str, str] = {
     "new domain: {name}": "nieuw domein: {name}",
     "new neighbourhood: {name}": "nieuwe buurt: {name}",
     "new district: {name}": "nieuw gebied: {name}",
+    "remarks: {organisations} added to partners and {persons} to persons, {known} already "
+    "there (a remark is no contact moment)": (
+        "opmerkingen: {organisations} toegevoegd aan partners en {persons} aan personen, {known} stonden er "
+        "al (een opmerking is geen contactmoment)"
+    ),
+    "the {field} cell seems to hold {what}; a roster is about the network: please "
+    "leave a resident's personal data out.": (
+        "de cel {field} lijkt {what} te bevatten; een partnerlijst gaat over het netwerk: laat "
+        "persoonsgegevens van bewoners weg."
+    ),
+    "Remarks": "Opmerkingen",
     "organisations: {orgs_added} added, {orgs_merged} merged; persons: {persons_added} added, "
     "{persons_merged} merged; rows skipped: {skipped}": (
         "organisaties: {orgs_added} toegevoegd, {orgs_merged} samengevoegd; personen: {persons_added} "

@@ -34,7 +34,19 @@ NL: dict[str, str] = {
     "Contact moments": "Contactmomenten",
     "Signals": "Signalen",
     "Meetings held": "Gehouden overleggen",
-    "Average attendance per meeting": "Gemiddelde opkomst per overleg",
+    "Average attendance (where taken)": "Gemiddelde opkomst (waar bijgehouden)",
+    "Meetings without attendance taken": "Overleggen zonder aanwezigheidslijst",
+    "Signals closed": "Signalen afgesloten",
+    "Share of closed signals fed back": "Deel afgesloten signalen teruggekoppeld",
+    "Median hours to first partner asked": "Mediaan uren tot eerste partner gevraagd",
+    "Signals: {theme}": "Signalen: {theme}",
+    "Period complete": "Periode volledig",
+    "complete": "volledig",
+    "interim": "tussentijds",
+    "interim, up to {date}": "tussentijds, tot en met {date}",
+    "* interim: the quarter was not over when a district's report was made.": (
+        "* tussentijds: het kwartaal was nog niet voorbij toen de rapportage van een gebied gemaakt werd."
+    ),
     "Agreements made": "Afspraken gemaakt",
     "Agreements done": "Afspraken afgerond",
     "Agreements overdue": "Afspraken over tijd",
@@ -188,6 +200,32 @@ NL: dict[str, str] = {
     "no Summary sheet": "geen werkblad Summary",
     "the Summary sheet has no key/value header": "het werkblad Summary heeft geen kopregel key/value",
     "format_version is {value}": "format_version is {value}",
+    "{path} was made by an earlier Teamlead (format_version {version}); make the report "
+    "again with this version: 'teamlead report district --audience city -o FILE.xlsx'.": (
+        "{path} is gemaakt met een eerdere Teamlead (format_version {version}); maak de rapportage "
+        "opnieuw met deze versie: 'teamlead report district --audience city -o BESTAND.xlsx'."
+    ),
+    "{path} is one of the files to combine; write the city overview to another file.": (
+        "{path} is een van de samen te voegen bestanden; schrijf het stadsoverzicht naar een ander bestand."
+    ),
+    "row {row} of the Summary sheet is not a key of the district report": (
+        "rij {row} van het werkblad Summary is geen sleutel van de gebiedsrapportage"
+    ),
+    "row {row} of the Summary sheet repeats the key {key}": (
+        "rij {row} van het werkblad Summary herhaalt de sleutel {key}"
+    ),
+    "row {row} of the Summary sheet: {key} has no valid value": (
+        "rij {row} van het werkblad Summary: {key} heeft geen geldige waarde"
+    ),
+    "the Trend sheet has no key header": "het werkblad Trend heeft geen kopregel key",
+    "the Trend sheet's columns are not quarters": "de kolommen van het werkblad Trend zijn geen kwartalen",
+    "row {row} of the Trend sheet is not a key of the district report": (
+        "rij {row} van het werkblad Trend is geen sleutel van de gebiedsrapportage"
+    ),
+    "row {row} of the Trend sheet: {key} has no valid value": (
+        "rij {row} van het werkblad Trend: {key} heeft geen geldige waarde"
+    ),
+    "text": "tekst",
     "its audience is {value}": "het publiek is {value}",
     "{keys} missing": "{keys} ontbreekt",
     "period_from and period_to are not a period": "period_from en period_to vormen geen periode",

@@ -80,7 +80,10 @@ NL: dict[str, str] = {
     "Phone of {name}": "Telefoon van {name}",
     "E-mail of {name}": "E-mail van {name}",
     # People
-    "Remar&ks": "Op&merkingen",
+    "Remar&ks": "Opmer&kingen",
+    "Remarks about this partner, also those a roster import brought (dated)": (
+        "Opmerkingen over deze partner, ook die een geïmporteerde partnerlijst meebracht (met datum)"
+    ),
     "Roles over time": "Rollen door de tijd",
     "Notes": "Notities",
     "&Roles and history": "&Rollen en geschiedenis",

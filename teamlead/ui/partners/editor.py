@@ -61,6 +61,10 @@ class OrganisationForm(QWidget):
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(80)
         self.description.setTabChangesFocus(True)
+        self.remarks = QPlainTextEdit()
+        self.remarks.setMaximumHeight(80)
+        self.remarks.setTabChangesFocus(True)
+        self.remarks.setToolTip(tr("Remarks about this partner, also those a roster import brought (dated)"))
         self.form.add_field("name", tr("&Name"), self.name)
         self.form.add_field("domain_id", tr("Do&main"), self.domain)
         self.form.add_field("district_id", tr("Dis&trict"), self.district)
@@ -72,6 +76,7 @@ class OrganisationForm(QWidget):
         self.form.add_field("contact_cadence_days", tr("Stay in touch e&very"), self.cadence)
         self.form.add_field("is_informal", "", self.informal)
         self.form.add_field("description", tr("Descr&iption"), self.description)
+        self.form.add_field("remarks", tr("Remar&ks"), self.remarks)
         self.district.currentIndexChanged.connect(self._fill_neighbourhoods)
         self.neighbourhoods.itemChanged.connect(self._suggest_district)
         for line in (self.name, self.phone, self.email, self.website, self.address):
@@ -82,6 +87,7 @@ class OrganisationForm(QWidget):
         self.cadence.valueChanged.connect(self._edited)
         self.informal.toggled.connect(self._edited)
         self.description.textChanged.connect(self._edited)
+        self.remarks.textChanged.connect(self._edited)
 
     def _edited(self, *_args: object) -> None:
         if not self._loading:
@@ -150,6 +156,7 @@ class OrganisationForm(QWidget):
         self.cadence.setValue((detail.contact_cadence_days or 0) if detail else 0)
         self.informal.setChecked(detail.is_informal if detail else False)
         self.description.setPlainText(detail.description if detail else "")
+        self.remarks.setPlainText(detail.remarks if detail else "")
         for line in (self.name, self.phone, self.email, self.website, self.address):
             line.setCursorPosition(0)  # a long address shows its start, not its end
         self._loading = False
@@ -177,6 +184,7 @@ class OrganisationForm(QWidget):
             phone=self.phone.text(),
             email=self.email.text(),
             description=self.description.toPlainText(),
+            remarks=self.remarks.toPlainText(),
             is_informal=self.informal.isChecked(),
             joined_on=joined_on_from.joined_on if joined_on_from else None,
             contact_cadence_days=self.cadence.value() or None,

@@ -161,3 +161,22 @@ def test_the_district_shown_is_the_default_district(qtbot: QtBot, database: Data
         qtbot.waitUntil(lambda: wizard.file_page.district.currentText() == "Centrum", timeout=10_000)
     finally:
         context.tasks.shutdown(wait=True)
+
+
+def test_the_preview_warns_of_a_residents_bsn_in_a_remark(
+    qtbot: QtBot, wizard: ImportWizard, database: Database, tmp_path: Path
+) -> None:
+    rows = [
+        ["Organisatie", "Contactpersoon", "Telefoon", "Opmerkingen"],
+        ["Buurthuis De Honk", "Sanne Jansen", "+31 612345674", "Sleutel bij de beheerder"],
+        ["Buurthuis De Honk", "Ahmed Ouali", "", "Belde over zoon (BSN 111222333)"],
+    ]
+    choose_file(qtbot, wizard, write_xlsx(tmp_path / "partners.xlsx", {"Partners": rows}))
+    while wizard.currentId() != wizard.PREVIEW:
+        wizard.next()
+    preview = wizard.currentPage()
+    qtbot.waitUntil(preview.isComplete, timeout=10_000)
+    model = preview.model  # type: ignore[attr-defined]
+    problems = {model.data(model.index(r, 0)): model.data(model.index(r, 3)) for r in range(model.rowCount())}
+    assert problems[2] == ""
+    assert problems[3].startswith("the Remarks cell seems to hold a citizen service number (BSN)")

@@ -199,3 +199,33 @@ def test_the_roster_speaks_dutch(qtbot: QtBot, context: AppContext, host: QWidge
     assert cell(view, "Jongerenwerk Nieuw-West", PartnerTableModel.DOMAIN) == "Sociaal"
     assert view.count_label.text() == "3 partners"
     assert view.pane.editor.domain.itemText(1) == "Sociaal"
+
+
+def test_the_partner_page_shows_and_edits_its_remarks(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    from sqlalchemy import func, select, update
+
+    from teamlead.data.models import Note, Organisation
+
+    with context.database.begin() as session:  # as a roster import leaves them
+        session.execute(
+            update(Organisation)
+            .where(Organisation.id == seed.police)
+            .values(remarks="2026-03-02: Belt altijd terug binnen een dag")
+        )
+    view = open_view(qtbot, context, host)
+    assert view.open_record("organisation", seed.police)
+    settle(qtbot, context)
+    form = view.pane.editor
+    assert form.remarks.toPlainText() == "2026-03-02: Belt altijd terug binnen een dag"
+    form.remarks.moveCursor(form.remarks.textCursor().MoveOperation.End)
+    qtbot.keyClicks(form.remarks, " (ook in het weekend)")
+    assert view.pane.save_button.isEnabled()
+    qtbot.mouseClick(view.pane.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    with context.database.session() as session:
+        stored = session.scalar(select(Organisation.remarks).where(Organisation.id == seed.police))
+        assert session.scalar(select(func.count()).select_from(Note)) == 1  # the seed's call, nothing more
+    assert stored == "2026-03-02: Belt altijd terug binnen een dag (ook in het weekend)"
+    assert cell(view, "Politie Team Slotervaart", PartnerTableModel.STAY_IN_TOUCH) == "In touch"
