@@ -12,8 +12,7 @@ statements whatever the number of rows. Screens read only through these (no SQL 
 - :mod:`.meeting_page`: a meeting's page (proposed agreements, what was agreed, whom to agree with).
 - :mod:`.agreements`: ``agreements``, ``agreement_history`` (``AgreementRow``).
 - :mod:`.agreements_register`: the Agreements register (``register_rows``, ``agreement_detail``).
-- :mod:`.dashboard`: ``overdue_partners``, ``follow_ups_due``, ``upcoming_meetings``, ``agreements_due``,
-  ``recent_signals``, ``dashboard_counts``.
+- :mod:`.dashboard`: ``upcoming_meetings``.
 - :mod:`.dashboard_lists`: the dashboard as shown (``load_dashboard``: the first rows of each list, counted).
 - :mod:`.name_choices`: the partners (never former ones) and people a picker offers.
 - :mod:`.invitees`: whom a meeting can invite (partners, and people at a partner), and how an invitee is named.

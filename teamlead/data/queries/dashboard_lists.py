@@ -1,8 +1,7 @@
 """The dashboard's lists as it shows them: the first rows of each list and how many there are in all.
 
-The lists of :mod:`teamlead.data.queries.dashboard` return every row (thousands of overdue follow-ups on the
-city demo), and the overdue partners go through the full roster; these fetch only what is shown, so the GUI
-thread never lays out thousands of rows.
+Each list fetches only what is shown and counts the rest in SQL (thousands of overdue follow-ups on the city
+demo), so the GUI thread never lays out thousands of rows.
 """
 
 from __future__ import annotations
@@ -96,7 +95,7 @@ def _count(session: Session, where: list[ColumnElement[bool]]) -> int:
 def follow_ups_due_capped(
     session: Session, today: date, district_id: int | None = None, limit: int = DASHBOARD_ROWS
 ) -> Capped[NoteRow]:
-    """Follow-ups not done and due by today, earliest first (as ``follow_ups_due``), the first ``limit``.
+    """Follow-ups not done and due by today, earliest first, the first ``limit``.
 
     ``follow_up_done`` comes first in the index of migration 0005, so the open follow-ups are one range of
     it, however many done ones lie before today; ``= false`` rather than ``IS false``, which PostgreSQL
@@ -111,7 +110,7 @@ def follow_ups_due_capped(
 def recent_signals_capped(
     session: Session, today: date, days: int, district_id: int | None = None, limit: int = DASHBOARD_ROWS
 ) -> Capped[NoteRow]:
-    """Signals of the last ``days`` days up to today, newest first (as ``recent_signals``), the first ``limit``."""
+    """Signals of the last ``days`` days up to today, newest first, the first ``limit``."""
     where = [
         Note.kind == NoteKind.SIGNAL,
         Note.occurred_on > today - timedelta(days=days),
@@ -130,7 +129,7 @@ def agreements_due_capped(
     district_id: int | None = None,
     limit: int = DASHBOARD_ROWS,
 ) -> Capped[AgreementRow]:
-    """Open agreements due within ``within_days`` or overdue, earliest first (as ``agreements_due``)."""
+    """Open agreements due within ``within_days`` or overdue, earliest first."""
     ids = select(Agreement.id).where(
         Agreement.status.in_([str(status) for status in OPEN_AGREEMENT_STATUSES]),
         Agreement.due_on.is_not(None),

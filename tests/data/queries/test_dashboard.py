@@ -1,18 +1,19 @@
-"""The dashboard lists and counts, and the crisis list "who do I call" for a neighbourhood."""
+"""The dashboard's lists and their totals (as the screen loads them), and the crisis list "who do I call"."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from teamlead.data.models import Meeting
-from teamlead.data.queries.dashboard import (
-    agreements_due,
-    dashboard_counts,
-    follow_ups_due,
-    recent_signals,
-    upcoming_meetings,
+from teamlead.data.queries.dashboard import upcoming_meetings
+from teamlead.data.queries.dashboard_lists import (
+    agreements_due_capped,
+    follow_ups_due_capped,
+    load_dashboard,
+    recent_signals_capped,
 )
 from teamlead.data.queries.people import who_to_call
+from teamlead.rules.limits import DUE_SOON_DAYS, RECENT_SIGNAL_DAYS
 from teamlead.services import agreements, notes, organisations, persons
 from teamlead.services.agreements import AgreementInput
 from teamlead.services.notes import NoteInput
@@ -38,18 +39,19 @@ def test_follow_ups_due_until_done(world: World) -> None:
             session, NoteInput(kind="call", text="Later.", follow_up_on=date(2026, 3, 20)), today=TODAY
         )
     with world.database.session() as session:
-        (row,) = follow_ups_due(session, TODAY)
+        shown = follow_ups_due_capped(session, TODAY)
+        (row,) = shown.rows
         assert (row.id, row.organisations, row.follow_up_on) == (
             due,
             ("Politie basisteam Nieuw-West",),
             date(2026, 3, 1),
         )
-        assert len(follow_ups_due(session, TODAY, within_days=30)) == 2
-        assert follow_ups_due(session, TODAY, district_id=world.west) == []
+        assert shown.total == 1  # the follow-up of 20 March is not due yet
+        assert follow_ups_due_capped(session, TODAY, world.west).total == 0
     with world.database.begin() as session:
         notes.set_follow_up_done(session, due, expected_version=1)
     with world.database.session() as session:
-        assert follow_ups_due(session, TODAY) == []
+        assert follow_ups_due_capped(session, TODAY).rows == ()
 
 
 def test_recent_signals_newest_first_within_the_window(world: World) -> None:
@@ -72,7 +74,7 @@ def test_recent_signals_newest_first_within_the_window(world: World) -> None:
             today=TODAY,
         )
     with world.database.session() as session:
-        rows = recent_signals(session, TODAY)
+        rows = recent_signals_capped(session, TODAY, RECENT_SIGNAL_DAYS).rows
     assert [(r.text, r.neighbourhood) for r in rows] == [
         ("Vuurwerk", "Wildemanbuurt"),
         ("Oproep rellen", "Wildemanbuurt"),
@@ -109,14 +111,15 @@ def test_agreements_due_soon_or_overdue(world: World) -> None:
         )
         agreements.change_status(session, done, "done", expected_version=1)
     with world.database.session() as session:
-        rows = agreements_due(session, TODAY)
+        shown = agreements_due_capped(session, TODAY, DUE_SOON_DAYS)
+        assert agreements_due_capped(session, TODAY, DUE_SOON_DAYS, world.west).total == 0
+        first = agreements_due_capped(session, TODAY, DUE_SOON_DAYS, limit=1)
+    rows = shown.rows
     assert [(r.id, r.overdue) for r in rows] == [(late, True), (soon, False)]
     assert rows[0].organisations == ("Politie basisteam Nieuw-West", "Jongerenwerk Nieuw-West")
     assert rows[0].responsible_person == "Fatima el Amrani"
-    with world.database.session() as session:
-        counts = dashboard_counts(session, TODAY, NOW)
-        assert dashboard_counts(session, TODAY, NOW, district_id=world.west).agreements_due == 0
-    assert counts.agreements_due == len(rows)
+    assert shown.total == 2
+    assert ([r.id for r in first.rows], first.total) == ([late], 2)  # one shown, both counted
 
 
 def test_upcoming_meetings_and_the_counts(world: World) -> None:
@@ -135,9 +138,9 @@ def test_upcoming_meetings_and_the_counts(world: World) -> None:
         assert [m.title for m in upcoming_meetings(session, NOW)] == ["Overleg 2"]
         assert [m.title for m in upcoming_meetings(session, NOW, days=30)] == ["Overleg 2", "Overleg 20"]
         assert upcoming_meetings(session, NOW, district_id=world.west) == []
-        counts = dashboard_counts(session, TODAY, NOW)
-    assert (counts.overdue_partners, counts.upcoming_meetings, counts.follow_ups_due) == (1, 1, 0)
-    assert (counts.agreements_due, counts.recent_signals) == (0, 0)
+        shown = load_dashboard(session, TODAY, NOW)
+    assert (shown.overdue.total, shown.meetings.total, shown.follow_ups.total) == (1, 1, 0)
+    assert (shown.agreements.total, shown.signals.total) == (0, 0)
 
 
 def test_who_to_call_groups_active_partners_by_domain_with_current_people(world: World) -> None:

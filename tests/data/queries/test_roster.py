@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from teamlead.data.queries.dashboard import overdue_partners
+from teamlead.data.queries.dashboard_lists import overdue_partners_capped
 from teamlead.data.queries.roster import RosterRow, contact_state, roster
 from teamlead.i18n import set_language
 from teamlead.services import notes, organisations, persons
@@ -74,7 +74,7 @@ def test_people_are_those_with_a_role_today(world: World) -> None:
 
 def test_logging_a_note_takes_a_partner_off_the_overdue_list(world: World) -> None:
     with world.database.session() as session:
-        assert [r.id for r in overdue_partners(session, TODAY)] == [world.youth_work]
+        assert [r.id for r in overdue_partners_capped(session, TODAY).rows] == [world.youth_work]
     with world.database.begin() as session:
         notes.log_note(
             session,
@@ -82,7 +82,7 @@ def test_logging_a_note_takes_a_partner_off_the_overdue_list(world: World) -> No
             today=TODAY,
         )
     with world.database.session() as session:
-        assert overdue_partners(session, TODAY) == []
+        assert overdue_partners_capped(session, TODAY).total == 0
         (youth,) = [r for r in roster(session, today=TODAY) if r.id == world.youth_work]
     assert (youth.last_contact, youth.contact_state, youth.contact_due_on) == (TODAY, "ok", date(2026, 4, 1))
 

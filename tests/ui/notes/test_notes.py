@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from teamlead.data.queries.dashboard import overdue_partners
+from teamlead.data.queries.dashboard_lists import overdue_partners_capped
 from teamlead.rules.vocabulary import NoteKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.notes.dialog import NoteDialog, open_note_dialog
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 def overdue_names(context: AppContext) -> list[str]:
     with context.database.session() as session:
-        return [row.name for row in overdue_partners(session, TODAY)]
+        return [row.name for row in overdue_partners_capped(session, TODAY).rows]
 
 
 def light(view: PartnersView, name: str) -> str:
