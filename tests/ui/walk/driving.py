@@ -93,9 +93,8 @@ class Walk:
 
     def start_empty(self) -> None:
         welcome = self.window.welcome
-        assert welcome is not None and self.window.showing_welcome, (
-            "an empty database opens on the welcome page"
-        )
+        assert welcome is not None
+        assert self.window.showing_welcome, "an empty database opens on the welcome page"
         self.qtbot.mouseClick(welcome.empty_button, Qt.MouseButton.LeftButton)
         self.settle()
 

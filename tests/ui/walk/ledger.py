@@ -92,6 +92,6 @@ class Ledger:
             for a in agreements
             if a.due is not None and a.due < self.last and (a.done is None or a.done > self.last)
         )
-        on_time = sum(1 for a in done if a.due is None or a.done is not None and a.done <= a.due)
+        on_time = sum(1 for a in done if a.due is None or (a.done is not None and a.done <= a.due))
         figures["agreements_done_on_time_share"] = on_time / len(done) if done else None
         return figures
