@@ -157,6 +157,8 @@ def walk_the_quarter(walk: Walk, ledger: Ledger, tmp_path: Path, monkeypatch: py
     )
     ledger.meetings[(INTRODUCTION, date(2026, 1, 20))] = Meeting("partner", date(2026, 1, 20))
 
+    walk.write_narrative(NOORD, "2025-Q4", "Het netwerk in Noord is in december begonnen.")
+
     walk.on(date(2026, 1, 8))
     note("call", [YOUTH_WORK], "Gebeld over de avondopenstelling van het jongerencentrum")
 

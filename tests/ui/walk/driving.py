@@ -229,11 +229,12 @@ class Walk:
 
     # --- meetings ---------------------------------------------------------------------------------------------
 
-    def meetings(self) -> MeetingsView:
+    def meetings(self, period: str = "all") -> MeetingsView:
+        """The Meetings section's list, showing ``period``: upcoming, past or all meetings."""
         view = self.section("meetings", MeetingsView)
         if view.stack.currentWidget() is view.page:
             self.qtbot.mouseClick(view.page.back_button, Qt.MouseButton.LeftButton)
-        view.period.setCurrentIndex(view.period.findData("all"))
+        view.period.setCurrentIndex(view.period.findData(period))
         self.settle()
         return view
 
@@ -302,8 +303,8 @@ class Walk:
         assert not dialog.isVisible(), dialog.error.text()
 
     def open_meeting(self, title: str, day: date) -> MeetingsView:
-        """Select the meeting in the list (all meetings) and press Enter: its page opens."""
-        view = self.meetings()
+        """Select the meeting among the past ones (it has been held) and press Enter: its page opens."""
+        view = self.meetings("past")
         rows = [row for row in view.visible_rows() if row.title == title and row.starts.date() == day]
         assert len(rows) == 1, f"{len(rows)} meetings {title} on {day}"
         assert view.select_meeting(rows[0].id)
@@ -400,13 +401,25 @@ class Walk:
         self.settle()
         return headline
 
+    def write_narrative(self, district: str, quarter: str, text: str) -> None:
+        """Reports: the narrative for the city about a district's quarter, typed and saved."""
+        reports = self.section("reports", ReportsView)
+        reports.district.setCurrentIndex(reports.district.findText(district))
+        reports.quarter.setCurrentIndex(reports.quarter.findText(quarter))
+        assert reports.quarter.currentText() == quarter, f"{quarter} is not offered"
+        self.settle()
+        self.qtbot.keyClicks(reports.narrative, text)
+        with self.qtbot.waitSignal(reports.narrative_saved, timeout=TIMEOUT):
+            self.qtbot.mouseClick(reports.save_narrative_button, Qt.MouseButton.LeftButton)
+        self.settle()
+
     def district_report(self, monkeypatch: object, district: str, quarter: str, target: Path) -> Path:
         """Reports: the district report, the district, the quarter; Make report… and the file chosen."""
         reports = self.section("reports", ReportsView)
         reports.kind.setCurrentIndex(reports.kind.findData("district"))
         reports.district.setCurrentIndex(reports.district.findText(district))
         reports.quarter.setCurrentIndex(reports.quarter.findText(quarter))
-        assert reports.quarter.currentText() == quarter
+        assert reports.quarter.currentText() == quarter, f"{quarter} is not offered"
         assert reports.audience.currentData() == "city"
         reports.format.setCurrentIndex(reports.format.findData(".xlsx"))
         monkeypatch.setattr(  # type: ignore[attr-defined]
