@@ -80,6 +80,11 @@ class AppContext(QObject):
         """The date the app works with: the real date, or a fixed one (screenshots, tests)."""
         return self._today if self._today is not None else date.today()
 
+    def set_today(self, day: date) -> None:
+        """Fix the app's date from here on (screenshots, and tests that walk through a quarter by hand): what
+        is written afterwards is dated ``day``, at 08:00 in Amsterdam. Screens read it at their next load."""
+        self._today = day
+
     def now(self) -> datetime:
         """The current moment (aware); with a fixed date, that day at 08:00 in Amsterdam."""
         if self._today is None:

@@ -58,8 +58,10 @@ class MeetingTableModel(RowsModel[MeetingListRow]):
             return row.starts.isoformat()
         return self.display(row, column).casefold()
 
-    def set_rows(self, rows: Sequence[MeetingListRow]) -> None:
+    def set_rows(self, rows: Sequence[MeetingListRow], now: datetime | None = None) -> None:
+        """Show ``rows``; ``now``: split upcoming from past at this moment (else where it was split)."""
         self.beginResetModel()
+        self._now = now if now is not None else self._now
         self._all = [(row, haystack((row.title, row.location, *row.partners))) for row in rows]
         self._sort_all()
         self._rows = self._passing()

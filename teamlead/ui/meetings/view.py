@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -205,7 +205,7 @@ class MeetingsView(QWidget):
         self._context.read(meeting_list, self._show, key="meetings.rows")
 
     def _show(self, rows: list[MeetingListRow]) -> None:
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, now=self._context.now())
         self._mark_month(rows)
         self._update_summary()
         if self._select_after_reload is not None and self.stack.currentWidget() is self.list_page:
@@ -248,6 +248,7 @@ class MeetingsView(QWidget):
         )
 
     def _period_changed(self) -> None:
+        self.refresh_now()
         period = self.period.currentData()
         self.proxy.set_period(period)
         order = Qt.SortOrder.DescendingOrder if period == "past" else Qt.SortOrder.AscendingOrder
@@ -313,7 +314,22 @@ class MeetingsView(QWidget):
             return
         self.page.leave(show)
 
+    def refresh_now(self) -> None:
+        """Split upcoming from past at this moment, keeping the selection: the list is shown again after
+        hours or days (an app left open, a laptop woken up), and a meeting held meanwhile is past now."""
+        selected = self.selected_row()
+        self.proxy.set_now(self._context.now())
+        if selected is not None:
+            self.select_meeting(selected.id)
+        self._update_summary()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.is_loaded:
+            self.refresh_now()
+
     def show_list(self) -> None:
+        self.refresh_now()
         self.stack.setCurrentWidget(self.list_page)
         if self.page.meeting_id is not None:
             self.select_meeting(self.page.meeting_id)

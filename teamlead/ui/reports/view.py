@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -73,10 +73,8 @@ class ReportsView(QWidget):
             self.kind.addItem(kind.title(), kind.key)
         self.district = QComboBox()
         self.quarter = QComboBox()
-        last = last_full_quarter(context.today())
-        for _ in range(QUARTERS):
-            self.quarter.addItem(quarter_label(last.start), last)
-            last = previous_quarter(last)
+        self._quarters_from: Period | None = None
+        self._fill_quarters()
         self.audience = QComboBox()
         self.meeting = QComboBox()
         self.format = QComboBox()
@@ -159,6 +157,31 @@ class ReportsView(QWidget):
         self.district.blockSignals(False)
         self._selection_changed()
         self.loaded.emit()
+
+    def _fill_quarters(self) -> bool:
+        """Offer the last twelve full quarters before today, newest first; True when that list changed.
+
+        Filled again when the screen is shown after a quarter ended (an app left open, a laptop woken up):
+        the quarter just ended is then offered and chosen, unless the user had chosen an older one."""
+        last = last_full_quarter(self._context.today())
+        if last == self._quarters_from:
+            return False
+        chosen: Period | None = self.quarter.currentData() if self.quarter.currentIndex() > 0 else None
+        self._quarters_from = last
+        self.quarter.blockSignals(True)
+        self.quarter.clear()
+        for _ in range(QUARTERS):
+            self.quarter.addItem(quarter_label(last.start), last)
+            last = previous_quarter(last)
+        offered = [self.quarter.itemData(index) for index in range(self.quarter.count())]
+        self.quarter.setCurrentIndex(offered.index(chosen) if chosen in offered else 0)
+        self.quarter.blockSignals(False)
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._fill_quarters():
+            self._selection_changed()
 
     def report_kind(self) -> ReportKind:
         return report_kind(self.kind.currentData())

@@ -153,3 +153,29 @@ def test_model_filters_past_and_upcoming_without_widgets() -> None:
     assert proxy.data(proxy.index(0, 2)) == "Eerder"
     proxy.set_period("all")
     assert proxy.rowCount() == 2
+
+
+def test_a_meeting_held_while_the_app_stays_open_moves_to_the_past(
+    qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """Upcoming and past are split when the list is shown, not when the view was built (the app left open
+    overnight): the quarter walk found the meeting of yesterday still among the upcoming ones."""
+    seed(sqlite_database)
+    context = AppContext(sqlite_database, today=TODAY)
+    view = MeetingsView(context, ask=lambda _parent, _row: SCOPE_THIS)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.show()
+    schedule(qtbot, view)  # the first meeting on Tuesday 10 March
+    first, second = view.visible_rows()[:2]
+    view.select_meeting(second.id)
+
+    context.set_today(date(2026, 3, 11))
+    view.hide()
+    view.show()  # the section shown again the next day
+
+    assert first.id not in [row.id for row in view.visible_rows()]  # no longer upcoming
+    assert view.selected_row() == second  # the selection stays
+    view.period.setCurrentIndex(view.period.findData("past"))
+    assert [row.id for row in view.visible_rows()] == [first.id]
+    context.tasks.shutdown(wait=True)

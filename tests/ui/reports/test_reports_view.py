@@ -105,3 +105,32 @@ def test_the_suggested_file_name_is_valid_on_windows(view: ReportsView) -> None:
     assert name.endswith(view.format.currentData())
     assert not set(name) & set('<>:"/\\|?*')
     assert "Noord-Oost- -centrum" in name
+
+
+def test_the_quarter_just_ended_is_offered_without_a_restart(
+    qtbot: QtBot, sqlite_database: Database, seeded: Seeded
+) -> None:
+    """The app left open over the end of a quarter: shown again, the screen offers (and chooses) the quarter
+    that just ended; an older quarter the user chose stays chosen."""
+    context = AppContext(sqlite_database, today=TODAY)
+    view = ReportsView(context)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded):
+        view.show()
+    assert view.quarter.currentText() == "2026-Q3"
+
+    context.set_today(date(2027, 1, 4))
+    view.hide()
+    view.show()
+    assert [view.quarter.itemText(i) for i in range(2)] == ["2026-Q4", "2026-Q3"]
+    assert view.quarter.currentText() == "2026-Q4"
+    assert view.request(Path("x.xlsx")).period == Period(date(2026, 10, 1), date(2026, 12, 31))
+
+    view.quarter.setCurrentIndex(view.quarter.findText("2026-Q2"))
+    context.set_today(date(2027, 4, 2))
+    view.hide()
+    view.show()
+    assert view.quarter.itemText(0) == "2027-Q1"
+    assert view.quarter.currentText() == "2026-Q2"
+    qtbot.waitUntil(lambda: not context.tasks.busy)
+    context.tasks.shutdown(wait=True)
