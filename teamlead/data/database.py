@@ -24,6 +24,7 @@ from teamlead.data.admin import Meta
 from teamlead.data.engine import display_name, is_sqlite, make_engine, resolve_url, sqlite_path
 from teamlead.data.geography import Domain
 from teamlead.data.integrity import APPLICATION, USABLE, Inspection, State, inspect_sqlite, refusal, sidecars
+from teamlead.data.restore import finish_interrupted_restore
 from teamlead.data.upgrades import Upgrade, upgrade_report
 from teamlead.errors import DatabaseError
 from teamlead.i18n import tr
@@ -178,6 +179,7 @@ def _open_sqlite(url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool
     from teamlead.rules.locations import wal_allowed
 
     wal = wal and wal_allowed(path)  # no WAL in a sync folder or on a network share
+    finish_interrupted_restore(path)
     inspection: Inspection = inspect_sqlite(path)
     if inspection.state is State.NEW and not file_is_new(path) and not create:
         raise DatabaseError(tr("The database {name} is empty.", name=path))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,7 +65,23 @@ def sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
+def require_regular_file(path: Path) -> None:
+    """Refuse at once what is there but is no ordinary file: reading a FIFO (a named pipe) would wait forever
+    for a writer, and a device or socket is no database."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing or unreadable: said by whoever opens it
+    if stat.S_ISDIR(mode):
+        raise DatabaseError(tr("{path} is a folder, not a database file.", path=path))
+    if not stat.S_ISREG(mode):
+        raise DatabaseError(
+            tr("{path} is not an ordinary file (a pipe, a device or a socket), so not a database.", path=path)
+        )
+
+
 def read_header(path: Path) -> bytes:
+    require_regular_file(path)
     try:
         with path.open("rb") as handle:
             return handle.read(HEADER_SIZE)
@@ -155,7 +172,7 @@ def inspect_sqlite(path: Path, *, thorough: bool = False) -> Inspection:
     """
     if not path.exists():
         return Inspection(State.MISSING)
-    header = read_header(path)
+    header = read_header(path)  # a pipe or a device is refused here, before anything waits on it
     if not header:
         return Inspection(State.NEW)
     if not header.startswith(SQLITE_HEADER):
