@@ -20,9 +20,10 @@ from enum import StrEnum
 from pathlib import Path
 
 from teamlead.data import migrate
-from teamlead.data.engine import BUSY_TIMEOUT_MS, environment_error, sqlite_error_name
+from teamlead.data.engine import BUSY_TIMEOUT_MS, environment_error, read_only_uri, sqlite_error_name
 from teamlead.errors import DatabaseError
 from teamlead.i18n import tr
+from teamlead.rules.scratch import scratch_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION = "teamlead"
@@ -119,12 +120,11 @@ def header_problem(path: Path, header: bytes) -> str | None:
 @contextmanager
 def read_only(path: Path, header: bytes, *, immutable: bool | None = None) -> Iterator[sqlite3.Connection]:
     """A connection that cannot change ``path`` nor leave files beside it (see the module docstring)."""
-    if immutable is None:
-        quiet_wal = header[18:19] == b"\x02" and not path.with_name(path.name + "-wal").exists()
-        immutable = quiet_wal
-    mode = "immutable=1" if immutable else "mode=ro"
     connection = sqlite3.connect(
-        f"{path.absolute().as_uri()}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+        read_only_uri(path, header, immutable=immutable),
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
     )
     try:
         yield connection
@@ -221,14 +221,14 @@ def search_index_problems(path: Path, header: bytes) -> list[str]:
     """The search index's own check (:func:`~teamlead.data.search_maintenance.check_search_index`).
 
     FTS5's ``integrity-check`` is a write statement, so it runs on a private temporary copy of the database
-    (taken with the backup API), never on the file itself.
+    (taken with the backup API) in Teamlead's own scratch folder, never on the file itself.
     """
     from sqlalchemy import create_engine
     from sqlalchemy.engine import URL
 
     from teamlead.data.search_maintenance import check_search_index
 
-    with tempfile.TemporaryDirectory(prefix="teamlead-check-") as folder:
+    with tempfile.TemporaryDirectory(prefix="teamlead-check-", dir=scratch_folder()) as folder:
         copy_path = Path(folder) / "copy.sqlite3"
         with read_only(path, header) as connection:
             copy = sqlite3.connect(copy_path)

@@ -47,10 +47,10 @@ NL: dict[str, str] = {
         "rij {row} van {table} verwijst naar een ontbrekende {parent}"
     ),
     # The environment
-    "{name} is in use by another program (another Teamlead?) and stayed locked. "
-    "Close that program, or wait a moment and try again.": (
-        "{name} is in gebruik door een ander programma (nog een Teamlead?) en bleef vergrendeld. "
-        "Sluit dat programma, of wacht even en probeer het opnieuw."
+    "{name} is in use by another program (another Teamlead?), which is writing to it. "
+    "Nothing was changed; try again in a moment.": (
+        "{name} is in gebruik door een ander programma (nog een Teamlead?), dat er nu in schrijft. "
+        "Er is niets veranderd; probeer het zo opnieuw."
     ),
     "Teamlead cannot write to {name}: the file or its folder is read-only. "
     "Check its permissions, or move it to a folder you can write to.": (
