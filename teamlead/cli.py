@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from teamlead import __version__
 from teamlead.errors import UserError
 from teamlead.i18n import LANGUAGES, set_language, system_language, tr
-from teamlead.rules import settings
+from teamlead.rules import scratch, settings
 
 # Subcommand modules in teamlead.commands, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = (
@@ -90,6 +90,13 @@ def tolerant_output() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """``teamlead``: one run, which first clears what a killed run left and keeps its own temporary files in
+    Teamlead's data folder (:func:`teamlead.rules.scratch.run`)."""
+    with scratch.run():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     tolerant_output()
     set_language(language_from(argv))

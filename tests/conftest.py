@@ -25,6 +25,22 @@ POSTGRES_ENV = "TEAMLEAD_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_ENV = "TEAMLEAD_REQUIRE_POSTGRES"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_session_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Session and module fixtures run before the per-test folders below: keep them off the real ones too."""
+    home = tmp_path_factory.mktemp("session-home")
+    names = {"XDG_DATA_HOME": "data", "XDG_CONFIG_HOME": "config", "XDG_STATE_HOME": "state"}
+    saved = {name: os.environ.get(name) for name in [*names, "TEAMLEAD_LOG_DIR"]}
+    os.environ.update({name: str(home / folder) for name, folder in names.items()})
+    os.environ["TEAMLEAD_LOG_DIR"] = str(home / "log")
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep tests away from the developer's own database and settings, and speak English by default."""

@@ -49,9 +49,12 @@ class ExportCounts:
     series: int
 
 
-def build_calendar(session: Session, start: date, *, now: datetime | None = None) -> Calendar:
-    """The meetings from the day ``start`` (Amsterdam) on, and every series still running then."""
-    identity = database_uid(session)
+def build_calendar(
+    session: Session, start: date, *, now: datetime | None = None, store_identity: bool = True
+) -> Calendar:
+    """The meetings from the day ``start`` (Amsterdam) on, and every series still running then
+    (``store_identity``: see :func:`~teamlead.calendar.identity.database_uid`)."""
+    identity = database_uid(session, store=store_identity)
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
     zone = AMSTERDAM
     start_utc = datetime.combine(start, time(0, 0), tzinfo=zone).astimezone(UTC)

@@ -15,14 +15,18 @@ from teamlead.data.admin import Meta
 CALENDAR_KEY = "calendar_uid"
 
 
-def database_uid(session: Session) -> str:
-    """The database's calendar identity, created on first use (the caller's transaction stores it)."""
+def database_uid(session: Session, *, store: bool = True) -> str:
+    """The database's calendar identity, created on first use (the caller's transaction stores it). Without
+    ``store`` (a database opened read-only) a missing one is made up for this export only, so its events get
+    other UIDs next time, until an export from a writable database stores one."""
     meta = session.get(Meta, CALENDAR_KEY)
-    if meta is None:
-        meta = Meta(key=CALENDAR_KEY, value=uuid.uuid4().hex)
-        session.add(meta)
+    if meta is not None:
+        return meta.value
+    value = uuid.uuid4().hex
+    if store:
+        session.add(Meta(key=CALENDAR_KEY, value=value))
         session.flush()
-    return meta.value
+    return value
 
 
 def meeting_uid(database: str, meeting_id: int) -> str:

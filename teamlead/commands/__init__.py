@@ -13,13 +13,15 @@ if TYPE_CHECKING:
     from teamlead.data.database import Database
 
 
-def open_from_args(args: argparse.Namespace, *, create: bool = True) -> Database:
-    """The database named by ``--database`` / ``TEAMLEAD_DATABASE`` / the default, opened per the rules."""
+def open_from_args(args: argparse.Namespace, *, create: bool = True, only_reads: bool = False) -> Database:
+    """The database named by ``--database`` / ``TEAMLEAD_DATABASE`` / the default, opened per the rules.
+    ``only_reads``: a command that changes nothing in it opens a read-only file read-only, instead of refusing
+    it."""
     import sys
 
     from teamlead.data.database import open_database
 
-    database = open_database(args.database, create=create)
+    database = open_database(args.database, create=create, only_reads=only_reads)
     if database.upgrade is not None:
         for line in database.upgrade.lines():
             print(f"teamlead: {line}", file=sys.stderr)

@@ -41,11 +41,15 @@ def run(args: argparse.Namespace) -> int:
         )
     today = amsterdam_today()
     start = parse_date(args.start, "--from") if args.start else today
-    database = open_from_args(args)
+    database = open_from_args(args, only_reads=True)
     try:
-        with database.begin() as session:
-            ensure_materialised(session, today, None)
-            calendar = build_calendar(session, start)
+        if database.read_only:  # the meetings its series already have; its identity, if it has one
+            with database.session() as session:
+                calendar = build_calendar(session, start, store_identity=False)
+        else:
+            with database.begin() as session:
+                ensure_materialised(session, today, None)
+                calendar = build_calendar(session, start)
     finally:
         database.dispose()
     write_calendar(calendar, target)

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     target = Path(args.output)
     check_target(target, (".xlsx",))
-    database = open_from_args(args)
+    database = open_from_args(args, only_reads=True)
     try:
         export_database(database, target, now())
     finally:

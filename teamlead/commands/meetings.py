@@ -35,10 +35,11 @@ def run(args: argparse.Namespace) -> int:
     start = parse_date(args.start, "--from") if args.start else today
     end = parse_date(args.end, "--to") if args.end else None
     check_order(start, end)
-    database = open_from_args(args)
+    database = open_from_args(args, only_reads=True)
     try:
-        with database.begin() as session:
-            ensure_materialised(session, today, end)
+        with database.session() if database.read_only else database.begin() as session:
+            if not database.read_only:  # a read-only file lists the meetings its series already have
+                ensure_materialised(session, today, end)
             ids = None if args.district is None else [find_district(session, args.district).id]
             lines = meeting_lines(session, start, end, ids)
     finally:

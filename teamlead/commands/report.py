@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         neighbourhood=args.neighbourhood,
     )
     check_request(request)
-    database = open_from_args(args)
+    database = open_from_args(args, only_reads=True)
     try:
         written = produce(database, request)
     finally:

@@ -23,17 +23,25 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from teamlead.data.backup import refuse_server, restore_sqlite
+    from teamlead.data.backup import refuse_server
     from teamlead.data.engine import resolve_url, sqlite_path
+    from teamlead.data.restore import restore_sqlite
 
     url = resolve_url(args.database)
     refuse_server(url, tool="pg_restore")
     path = sqlite_path(url)
     assert path is not None
-    aside = restore_sqlite(args.file, path)
+    restored = restore_sqlite(args.file, path)
     print(tr("Restored {backup} as {path}.", backup=args.file, path=path))
-    if aside is None:
-        print(tr("There was no database to keep aside."))
+    if restored.aside is not None:  # the -wal, -shm or -journal it had went along, under its new name
+        print(tr("The database it replaced is kept as {aside}", aside=restored.aside))
+    elif restored.kept:
+        print(
+            tr(
+                "There was no database to keep aside; the files SQLite had left beside it are kept as {files}",
+                files=", ".join(str(path) for path in restored.kept),
+            )
+        )
     else:
-        print(tr("The database it replaced is kept as {aside}", aside=aside))
+        print(tr("There was no database to keep aside."))
     return 0

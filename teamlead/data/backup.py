@@ -1,13 +1,12 @@
-"""Consistent copies of an SQLite database through its backup API, and putting one back in place.
+"""Consistent copies of an SQLite database through its backup API (putting one back: :mod:`teamlead.data.restore`).
 
 Never a file copy of a live database: the backup API reads one consistent snapshot even while other processes
 write. Every file written here appears whole or not at all (a temporary file beside it, renamed at the end),
-and restoring never deletes the database it replaces: that one is renamed aside.
+for its owner only.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -16,19 +15,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import URL
 
 from teamlead.data.engine import display_name, environment_error, sqlite_path
-from teamlead.data.integrity import (
-    Inspection,
-    State,
-    file_in_use,
-    inspect_sqlite,
-    read_header,
-    read_only,
-    refusal,
-    sidecars,
-)
 from teamlead.errors import DatabaseError, UsageError
 from teamlead.i18n import tr
-from teamlead.rules.files import atomic_target, file_name
+from teamlead.rules.files import PRIVATE, atomic_target, file_name
 
 if TYPE_CHECKING:
     from teamlead.data.database import Database
@@ -51,16 +40,17 @@ def default_backup_path(
     return candidate
 
 
-def _copy_into(source: sqlite3.Connection, target: Path) -> Path:
-    """Copy ``source`` into a temporary file beside ``target``, then rename it over ``target`` (owner only)."""
+def copy_into(source: sqlite3.Connection, target: Path) -> Path:
+    """Copy ``source`` into a temporary file beside ``target``, then rename it over ``target`` (owner only;
+    a folder made for it, such as ``backups/``, too)."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseError(
             tr("Cannot write {path}: {reason}", path=target, reason=error.strerror or error)
         ) from error
     try:
-        with atomic_target(target, mode=0o600) as partial:
+        with atomic_target(target, mode=PRIVATE) as partial:
             copy = sqlite3.connect(partial, isolation_level=None)
             try:
                 source.backup(copy)  # one step: a single consistent snapshot, however busy the source is
@@ -82,16 +72,16 @@ def backup_sqlite(source: Path | sqlite3.Connection, target: Path) -> Path:
     ``-wal`` and ``-shm`` files away as usual.
     """
     if isinstance(source, sqlite3.Connection):
-        return _copy_into(source, target)
+        return copy_into(source, target)
     connection = sqlite3.connect(source, isolation_level=None, timeout=30)
     try:
-        return _copy_into(connection, target)
+        return copy_into(connection, target)
     finally:
         connection.close()
 
 
 def aside_path(database: Path, *, now: datetime | None = None) -> Path:
-    """Where ``restore`` puts the database it replaces: beside it, named with the date and time."""
+    """Where ``restore`` keeps the database it replaces: beside it, named with the date and time."""
     stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
     candidate = database.with_name(f"{database.stem}-replaced-{stamp}{database.suffix}")
     number = 2
@@ -99,52 +89,6 @@ def aside_path(database: Path, *, now: datetime | None = None) -> Path:
         candidate = database.with_name(f"{database.stem}-replaced-{stamp}-{number}{database.suffix}")
         number += 1
     return candidate
-
-
-def restore_sqlite(backup: Path, database: Path) -> Path | None:
-    """Put ``backup`` in place of ``database``; return where the replaced one went (None if there was none).
-
-    The backup must be a sound Teamlead database no newer than this app (an older one is upgraded at the next
-    opening). The current database may be damaged or missing; it must not be open in another program, since
-    that program would go on writing to the file set aside.
-    """
-    if backup.absolute() == database.absolute():
-        raise DatabaseError(tr("{path} is the database itself, not a backup of it.", path=backup))
-    inspection = inspect_sqlite(backup, thorough=True)
-    if inspection.state in (State.CURRENT, State.OLD) and not inspection.sound:
-        inspection = Inspection(State.DAMAGED, problems=inspection.problems + inspection.foreign_keys)
-    if inspection.state is State.NEW:
-        raise DatabaseError(tr("Not restored: {path} is empty, it holds no Teamlead data.", path=backup))
-    if inspection.state not in (State.CURRENT, State.OLD):
-        raise DatabaseError(tr("Not restored. {reason}", reason=refusal(str(backup), inspection)))
-    if file_in_use(database):
-        raise DatabaseError(
-            tr(
-                "Not restored: {path} is open in another program (Teamlead?). Close it and try again.",
-                path=database,
-            )
-        )
-    staged = database.with_name(f".{database.name}.restoring")
-    with read_only(backup, read_header(backup)) as source:
-        _copy_into(source, staged)
-    aside: Path | None = None
-    try:
-        if database.exists():
-            aside = aside_path(database)
-            os.replace(database, aside)
-            for sidecar, moved in zip(sidecars(database), sidecars(aside), strict=True):
-                if sidecar.exists():
-                    os.replace(sidecar, moved)
-        os.replace(staged, database)
-    except OSError as error:
-        staged.unlink(missing_ok=True)
-        if aside is not None and aside.exists() and not database.exists():
-            os.replace(aside, database)  # put the current database back as it was
-            aside = None
-        raise DatabaseError(
-            tr("Not restored: cannot replace {path}: {reason}", path=database, reason=error.strerror or error)
-        ) from error
-    return aside
 
 
 def backup_database(database: Database, target: Path | None = None) -> Path:
@@ -166,7 +110,7 @@ def backup_database(database: Database, target: Path | None = None) -> Path:
     with database.engine.connect() as connection:
         source = connection.connection.driver_connection
         assert isinstance(source, sqlite3.Connection)
-        return _copy_into(source, target)
+        return copy_into(source, target)
 
 
 def refuse_server(url: URL, *, tool: str) -> None:

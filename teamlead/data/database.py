@@ -21,12 +21,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from teamlead.data import migrate
 from teamlead.data.admin import Meta
-from teamlead.data.engine import display_name, is_sqlite, make_engine, resolve_url, sqlite_path
+from teamlead.data.engine import display_name, is_sqlite, make_engine, resolve_url, sqlite_path, writing
 from teamlead.data.geography import Domain
 from teamlead.data.integrity import APPLICATION, USABLE, Inspection, State, inspect_sqlite, refusal, sidecars
+from teamlead.data.restore import finish_interrupted_restore
 from teamlead.data.upgrades import Upgrade, upgrade_report
 from teamlead.errors import DatabaseError
 from teamlead.i18n import tr
+from teamlead.rules.files import PRIVATE, restrict
+from teamlead.rules.locations import data_folder
+from teamlead.rules.scratch import private_folder
 from teamlead.rules.vocabulary import DEFAULT_DOMAINS
 
 
@@ -38,10 +42,14 @@ class Database:
     engine: Engine
     upgrade: Upgrade | None = None
     """Set when opening upgraded the schema: what happened, for the CLI and the app to tell the user."""
+    read_only: bool = False
+    """Opened for reading only (a file Teamlead may not write, for a command that only reads)."""
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _writes: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(writing(self.engine), expire_on_commit=False)
 
     @property
     def is_sqlite(self) -> bool:
@@ -56,13 +64,15 @@ class Database:
         """What the status bar and messages call this database (never shows a password)."""
         return display_name(self.url)
 
-    def session(self) -> Session:
-        return self._sessions()
+    def session(self, *, write: bool = False) -> Session:
+        """A session for reading; ``write`` for one whose transactions write (see :meth:`begin`)."""
+        return self._writes() if write else self._sessions()
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One transaction: all of it is committed, or none of it."""
-        with self._sessions.begin() as session:
+        """One transaction that writes: all of it is committed, or none of it. On SQLite it waits (up to the
+        busy timeout) for another program's write to end before it starts (:func:`~teamlead.data.engine.writing`)."""
+        with self._writes.begin() as session:
             yield session
 
     def dispose(self) -> None:
@@ -90,7 +100,7 @@ def _fill_new(connection: Connection) -> None:
 
 def initialise(database: Database) -> None:
     """Create the schema of a new database and its fixed content (the default domains), in one transaction."""
-    with database.engine.begin() as connection:
+    with writing(database.engine).begin() as connection:
         _fill_new(connection)
 
 
@@ -130,38 +140,73 @@ def _cannot_write(path: Path) -> DatabaseError:
     )
 
 
-def _require_writable(path: Path) -> None:
+def _writable(path: Path) -> bool:
     """Writing needs the file and its folder (for the ``-wal``, ``-shm`` and journal files SQLite adds)."""
     if path.exists() and not os.access(path, os.W_OK):
-        raise _cannot_write(path)
-    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return False
+    return os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _require_writable(path: Path) -> None:
+    if not _writable(path):
         raise _cannot_write(path)
 
 
 def _prepare_new_file(path: Path) -> bool:
-    """Make the folder of a database about to be created; True when the file did not exist at all."""
+    """Make the folder of a database about to be created (Teamlead's own data folder for its owner only),
+    and the file itself, empty and for its owner only; True when the file did not exist at all."""
     try:
+        if path.parent == data_folder():
+            private_folder(path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseError(
             tr("Cannot create {path}: {reason}", path=path, reason=error.strerror or error)
         ) from error
     _require_writable(path)
-    return not path.exists()
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE)
+    except FileExistsError:
+        _owner_only(path)  # a zero-byte file, counted as new
+        return False
+    except OSError as error:
+        raise DatabaseError(
+            tr("Cannot create {path}: {reason}", path=path, reason=error.strerror or error)
+        ) from error
+    os.close(handle)
+    return True
+
+
+def _owner_only(path: Path) -> None:
+    """The database and the files SQLite keeps beside it, for their owner only: SQLite gives a new ``-wal``
+    or ``-shm`` the permissions of the database file. A file of another owner is left as it is."""
+    for file in [path, *sidecars(path)]:
+        try:
+            if file.stat().st_mode & 0o077:
+                restrict(file, PRIVATE)
+        except OSError:
+            continue
 
 
 def open_database(
-    target: str | Path | URL | None = None, *, create: bool = True, upgrade: bool = True, wal: bool = True
+    target: str | Path | URL | None = None,
+    *,
+    create: bool = True,
+    upgrade: bool = True,
+    wal: bool = True,
+    only_reads: bool = False,
 ) -> Database:
     """Open (and if allowed create or migrate) the Teamlead database at ``target``.
 
     Raises :class:`DatabaseError`, leaving the file untouched, for anything that is not a usable Teamlead
     database: missing (without ``create``), not SQLite, damaged, another program's, newer, read-only, locked.
+    ``only_reads``: the caller only reads, so an SQLite file Teamlead may not write is opened read-only
+    (:attr:`Database.read_only`) instead of refused, unless it needs an upgrade.
     """
     url = target if isinstance(target, URL) else resolve_url(target)
     path = sqlite_path(url)
     if path is not None:
-        return _open_sqlite(url, path, create=create, upgrade=upgrade, wal=wal)
+        return _open_sqlite(url, path, create=create, upgrade=upgrade, wal=wal, only_reads=only_reads)
     return _open_server(url, create=create, upgrade=upgrade)
 
 
@@ -174,30 +219,27 @@ def _leave_wal(database: Database) -> None:
         raw.execute("PRAGMA journal_mode=DELETE")
 
 
-def _open_sqlite(url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool) -> Database:
+def _open_sqlite(
+    url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool, only_reads: bool
+) -> Database:
     from teamlead.rules.locations import wal_allowed
 
     wal = wal and wal_allowed(path)  # no WAL in a sync folder or on a network share
+    finish_interrupted_restore(path)
     inspection: Inspection = inspect_sqlite(path)
     if inspection.state is State.NEW and not file_is_new(path) and not create:
         raise DatabaseError(tr("The database {name} is empty.", name=path))
     if inspection.state in (State.MISSING, State.NEW):
         if not create:
             raise DatabaseError(refusal(str(path), Inspection(State.MISSING)))
-        created = _prepare_new_file(path)
-        database = Database(url, make_engine(url, wal=wal))
-        try:
-            initialise(database)
-        except BaseException:
-            database.dispose()
-            if created:  # leave nothing behind of a database we failed to create
-                for leftover in [path, *sidecars(path)]:
-                    leftover.unlink(missing_ok=True)
-            raise
-        return database
+        return _create_sqlite(url, path, wal=wal)
     if inspection.state not in USABLE:
         raise DatabaseError(refusal(str(path), inspection))
-    _require_writable(path)
+    if not _writable(path):
+        if not only_reads or inspection.state is not State.CURRENT:
+            raise _cannot_write(path)
+        return _open_read_only(url)
+    _owner_only(path)
     migrating = inspection.state is State.OLD and upgrade
     backup = backup_before_migration(path, inspection.revision) if migrating else None
     database = Database(url, make_engine(url, wal=wal))
@@ -215,9 +257,35 @@ def _open_sqlite(url: URL, path: Path, *, create: bool, upgrade: bool, wal: bool
     return database
 
 
+def _create_sqlite(url: URL, path: Path, *, wal: bool) -> Database:
+    created = _prepare_new_file(path)
+    database = Database(url, make_engine(url, wal=wal))
+    try:
+        initialise(database)
+    except BaseException:
+        database.dispose()
+        if created:  # leave nothing behind of a database we failed to create
+            for leftover in [path, *sidecars(path)]:
+                leftover.unlink(missing_ok=True)
+        raise
+    return database
+
+
+def _open_read_only(url: URL) -> Database:
+    """A database only to read: its file or folder is read-only to this user."""
+    database = Database(url, make_engine(url, read_only=True), read_only=True)
+    try:
+        with database.engine.connect():
+            pass  # surfaces a lock or an unreadable file now, not at the first query
+    except BaseException:
+        database.dispose()
+        raise
+    return database
+
+
 def _upgraded(database: Database, revision: str | None, backup: Path | None) -> Upgrade:
     """Migrate to the head in one transaction, and say what that did."""
-    with database.engine.begin() as connection:
+    with writing(database.engine).begin() as connection:
         migrate.upgrade(connection)
         return upgrade_report(connection, revision, migrate.head_revision(), backup)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,12 @@ from sqlalchemy.exc import ArgumentError
 
 from teamlead.errors import DatabaseError, UsageError
 from teamlead.i18n import tr
+from teamlead.rules.files import disk_full_message, no_room
 from teamlead.rules.locations import DATABASE_ENV, default_database_path
 
 BUSY_TIMEOUT_MS = 5000
+WRITES = "teamlead_writes"
+"""Execution option of a write transaction (:func:`writing`)."""
 
 
 def resolve_url(target: str | os.PathLike[str] | None) -> URL:
@@ -82,8 +86,8 @@ def environment_error(name: str, error: BaseException) -> DatabaseError | None:
     if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return DatabaseError(
             tr(
-                "{name} is in use by another program (another Teamlead?) and stayed locked. "
-                "Close that program, or wait a moment and try again.",
+                "{name} is in use by another program (another Teamlead?), which is writing to it. "
+                "Nothing was changed; try again in a moment.",
                 name=name,
             )
         )
@@ -95,8 +99,10 @@ def environment_error(name: str, error: BaseException) -> DatabaseError | None:
                 name=name,
             )
         )
-    if code == "SQLITE_FULL":
-        return DatabaseError(tr("The disk holding {name} is full. Make room and try again.", name=name))
+    if code == "SQLITE_FULL" or (
+        code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and no_room(Path(name))
+    ):  # SQLite says "disk I/O error" when growing its -shm or journal found the disk full
+        return DatabaseError(disk_full_message(name))
     if code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return DatabaseError(
             tr(
@@ -128,27 +134,60 @@ def _translate_errors(engine: Engine, url: URL) -> None:
             raise translated from context.original_exception
 
 
-def make_engine(url: URL, *, wal: bool = True) -> Engine:
+def writing(engine: Engine) -> Engine:
+    """``engine`` for transactions that write. On SQLite they begin ``IMMEDIATE``: the write lock is taken at
+    the start, waiting up to the busy timeout while another program writes. A transaction that starts as a
+    reader and writes later cannot wait (its snapshot would be stale) and fails at once when someone else
+    wrote meanwhile. Readers stay deferred, so a long export never holds back anyone's save."""
+    return engine.execution_options(**{WRITES: True})
+
+
+def read_only_uri(path: Path, header: bytes, *, immutable: bool | None = None) -> str:
+    """The URI of a connection that can neither change ``path`` nor leave files beside it. A quiet WAL-mode
+    file (no ``-wal`` beside it, so no one has it open) is read as ``immutable``: even ``mode=ro`` would make
+    ``-wal`` and ``-shm`` files, and cannot at all in a folder Teamlead may not write."""
+    if immutable is None:
+        immutable = header[18:19] == b"\x02" and not path.with_name(path.name + "-wal").exists()
+    return f"{path.absolute().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
+
+
+def _read_only_creator(path: Path) -> Any:
+    def connect() -> sqlite3.Connection:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        uri = read_only_uri(path, header)
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+    return connect
+
+
+def make_engine(url: URL, *, wal: bool = True, read_only: bool = False) -> Engine:
     """An engine with Teamlead's connection settings.
 
     SQLite: foreign keys on, WAL (off in sync folders, see :mod:`teamlead.rules.locations`), a busy timeout so
-    a second process waits instead of failing, and ``secure_delete`` so erased text does not linger in free
-    pages. On every backend, a locked file, a full disk or an unreachable server raise :class:`DatabaseError`
-    in words.
+    a second process waits instead of failing (write transactions take the lock at their start, see
+    :func:`writing`), and ``secure_delete`` so erased text does not linger in free pages. ``read_only``: for a
+    file Teamlead may not write, opened for reading only. On every backend, a locked file, a full disk or an
+    unreachable server raise :class:`DatabaseError` in words.
     """
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        path = sqlite_path(url)
+        arguments: dict[str, Any] = {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}}
+        if read_only and path is not None:
+            arguments = {"creator": _read_only_creator(path)}
+        engine = create_engine(url, **arguments)
         _translate_errors(engine, url)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, record: Any) -> None:
             # pysqlite opens transactions lazily; let SQLAlchemy's BEGIN be the only one.
             dbapi_connection.isolation_level = None
-            _set_sqlite_pragmas(dbapi_connection, record, wal=wal)
+            _set_sqlite_pragmas(dbapi_connection, record, wal=wal and not read_only)
 
         @event.listens_for(engine, "begin")
         def _on_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+            writes = connection.get_execution_options().get(WRITES, False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if writes and not read_only else "BEGIN")
 
         return engine
     # JIT compiling once cost 0.6 s on a 40 ms roster query: the screens' queries are short, JIT never pays.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,9 +20,10 @@ from enum import StrEnum
 from pathlib import Path
 
 from teamlead.data import migrate
-from teamlead.data.engine import BUSY_TIMEOUT_MS, environment_error, sqlite_error_name
+from teamlead.data.engine import BUSY_TIMEOUT_MS, environment_error, read_only_uri, sqlite_error_name
 from teamlead.errors import DatabaseError
 from teamlead.i18n import tr
+from teamlead.rules.scratch import scratch_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APPLICATION = "teamlead"
@@ -67,7 +69,23 @@ def sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
+def require_regular_file(path: Path) -> None:
+    """Refuse at once what is there but is no ordinary file: reading a FIFO (a named pipe) would wait forever
+    for a writer, and a device or socket is no database."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing or unreadable: said by whoever opens it
+    if stat.S_ISDIR(mode):
+        raise DatabaseError(tr("{path} is a folder, not a database file.", path=path))
+    if not stat.S_ISREG(mode):
+        raise DatabaseError(
+            tr("{path} is not an ordinary file (a pipe, a device or a socket), so not a database.", path=path)
+        )
+
+
 def read_header(path: Path) -> bytes:
+    require_regular_file(path)
     try:
         with path.open("rb") as handle:
             return handle.read(HEADER_SIZE)
@@ -105,12 +123,11 @@ def header_problem(path: Path, header: bytes) -> str | None:
 @contextmanager
 def read_only(path: Path, header: bytes, *, immutable: bool | None = None) -> Iterator[sqlite3.Connection]:
     """A connection that cannot change ``path`` nor leave files beside it (see the module docstring)."""
-    if immutable is None:
-        quiet_wal = header[18:19] == b"\x02" and not path.with_name(path.name + "-wal").exists()
-        immutable = quiet_wal
-    mode = "immutable=1" if immutable else "mode=ro"
     connection = sqlite3.connect(
-        f"{path.absolute().as_uri()}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+        read_only_uri(path, header, immutable=immutable),
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
     )
     try:
         yield connection
@@ -158,7 +175,7 @@ def inspect_sqlite(path: Path, *, thorough: bool = False) -> Inspection:
     """
     if not path.exists():
         return Inspection(State.MISSING)
-    header = read_header(path)
+    header = read_header(path)  # a pipe or a device is refused here, before anything waits on it
     if not header:
         return Inspection(State.NEW)
     if not header.startswith(SQLITE_HEADER):
@@ -215,14 +232,14 @@ def search_index_problems(path: Path, header: bytes) -> list[str]:
     """The search index's own check (:func:`~teamlead.data.search_maintenance.check_search_index`).
 
     FTS5's ``integrity-check`` is a write statement, so it runs on a private temporary copy of the database
-    (taken with the backup API), never on the file itself.
+    (taken with the backup API) in Teamlead's own scratch folder, never on the file itself.
     """
     from sqlalchemy import create_engine
     from sqlalchemy.engine import URL
 
     from teamlead.data.search_maintenance import check_search_index
 
-    with tempfile.TemporaryDirectory(prefix="teamlead-check-") as folder:
+    with tempfile.TemporaryDirectory(prefix="teamlead-check-", dir=scratch_folder()) as folder:
         copy_path = Path(folder) / "copy.sqlite3"
         with read_only(path, header) as connection:
             copy = sqlite3.connect(copy_path)

@@ -126,7 +126,7 @@ def apply_in_transaction(
 
 
 def _import_export(database: Database, source: Source, dry_run: bool) -> Outcome:
-    with database.session() as session:
+    with database.session(write=True) as session:  # a write: it waits for another program's to end
         transaction = session.begin()
         counts = load_export(session, source)  # on an error, closing the session rolls back
         if dry_run:

@@ -10,10 +10,12 @@ from teamlead.data.database import Database
 from teamlead.data.export_format import ABOUT
 from teamlead.reporting.export import export_sheets, snapshot
 from teamlead.reports.workbook_stream import StreamingWorkbook
+from teamlead.rules.files import PRIVATE
 
 
 def export_database(database: Database, target: Path, generated_at: datetime) -> dict[str, int]:
-    """Write the export to ``target`` (atomically); returns the number of rows per table."""
+    """Write the export to ``target`` (atomically, for its owner only: it holds everything); returns the
+    number of rows per table."""
     workbook = StreamingWorkbook()
     counts: dict[str, int] = {}
     with snapshot(database) as connection:
@@ -21,5 +23,5 @@ def export_database(database: Database, target: Path, generated_at: datetime) ->
             written = workbook.add_sheet(sheet.name, sheet.headers, sheet.rows, sheet.widths)
             if sheet.name != ABOUT:
                 counts[sheet.name] = written
-    workbook.save(target)
+    workbook.save(target, mode=PRIVATE)
     return counts

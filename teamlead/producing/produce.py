@@ -19,6 +19,8 @@ from teamlead.producing.registry import AUDIENCES, REPORT_KINDS, SUFFIXES, Optio
 from teamlead.reporting.model import ReportHeader
 from teamlead.reporting.periods import Period
 from teamlead.rules.clock import AMSTERDAM
+from teamlead.rules.files import private_outputs
+from teamlead.rules.vocabulary import Audience
 
 if TYPE_CHECKING:
     from teamlead.data.database import Database
@@ -119,7 +121,8 @@ def produce(
     """Make the report ``request`` describes; returns the file written.
 
     ``progress`` hears of the two steps (gathering, writing) before each starts, so a cancel between them
-    leaves no file behind.
+    leaves no file behind. A report for the district audience is written for its owner only (0600); one for
+    the city, safe to forward, by the user's umask.
     """
     check_request(request)
     kind = report_kind(request.kind)
@@ -130,6 +133,7 @@ def produce(
     with database.session() as session:
         data = kind.gather(session, request, generated_at)
     step(1, 2, tr("Writing the file"))
-    kind.format(suffix).writer()(titled(data, kind.title()), request.target)
+    with private_outputs(request.audience == Audience.DISTRICT):  # it may name people: for its owner only
+        kind.format(suffix).writer()(titled(data, kind.title()), request.target)
     step(2, 2, tr("Done"))
     return request.target

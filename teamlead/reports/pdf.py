@@ -304,9 +304,11 @@ def write_pdf(
         footer_left = footer
 
     story = _no_orphan_headings(story)
-    with atomic_target(target) as temporary:
+    # reportlab writes into a file it opens itself and leaves open when the write fails (a full disk): ours
+    # is closed however the build ends.
+    with atomic_target(target) as temporary, temporary.open("wb") as handle:
         document = BaseDocTemplate(
-            str(temporary),
+            handle,
             pagesize=pagesize,
             leftMargin=MARGIN,
             rightMargin=MARGIN,

@@ -2,6 +2,8 @@
 
 Rows stream through: a sheet of 200,000 notes never sits in memory as cells. Only strings that need care
 (formula-like, forbidden control characters, too long) become cell objects; everything else is appended as is.
+openpyxl keeps each sheet in a temporary file until the workbook is saved: Python's temporary folder, which a
+run of Teamlead points into its own scratch folder (:mod:`teamlead.rules.scratch`), never the system's.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from teamlead.reports.safety import excel_text, looks_like_formula, needs_care
-from teamlead.rules.files import atomic_target
+from teamlead.rules.files import atomic_target, cannot_write
+from teamlead.rules.scratch import scratch_folder
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="004699")
@@ -51,12 +54,15 @@ class StreamingWorkbook:
         sheet.freeze_panes = "A2"
         for index, width in enumerate(widths or [max(10, min(40, len(h) + 4)) for h in headers], start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.append(self._header(sheet, headers))
         count = 0
         append = sheet.append
-        for row in rows:
-            append([self._safe(sheet, value) for value in row])
-            count += 1
+        try:
+            append(self._header(sheet, headers))
+            for row in rows:
+                append([self._safe(sheet, value) for value in row])
+                count += 1
+        except OSError as error:  # the sheet's temporary file: the disk of the scratch folder is full
+            raise cannot_write(scratch_folder(), error) from error
         return count
 
     @staticmethod
@@ -77,6 +83,7 @@ class StreamingWorkbook:
             return value.astimezone(UTC).replace(tzinfo=None)
         return value
 
-    def save(self, target: Path) -> None:
-        with atomic_target(target) as temporary:
+    def save(self, target: Path, *, mode: int | None = None) -> None:
+        """Write the workbook to ``target`` atomically, with ``mode`` (see :func:`atomic_target`)."""
+        with atomic_target(target, mode=mode) as temporary:
             self.workbook.save(temporary)

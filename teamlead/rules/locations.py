@@ -69,11 +69,17 @@ NETWORK_FILESYSTEMS = frozenset(
 )
 
 
-def default_database_path() -> Path:
-    """``teamlead.sqlite3`` in the user's data folder (platformdirs, app name Teamlead)."""
+def data_folder() -> Path:
+    """Teamlead's own folder for its data (platformdirs, app name Teamlead): the default database, its scratch
+    files (:mod:`teamlead.rules.scratch`). Only Teamlead's own user may enter it (0700 on POSIX)."""
     from platformdirs import user_data_path
 
-    return user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILENAME
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_database_path() -> Path:
+    """``teamlead.sqlite3`` in the user's data folder (:func:`data_folder`)."""
+    return data_folder() / DEFAULT_FILENAME
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,6 @@ class AutoBackup:
         the caller reports it, a failed backup is never silent.
         """
         now = self.clock()
-        self._remove_leftovers()
         before = fingerprint(self.database)
         started = time.perf_counter()
         try:
@@ -114,11 +113,3 @@ class AutoBackup:
         removed = tuple(prune(self.target_folder, self.database, self.policy, protect=path))
         log.info("automatic backup: %d bytes in %.0f ms, %d old removed", size, seconds * 1000, len(removed))
         return BackupDone(path, size, seconds, removed)
-
-    def _remove_leftovers(self) -> None:
-        """Half-written copies of our own earlier backups (the app was killed while writing one)."""
-        folder = self.target_folder
-        if not folder.is_dir():
-            return
-        for leftover in folder.glob(f".{self.database.stem}-{AUTO_LABEL}-*.partial"):
-            leftover.unlink(missing_ok=True)

@@ -189,9 +189,8 @@ def test_restore_where_there_is_no_database_yet(template: Path, tmp_path: Path) 
     assert districts(path) == 50
 
 
-def test_restore_moves_a_crashed_sessions_wal_aside_with_its_database(template: Path, tmp_path: Path) -> None:
-    """A killed process leaves -wal and -shm; they belong to the file set aside, not to the restored one."""
-    path = fresh_copy(template, tmp_path / "db")
+def crash_with_a_row_in_the_wal(path: Path) -> None:
+    """A process killed after a commit leaves ``-wal`` and ``-shm`` beside ``path``, its row only in the WAL."""
     with subprocess.Popen(  # closes the pipes when done
         [
             sys.executable,
@@ -211,12 +210,38 @@ def test_restore_moves_a_crashed_sessions_wal_aside_with_its_database(template: 
         crasher.send_signal(signal.SIGKILL)
         crasher.wait()
     assert Path(f"{path}-wal").exists()
+
+
+def test_restore_moves_a_crashed_sessions_wal_aside_with_its_database(template: Path, tmp_path: Path) -> None:
+    """A killed process leaves -wal and -shm; they belong to the file set aside, not to the restored one."""
+    path = fresh_copy(template, tmp_path / "db")
+    crash_with_a_row_in_the_wal(path)
     code, out, err = restore(path, template)
     assert code == 0, err
     aside = aside_from(out)
     assert Path(f"{aside}-wal").exists()
     assert not Path(f"{path}-wal").exists()
     assert districts(aside) == 51  # the aside file with its WAL still holds the last work
+    assert districts(path) == 50
+
+
+def test_restore_next_to_a_stale_wal_whose_database_is_gone_keeps_the_wal_aside(
+    template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The database was deleted but its -wal stayed: replayed onto the restored file it would damage it."""
+    path = fresh_copy(template, tmp_path / "db")
+    crash_with_a_row_in_the_wal(path)
+    path.unlink()
+    stale = Path(f"{path}-wal").read_bytes()
+    code, out, err = restore(path, template)
+    assert code == 0, err
+    assert not Path(f"{path}-wal").exists()
+    kept = [line for line in out.splitlines() if "files SQLite had left beside it" in line]
+    assert len(kept) == 1, out
+    wal = next(path.parent.glob("teamlead-replaced-*.sqlite3-wal"))
+    assert str(wal) in kept[0]
+    assert wal.read_bytes() == stale
+    assert cli.main(["--database", str(path), "check"]) == 0, capsys.readouterr().err
     assert districts(path) == 50
 
 

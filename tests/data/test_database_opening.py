@@ -279,3 +279,36 @@ def test_a_read_only_database_is_refused_untouched_for_a_user_who_cannot_write(t
         assert snapshot(folder) == before
     finally:
         shutil.rmtree(folder)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["meetings"], ["backup"], ["restore", "{backup}"], ["restore", "{pipe}"]],
+    ids=["check", "meetings", "backup", "restore-over-it", "restore-from-it"],
+)
+def test_a_pipe_is_refused_at_once_instead_of_waiting_for_a_writer(
+    template: Path, tmp_path: Path, command: list[str]
+) -> None:
+    """Reading a FIFO blocks until someone writes into it: the command would hang for ever."""
+    pipe = tmp_path / "teamlead.sqlite3"
+    os.mkfifo(pipe)
+    backup = fresh_copy(template, tmp_path / "backup")
+    database = pipe if command[-1] != "{pipe}" else fresh_copy(template, tmp_path / "db")
+    argv = [part.format(pipe=pipe, backup=backup) for part in command]
+    result = subprocess.run(
+        [sys.executable, "-m", "teamlead", "--database", str(database), *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    assert f"{pipe} is not an ordinary file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null here")
+def test_a_device_is_no_database(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--database", "/dev/null", "meetings"]) == 1
+    assert "/dev/null is not an ordinary file" in capsys.readouterr().err

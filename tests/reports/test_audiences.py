@@ -72,3 +72,32 @@ def test_the_district_source_never_names_personal_columns() -> None:
         source = inspect.getsource(module)
         for forbidden in ("Person", "Role", "Note.text", ".comment", "remarks", "minutes"):
             assert forbidden not in source, (module.__name__, forbidden)
+
+
+def test_a_file_for_the_district_is_for_its_owner_only_one_for_the_city_as_the_umask_says(
+    seeded_sqlite: tuple[Database, Seeded], tmp_path: Path
+) -> None:
+    """Every kind, format and audience of the registry: a district file may name people, so only its owner
+    may read it (0600); a city file is safe to forward and gets the permissions of any new file."""
+    import os
+    import stat
+
+    from teamlead.producing.registry import REPORT_KINDS
+
+    database, seeded = seeded_sqlite
+    umask = os.umask(0o022)
+    os.umask(umask)
+    meeting = next(iter(seeded.meetings.values()))
+    modes = {}
+    for kind in REPORT_KINDS:
+        for suffix in kind.suffixes:
+            for audience in kind.audiences:
+                target = tmp_path / f"{kind.key}-{audience}{suffix}"
+                request = ReportRequest(
+                    kind.key, target, Q3, audience, district="Nieuw-West", meeting_id=meeting, as_of=Q3_TO
+                )
+                produce(database, request)
+                modes[target.name] = stat.S_IMODE(target.stat().st_mode)
+    expected = {name: 0o600 if "-district." in name else 0o666 & ~umask for name in modes}
+    assert modes == expected
+    assert {"contacts-district.pdf", "meeting-district.xlsx", "district-city.pdf"} <= set(modes)

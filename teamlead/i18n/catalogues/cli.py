@@ -47,5 +47,9 @@ NL: dict[str, str] = {
     "the backup to restore": "de reservekopie die terug moet",
     "Restored {backup} as {path}.": "{backup} is teruggezet als {path}.",
     "There was no database to keep aside.": "Er was geen database om apart te bewaren.",
+    "There was no database to keep aside; the files SQLite had left beside it are kept as {files}": (
+        "Er was geen database om apart te bewaren; de bestanden die SQLite ernaast had laten staan zijn "
+        "bewaard als {files}"
+    ),
     "The database it replaced is kept as {aside}": "De vervangen database is bewaard als {aside}",
 }

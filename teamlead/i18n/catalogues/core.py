@@ -4,6 +4,9 @@ NL: dict[str, str] = {
     # Where the database is
     "Not a database path or URL: {target}": "Geen databasepad of -URL: {target}",
     "{path} is a folder, not a database file.": "{path} is een map, geen databasebestand.",
+    "{path} is not an ordinary file (a pipe, a device or a socket), so not a database.": (
+        "{path} is geen gewoon bestand (maar een pipe, een apparaat of een socket), dus geen database."
+    ),
     "Cannot read {path}: {reason}": "Kan {path} niet lezen: {reason}",
     "Cannot create {path}: {reason}": "Kan {path} niet aanmaken: {reason}",
     "Cannot write {path}: {reason}": "Kan {path} niet schrijven: {reason}",
@@ -44,10 +47,10 @@ NL: dict[str, str] = {
         "rij {row} van {table} verwijst naar een ontbrekende {parent}"
     ),
     # The environment
-    "{name} is in use by another program (another Teamlead?) and stayed locked. "
-    "Close that program, or wait a moment and try again.": (
-        "{name} is in gebruik door een ander programma (nog een Teamlead?) en bleef vergrendeld. "
-        "Sluit dat programma, of wacht even en probeer het opnieuw."
+    "{name} is in use by another program (another Teamlead?), which is writing to it. "
+    "Nothing was changed; try again in a moment.": (
+        "{name} is in gebruik door een ander programma (nog een Teamlead?), dat er nu in schrijft. "
+        "Er is niets veranderd; probeer het zo opnieuw."
     ),
     "Teamlead cannot write to {name}: the file or its folder is read-only. "
     "Check its permissions, or move it to a folder you can write to.": (
@@ -100,6 +103,19 @@ NL: dict[str, str] = {
         "Sluit het en probeer het opnieuw."
     ),
     "Not restored: cannot replace {path}: {reason}": "Niet teruggezet: kan {path} niet vervangen: {reason}",
+    "Not restored: the copy of {path} does not read back whole.": (
+        "Niet teruggezet: de kopie van {path} is bij teruglezen niet heel."
+    ),
+    "Not restored: the restored file failed its check ({reason}); the database is as it was.": (
+        "Niet teruggezet: het teruggezette bestand kwam niet door de controle ({reason}); de database is "
+        "zoals hij was."
+    ),
+    "A restore of {path} was interrupted and cannot be finished: {reason}. The database it was "
+    "replacing is still there; move the files named .~teamlead-… beside it away and try again.": (
+        "Het terugzetten van {path} is onderbroken en kan niet worden afgemaakt: {reason}. De database die "
+        "vervangen zou worden staat er nog; zet de bestanden met een naam als .~teamlead-… ernaast ergens "
+        "anders neer en probeer het opnieuw."
+    ),
     # What an upgrade did
     " The database as it was is kept as {path}.": " De database zoals hij was staat in {path}.",
     "The database was upgraded from schema {old} to {new}.": (

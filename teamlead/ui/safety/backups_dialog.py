@@ -175,7 +175,7 @@ class BackupsDialog(QDialog):
 
     def restore_selected(self, *, confirmed: bool = False) -> Path | None:
         """Restore the selected backup: close the database, restore (current kept aside), open it again."""
-        from teamlead.data.backup import restore_sqlite
+        from teamlead.data.restore import restore_sqlite
         from teamlead.errors import UserError
         from teamlead.startup.opening import open_for_app
 
@@ -186,7 +186,7 @@ class BackupsDialog(QDialog):
         window.context.tasks.shutdown(wait=True)
         window.context.database.dispose()
         try:
-            aside = restore_sqlite(backup.path, self.database_path)
+            aside = restore_sqlite(backup.path, self.database_path).aside
         except UserError as error:
             QMessageBox.warning(self, tr("Not restored"), error.message)
             aside = None

@@ -98,7 +98,7 @@ def recover(
 ) -> Opened | None:
     """Ask what to do about a database that failed to open with ``message``, until one opens or the user
     quits (None)."""
-    from teamlead.data.backup import restore_sqlite
+    from teamlead.data.restore import restore_sqlite
     from teamlead.startup.opening import file_problem, latest_good_backup, move_aside, open_for_app
 
     path, damaged = file_problem(target)
@@ -113,7 +113,7 @@ def recover(
         dialog.deleteLater()
         try:
             if choice is Recovery.RESTORE and backup is not None and path is not None:
-                aside = restore_sqlite(backup.path, path)
+                aside = restore_sqlite(backup.path, path).aside
                 opened = open_for_app(str(path))
                 if aside is not None:
                     QMessageBox.information(
