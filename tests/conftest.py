@@ -20,6 +20,8 @@ from sqlalchemy.engine import URL, make_url
 from teamlead.data.backup import backup_sqlite
 from teamlead.data.database import Database, open_database
 from teamlead.i18n import set_language
+from tests.throwaway_server import Server
+from tests.throwaway_server import throwaway_server as _throwaway_server
 
 POSTGRES_ENV = "TEAMLEAD_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_ENV = "TEAMLEAD_REQUIRE_POSTGRES"
@@ -163,3 +165,9 @@ def sqlite_database(_migrated_sqlite_url: URL) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+@pytest.fixture
+def throwaway_server() -> Iterator[Server]:
+    """A PostgreSQL server of the test's own, to stop and start (:mod:`tests.throwaway_server`)."""
+    yield from _throwaway_server()

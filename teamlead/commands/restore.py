@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from teamlead.i18n import tr
@@ -18,11 +17,12 @@ def register(subparsers: Any) -> None:
             "first renamed aside, never deleted, and its new name printed."
         ),
     )
-    parser.add_argument("file", metavar="FILE", type=Path, help=tr("the backup to restore"))
+    parser.add_argument("file", metavar="FILE", help=tr("the backup to restore"))
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from teamlead.commands.arguments import file_path
     from teamlead.data.backup import refuse_server, restore_sqlite
     from teamlead.data.engine import resolve_url, sqlite_path
 
@@ -30,8 +30,9 @@ def run(args: argparse.Namespace) -> int:
     refuse_server(url, tool="pg_restore")
     path = sqlite_path(url)
     assert path is not None
-    aside = restore_sqlite(args.file, path)
-    print(tr("Restored {backup} as {path}.", backup=args.file, path=path))
+    backup = file_path(args.file, "FILE")
+    aside = restore_sqlite(backup, path)
+    print(tr("Restored {backup} as {path}.", backup=backup, path=path))
     if aside is None:
         print(tr("There was no database to keep aside."))
     else:

@@ -110,6 +110,8 @@ def restore_sqlite(backup: Path, database: Path) -> Path | None:
     """
     if backup.absolute() == database.absolute():
         raise DatabaseError(tr("{path} is the database itself, not a backup of it.", path=backup))
+    if database.exists() and not database.is_file():  # --database /dev/null: never move a device aside
+        raise DatabaseError(tr("Not restored: {path} is not a database file.", path=database))
     inspection = inspect_sqlite(backup, thorough=True)
     if inspection.state in (State.CURRENT, State.OLD) and not inspection.sound:
         inspection = Inspection(State.DAMAGED, problems=inspection.problems + inspection.foreign_keys)

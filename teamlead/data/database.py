@@ -25,7 +25,7 @@ from teamlead.data.engine import display_name, is_sqlite, make_engine, resolve_u
 from teamlead.data.geography import Domain
 from teamlead.data.integrity import APPLICATION, USABLE, Inspection, State, inspect_sqlite, refusal, sidecars
 from teamlead.data.upgrades import Upgrade, upgrade_report
-from teamlead.errors import DatabaseError
+from teamlead.errors import DatabaseError, error_text
 from teamlead.i18n import tr
 from teamlead.rules.vocabulary import DEFAULT_DOMAINS
 
@@ -229,7 +229,7 @@ def _open_server(url: URL, *, create: bool, upgrade: bool) -> Database:
             state, revision = schema_state(database)
         except DBAPIError as error:
             raise DatabaseError(
-                tr("Cannot open {name}: {reason}", name=database.display_name(), reason=error.orig or error)
+                tr("Cannot open {name}: {reason}", name=database.display_name(), reason=error_text(error))
             ) from error
         if state is State.NEW:
             if not create:

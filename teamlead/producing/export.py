@@ -14,12 +14,12 @@ from teamlead.reports.workbook_stream import StreamingWorkbook
 
 def export_database(database: Database, target: Path, generated_at: datetime) -> dict[str, int]:
     """Write the export to ``target`` (atomically); returns the number of rows per table."""
-    workbook = StreamingWorkbook()
     counts: dict[str, int] = {}
-    with snapshot(database) as connection:
-        for sheet in export_sheets(connection, generated_at):
-            written = workbook.add_sheet(sheet.name, sheet.headers, sheet.rows, sheet.widths)
-            if sheet.name != ABOUT:
-                counts[sheet.name] = written
-    workbook.save(target)
+    with StreamingWorkbook() as workbook:
+        with snapshot(database) as connection:
+            for sheet in export_sheets(connection, generated_at):
+                written = workbook.add_sheet(sheet.name, sheet.headers, sheet.rows, sheet.widths)
+                if sheet.name != ABOUT:
+                    counts[sheet.name] = written
+        workbook.save(target)
     return counts

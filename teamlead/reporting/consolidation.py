@@ -17,6 +17,7 @@ from teamlead.i18n import tr
 from teamlead.reporting.model import Consolidation, DistrictSummary, ReportHeader, Value
 from teamlead.reporting.periods import Period
 from teamlead.reporting.summary_keys import FORMAT_VERSION, META_KEYS, WEIGHTS
+from teamlead.rules.limits import date_in_range
 from teamlead.rules.text import identity_key
 
 
@@ -95,13 +96,17 @@ def _read_summary(path: Path) -> DistrictSummary:
 
 
 def _period(path: Path, values: dict[str, Any]) -> Period:
-    """The period the Summary names; a file whose dates are not ISO dates in order is refused, not a traceback."""
+    """The period the Summary names; a file whose dates are not ISO dates in order, within the dates Teamlead
+    takes (:func:`~teamlead.rules.limits.date_in_range`), is refused, not a traceback."""
     try:
-        return Period(
+        period = Period(
             date.fromisoformat(str(values["period_from"])), date.fromisoformat(str(values["period_to"]))
         )
     except ValueError as error:
         raise _refuse(path, tr("period_from and period_to are not a period")) from error
+    if not (date_in_range(period.start) and date_in_range(period.end)):
+        raise _refuse(path, tr("period_from and period_to are not a period"))
+    return period
 
 
 def _number(value: Any) -> float | None:

@@ -6,10 +6,12 @@ Rows stream through: a sheet of 200,000 notes never sits in memory as cells. Onl
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -17,6 +19,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from teamlead.errors import UserError
+from teamlead.i18n import tr
 from teamlead.reports.safety import excel_text, looks_like_formula, needs_care
 from teamlead.rules.files import atomic_target
 
@@ -25,10 +29,24 @@ HEADER_FILL = PatternFill("solid", fgColor="004699")
 
 
 class StreamingWorkbook:
-    """A write-only workbook: add sheets in order, each with a header row and streamed rows."""
+    """A write-only workbook: add sheets in order, each with a header row and streamed rows.
+
+    Use it as a context manager: when anything fails (the database went away, the disk is full), its
+    half-written sheets are closed and their temporary files removed at once, instead of openpyxl trying to
+    finish them at garbage collection and printing "Exception ignored" on stderr.
+    """
 
     def __init__(self) -> None:
         self.workbook = Workbook(write_only=True)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if error is not None:
+            self.discard()
 
     def _header(self, sheet: WriteOnlyWorksheet, headers: Sequence[str]) -> list[WriteOnlyCell]:
         cells = []
@@ -51,13 +69,39 @@ class StreamingWorkbook:
         sheet.freeze_panes = "A2"
         for index, width in enumerate(widths or [max(10, min(40, len(h) + 4)) for h in headers], start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.append(self._header(sheet, headers))
         count = 0
-        append = sheet.append
-        for row in rows:
-            append([self._safe(sheet, value) for value in row])
-            count += 1
+        try:
+            sheet.append(self._header(sheet, headers))
+            append = sheet.append
+            for row in rows:
+                append([self._safe(sheet, value) for value in row])
+                count += 1
+        except OSError as error:  # the sheet streams into a temporary file: its disk is full, or gone
+            folder = Path(sheet._writer.out).parent if sheet._writer is not None else None
+            self.discard()
+            raise UserError(
+                tr(
+                    "Cannot write the workbook's temporary files in {folder}: {reason}. Make room there "
+                    "and try again.",
+                    folder=folder,
+                    reason=error.strerror or type(error).__name__,
+                )
+            ) from error
         return count
+
+    def discard(self) -> None:
+        """Give up the workbook: close every sheet's streams, ignoring what they fail to write, and remove
+        their temporary files."""
+        for sheet in self.workbook._sheets:
+            writer = getattr(sheet, "_writer", None)
+            for stream in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+                if stream is not None:
+                    with contextlib.suppress(Exception):
+                        stream.close()
+            out = getattr(writer, "out", None)
+            if isinstance(out, str):
+                with contextlib.suppress(OSError):
+                    Path(out).unlink(missing_ok=True)
 
     @staticmethod
     def _safe(sheet: WriteOnlyWorksheet, value: Any) -> Any:
