@@ -6,7 +6,9 @@ skip without it, unless ``TEAMLEAD_REQUIRE_POSTGRES=1`` (as in CI), where a miss
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +27,30 @@ from tests.throwaway_server import throwaway_server as _throwaway_server
 
 POSTGRES_ENV = "TEAMLEAD_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_ENV = "TEAMLEAD_REQUIRE_POSTGRES"
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: object) -> Iterator[object]:
+    """pytest-qt's application with the app's garbage collection: automatic collection off, collected on the
+    GUI thread (a worker thread collecting Qt wrappers crashed the suite; see teamlead.ui.collector)."""
+    from PySide6.QtWidgets import QApplication
+
+    from teamlead.ui.collector import install_gui_collector
+
+    assert isinstance(qapp, QApplication)
+    collector = install_gui_collector(qapp)
+    yield qapp
+    collector.stop()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """After each test, on the main (GUI) thread, the collection the automatic collector would have run by
+    now: between tests no Qt timer ticks."""
+    yield
+    collector = sys.modules.get("teamlead.ui.collector")
+    if collector is not None and not gc.isenabled():
+        collector.collect_due()
 
 
 @pytest.fixture(autouse=True)
