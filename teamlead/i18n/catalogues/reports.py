@@ -231,4 +231,5 @@ NL: dict[str, str] = {
     "The folder {folder} does not exist. Create it first, or choose another.": (
         "De map {folder} bestaat niet. Maak hem eerst aan, of kies een andere."
     ),
+    "[cannot be shown]": "[niet weer te geven]",
 }
