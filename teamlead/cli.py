@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from teamlead import __version__
 from teamlead.errors import UserError
 from teamlead.i18n import LANGUAGES, set_language, system_language, tr
 from teamlead.rules import scratch, settings
+from teamlead.rules.logs import logging_to_file
 
 # Subcommand modules in teamlead.commands, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = (
@@ -102,19 +105,51 @@ def _main(argv: Sequence[str] | None) -> int:
     set_language(language_from(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        if args.command is None:
-            return open_app(args, parser)
-        result: int = args.run(args)
-        return result
-    except UserError as error:
-        print(f"teamlead: {error.message}", file=sys.stderr)
-        return error.exit_code
-    except BrokenPipeError:
-        # The reader went away (`teamlead meetings | head`): not an error of ours, and nothing left to say.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    except KeyboardInterrupt:
-        print(tr("teamlead: interrupted"), file=sys.stderr)
-        return 130
+    with logging_to_file() as log_path:
+        try:
+            if args.command is None:
+                return open_app(args, parser)
+            result: int = args.run(args)
+            return result
+        except UserError as error:
+            print(f"teamlead: {error.message}", file=sys.stderr)
+            return error.exit_code
+        except BrokenPipeError:
+            # The reader went away (`teamlead meetings | head`): not an error of ours, and nothing left to say.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
+        except KeyboardInterrupt:
+            print(tr("teamlead: interrupted"), file=sys.stderr)
+            return 130
+        except Exception as error:  # the last handler: a short message, the traceback only in the log
+            return unexpected(error, log_path)
+
+
+def unexpected(error: Exception, log_path: Path | None) -> int:
+    """Exit 1 with one short line: what kind of failure, and where its details are. The traceback goes to
+    the log file only, without the error's text (:class:`~teamlead.rules.logs.PrivacyFormatter`): a
+    database error's text holds the statement's parameters, a note or a name."""
+    logging.getLogger("teamlead.cli").error("command failed", exc_info=error)
+    where = (
+        tr("The details are in the log file {path}.", path=log_path)
+        if log_path is not None
+        else tr("The log file could not be written.")
+    )
+    if isinstance(error, OSError):  # the environment, not a bug: a full disk, a name too long, no access
+        reason = error.strerror or type(error).__name__
+        target = f" ({error.filename})" if error.filename else ""
+        print(
+            tr("teamlead: {reason}{target}. {where}", reason=reason, target=target, where=where),
+            file=sys.stderr,
+        )
+    else:
+        print(
+            tr(
+                "teamlead: the command stopped on an unexpected error ({kind}). {where}",
+                kind=type(error).__name__,
+                where=where,
+            ),
+            file=sys.stderr,
+        )
+    return 1

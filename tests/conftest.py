@@ -6,7 +6,9 @@ skip without it, unless ``TEAMLEAD_REQUIRE_POSTGRES=1`` (as in CI), where a miss
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +22,8 @@ from sqlalchemy.engine import URL, make_url
 from teamlead.data.backup import backup_sqlite
 from teamlead.data.database import Database, open_database
 from teamlead.i18n import set_language
+from tests.throwaway_server import Server
+from tests.throwaway_server import throwaway_server as _throwaway_server
 
 POSTGRES_ENV = "TEAMLEAD_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_ENV = "TEAMLEAD_REQUIRE_POSTGRES"
@@ -39,6 +43,30 @@ def _isolated_session_folders(tmp_path_factory: pytest.TempPathFactory) -> Itera
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: object) -> Iterator[object]:
+    """pytest-qt's application with the app's garbage collection: automatic collection off, collected on the
+    GUI thread (a worker thread collecting Qt wrappers crashed the suite; see teamlead.ui.collector)."""
+    from PySide6.QtWidgets import QApplication
+
+    from teamlead.ui.collector import install_gui_collector
+
+    assert isinstance(qapp, QApplication)
+    collector = install_gui_collector(qapp)
+    yield qapp
+    collector.stop()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """After each test, on the main (GUI) thread, the collection the automatic collector would have run by
+    now: between tests no Qt timer ticks."""
+    yield
+    collector = sys.modules.get("teamlead.ui.collector")
+    if collector is not None and not gc.isenabled():
+        collector.collect_due()
 
 
 @pytest.fixture(autouse=True)
@@ -179,3 +207,9 @@ def sqlite_database(_migrated_sqlite_url: URL) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+@pytest.fixture
+def throwaway_server() -> Iterator[Server]:
+    """A PostgreSQL server of the test's own, to stop and start (:mod:`tests.throwaway_server`)."""
+    yield from _throwaway_server()

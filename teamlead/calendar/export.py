@@ -38,7 +38,7 @@ from teamlead.services.series_rules import (
     rule_until,
     span_utc,
 )
-from teamlead.services.series_store import timing_of
+from teamlead.services.series_store import timing_of, unusable_series
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ def build_calendar(
         calendar.add_component(_meeting_event(meeting, meeting_uid(identity, meeting.id), stamp, zone))
     everything = session.scalars(
         select(MeetingSeries)
+        .where(MeetingSeries.id.not_in(unusable_series(session)))
         .options(selectinload(MeetingSeries.meetings).selectinload(Meeting.agenda_items))
         .order_by(MeetingSeries.id)
     )

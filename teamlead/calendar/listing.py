@@ -16,9 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead.data.meetings import Meeting
+from teamlead.i18n import tr
 from teamlead.rules.clock import AMSTERDAM
 from teamlead.rules.vocabulary import MeetingStatus
 from teamlead.services.series import default_horizon, extend_all_series
+from teamlead.services.series_store import unusable_series
 
 # Series are never materialised further ahead than this, however far ``--to`` lies.
 MAX_MONTHS_AHEAD = 60
@@ -43,6 +45,19 @@ def ensure_materialised(session: Session, today: date, end: date | None) -> int:
     if end is not None:
         until = max(until, min(end, today + relativedelta(months=MAX_MONTHS_AHEAD)))
     return extend_all_series(session, until)
+
+
+def series_left_out(session: Session) -> list[str]:
+    """What to tell about each series that materialising and the calendar leave out: its stored time zone,
+    start or repetition is damaged (:func:`~teamlead.services.series_store.unusable_series`)."""
+    return [
+        tr(
+            "Meeting series {id} is left out: its stored time zone, start or repetition cannot be used "
+            "(changed outside Teamlead?). Its meetings made so far are kept; no new ones are made.",
+            id=id,
+        )
+        for id in unusable_series(session)
+    ]
 
 
 def meeting_lines(

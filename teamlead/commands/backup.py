@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from teamlead.i18n import tr
@@ -20,7 +19,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument(
-        "-o", "--output", metavar="FILE", type=Path, help=tr("where to write the copy (a file or a folder)")
+        "-o", "--output", metavar="FILE", help=tr("where to write the copy (a file or a folder)")
     )
     parser.set_defaults(run=run)
 
@@ -31,10 +30,12 @@ def run(args: argparse.Namespace) -> int:
 
     refuse_server(resolve_url(args.database), tool="pg_dump")
     from teamlead.commands import open_from_args
+    from teamlead.commands.arguments import file_path
 
+    output = None if args.output is None else file_path(args.output, "-o")
     database = open_from_args(args)
     try:
-        print(backup_database(database, args.output))
+        print(backup_database(database, output))
     finally:
         database.dispose()
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+import sys
 from typing import Any
 
 from teamlead.errors import UsageError
@@ -30,11 +30,12 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from teamlead.calendar.export import build_calendar, write_calendar
-    from teamlead.calendar.listing import ensure_materialised
+    from teamlead.calendar.listing import ensure_materialised, series_left_out
     from teamlead.commands import open_from_args
-    from teamlead.reporting.periods import amsterdam_today, parse_date
+    from teamlead.commands.arguments import file_path, parse_date
+    from teamlead.reporting.periods import amsterdam_today
 
-    target = Path(args.output)
+    target = file_path(args.output, "-o")
     if target.suffix.lower() != ".ics":
         raise UsageError(
             tr("{path}: a calendar is written as an .ics file; give a name ending in .ics.", path=target)
@@ -45,13 +46,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         if database.read_only:  # the meetings its series already have; its identity, if it has one
             with database.session() as session:
+                left_out = series_left_out(session)
                 calendar = build_calendar(session, start, store_identity=False)
         else:
             with database.begin() as session:
+                left_out = series_left_out(session)
                 ensure_materialised(session, today, None)
                 calendar = build_calendar(session, start)
     finally:
         database.dispose()
+    for warning in left_out:
+        print(f"teamlead: {warning}", file=sys.stderr)
     write_calendar(calendar, target)
     print(target)
     return 0

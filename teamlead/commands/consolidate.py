@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from teamlead.i18n import tr
@@ -24,8 +23,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from teamlead.commands.arguments import file_path
     from teamlead.producing.consolidate import write_city_overview
     from teamlead.producing.produce import now
 
-    print(write_city_overview([Path(name) for name in args.files], Path(args.output), now()))
+    inputs = [file_path(name, "FILE") for name in args.files]
+    print(write_city_overview(inputs, file_path(args.output, "-o"), now()))
     return 0

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
 from teamlead.i18n import tr
 
 SCALES = ("small", "district", "city")
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(tr("not a date (YYYY-MM-DD): {value}", value=value)) from error
 
 
 def register(subparsers: Any) -> None:
@@ -30,19 +22,19 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--scale", choices=SCALES, default="small", help=tr("how much data (default: small)"))
     parser.add_argument("--seed", type=int, default=1, help=tr("seed of the random data (default: 1)"))
-    parser.add_argument(
-        "--today", type=_iso_date, metavar="DATE", help=tr("the date the data leads up to (default: today)")
-    )
+    parser.add_argument("--today", metavar="DATE", help=tr("the date the data leads up to (default: today)"))
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from teamlead.commands import open_from_args
+    from teamlead.commands.arguments import parse_date
     from teamlead.demo import generate_demo
 
+    today = parse_date(args.today, "--today") if args.today else None
     database = open_from_args(args)
     try:
-        summary = generate_demo(database, args.scale, args.seed, args.today)
+        summary = generate_demo(database, args.scale, args.seed, today)
     finally:
         database.dispose()
     counts = summary.counts

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from teamlead.i18n import tr
@@ -21,10 +20,11 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from teamlead.commands import open_from_args
+    from teamlead.commands.arguments import file_path
     from teamlead.producing.export import export_database
     from teamlead.producing.produce import check_target, now
 
-    target = Path(args.output)
+    target = file_path(args.output, "-o")
     check_target(target, (".xlsx",))
     database = open_from_args(args, only_reads=True)
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from teamlead.errors import UsageError
@@ -30,12 +29,15 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from teamlead.commands import open_from_args
+    from teamlead.commands.arguments import file_path
     from teamlead.importing.readers import read_file
     from teamlead.importing.session import import_source
 
     if args.district is not None and not args.district.strip():
         raise UsageError(tr("--district: give the name of a district, or leave the option out."))
-    source = read_file(Path(args.file))  # a bad file is refused before the database is even opened
+    source = read_file(
+        file_path(args.file, "FILE")
+    )  # a bad file is refused before the database is even opened
     database = open_from_args(args)
     try:
         outcome = import_source(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from teamlead.i18n import tr
@@ -26,10 +27,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from teamlead.calendar.listing import ensure_materialised, meeting_lines
+    from teamlead.calendar.listing import ensure_materialised, meeting_lines, series_left_out
     from teamlead.commands import open_from_args
+    from teamlead.commands.arguments import parse_date
     from teamlead.reporting.districts import find_district
-    from teamlead.reporting.periods import amsterdam_today, check_order, parse_date
+    from teamlead.reporting.periods import amsterdam_today, check_order
 
     today = amsterdam_today()
     start = parse_date(args.start, "--from") if args.start else today
@@ -38,12 +40,15 @@ def run(args: argparse.Namespace) -> int:
     database = open_from_args(args, only_reads=True)
     try:
         with database.session() if database.read_only else database.begin() as session:
+            left_out = series_left_out(session)
             if not database.read_only:  # a read-only file lists the meetings its series already have
                 ensure_materialised(session, today, end)
             ids = None if args.district is None else [find_district(session, args.district).id]
             lines = meeting_lines(session, start, end, ids)
     finally:
         database.dispose()
+    for warning in left_out:
+        print(f"teamlead: {warning}", file=sys.stderr)
     for line in lines:
         print(line.as_text())
     return 0

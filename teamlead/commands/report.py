@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from teamlead.i18n import tr
@@ -44,19 +43,20 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from teamlead.commands import open_from_args
+    from teamlead.commands.arguments import file_path, parse_date, record_id
     from teamlead.producing.produce import ReportRequest, check_request, default_audience, now, produce
-    from teamlead.reporting.periods import parse_date, resolve_period
+    from teamlead.reporting.periods import resolve_period
 
     start = parse_date(args.start, "--from") if args.start else None
     end = parse_date(args.end, "--to") if args.end else None
     today = now().date()
     request = ReportRequest(
         kind=args.kind,
-        target=Path(args.output),
+        target=file_path(args.output, "-o"),
         period=resolve_period(start, end, today),
         audience=args.audience or default_audience(args.kind),
         district=args.district,
-        meeting_id=args.meeting,
+        meeting_id=record_id(args.meeting, "--meeting"),
         as_of=end or today,
         neighbourhood=args.neighbourhood,
     )

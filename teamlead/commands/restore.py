@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from teamlead.i18n import tr
@@ -18,11 +17,12 @@ def register(subparsers: Any) -> None:
             "first renamed aside, never deleted, and its new name printed."
         ),
     )
-    parser.add_argument("file", metavar="FILE", type=Path, help=tr("the backup to restore"))
+    parser.add_argument("file", metavar="FILE", help=tr("the backup to restore"))
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from teamlead.commands.arguments import file_path
     from teamlead.data.backup import refuse_server
     from teamlead.data.engine import resolve_url, sqlite_path
     from teamlead.data.restore import restore_sqlite
@@ -31,8 +31,9 @@ def run(args: argparse.Namespace) -> int:
     refuse_server(url, tool="pg_restore")
     path = sqlite_path(url)
     assert path is not None
-    restored = restore_sqlite(args.file, path)
-    print(tr("Restored {backup} as {path}.", backup=args.file, path=path))
+    backup = file_path(args.file, "FILE")
+    restored = restore_sqlite(backup, path)
+    print(tr("Restored {backup} as {path}.", backup=backup, path=path))
     if restored.aside is not None:  # the -wal, -shm or -journal it had went along, under its new name
         print(tr("The database it replaced is kept as {aside}", aside=restored.aside))
     elif restored.kept:

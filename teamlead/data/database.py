@@ -14,10 +14,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, insert, inspect, select
+from sqlalchemy import Connection, Engine, event, insert, inspect, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from teamlead.data import migrate
 from teamlead.data.admin import Meta
@@ -26,7 +27,7 @@ from teamlead.data.geography import Domain
 from teamlead.data.integrity import APPLICATION, USABLE, Inspection, State, inspect_sqlite, refusal, sidecars
 from teamlead.data.restore import finish_interrupted_restore
 from teamlead.data.upgrades import Upgrade, upgrade_report
-from teamlead.errors import DatabaseError
+from teamlead.errors import DatabaseError, error_text
 from teamlead.i18n import tr
 from teamlead.rules.files import PRIVATE, restrict
 from teamlead.rules.locations import data_folder
@@ -46,10 +47,12 @@ class Database:
     """Opened for reading only (a file Teamlead may not write, for a command that only reads)."""
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _writes: sessionmaker[Session] = field(init=False, repr=False)
+    _disposed: bool = field(init=False, repr=False, default=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writes = sessionmaker(writing(self.engine), expire_on_commit=False)
+        event.listen(self.engine, "checkin", self._close_when_disposed)
 
     @property
     def is_sqlite(self) -> bool:
@@ -76,7 +79,19 @@ class Database:
             yield session
 
     def dispose(self) -> None:
+        """Close every connection: the idle ones now, those still in use (a worker thread's session) as soon
+        as they come back, and any opened afterwards when they come back too.
+
+        SQLAlchemy's own ``dispose`` closes only the idle ones; a connection in use when it ran went back to
+        the replaced pool and stayed open there until the garbage collector found it (psycopg's "connection
+        was deleted while still open" ResourceWarning, and a server connection held meanwhile).
+        """
+        self._disposed = True
         self.engine.dispose()
+
+    def _close_when_disposed(self, _dbapi_connection: object, record: ConnectionPoolEntry) -> None:
+        if self._disposed:
+            record.invalidate()  # closes it; the pool keeps an empty record
 
 
 def file_is_new(path: Path) -> bool:
@@ -297,7 +312,7 @@ def _open_server(url: URL, *, create: bool, upgrade: bool) -> Database:
             state, revision = schema_state(database)
         except DBAPIError as error:
             raise DatabaseError(
-                tr("Cannot open {name}: {reason}", name=database.display_name(), reason=error.orig or error)
+                tr("Cannot open {name}: {reason}", name=database.display_name(), reason=error_text(error))
             ) from error
         if state is State.NEW:
             if not create:

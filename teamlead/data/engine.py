@@ -11,9 +11,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
-from teamlead.errors import DatabaseError, UsageError
+from teamlead.errors import DatabaseError, ServerUnreachableError, UsageError, error_text
 from teamlead.i18n import tr
 from teamlead.rules.files import disk_full_message, no_room
+from teamlead.rules.limits import path_too_long
 from teamlead.rules.locations import DATABASE_ENV, default_database_path
 
 BUSY_TIMEOUT_MS = 5000
@@ -21,23 +22,60 @@ WRITES = "teamlead_writes"
 """Execution option of a write transaction (:func:`writing`)."""
 
 
+SUPPORTED = {
+    "sqlite": "sqlite+pysqlite",
+    "sqlite+pysqlite": "sqlite+pysqlite",
+    "postgresql": "postgresql+psycopg",
+    "postgres": "postgresql+psycopg",
+    "postgresql+psycopg": "postgresql+psycopg",
+}
+"""The URL schemes Teamlead opens, and the driver each means (``postgresql://`` is psycopg 3, as
+``shared/interface.md`` promises)."""
+
+
 def resolve_url(target: str | os.PathLike[str] | None) -> URL:
     """``--database`` (a path or an SQLAlchemy URL), else ``TEAMLEAD_DATABASE``, else the default, as a URL.
 
-    ``postgresql://`` means psycopg 3, as ``shared/interface.md`` promises.
+    Anything else than an SQLite file (a path, or ``sqlite:///path``) or a PostgreSQL URL is wrong usage: an
+    in-memory SQLite database would vanish at the end of the command, and other schemes have no driver here.
     """
     if target is None:
         target = os.environ.get(DATABASE_ENV) or default_database_path()
     text = os.fspath(target)
     if "://" not in text:
-        return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().absolute()))
+        return URL.create("sqlite+pysqlite", database=_file_path(text, text))
     try:
         url = make_url(text)
-    except ArgumentError as error:
+    except (ArgumentError, ValueError) as error:  # ValueError: a host like [::1 without its bracket
         raise UsageError(tr("Not a database path or URL: {target}", target=text)) from error
-    if url.drivername in ("postgresql", "postgres"):
-        url = url.set(drivername="postgresql+psycopg")
+    driver = SUPPORTED.get(url.drivername)
+    if driver is None:
+        raise UsageError(
+            tr(
+                "{scheme}:// is not a database Teamlead can use. Give an SQLite file (a path, or "
+                "sqlite:///PATH) or a PostgreSQL URL (postgresql://USER@HOST/DATABASE).",
+                scheme=url.drivername,
+            )
+        )
+    url = url.set(drivername=driver)
+    if driver.startswith("sqlite"):
+        if not url.database or url.database == ":memory:" or url.database.startswith("file:"):
+            raise UsageError(
+                tr("{target} names no file: write sqlite:///PATH, or give the path alone.", target=text)
+            )
+        url = url.set(database=_file_path(url.database, text))
     return url
+
+
+def _file_path(path: str, given: str) -> str:
+    """The absolute path of an SQLite file, or wrong usage when the file system would refuse it as too long."""
+    absolute = str(Path(path).expanduser().absolute())
+    problem = path_too_long(absolute)
+    if problem is not None:
+        raise UsageError(
+            tr("--database: {target} is too long: {problem}.", target=given[:60], problem=problem)
+        )
+    return absolute
 
 
 def is_sqlite(url: URL) -> bool:
@@ -111,17 +149,31 @@ def environment_error(name: str, error: BaseException) -> DatabaseError | None:
             )
         )
     if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
-        return DatabaseError(tr("Cannot open {name}: {reason}", name=name, reason=error))
-    if type(error).__module__.startswith("psycopg") and type(error).__name__ == "OperationalError":
-        return DatabaseError(
+        return DatabaseError(tr("Cannot open {name}: {reason}", name=name, reason=error_text(error)))
+    if server_unreachable(error):
+        return ServerUnreachableError(
             tr(
                 "Cannot reach the database server for {name}: {reason}. "
                 "Check that the server runs and the URL is right.",
                 name=name,
-                reason=str(error).strip(),
+                reason=error_text(error),
             )
         )
     return None
+
+
+SERVER_GONE = ("OperationalError", "InterfaceError")
+"""psycopg's classes for a server that cannot be used now (every subclass too: ``AdminShutdown`` when the
+server is stopped the normal way, ``ConnectionFailure``, ``DiskFull``, ``DeadlockDetected``…) and for a
+connection that is gone. Matched by name along the class's ancestry, so SQLite-only installs need no
+psycopg."""
+
+
+def server_unreachable(error: BaseException) -> bool:
+    """Whether ``error`` (itself, not its causes) is psycopg's word for a server that is gone or unusable."""
+    return any(
+        kind.__module__.startswith("psycopg") and kind.__name__ in SERVER_GONE for kind in type(error).__mro__
+    )
 
 
 def _translate_errors(engine: Engine, url: URL) -> None:

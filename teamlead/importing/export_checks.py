@@ -9,9 +9,7 @@ row, column and reason, never the value. Nothing has been written when a check f
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from sqlalchemy import Index, Integer, Table, UniqueConstraint
 
@@ -20,6 +18,7 @@ from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.importing.export_read import SheetRecords, cell_refusal
 from teamlead.importing.readers import Source
+from teamlead.rules.clock import is_time_zone
 from teamlead.services.series_rules import KEY_FORMAT, parse_rule
 
 
@@ -119,20 +118,3 @@ def _series_problem(table: str, record: dict[str, Any]) -> tuple[str, str] | Non
         except ValueError:
             return "occurrence_key", tr("it is not a local start written as YYYY-MM-DDTHH:MM.")
     return None
-
-
-@cache
-def _zones() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
-def is_time_zone(name: str) -> bool:
-    """Whether ``name`` is a time zone of the IANA database (as the system or the tzdata package has it)."""
-    zones = _zones()
-    if zones:
-        return name in zones
-    try:  # no list to read (a system without zoneinfo files): ask for the zone itself
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True

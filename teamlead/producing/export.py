@@ -16,12 +16,12 @@ from teamlead.rules.files import PRIVATE
 def export_database(database: Database, target: Path, generated_at: datetime) -> dict[str, int]:
     """Write the export to ``target`` (atomically, for its owner only: it holds everything); returns the
     number of rows per table."""
-    workbook = StreamingWorkbook()
     counts: dict[str, int] = {}
-    with snapshot(database) as connection:
-        for sheet in export_sheets(connection, generated_at):
-            written = workbook.add_sheet(sheet.name, sheet.headers, sheet.rows, sheet.widths)
-            if sheet.name != ABOUT:
-                counts[sheet.name] = written
-    workbook.save(target, mode=PRIVATE)
+    with StreamingWorkbook() as workbook:
+        with snapshot(database) as connection:
+            for sheet in export_sheets(connection, generated_at):
+                written = workbook.add_sheet(sheet.name, sheet.headers, sheet.rows, sheet.widths)
+                if sheet.name != ABOUT:
+                    counts[sheet.name] = written
+        workbook.save(target, mode=PRIVATE)
     return counts

@@ -32,6 +32,7 @@ from teamlead.reporting.summary_keys import (
     WEIGHTS,
     is_figure_key,
 )
+from teamlead.rules.limits import date_in_range
 from teamlead.rules.text import identity_key
 
 MAX_INFLATED_BYTES = 50 * 1024 * 1024
@@ -229,13 +230,17 @@ def _trend(
 
 
 def _period(path: Path, values: dict[str, Any]) -> Period:
-    """The period the Summary names; a file whose dates are not ISO dates in order is refused, not a traceback."""
+    """The period the Summary names; a file whose dates are not ISO dates in order, within the dates Teamlead
+    takes (:func:`~teamlead.rules.limits.date_in_range`), is refused, not a traceback."""
     try:
-        return Period(
+        period = Period(
             date.fromisoformat(str(values["period_from"])), date.fromisoformat(str(values["period_to"]))
         )
     except ValueError as error:
         raise _refuse(path, tr("period_from and period_to are not a period")) from error
+    if not (date_in_range(period.start) and date_in_range(period.end)):
+        raise _refuse(path, tr("period_from and period_to are not a period"))
+    return period
 
 
 def _divisor(weight: tuple[str, ...], values: dict[str, Any]) -> float | None:

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from teamlead.errors import UsageError
 from teamlead.i18n import tr
 from teamlead.rules.clock import AMSTERDAM
+from teamlead.rules.limits import FIRST_DAY, LAST_DAY, date_in_range
 
 TREND_QUARTERS = 8
 
@@ -125,9 +126,10 @@ def trend_quarters(period: Period, count: int = TREND_QUARTERS) -> list[Period]:
 
 
 def parse_date(text: str, option: str) -> date:
-    """An ISO date from the command line, or a usage error naming the option."""
+    """An ISO date from the command line within 1900–2199 (:data:`~teamlead.rules.limits.FIRST_DAY`), or a
+    usage error naming the option."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(
             tr(
@@ -136,6 +138,17 @@ def parse_date(text: str, option: str) -> date:
                 value=text,
             )
         ) from None
+    if not date_in_range(day):
+        raise UsageError(
+            tr(
+                "{option}: {value} is outside the dates Teamlead takes ({first} to {last}).",
+                option=option,
+                value=day.isoformat(),
+                first=FIRST_DAY.isoformat(),
+                last=LAST_DAY.isoformat(),
+            )
+        )
+    return day
 
 
 def resolve_period(start: date | None, end: date | None, today: date) -> Period:

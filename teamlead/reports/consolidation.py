@@ -16,7 +16,7 @@ from teamlead import __version__
 from teamlead.i18n import tr
 from teamlead.reporting.model import Consolidation
 from teamlead.reporting.summary_keys import FALSE, FORMAT_VERSION, META_KEYS, TRUE
-from teamlead.reports import pdf, xlsx
+from teamlead.reports import pdf, scripts, xlsx
 from teamlead.reports.safety import pdf_plain
 from teamlead.reports.summary_words import figure_label, format_figure
 
@@ -96,7 +96,10 @@ def _chart(consolidation: Consolidation, key: str) -> Drawing:
     legend.deltax = 52
     legend.alignment = "right"
     legend.colorNamePairs = [
-        (colors.HexColor(PALETTE[i % len(PALETTE)]), pdf_plain(d.district)[:18])
+        (
+            colors.HexColor(PALETTE[i % len(PALETTE)]),
+            scripts.single_font(pdf_plain(d.district), pdf.FONT)[:18],
+        )
         for i, d in enumerate(consolidation.districts)
     ]
     drawing.add(legend)

@@ -1,7 +1,9 @@
 """The common frame of every PDF report: A4, DejaVu Sans embedded, title block, page numbers, table styles.
 
-DejaVu Sans carries every name a Dutch city has (Şükrü Öztürk, Zoë, Nguyễn); reportlab embeds the subset
-used, so the PDF shows the same everywhere. The fonts ship inside the package (``teamlead/resources/fonts``).
+DejaVu Sans carries most names a Dutch city has (Şükrü Öztürk, Zoë, Nguyễn, محمد once shaped); reportlab
+embeds the subset used, so the PDF shows the same everywhere. The fonts ship inside the package
+(``teamlead/resources/fonts``); scripts DejaVu lacks (Chinese, Japanese, Korean) are drawn in a fallback font
+from the computer, or replaced by a visible notice (:mod:`teamlead.reports.scripts`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from reportlab.platypus import (
 
 from teamlead.i18n import tr
 from teamlead.reporting.model import ReportHeader
+from teamlead.reports import scripts
 from teamlead.reports.safety import pdf_plain, pdf_plain_lines, pdf_text
 from teamlead.reports.summary_words import interim_words
 from teamlead.rules import words
@@ -99,12 +102,13 @@ def styles() -> dict[str, ParagraphStyle]:
 
 
 def para(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of user text, shown literally (markup escaped)."""
-    return Paragraph(pdf_text(text), styles()[style])
+    """A paragraph of user text, shown literally (markup escaped), in any script (:mod:`.scripts`)."""
+    chosen = styles()[style]
+    return Paragraph(scripts.markup("\n".join(pdf_plain_lines(text)), chosen.fontName), chosen)
 
 
 def heading(text: str, level: int = 1) -> Paragraph:
-    return Paragraph(pdf_text(text), styles()["h1" if level == 1 else "h2"])
+    return para(text, "h1" if level == 1 else "h2")
 
 
 def spacer(height: float = 4) -> Spacer:
@@ -142,7 +146,7 @@ def title_block(header: ReportHeader, subtitle: str | None = None) -> list[Flowa
             ]
         )
     )
-    flowables: list[Flowable] = [Paragraph(pdf_text(header.title), styles()["title"])]
+    flowables: list[Flowable] = [para(header.title, "title")]
     if subtitle:
         flowables.append(para(subtitle, "h2"))
     flowables += [spacer(2), table, spacer(5)]
@@ -182,12 +186,14 @@ def data_table(
     wrapped = {index: column_widths[index] - 2 * CELL_PADDING for index in wrap}
     data: list[list[object]] = [[pdf_plain(header) for header in headers]]
     for row in rows:
-        data.append(
-            [
-                wrap_text(_cell(value), wrapped[index]) if index in wrapped else pdf_plain(_cell(value))
-                for index, value in enumerate(row)
-            ]
-        )
+        cells: list[object] = []
+        for index, value in enumerate(row):
+            text = _cell(value)
+            if scripts.needs_care(text, FONT):  # another script: a paragraph can mix fonts and wraps itself
+                cells.append(para(text, "cell"))
+            else:
+                cells.append(wrap_text(text, wrapped[index]) if index in wrapped else pdf_plain(text))
+        data.append(cells)
     table = LongTable(data, colWidths=column_widths, repeatRows=1, hAlign="LEFT")
     style = table_style()
     for index in numeric:
@@ -298,7 +304,7 @@ def write_pdf(
     period = (
         f" · {header.period.start.isoformat()} – {header.period.end.isoformat()}" if header.period else ""
     )
-    footer = pdf_plain(f"Teamlead · {header.title} · {header.district}{period}")
+    footer = scripts.single_font(pdf_plain(f"Teamlead · {header.title} · {header.district}{period}"), FONT)
 
     class Footed(_NumberedCanvas):
         footer_left = footer

@@ -8,10 +8,12 @@ run of Teamlead points into its own scratch folder (:mod:`teamlead.rules.scratch
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, Self
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -28,10 +30,24 @@ HEADER_FILL = PatternFill("solid", fgColor="004699")
 
 
 class StreamingWorkbook:
-    """A write-only workbook: add sheets in order, each with a header row and streamed rows."""
+    """A write-only workbook: add sheets in order, each with a header row and streamed rows.
+
+    Use it as a context manager: when anything fails (the database went away, the disk is full), its
+    half-written sheets are closed and their temporary files removed at once, instead of openpyxl trying to
+    finish them at garbage collection and printing "Exception ignored" on stderr.
+    """
 
     def __init__(self) -> None:
         self.workbook = Workbook(write_only=True)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if error is not None:
+            self.discard()
 
     def _header(self, sheet: WriteOnlyWorksheet, headers: Sequence[str]) -> list[WriteOnlyCell]:
         cells = []
@@ -55,15 +71,30 @@ class StreamingWorkbook:
         for index, width in enumerate(widths or [max(10, min(40, len(h) + 4)) for h in headers], start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         count = 0
-        append = sheet.append
         try:
-            append(self._header(sheet, headers))
+            sheet.append(self._header(sheet, headers))
+            append = sheet.append
             for row in rows:
                 append([self._safe(sheet, value) for value in row])
                 count += 1
-        except OSError as error:  # the sheet's temporary file: the disk of the scratch folder is full
+        except OSError as error:  # the sheet streams into a scratch file: its disk is full, or gone
+            self.discard()
             raise cannot_write(scratch_folder(), error) from error
         return count
+
+    def discard(self) -> None:
+        """Give up the workbook: close every sheet's streams, ignoring what they fail to write, and remove
+        their temporary files."""
+        for sheet in self.workbook._sheets:
+            writer = getattr(sheet, "_writer", None)
+            for stream in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+                if stream is not None:
+                    with contextlib.suppress(Exception):
+                        stream.close()
+            out = getattr(writer, "out", None)
+            if isinstance(out, str):
+                with contextlib.suppress(OSError):
+                    Path(out).unlink(missing_ok=True)
 
     @staticmethod
     def _safe(sheet: WriteOnlyWorksheet, value: Any) -> Any:

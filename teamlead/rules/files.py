@@ -139,6 +139,9 @@ def atomic_target(target: Path, *, mode: int | None = None) -> Iterator[Path]:
     target = Path(target)
     if target.is_dir():
         raise UserError(tr("{path} is a folder; give a file name.", path=target))
+    if target.exists() and not target.is_file():
+        # A device or a pipe (-o /dev/null): renaming over it would replace the device itself.
+        raise UserError(tr("{path} is not a file (a device or a pipe?); give a file name.", path=target))
     if not target.parent.is_dir():
         # A typo in the folder should not quietly create folders and "succeed" somewhere unexpected.
         raise UserError(

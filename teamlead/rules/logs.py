@@ -10,14 +10,20 @@ e-mail address or a phone number is masked.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import logging.handlers
 import re
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from teamlead import APP_NAME
+from teamlead.errors import without_sql
+
+if TYPE_CHECKING:
+    import logging.handlers
 
 LOG_FILENAME = "teamlead.log"
 MAX_BYTES = 1_000_000
@@ -26,7 +32,6 @@ LOG_ENV = "TEAMLEAD_LOG_DIR"
 
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(\.[\w\-]+)+")
 _PHONE = re.compile(r"(?<!\w)(\+31|0031|0)[\s\-]?(\d[\s\-]?){8,9}(?!\w)")
-_PARAMETERS = re.compile(r"\[parameters: .*?\]\s*$", re.DOTALL | re.MULTILINE)
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None] | tuple[None, None, None]
 
@@ -44,8 +49,9 @@ def log_folder() -> Path:
 
 
 def mask(text: str) -> str:
-    """Mask e-mail addresses, Dutch phone numbers and SQL parameters in ``text``."""
-    text = _PARAMETERS.sub("[parameters hidden]", text)
+    """Mask e-mail addresses and Dutch phone numbers in ``text``, and leave out SQL statements and their
+    parameters (:func:`teamlead.errors.without_sql`)."""
+    text = without_sql(text)
     text = _EMAIL.sub("<e-mail>", text)
     return _PHONE.sub("<phone>", text)
 
@@ -60,6 +66,10 @@ class PrivacyFormatter(logging.Formatter):
             lines.append(f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}')
         return "\n".join(lines)
 
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        # The message alone: a statement cut from it takes nothing of the traceback appended after it.
+        return without_sql(super().formatMessage(record))
+
     def format(self, record: logging.LogRecord) -> str:
         record.args = (
             tuple(
@@ -71,19 +81,26 @@ class PrivacyFormatter(logging.Formatter):
         return mask(super().format(record))
 
 
-_installed: logging.Handler | None = None
+_installed: logging.handlers.RotatingFileHandler | None = None
+
+LIBRARIES = ("psycopg", "sqlalchemy")
+"""Libraries whose warnings go to the file too: without a handler, Python prints them on stderr (psycopg's
+"error ignored terminating <Pipeline>" when the server went away mid-import)."""
 
 
 def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> Path | None:
-    """Send Teamlead's log records (logger ``teamlead``) to the rotated file; return its path.
+    """Send Teamlead's log records (logger ``teamlead``) and the libraries' warnings to the rotated file;
+    return its path.
 
     Idempotent. A log folder that cannot be created leaves logging off rather than stopping the app.
     """
     global _installed
+    if _installed is not None:
+        return Path(_installed.baseFilename)
+    import logging.handlers  # here, not at the top: the command line starts without it
+
     folder = folder or log_folder()
     path = folder / LOG_FILENAME
-    if _installed is not None:
-        return path
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
@@ -95,6 +112,8 @@ def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> P
     logger = logging.getLogger("teamlead")
     logger.addHandler(handler)
     logger.setLevel(level)
+    for library in LIBRARIES:
+        logging.getLogger(library).addHandler(handler)
     _installed = handler
     return path
 
@@ -103,6 +122,20 @@ def teardown_logging() -> None:
     """Remove the file handler (tests, or before the log folder is removed)."""
     global _installed
     if _installed is not None:
-        logging.getLogger("teamlead").removeHandler(_installed)
+        for name in ("teamlead", *LIBRARIES):
+            logging.getLogger(name).removeHandler(_installed)
         _installed.close()
         _installed = None
+
+
+@contextlib.contextmanager
+def logging_to_file() -> Iterator[Path | None]:
+    """:func:`setup_logging` for one run of a command; removed afterwards only if it was set up here (a
+    test calling the command in-process keeps its own)."""
+    owner = _installed is None
+    path = setup_logging()
+    try:
+        yield path
+    finally:
+        if owner:
+            teardown_logging()

@@ -12,8 +12,9 @@ from dataclasses import dataclass, fields
 
 from sqlalchemy.orm import Session
 
+from teamlead.data.engine import server_unreachable
 from teamlead.data.roster import Organisation
-from teamlead.errors import ValidationError
+from teamlead.errors import ServerUnreachableError, ValidationError
 from teamlead.i18n import tr
 from teamlead.services.organisations import OrganisationInput
 
@@ -79,8 +80,7 @@ def connection_lost(error: BaseException) -> bool:
     """Whether ``error`` means the database server went away or cannot be reached (worth a retry)."""
     cause: BaseException | None = error
     while cause is not None:
-        module = type(cause).__module__
-        if module.startswith("psycopg") and type(cause).__name__ in ("OperationalError", "InterfaceError"):
+        if isinstance(cause, ServerUnreachableError) or server_unreachable(cause):
             return True
         if getattr(cause, "connection_invalidated", False):
             return True

@@ -49,6 +49,7 @@ from teamlead.services.series_store import (
     set_invitees,
     template_invitees,
     timing_of,
+    unusable_series,
 )
 
 HORIZON_MONTHS = 12
@@ -167,7 +168,10 @@ def extend_series_ahead(session: Session, today: date, *, now: datetime | None =
 def extend_all_series(session: Session, until: date, *, now: datetime | None = None) -> int:
     """Materialise every series' occurrences up to ``until``; returns how many meetings were added."""
     added = 0
-    for series in session.scalars(select(MeetingSeries).order_by(MeetingSeries.id)):
+    unusable = unusable_series(session)  # a damaged series is left out, not a failure of every run
+    for series in session.scalars(
+        select(MeetingSeries).where(MeetingSeries.id.not_in(unusable)).order_by(MeetingSeries.id)
+    ):
         added += len(materialise(session, series, until, now=now))
     return added
 

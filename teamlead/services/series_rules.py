@@ -15,7 +15,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
-from teamlead.rules.clock import AMSTERDAM_NAME
+from teamlead.rules.clock import AMSTERDAM_NAME, is_time_zone
 
 KEY_FORMAT = "%Y-%m-%dT%H:%M"
 ALLOWED_FREQUENCIES = frozenset({"DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
@@ -97,10 +97,10 @@ def validate_timing(timing: Timing) -> Timing:
     """
     if not 1 <= timing.duration_minutes <= 24 * 60:
         raise ValidationError("duration_minutes", tr("The duration must be between 1 minute and 24 hours."))
-    try:
-        ZoneInfo(timing.timezone)
-    except (ValueError, KeyError) as error:
-        raise ValidationError("timezone", tr("Unknown time zone {zone}.", zone=timing.timezone)) from error
+    if not is_time_zone(timing.timezone):
+        raise ValidationError("timezone", tr("Unknown time zone {zone}.", zone=timing.timezone))
+    if not isinstance(timing.start_time, time) or not isinstance(timing.first_date, date):
+        raise ValidationError("start_time", tr("The start is not a date and a time of day."))
     start = datetime.combine(timing.first_date, timing.start_time.replace(second=0, microsecond=0))
     rule = parse_rule(timing.rrule, start)
     first = rule.after(start, inc=True)

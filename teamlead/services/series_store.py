@@ -8,16 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
-from sqlalchemy import exists, select
+from sqlalchemy import String, cast, exists, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, agreement_meeting
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries
+from teamlead.errors import ValidationError
+from teamlead.rules.clock import is_time_zone
 from teamlead.rules.vocabulary import Attendance, AuditAction, MeetingStatus
 from teamlead.services._common import audit
-from teamlead.services.series_rules import Timing, key_to_local, local_starts, occurrence_key, span_utc
+from teamlead.services.series_rules import (
+    Timing,
+    key_to_local,
+    local_starts,
+    occurrence_key,
+    parse_rule,
+    span_utc,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,37 @@ class InviteeRef:
 
     organisation_id: int | None = None
     person_id: int | None = None
+
+
+def unusable_series(session: Session) -> list[int]:
+    """The ids of series whose stored time zone, first date, start time or repetition no calendar can use.
+
+    The services store only valid ones; a database changed outside Teamlead (or by a version before these
+    were checked) may hold others, such as a time zone ``../../etc/passwd`` or a start ``25:99``. Read as
+    text, so they can be left out of materialising and the calendar instead of failing every run on them.
+    """
+    rows = session.execute(
+        select(
+            MeetingSeries.id,
+            MeetingSeries.timezone,
+            cast(MeetingSeries.first_date, String),
+            cast(MeetingSeries.start_time, String),
+            MeetingSeries.rrule,
+        ).order_by(MeetingSeries.id)
+    )
+    return [id for id, zone, first, start, rule in rows if not _usable(zone, first, start, rule)]
+
+
+def _usable(zone: object, first: object, start: object, rule: object) -> bool:
+    if not (
+        is_time_zone(zone) and isinstance(first, str) and isinstance(start, str) and isinstance(rule, str)
+    ):
+        return False
+    try:
+        parse_rule(rule, datetime.combine(date.fromisoformat(first[:10]), time.fromisoformat(start)))
+    except (ValueError, ValidationError):
+        return False
+    return True
 
 
 def timing_of(series: MeetingSeries) -> Timing:

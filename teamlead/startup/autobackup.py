@@ -1,7 +1,8 @@
 """Automatic backups: when one is due, taking it consistently, and letting old ones go by the rotation policy.
 
-The app takes one after a database is opened and then at most every :data:`INTERVAL` while the database
-changes. Whether it changed is read from the files themselves (size and modification time of the database and
+The app takes one after a database is opened, one after the first changes of the session (a new database is
+backed up empty at opening: the first real work would otherwise wait :data:`INTERVAL`), then at most every
+:data:`INTERVAL` while the database changes, and one on close when something changed since the last. Whether it changed is read from the files themselves (size and modification time of the database and
 its ``-wal``), so a backup is never taken of a database nobody touched. The clock is injectable: the rotation
 tests run a year of backups in a second.
 """
@@ -69,6 +70,10 @@ class AutoBackup:
     clock: Callable[[], datetime] = datetime.now
     last_at: datetime | None = None
     last_fingerprint: Fingerprint | None = None
+    opened_as: Fingerprint | None = None
+    """The database as it was when the session began (the first look)."""
+    changes_kept: bool = False
+    """A backup of this session holds changes made in it (the first-changes backup was taken)."""
 
     @property
     def target_folder(self) -> Path:
@@ -76,8 +81,11 @@ class AutoBackup:
 
     def due(self) -> bool:
         """True when a backup should be taken now: after opening unless the newest backup already holds the
-        database as it is, later only when it changed and the last backup is at least :attr:`interval` old."""
+        database as it is; after the session's first changes; later only when it changed and the last backup
+        is at least :attr:`interval` old."""
         current = fingerprint(self.database)
+        if self.opened_as is None:
+            self.opened_as = current
         if self.last_at is None:
             newest = next((b for b in list_backups(self.target_folder, self.database) if b.automatic), None)
             if newest is None:
@@ -89,7 +97,16 @@ class AutoBackup:
             return max(current[0], current[2]) > written
         if current == self.last_fingerprint:
             return False
+        if not self.changes_kept:
+            return True
         return self.clock() - self.last_at >= self.interval
+
+    def due_on_close(self) -> bool:
+        """True when the database changed since the last backup of this session (or was never backed up):
+        closing is the last chance to keep the session's work, whatever the interval."""
+        if self.last_at is None:
+            return self.due()
+        return fingerprint(self.database) != self.last_fingerprint
 
     def run(self) -> BackupDone:
         """Take a backup now (SQLite backup API: consistent while others write), then rotate.
@@ -109,6 +126,8 @@ class AutoBackup:
         seconds = time.perf_counter() - started
         self.last_at = now
         self.last_fingerprint = before
+        if self.opened_as is not None and before != self.opened_as:
+            self.changes_kept = True
         size = path.stat().st_size
         removed = tuple(prune(self.target_folder, self.database, self.policy, protect=path))
         log.info("automatic backup: %d bytes in %.0f ms, %d old removed", size, seconds * 1000, len(removed))

@@ -66,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName(QSETTINGS_ORGANISATION)
     app.setApplicationName(QSETTINGS_APPLICATION)
     app.setApplicationDisplayName(tr("Teamlead"))
+    from teamlead.ui.collector import install_gui_collector
+
+    install_gui_collector(app)  # no collection in worker threads: Qt objects freed there crash the app
 
     from teamlead.rules.logs import setup_logging
     from teamlead.ui.safety.startup import SafeStart, claim_instance

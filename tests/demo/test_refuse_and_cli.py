@@ -50,10 +50,11 @@ def test_the_command_fills_a_new_file_and_then_refuses_it(
 
 def test_a_bad_date_or_scale_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "demo.sqlite3"
-    with pytest.raises(SystemExit) as exit_info:
-        main(["--database", str(path), "demo", "--today", "23-11-2026"])
-    assert exit_info.value.code == 2
-    assert "not a date (YYYY-MM-DD): 23-11-2026" in capsys.readouterr().err
+    assert main(["--database", str(path), "demo", "--today", "23-11-2026"]) == 2
+    assert "--today: '23-11-2026' is not a date" in capsys.readouterr().err
+    assert main(["--database", str(path), "demo", "--today", "0001-01-01"]) == 2
+    assert "--today: 0001-01-01 is outside the dates Teamlead takes" in capsys.readouterr().err
+    assert not path.exists()
     with pytest.raises(SystemExit) as exit_info:
         main(["--database", str(path), "demo", "--scale", "huge"])
     assert exit_info.value.code == 2

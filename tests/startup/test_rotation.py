@@ -64,7 +64,7 @@ def test_a_year_of_daily_work_keeps_the_policy_and_nothing_else(tmp_path: Path) 
                 taken += 1
         clock.now += timedelta(hours=1)
         assert not auto.due()  # nothing changed since the 14:00 backup
-    assert taken == (365 - 52) * 2
+    assert taken == (365 - 52) * 2 + 1  # and the first day's 08:10: the session's first changes
     backups = list_backups(path.parent / "backups", path)
     automatic = [b for b in backups if b.automatic]
     days = [b.taken_at.date() for b in automatic]
@@ -99,6 +99,27 @@ def test_opening_again_without_changes_takes_no_new_backup(sqlite_database: Data
     time.sleep(1.01)  # backup names carry whole seconds
     _touch_database(path, 1)
     assert AutoBackup(path, clock=clock).due()
+
+
+def test_the_first_changes_of_a_session_are_backed_up_at_once_and_again_on_close(tmp_path: Path) -> None:
+    path = _small_database(tmp_path / "teamlead.sqlite3")
+    clock = FakeClock(datetime(2026, 1, 5, 9, 0))
+    auto = AutoBackup(path, clock=clock)
+    assert auto.due()  # opening: a new, empty database
+    auto.run()
+    assert not auto.due_on_close()  # nothing changed since
+    clock.now += timedelta(seconds=1)
+    _touch_database(path, 1)
+    assert auto.due()  # the first changes: not 30 minutes later
+    auto.run()
+    clock.now += timedelta(minutes=5)
+    _touch_database(path, 2)
+    assert not auto.due()  # from now on, the interval
+    assert auto.due_on_close()  # but closing keeps the last changes
+    closing = auto.run()
+    assert not auto.due_on_close()
+    with sqlite3.connect(closing.path) as kept:  # (the rotation keeps only the newest of a day)
+        assert kept.execute("SELECT value FROM teamlead_meta").fetchall() == [("2",)]
 
 
 def test_policy_keeps_the_newest_even_with_zero_counts(tmp_path: Path) -> None:

@@ -52,4 +52,41 @@ NL: dict[str, str] = {
         "bewaard als {files}"
     ),
     "The database it replaced is kept as {aside}": "De vervangen database is bewaard als {aside}",
+    # Wrong usage caught at the edge, and the last handler
+    "{option}: {value} is outside the dates Teamlead takes ({first} to {last}).": (
+        "{option}: {value} valt buiten de datums die Teamlead aanneemt ({first} tot en met {last})."
+    ),
+    "{option}: {value} is not an id.": "{option}: {value} is geen id.",
+    "{option}: {path} is too long: {problem}.": "{option}: {path} is te lang: {problem}.",
+    "the path is {size} bytes long; at most {most} fit": (
+        "het pad is {size} bytes lang; er passen er hoogstens {most}"
+    ),
+    "a name in it is {size} bytes long; at most {most} fit": (
+        "een naam erin is {size} bytes lang; er passen er hoogstens {most}"
+    ),
+    "{scheme}:// is not a database Teamlead can use. Give an SQLite file (a path, or "
+    "sqlite:///PATH) or a PostgreSQL URL (postgresql://USER@HOST/DATABASE).": (
+        "{scheme}:// is geen database die Teamlead kan gebruiken. Geef een SQLite-bestand (een pad, of "
+        "sqlite:///PAD) of een PostgreSQL-URL (postgresql://GEBRUIKER@HOST/DATABASE)."
+    ),
+    "{target} names no file: write sqlite:///PATH, or give the path alone.": (
+        "{target} noemt geen bestand: schrijf sqlite:///PAD, of geef alleen het pad."
+    ),
+    "--database: {target} is too long: {problem}.": "--database: {target} is te lang: {problem}.",
+    "The details are in the log file {path}.": "De details staan in het logbestand {path}.",
+    "The log file could not be written.": "Het logbestand kon niet worden geschreven.",
+    "teamlead: {reason}{target}. {where}": "teamlead: {reason}{target}. {where}",
+    "teamlead: the command stopped on an unexpected error ({kind}). {where}": (
+        "teamlead: de opdracht is gestopt door een onverwachte fout ({kind}). {where}"
+    ),
+    "Meeting series {id} is left out: its stored time zone, start or repetition cannot be used "
+    "(changed outside Teamlead?). Its meetings made so far are kept; no new ones are made.": (
+        "Overlegreeks {id} wordt overgeslagen: de opgeslagen tijdzone, begintijd of herhaling is onbruikbaar "
+        "(buiten Teamlead gewijzigd?). De overleggen die er al zijn blijven bestaan; er komen geen nieuwe bij."
+    ),
+    "Cannot write the workbook's temporary files in {folder}: {reason}. Make room there and try again.": (
+        "Kan de tijdelijke bestanden van de werkmap in {folder} niet schrijven: {reason}. Maak daar ruimte "
+        "en probeer het opnieuw."
+    ),
+    "The start is not a date and a time of day.": "Het begin is geen datum met een tijdstip.",
 }

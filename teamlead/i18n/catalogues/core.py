@@ -11,6 +11,7 @@ NL: dict[str, str] = {
     "Cannot create {path}: {reason}": "Kan {path} niet aanmaken: {reason}",
     "Cannot write {path}: {reason}": "Kan {path} niet schrijven: {reason}",
     "Cannot open {name}: {reason}": "Kan {name} niet openen: {reason}",
+    "Not restored: {path} is not a database file.": "Niet teruggezet: {path} is geen databasebestand.",
     "There is no database at {name}.": "Er is geen database op {name}.",
     "The database {name} is empty.": "De database {name} is leeg.",
     # Why a database is refused

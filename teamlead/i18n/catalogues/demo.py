@@ -18,7 +18,6 @@ NL: dict[str, str] = {
     "Writing the quarterly narratives": "Kwartaalverhalen schrijven",
     "Saving demo data": "Demogegevens opslaan",
     "Demo data is ready.": "De demogegevens staan klaar.",
-    "not a date (YYYY-MM-DD): {value}": "geen datum (JJJJ-MM-DD): {value}",
     "fill an empty database with realistic demo data": "vul een lege database met realistische demogegevens",
     "Fill an empty database with realistic demo data: Amsterdam districts, partners, contact "
     "persons, two years of notes, meetings and agreements. The same seed and date always give "

@@ -175,6 +175,9 @@ NL: dict[str, str] = {
         "kies een andere map."
     ),
     "{path} is a folder; give a file name.": "{path} is een map; geef een bestandsnaam.",
+    "{path} is not a file (a device or a pipe?); give a file name.": (
+        "{path} is geen bestand (een apparaat of een pijp?); geef een bestandsnaam."
+    ),
     # Export and consolidation
     "write the whole database as one Excel workbook": "schrijf de hele database als één Excel-werkmap",
     "Write the whole database as one workbook, a sheet per kind of record.": (
@@ -266,4 +269,5 @@ NL: dict[str, str] = {
     "The folder {folder} does not exist. Create it first, or choose another.": (
         "De map {folder} bestaat niet. Maak hem eerst aan, of kies een andere."
     ),
+    "[cannot be shown]": "[niet weer te geven]",
 }

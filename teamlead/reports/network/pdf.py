@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from teamlead.i18n import tr
 from teamlead.reporting.model import NetworkMap
-from teamlead.reports import pdf
+from teamlead.reports import pdf, scripts
 from teamlead.reports.network import style
 from teamlead.reports.network.graph import PER_NODE, THRESHOLD, Graph, drawn_graph
 from teamlead.reports.network.layout import Layout, lay_out
@@ -87,8 +87,9 @@ def draw_layout(canvas: Canvas, layout: Layout, scale: float) -> None:
         canvas.circle(dot.x, top - dot.y, dot.radius, stroke=1, fill=1)
     for label in layout.labels:
         canvas.setFillColor(colors.HexColor(label.colour))
-        canvas.setFont(pdf.FONT_BOLD if label.bold else pdf.FONT, label.size)
-        canvas.drawString(label.x, top - label.baseline, pdf_plain(label.text))
+        font = pdf.FONT_BOLD if label.bold else pdf.FONT
+        canvas.setFont(font, label.size)
+        canvas.drawString(label.x, top - label.baseline, scripts.single_font(pdf_plain(label.text), font))
     canvas.restoreState()
 
 

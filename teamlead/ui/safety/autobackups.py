@@ -1,12 +1,14 @@
-"""Automatic backups while the app runs: the first once the first screen is painted, then at most every 30
-minutes while the database changes; always in a worker thread. A failure is shown, never swallowed."""
+"""Automatic backups while the app runs: the first once the first screen is painted, the next within a minute
+of the session's first changes, then at most every 30 minutes while the database changes, always in a worker
+thread; and one on close, on the GUI thread (the window is going away), when anything changed since the
+last. A failure is shown, never swallowed."""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from teamlead.i18n import tr
@@ -43,6 +45,27 @@ class AutoBackups(QObject):
         self._timer.timeout.connect(self.check)
         if enabled:
             window.screen_ready.connect(self.follow_database)
+            window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Before the window closes (its database is still open): the closing backup."""
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.back_up_on_close()
+        return super().eventFilter(watched, event)
+
+    def back_up_on_close(self) -> None:
+        """Keep the session's last changes: a backup now, unless one is running or nothing changed."""
+        auto = self._auto
+        if auto is None or self._running or not self._window.has_context:
+            return
+        self._timer.stop()
+        try:
+            done = auto.run() if auto.due_on_close() else None
+        except Exception as error:  # shown like any failed backup
+            self._failed(error)
+            return
+        if done is not None:
+            self.backup_done.emit(str(done.path))
 
     @property
     def auto(self) -> AutoBackup | None:

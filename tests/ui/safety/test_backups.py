@@ -60,6 +60,29 @@ def test_backup_after_opening_then_restore_from_the_dialog(
     dialog.close()
 
 
+def test_backups_after_the_first_changes_and_on_close(
+    start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database
+) -> None:
+    path = sqlite_database.path
+    assert path is not None
+    sqlite_database.dispose()
+    started = start_window(str(path))
+    window = started.window
+    backups = window.safety_backups  # type: ignore[attr-defined]
+    with qtbot.waitSignal(backups.backup_done, timeout=20_000):
+        pass  # at opening: the database as it was (here: empty)
+    with window.context.database.begin() as session:
+        add_organisation(session, OrganisationInput(name="Eerste wijziging"))
+    with qtbot.waitSignal(backups.backup_done, timeout=20_000) as first_changes:
+        backups.check()  # what the minute's timer does
+    assert _partners(Path(first_changes.args[0])) == ["Eerste wijziging"]
+    with window.context.database.begin() as session:
+        add_organisation(session, OrganisationInput(name="Vlak voor sluiten"))
+    with qtbot.waitSignal(backups.backup_done, timeout=20_000) as on_close:
+        window.close()
+    assert _partners(Path(on_close.args[0])) == ["Eerste wijziging", "Vlak voor sluiten"]
+
+
 def test_a_failed_automatic_backup_is_shown(
     start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database, tmp_path: Path
 ) -> None:

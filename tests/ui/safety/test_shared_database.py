@@ -3,18 +3,12 @@ lost), and the server going away mid-session (a message, the edit kept, and a re
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 
 from teamlead.data.database import Database, open_database
 from teamlead.data.roster import Organisation
@@ -22,9 +16,9 @@ from teamlead.services.conflicts import Saved, partner_form_values, partner_labe
 from teamlead.services.organisations import OrganisationInput, add_organisation, edit_organisation
 from teamlead.ui.context import AppContext
 from teamlead.ui.safety.guarded import ConflictDialog, guarded_save
+from tests.throwaway_server import Server
 from tests.ui.safety.conftest import answer_modal
 
-ROOT = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.postgres
 
 
@@ -118,65 +112,24 @@ def test_taking_their_version_keeps_theirs(qtbot: QtBot, two_people: tuple[Datab
     context.tasks.shutdown()
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def throwaway_server() -> Iterator[tuple[URL, Path]]:
-    """A PostgreSQL server of this test's own (``.ci/pg-start``), so stopping it disturbs no one else."""
-    if shutil.which("runuser") is None or not list(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")):
-        pytest.skip("needs PostgreSQL's server binaries and root (.ci/pg-start)")
-    data = Path(f"/tmp/teamlead-pg-{uuid.uuid4().hex[:8]}")
-    port = _free_port()
-    started = subprocess.run(
-        [str(ROOT / ".ci" / "pg-start"), str(data), str(port)], capture_output=True, text=True, check=False
-    )
-    if started.returncode:
-        pytest.skip(f"could not start a throw-away server: {started.stderr.strip()}")
-    server = make_url(started.stdout.strip())
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text('CREATE DATABASE "teamlead"'))
-    admin.dispose()
-    try:
-        yield server.set(database="teamlead"), data
-    finally:
-        _pg_ctl(data, "stop", "-m", "immediate")
-        shutil.rmtree(data, ignore_errors=True)
-
-
-def _pg_ctl(data: Path, *args: str) -> None:
-    pg_ctl = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))[-1]
-    subprocess.run(
-        ["runuser", "-u", "postgres", "--", str(pg_ctl), "-D", str(data), "-w", *args],
-        check=False,
-        capture_output=True,
-    )
-
-
 def test_the_server_stopped_mid_session_keeps_the_edit_for_a_retry(
-    qtbot: QtBot, throwaway_server: tuple[URL, Path]
+    qtbot: QtBot, throwaway_server: Server
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    url, data = throwaway_server
+    url = throwaway_server.url
     database = open_database(url)
     with database.begin() as session:
         partner = add_organisation(session, OrganisationInput(name="Buurtteam Osdorp"))
     context = AppContext(database)
-    _pg_ctl(data, "stop", "-m", "fast")  # the server goes away while the user types
+    throwaway_server.stop("fast")  # the server goes away while the user types
     edited = OrganisationInput(
         name="Buurtteam Osdorp", phone="020 555 0101", description="Nieuw adres per mei"
     )
 
     def retry_after_restart(box: QMessageBox) -> str:
         message = box.text()
-        subprocess.run(
-            [str(ROOT / ".ci" / "pg-start"), str(data), str(url.port)], check=True, capture_output=True
-        )
+        throwaway_server.start()
         next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
         return message
 
