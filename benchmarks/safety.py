@@ -66,7 +66,8 @@ def _backups(folder: Path, source: Path) -> None:
 
 def _erasure(folder: Path, source: Path) -> None:
     from teamlead.data.database import open_database
-    from teamlead.services.privacy import erase_person, scrub_sqlite
+    from teamlead.data.scrub import scrub
+    from teamlead.services.erasure import erase_person
 
     floor_copy = folder / "vacuum.sqlite3"
     shutil.copyfile(source, floor_copy)
@@ -84,7 +85,7 @@ def _erasure(folder: Path, source: Path) -> None:
             erase_person(session, 1)
         erase_ms = (time.perf_counter() - started) * 1000
         started = time.perf_counter()
-        scrub_sqlite(database)
+        scrub(database)
         scrub_ms = (time.perf_counter() - started) * 1000
     finally:
         database.dispose()

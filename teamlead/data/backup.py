@@ -7,6 +7,7 @@ and restoring never deletes the database it replaces: that one is renamed aside.
 
 from __future__ import annotations
 
+import glob
 import os
 import sqlite3
 from datetime import datetime
@@ -99,6 +100,12 @@ def aside_path(database: Path, *, now: datetime | None = None) -> Path:
         candidate = database.with_name(f"{database.stem}-replaced-{stamp}-{number}{database.suffix}")
         number += 1
     return candidate
+
+
+def replaced_copies(database: Path) -> list[Path]:
+    """The databases ``restore`` set aside beside ``database`` (:func:`aside_path`), oldest name first."""
+    pattern = f"{glob.escape(database.stem)}-replaced-*{glob.escape(database.suffix)}"
+    return sorted(path for path in database.parent.glob(pattern) if path.is_file())
 
 
 def restore_sqlite(backup: Path, database: Path) -> Path | None:
