@@ -105,7 +105,10 @@ def aside_path(database: Path, *, now: datetime | None = None) -> Path:
 def replaced_copies(database: Path) -> list[Path]:
     """The databases ``restore`` set aside beside ``database`` (:func:`aside_path`), oldest name first."""
     pattern = f"{glob.escape(database.stem)}-replaced-*{glob.escape(database.suffix)}"
-    return sorted(path for path in database.parent.glob(pattern) if path.is_file())
+    sidecar = ("-wal", "-shm", "-journal")  # beside a copy, not copies themselves (a name without a suffix)
+    return sorted(
+        path for path in database.parent.glob(pattern) if path.is_file() and not path.name.endswith(sidecar)
+    )
 
 
 def restore_sqlite(backup: Path, database: Path) -> Path | None:

@@ -32,10 +32,12 @@ def copy_kind(path: Path) -> CopyKind:
 
 
 def kept_copies(database: Path) -> list[Path]:
-    """The backups, before-upgrade copies and set-aside databases of ``database``, each once."""
+    """The backups, before-upgrade copies and set-aside databases of ``database``, each once (by its resolved
+    path: a backup folder chosen to be the database's own folder lists the set-aside ones too)."""
     folders = dict.fromkeys(
         folder.resolve() for folder in (backup_folder(database), database.parent / BACKUP_FOLDER)
     )
     found = [backup.path for folder in folders for backup in list_backups(folder, database)]
     found += replaced_copies(database)
-    return list(dict.fromkeys(found))
+    own = database.resolve()
+    return [path for path in dict.fromkeys(path.resolve() for path in found) if path != own]
