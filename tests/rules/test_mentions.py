@@ -171,3 +171,16 @@ def test_spans_map_back_onto_any_text(before: str, after: str) -> None:
         assert re.sub(r"[\s\-‐‑–.'’`]+", " ", folded(text[start:end])) == "ab cd"
         last = end
     assert mentions.spans(mentions.replace(text)) == []
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_the_quick_probe_never_hides_a_mention(text: str) -> None:
+    """The probe only skips texts the full patterns would not match either (it decides nothing)."""
+    full = re.compile(
+        "|".join(f"(?:{i.pattern})" for i in sorted((NAME, MAIL, PHONE), key=lambda i: -len(i.pattern)))
+    )
+    if full.search(folded(text)):
+        assert ALL.spans(text)
+    for identifier in (NAME, MAIL, PHONE, Identifier(IdentifierKind.NAME_PART, "Bakker")):
+        if re.search(identifier.pattern, folded(text)):
+            assert re.search(identifier.probe, folded(text)), identifier
