@@ -7,6 +7,7 @@ for its owner only.
 
 from __future__ import annotations
 
+import glob
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -89,6 +90,15 @@ def aside_path(database: Path, *, now: datetime | None = None) -> Path:
         candidate = database.with_name(f"{database.stem}-replaced-{stamp}-{number}{database.suffix}")
         number += 1
     return candidate
+
+
+def replaced_copies(database: Path) -> list[Path]:
+    """The databases ``restore`` set aside beside ``database`` (:func:`aside_path`), oldest name first."""
+    pattern = f"{glob.escape(database.stem)}-replaced-*{glob.escape(database.suffix)}"
+    sidecar = ("-wal", "-shm", "-journal")  # beside a copy, not copies themselves (a name without a suffix)
+    return sorted(
+        path for path in database.parent.glob(pattern) if path.is_file() and not path.name.endswith(sidecar)
+    )
 
 
 def backup_database(database: Database, target: Path | None = None) -> Path:

@@ -26,7 +26,9 @@ does not commit: the caller wraps one user action in ``with database.begin() as 
   (``_common.record_district``) when its caller gives none.
 - :mod:`.contact`: ``normalise_phone`` (Dutch display form) and ``normalise_email``, for importers too.
 - :mod:`.series`: recurring meetings (written separately).
-- :mod:`.privacy`: a person's rights: ``access_report``, ``erase_person``, ``scrub_sqlite``, ``backups_holding``.
+- :mod:`.erasure`: erasing a person and the mechanism under it: ``plan_erasure``, ``find_mentions``,
+  ``replace_mentions``, ``erase_person`` (then :func:`teamlead.data.scrub.scrub`).
+- :mod:`.privacy`: a person's rights: ``access_report``, ``write_access_report``, ``backups_holding``.
 - :mod:`.retention`: notes past the retention period: ``notes_past_retention``, ``delete_notes``.
 - :mod:`.personal_data`: ``personal_data_warning`` for a resident's BSN or date of birth in a note,
   ``personal_data_words`` for the same in a roster's free-text cells.

@@ -1,57 +1,30 @@
-"""A person's rights (GDPR articles 15 and 17): everything Teamlead holds about them, and erasing them.
+"""A person's rights (GDPR articles 15 and 17): everything Teamlead holds about them, and which copies of the
+database still hold them after an erasure.
 
-Erasure removes the person, their roles and their links to notes, meetings and agreements, and replaces their
-name, e-mail address and phone number wherever a free text mentions them. The act is recorded in the audit
-log by id only. On SQLite the words must then be gone from the file's bytes too (:func:`scrub_sqlite`): the
-search index is merged so no old segment keeps them, ``secure_delete`` (always on, see
-:mod:`teamlead.data.engine`) zeroes freed space, the WAL is checkpointed and truncated, and the file is
-vacuumed. On PostgreSQL the rows are deleted; the server's own VACUUM reclaims their space later.
+Erasing itself is :mod:`teamlead.services.erasure` (find the mentions, replace them) and
+:mod:`teamlead.data.scrub` (make the old words unrecoverable from the SQLite file).
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import String, Text, bindparam, delete, func, or_, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead.data.admin import AuditEntry
 from teamlead.data.agreements import Agreement
-from teamlead.data.base import Base
-from teamlead.data.database import Database
+from teamlead.data.free_texts import FREE_TEXTS
 from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.notes import Note, note_person
-from teamlead.data.roster import Organisation, Person, Role
-from teamlead.errors import ValidationError
-from teamlead.i18n import tr
+from teamlead.data.roster import Organisation, Role
 from teamlead.rules.files import write_text
-from teamlead.rules.vocabulary import AuditAction
-from teamlead.services._common import audit_row
-
-log = logging.getLogger(__name__)
-
-ERASED = "[…]"
-# Tables whose texts are the search index's own copies: rebuilt from the data, never scrubbed by hand.
-_SKIP_TABLES = {"alembic_version", "teamlead_meta", "audit_entry"}
-
-
-def _person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise ValidationError("person_id", tr("This record no longer exists (id {id}).", id=person_id))
-    return person
-
-
-def identifiers(person: Person) -> list[str]:
-    """The values that identify the person in free text: name, e-mail address, phone number (longest first)."""
-    values = {value.strip() for value in (person.name, person.email, person.phone) if value and value.strip()}
-    return sorted((value for value in values if len(value) >= 3), key=len, reverse=True)
+from teamlead.services.erasure import find_mentions, person_identifiers, person_of
 
 
 def _iso(value: Any) -> Any:
@@ -60,18 +33,20 @@ def _iso(value: Any) -> Any:
 
 def access_report(session: Session, person_id: int) -> dict[str, Any]:
     """Everything held about the person, as plain values (for an access request)."""
-    person = _person(session, person_id)
+    person = person_of(session, person_id)
     roles = session.execute(
         select(Role, Organisation.name)
         .join(Organisation)
         .where(Role.person_id == person_id)
         .order_by(Role.id)
     ).all()
-    linked = select(note_person.c.note_id).where(note_person.c.person_id == person_id)
-    about = or_(
-        Note.id.in_(linked), *(Note.text.contains(value, autoescape=True) for value in identifiers(person))
-    )
-    notes = session.scalars(select(Note).where(about).order_by(Note.occurred_on, Note.id)).all()
+    linked = set(session.scalars(select(note_person.c.note_id).where(note_person.c.person_id == person_id)))
+    certain = [identifier for identifier in person_identifiers(person) if identifier.certain]
+    note_texts = [field for field in FREE_TEXTS if field.key == "note.text"]
+    mentioning = {mention.record_id for mention in find_mentions(session, certain, fields=note_texts)}
+    notes = session.scalars(
+        select(Note).where(Note.id.in_(linked | mentioning)).order_by(Note.occurred_on, Note.id)
+    ).all()
     invitations = session.execute(
         select(Meeting.title, Meeting.starts_at, Invitee.attendance)
         .join(Meeting, Invitee.meeting_id == Meeting.id)
@@ -122,108 +97,35 @@ def write_access_report(report: dict[str, Any], target: Path) -> Path:
     return target
 
 
-@dataclass(frozen=True)
-class Erased:
-    """What an erasure did: the person's id, how many texts elsewhere had a mention replaced, and the values
-    that were replaced (to find them in backups and the file's free pages afterwards; never logged)."""
+def backups_holding(copies: Sequence[Path], person_id: int, values: Sequence[str]) -> list[Path]:
+    """Which copies of the database (backups, before-upgrade copies, databases a restore set aside) still hold
+    the person, read-only: their row (same id and name or e-mail address), or any of ``values``
+    (:func:`teamlead.services.erasure.own_values`) as written or in lower case in the bytes of the file or of
+    the ``-wal`` beside it."""
+    from teamlead.data.integrity import read_header, read_only, sidecars
 
-    person_id: int
-    texts_changed: int
-    identifiers: tuple[str, ...] = ()
-
-
-def _text_columns() -> list[tuple[Any, Any]]:
-    columns = []
-    for table in Base.metadata.sorted_tables:
-        if table.name in _SKIP_TABLES:
-            continue
-        for column in table.columns:
-            if isinstance(column.type, (String, Text)) and not column.primary_key:
-                columns.append((table, column))
-    return columns
-
-
-def erase_person(session: Session, person_id: int, *, now: datetime | None = None) -> Erased:
-    """Erase the person: their row, roles and links go; mentions of them in any text become ``[…]``.
-
-    One transaction (the caller's). The audit log gets ``person <id> erase`` and nothing more.
-    """
-    person = _person(session, person_id)
-    values = identifiers(person)
-    session.execute(delete(note_person).where(note_person.c.person_id == person_id))
-    session.execute(update(Invitee).where(Invitee.person_id == person_id).values(person_id=None))
-    session.execute(
-        update(Agreement)
-        .where(Agreement.responsible_person_id == person_id)
-        .values(responsible_person_id=None)
-    )
-    session.execute(delete(Role).where(Role.person_id == person_id))
-    session.delete(person)
-    session.flush()
-    changed = 0
-    for table, column in _text_columns():
-        for value in values:
-            statement = table.update().where(column.contains(value, autoescape=True))
-            values_set: dict[str, Any] = {
-                column.name: func.replace(column, bindparam("old"), bindparam("new"))
-            }
-            if "version" in table.c:
-                values_set["version"] = table.c.version + 1
-            result = session.execute(statement.values(values_set), {"old": value, "new": ERASED})
-            changed += int(getattr(result, "rowcount", 0) or 0)
-    audit_row(session, "person", person_id, AuditAction.ERASE, now=now)
-    session.flush()
-    log.info("person erased; %d texts elsewhere changed", changed)
-    return Erased(person_id, changed, tuple(values))
-
-
-def scrub_sqlite(database: Database) -> None:
-    """Make erased text unrecoverable from the SQLite file: merge the search index, vacuum, empty the WAL.
-
-    Needs the other connections of this process closed (the pool is disposed first) so the checkpoint can
-    truncate the WAL; another process holding the file open makes it fall short, which is logged.
-    """
-    from teamlead.data.search_maintenance import optimize_search_index
-
-    if not database.is_sqlite:
-        return
-    with database.engine.begin() as connection:
-        optimize_search_index(connection)
-    database.engine.dispose()
-    with database.engine.connect() as connection:
-        raw = connection.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
-        raw.execute("PRAGMA secure_delete=ON")
-        raw.execute("VACUUM")
-        busy, _log, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        if busy:
-            log.warning("erasure: the WAL could not be emptied (the database is open elsewhere)")
-    database.engine.dispose()
-
-
-def backups_holding(backups: list[Path], person_id: int, values: list[str]) -> list[Path]:
-    """Which backup files still hold the person, read-only: their row (same id and name), or any of
-    ``values`` (see :func:`identifiers`, the first is the longest) in the file's bytes."""
-    from teamlead.data.integrity import read_header, read_only
-
+    needles = {variant.encode("utf-8") for value in values for variant in (value, value.lower())}
+    marks = ",".join("?" * len(values))
     holding = []
-    for path in backups:
+    for path in copies:
         try:
             with read_only(path, read_header(path), immutable=True) as connection:
                 found = connection.execute(
-                    "SELECT 1 FROM person WHERE id = ? AND (name IN ({}) OR email IN ({}))".format(
-                        ",".join("?" * len(values)), ",".join("?" * len(values))
-                    ),
+                    f"SELECT 1 FROM person WHERE id = ? AND (name IN ({marks}) OR email IN ({marks}))",
                     (person_id, *values, *values),
                 ).fetchone()
-        except (sqlite3.Error, OSError, ValueError):  # an unreadable backup: look at its bytes
+        except (sqlite3.Error, OSError, ValueError):  # an unreadable copy: look at its bytes
             found = None
         if found is None:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                continue
-            found = any(value.encode("utf-8") in data for value in values) or None
+            found = any(_holds(file, needles) for file in (path, *sidecars(path))) or None
         if found:
             holding.append(path)
     return holding
+
+
+def _holds(file: Path, needles: set[bytes]) -> bool:
+    try:
+        data = file.read_bytes()
+    except OSError:  # gone, or unreadable: nothing found there
+        return False
+    return any(needle in data for needle in needles)

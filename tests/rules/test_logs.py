@@ -12,10 +12,10 @@ from sqlalchemy import text
 
 from teamlead.data.database import Database
 from teamlead.rules.logs import LOG_FILENAME, setup_logging, teardown_logging
+from teamlead.services.erasure import erase_person
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.services.organisations import OrganisationInput, add_organisation
 from teamlead.services.persons import PersonInput, add_person
-from teamlead.services.privacy import erase_person
 from teamlead.services.retention import delete_notes, notes_past_retention
 
 NAME = "Xandrijn Wobbelkamp"

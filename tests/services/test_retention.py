@@ -10,6 +10,8 @@ from sqlalchemy import select
 from teamlead.data.admin import AuditEntry
 from teamlead.data.database import Database
 from teamlead.data.notes import Note
+from teamlead.data.scrub import scrub
+from teamlead.data.search import search
 from teamlead.errors import ValidationError
 from teamlead.services.notes import NoteInput, edit_note, log_note
 from teamlead.services.organisations import OrganisationInput, add_organisation
@@ -72,3 +74,30 @@ def test_retention_setting_and_cutoff() -> None:
     with pytest.raises(ValidationError):
         set_retention_years(0)
     assert cutoff(date(2028, 2, 29), 1) == date(2027, 2, 28)
+
+
+def test_deleted_notes_leave_no_words_in_the_search_index_or_the_file(database: Database) -> None:
+    ids = _notes(database)
+    with database.begin() as session:
+        edit_note(
+            session,
+            ids["older"],
+            NoteInput(kind="visit", text="Quokkaplein gesprek met Zwoerdina", occurred_on=date(2018, 1, 5)),
+            expected_version=1,
+        )
+    with database.session() as session:
+        assert search(session, "Zwoerdina")
+        review = notes_past_retention(session, TODAY, 5)
+    with database.begin() as session:
+        assert delete_notes(session, review) == 2
+    scrub(database)
+    with database.session() as session:
+        assert not search(session, "Zwoerdina")
+        assert not search(session, "Quokkaplein")
+        assert search(session, "Notitie")  # the notes kept are still found
+    if database.path is not None:  # SQLite: the index's segments and the freed pages hold nothing either
+        for file in (database.path, database.path.with_name(database.path.name + "-wal")):
+            if file.exists():
+                data = file.read_bytes().lower()
+                assert b"zwoerdina" not in data, file.name
+                assert b"quokkaplein" not in data, file.name

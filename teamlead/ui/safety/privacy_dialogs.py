@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from teamlead.data.queries.name_choices import NameChoice
+    from teamlead.services.erasure import Erased, ErasurePlan
     from teamlead.services.retention import ExpiredNote
     from teamlead.ui.main_window import MainWindow
 
@@ -115,76 +116,98 @@ class PersonPrivacyDialog(QDialog):
         )
 
     def erase(self, *, confirmed: bool = False) -> None:
-        """Erase the person after confirmation, make the file forget them, then name the backups that still
-        hold them and offer to delete those."""
-        from teamlead.services.privacy import erase_person
+        """Show what erasing the person would do and ask (:class:`ErasureDialog`); erase what the user chose,
+        make the file forget it, then name the copies of the database that still hold the person and offer
+        to delete those. ``confirmed``: no question, the certain identifiers only (for tests and scripts)."""
+        from teamlead.services.erasure import plan_erasure
 
         person_id = self.person_id()
         if person_id is None:
             return
+        self._context.read(
+            lambda session: plan_erasure(session, person_id), lambda plan: self._ask(plan, confirmed)
+        )
+
+    def _ask(self, plan: ErasurePlan, confirmed: bool) -> None:
+        from teamlead.services.erasure import erase_person
+        from teamlead.ui.safety.erasure_dialog import ErasureDialog
+
+        chosen = list(plan.certain)
         if not confirmed:
-            answer = QMessageBox.question(
-                self,
-                tr("Erase this person?"),
-                tr(
-                    "Erase {name}? Their details and roles are removed, and their name, e-mail address and "
-                    "phone number are replaced by […] in notes, minutes and agreements. This cannot be undone.",
-                    name=self.person.currentText(),
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            question = ErasureDialog(plan, self)
+            answer = question.exec()
+            chosen = question.chosen()
+            question.deleteLater()
+            if answer != QDialog.DialogCode.Accepted:
                 return
+        person_id = plan.person_id
 
-        def work(session: Session) -> list[str]:
-            return list(erase_person(session, person_id).identifiers)
+        def work(session: Session) -> Erased:
+            return erase_person(session, person_id, replace=chosen)
 
-        self._context.write(work, lambda values: self._scrub(person_id, values), changed=Change.PERSON)
+        self._context.write(work, self._scrub, changed=Change.PERSON)
 
-    def _scrub(self, person_id: int, values: list[str]) -> None:
-        from teamlead.services.privacy import backups_holding, scrub_sqlite
-        from teamlead.startup.rotation import list_backups
+    def _scrub(self, erased: Erased) -> None:
+        from teamlead.data.scrub import scrub
+        from teamlead.services.privacy import backups_holding
+        from teamlead.startup.copies import kept_copies
 
         database = self._context.database
         path = database.path
 
         def work() -> list[Path]:
-            scrub_sqlite(database)
+            scrub(database)
             if path is None:
                 return []
-            from teamlead.startup.autobackup import backup_folder
+            return backups_holding(kept_copies(path), erased.person_id, erased.identifiers)
 
-            backups = [backup.path for backup in list_backups(backup_folder(path), path)]
-            return backups_holding(backups, person_id, values)
+        self._context.tasks.run(work, lambda holding: self._erased(erased, holding))
 
-        self._context.tasks.run(work, lambda holding: self._erased(person_id, holding))
-
-    def _erased(self, person_id: int, holding: list[Path]) -> None:
-        self.status.setText(tr("The person was erased."))
-        self.erased.emit(person_id)
+    def _erased(self, erased: Erased, holding: list[Path]) -> None:
+        self.status.setText(tr("The person was erased; {count} texts changed.", count=erased.texts_changed))
+        self.erased.emit(erased.person_id)
         self.reload()
         if holding:
             self.offer_to_delete_backups(holding)
 
     def offer_to_delete_backups(self, holding: list[Path]) -> None:
+        """Name the copies that still hold the person, by kind, and offer to delete them (with their -wal)."""
+        from teamlead.data.integrity import sidecars
+        from teamlead.startup.copies import CopyKind, copy_kind
+
+        headings = {
+            CopyKind.BACKUP: tr("Backups:"),
+            CopyKind.BEFORE_UPGRADE: tr("Copies made before an upgrade (in backups/ beside the database):"),
+            CopyKind.REPLACED: tr("Databases a restore set aside (beside the database):"),
+        }
+        sections = []
+        for kind, heading in headings.items():
+            names = [path.name for path in holding if copy_kind(path) is kind]
+            if names:
+                shown = "\n".join(names[:15]) + ("\n…" if len(names) > 15 else "")
+                sections.append(f"{heading}\n{shown}")
         box = QMessageBox(self)
         box.setObjectName("backupsHoldingBox")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Backups still hold this person"))
+        box.setWindowTitle(tr("Copies still hold this person"))
         box.setText(
             tr(
-                "These {count} backups were made before the erasure and still hold the person:\n{names}\n\n"
-                "Delete them? Newer backups do not hold the person.",
+                "These {count} copies of the database were made before the erasure and still hold the "
+                "person:\n\n{names}\n\nDelete them? Newer backups do not hold the person.",
                 count=len(holding),
-                names="\n".join(path.name for path in holding[:15]),
+                names="\n\n".join(sections),
             )
         )
-        delete = box.addButton(tr("&Delete these backups"), QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton(tr("&Delete these copies"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(tr("&Keep them"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is delete:
             for path in holding:
-                path.unlink(missing_ok=True)
-            self.status.setText(tr("The person was erased, and {count} backups deleted.", count=len(holding)))
+                for file in (path, *sidecars(path)):
+                    file.unlink(missing_ok=True)
+            self.status.setText(
+                tr("The person was erased, and {count} copies of the database deleted.", count=len(holding))
+            )
         box.deleteLater()
 
 
@@ -269,11 +292,17 @@ class RetentionDialog(QDialog):
             if answer != QMessageBox.StandardButton.Yes:
                 return
 
-        def done(count: int) -> None:
+        def scrubbed(count: int) -> None:
             self.deleted.emit(count)
             self.review()
 
-        self._context.write(lambda session: delete_notes(session, reviewed), done, changed=Change.NOTE)
+        def deleted(count: int) -> None:
+            from teamlead.data.scrub import scrub
+
+            database = self._context.database
+            self._context.tasks.run(lambda: scrub(database), lambda _emptied: scrubbed(count))
+
+        self._context.write(lambda session: delete_notes(session, reviewed), deleted, changed=Change.NOTE)
 
 
 def open_person_privacy(window: MainWindow) -> QWidget | None:

@@ -13,12 +13,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from teamlead.data.backup import backup_database
-from teamlead.data.database import Database
+from teamlead.data.database import Database, backup_before_migration
 from teamlead.data.notes import Note
+from teamlead.data.restore import restore_sqlite
+from teamlead.rules import settings
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.services.organisations import OrganisationInput, add_organisation
 from teamlead.services.persons import PersonInput, add_person
 from teamlead.ui.notes.dialog import open_note_dialog
+from teamlead.ui.safety.erasure_dialog import ErasureDialog
 from teamlead.ui.safety.privacy_dialogs import PersonPrivacyDialog, RetentionDialog
 from tests.ui.safety.conftest import Started, answer_modal
 
@@ -31,16 +34,27 @@ def _seed(database: Database) -> int:
         person = add_person(
             session, PersonInput(name=NAME, email="q.vlaskamp@huiskamer.example"), organisation_id=partner
         ).person_id
-        for day, text in ((date(2015, 5, 1), "Oud overleg"), (date(2025, 5, 1), f"Gesproken met {NAME}")):
+        for day, text in (
+            (date(2015, 5, 1), "Oud overleg in de Zwiepzaal"),
+            (date(2025, 5, 1), f"Gesproken met {NAME}"),
+            (date(2025, 5, 2), "Quirijntje belt terug"),
+        ):
             log_note(session, NoteInput(kind="call", text=text, organisation_ids=[partner], occurred_on=day))
     return person
 
 
-def _open(start_window: Callable[[str], Started], qtbot: QtBot, database: Database) -> Started:
+def _open(
+    start_window: Callable[[str], Started], qtbot: QtBot, database: Database, *, backed_up: bool = False
+) -> Started:
+    """The window on ``database``; with ``backed_up``, once the automatic backup at opening is written (it
+    holds whoever is in the database then)."""
     path = database.path
     assert path is not None
     database.dispose()
     started = start_window(str(path))
+    if backed_up:
+        with qtbot.waitSignal(started.window.safety_backups.backup_done, timeout=20_000):  # type: ignore[attr-defined]
+            pass
     qtbot.waitUntil(lambda: started.window.has_context, timeout=20_000)
     return started
 
@@ -60,12 +74,24 @@ def test_the_note_dialog_warns_about_a_bsn_but_not_about_a_phone_number(
     dialog.reject()
 
 
-def test_export_then_erase_a_person_and_delete_the_backups_holding_them(
+def test_export_then_erase_a_person_and_delete_the_copies_holding_them(
     start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database, tmp_path: Path
 ) -> None:
     person = _seed(sqlite_database)
-    old_backup = backup_database(sqlite_database)
-    started = _open(start_window, qtbot, sqlite_database)
+    path = sqlite_database.path
+    assert path is not None
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    settings.update(
+        backup_folder=str(elsewhere)
+    )  # the copies before an upgrade stay in backups/ all the same
+    old_backup = backup_database(sqlite_database, elsewhere)
+    sqlite_database.dispose()
+    replaced = restore_sqlite(old_backup, path).aside  # the database it replaced is kept beside it
+    assert replaced is not None
+    replaced.with_name(replaced.name + "-wal").write_bytes(b"")  # a -wal that went aside with it
+    before_upgrade = backup_before_migration(path, "0006")
+    started = _open(start_window, qtbot, sqlite_database, backed_up=True)
     started.window.actions_by_name["privacy_person"].trigger()
     dialog = started.window.findChild(PersonPrivacyDialog)
     assert dialog is not None
@@ -77,7 +103,7 @@ def test_export_then_erase_a_person_and_delete_the_backups_holding_them(
     assert exported["person"]["name"] == NAME
     assert [n["text"] for n in exported["notes"]] == [f"Gesproken met {NAME}"]
 
-    answer_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    asked = answer_modal(ErasureDialog, lambda box: (list(box.choices.values()), box.erase_button.click())[0])
     named = answer_modal(
         QMessageBox,
         lambda box: (box.text(), next(b for b in box.buttons() if "Delete" in b.text()).click())[0],
@@ -85,14 +111,55 @@ def test_export_then_erase_a_person_and_delete_the_backups_holding_them(
     )
     with qtbot.waitSignal(dialog.erased, timeout=20_000):
         dialog.erase()
+    assert [candidate.identifier.value for candidate in asked[0]] == ["Quirijntje"]  # not ticked: kept
     qtbot.waitUntil(lambda: bool(named), timeout=5000)
-    assert old_backup.name in named[0]
-    assert not old_backup.exists()
-    path = started.window.context.database.path
-    assert path is not None
+    for copy in (old_backup, replaced, before_upgrade):
+        assert copy.name in named[0]
+        assert not copy.exists()
+    assert not replaced.with_name(replaced.name + "-wal").exists()
+    assert "copies of the database deleted" in dialog.status.text()  # also the automatic one at opening
     for file in (path, path.with_name(path.name + "-wal")):
         if file.exists():
             assert b"Vlaskamp" not in file.read_bytes()
+    with started.window.context.database.session() as session:
+        texts = set(session.scalars(select(Note.text)))
+    assert texts == {"Oud overleg in de Zwiepzaal", "Gesproken met […]", "Quirijntje belt terug"}
+    dialog.close()
+
+
+def test_a_word_the_user_ticks_is_replaced_too(
+    start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database
+) -> None:
+    person = _seed(sqlite_database)
+    started = _open(start_window, qtbot, sqlite_database, backed_up=True)
+    started.window.actions_by_name["privacy_person"].trigger()
+    dialog = started.window.findChild(PersonPrivacyDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.person.count() == 1, timeout=5000)
+    dialog.select(person)
+
+    def tick_and_erase(box: ErasureDialog) -> list[str]:
+        shown = []
+        for check, candidate in box.choices.items():
+            check.setChecked(True)
+            shown += [mention.excerpt for mention in candidate.mentions]
+        box.erase_button.click()
+        return shown
+
+    shown = answer_modal(ErasureDialog, tick_and_erase)
+    kept = answer_modal(  # the automatic backup made at opening holds the person
+        QMessageBox,
+        lambda box: next(b for b in box.buttons() if "Keep" in b.text()).click(),
+        name="backupsHoldingBox",
+    )
+    with qtbot.waitSignal(dialog.erased, timeout=20_000):
+        dialog.erase()
+    qtbot.waitUntil(lambda: bool(kept), timeout=5000)
+    assert shown == [["Quirijntje belt terug"]]
+    assert "2 texts changed" in dialog.status.text()
+    with started.window.context.database.session() as session:
+        texts = set(session.scalars(select(Note.text)))
+    assert texts == {"Oud overleg in de Zwiepzaal", "Gesproken met […]", "[…] belt terug"}
     dialog.close()
 
 
@@ -113,5 +180,10 @@ def test_retention_review_then_delete_with_confirmation(
     assert deleted.args == [1]
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
     with started.window.context.database.session() as session:
-        assert session.scalar(select(func.count()).select_from(Note)) == 1
+        assert session.scalar(select(func.count()).select_from(Note)) == 2
+    path = started.window.context.database.path
+    assert path is not None
+    for file in (path, path.with_name(path.name + "-wal")):  # nor in the search index: the file is scrubbed
+        if file.exists():
+            assert b"zwiepzaal" not in file.read_bytes().lower(), file.name
     dialog.close()
