@@ -17,6 +17,7 @@ import logging
 import sqlite3
 
 from teamlead.data.database import Database
+from teamlead.data.engine import writing
 from teamlead.data.search_maintenance import optimize_search_index
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def scrub(database: Database) -> bool:
     """
     if not database.is_sqlite:
         return True
-    with database.engine.begin() as connection:
+    with writing(database.engine).begin() as connection:  # waits for another program's save
         optimize_search_index(connection)
     database.engine.dispose()
     with database.engine.connect() as connection:
