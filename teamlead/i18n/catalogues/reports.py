@@ -44,6 +44,8 @@ NL: dict[str, str] = {
     "complete": "volledig",
     "interim": "tussentijds",
     "interim, up to {date}": "tussentijds, tot en met {date}",
+    "Q{quarter} {year}": "{quarter}e kwartaal {year}",
+    "Q{quarter}": "{quarter}e kw.",
     "* interim: the quarter was not over when a district's report was made.": (
         "* tussentijds: het kwartaal was nog niet voorbij toen de rapportage van een gebied gemaakt werd."
     ),
