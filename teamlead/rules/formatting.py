@@ -65,7 +65,7 @@ def _signs(text: str) -> str:
     """Python's ``,`` (thousands) and ``.`` (decimals) swapped for Dutch."""
     if not _dutch():
         return text
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+    return text.translate(str.maketrans(",.", ".,"))
 
 
 def share(value: float) -> str:
@@ -105,6 +105,11 @@ def day_text(value: date, *, year: bool = True) -> str:
 def day_cell(value: date) -> str:
     """A day in a table column: ``03-12-2026`` in Dutch, ``2026-12-03`` in English."""
     return f"{value:%d-%m-%Y}" if _dutch() else value.isoformat()
+
+
+def excel_day_format() -> str:
+    """:func:`day_cell` as a spreadsheet's display format, for a workbook's real date cells."""
+    return "dd-mm-yyyy" if _dutch() else "yyyy-mm-dd"
 
 
 def moment_text(moment: datetime) -> str:
