@@ -93,7 +93,9 @@ def _network(matrix: NetworkMatrix) -> list[Flowable]:
         ("LEFTPADDING", (1, 0), (-1, -1), 2),
         ("RIGHTPADDING", (1, 0), (-1, -1), 3),
     ]
-    table = pdf.data_table(headers, rows, widths, numeric=numeric, extra_style=[*style, *header_style])
+    table = pdf.data_table(
+        headers, rows, widths, wrap=(0,), numeric=numeric, extra_style=[*style, *header_style], header_size=6
+    )
     return [*flowables, table]
 
 
@@ -149,6 +151,8 @@ def _trend(trend: Trend, counted_until: date | None) -> list[Flowable]:
         [58, *([14] * len(trend.quarters))],
         numeric=range(1, len(trend.quarters) + 1),
         extra_style=[("FONT", (0, 0), (-1, -1), pdf.FONT, 7), ("FONT", (0, 0), (-1, 0), pdf.FONT_BOLD, 7)],
+        header_size=7,
+        size=7,
     )
     flowables: list[Flowable] = [pdf.heading(tr("Trend over eight quarters")), grid, pdf.spacer(2), table]
     if not all(complete) and counted_until is not None:

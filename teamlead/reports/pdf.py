@@ -151,6 +151,10 @@ def title_block(header: ReportHeader, subtitle: str | None = None) -> list[Flowa
     return flowables
 
 
+CELL_PADDING = 4
+CELL_SIZE = 8
+
+
 def table_style(header_rows: int = 1) -> list[tuple[Any, ...]]:
     return [
         ("FONT", (0, 0), (-1, -1), FONT, 8),
@@ -174,6 +178,8 @@ def data_table(
     wrap: Sequence[int] = (),
     numeric: Sequence[int] = (),
     extra_style: Sequence[tuple[Any, ...]] = (),
+    header_size: float = CELL_SIZE,
+    size: float = CELL_SIZE,
 ) -> LongTable:
     """A table whose header row repeats on every page. Every cell is plain text, which reportlab draws as is
     (never parsed as markup); columns in ``wrap`` are broken into lines here, once, which is several times
@@ -181,18 +187,18 @@ def data_table(
     too narrow for its longest word (or a header's) is widened at the expense of columns with room to spare.
     """
     texts = [[_cell(value) for value in row] for row in rows]
-    column_widths = fit_widths(headers, texts, widths, wrap)
+    column_widths = fit_widths(headers, texts, widths, wrap, header_size, size)
     wrapped = {index: column_widths[index] - 2 * CELL_PADDING for index in wrap}
     data: list[list[object]] = [
         [
-            wrap_text(header, column_widths[index] - 2 * CELL_PADDING, font=FONT_BOLD)
+            wrap_text(header, column_widths[index] - 2 * CELL_PADDING, size=header_size, font=FONT_BOLD)
             for index, header in enumerate(headers)
         ]
     ]
     for row in texts:
         data.append(
             [
-                wrap_text(text, wrapped[index]) if index in wrapped else pdf_plain(text)
+                wrap_text(text, wrapped[index], size) if index in wrapped else pdf_plain(text)
                 for index, text in enumerate(row)
             ]
         )
@@ -206,7 +212,12 @@ def data_table(
 
 
 def fit_widths(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], wrap: Sequence[int] = ()
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    wrap: Sequence[int] = (),
+    header_size: float = CELL_SIZE,
+    size: float = CELL_SIZE,
 ) -> list[float]:
     """Column widths in points from the relative ``widths``, each widened where needed to hold its longest word
     (a column not wrapped: its longest text), taking the room from columns that have more than they need."""
@@ -216,8 +227,8 @@ def fit_widths(
     needed = []
     for index, header in enumerate(headers):
         words_of = (lambda text: text.split()) if index in wrap else (lambda text: [text])
-        longest = max((_width(word) for row in rows for word in words_of(row[index])), default=0.0)
-        longest = max(longest, *(_width(word, font=FONT_BOLD) for word in header.split() or [""]))
+        longest = max((_width(word, size) for row in rows for word in words_of(row[index])), default=0.0)
+        longest = max(longest, *(_width(word, header_size, FONT_BOLD) for word in header.split() or [""]))
         needed.append(min(longest + 2 * CELL_PADDING + 0.5, CONTENT_WIDTH / 2))
     short = sum(max(0.0, need - width) for need, width in zip(needed, given, strict=True))
     spare = sum(max(0.0, width - need) for need, width in zip(needed, given, strict=True))
@@ -229,10 +240,6 @@ def fit_widths(
         width + (need - width) * grow if need > width else width - (width - need) * take
         for need, width in zip(needed, given, strict=True)
     ]
-
-
-CELL_PADDING = 4
-CELL_SIZE = 8
 
 
 @lru_cache(maxsize=65_536)
