@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from teamlead.reporting.summary_keys import FALSE, FORMAT_VERSION, META_KEYS, TR
 from teamlead.reports import pdf, scripts, xlsx
 from teamlead.reports.safety import pdf_plain
 from teamlead.reports.summary_words import figure_label, format_figure
+from teamlead.rules import formatting
 
 CHARTED = ("partners_active", "contact_moments", "meetings_held", "agreements_made")
 PALETTE = ("#004699", "#ec0000", "#00a03c", "#ff9100", "#a00078", "#009dec", "#6b4d2e", "#767676")
@@ -68,39 +70,54 @@ def write_consolidation_xlsx(consolidation: Consolidation, target: Path) -> None
     xlsx.save(workbook, target)
 
 
-def _chart(consolidation: Consolidation, key: str) -> Drawing:
-    width, height = 82 * mm, 58 * mm
+LEGEND_COLUMNS = 3
+LEGEND_ROW = 8.0
+"""Points per legend row."""
+AXIS_LABELS = 20.0
+"""Points below the plot for the quarters' two-line labels."""
+
+
+def chart(consolidation: Consolidation, key: str) -> Drawing:
+    """One figure's trend per district, the legend below the quarters and inside the drawing, so it never
+    runs into the heading or chart below (the drawing grows with the number of districts)."""
+    names = [scripts.single_font(pdf_plain(d.district), pdf.FONT)[:16] for d in consolidation.districts]
+    legend_rows = max(1, math.ceil(len(names) / LEGEND_COLUMNS))
+    legend_height = legend_rows * LEGEND_ROW
+    plot_height = 30 * mm
+    width = 82 * mm
+    height = 4 + legend_height + AXIS_LABELS + plot_height + 14
     drawing = Drawing(width, height)
-    chart = HorizontalLineChart()
-    chart.x, chart.y, chart.width, chart.height = 26, 34, width - 36, height - 52
+    line_chart = HorizontalLineChart()
+    line_chart.x, line_chart.y = 26, 4 + legend_height + AXIS_LABELS
+    line_chart.width, line_chart.height = width - 36, plot_height
     series = [[float(v or 0) for v in d.trend.get(key, ())] or [0.0] for d in consolidation.districts]
-    chart.data = series
+    line_chart.data = series
     for index in range(len(series)):
-        chart.lines[index].strokeColor = colors.HexColor(PALETTE[index % len(PALETTE)])
-        chart.lines[index].strokeWidth = 1.4
-    chart.categoryAxis.categoryNames = [q[2:] for q in consolidation.quarters] or [""]
-    chart.categoryAxis.labels.fontName = pdf.FONT
-    chart.categoryAxis.labels.fontSize = 5.5
-    chart.valueAxis.labels.fontName = pdf.FONT
-    chart.valueAxis.labels.fontSize = 6
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(1.0, max((max(s) for s in series), default=0) * 1.15)
-    chart.valueAxis.visibleGrid = 1
-    chart.valueAxis.gridStrokeColor = pdf.GRID
-    drawing.add(chart)
+        line_chart.lines[index].strokeColor = colors.HexColor(PALETTE[index % len(PALETTE)])
+        line_chart.lines[index].strokeWidth = 1.4
+    line_chart.categoryAxis.categoryNames = [
+        formatting.quarter_short(q, lines=2) for q in consolidation.quarters
+    ] or [""]
+    line_chart.categoryAxis.labels.fontName = pdf.FONT
+    line_chart.categoryAxis.labels.fontSize = 5.5
+    line_chart.categoryAxis.labels.leading = 6.5
+    line_chart.valueAxis.labels.fontName = pdf.FONT
+    line_chart.valueAxis.labels.fontSize = 6
+    line_chart.valueAxis.valueMin = 0
+    line_chart.valueAxis.valueMax = max(1.0, max((max(s) for s in series), default=0) * 1.15)
+    line_chart.valueAxis.visibleGrid = 1
+    line_chart.valueAxis.gridStrokeColor = pdf.GRID
+    drawing.add(line_chart)
     legend = Legend()
-    legend.x, legend.y = 26, 14
+    legend.x, legend.y = 2, 4 + legend_height
     legend.fontName, legend.fontSize = pdf.FONT, 6
-    legend.columnMaximum = 2
+    legend.columnMaximum = legend_rows
     legend.dx = legend.dy = 5
-    legend.deltax = 52
+    legend.deltay = LEGEND_ROW
+    legend.deltax = (width - 8) / LEGEND_COLUMNS
     legend.alignment = "right"
     legend.colorNamePairs = [
-        (
-            colors.HexColor(PALETTE[i % len(PALETTE)]),
-            scripts.single_font(pdf_plain(d.district), pdf.FONT)[:18],
-        )
-        for i, d in enumerate(consolidation.districts)
+        (colors.HexColor(PALETTE[i % len(PALETTE)]), name) for i, name in enumerate(names)
     ]
     drawing.add(legend)
     drawing.add(String(0, height - 9, pdf_plain(figure_label(key)), fontName=pdf.FONT_BOLD, fontSize=8))
@@ -127,7 +144,10 @@ def write_consolidation_pdf(consolidation: Consolidation, target: Path) -> None:
             [tr("Figure"), *names, tr("Total")],
             table_rows,
             widths,
+            wrap=(0,),
             numeric=range(1, len(names) + 2),
+            header_size=6.5,
+            size=7,
             extra_style=[
                 ("FONT", (0, 0), (-1, -1), pdf.FONT, 7),
                 ("FONT", (0, 0), (-1, 0), pdf.FONT_BOLD, 6.5),
@@ -140,8 +160,11 @@ def write_consolidation_pdf(consolidation: Consolidation, target: Path) -> None:
     ]
     if consolidation.quarters:
         interim = _interim_quarters(consolidation)
-        quarters = [f"{q}*" if q in interim else q for q in consolidation.quarters]
-        charts = [_chart(consolidation, key) for key in CHARTED]
+        quarters = [
+            formatting.quarter_short(q, lines=2).replace("\n", "*\n" if q in interim else "\n")
+            for q in consolidation.quarters
+        ]
+        charts = [chart(consolidation, key) for key in CHARTED]
         grid = Table([charts[:2], charts[2:]], colWidths=[pdf.CONTENT_WIDTH / 2] * 2)
         grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         story += [pdf.heading(tr("Trend over eight quarters")), grid]

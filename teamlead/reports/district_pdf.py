@@ -12,13 +12,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from teamlead.i18n import tr
-from teamlead.reporting.model import AgreementLine, DistrictReport, NetworkMatrix, Trend
+from teamlead.reporting.model import DistrictReport, NetworkMatrix, Trend
 from teamlead.reporting.summary_keys import META_KEYS
 from teamlead.reports import pdf
+from teamlead.reports.district_sections import appendix, body_agreements, body_meetings, body_reflections
 from teamlead.reports.network.pdf import map_page
 from teamlead.reports.safety import pdf_plain
 from teamlead.reports.summary_words import figure_label, format_figure, interim_words
-from teamlead.rules import words
+from teamlead.rules import formatting
 
 META = frozenset(META_KEYS)
 """Summary keys that describe the report rather than the district; the header shows them."""
@@ -26,6 +27,8 @@ CHARTED = ("partners_active", "contact_moments", "meetings_held", "agreements_ma
 
 
 def write_district_pdf(report: DistrictReport, target: Path) -> None:
+    """The body — what city staff read, a few pages whatever the district's size — then the appendix that
+    lists every meeting and agreement of the period (the workbook holds them all too)."""
     story: list[Flowable] = pdf.title_block(report.header)
     if not report.has_data:
         story.append(pdf.para(tr("There is no data for this district in this period."), "h2"))
@@ -34,13 +37,14 @@ def write_district_pdf(report: DistrictReport, target: Path) -> None:
     if report.network_map is not None:
         story += [PageBreak(), *map_page(report.network_map), PageBreak()]
     story += _trend(report.trend, report.header.counted_until)
-    story += _meetings(report)
-    story += _agreements(report)
-    story += _reflections(report)
+    story += body_meetings(report)
+    story += body_agreements(report)
+    story += body_reflections(report)
     story.append(pdf.heading(tr("Narrative")))
     story.append(
         pdf.para(report.narrative) if report.narrative else pdf.empty_note(tr("No narrative was written."))
     )
+    story += appendix(report)
     pdf.write_pdf(target, report.header, story)
 
 
@@ -89,7 +93,9 @@ def _network(matrix: NetworkMatrix) -> list[Flowable]:
         ("LEFTPADDING", (1, 0), (-1, -1), 2),
         ("RIGHTPADDING", (1, 0), (-1, -1), 3),
     ]
-    table = pdf.data_table(headers, rows, widths, numeric=numeric, extra_style=[*style, *header_style])
+    table = pdf.data_table(
+        headers, rows, widths, wrap=(0,), numeric=numeric, extra_style=[*style, *header_style], header_size=6
+    )
     return [*flowables, table]
 
 
@@ -98,15 +104,15 @@ def _chart(trend: Trend, key: str) -> Drawing:
     drawing = Drawing(width, height)
     values = [float(value or 0) for value in trend.series(key)]
     chart = HorizontalLineChart()
-    chart.x, chart.y, chart.width, chart.height = 26, 18, width - 36, height - 36
+    chart.x, chart.y, chart.width, chart.height = 26, 22, width - 36, height - 40
     chart.data = [values]
     chart.joinedLines = 1
     chart.lines[0].strokeColor = pdf.ACCENT
     chart.lines[0].strokeWidth = 1.6
     chart.lines.symbol = None
     complete = trend.complete or (True,) * len(trend.quarters)
-    chart.categoryAxis.categoryNames = [  # "26-Q3", "26-Q4*" while it is not over
-        label[2:] if done else f"{label[2:]}*" for label, done in zip(trend.quarters, complete, strict=True)
+    chart.categoryAxis.categoryNames = [  # "Q3 / 2026", "Q4* / 2026" while it is not over
+        _quarter(label, done) for label, done in zip(trend.quarters, complete, strict=True)
     ]
     chart.categoryAxis.labels.fontName = pdf.FONT
     chart.categoryAxis.labels.fontSize = 6
@@ -123,6 +129,12 @@ def _chart(trend: Trend, key: str) -> Drawing:
     return drawing
 
 
+def _quarter(label: str, complete: bool) -> str:
+    """A Trend column's quarter on two lines for a narrow place, starred while it was not over."""
+    first, year = formatting.quarter_short(label, lines=2).split("\n")
+    return f"{first}{'' if complete else '*'}\n{year}"
+
+
 def _trend(trend: Trend, counted_until: date | None) -> list[Flowable]:
     """Charts and the table; a quarter that was not over when the report was made is starred."""
     charts = [_chart(trend, key) for key in CHARTED]
@@ -132,78 +144,17 @@ def _trend(trend: Trend, counted_until: date | None) -> list[Flowable]:
         [figure_label(key), *(format_figure(key, value) for value in values)] for key, values in trend.rows
     ]
     complete = trend.complete or (True,) * len(trend.quarters)
-    quarters = [label if done else f"{label}*" for label, done in zip(trend.quarters, complete, strict=True)]
+    quarters = [_quarter(label, done) for label, done in zip(trend.quarters, complete, strict=True)]
     table = pdf.data_table(
         [tr("Figure"), *quarters],
         rows,
         [58, *([14] * len(trend.quarters))],
         numeric=range(1, len(trend.quarters) + 1),
         extra_style=[("FONT", (0, 0), (-1, -1), pdf.FONT, 7), ("FONT", (0, 0), (-1, 0), pdf.FONT_BOLD, 7)],
+        header_size=7,
+        size=7,
     )
     flowables: list[Flowable] = [pdf.heading(tr("Trend over eight quarters")), grid, pdf.spacer(2), table]
     if not all(complete) and counted_until is not None:
         flowables.append(pdf.para(f"* {interim_words(counted_until)}", "small"))
-    return flowables
-
-
-def _meetings(report: DistrictReport) -> list[Flowable]:
-    flowables: list[Flowable] = [pdf.heading(tr("Meetings held"))]
-    if not report.meetings:
-        return [*flowables, pdf.empty_note(tr("No meetings were held in this period."))]
-    rows = [
-        [line.day, words.meeting_kind(line.kind), line.title, f"{line.present} / {line.invited}"]
-        for line in report.meetings
-    ]
-    headers = [tr("Date"), tr("Kind"), tr("Title"), tr("Present / invited")]
-    return [*flowables, pdf.data_table(headers, rows, [20, 28, 80, 22], wrap=(2,), numeric=(3,))]
-
-
-def _agreement_table(lines: tuple[AgreementLine, ...], done: bool) -> Flowable:
-    headers = [
-        tr("Agreement"),
-        tr("Organisations"),
-        tr("Made"),
-        tr("Due"),
-        tr("Done on") if done else tr("Status"),
-    ]
-    rows = [
-        [
-            line.text,
-            line.organisations,
-            line.made_on,
-            line.due_on or "",
-            line.done_on if done else words.agreement_status(line.status),
-        ]
-        for line in lines
-    ]
-    return pdf.data_table(headers, rows, [170, 110, 52, 52, 58], wrap=(0, 1))
-
-
-def _agreements(report: DistrictReport) -> list[Flowable]:
-    flowables: list[Flowable] = [pdf.heading(tr("Agreements"))]
-    sections = (
-        (tr("Made in this period"), report.agreements_made, False),
-        (tr("Done in this period"), report.agreements_done, True),
-        (tr("Overdue at the end of the period"), report.agreements_overdue, False),
-    )
-    for title, lines, done in sections:
-        flowables.append(pdf.heading(f"{title} ({len(lines)})", 2))
-        flowables.append(_agreement_table(lines, done) if lines else pdf.empty_note(tr("None.")))
-    return flowables
-
-
-def _reflections(report: DistrictReport) -> list[Flowable]:
-    flowables: list[Flowable] = [pdf.heading(tr("Local reflection"))]
-    if not report.reflections:
-        return [*flowables, pdf.empty_note(tr("No local reflection was recorded in this period."))]
-    for line in report.reflections:
-        answers = (
-            (tr("What goes well?"), line.goes_well),
-            (tr("What can be better?"), line.can_improve),
-            (tr("What can we do ourselves?"), line.do_ourselves),
-            (tr("Where do we need help?"), line.need_help),
-        )
-        rows = [[question, answer or "–"] for question, answer in answers]
-        table = pdf.data_table([tr("Question"), tr("Answer")], rows, [40, 110], wrap=(1,))
-        flowables.append(pdf.keep(pdf.heading(f"{line.day.isoformat()} · {line.title}", 2), table))
     return flowables

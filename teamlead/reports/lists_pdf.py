@@ -13,7 +13,7 @@ from teamlead.i18n import tr
 from teamlead.reporting.model import AgreementRegister, ContactSheet, MeetingPack, RegisterEntry, Roster
 from teamlead.reports import pdf
 from teamlead.reports.safety import pdf_plain
-from teamlead.rules import words
+from teamlead.rules import formatting, words
 
 
 def write_roster(roster: Roster, target: Path) -> None:
@@ -64,7 +64,7 @@ def write_contacts(sheet: ContactSheet, target: Path) -> None:
 def _history(entry: RegisterEntry) -> str:
     parts = []
     for change in entry.history:
-        text = f"{change.day.isoformat()} {words.agreement_status(change.to_status)}"
+        text = f"{formatting.day_cell(change.day)} {words.agreement_status(change.to_status)}"
         if change.comment:
             text += f" ({change.comment})"
         parts.append(text)
@@ -110,7 +110,7 @@ def write_register(register: AgreementRegister, target: Path) -> None:
 
 def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
     story: list[Flowable] = pdf.title_block(pack.header, subtitle=pack.title)
-    when = pack.starts_at.strftime("%Y-%m-%d %H:%M")
+    when = formatting.moment_text(pack.starts_at)
     if pack.ends_at:
         when += f"–{pack.ends_at.strftime('%H:%M')}"
     facts = [

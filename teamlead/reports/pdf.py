@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -39,9 +39,10 @@ from reportlab.platypus import (
 from teamlead.i18n import tr
 from teamlead.reporting.model import ReportHeader
 from teamlead.reports import scripts
+from teamlead.reports.pdf_layout import Heading, keep_headings_with_next
 from teamlead.reports.safety import pdf_plain, pdf_plain_lines, pdf_text
 from teamlead.reports.summary_words import interim_words
-from teamlead.rules import words
+from teamlead.rules import formatting, words
 from teamlead.rules.files import atomic_target
 
 FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
@@ -108,7 +109,13 @@ def para(text: str, style: str = "body") -> Paragraph:
 
 
 def heading(text: str, level: int = 1) -> Paragraph:
-    return para(text, "h1" if level == 1 else "h2")
+    """A heading, in any script: kept with what follows it, and an entry in the PDF's outline."""
+    return _heading(text, "h1" if level == 1 else "h2")
+
+
+def _heading(text: str, style: str) -> Heading:
+    chosen = styles()[style]
+    return Heading(scripts.markup("\n".join(pdf_plain_lines(text)), chosen.fontName), chosen, pdf_plain(text))
 
 
 def spacer(height: float = 4) -> Spacer:
@@ -119,15 +126,15 @@ def title_block(header: ReportHeader, subtitle: str | None = None) -> list[Flowa
     """Report name, then district, period, audience and date made in a small table."""
     rows: list[tuple[str, Paragraph]] = [(tr("District"), para(header.district))]
     if header.period is not None:
-        period = pdf_text(f"{header.period.start.isoformat()} – {header.period.end.isoformat()}")
+        period = pdf_text(formatting.period_name(header.period.start, header.period.end))
         if header.counted_until is not None:  # a period not over when the report was made: said at once
             interim = pdf_text(f"({interim_words(header.counted_until)})")
             period += f' <b><font color="#{WARNING.hexval()[2:]}">{interim}</font></b>'
         rows.append((tr("Period"), Paragraph(period, styles()["body"])))
     if header.as_of is not None:
-        rows.append((tr("Situation on"), para(header.as_of.isoformat())))
+        rows.append((tr("Situation on"), para(formatting.day_text(header.as_of))))
     rows.append((tr("Audience"), para(words.audience(header.audience))))
-    rows.append((tr("Made on"), para(header.generated_at.strftime("%Y-%m-%d %H:%M"))))
+    rows.append((tr("Made on"), para(formatting.moment_text(header.generated_at))))
     table = Table(
         [[pdf_plain(label), value] for label, value in rows],
         colWidths=[32 * mm, CONTENT_WIDTH - 32 * mm],
@@ -146,11 +153,15 @@ def title_block(header: ReportHeader, subtitle: str | None = None) -> list[Flowa
             ]
         )
     )
-    flowables: list[Flowable] = [para(header.title, "title")]
+    flowables: list[Flowable] = [_heading(header.title, "title")]
     if subtitle:
         flowables.append(para(subtitle, "h2"))
     flowables += [spacer(2), table, spacer(5)]
     return flowables
+
+
+CELL_PADDING = 4
+CELL_SIZE = 8
 
 
 def table_style(header_rows: int = 1) -> list[tuple[Any, ...]]:
@@ -176,23 +187,30 @@ def data_table(
     wrap: Sequence[int] = (),
     numeric: Sequence[int] = (),
     extra_style: Sequence[tuple[Any, ...]] = (),
+    header_size: float = CELL_SIZE,
+    size: float = CELL_SIZE,
 ) -> LongTable:
     """A table whose header row repeats on every page. Every cell is plain text, which reportlab draws as is
     (never parsed as markup); columns in ``wrap`` are broken into lines here, once, which is several times
-    faster than a Paragraph per cell on a report with thousands of rows.
+    faster than a Paragraph per cell on a report with thousands of rows. Lines break between words: a column
+    too narrow for its longest word (or a header's) is widened at the expense of columns with room to spare.
     """
-    scale = CONTENT_WIDTH / sum(widths)
-    column_widths = [width * scale for width in widths]
+    texts = [[_cell(value) for value in row] for row in rows]
+    column_widths = fit_widths(headers, texts, widths, wrap, header_size, size)
     wrapped = {index: column_widths[index] - 2 * CELL_PADDING for index in wrap}
-    data: list[list[object]] = [[pdf_plain(header) for header in headers]]
-    for row in rows:
+    data: list[list[object]] = [
+        [
+            wrap_text(header, column_widths[index] - 2 * CELL_PADDING, size=header_size, font=FONT_BOLD)
+            for index, header in enumerate(headers)
+        ]
+    ]
+    for row in texts:
         cells: list[object] = []
-        for index, value in enumerate(row):
-            text = _cell(value)
+        for index, text in enumerate(row):
             if scripts.needs_care(text, FONT):  # another script: a paragraph can mix fonts and wraps itself
                 cells.append(para(text, "cell"))
             else:
-                cells.append(wrap_text(text, wrapped[index]) if index in wrapped else pdf_plain(text))
+                cells.append(wrap_text(text, wrapped[index], size) if index in wrapped else pdf_plain(text))
         data.append(cells)
     table = LongTable(data, colWidths=column_widths, repeatRows=1, hAlign="LEFT")
     style = table_style()
@@ -203,32 +221,60 @@ def data_table(
     return table
 
 
-CELL_PADDING = 4
-CELL_SIZE = 8
+def fit_widths(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    wrap: Sequence[int] = (),
+    header_size: float = CELL_SIZE,
+    size: float = CELL_SIZE,
+) -> list[float]:
+    """Column widths in points from the relative ``widths``, each widened where needed to hold its longest word
+    (a column not wrapped: its longest text), taking the room from columns that have more than they need."""
+    register_fonts()
+    scale = CONTENT_WIDTH / sum(widths)
+    given = [width * scale for width in widths]
+    needed = []
+    for index, header in enumerate(headers):
+        words_of = (lambda text: text.split()) if index in wrap else (lambda text: [text])
+        longest = max((_width(word, size) for row in rows for word in words_of(row[index])), default=0.0)
+        longest = max(longest, *(_width(word, header_size, FONT_BOLD) for word in header.split() or [""]))
+        needed.append(min(longest + 2 * CELL_PADDING + 0.5, CONTENT_WIDTH / 2))
+    short = sum(max(0.0, need - width) for need, width in zip(needed, given, strict=True))
+    spare = sum(max(0.0, width - need) for need, width in zip(needed, given, strict=True))
+    if short <= 0 or spare <= 0:
+        return given
+    take = min(1.0, short / spare)
+    grow = min(1.0, spare / short)
+    return [
+        width + (need - width) * grow if need > width else width - (width - need) * take
+        for need, width in zip(needed, given, strict=True)
+    ]
 
 
 @lru_cache(maxsize=65_536)
-def _width(word: str, size: float = CELL_SIZE) -> float:
-    return float(pdfmetrics.stringWidth(word, FONT, size))
+def _width(word: str, size: float = CELL_SIZE, font: str = FONT) -> float:
+    return float(pdfmetrics.stringWidth(word, font, size))
 
 
-def wrap_text(text: str, width: float, size: float = CELL_SIZE) -> str:
-    """``text`` broken into lines that fit ``width`` points (greedy, by words; an over-long word by letters),
-    its own line breaks kept, control characters removed."""
+def wrap_text(text: str, width: float, size: float = CELL_SIZE, font: str = FONT) -> str:
+    """``text`` broken into lines that fit ``width`` points (greedy, by words; a word longer than a whole line
+    by letters, with a hyphen), its own line breaks kept, control characters removed."""
+    register_fonts()
     lines: list[str] = []
-    space = _width(" ", size)
+    space = _width(" ", size, font)
     for paragraph in pdf_plain_lines(text):
         line: list[str] = []
         used = 0.0
         for word in paragraph.split(" "):
-            needed = _width(word, size)
+            needed = _width(word, size, font)
             if needed > width:
                 if line:
                     lines.append(" ".join(line))
                     line, used = [], 0.0
-                pieces = _break_long(word, width, size)
+                pieces = _break_long(word, width, size, font)
                 lines.extend(pieces[:-1])
-                line, used = [pieces[-1]], _width(pieces[-1], size)
+                line, used = [pieces[-1]], _width(pieces[-1], size, font)
                 continue
             if line and used + space + needed > width:
                 lines.append(" ".join(line))
@@ -242,8 +288,12 @@ def wrap_text(text: str, width: float, size: float = CELL_SIZE) -> str:
 def _cell(value: object) -> str:
     if value is None:
         return ""
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
+    if isinstance(value, datetime):
+        return formatting.moment_cell(value)
+    if isinstance(value, date):
+        return formatting.day_cell(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return formatting.number(value)
     return str(value)
 
 
@@ -256,24 +306,42 @@ def keep(*flowables: Flowable) -> KeepTogether:
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
-    """Draws the footer once the page count is known, so it can say "page 2 of 7"."""
+    """Draws the footer once the page count is known, so it can say "page 2 of 7".
+
+    Pages are only written out at the end, so the outline's bookmarks of a page are kept with it and made then,
+    when the page they point to is the one being written.
+    """
 
     footer_left = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._page_marks: list[list[tuple[str, tuple[Any, ...], dict[str, Any]]]] = []
+        self._marks: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+
+    def bookmarkPage(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802 - reportlab's name
+        self._marks.append(("bookmarkPage", args, kwargs))
+
+    def addOutlineEntry(self, *args: Any, **kwargs: Any) -> None:  # noqa: N802 - reportlab's name
+        self._marks.append(("addOutlineEntry", args, kwargs))
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
+        self._page_marks.append(self._marks)
+        self._marks = []
         self._startPage()
 
     def save(self) -> None:
         total = len(self._pages)
-        for state in self._pages:
+        for state, marks in zip(self._pages, list(self._page_marks), strict=True):
             self.__dict__.update(state)
             self._footer(total)
+            for name, args, kwargs in marks:
+                getattr(super(), name)(*args, **kwargs)
             super().showPage()
+        if any(self._page_marks):
+            self.showOutline()
         super().save()
 
     def _footer(self, total: int) -> None:
@@ -301,15 +369,13 @@ def write_pdf(
     it to ``target`` atomically."""
     page_width, page_height = pagesize
     register_fonts()
-    period = (
-        f" · {header.period.start.isoformat()} – {header.period.end.isoformat()}" if header.period else ""
-    )
+    period = f" · {formatting.period_name(header.period.start, header.period.end)}" if header.period else ""
     footer = scripts.single_font(pdf_plain(f"Teamlead · {header.title} · {header.district}{period}"), FONT)
 
     class Footed(_NumberedCanvas):
         footer_left = footer
 
-    story = _no_orphan_headings(story)
+    story = keep_headings_with_next(story)
     # reportlab writes into a file it opens itself and leaves open when the write fails (a full disk): ours
     # is closed however the build ends.
     with atomic_target(target) as temporary, temporary.open("wb") as handle:
@@ -329,37 +395,23 @@ def write_pdf(
         document.build(story, canvasmaker=Footed)
 
 
-def _break_long(word: str, width: float, size: float) -> list[str]:
+def _break_long(word: str, width: float, size: float, font: str = FONT) -> list[str]:
     """Pieces of a word too long for a line: after ``@ . - /`` where possible (e-mail addresses, web
-    addresses, double names), else letter by letter."""
+    addresses, double names), else letter by letter with a hyphen at the break."""
     parts = [part for part in re.split(r"(?<=[@./\-])", word) if part]
     pieces: list[str] = []
     chunk = ""
     for part in parts:
-        if chunk and _width(chunk + part, size) <= width:
+        if chunk and _width(chunk + part, size, font) <= width:
             chunk += part
             continue
         if chunk:
             pieces.append(chunk)
         chunk = ""
-        for letter in part if _width(part, size) > width else [part]:
-            if chunk and _width(chunk + letter, size) > width:
-                pieces.append(chunk)
+        for letter in part if _width(part, size, font) > width else [part]:
+            if chunk and _width(chunk + letter + "-", size, font) > width:
+                pieces.append(chunk + "-" if chunk[-1].isalnum() else chunk)
                 chunk = ""
             chunk += letter
     pieces.append(chunk)
     return pieces
-
-
-def _no_orphan_headings(story: list[Flowable]) -> list[Flowable]:
-    """A heading never ends a page: when little room is left, it starts the next one.
-
-    (reportlab's ``keepWithNext`` would move a heading together with a table longer than a page, leaving
-    an empty page behind; a conditional page break does not.)
-    """
-    result: list[Flowable] = []
-    for flowable in story:
-        if isinstance(flowable, Paragraph) and flowable.style.name in ("h1", "h2"):
-            result.append(CondPageBreak(30 * mm if flowable.style.name == "h1" else 22 * mm))
-        result.append(flowable)
-    return result

@@ -11,7 +11,7 @@ from datetime import date
 
 from teamlead.i18n import tr
 from teamlead.reporting.summary_keys import DOMAIN_PREFIX, THEME_PREFIX, TRUE
-from teamlead.rules import words
+from teamlead.rules import formatting, words
 
 
 def figure_label(key: str, domain_names: dict[str, str] | None = None) -> str:
@@ -64,21 +64,22 @@ def figure_label(key: str, domain_names: dict[str, str] | None = None) -> str:
 
 
 def format_figure(key: str, value: object) -> str:
-    """A figure as the PDF prints it: shares as percentages, averages and medians with one decimal, empty as
-    a dash. A share or average read back from a workbook may be a whole number (a share of 1 is stored as 1),
-    so the key decides, not the type."""
+    """A figure as the PDF prints it (:mod:`teamlead.rules.formatting`): shares as percentages, averages and
+    medians with one decimal, empty as a dash. A share or average read back from a workbook may be a whole
+    number (a share of 1 is stored as 1), so the key decides, not the type."""
     if value is None or value == "":
         return "–"
     if key == "period_complete":
         return tr("complete") if value == TRUE else tr("interim")
     if isinstance(value, int | float) and not isinstance(value, bool):
         if key.endswith("_share"):
-            return f"{value * 100:.0f}%"
+            return formatting.share(value)
         if key.endswith(("_avg", "_median")) or isinstance(value, float):
-            return f"{value:.1f}"
+            return formatting.number(value, 1)
+        return formatting.number(value)
     return str(value)
 
 
 def interim_words(until: date) -> str:
     """What a report of a period that was not over says about it, on its first page."""
-    return tr("interim, up to {date}", date=until.isoformat())
+    return tr("interim, up to {date}", date=formatting.day_text(until))

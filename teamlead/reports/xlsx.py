@@ -18,12 +18,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from teamlead.reports.safety import excel_text, looks_like_formula
+from teamlead.rules import formatting
 from teamlead.rules.files import atomic_target
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="004699")
-DATE_FORMAT = "yyyy-mm-dd"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 MAX_WIDTH = 60
 
 
@@ -44,9 +43,9 @@ def put(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
         return cell
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, datetime):
-        cell.number_format = DATETIME_FORMAT
+        cell.number_format = f"{formatting.excel_day_format()} hh:mm"
     elif isinstance(value, date):
-        cell.number_format = DATE_FORMAT
+        cell.number_format = formatting.excel_day_format()
     return cell
 
 

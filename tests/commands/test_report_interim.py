@@ -17,6 +17,7 @@ from teamlead.cli import main
 from teamlead.data.database import open_database
 from teamlead.data.models import Agreement, Meeting
 from teamlead.reporting.periods import AMSTERDAM, local_date, quarter_of
+from teamlead.rules.formatting import day_text
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, MeetingStatus
 from tests.reports.readback import sheet_rows
 
@@ -92,7 +93,7 @@ def test_the_current_quarter_on_the_demo_is_interim_and_counts_up_to_now(
         assert trend[1][-1] == "false"
         assert set(trend[1][1:-1]) == {"true"}
         first_page = " ".join((PdfReader(files[name, ".pdf"]).pages[0].extract_text() or "").split())
-        assert f"(interim, up to {local_date(before).isoformat()})" in first_page
+        assert f"(interim, up to {day_text(local_date(before))})" in first_page
 
     past = tmp_path / "last-quarter.xlsx"
     assert main(["--database", address, "report", "district", "-o", str(past)]) == 0

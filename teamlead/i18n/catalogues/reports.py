@@ -44,6 +44,8 @@ NL: dict[str, str] = {
     "complete": "volledig",
     "interim": "tussentijds",
     "interim, up to {date}": "tussentijds, tot en met {date}",
+    "Q{quarter} {year}": "{quarter}e kwartaal {year}",
+    "Q{quarter}": "{quarter}e kw.",
     "* interim: the quarter was not over when a district's report was made.": (
         "* tussentijds: het kwartaal was nog niet voorbij toen de rapportage van een gebied gemaakt werd."
     ),
@@ -75,6 +77,19 @@ NL: dict[str, str] = {
     "Done in this period": "Afgerond in deze periode",
     "Overdue at the end of the period": "Over tijd aan het eind van de periode",
     "None.": "Geen.",
+    "Held": "Gehouden",
+    "Present of invited": "Aanwezig van uitgenodigd",
+    "Every meeting held is listed in the appendix.": "Alle gehouden overleggen staan in de bijlage.",
+    "Longest overdue ({shown} of {count})": "Langst over tijd ({shown} van {count})",
+    "Overdue ({count})": "Over tijd ({count})",
+    "Every agreement is listed in the appendix.": "Alle afspraken staan in de bijlage.",
+    "The latest {shown} of {count}; the appendix holds them all.": (
+        "De laatste {shown} van {count}; de bijlage bevat ze allemaal."
+    ),
+    "Appendix: every meeting and agreement of the period": "Bijlage: alle overleggen en afspraken van de periode",
+    "Agreements made in this period": "Afspraken gemaakt in deze periode",
+    "Agreements done in this period": "Afspraken afgerond in deze periode",
+    "Agreements overdue at the end of the period": "Afspraken over tijd aan het eind van de periode",
     "Reflection": "Reflectie",
     "What goes well?": "Wat gaat goed?",
     "What can be better?": "Wat kan beter?",

@@ -6,7 +6,7 @@ from teamlead.i18n import tr
 from teamlead.reporting.model import NetworkMap
 from teamlead.reports.network.graph import drawn_graph
 from teamlead.reports.network.layout import Layout, lay_out
-from teamlead.rules import words
+from teamlead.rules import formatting, words
 
 MARGIN = 18.0
 """Points of white around the picture in the SVG and PNG files."""
@@ -20,7 +20,7 @@ def heading(network: NetworkMap) -> list[str]:
         scope = f"{network.neighbourhood} ({scope})" if scope else network.neighbourhood
     parts = [scope]
     if header.period is not None:
-        parts.append(f"{header.period.start.isoformat()} – {header.period.end.isoformat()}")
+        parts.append(formatting.period_name(header.period.start, header.period.end))
     parts.append(words.audience(header.audience))
     return [header.title or tr("Network map"), " · ".join(parts)]
 
