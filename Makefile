@@ -3,9 +3,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test stress lint format bench screenshots clean package smoke-bundle
+.PHONY: run test stress lint format bench screenshots icons clean package smoke-bundle
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@py=$$(scripts/find-python) || exit 1; \
 	if [ ! -x $(BIN)/python ]; then echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV) || exit 1; fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -41,6 +41,9 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+
+icons: $(STAMP)
+	$(BIN)/python scripts/make_icons.py
 
 package: $(VENV)/.installed-package
 	$(BIN)/python scripts/build_bundle.py

@@ -1,7 +1,7 @@
 """The common frame of every PDF report: A4, DejaVu Sans embedded, title block, page numbers, table styles.
 
 DejaVu Sans carries every name a Dutch city has (Şükrü Öztürk, Zoë, Nguyễn); reportlab embeds the subset
-used, so the PDF shows the same everywhere. The fonts ship inside the package (``teamlead/resources/fonts``).
+used, so the PDF shows the same everywhere. The fonts ship with the app (``resources/fonts``).
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ from teamlead.reports.safety import pdf_plain, pdf_plain_lines, pdf_text
 from teamlead.reports.summary_words import interim_words
 from teamlead.rules import words
 from teamlead.rules.files import atomic_target
+from teamlead.rules.resource_files import resource
 
-FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONTS = resource("fonts")
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 

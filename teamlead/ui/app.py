@@ -66,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName(QSETTINGS_ORGANISATION)
     app.setApplicationName(QSETTINGS_APPLICATION)
     app.setApplicationDisplayName(tr("Teamlead"))
+    app.setDesktopFileName("teamlead")  # the desktop entry (resources/desktop), so a taskbar finds the icon
+    from teamlead.ui.style import app_icon
+
+    app.setWindowIcon(app_icon())
 
     from teamlead.rules.logs import setup_logging
     from teamlead.ui.safety.startup import SafeStart, claim_instance
