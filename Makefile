@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test stress lint format bench screenshots icons clean package smoke-bundle
+.PHONY: run test stress lint format bench screenshots icons translations clean package smoke-bundle
 
 $(STAMP): pyproject.toml setup.py
 	@py=$$(scripts/find-python) || exit 1; \
@@ -44,6 +44,10 @@ screenshots: $(STAMP)
 
 icons: $(STAMP)
 	$(BIN)/python scripts/make_icons.py
+
+# After editing a .po in resources/translations/ (by hand or in Poedit): compile it to the .mo the app reads.
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py
 
 package: $(VENV)/.installed-package
 	$(BIN)/python scripts/build_bundle.py

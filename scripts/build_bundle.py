@@ -94,6 +94,7 @@ def check_bundle(folder: Path = BUNDLE) -> list[str]:
     internal = folder / "_internal"
     expected = {  # the top-level resources/ is the package teamlead.resources
         "Qt's Dutch translation": "PySide6/Qt/translations/qtbase_nl.qm",
+        "Teamlead's Dutch translation": "teamlead/resources/translations/nl/LC_MESSAGES/teamlead.mo",
         "the PDF fonts": "teamlead/resources/fonts/DejaVuSans.ttf",
         "the app icon": "teamlead/resources/icons/teamlead-256.png",
         "the style sheets": "teamlead/resources/styles/views.qss",

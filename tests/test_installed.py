@@ -1,6 +1,7 @@
 """An installed Teamlead finds what it ships, wherever it is started: the wheel built from this checkout,
-installed into a fresh virtual environment and run from another folder, reads its icon, style sheets and
-fonts from inside the installation (never from the checkout), makes a PDF report and opens its window.
+installed into a fresh virtual environment and run from another folder, reads its icon, style sheets, fonts
+and translations from inside the installation (never from the checkout), makes a PDF report and opens its
+window.
 
 The fresh environment takes the dependencies from the development one (a ``.pth`` line, not its editable
 install of Teamlead), so the test builds and installs only Teamlead itself.
@@ -27,6 +28,7 @@ SHIPPED = (
     ("fonts", "DejaVuSans.ttf"),
     ("desktop", "teamlead.desktop"),
     ("desktop", "nl.teamlead.Teamlead.metainfo.xml"),
+    ("translations", "nl", "LC_MESSAGES", "teamlead.mo"),
 )
 
 
@@ -73,7 +75,11 @@ def test_the_installed_app_finds_its_resources_outside_the_checkout(installed: P
     check = "\n".join(
         [
             "import teamlead",
-            "from teamlead.rules.resource_files import resource, resources_folder",
+            "from teamlead.resource_files import resource, resources_folder",
+            "from teamlead.i18n import set_language, tr, trn",
+            "set_language('nl')",
+            "assert tr('There is no database at {name}.', name='x') == 'Er is geen database op x.'",
+            "assert trn('{count} person', '{count} people', 1) == '1 persoon'",
             "print(teamlead.__file__)",
             "print(resources_folder())",
             *(f"assert resource{parts!r}.is_file(), {parts!r}" for parts in SHIPPED),

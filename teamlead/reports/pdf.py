@@ -38,9 +38,9 @@ from teamlead.i18n import tr
 from teamlead.reporting.model import ReportHeader
 from teamlead.reports.safety import pdf_plain, pdf_plain_lines, pdf_text
 from teamlead.reports.summary_words import interim_words
+from teamlead.resource_files import resource
 from teamlead.rules import words
 from teamlead.rules.files import atomic_target
-from teamlead.rules.resource_files import resource
 
 FONTS = resource("fonts")
 FONT = "DejaVuSans"

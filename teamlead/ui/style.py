@@ -16,7 +16,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
-from teamlead.rules.resource_files import resource
+from teamlead.resource_files import resource
 
 SIDEBAR_POINTS = 11
 SIDEBAR_STYLE = resource("styles", "sidebar.qss").read_text(encoding="utf-8")

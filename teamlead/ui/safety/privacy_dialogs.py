@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.rules.vocabulary import Change
 
 if TYPE_CHECKING:
@@ -171,10 +171,12 @@ class PersonPrivacyDialog(QDialog):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("Backups still hold this person"))
         box.setText(
-            tr(
+            trn(
+                "This backup was made before the erasure and still holds the person:\n{names}\n\n"
+                "Delete it? Newer backups do not hold the person.",
                 "These {count} backups were made before the erasure and still hold the person:\n{names}\n\n"
                 "Delete them? Newer backups do not hold the person.",
-                count=len(holding),
+                len(holding),
                 names="\n".join(path.name for path in holding[:15]),
             )
         )
@@ -184,7 +186,13 @@ class PersonPrivacyDialog(QDialog):
         if box.clickedButton() is delete:
             for path in holding:
                 path.unlink(missing_ok=True)
-            self.status.setText(tr("The person was erased, and {count} backups deleted.", count=len(holding)))
+            self.status.setText(
+                trn(
+                    "The person was erased, and {count} backup deleted.",
+                    "The person was erased, and {count} backups deleted.",
+                    len(holding),
+                )
+            )
         box.deleteLater()
 
 
@@ -251,7 +259,13 @@ class RetentionDialog(QDialog):
             cells: tuple[Any, ...] = (note.occurred_on.isoformat(), note.kind, note.partner, note.excerpt)
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(value)))
-        self.summary.setText(tr("{count} notes are older than the retention period.", count=len(rows)))
+        self.summary.setText(
+            trn(
+                "{count} note is older than the retention period.",
+                "{count} notes are older than the retention period.",
+                len(rows),
+            )
+        )
         self.delete_button.setEnabled(bool(rows))
 
     def delete_reviewed(self, *, confirmed: bool = False) -> None:
@@ -264,7 +278,11 @@ class RetentionDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 tr("Delete old notes?"),
-                tr("Delete the {count} notes listed? This cannot be undone.", count=len(reviewed)),
+                trn(
+                    "Delete the {count} note listed? This cannot be undone.",
+                    "Delete the {count} notes listed? This cannot be undone.",
+                    len(reviewed),
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
