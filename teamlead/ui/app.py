@@ -70,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
     from teamlead.ui.style import app_icon
 
     app.setWindowIcon(app_icon())
+    from teamlead.ui.qt_language import apply_qt_language
+
+    apply_qt_language()  # Qt's own buttons and dialogs in the language of --language (or the settings)
 
     from teamlead.rules.logs import setup_logging
     from teamlead.ui.safety.startup import SafeStart, claim_instance

@@ -38,6 +38,7 @@ from teamlead.ui.database_dialogs import (
 )
 from teamlead.ui.importing import add_import_action
 from teamlead.ui.menus import build_menus
+from teamlead.ui.qt_language import apply_qt_language
 from teamlead.ui.sections import Section, section_title, sections
 from teamlead.ui.style import SIDEBAR_POINTS, SIDEBAR_STYLE, VIEW_STYLE, app_icon, uses_view_style
 from teamlead.ui.welcome import WelcomePage
@@ -449,6 +450,7 @@ class MainWindow(QMainWindow):
             settings.set_default_district(default_district.database_id, default_district.district_id)
         changed = language != current_language()
         set_language(language)
+        apply_qt_language(language)
         if changed:
             keep = self.section_keys()[max(self.sidebar.currentRow(), 0)]
             showing_welcome = self.showing_welcome
