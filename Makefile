@@ -3,9 +3,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test stress lint format bench screenshots clean package smoke-bundle
+.PHONY: run test stress lint format bench screenshots icons translations clean package smoke-bundle
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@py=$$(scripts/find-python) || exit 1; \
 	if [ ! -x $(BIN)/python ]; then echo "Creating $(VENV) with $$py"; "$$py" -m venv $(VENV) || exit 1; fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -41,6 +41,13 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+
+icons: $(STAMP)
+	$(BIN)/python scripts/make_icons.py
+
+# After editing a .po in resources/translations/ (by hand or in Poedit): compile it to the .mo the app reads.
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py
 
 package: $(VENV)/.installed-package
 	$(BIN)/python scripts/build_bundle.py

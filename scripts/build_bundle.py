@@ -2,14 +2,14 @@
 
     .venv/bin/python scripts/build_bundle.py [--no-archive]
 
-1. The icon: the app's own from ``resources/icons/`` (or ``teamlead/resources/icons/``) when there is one, else
-   the placeholder in ``packaging/``; a PNG and an ICO are rendered from the SVG where only that exists.
+1. The icon from ``resources/icons/`` (SVG, 256 px PNG, ICO).
 2. PyInstaller with ``packaging/teamlead.spec`` → ``dist/teamlead/`` (``teamlead``; on Windows also
    ``teamlead-app.exe``).
 3. Checks on the folder users get (:func:`check_bundle`): no two paths differing only in case, nothing of the
    build machine (tests, developer tools), Qt's Dutch translations, the fonts and the licence inside.
 4. On Linux: the libraries the bundle takes from the system, by package (``ldd``, ``dpkg -S``), and
-   ``dist/teamlead-VERSION-linux-ARCH.tar.gz`` with the launcher, the icon and ``install.sh``.
+   ``dist/teamlead-VERSION-linux-ARCH.tar.gz`` with the launcher, the icon, the desktop entry and
+   its AppStream metadata, and ``install.sh``.
 5. The sizes: the folder, the archive, and what each large dependency adds.
 """
 
@@ -33,8 +33,8 @@ BUNDLE = DIST / "teamlead"
 BUILD = ROOT / "build"
 ICONS = BUILD / "icons"
 SPEC = ROOT / "packaging" / "teamlead.spec"
-ICON_FOLDERS = (ROOT / "resources" / "icons", ROOT / "teamlead" / "resources" / "icons")
-PLACEHOLDER_ICON = ROOT / "packaging" / "placeholder-icon.svg"
+ICON_FOLDER = ROOT / "resources" / "icons"
+DESKTOP_FOLDER = ROOT / "resources" / "desktop"
 ARCHIVE_LIMIT_MB = 150
 WINDOWS = sys.platform == "win32"
 
@@ -52,52 +52,13 @@ def version() -> str:
     return found.group(1)
 
 
-def find_icon(suffix: str) -> Path | None:
-    for folder in ICON_FOLDERS:
-        for name in (f"teamlead{suffix}", f"app{suffix}"):
-            if (folder / name).is_file():
-                return folder / name
-        found = sorted(folder.glob(f"*{suffix}")) if folder.is_dir() else []
-        if found:
-            return found[0]
-    return None
-
-
 def prepare_icons(folder: Path = ICONS) -> dict[str, Path]:
-    """``teamlead.svg``, ``.png`` (256 px) and ``.ico`` in ``folder``: copied where the app has them, else
-    rendered from its SVG (or the placeholder's)."""
+    """``teamlead.svg``, ``.png`` (256 px) and ``.ico`` in ``folder``, copied from ``resources/icons/``
+    (``scripts/make_icons.py`` renders them from the SVG)."""
     folder.mkdir(parents=True, exist_ok=True)
-    svg = find_icon(".svg") or PLACEHOLDER_ICON
-    shutil.copyfile(svg, folder / "teamlead.svg")
-    rendered = None
-    for suffix, image_format in ((".png", b"png"), (".ico", b"ico")):
-        own = find_icon(suffix)
-        if own is not None:
-            shutil.copyfile(own, folder / f"teamlead{suffix}")
-            continue
-        rendered = rendered or render_svg(svg, 256)
-        from PySide6.QtGui import QImageWriter
-
-        writer = QImageWriter(str(folder / f"teamlead{suffix}"), image_format)
-        if not writer.write(rendered):
-            raise SystemExit(f"Cannot write the {suffix} icon: {writer.errorString()}")
+    for name, suffix in (("teamlead.svg", ".svg"), ("teamlead-256.png", ".png"), ("teamlead.ico", ".ico")):
+        shutil.copyfile(ICON_FOLDER / name, folder / f"teamlead{suffix}")
     return {suffix: folder / f"teamlead{suffix}" for suffix in (".svg", ".png", ".ico")}
-
-
-def render_svg(svg: Path, size: int):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtSvg import QSvgRenderer
-
-    renderer = QSvgRenderer(str(svg))
-    if not renderer.isValid():
-        raise SystemExit(f"{svg} is not a valid SVG")
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    renderer.render(painter)
-    painter.end()
-    return image
 
 
 def run_pyinstaller() -> float:
@@ -131,9 +92,12 @@ def check_bundle(folder: Path = BUNDLE) -> list[str]:
         if parts & FORBIDDEN_PARTS:
             problems.append(f"from the build machine: {path.relative_to(folder).as_posix()}")
     internal = folder / "_internal"
-    expected = {  # wherever the resources live (teamlead/resources/ or a top-level resources/)
+    expected = {  # the top-level resources/ is the package teamlead.resources
         "Qt's Dutch translation": "PySide6/Qt/translations/qtbase_nl.qm",
-        "the PDF fonts": "**/fonts/DejaVuSans.ttf",
+        "Teamlead's Dutch translation": "teamlead/resources/translations/nl/LC_MESSAGES/teamlead.mo",
+        "the PDF fonts": "teamlead/resources/fonts/DejaVuSans.ttf",
+        "the app icon": "teamlead/resources/icons/teamlead-256.png",
+        "the style sheets": "teamlead/resources/styles/views.qss",
         "the migrations": "teamlead/data/migrations/env.py",
         "the licence": "LICENSE",
     }
@@ -185,7 +149,9 @@ def make_archive(folder: Path, icons: dict[str, Path]) -> Path:
     name = f"teamlead-{version()}-linux-{platform.machine()}"
     target = DIST / f"{name}.tar.gz"
     extras = {
-        "share/applications/teamlead.desktop": ROOT / "packaging" / "linux" / "teamlead.desktop",
+        "share/applications/teamlead.desktop": DESKTOP_FOLDER / "teamlead.desktop",
+        "share/metainfo/nl.teamlead.Teamlead.metainfo.xml": DESKTOP_FOLDER
+        / "nl.teamlead.Teamlead.metainfo.xml",
         "share/icons/hicolor/256x256/apps/teamlead.png": icons[".png"],
         "share/icons/hicolor/scalable/apps/teamlead.svg": icons[".svg"],
         "install.sh": ROOT / "packaging" / "linux" / "install.sh",

@@ -178,7 +178,7 @@ class Smoke:
         return None if summary else f"summary: {result.stdout!r}"
 
     def dutch(self) -> str | None:
-        """The Dutch catalogues are found inside the bundle (they are discovered, not imported by name)."""
+        """The Dutch translations (resources/translations/nl/LC_MESSAGES/teamlead.mo) are found inside the bundle."""
         result = self.run("--language", "nl", "--help")
         return self.expect(result) or (
             None if "gebiedsnetwerk" in result.stdout else f"printed {result.stdout!r}"

@@ -21,7 +21,7 @@ from scripts import build_bundle
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / ".github" / "workflows" / "windows.yml"
 INNO = ROOT / "packaging" / "windows" / "teamlead.iss"
-DESKTOP = ROOT / "packaging" / "linux" / "teamlead.desktop"
+DESKTOP = ROOT / "resources" / "desktop" / "teamlead.desktop"
 
 
 def check_workflow(path: Path) -> subprocess.CompletedProcess[str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 from teamlead.data import migrate
 from teamlead.data.engine import BUSY_TIMEOUT_MS, environment_error, read_only_uri, sqlite_error_name
 from teamlead.errors import DatabaseError
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.rules.scratch import scratch_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -112,8 +112,10 @@ def header_problem(path: Path, header: bytes) -> str | None:
     valid = header[24:28] == header[92:96]
     wal = path.with_name(path.name + "-wal")
     if valid and pages and file_size < pages * page_size and not wal.exists():
-        return tr(
-            "the file holds {have} of its {pages} pages (it was cut off)",
+        return trn(
+            "the file holds {have} of its {count} page (it was cut off)",
+            "the file holds {have} of its {count} pages (it was cut off)",
+            pages,
             have=file_size // page_size,
             pages=pages,
         )

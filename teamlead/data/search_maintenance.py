@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from teamlead.data import search_schema as schema
 from teamlead.errors import DatabaseError
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 
 
 def pause_search_index(connection: Connection) -> None:
@@ -117,11 +117,12 @@ def check_search_index(connection: Connection) -> list[str]:
         if unindexed or stale:
             problems.append(
                 tr(
-                    "The search index of {table} does not match the data: {missing} records missing, {extra} "
-                    "records that no longer exist.",
+                    "The search index of {table} does not match the data: {missing}, {extra}.",
                     table=kind.table,
-                    missing=unindexed,
-                    extra=stale,
+                    missing=trn("{count} record missing", "{count} records missing", unindexed),
+                    extra=trn(
+                        "{count} record that no longer exists", "{count} records that no longer exist", stale
+                    ),
                 )
             )
     return problems

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from teamlead.data.admin import Meta
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 
 
 @dataclass(frozen=True)
@@ -62,25 +62,39 @@ def upgrade_report(
     return Upgrade(from_revision, to_revision, backup, tuple(changes))
 
 
+def _districted_counts(districted: dict[str, Any]) -> dict[str, str]:
+    """How many records of each kind were given a district, in words ("3 partners", "1 agreement")."""
+    count = {table: int(districted.get(table, 0)) for table in DISTRICTED}
+    return {
+        "organisation": trn("{count} partner", "{count} partners", count["organisation"]),
+        "note": trn("{count} note", "{count} notes", count["note"]),
+        "meeting": trn("{count} meeting", "{count} meetings", count["meeting"]),
+        "meeting_series": trn("{count} meeting series", "{count} meeting series", count["meeting_series"]),
+        "agreement": trn("{count} agreement", "{count} agreements", count["agreement"]),
+    }
+
+
 def _sentences(facts: dict[str, Any]) -> list[str]:
     said: list[str] = []
     districted = facts.get("districted")
     if isinstance(districted, dict) and any(districted.values()):
         said.append(
             tr(
-                "Records that had no district are now in {district}: {organisation} partners, {note} notes, "
-                "{meeting} meetings, {meeting_series} meeting series and {agreement} agreements.",
+                "Records that had no district are now in {district}: {organisation}, {note}, {meeting}, "
+                "{meeting_series} and {agreement}.",
                 district=facts.get("district", "?"),
-                **{table: int(districted.get(table, 0)) for table in DISTRICTED},
+                **_districted_counts(districted),
             )
         )
     remarks = facts.get("remarks")
     if isinstance(remarks, int) and remarks:
         said.append(
-            tr(
+            trn(
+                "{count} note that a roster import made from its remarks column is now a remark on its "
+                "partner or person; it no longer counts as a contact moment.",
                 "{count} notes that a roster import made from its remarks column are now remarks on their "
                 "partners and persons; they no longer count as contact moments.",
-                count=remarks,
+                remarks,
             )
         )
     return said

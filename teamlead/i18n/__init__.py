@@ -1,32 +1,39 @@
-"""Translation of user-facing text (UI, CLI messages, report text) between English and Dutch.
+"""Translation of user-facing text (UI, CLI messages, report text) between English and Dutch, with gettext.
 
-Source strings are English; Dutch comes from the catalogues in :mod:`teamlead.i18n.catalogues`, one module per
-area (``cli``, ``services``, ``ui``, ...), each defining ``NL: dict[str, str]``. A test checks that every string
-passed to :func:`tr` in the code has a Dutch entry, so neither language is ever incomplete.
+Source strings are English, in the code; every other language is a ``.po`` file in
+``resources/translations/<language>/LC_MESSAGES/teamlead.po`` (standard gettext, open it in Poedit), compiled
+to the ``teamlead.mo`` beside it by ``make translations`` and read here by the standard library's
+:mod:`gettext`. Three calls cover every text:
+
+- :func:`tr` for a plain text,
+- :func:`trn` where a count is shown ("1 partner", "3 partners"; Dutch has its own plural rule in the ``.po``),
+- :func:`trp` where one English word needs two translations ("Done" as an agreement status and as a step).
+
+A test checks that every literal text passed to these has a Dutch entry with the same ``{fields}``, so neither
+language is ever incomplete.
 """
 
 from __future__ import annotations
 
-import importlib
+import gettext
 import locale
 import os
-import pkgutil
 from functools import cache
 
+from teamlead.resource_files import resource
+
 LANGUAGES = ("nl", "en")
+"""The languages the app speaks; English is the source, each other one has a ``.po`` under resources."""
+DOMAIN = "teamlead"
 _current = "en"
 
 
 @cache
-def catalogue() -> dict[str, str]:
-    """All Dutch translations, merged from every catalogue module."""
-    from teamlead.i18n import catalogues
-
-    merged: dict[str, str] = {}
-    for info in pkgutil.iter_modules(catalogues.__path__):
-        module = importlib.import_module(f"{catalogues.__name__}.{info.name}")
-        merged.update(getattr(module, "NL", {}))
-    return merged
+def translations(language: str) -> gettext.NullTranslations:
+    """The translations of ``language``: the compiled ``.mo`` (missing one fails loudly), none for English."""
+    if language == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, localedir=resource("translations"), languages=[language])
 
 
 def system_language() -> str:
@@ -52,6 +59,18 @@ def current_language() -> str:
 
 def tr(text: str, /, **values: object) -> str:
     """``text`` in the current language, with ``{name}`` fields filled from ``values``."""
-    if _current == "nl":
-        text = catalogue().get(text, text)
+    if text:  # gettext("") is the catalogue's header
+        text = translations(_current).gettext(text)
+    return text.format(**values) if values else text
+
+
+def trn(singular: str, plural: str, count: int, /, **values: object) -> str:
+    """The form of ``singular``/``plural`` that the current language uses for ``count``, with ``{count}`` and
+    the other fields filled: ``trn("{count} partner", "{count} partners", n)``."""
+    return translations(_current).ngettext(singular, plural, count).format(count=count, **values)
+
+
+def trp(context: str, text: str, /, **values: object) -> str:
+    """``text`` as meant in ``context`` ("agreement status"), for an English word with two translations."""
+    text = translations(_current).pgettext(context, text)
     return text.format(**values) if values else text

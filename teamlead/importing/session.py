@@ -11,7 +11,7 @@ from datetime import date
 
 from teamlead.data.database import Database
 from teamlead.errors import UsageError
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.importing.apply import Cancel, ImportResult, Progress, apply_plan
 from teamlead.importing.export_load import load_export
 from teamlead.importing.export_read import is_export
@@ -136,9 +136,9 @@ def _import_export(database: Database, source: Source, dry_run: bool) -> Outcome
     lines = [f"{table}: {count}" for table, count in counts.items() if count]
     lines.append(
         tr(
-            "export read back: {records} records in {tables} tables",
-            records=sum(counts.values()),
-            tables=sum(1 for count in counts.values() if count),
+            "export read back: {records} in {tables}",
+            records=trn("{count} record", "{count} records", sum(counts.values())),
+            tables=trn("{count} table", "{count} tables", sum(1 for count in counts.values() if count)),
         )
     )
     return Outcome(lines)

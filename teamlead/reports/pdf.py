@@ -1,8 +1,8 @@
 """The common frame of every PDF report: A4, DejaVu Sans embedded, title block, page numbers, table styles.
 
 DejaVu Sans carries most names a Dutch city has (Şükrü Öztürk, Zoë, Nguyễn, محمد once shaped); reportlab
-embeds the subset used, so the PDF shows the same everywhere. The fonts ship inside the package
-(``teamlead/resources/fonts``); scripts DejaVu lacks (Chinese, Japanese, Korean) are drawn in a fallback font
+embeds the subset used, so the PDF shows the same everywhere. The fonts ship with the app
+(``resources/fonts``); scripts DejaVu lacks (Chinese, Japanese, Korean) are drawn in a fallback font
 from the computer, or replaced by a visible notice (:mod:`teamlead.reports.scripts`).
 """
 
@@ -42,10 +42,11 @@ from teamlead.reports import scripts
 from teamlead.reports.pdf_layout import Heading, keep_headings_with_next
 from teamlead.reports.safety import pdf_plain, pdf_plain_lines, pdf_text
 from teamlead.reports.summary_words import interim_words
+from teamlead.resource_files import resource
 from teamlead.rules import formatting, words
 from teamlead.rules.files import atomic_target
 
-FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONTS = resource("fonts")
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 

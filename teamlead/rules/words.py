@@ -6,7 +6,7 @@ dialog) applies at once. A screen and a report therefore name a status, a kind o
 
 from __future__ import annotations
 
-from teamlead.i18n import current_language, tr
+from teamlead.i18n import current_language, tr, trn, trp
 from teamlead.rules.vocabulary import (
     DEFAULT_DOMAINS,
     DEFAULT_THEMES,
@@ -60,10 +60,11 @@ def meeting_kind_alone(kind: str) -> str:
 
 def agreement_status_names() -> dict[str, str]:
     return {
-        AgreementStatus.OPEN: tr("Open"),
-        AgreementStatus.IN_PROGRESS: tr("In progress"),
-        AgreementStatus.DONE: tr("Done"),
-        AgreementStatus.DROPPED: tr("Dropped"),
+        # In context: "Done" as a status reads otherwise in Dutch than "Done" as a finished step.
+        AgreementStatus.OPEN: trp("agreement status", "Open"),
+        AgreementStatus.IN_PROGRESS: trp("agreement status", "In progress"),
+        AgreementStatus.DONE: trp("agreement status", "Done"),
+        AgreementStatus.DROPPED: trp("agreement status", "Dropped"),
     }
 
 
@@ -137,34 +138,19 @@ def default_domain_name(key: str) -> str | None:
 
 def districtless(kind: DistrictedKind, count: int) -> str:
     """ "12 partners have no district": a line of the dashboard's and ``check``'s list of records without one."""
-    one = count == 1
     match kind:
         case DistrictedKind.ORGANISATION:
-            return (
-                tr("1 partner has no district")
-                if one
-                else tr("{count} partners have no district", count=count)
-            )
+            return trn("{count} partner has no district", "{count} partners have no district", count)
         case DistrictedKind.NOTE:
-            return tr("1 note has no district") if one else tr("{count} notes have no district", count=count)
+            return trn("{count} note has no district", "{count} notes have no district", count)
         case DistrictedKind.MEETING:
-            return (
-                tr("1 meeting has no district")
-                if one
-                else tr("{count} meetings have no district", count=count)
-            )
+            return trn("{count} meeting has no district", "{count} meetings have no district", count)
         case DistrictedKind.SERIES:
-            return (
-                tr("1 meeting series has no district")
-                if one
-                else tr("{count} meeting series have no district", count=count)
+            return trn(
+                "{count} meeting series has no district", "{count} meeting series have no district", count
             )
         case DistrictedKind.AGREEMENT:
-            return (
-                tr("1 agreement has no district")
-                if one
-                else tr("{count} agreements have no district", count=count)
-            )
+            return trn("{count} agreement has no district", "{count} agreements have no district", count)
 
 
 def default_theme_name(key: str) -> str | None:

@@ -69,6 +69,13 @@ def run(args: argparse.Namespace) -> int:
     from teamlead.ui.collector import install_gui_collector
 
     install_gui_collector(app)  # no collection in worker threads: Qt objects freed there crash the app
+    app.setDesktopFileName("teamlead")  # the desktop entry (resources/desktop), so a taskbar finds the icon
+    from teamlead.ui.style import app_icon
+
+    app.setWindowIcon(app_icon())
+    from teamlead.ui.qt_language import apply_qt_language
+
+    apply_qt_language()  # Qt's own buttons and dialogs in the language of --language (or the settings)
 
     from teamlead.rules.logs import setup_logging
     from teamlead.ui.safety.startup import SafeStart, claim_instance

@@ -38,8 +38,9 @@ from teamlead.ui.database_dialogs import (
 )
 from teamlead.ui.importing import add_import_action
 from teamlead.ui.menus import build_menus
+from teamlead.ui.qt_language import apply_qt_language
 from teamlead.ui.sections import Section, section_title, sections
-from teamlead.ui.style import SIDEBAR_POINTS, SIDEBAR_STYLE, VIEW_STYLE, uses_view_style
+from teamlead.ui.style import SIDEBAR_POINTS, SIDEBAR_STYLE, VIEW_STYLE, app_icon, uses_view_style
 from teamlead.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         database in the background, so the window is on screen before SQLAlchemy is even imported)."""
         super().__init__()
         self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
         self._context: AppContext | None = None
         self._qsettings = qsettings or QSettings(QSETTINGS_ORGANISATION, QSETTINGS_APPLICATION)
         self._ask = ask or ask_with_dialog(self)
@@ -448,6 +450,7 @@ class MainWindow(QMainWindow):
             settings.set_default_district(default_district.database_id, default_district.district_id)
         changed = language != current_language()
         set_language(language)
+        apply_qt_language(language)
         if changed:
             keep = self.section_keys()[max(self.sidebar.currentRow(), 0)]
             showing_welcome = self.showing_welcome

@@ -4,62 +4,23 @@ Style sheets are slow to apply (every widget under one is re-polished through Qt
 frame styles its own widgets with fonts and palette roles (:func:`heading`, :func:`mute`, :func:`card`),
 keeps a style sheet on the sidebar only, and gives views that use the property-based rules below
 (``viewHeading``, ``muted``, ``cardTitle``...) :data:`VIEW_STYLE` on the view itself. Colours come from the
-palette, so the platform's look (and a dark theme) shows through.
+palette, so the platform's look (and a dark theme) shows through. The style sheets and the icon are
+shipped files (``resources/styles``, ``resources/icons``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QPalette
+from functools import cache
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
-SIDEBAR_POINTS = 11
-SIDEBAR_STYLE = """
-QListWidget#sidebar {
-    border: none;
-    border-right: 1px solid palette(mid);
-    background: palette(window);
-    padding-top: 10px;
-    font-size: 11pt;
-    outline: 0;
-}
-QListWidget#sidebar::item {
-    padding: 9px 16px;
-    margin: 1px 8px;
-    border-radius: 5px;
-}
-QListWidget#sidebar::item:selected {
-    background: palette(highlight);
-    color: palette(highlighted-text);
-}
-"""
+from teamlead.resource_files import resource
 
-VIEW_STYLE = """
-QLabel#welcomeHeading, QLabel#viewHeading {
-    font-size: 17pt;
-    font-weight: 600;
-}
-QFrame#welcomeCard {
-    background: palette(base);
-    border: 1px solid palette(mid);
-    border-radius: 8px;
-}
-QFrame[card="true"] {
-    background: palette(base);
-    border: 1px solid palette(midlight);
-    border-radius: 6px;
-}
-QLabel[cardTitle="true"] {
-    font-weight: 600;
-    font-size: 11pt;
-}
-QLabel[countValue="true"] {
-    font-size: 18pt;
-    font-weight: 600;
-}
-QLabel[muted="true"] {
-    color: palette(placeholder-text);
-}
-"""
+SIDEBAR_POINTS = 11
+SIDEBAR_STYLE = resource("styles", "sidebar.qss").read_text(encoding="utf-8")
+VIEW_STYLE = resource("styles", "views.qss").read_text(encoding="utf-8")
 
 
 def heading(label: QLabel, points: float = 17, weight: QFont.Weight = QFont.Weight.DemiBold) -> QLabel:
@@ -89,3 +50,15 @@ def card(frame: QFrame) -> QFrame:
 def uses_view_style(view: QWidget) -> bool:
     """Views style themselves unless they say otherwise (``styled_by_frame = False`` opts out)."""
     return bool(getattr(view, "styled_by_frame", True))
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+@cache
+def app_icon() -> QIcon:
+    """The app's icon at every size it ships (PNG: no SVG plugin needed), for the application and its windows."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource("icons", f"teamlead-{size}.png")), QSize(size, size))
+    return icon

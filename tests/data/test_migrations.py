@@ -168,7 +168,7 @@ def test_the_upgrade_to_0007_puts_records_in_the_only_district_and_turns_import_
     assert "upgraded from schema 0006" in said
     assert (
         "Records that had no district are now in Nieuw-West: 3 partners, 2 notes, 3 meetings, "
-        "1 meeting series and 1 agreements."
+        "1 meeting series and 1 agreement."
     ) in said
     assert "2 notes that a roster import made from its remarks column are now remarks" in said
     database = open_database(path)

@@ -134,8 +134,8 @@ def test_check_reports_a_stale_index_and_rebuild_repairs_it(database: Database) 
     with database.engine.begin() as connection:
         problems = check_search_index(connection)
     assert problems[0] == "The search index is not kept up to date: triggers are missing (search_note_ai)."
-    assert "The search index of organisation does not match the data: 1 records missing" in problems[1]
-    assert "The search index of note does not match the data: 1 records missing" in problems[2]
+    assert "The search index of organisation does not match the data: 1 record missing" in problems[1]
+    assert "The search index of note does not match the data: 1 record missing" in problems[2]
     assert found(database, "ongezien", SearchKind.NOTE) == []
     with database.engine.begin() as connection:
         rebuild_search_index(connection)

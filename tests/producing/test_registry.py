@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from teamlead.cli import main
 from teamlead.data.database import Database
-from teamlead.i18n import catalogue, set_language
+from teamlead.i18n import set_language
 from teamlead.producing import consolidate, gathering
 from teamlead.producing.produce import ReportRequest
 from teamlead.producing.registry import REPORT_KINDS, Format, Option, ReportKind, format_title
@@ -71,11 +71,11 @@ def test_each_kind_and_format_has_a_title_in_both_languages(kind: ReportKind) ->
     english = kind.title()
     assert english
     assert english != kind.key
-    dutch = catalogue().get(english)
-    assert dutch, f"no Dutch title for {english!r}"
     set_language("nl")
     try:
-        assert kind.title() == dutch != kind.key
+        dutch = kind.title()
+        assert dutch != english, f"no Dutch title for {english!r}"
+        assert dutch != kind.key
         assert all(format_title(form.suffix) != form.suffix for form in kind.formats)
     finally:
         set_language("en")
@@ -83,7 +83,12 @@ def test_each_kind_and_format_has_a_title_in_both_languages(kind: ReportKind) ->
 
 
 def test_the_city_overview_has_a_title_and_its_writers() -> None:
-    assert consolidate.title() in catalogue()
+    english = consolidate.title()
+    set_language("nl")
+    try:
+        assert consolidate.title() != english, f"no Dutch title for {english!r}"
+    finally:
+        set_language("en")
     for form in consolidate.FORMATS:
         assert _takes(form) is model.Consolidation
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.reporting.model import NetworkMap
 from teamlead.reports.network import style
 from teamlead.reports.network.layout import Layout
@@ -31,13 +31,11 @@ def link_details(meetings: int, agreements: int, contacts: int) -> str:
     """What a link was made of, in words: "2 meetings, 1 agreement"."""
     parts = []
     if meetings:
-        parts.append(tr("{count} meetings", count=meetings) if meetings != 1 else tr("1 meeting"))
+        parts.append(trn("{count} meeting", "{count} meetings", meetings))
     if agreements:
-        parts.append(tr("{count} agreements", count=agreements) if agreements != 1 else tr("1 agreement"))
+        parts.append(trn("{count} agreement", "{count} agreements", agreements))
     if contacts:
-        parts.append(
-            tr("{count} contact moments", count=contacts) if contacts != 1 else tr("1 contact moment")
-        )
+        parts.append(trn("{count} contact moment", "{count} contact moments", contacts))
     return ", ".join(parts)
 
 

@@ -30,7 +30,7 @@ from teamlead.data.queries.agreements_register import (
     register_rows,
 )
 from teamlead.errors import UserError
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.rules import words
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, AgreementStatus, Change, RecordKind
 from teamlead.ui.agreements.model import (
@@ -225,10 +225,11 @@ class AgreementsView(QWidget):
 
     def _update_summary(self) -> None:
         self.summary.setText(
-            tr(
-                "{shown} of {total} agreements · {overdue} overdue",
+            trn(
+                "{shown} of {count} agreement · {overdue} overdue",
+                "{shown} of {count} agreements · {overdue} overdue",
+                self.model.total,
                 shown=self.proxy.rowCount(),
-                total=self.model.total,
                 overdue=self.model.overdue_total,
             )
         )

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from teamlead.data.queries.dashboard_lists import Capped, DashboardData, load_dashboard
 from teamlead.data.queries.default_district import user_default_district_id
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.rules.limits import UPCOMING_MEETING_DAYS
 from teamlead.rules.vocabulary import Change, DistrictedKind, RecordKind
 from teamlead.ui.context import AppContext
@@ -80,7 +80,9 @@ class DashboardView(QWidget):
             "overdue": tr("Partners overdue for contact"),
             "follow_ups": tr("Follow-ups due"),
             "agreements": tr("Agreements due or overdue"),
-            "meetings": tr("Meetings in the next {days} days", days=UPCOMING_MEETING_DAYS),
+            "meetings": trn(
+                "Meetings in the next {count} day", "Meetings in the next {count} days", UPCOMING_MEETING_DAYS
+            ),
             "signals": tr("Signals of the last 30 days"),
         }
         empty = {

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from teamlead.errors import UserError
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.importing.export_read import is_export
 from teamlead.importing.headers import Field, detect_layout, field_label
 from teamlead.importing.readers import Source, read_file
@@ -128,7 +128,12 @@ class FilePage(QWizardPage):
             )
         else:
             self.status.setText(
-                tr("{name}: {count} sheet(s) read.", name=path.name, count=len(source.tables))
+                trn(
+                    "{name}: {count} sheet read.",
+                    "{name}: {count} sheets read.",
+                    len(source.tables),
+                    name=path.name,
+                )
             )
         self.completeChanged.emit()
 
@@ -170,7 +175,12 @@ class SheetPage(QWizardPage):
         for index, table in enumerate(source.tables):
             found = detect_layout(table) is not None
             text = (
-                tr("{sheet} — roster, {rows} rows", sheet=table.name, rows=len(table.rows))
+                trn(
+                    "{sheet} — roster, {count} row",
+                    "{sheet} — roster, {count} rows",
+                    len(table.rows),
+                    sheet=table.name,
+                )
                 if found
                 else tr("{sheet} — no column names found", sheet=table.name)
             )

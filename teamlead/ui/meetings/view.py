@@ -33,7 +33,7 @@ from teamlead.data.queries.invitees import InviteeChoice, MeetingFormChoices, in
 from teamlead.data.queries.meeting_list import MeetingListRow, meeting_list
 from teamlead.data.queries.meeting_page import MeetingPageData
 from teamlead.data.queries.name_choices import NameChoice, organisation_choices
-from teamlead.i18n import current_language, tr
+from teamlead.i18n import current_language, tr, trn
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, MeetingKind, MeetingStatus, RecordKind
 from teamlead.services.meeting_removal import Removal, delete_meeting, delete_series, removal_of
@@ -244,7 +244,12 @@ class MeetingsView(QWidget):
 
     def _update_summary(self) -> None:
         self.summary.setText(
-            tr("{shown} of {total} meetings", shown=self.proxy.rowCount(), total=self.model.rowCount())
+            trn(
+                "{shown} of {count} meeting",
+                "{shown} of {count} meetings",
+                self.model.rowCount(),
+                shown=self.proxy.rowCount(),
+            )
         )
 
     def _period_changed(self) -> None:
@@ -468,7 +473,12 @@ class MeetingsView(QWidget):
         self._context.write(
             work,
             lambda counts: self.summary.setText(
-                tr("Exported {events} events to {path}", events=counts.events, path=path)
+                trn(
+                    "Exported {count} event to {path}",
+                    "Exported {count} events to {path}",
+                    counts.events,
+                    path=path,
+                )
             ),
             changed=Change.CALENDAR,
         )

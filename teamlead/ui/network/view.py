@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from teamlead.data.queries.filter_choices import Choices, choices
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.reporting.districts import DistrictRef, NeighbourhoodRef
 from teamlead.reporting.model import NetworkMap
 from teamlead.reporting.network import gather_network
@@ -252,10 +252,14 @@ class NetworkView(QWidget):
         self.canvas.show_layout(picture.layout)
         self.summary.setText(
             tr(
-                "{partners} partners; {drawn} of {total} links drawn; {apart} without a drawn link (below).",
-                partners=len(graph.nodes),
-                drawn=len(graph.links),
-                total=len(graph.links) + graph.hidden,
+                "{partners}; {links}; {apart} without a drawn link (below).",
+                partners=trn("{count} partner", "{count} partners", len(graph.nodes)),
+                links=trn(
+                    "{drawn} of {count} link drawn",
+                    "{drawn} of {count} links drawn",
+                    len(graph.links) + graph.hidden,
+                    drawn=len(graph.links),
+                ),
                 apart=len(graph.isolated),
             )
         )

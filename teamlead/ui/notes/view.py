@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.name_choices import NameChoice, organisation_choices
 from teamlead.data.queries.notes import NoteRow, notes
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, NoteKind, RecordKind
 from teamlead.ui.context import AppContext
@@ -265,9 +265,13 @@ class NotesView(QWidget):
         self.more_button.setEnabled(more)
         count = self.model.rowCount()
         self.count_label.setText(
-            tr("The {count} most recent notes matching the filters", count=count)
+            trn(
+                "The {count} most recent note matching the filters",
+                "The {count} most recent notes matching the filters",
+                count,
+            )
             if more
-            else tr("{count} notes", count=count)
+            else trn("{count} note", "{count} notes", count)
         )
         self.text.clear()
         self.is_loaded = True

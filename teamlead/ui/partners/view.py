@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.roster import roster
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
@@ -229,9 +229,9 @@ class PartnersView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            tr("{count} partners", count=total)
+            trn("{count} partner", "{count} partners", total)
             if shown == total
-            else tr("{shown} of {count} partners", shown=shown, count=total)
+            else trn("{shown} of {count} partner", "{shown} of {count} partners", total, shown=shown)
         )
 
     # --- filtering and selection ------------------------------------------------------------------------

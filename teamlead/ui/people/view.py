@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from teamlead.data.queries.people import PersonRow, people
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.people.models import PeopleTableModel
@@ -134,9 +134,9 @@ class PeopleView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         self.count_label.setText(
-            tr("{count} people", count=total)
+            trn("{count} person", "{count} people", total)
             if shown == total
-            else tr("{shown} of {count} people", shown=shown, count=total)
+            else trn("{shown} of {count} person", "{shown} of {count} people", total, shown=shown)
         )
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

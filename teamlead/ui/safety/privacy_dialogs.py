@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.rules.vocabulary import Change
 
 if TYPE_CHECKING:
@@ -191,10 +191,12 @@ class PersonPrivacyDialog(QDialog):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("Copies still hold this person"))
         box.setText(
-            tr(
+            trn(
+                "This copy of the database was made before the erasure and still holds the person:\n\n{names}"
+                "\n\nDelete it? Newer backups do not hold the person.",
                 "These {count} copies of the database were made before the erasure and still hold the "
                 "person:\n\n{names}\n\nDelete them? Newer backups do not hold the person.",
-                count=len(holding),
+                len(holding),
                 names="\n\n".join(sections),
             )
         )
@@ -206,7 +208,11 @@ class PersonPrivacyDialog(QDialog):
                 for file in (path, *sidecars(path)):
                     file.unlink(missing_ok=True)
             self.status.setText(
-                tr("The person was erased, and {count} copies of the database deleted.", count=len(holding))
+                trn(
+                    "The person was erased, and {count} copy of the database deleted.",
+                    "The person was erased, and {count} copies of the database deleted.",
+                    len(holding),
+                )
             )
         box.deleteLater()
 
@@ -274,7 +280,13 @@ class RetentionDialog(QDialog):
             cells: tuple[Any, ...] = (note.occurred_on.isoformat(), note.kind, note.partner, note.excerpt)
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(value)))
-        self.summary.setText(tr("{count} notes are older than the retention period.", count=len(rows)))
+        self.summary.setText(
+            trn(
+                "{count} note is older than the retention period.",
+                "{count} notes are older than the retention period.",
+                len(rows),
+            )
+        )
         self.delete_button.setEnabled(bool(rows))
 
     def delete_reviewed(self, *, confirmed: bool = False) -> None:
@@ -287,7 +299,11 @@ class RetentionDialog(QDialog):
             answer = QMessageBox.question(
                 self,
                 tr("Delete old notes?"),
-                tr("Delete the {count} notes listed? This cannot be undone.", count=len(reviewed)),
+                trn(
+                    "Delete the {count} note listed? This cannot be undone.",
+                    "Delete the {count} notes listed? This cannot be undone.",
+                    len(reviewed),
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.people import CallGroup, CallPartner, who_to_call
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
 from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.copy_label import CopyLabel
@@ -149,7 +149,12 @@ class WhoToCallView(QWidget):
         else:
             count = sum(len(group.partners) for group in groups)
             self.summary.setText(
-                tr("{count} active partners serve {name}.", count=count, name=self.picker.currentText())
+                trn(
+                    "{count} active partner serves {name}.",
+                    "{count} active partners serve {name}.",
+                    count,
+                    name=self.picker.currentText(),
+                )
             )
         for group in groups:
             heading = QLabel(group.domain or tr("No domain"))

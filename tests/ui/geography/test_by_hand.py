@@ -103,4 +103,4 @@ def test_from_an_empty_database_to_who_to_call(
     assert [(group.domain, [p.name for p in group.partners]) for group in who.groups] == [
         ("Sport", ["Sportclub Volewijck"])
     ]
-    assert who.summary.text() == "1 active partners serve Volewijck."
+    assert who.summary.text() == "1 active partner serves Volewijck."

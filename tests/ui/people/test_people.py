@@ -48,7 +48,7 @@ def test_people_table_shows_current_roles_and_filters(
     ]
     qtbot.keyClicks(view.filter_edit, "nobody")
     assert view.model.rowCount() == 0
-    assert view.count_label.text() == "0 of 1 people"
+    assert view.count_label.text() == "0 of 1 person"
     view.filter_edit.clear()
     qtbot.keyClicks(view.filter_edit, "wijkagent")
     assert view.model.index(0, PeopleTableModel.NAME).data() == "Sanne de Vries"

@@ -1,1 +1,0 @@
-"""DejaVu Sans, regular and bold, with its licence (LICENSE-DejaVu.txt)."""

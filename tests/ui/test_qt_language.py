@@ -1,0 +1,61 @@
+"""Qt's own texts follow the app's language: the standard buttons of a button box and a message box read in
+Dutch with ``--language nl`` and after switching to Dutch in the window, and in English again with ``en``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+
+from teamlead.cli import language_from
+from teamlead.data.database import Database
+from teamlead.i18n import set_language
+from teamlead.ui.main_window import MainWindow
+from teamlead.ui.qt_language import apply_qt_language
+
+Button = QDialogButtonBox.StandardButton
+Answer = QMessageBox.StandardButton
+WORDS = {
+    "nl": (["OK", "Annuleren", "Opslaan", "Verwerpen"], ["&Ja", "&Nee"]),
+    "en": (["OK", "Cancel", "Save", "Discard"], ["&Yes", "&No"]),
+}
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    yield
+    apply_qt_language("en")
+
+
+def standard_words(parent: QWidget | None = None) -> tuple[list[str], list[str]]:
+    """The texts of Ok/Cancel/Save/Discard in a new button box and of Yes/No in a new message box."""
+    box = QDialogButtonBox(Button.Ok | Button.Cancel | Button.Save | Button.Discard, parent)
+    message = QMessageBox(parent)
+    message.setStandardButtons(Answer.Yes | Answer.No)
+    try:
+        return (
+            [box.button(button).text() for button in (Button.Ok, Button.Cancel, Button.Save, Button.Discard)],
+            [message.button(answer).text() for answer in (Answer.Yes, Answer.No)],
+        )
+    finally:
+        box.deleteLater()
+        message.deleteLater()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_standard_buttons_read_in_the_language_given_at_start(qapp: object, language: str) -> None:
+    set_language(language_from(["--language", language]))  # as the command line does
+    assert apply_qt_language() == (language != "en")  # as the app's start does
+    assert standard_words() == WORDS[language]
+
+
+def test_the_language_switch_changes_the_standard_buttons(
+    make_window: Callable[[Database], MainWindow], sqlite_database: Database
+) -> None:
+    window = make_window(sqlite_database)
+    assert standard_words(window) == WORDS["en"]
+    window.apply_settings("nl")
+    assert standard_words(window) == WORDS["nl"]
+    window.apply_settings("en")
+    assert standard_words(window) == WORDS["en"]
