@@ -46,7 +46,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     old_menus = [action.menu() for action in bar.actions()]
     bar.clear()
     for menu in old_menus:
-        if menu is not None:
+        if menu is not None:  # nameless at once: until it is deleted, findChild would still find it by name
+            menu.setObjectName("")
             menu.deleteLater()
     actions: dict[str, QAction] = {}
 
