@@ -32,12 +32,12 @@ from teamlead.data.queries.meeting_page import MeetingPageData, meeting_page
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.rules import words
-from teamlead.rules.vocabulary import Change, MeetingKind, MeetingStatus
+from teamlead.rules.vocabulary import Attendance, Change, MeetingKind, MeetingStatus
 from teamlead.services.meetings import save_meeting_page
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.agenda_editor import AgendaEditor
 from teamlead.ui.meetings.decisions import DecisionForm
-from teamlead.ui.meetings.page_models import ATTENDANCE_KEYS, AttendanceModel
+from teamlead.ui.meetings.page_models import AttendanceModel, attendance_key_label, attendance_keys
 from teamlead.ui.meetings.reflection import ReflectionForm
 from teamlead.ui.widgets.formatting import format_when
 
@@ -274,8 +274,11 @@ class MeetingPage(QWidget):
             return
         self.attendance_hint.setText(
             tr(
-                "Keys on a row: P or 1 present, E or 2 excused, A or 3 absent, 0 invited. "
+                "Keys on a row: {present_keys} present, {excused_keys} excused, {absent_keys} absent, 0 invited. "
                 "{present} present, {excused} excused, {absent} absent.",
+                present_keys=attendance_key_label(Attendance.PRESENT),
+                excused_keys=attendance_key_label(Attendance.EXCUSED),
+                absent_keys=attendance_key_label(Attendance.ABSENT),
                 present=counts["present"],
                 excused=counts["excused"],
                 absent=counts["absent"],
@@ -285,7 +288,7 @@ class MeetingPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.attendance_table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            value = ATTENDANCE_KEYS.get(event.key())
+            value = attendance_keys().get(event.key())
             if value is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
                 self.mark_current(value)
                 return True

@@ -13,23 +13,42 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from teamlead.data.queries.meetings import AgendaRow, InviteeRow
-from teamlead.i18n import tr
+from teamlead.i18n import current_language, tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Attendance
 from teamlead.ui.widgets.rows_model import RowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-ATTENDANCE_KEYS: dict[int, str] = {
-    Qt.Key.Key_P.value: Attendance.PRESENT,
+DIGIT_KEYS: dict[int, str] = {
     Qt.Key.Key_1.value: Attendance.PRESENT,
-    Qt.Key.Key_E.value: Attendance.EXCUSED,
     Qt.Key.Key_2.value: Attendance.EXCUSED,
-    Qt.Key.Key_A.value: Attendance.ABSENT,
     Qt.Key.Key_3.value: Attendance.ABSENT,
     Qt.Key.Key_0.value: Attendance.INVITED,
 }
-"""The keys that mark the selected invitee: P/1 present, E/2 excused, A/3 absent, 0 back to invited."""
+"""The keys that mark the selected invitee in every language: 1 present, 2 excused, 3 absent, 0 invited."""
+
+LETTER_KEYS: dict[str, dict[int, str]] = {
+    "en": {
+        Qt.Key.Key_P.value: Attendance.PRESENT,
+        Qt.Key.Key_E.value: Attendance.EXCUSED,
+        Qt.Key.Key_A.value: Attendance.ABSENT,
+    },
+}
+"""Letters only where the language reads them so (in Dutch, A would suggest "aanwezig", present)."""
+
+
+def attendance_keys() -> dict[int, str]:
+    """The keys of the current language: the digits, and its letters if it has any."""
+    return {**DIGIT_KEYS, **LETTER_KEYS.get(current_language(), {})}
+
+
+def attendance_key_label(value: str) -> str:
+    """The keys for ``value`` as the page shows them: "1" in Dutch, "1 or P" in English."""
+    digits = [chr(key) for key, marked in DIGIT_KEYS.items() if marked == value]
+    letters = [chr(key) for key, marked in LETTER_KEYS.get(current_language(), {}).items() if marked == value]
+    return " or ".join(digits + letters)  # only English has letters, so "or" is never shown in Dutch
+
 
 _COLOURS: dict[str, str] = {
     Attendance.PRESENT: "#1b7f3b",

@@ -43,7 +43,7 @@ class Person:
 
 @dataclass(frozen=True)
 class Attendance:
-    """Who came, by the invitee's label on the page, as P/E/A keys pressed down the list."""
+    """Who came, by the invitee's label on the page, as 1/2/3 keys pressed down the list."""
 
     present: tuple[str, ...] = ()
     excused: tuple[str, ...] = ()
@@ -318,13 +318,13 @@ class Walk:
         return view
 
     def take_attendance(self, view: MeetingsView, marks: Attendance, minutes: str) -> None:
-        """P, E or A on each invitee's row, the minutes typed, Ctrl+S."""
+        """1, 2 or 3 (the keys of both languages) on each invitee's row, the minutes typed, Ctrl+S."""
         page = view.page
         table = page.attendance_table
         keys = {
-            **dict.fromkeys(marks.present, Qt.Key.Key_P),
-            **dict.fromkeys(marks.excused, Qt.Key.Key_E),
-            **dict.fromkeys(marks.absent, Qt.Key.Key_A),
+            **dict.fromkeys(marks.present, Qt.Key.Key_1),
+            **dict.fromkeys(marks.excused, Qt.Key.Key_2),
+            **dict.fromkeys(marks.absent, Qt.Key.Key_3),
         }
         table.setFocus()
         for row in range(page.attendance.rowCount()):
