@@ -99,3 +99,36 @@ def test_nothing_found_says_so(qtbot: QtBot, make_window: WindowMaker, sqlite_da
         qtbot.keyClicks(popup.input, "xyzzy")
     assert popup.model.rowCount() == 0
     assert popup.status.text() == "Nothing found."
+
+
+def test_all_results_of_a_kind_are_one_enter_away(
+    qtbot: QtBot, make_window: WindowMaker, database: Database
+) -> None:
+    """Nine partners match, six are shown: Down past them reaches "Show all results for Partners…", Enter
+    lists all nine under a heading that says so."""
+    from teamlead.services.organisations import OrganisationInput, add_organisation
+    from teamlead.ui.search.model import EXPAND_ROLE
+
+    seed(database)
+    with database.begin() as session:
+        for number in range(1, 10):
+            add_organisation(session, OrganisationInput(name=f"Speeltuin Zwaluw {number}"), today=TODAY)
+    window = make_window(database)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    popup = window.search_popup
+    assert popup is not None
+    with qtbot.waitSignal(popup.searched, timeout=5_000):
+        qtbot.keyClicks(popup.input, "zwaluw")
+    model = popup.model
+    assert len(model.hit_rows()) == 6
+    for _ in range(6):
+        qtbot.keyClick(popup.input, Qt.Key.Key_Down)
+    current = popup.results.currentIndex()
+    assert current.data() == "Show all results for Partners…"
+    assert current.data(EXPAND_ROLE) is not None
+    with qtbot.waitSignal(popup.searched, timeout=5_000):
+        qtbot.keyClick(popup.input, Qt.Key.Key_Return)
+    headings = [model.index(r).data() for r in range(model.rowCount()) if model.index(r).data(HEADER_ROLE)]
+    assert headings == ["Partners: all 9"]
+    assert len(model.hit_rows()) == 9
+    assert popup.isVisible()

@@ -24,6 +24,11 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 TARGETS_ROLE = Qt.ItemDataRole.UserRole + 2
 """Where a hit leads: ``(kind, id)`` pairs to try in order (a role falls back to its organisation)."""
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 3
+EXPAND_ROLE = Qt.ItemDataRole.UserRole + 4
+"""The kind whose results an "all results" row shows, when chosen (None on other rows)."""
+ALL_RESULTS = 500
+"""How many results of one kind "all results" lists at most (a word that matches thousands of notes is not a
+search anyone reads to the end)."""
 
 
 def kind_heading(kind: SearchKind) -> str:
@@ -53,18 +58,34 @@ def targets(hit: SearchHit) -> tuple[tuple[RecordKind, int], ...]:
 
 @dataclass(frozen=True, slots=True)
 class ResultRow:
-    """One line of the list: a group heading (``hit`` None) or a hit."""
+    """One line of the list: a group heading (``hit`` None), a hit, or the row that shows all of a kind."""
 
     heading: str
     hit: SearchHit | None = None
-    more: bool = False
+    expand: SearchKind | None = None
 
 
-def result_rows(results: SearchResults) -> list[ResultRow]:
+def result_rows(results: SearchResults, expanded: SearchKind | None = None) -> list[ResultRow]:
+    """The rows for ``results``; a kind with more hits than shown ends in an "all results" row, and the kind
+    ``expanded`` (its results searched again, up to :data:`ALL_RESULTS`) says how many it found."""
     rows: list[ResultRow] = []
     for group in results.groups:
-        rows.append(ResultRow(kind_heading(group.kind), more=group.more))
+        heading = kind_heading(group.kind)
+        if group.kind == expanded:
+            count = len(group.hits)
+            heading = (
+                tr("{kind}: the first {count}", kind=heading, count=count)
+                if group.more
+                else tr("{kind}: all {count}", kind=heading, count=count)
+            )
+        rows.append(ResultRow(heading))
         rows.extend(ResultRow("", hit) for hit in group.hits)
+        if group.more and group.kind != expanded:
+            rows.append(
+                ResultRow(
+                    tr("Show all results for {kind}…", kind=kind_heading(group.kind)), expand=group.kind
+                )
+            )
     return rows
 
 
@@ -91,9 +112,9 @@ class SearchResultsModel(QAbstractListModel):
         self._rows: list[ResultRow] = []
         self.query = ""
 
-    def set_results(self, results: SearchResults) -> None:
+    def set_results(self, results: SearchResults, expanded: SearchKind | None = None) -> None:
         self.beginResetModel()
-        self._rows = result_rows(results)
+        self._rows = result_rows(results, expanded)
         self.query = results.query
         self.endResetModel()
 
@@ -106,11 +127,27 @@ class SearchResultsModel(QAbstractListModel):
     def hit_rows(self) -> list[int]:
         return [row for row, item in enumerate(self._rows) if item.hit is not None]
 
+    def first_hit(self, kind: SearchKind | None = None) -> int | None:
+        """The row of the first hit (of ``kind``, when given)."""
+        return next(
+            (
+                row
+                for row, item in enumerate(self._rows)
+                if item.hit is not None and (kind is None or item.hit.kind == kind)
+            ),
+            None,
+        )
+
+    def choice_rows(self) -> list[int]:
+        """The rows Up and Down move through: the hits and the "all results" rows."""
+        return [row for row, item in enumerate(self._rows) if item.hit is not None or item.expand is not None]
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid() or self._rows[index.row()].hit is None:
+        item = self._rows[index.row()] if index.isValid() else None
+        if item is None or (item.hit is None and item.expand is None):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
@@ -120,10 +157,12 @@ class SearchResultsModel(QAbstractListModel):
         item = self._rows[index.row()]
         hit = item.hit
         if role == HEADER_ROLE:
-            return hit is None
+            return hit is None and item.expand is None
+        if role == EXPAND_ROLE:
+            return item.expand
         if hit is None:
             if role in (Qt.ItemDataRole.DisplayRole, HTML_ROLE, Qt.ItemDataRole.AccessibleTextRole):
-                return item.heading + (" …" if item.more else "")
+                return item.heading
             return None
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
             return hit.title if not hit.snippet else f"{hit.title} — {hit.snippet}"

@@ -22,13 +22,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from teamlead.data.search import SearchResults, search
+from teamlead.data.search import SearchKind, SearchResults, search
 from teamlead.i18n import tr
 from teamlead.ui.context import AppContext
-from teamlead.ui.search.model import HEADER_ROLE, HTML_ROLE, TARGETS_ROLE, SearchResultsModel
+from teamlead.ui.search.model import (
+    ALL_RESULTS,
+    EXPAND_ROLE,
+    HEADER_ROLE,
+    HTML_ROLE,
+    TARGETS_ROLE,
+    SearchResultsModel,
+)
 from teamlead.ui.style import card, mute
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from teamlead.ui.main_window import MainWindow
 
 RESULTS_PER_KIND = 6
@@ -170,7 +179,7 @@ class SearchPopup(QFrame):
         return False
 
     def _move(self, step: int) -> None:
-        rows = self.model.hit_rows()
+        rows = self.model.choice_rows()
         if not rows:
             return
         current = self.results.currentIndex().row()
@@ -197,13 +206,29 @@ class SearchPopup(QFrame):
             key="search",
         )
 
-    def _show(self, results: SearchResults) -> None:
+    def show_all(self, kind: SearchKind) -> None:
+        """Every result of one kind (up to :data:`ALL_RESULTS`), the others' first ones kept around it."""
+        query = self.input.text().strip()
+        today = self._context.today()
+
+        def read(session: Session) -> SearchResults:
+            shown = search(session, query, limit=RESULTS_PER_KIND, today=today)
+            every = search(session, query, limit=ALL_RESULTS, kinds=(kind,), today=today)
+            groups = tuple(
+                every.groups[0] if group.kind == kind and every.groups else group for group in shown.groups
+            )
+            return SearchResults(shown.query, shown.terms, groups)
+
+        self._context.read(read, lambda results: self._show(results, kind), key="search")
+
+    def _show(self, results: SearchResults, expanded: SearchKind | None = None) -> None:
         if results.query != self.input.text().strip():
             return  # typed on since: a newer search is on its way
-        self.model.set_results(results)
-        rows = self.model.hit_rows()
-        if rows:
-            self.results.setCurrentIndex(self.model.index(rows[0]))
+        self.model.set_results(results, expanded)
+        first = self.model.first_hit(expanded)  # after "all results": the first of that kind
+        if first is not None:
+            self.results.setCurrentIndex(self.model.index(first))
+            self.results.scrollTo(self.model.index(first))
         self._update_status()
         self.searched.emit(results.query)
 
@@ -217,6 +242,10 @@ class SearchPopup(QFrame):
 
     def _open_index(self, index: QModelIndex) -> None:
         if not index.isValid() or index.data(HEADER_ROLE):
+            return
+        expand = index.data(EXPAND_ROLE)
+        if expand is not None:
+            self.show_all(expand)
             return
         for kind, record_id in index.data(TARGETS_ROLE) or ():
             if self._window.open_record(kind, record_id):
