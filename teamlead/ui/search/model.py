@@ -6,6 +6,7 @@ selectable, so the keyboard moves from hit to hit.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,6 +162,8 @@ class SearchResultsModel(QAbstractListModel):
         if role == EXPAND_ROLE:
             return item.expand
         if hit is None:
+            if role == HTML_ROLE and item.expand is not None:  # an action, not a result: set apart
+                return f"<i>{html.escape(item.heading)}</i>"
             if role in (Qt.ItemDataRole.DisplayRole, HTML_ROLE, Qt.ItemDataRole.AccessibleTextRole):
                 return item.heading
             return None
