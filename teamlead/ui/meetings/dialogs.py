@@ -41,6 +41,7 @@ from teamlead.services.series_rules import every_n_weeks, monthly_on_nth_weekday
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.invitee_picker import InviteePicker
 from teamlead.ui.meetings.keys import ctrl_enter_submits
+from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.district_field import DistrictField
 
 ORDINALS = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
@@ -98,6 +99,7 @@ class WriteDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.discard_guard = guard_discard(self, self.buttons)  # Esc or Cancel on typing asks first
 
     def work(self) -> Callable[[Session], Any]:
         raise NotImplementedError

@@ -33,6 +33,7 @@ from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, NoteKind
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
 from teamlead.ui.widgets.inputs import date_edit, date_of
@@ -116,6 +117,7 @@ class NoteDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.discard_guard = guard_discard(self, self.buttons)  # Esc or Cancel on typing asks first
         self.follow_up_check.toggled.connect(self.follow_up.setEnabled)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.neighbourhood.currentIndexChanged.connect(self._suggest_district)

@@ -26,6 +26,7 @@ from teamlead.i18n import tr
 from teamlead.rules.vocabulary import Change
 from teamlead.services import persons
 from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
 from teamlead.ui.widgets.inputs import combo_id, date_edit, date_of, searchable_combo
 
@@ -51,6 +52,7 @@ class SaveDialog(QDialog):
         self.ok.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.discard_guard = guard_discard(self, self.buttons)  # Esc or Cancel on typing asks first
         layout.addWidget(self.buttons)
         self.result_value: Any = None
 
