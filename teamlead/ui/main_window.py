@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,6 +39,7 @@ from teamlead.ui.database_dialogs import (
 from teamlead.ui.importing import add_import_action
 from teamlead.ui.menus import build_menus
 from teamlead.ui.qt_language import apply_qt_language
+from teamlead.ui.screen_ready import ScreenReady
 from teamlead.ui.sections import Section, section_title, sections
 from teamlead.ui.style import SIDEBAR_POINTS, SIDEBAR_STYLE, VIEW_STYLE, app_icon, uses_view_style
 from teamlead.ui.welcome import WelcomePage
@@ -91,15 +92,12 @@ class MainWindow(QMainWindow):
         self.sections: tuple[Section, ...] = sections()
         self._views: dict[str, QWidget] = {}
         self._empty: bool | None = None
-        self._ready_sent = False
-        self._paint_watch: QWidget | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.search_popup: Any = None
         self.upgrade_message: QMessageBox | None = None
         self._upgrades_told: set[int] = set()
         self.recent_menu: QMenu | None = None
-        self._painted = False
-        self.installEventFilter(self)
+        self._screen_ready = ScreenReady(self, self.window_painted.emit, self.screen_ready.emit)
         self._restore_geometry()
         if context is None:
             self._build()
@@ -258,7 +256,7 @@ class MainWindow(QMainWindow):
             self._pages.addWidget(self.welcome)
         self._pages.setCurrentWidget(self.welcome)
         self.welcome.empty_button.setFocus()
-        self._when_loaded(self.welcome)
+        self._screen_ready.watch(self.welcome, loads=False)
 
     def show_sections(self, key: str | None = None) -> None:
         self._pages.setCurrentWidget(self._sections_page)
@@ -268,7 +266,7 @@ class MainWindow(QMainWindow):
             self._show_section_at(row)
         else:
             self.sidebar.setCurrentRow(row)
-        self._when_loaded(self.current_view())
+        self._screen_ready.watch(self.current_view())
 
     def _show_section_at(self, row: int) -> None:
         if row < 0:
@@ -348,45 +346,6 @@ class MainWindow(QMainWindow):
 
         open_note_dialog(self.context, self)
 
-    # --- ready: painted with data -------------------------------------------------------------------------
-
-    def _when_loaded(self, page: QWidget) -> None:
-        if self._ready_sent:
-            return
-        signal = getattr(page, "loaded", None)
-        if page is self.welcome or signal is None:
-            self._watch_paint(page)
-            return
-        if getattr(page, "is_loaded", False):
-            self._watch_paint(page)
-            return
-        signal.connect(lambda: self._watch_paint(page), Qt.ConnectionType.SingleShotConnection)
-
-    def _watch_paint(self, page: QWidget) -> None:
-        if self._ready_sent or self._paint_watch is not None:
-            return
-        self._paint_watch = page
-        page.installEventFilter(self)
-        page.update()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self and not self._painted and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            self.removeEventFilter(self)
-            QTimer.singleShot(0, self.window_painted.emit)
-            return super().eventFilter(watched, event)
-        if watched is self._paint_watch and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self._paint_watch = None
-            # After this paint event is handled: the pixels are there.
-            QTimer.singleShot(0, self._send_ready)
-        return super().eventFilter(watched, event)
-
-    def _send_ready(self) -> None:
-        if not self._ready_sent:
-            self._ready_sent = True
-            self.screen_ready.emit()
-
     # --- databases ----------------------------------------------------------------------------------------
 
     def open_database_dialog(self) -> None:
@@ -413,7 +372,7 @@ class MainWindow(QMainWindow):
         context = AppContext(database, today=old._today, parent=self)
         context.tasks.error_reporter = old.tasks.error_reporter
         self._drop_search()
-        self._ready_sent = False
+        self._screen_ready.reset()
         self.set_context(context)
         old.database.dispose()
         self.database_opened.emit(database.display_name())
