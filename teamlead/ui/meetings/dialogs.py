@@ -3,7 +3,7 @@
 They collect input and hand a service call to :meth:`AppContext.write`; a refused input (``ValidationError``)
 is shown in the dialog, which stays open so nothing typed is lost. :class:`WriteDialog` is the base of every
 meeting dialog (also the New meeting dialog and the invitee editor); Enter follows
-:mod:`teamlead.ui.meetings.keys`.
+:mod:`teamlead.ui.widgets.keys`.
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ from teamlead.services.series import SeriesChanges, SeriesInput
 from teamlead.services.series_rules import every_n_weeks, monthly_on_nth_weekday
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.invitee_picker import InviteePicker
-from teamlead.ui.meetings.keys import ctrl_enter_submits
 from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.district_field import DistrictField
+from teamlead.ui.widgets.keys import ctrl_enter_submits
 
 ORDINALS = ((1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last"))
 

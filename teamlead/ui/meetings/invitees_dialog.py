@@ -18,8 +18,8 @@ from teamlead.services.meeting_invitees import InviteeScope, change_invitees
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.dialogs import WriteDialog
 from teamlead.ui.meetings.invitee_picker import InviteePicker
-from teamlead.ui.meetings.keys import ctrl_enter_submits
 from teamlead.ui.widgets.formatting import format_when
+from teamlead.ui.widgets.keys import ctrl_enter_submits
 
 
 class InviteesDialog(WriteDialog):

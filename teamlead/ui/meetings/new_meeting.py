@@ -23,9 +23,9 @@ from teamlead.services.meetings import MeetingInput, schedule_meeting
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.dialogs import WriteDialog, clock_of, kind_combo
 from teamlead.ui.meetings.invitee_picker import InviteePicker
-from teamlead.ui.meetings.keys import ctrl_enter_submits
 from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.inputs import date_edit, date_of
+from teamlead.ui.widgets.keys import ctrl_enter_submits
 
 START = time(14, 0)
 MINUTES = 90

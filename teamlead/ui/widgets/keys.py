@@ -1,9 +1,7 @@
-"""The rule for Enter in the meeting dialogs: in a completion field Enter only picks the completion; in a
+"""The rule for Enter in every dialog: in a completion field Enter only picks the completion; in a
 single-line field it presses the default button (Qt's own behaviour in a dialog); Ctrl+Enter submits from
-anywhere, also from a completion field or multi-line text.
-
-Local to the meeting dialogs until the shared completion widget (issue "Dutch first, keyboard first") takes
-the completion part over.
+anywhere, also from a completion field or multi-line text. The completion part is applied by
+:class:`~teamlead.ui.widgets.completion_list.CompletionList`.
 """
 
 from __future__ import annotations
