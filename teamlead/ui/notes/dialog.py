@@ -118,6 +118,13 @@ class NoteDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.discard_guard = guard_discard(self, self.buttons)  # Esc or Cancel on typing asks first
+        # Enter on a name nobody has: said beside the field
+        self.organisations.refused.connect(
+            lambda text: self._refused("organisation_ids", tr("No partner is called {name}.", name=text))
+        )
+        self.persons.refused.connect(
+            lambda text: self._refused("person_ids", tr("No person is called {name}.", name=text))
+        )
         self.follow_up_check.toggled.connect(self.follow_up.setEnabled)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.neighbourhood.currentIndexChanged.connect(self._suggest_district)
@@ -133,6 +140,9 @@ class NoteDialog(QDialog):
             self.text.setFocus()
         else:
             self.organisations.setFocus()
+
+    def _refused(self, field: str, message: str) -> None:
+        self.form.show_error(ValidationError(field, message))
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
