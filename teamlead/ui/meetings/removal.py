@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from teamlead.i18n import tr
@@ -42,25 +41,15 @@ def ask_delete(
         box = confirm(parent, tr("Delete meeting"), what_goes(removal), tr("&Delete"), delete)
         box.setObjectName("deleteMeetingBox")
         return box
-    box = QMessageBox(
-        QMessageBox.Icon.Information,
+    box = confirm(
+        parent,
         tr("Delete meeting"),
         f"{removal.title}: {removal.blocker}",
-        QMessageBox.StandardButton.NoButton,
-        parent,
+        tr("Cancel &it…"),
+        cancel,
+        no=tr("&Keep it"),
+        detail=tr("Cancel it instead? It stays in the calendar, marked as cancelled."),
+        icon=QMessageBox.Icon.Information,
     )
     box.setObjectName("cancelInsteadBox")
-    box.setInformativeText(tr("Cancel it instead? It stays in the calendar, marked as cancelled."))
-    cancel_it = box.addButton(tr("Cancel &it…"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-    def finished() -> None:
-        if box.clickedButton() is cancel_it:
-            cancel()
-
-    box.finished.connect(finished)
-    box.open()
     return box

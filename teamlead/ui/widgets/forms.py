@@ -104,12 +104,25 @@ def show_save_error(form: FieldForm, tasks: TaskRunner, error: BaseException) ->
         tasks.report_error(error)
 
 
-def confirm(parent: QWidget, title: str, text: str, yes: str, on_yes: Callable[[], None]) -> QMessageBox:
-    """Ask before something destructive, without blocking the event loop; ``No`` is the default button."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+def confirm(
+    parent: QWidget,
+    title: str,
+    text: str,
+    yes: str,
+    on_yes: Callable[[], None],
+    *,
+    no: str | None = None,
+    detail: str = "",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> QMessageBox:
+    """Ask before something destructive, without blocking the event loop; ``no`` (Cancel unless named) is
+    the default button and Esc's, ``detail`` the informative text under ``text``."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("confirmBox")
+    if detail:
+        box.setInformativeText(detail)
     accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(no or tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
