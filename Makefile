@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test stress lint format bench screenshots icons translations clean package smoke-bundle
+.PHONY: run test repeat stress lint format bench screenshots icons translations clean package smoke-bundle
 
 $(STAMP): pyproject.toml setup.py
 	@py=$$(scripts/find-python) || exit 1; \
@@ -22,6 +22,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not stress" $(PYTEST_ARGS)
+
+repeat: $(STAMP)
+	.ci/repeat $(RUNS)
 
 stress: $(STAMP)
 	QT_QPA_PLATFORM=offscreen TEAMLEAD_STRESS=1 $(BIN)/python -m pytest -m stress $(PYTEST_ARGS)
