@@ -64,8 +64,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], folder
     ).stdout.strip()
+    # The running environment's packages (and any folder a .pth of it adds, as a worktree's venv borrowing
+    # another's packages does), never the checkout itself.
+    borrowed = [sysconfig.get_path("purelib"), *(p for p in sys.path if p.endswith("site-packages"))]
     Path(site, "development-dependencies.pth").write_text(
-        sysconfig.get_path("purelib") + "\n", encoding="utf-8"
+        "\n".join(dict.fromkeys(borrowed)) + "\n", encoding="utf-8"
     )
     return python
 
