@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from scripts.import_shots import import_shots  # noqa: E402
 from scripts.meeting_shots import meeting_shots  # noqa: E402
@@ -111,13 +111,14 @@ def _note_dialog(window: MainWindow) -> QWidget | None:
 
 
 def _who_to_call(window: MainWindow) -> None:
+    from teamlead.ui.whotocall.view import WhoToCallView
+
     window.go_to_section("whotocall")
     view = window.current_view()
-    picker = view.findChild(QComboBox, "whoToCallNeighbourhood")
-    wait_until(lambda: picker is not None and picker.count() > 1)
-    assert picker is not None
-    picker.setCurrentIndex(picker.findText("Wildemanbuurt"))
-    picker.activated.emit(picker.currentIndex())
+    assert isinstance(view, WhoToCallView)
+    wait_until(lambda: len(view.picker.offered()) > 1)
+    view.picker.line.setText("Wildemanbuurt")
+    view.picker.pick_typed()  # as Enter in the field
 
 
 def _search(window: MainWindow) -> None:

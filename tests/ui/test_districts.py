@@ -248,8 +248,8 @@ def test_a_signal_in_noords_who_to_call_counts_in_noord_not_in_the_partners_home
     view = WhoToCallView(context, host)
     view.show()
     settle(qtbot, context)
-    qtbot.keyClicks(view.picker.lineEdit(), "Volewijck")
-    qtbot.keyClick(view.picker.lineEdit(), Qt.Key.Key_Return)
+    qtbot.keyClicks(view.picker.line, "Volewijck")
+    qtbot.keyClick(view.picker.line, Qt.Key.Key_Return)
     settle(qtbot, context)
     assert [p.name for g in view.groups for p in g.partners] == ["Politie Centrum-Jordaan"]
     qtbot.mouseClick(view.log_button, Qt.MouseButton.LeftButton)

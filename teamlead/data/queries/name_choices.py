@@ -26,6 +26,8 @@ class NameChoice:
 
     id: int
     label: str
+    organisation_ids: tuple[int, ...] = ()
+    """For a person: the partners they work at now (a dialog offers a chosen partner's people first)."""
 
 
 def organisation_choices(session: Session, among: Collection[int] | None = None) -> list[NameChoice]:
@@ -42,17 +44,23 @@ def organisation_choices(session: Session, among: Collection[int] | None = None)
 
 
 def person_choices(session: Session, today: date) -> list[NameChoice]:
-    """People with where they work now, so two people with the same name can be told apart."""
-    where: dict[int, list[str]] = defaultdict(list)
-    for person_id, organisation in session.execute(
-        select(Role.person_id, Organisation.name)
+    """People with where they work now, so two people with the same name can be told apart (and a dialog
+    can offer the people of a chosen partner first)."""
+    where: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for person_id, organisation_id, organisation in session.execute(
+        select(Role.person_id, Organisation.id, Organisation.name)
         .join(Organisation, Organisation.id == Role.organisation_id)
         .where(role_current(today))
+        .order_by(Organisation.name, Organisation.id)
     ):
-        where[person_id].append(organisation)
+        where[person_id].append((organisation_id, organisation))
     return [
-        NameChoice(i, f"{n} ({', '.join(where[i])})" if where.get(i) else n)
-        for i, n in session.execute(select(Person.id, Person.name).order_by(Person.name))
+        NameChoice(
+            i,
+            f"{n} ({', '.join(name for _id, name in where[i])})" if where.get(i) else n,
+            tuple(organisation_id for organisation_id, _name in where.get(i, ())),
+        )
+        for i, n in session.execute(select(Person.id, Person.name).order_by(Person.name, Person.id))
     ]
 
 

@@ -13,10 +13,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
+from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.limits import Width
 from teamlead.rules.vocabulary import Change
 from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
 
 Work = Callable[[str, int | None], Callable[[Session], Any]]
@@ -113,9 +115,11 @@ class MergeDialog(QDialog):
         self.setObjectName("geographyMergeDialog")
         self.setWindowTitle(title)
         self._explain = explain
-        self.target = QComboBox()
-        for target_id, label in targets:
-            self.target.addItem(label, target_id)
+        self.target = CompletionField[int](tr("Type part of a name"))
+        self.target.setObjectName("mergeTarget")
+        self.target.set_choice_values((label, target_id, target_id) for target_id, label in targets)
+        if targets:
+            self.target.set_value(targets[0][0])  # the first (its own district's neighbourhood) until typed
         self.form = FieldForm()
         self.form.add_field("target_id", tr("Merge &into"), self.target)
         self.explanation = QLabel()
@@ -132,15 +136,21 @@ class MergeDialog(QDialog):
         layout.addWidget(self.explanation)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
-        self.target.currentIndexChanged.connect(self._show_explanation)
+        self.target.changed.connect(self._show_explanation)
         self._show_explanation()
 
     def _show_explanation(self, *_args: object) -> None:
-        target = self.target.currentData()
+        target = self.target.value()
         self.explanation.setText(self._explain(int(target)) if target is not None else "")
 
     def _accept(self) -> None:
-        target = self.target.currentData()
-        if target is not None:
+        target = self.target.value()
+        if self.target.pending_text():
+            self.form.show_error(
+                ValidationError(
+                    "target_id", tr("Nothing on the list is called {name}.", name=self.target.pending_text())
+                )
+            )
+        elif target is not None:
             self.accept()
             self.chosen.emit(int(target))

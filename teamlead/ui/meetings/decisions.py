@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import RecordKind
 from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.formatting import format_date, one_line
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
@@ -68,8 +68,9 @@ class DecisionForm(QWidget):
         self.organisations = QListWidget()
         self.organisations.setObjectName("decisionPartners")
         self.organisations.setMaximumHeight(90)
-        self.responsible = QComboBox()
+        self.responsible = CompletionField[int](tr("(nobody in particular)"))
         self.responsible.setObjectName("decisionResponsible")
+        self.responsible.refusal = tr("No person is called {name}.")
         self.has_due = QCheckBox(tr("Du&e date:"))
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
@@ -127,12 +128,9 @@ class DecisionForm(QWidget):
             on = ticked is None or organisation_id in ticked
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.organisations.addItem(item)
-        chosen = self.responsible.currentData() if same_meeting else None
-        self.responsible.clear()
-        self.responsible.addItem(tr("(nobody in particular)"), None)
-        for person_id, name in data.persons:
-            self.responsible.addItem(name, person_id)
-        self.responsible.setCurrentIndex(max(self.responsible.findData(chosen), 0))
+        self.responsible.set_choice_values((name, person_id, person_id) for person_id, name in data.persons)
+        if not same_meeting:
+            self.responsible.set_value(None)  # nobody in particular, until a name is picked
         if not same_meeting:
             self.text.clear()
             self.has_due.setChecked(False)
@@ -164,7 +162,11 @@ class DecisionForm(QWidget):
         meeting_id = self._data.detail.meeting.id
         text = self.text.toPlainText()
         organisation_ids = self.ticked_ids()
-        person = self.responsible.currentData()
+        pending = self.responsible.pending_text()
+        if pending:
+            self.responsible.refuse(pending)
+            return
+        person = self.responsible.value()
         due = self.due.date().toPython() if self.has_due.isChecked() else None
         district_id = self.district.district_id()
         now = self._now()

@@ -169,7 +169,7 @@ class SeriesDialog(WriteDialog):
         self.location = QLineEdit()
         self.invitees = InviteePicker(tr("Type a partner's name and press Enter"))
         self.invitees.set_choices(InviteeChoice(choice.id, None, choice.label) for choice in organisations)
-        self.invitees.refused.connect(self._unknown_partner)
+        self.invitees.refusal = tr("No partner is called {name}.")  # said under the field on Enter
         self.invitees.changed.connect(self.error.hide)
         self.partner = self.invitees.line
         self.invited = self.invitees.list
@@ -200,10 +200,6 @@ class SeriesDialog(WriteDialog):
         self.ordinal.setEnabled(monthly)
         self.weekday.setEnabled(monthly)
         self.weeks.setEnabled(not monthly)
-
-    def _unknown_partner(self, name: str) -> None:
-        self.error.setText(tr("No partner is called {name}.", name=name))
-        self.error.show()
 
     def unfinished(self) -> str | None:
         pending = self.invitees.pending_text()

@@ -46,7 +46,7 @@ class InviteesDialog(WriteDialog):
             InviteeChoice(row.organisation_id, row.person_id, invitee_label(row.organisation, row.person))
             for row in data.detail.invitees
         )
-        self.invitees.refused.connect(self._unknown)
+        self.invitees.refusal = tr("No partner or person is called {name}.")  # said under the field on Enter
         self.invitees.changed.connect(self.error.hide)
         caption = QLabel(tr("&Invite:"))
         caption.setBuddy(self.invitees)
@@ -76,10 +76,6 @@ class InviteesDialog(WriteDialog):
         layout.addWidget(self.buttons)
         ctrl_enter_submits(self, self.save)
         self.invitees.setFocus()
-
-    def _unknown(self, text: str) -> None:
-        self.error.setText(tr("No partner or person is called {name}.", name=text))
-        self.error.show()
 
     def unfinished(self) -> str | None:
         pending = self.invitees.pending_text()

@@ -64,7 +64,7 @@ class NewMeetingDialog(WriteDialog):
         self.invitees = InviteePicker(tr("Type part of a partner's or a person's name"))
         self.invitees.set_choices(choices.invitees)
         self.invitees.list.setMaximumHeight(120)
-        self.invitees.refused.connect(self._unknown)
+        self.invitees.refusal = tr("No partner or person is called {name}.")  # said under the field on Enter
         self.invitees.changed.connect(self.error.hide)
         form = QFormLayout()
         for label, field in (
@@ -95,10 +95,6 @@ class NewMeetingDialog(WriteDialog):
         end = datetime.combine(date_of(self.day), clock_of(self.end_time.time()))
         if end > start:
             self._length = end - start
-
-    def _unknown(self, text: str) -> None:
-        self.error.setText(tr("No partner or person is called {name}.", name=text))
-        self.error.show()
 
     def unfinished(self) -> str | None:
         pending = self.invitees.pending_text()

@@ -33,6 +33,7 @@ from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, NoteKind
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
@@ -81,8 +82,12 @@ class NoteDialog(QDialog):
             self.kind.addItem(name, str(key))
         self.organisations = PickList(tr("Type part of a partner's name"))
         self.persons = PickList(tr("Type part of a person's name"))
-        self.neighbourhood = QComboBox()
-        self.neighbourhood.addItem(tr("(none)"), None)
+        self.organisations.refusal = tr("No partner is called {name}.")
+        self.persons.refusal = tr("No person is called {name}.")
+        self._works_at: dict[int, tuple[int, ...]] = {}  # person id -> the partners they work at now
+        self.neighbourhood = CompletionField[int](tr("Type part of a neighbourhood's name"))
+        self.neighbourhood.setObjectName("noteNeighbourhood")
+        self.neighbourhood.refusal = tr("No neighbourhood is called {name}.")
         self.district = DistrictField()
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
@@ -118,17 +123,11 @@ class NoteDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.discard_guard = guard_discard(self, self.buttons)  # Esc or Cancel on typing asks first
-        # Enter on a name nobody has: said beside the field
-        self.organisations.refused.connect(
-            lambda text: self._refused("organisation_ids", tr("No partner is called {name}.", name=text))
-        )
-        self.persons.refused.connect(
-            lambda text: self._refused("person_ids", tr("No person is called {name}.", name=text))
-        )
         self.follow_up_check.toggled.connect(self.follow_up.setEnabled)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.neighbourhood.currentIndexChanged.connect(self._suggest_district)
+        self.neighbourhood.changed.connect(self._suggest_district)
         self.organisations.changed.connect(self._suggest_district)
+        self.organisations.changed.connect(self._prefer_their_people)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
         self.text.installEventFilter(self)  # the text field would take Ctrl+Enter as a new line
@@ -140,9 +139,6 @@ class NoteDialog(QDialog):
             self.text.setFocus()
         else:
             self.organisations.setFocus()
-
-    def _refused(self, field: str, message: str) -> None:
-        self.form.show_error(ValidationError(field, message))
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -160,8 +156,8 @@ class NoteDialog(QDialog):
     def _show_choices(self, loaded: NoteChoices) -> None:
         self.organisations.set_choices(loaded.organisations)
         self.persons.set_choices(loaded.persons)
-        for choice in loaded.places.neighbourhoods:
-            self.neighbourhood.addItem(choice.name, choice.id)
+        self._works_at = {choice.id: choice.organisation_ids for choice in loaded.persons}
+        self.neighbourhood.set_choice_values((n.name, n.id, n.id) for n in loaded.places.neighbourhoods)
         organisation_id, person_id = self._preset
         if organisation_id is not None:
             self.organisations.pick_id(organisation_id)
@@ -170,7 +166,7 @@ class NoteDialog(QDialog):
         self.preset_neighbourhood(self._preset_neighbourhood)
         self.district.start(
             self._context,
-            neighbourhood_id=self.neighbourhood.currentData(),
+            neighbourhood_id=self.neighbourhood.value(),
             screen_district_id=self._screen_district,
             organisation_ids=self.organisations.ids(),
         )
@@ -182,18 +178,23 @@ class NoteDialog(QDialog):
         if self.save_button.isEnabled():  # the choices are in: the form is complete enough to ask
             self.district.suggest_from(
                 self._context,
-                neighbourhood_id=self.neighbourhood.currentData(),
+                neighbourhood_id=self.neighbourhood.value(),
                 screen_district_id=self._screen_district,
                 organisation_ids=self.organisations.ids(),
             )
+
+    def _prefer_their_people(self) -> None:
+        """The people of the partners picked (the one whose page the dialog was opened from, say) are offered
+        first, in the pop-up and as Enter's first match."""
+        partners = set(self.organisations.ids())
+        self.persons.prefer([p for p, works_at in self._works_at.items() if partners.intersection(works_at)])
 
     def preset_neighbourhood(self, neighbourhood_id: int | None) -> None:
         """Fill in the neighbourhood (Who to call logs a signal where it happened), now or once loaded; the
         note is then that neighbourhood's district's, as the screen it is made from."""
         self._preset_neighbourhood = neighbourhood_id
-        index = self.neighbourhood.findData(neighbourhood_id)
-        if neighbourhood_id is not None and index >= 0:
-            self.neighbourhood.setCurrentIndex(index)
+        if neighbourhood_id is not None:
+            self.neighbourhood.set_value(neighbourhood_id)  # shown once the choices are in
 
     def set_screen_district(self, district_id: int | None) -> None:
         """The district of the screen the note is logged from (Who to call: its neighbourhood's): the note's
@@ -203,7 +204,7 @@ class NoteDialog(QDialog):
 
     def _kind_changed(self) -> None:
         """A signal is about a place: suggest picking its neighbourhood."""
-        if self.kind.currentData() == NoteKind.SIGNAL and self.neighbourhood.currentIndex() == 0:
+        if self.kind.currentData() == NoteKind.SIGNAL and self.neighbourhood.value() is None:
             self.neighbourhood.setFocus()
 
     def value(self) -> NoteInput:
@@ -213,7 +214,7 @@ class NoteDialog(QDialog):
             organisation_ids=tuple(self.organisations.ids()),
             person_ids=tuple(self.persons.ids()),
             occurred_on=date_of(self.occurred),
-            neighbourhood_id=self.neighbourhood.currentData(),
+            neighbourhood_id=self.neighbourhood.value(),
             follow_up_on=date_of(self.follow_up) if self.follow_up_check.isChecked() else None,
             district_id=self.district.district_id(),
             screen_district_id=self._screen_district,
@@ -222,7 +223,12 @@ class NoteDialog(QDialog):
     def save(self) -> None:
         if not self.save_button.isEnabled():
             return
-        for field, picker in (("organisation_ids", self.organisations), ("person_ids", self.persons)):
+        pickers = (
+            ("organisation_ids", self.organisations),
+            ("person_ids", self.persons),
+            ("neighbourhood_id", self.neighbourhood),
+        )
+        for field, picker in pickers:
             if picker.pending_text():
                 self.form.show_error(
                     ValidationError(

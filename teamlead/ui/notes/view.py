@@ -34,7 +34,7 @@ from teamlead.i18n import tr, trn
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, NoteKind, RecordKind
 from teamlead.ui.context import AppContext
-from teamlead.ui.widgets.inputs import combo_id, combo_line, searchable_combo
+from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.rows_model import RowRole, RowsModel
 
 PAGE = 500
@@ -125,8 +125,9 @@ class NotesView(QWidget):
             self.period.addItem(text, days)
         self.neighbourhood = QComboBox()
         self.neighbourhood.addItem(tr("All neighbourhoods"), None)
-        self.partner = searchable_combo([])
-        combo_line(self.partner).setPlaceholderText(tr("All partners"))
+        self.partner = CompletionField[int](tr("All partners"))
+        self.partner.setObjectName("notesPartnerFilter")
+        self.partner.refusal = tr("No partner is called {name}.")
         self.new_button = QPushButton(tr("&Log a contact moment…"))
         bar = QHBoxLayout()
         for text, widget in (
@@ -177,8 +178,7 @@ class NotesView(QWidget):
         layout.addLayout(footer)
         for combo in (self.kind, self.period, self.neighbourhood):
             combo.activated.connect(self._filters_changed)
-        self.partner.activated.connect(self._filters_changed)
-        combo_line(self.partner).editingFinished.connect(self._partner_typed)
+        self.partner.changed.connect(self._filters_changed)  # picked, or the line emptied: all partners
         self.more_button.clicked.connect(self.show_more)
         self.new_button.clicked.connect(self.log_note)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -201,22 +201,13 @@ class NotesView(QWidget):
         for place in places.neighbourhoods:
             self.neighbourhood.addItem(place.name, place.id)
         self.neighbourhood.setCurrentIndex(max(0, self.neighbourhood.findData(current)))
-        partner = combo_id(self.partner)
-        self.partner.clear()
-        for choice in partners:
-            self.partner.addItem(choice.label, choice.id)
-        self.partner.setCurrentIndex(self.partner.findData(partner) if partner is not None else -1)
+        self.partner.set_choice_values((choice.label, choice.id, choice.id) for choice in partners)
 
     def _data_changed(self, what: Change) -> None:
         if what in (Change.NOTE, Change.GEOGRAPHY, Change.ALL):
             self.reload()
         if what in (Change.ORGANISATION, Change.GEOGRAPHY, Change.ALL):
             self._context.read(self._load_choices, self._show_choices, key="notes.choices")
-
-    def _partner_typed(self) -> None:
-        if not self.partner.currentText().strip():
-            self.partner.setCurrentIndex(-1)
-            self._filters_changed()
 
     def _filters_changed(self, *_args: object) -> None:
         self._limit = PAGE
@@ -238,9 +229,9 @@ class NotesView(QWidget):
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.period.setCurrentIndex(max(0, self.period.findData(days)))
         self.neighbourhood.setCurrentIndex(max(0, self.neighbourhood.findData(neighbourhood_id)))
-        self.partner.setCurrentIndex(
-            self.partner.findData(organisation_id) if organisation_id is not None else -1
-        )
+        blocked = self.partner.blockSignals(True)  # one reload for all the filters
+        self.partner.set_value(organisation_id)
+        self.partner.blockSignals(blocked)
         self._filters_changed()
 
     def reload(self, *_args: object) -> None:
@@ -250,7 +241,7 @@ class NotesView(QWidget):
             "kind": self.kind.currentData(),
             "date_from": today - timedelta(days=days) if days else None,
             "neighbourhood_id": self.neighbourhood.currentData(),
-            "organisation_id": combo_id(self.partner) if self.partner.currentText().strip() else None,
+            "organisation_id": self.partner.value(),
             "limit": self._limit + 1,  # one more than shown tells whether there are more
         }
 
@@ -305,4 +296,4 @@ class NotesView(QWidget):
     def log_note(self) -> None:
         from teamlead.ui.notes.dialog import open_note_dialog
 
-        open_note_dialog(self._context, self, organisation_id=combo_id(self.partner))
+        open_note_dialog(self._context, self, organisation_id=self.partner.value())

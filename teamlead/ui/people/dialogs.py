@@ -22,13 +22,15 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.queries.name_choices import NameChoice, organisation_choices
 from teamlead.data.queries.partner_page import RoleLine
+from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.vocabulary import Change
 from teamlead.services import persons
 from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
-from teamlead.ui.widgets.inputs import combo_id, date_edit, date_of, searchable_combo
+from teamlead.ui.widgets.inputs import date_edit, date_of
 
 
 class SaveDialog(QDialog):
@@ -49,11 +51,13 @@ class SaveDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.ok = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.discard_guard = guard_discard(self, self.buttons)  # Esc or Cancel on typing asks first
         layout.addWidget(self.buttons)
+        self.ok.setDefault(
+            True
+        )  # once in the dialog: before, the dialog does not know it (Enter did nothing)
         self.result_value: Any = None
 
     def set_intro(self, text: str) -> None:
@@ -177,7 +181,12 @@ class MovePersonDialog(SaveDialog):
                 organisation=role.organisation_name,
             )
         )
-        self.organisation = searchable_combo([c for c in choices if c.id != role.organisation_id])
+        self.organisation = CompletionField[int](tr("Type part of a partner's name"))
+        self.organisation.setObjectName("moveTo")
+        self.organisation.refusal = tr("No organisation is called {name}.")
+        self.organisation.set_choice_values(
+            (c.label, c.id, c.id) for c in choices if c.id != role.organisation_id
+        )
         self.title = QLineEdit(role.title)
         self.on = date_edit(context.today())
         self.form.add_field("organisation_id", tr("&To"), self.organisation)
@@ -186,12 +195,15 @@ class MovePersonDialog(SaveDialog):
 
     def work(self) -> Callable[[Session], Any]:
         role, title, on = self._role, self.title.text(), date_of(self.on)
-        organisation_id = combo_id(self.organisation)
+        pending = self.organisation.pending_text()
+        organisation_id = self.organisation.value()
 
         def move(session: Session) -> int:
+            if pending:
+                raise ValidationError(
+                    "organisation_id", tr("No organisation is called {name}.", name=pending)
+                )
             if organisation_id is None:
-                from teamlead.errors import ValidationError
-
                 raise ValidationError("organisation_id", tr("Choose the organisation from the list."))
             return persons.move_person(
                 session, role.role_id, organisation_id, expected_version=role.role_version, title=title, on=on

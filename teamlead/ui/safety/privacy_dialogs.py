@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from teamlead.i18n import tr, trn
 from teamlead.rules.vocabulary import Change
+from teamlead.ui.widgets.completion_list import CompletionField
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -46,8 +46,9 @@ class PersonPrivacyDialog(QDialog):
         self.setWindowTitle(tr("A person's data"))
         self._window = window
         self._context = window.context
-        self.person = QComboBox()
-        self.person.setEditable(True)
+        self.person = CompletionField[int](tr("Type part of a person's name"))
+        self.person.setObjectName("privacyPerson")
+        self.person.refusal = tr("No person is called {name}.")
         self.person.setAccessibleName(tr("Person"))
         form = QFormLayout()
         form.addRow(tr("&Person:"), self.person)
@@ -83,16 +84,13 @@ class PersonPrivacyDialog(QDialog):
         self._context.read(person_names, self._fill, key="privacy.persons")
 
     def _fill(self, choices: list[NameChoice]) -> None:
-        self.person.clear()
-        for choice in choices:
-            self.person.addItem(choice.label, choice.id)
+        self.person.set_choice_values((choice.label, choice.id, choice.id) for choice in choices)
 
     def select(self, person_id: int) -> None:
-        self.person.setCurrentIndex(self.person.findData(person_id))
+        self.person.set_value(person_id)
 
     def person_id(self) -> int | None:
-        value = self.person.currentData()
-        return int(value) if value is not None else None
+        return self.person.value()
 
     def export(self, target: Path | None = None) -> None:
         """Write everything held about the person as a JSON file (the user chooses where)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,8 +25,8 @@ from teamlead.data.queries.people import CallGroup, CallPartner, who_to_call
 from teamlead.i18n import tr, trn
 from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.copy_label import CopyLabel
-from teamlead.ui.widgets.inputs import combo_id, combo_line, contains_completion
 
 
 class WhoToCallView(QWidget):
@@ -44,13 +43,9 @@ class WhoToCallView(QWidget):
         self.groups: list[CallGroup] = []
         self.is_loaded = False
         """True once the neighbourhoods can be picked (the frame's ready check reads it)."""
-        self.picker = QComboBox()
+        self.picker = CompletionField[int](tr("Type a neighbourhood, e.g. Wildemanbuurt"))
         self.picker.setObjectName("whoToCallNeighbourhood")
-        self.picker.setEditable(True)
-        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.picker.setMinimumContentsLength(28)
-        combo_line(self.picker).setPlaceholderText(tr("Type a neighbourhood, e.g. Wildemanbuurt"))
-        contains_completion(self.picker)
+        self.picker.refusal = tr("No neighbourhood is called {name}.")
         label = QLabel(tr("&Neighbourhood:"))
         label.setBuddy(self.picker)
         self.picker.setAccessibleName(tr("Neighbourhood"))
@@ -72,8 +67,7 @@ class WhoToCallView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
-        self.picker.activated.connect(self._picked)
-        combo_line(self.picker).returnPressed.connect(self._picked)
+        self.picker.changed.connect(self._picked)
         self.log_button.clicked.connect(self.log_signal)
         self.log_button.setEnabled(False)
         context.data_changed.connect(self._data_changed)
@@ -89,14 +83,11 @@ class WhoToCallView(QWidget):
         return False
 
     def _show_choices(self, loaded: Choices) -> None:
-        self.picker.clear()
         self._districts = {choice.id: choice.group_id for choice in loaded.neighbourhoods}
-        for choice in loaded.neighbourhoods:
-            self.picker.addItem(choice.name, choice.id)
-        self.picker.setCurrentIndex(self.picker.findData(self._neighbourhood_id))
-        if (
-            self._neighbourhood_id is not None and self.picker.currentIndex() < 0
-        ):  # merged or deleted meanwhile
+        blocked = self.picker.blockSignals(True)
+        self.picker.set_choice_values((choice.name, choice.id, choice.id) for choice in loaded.neighbourhoods)
+        self.picker.blockSignals(blocked)
+        if self._neighbourhood_id is not None and self.picker.value() is None:  # merged or deleted meanwhile
             self._neighbourhood_id = None
             self._show_groups([])
         self.picker.setFocus()
@@ -104,15 +95,15 @@ class WhoToCallView(QWidget):
             self.is_loaded = True
             self.loaded.emit()
 
-    def _picked(self, *_args: object) -> None:
-        neighbourhood_id = combo_id(self.picker)
-        if neighbourhood_id is not None:
+    def _picked(self) -> None:
+        neighbourhood_id = self.picker.value()
+        if neighbourhood_id is not None and neighbourhood_id != self._neighbourhood_id:
             self.show_neighbourhood(neighbourhood_id)
 
     def show_neighbourhood(self, neighbourhood_id: int) -> None:
         """Load and show the partners serving the neighbourhood."""
         self._neighbourhood_id = neighbourhood_id
-        self.picker.setCurrentIndex(self.picker.findData(neighbourhood_id))
+        self.picker.set_value(neighbourhood_id)
         today = self._context.today()
 
         def load(session: Session) -> list[CallGroup]:
@@ -145,7 +136,7 @@ class WhoToCallView(QWidget):
                 tr("Choose a neighbourhood to see every active partner there and their numbers.")
             )
         elif not groups:
-            self.summary.setText(tr("No active partner serves {name} yet.", name=self.picker.currentText()))
+            self.summary.setText(tr("No active partner serves {name} yet.", name=self.picker.label()))
         else:
             count = sum(len(group.partners) for group in groups)
             self.summary.setText(
@@ -153,7 +144,7 @@ class WhoToCallView(QWidget):
                     "{count} active partner serves {name}.",
                     "{count} active partners serve {name}.",
                     count,
-                    name=self.picker.currentText(),
+                    name=self.picker.label(),
                 )
             )
         for group in groups:

@@ -1,5 +1,5 @@
-"""Small input helpers shared by the screens: a date editor, a combo that completes on any part of a name, and
-a filter line that Escape empties."""
+"""Small input helpers shared by the screens: a date editor and a filter line that Escape empties. (Names are
+picked with :mod:`teamlead.ui.widgets.completion_list`.)"""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from typing import override
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
-
-from teamlead.data.queries.name_choices import NameChoice
+from PySide6.QtWidgets import QDateEdit, QLineEdit
 
 
 def date_edit(value: date) -> QDateEdit:
@@ -23,39 +21,6 @@ def date_edit(value: date) -> QDateEdit:
 def date_of(editor: QDateEdit) -> date:
     value = editor.date()
     return date(value.year(), value.month(), value.day())
-
-
-def searchable_combo(choices: list[NameChoice], current: int | None = None) -> QComboBox:
-    """An editable combo that completes on any part of a name (type "slot" to find "Politie Slotervaart")."""
-    combo = QComboBox()
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    for choice in choices:
-        combo.addItem(choice.label, choice.id)
-    contains_completion(combo)
-    combo.setCurrentIndex(combo.findData(current) if current is not None else -1)
-    return combo
-
-
-def contains_completion(combo: QComboBox) -> None:
-    """Let an editable combo complete on any part of an item, ignoring case."""
-    completer = combo.completer()
-    if completer is not None:
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-
-def combo_line(combo: QComboBox) -> QLineEdit:
-    """The line edit of an editable combo."""
-    line = combo.lineEdit()
-    assert line is not None, "the combo is not editable"
-    return line
-
-
-def combo_id(combo: QComboBox) -> int | None:
-    """The id of what the user picked, or None when the typed text names nothing in the list."""
-    index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchFixedString)
-    return combo.itemData(index) if index >= 0 else None
 
 
 class _EscapeClears(QObject):

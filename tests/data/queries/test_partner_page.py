@@ -29,8 +29,8 @@ def test_choices_and_names_to_pick_from(database: Database) -> None:
         assert [c.label for c in organisation_choices(session, among=[seed.school, seed.police])] == [
             "Politie Team Slotervaart"
         ]
-        assert [c.label for c in person_choices(session, TODAY)] == [
-            "Sanne de Vries (Politie Team Slotervaart)"
+        assert [(c.label, c.organisation_ids) for c in person_choices(session, TODAY)] == [
+            ("Sanne de Vries (Politie Team Slotervaart)", (seed.police,))
         ]
 
 

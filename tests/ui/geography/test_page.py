@@ -117,7 +117,7 @@ def test_a_merge_says_what_moves_and_asks_first(qtbot: QtBot, opened: Open) -> N
     pick(page.neighbourhoods, "Wildemanbuurt")
     press(qtbot, page.neighbourhoods, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     merging = showing(page, MergeDialog)
-    assert merging.target.currentText() == "Geuzenveld"
+    assert merging.target.line.text() == "Geuzenveld"
     said = (
         "Everything that uses Wildemanbuurt moves to Geuzenveld (partners: 2, notes: 1); then Wildemanbuurt is "
         "removed."

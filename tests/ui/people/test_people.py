@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from teamlead.data.roster import Role
+from teamlead.i18n import set_language
 from teamlead.ui.context import AppContext
 from teamlead.ui.people.dialogs import ChangeRoleDialog, EndRoleDialog, MovePersonDialog
 from teamlead.ui.people.models import PeopleTableModel
 from teamlead.ui.people.view import PeopleView
 from tests.ui.partners.conftest import Seed, settle
+
+# The completion popup asks the offscreen test platform for things it cannot do (raise, grab the keyboard).
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def open_view(qtbot: QtBot, context: AppContext, host: QWidget, person_id: int) -> PeopleView:
@@ -80,7 +87,9 @@ def test_end_a_role_and_move_a_person(qtbot: QtBot, context: AppContext, host: Q
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # no organisation chosen yet
     settle(qtbot, context)
     assert dialog.form.error_text("organisation_id") == "Choose the organisation from the list."
-    dialog.organisation.setCurrentIndex(dialog.organisation.findText("Jongerenwerk Nieuw-West"))
+    qtbot.keyClicks(dialog.organisation.line, "jongeren")
+    qtbot.keyClick(dialog.organisation.line, Qt.Key.Key_Return)  # picks the first match
+    assert dialog.organisation.value() == seed.youth_work
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     settle(qtbot, context)
     assert [(t, o, end) for t, o, _start, end in history(view)] == [
@@ -95,6 +104,70 @@ def test_end_a_role_and_move_a_person(qtbot: QtBot, context: AppContext, host: Q
     settle(qtbot, context)
     assert [end for _t, _o, _s, end in history(view)] == ["2026-03-31", "2026-03-30"]
     assert QApplication.activeModalWidget() is None
+
+
+def open_move_dialog(qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed) -> MovePersonDialog:
+    view = open_view(qtbot, context, host, seed.police_officer)
+    qtbot.mouseClick(view.pane.move_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    dialog = view.pane.findChild(MovePersonDialog)
+    assert dialog is not None
+    return dialog
+
+
+def roles_of_the_officer(context: AppContext, seed: Seed) -> int:
+    with context.database.session() as session:
+        return len(session.scalars(select(Role).where(Role.person_id == seed.police_officer)).all())
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_enter_in_move_picks_the_organisation_and_never_moves(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed, language: str
+) -> None:
+    set_language(language)  # the dialog is made in the language
+    dialog = open_move_dialog(qtbot, context, host, seed)
+    line = dialog.organisation.line
+    assert dialog.organisation.offered() == [
+        "Jongerenwerk Nieuw-West",
+        "Montessori College Öztürk",
+    ]  # not the police
+    line.setFocus()
+    qtbot.keyClicks(line, "NIEUW")
+    popup = dialog.organisation.completer.popup()
+    assert popup is not None
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert (line.text(), dialog.organisation.value()) == ("Jongerenwerk Nieuw-West", seed.youth_work)
+    qtbot.keyClick(line, Qt.Key.Key_Return)  # one Enter too many: still only picks
+    line.selectAll()
+    qtbot.keyClicks(line, "bestaat niet")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    settle(qtbot, context)
+    assert dialog.isVisible()
+    assert dialog.organisation.value() is None
+    assert (
+        dialog.organisation.message.text()
+        == {
+            "en": "No organisation is called bestaat niet.",
+            "nl": "Er is geen organisatie die bestaat niet heet.",
+        }[language]
+    )
+    assert roles_of_the_officer(context, seed) == 1  # nobody moved
+
+
+def test_enter_in_the_role_field_moves(qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed) -> None:
+    dialog = open_move_dialog(qtbot, context, host, seed)
+    dialog.organisation.line.setFocus()
+    qtbot.keyClicks(dialog.organisation.line, "jongerenwerk nieuw-west")
+    qtbot.keyClick(dialog.organisation.line, Qt.Key.Key_Return)
+    dialog.title.setFocus()
+    dialog.title.selectAll()
+    qtbot.keyClicks(dialog.title, "Jongerenwerker")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.title, Qt.Key.Key_Return)  # a single-line field: Enter presses Move
+    settle(qtbot, context)
+    assert roles_of_the_officer(context, seed) == 2  # the old role ended, the new one started
 
 
 def test_click_a_number_to_copy_it(qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed) -> None:

@@ -191,11 +191,7 @@ class Walk:
             host: QWidget = self.window
         else:
             who = self.section("whotocall", WhoToCallView)
-            line = who.picker.lineEdit()
-            assert line is not None
-            line.clear()
-            self.qtbot.keyClicks(line, from_who_to_call)
-            self.qtbot.keyClick(line, Qt.Key.Key_Return)
+            self.pick(who.picker.line, from_who_to_call)
             self.settle()
             assert who.summary.text().endswith(f"serve {from_who_to_call}."), who.summary.text()
             self.qtbot.mouseClick(who.log_button, Qt.MouseButton.LeftButton)
@@ -205,7 +201,7 @@ class Walk:
         self.settle()
         if from_who_to_call is not None:
             assert dialog.kind.currentData() == kind == "signal"
-            assert dialog.neighbourhood.currentText() == from_who_to_call
+            assert dialog.neighbourhood.line.text() == from_who_to_call
         else:
             dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
         if occurred is not None:
@@ -223,9 +219,13 @@ class Walk:
         assert saved, f"the note was not saved: {dialog.form.error_text('text')}"
 
     def pick(self, line: QLineEdit, text: str) -> None:
-        """Type a name into a completion field and press Enter (setText: a typed pop-up warns offscreen)."""
-        line.setText(text)
-        self.qtbot.keyClick(line, Qt.Key.Key_Return)
+        """Type a name into a completion field and press Enter in its pop-up (on the line when none shows)."""
+        line.setFocus()
+        line.clear()
+        self.qtbot.keyClicks(line, text)
+        completer = line.completer()
+        popup = completer.popup() if completer is not None else None
+        self.qtbot.keyClick(popup if popup is not None and popup.isVisible() else line, Qt.Key.Key_Return)
 
     # --- meetings ---------------------------------------------------------------------------------------------
 

@@ -23,8 +23,8 @@ def test_type_a_neighbourhood_and_call(qtbot: QtBot, context: AppContext, host: 
     view.show()
     settle(qtbot, context)
     assert view.summary.text().startswith("Choose a neighbourhood")
-    qtbot.keyClicks(view.picker.lineEdit(), "Wildemanbuurt")
-    qtbot.keyClick(view.picker.lineEdit(), Qt.Key.Key_Return)
+    qtbot.keyClicks(view.picker.line, "Wildemanbuurt")
+    qtbot.keyClick(view.picker.line, Qt.Key.Key_Return)
     settle(qtbot, context)
     assert view.summary.text() == "2 active partners serve Wildemanbuurt."
     assert [(g.domain, [p.name for p in g.partners]) for g in view.groups] == [
@@ -41,7 +41,7 @@ def test_type_a_neighbourhood_and_call(qtbot: QtBot, context: AppContext, host: 
     dialog = view.findChild(NoteDialog)
     assert dialog is not None
     assert dialog.kind.currentText() == "Signal"
-    assert dialog.neighbourhood.currentText() == "Wildemanbuurt"
+    assert dialog.neighbourhood.line.text() == "Wildemanbuurt"
     dialog.reject()
 
 

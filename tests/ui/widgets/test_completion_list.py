@@ -35,7 +35,7 @@ def test_enter_in_a_completion_field_only_picks(qtbot: QtBot, sqlite_database: D
     qtbot.keyClick(line, Qt.Key.Key_Return)
     qtbot.wait(200)
     assert refused == ["bestaat niet"]
-    assert dialog.form.error_text("organisation_ids") == "No partner is called bestaat niet."
+    assert dialog.organisations.message.text() == "No partner is called bestaat niet."  # under the field
     assert dialog.isVisible()
     with sqlite_database.session() as session:
         assert session.scalar(select(func.count()).select_from(Note)) == 2  # the seeded ones, nothing new
