@@ -1,28 +1,15 @@
-"""Small input helpers shared by the screens: a date editor, a combo that completes on any part of a name, and
-a filter line that Escape empties."""
+"""Small input helpers shared by the screens: a combo that completes on any part of a name, and a filter line
+that Escape empties. (Dates: :class:`teamlead.ui.widgets.date_field.DateField`.)"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import override
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from teamlead.data.queries.name_choices import NameChoice
-
-
-def date_edit(value: date) -> QDateEdit:
-    editor = QDateEdit(QDate(value.year, value.month, value.day))
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("yyyy-MM-dd")
-    return editor
-
-
-def date_of(editor: QDateEdit) -> date:
-    value = editor.date()
-    return date(value.year(), value.month(), value.day())
 
 
 def searchable_combo(choices: list[NameChoice], current: int | None = None) -> QComboBox:

@@ -117,7 +117,7 @@ def test_a_date_that_names_no_day_is_refused_and_nothing_is_saved(
         assert dialog.form.error_text("occurred_on") == (
             "“31-02” is geen datum. Typ bijvoorbeeld 31-03-2026, 3 dec, +2w of vandaag."
         )
-        assert dialog.occurred.line.hasFocus()
+        assert dialog.focusWidget() is dialog.occurred.line
         assert note_count(context) == before
         dialog.occurred.line.selectAll()
         qtbot.keyClicks(dialog.occurred.line, "16-3")
@@ -127,7 +127,7 @@ def test_a_date_that_names_no_day_is_refused_and_nothing_is_saved(
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         settle(qtbot, context)
         assert dialog.form.error_text("follow_up_on").startswith("“+2x” is geen datum.")
-        assert dialog.follow_up.line.hasFocus()
+        assert dialog.focusWidget() is dialog.follow_up.line
         assert note_count(context) == before
         dialog.follow_up.line.selectAll()
         qtbot.keyClicks(dialog.follow_up.line, "+2w")
