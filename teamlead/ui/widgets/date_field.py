@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -47,7 +48,7 @@ from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.clock import amsterdam_today
 from teamlead.rules.date_input import parse_date
-from teamlead.rules.formatting import day_input, day_text
+from teamlead.rules.formatting import day_input, day_text, weekday_abbreviation
 from teamlead.rules.limits import FIRST_DAY, LAST_DAY
 from teamlead.ui.qt_language import app_locale
 
@@ -100,6 +101,7 @@ class DateField(QWidget):
         self.button.clicked.connect(self.open_calendar)
         self.hint = QLabel()
         self.hint.setObjectName("dateFieldHint")
+        self.hint.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)  # never cut off
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -193,8 +195,10 @@ class DateField(QWidget):
 
     def _show_hint(self, value: date) -> None:
         """The weekday beside the field; while the text is not yet in the field's format, the whole day."""
-        weekday = app_locale().dayName(value.isoweekday(), QLocale.FormatType.LongFormat)
-        shown = weekday if self.line.text() == day_input(value) else f"{weekday} {day_text(value)}"
+        if self.line.text() == day_input(value):
+            shown = app_locale().dayName(value.isoweekday(), QLocale.FormatType.LongFormat)
+        else:  # "+2w": the day it reads, short enough to stand beside the field in a narrow row
+            shown = f"{weekday_abbreviation(value)} {day_text(value)}"
         self.hint.setText(shown)
         self.hint.setStyleSheet("color: palette(placeholder-text);")
 
