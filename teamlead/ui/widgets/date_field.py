@@ -192,6 +192,8 @@ class DateField(QWidget):
         if invalid:
             self.hint.setText(tr("Not a date"))
             self.hint.setStyleSheet("color: #c62828;")
+        else:  # the weekday, if any, is shown again by the caller
+            self.hint.clear()
 
     def _show_hint(self, value: date) -> None:
         """The weekday beside the field; while the text is not yet in the field's format, the whole day."""
@@ -204,8 +206,12 @@ class DateField(QWidget):
 
     @override
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.EnabledChange:
+        if event.type() == QEvent.Type.EnabledChange:  # a switched-off field (no follow-up) is not wrong
             self.hint.setVisible(self.isEnabled())
+            value = self.value()
+            self._mark(invalid=self.isEnabled() and bool(self.line.text()) and value is None)
+            if value is not None:
+                self._show_hint(value)
         super().changeEvent(event)
 
     @override

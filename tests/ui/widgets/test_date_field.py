@@ -220,3 +220,19 @@ def test_f4_opens_the_calendar_on_today_when_the_field_names_no_day(qtbot: QtBot
     qtbot.keyClick(made.popup, Qt.Key.Key_Escape)
     assert not made.popup.isVisible()
     assert made.value() is None
+
+
+def test_a_switched_off_field_is_not_marked_wrong_until_switched_on_again(qtbot: QtBot) -> None:
+    made = field(qtbot)
+    retype(qtbot, made, "soon")
+    assert made.line.property("invalid") is True
+    made.setEnabled(False)  # the follow-up box unticked
+    assert made.line.property("invalid") is False
+    assert made.problem() is None
+    made.setEnabled(True)
+    assert made.line.property("invalid") is True
+    assert made.hint.text() == "Not a date"
+    made.set_value(None)  # emptied by the form: nothing to mark, nothing to say beside it
+    assert (made.line.property("invalid"), made.hint.text()) == (False, "")
+    made.set_value(TODAY)
+    assert made.hint.text() == "Tuesday"
