@@ -27,7 +27,9 @@ def _meetings(window: MainWindow, wait_until: Wait) -> MeetingsView:
 
 def _new_meeting(wait_until: Wait) -> Callable[[MainWindow], QWidget | None]:
     def go(window: MainWindow) -> QWidget | None:
-        from PySide6.QtCore import QDate, QTime
+        from datetime import date
+
+        from PySide6.QtCore import QTime
 
         view = _meetings(window, wait_until)
         view.show_list()
@@ -38,7 +40,7 @@ def _new_meeting(wait_until: Wait) -> Callable[[MainWindow], QWidget | None]:
         dialog = view.meeting_dialog
         dialog.kind.setCurrentIndex(dialog.kind.findData("partner"))
         dialog.title_edit.setText("Kennismaking nieuwe wijkagent Slotermeer")
-        dialog.day.setDate(QDate(2026, 3, 12))
+        dialog.day.set_value(date(2026, 3, 12))
         dialog.start_time.setTime(QTime(10, 0))
         dialog.end_time.setTime(QTime(11, 0))
         dialog.location.setText("Politiebureau Meer en Vaart, Meer en Vaart 290")

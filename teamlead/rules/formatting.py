@@ -2,7 +2,8 @@
 screens alike.
 
 One display format per kind of place: running text and title blocks name a day in words (``3 dec 2026``), table
-columns in digits (``03-12-2026``; English ``2026-12-03``, which no reader takes for the 12th of March), a
+columns in digits (``03-12-2026``; English ``2026-12-03``, which no reader takes for the 12th of March), a date
+field as its language writes a date by hand (``03-12-2026``; English ``3 Dec 2026``), a
 period as people say it (``3e kwartaal 2026``, ``Q3 2026``). Dutch writes a decimal comma; a share is a
 percentage that never claims 100 % (or 0 %) when it is not. The machine-readable parts of the files (Summary
 and Trend sheets, command-line output) keep their contract formats and do not come here.
@@ -84,6 +85,13 @@ def share(value: float) -> str:
 # Days and moments
 
 
+def month_words(language: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The month names and their abbreviations of ``language`` (``nl`` or ``en``), January first: what a date
+    field reads back (:mod:`teamlead.rules.date_input`)."""
+    key = "nl" if language == "nl" else "en"
+    return _MONTHS[key], _MONTHS_SHORT[key]
+
+
 def month_abbreviation(month: int) -> str:
     return _MONTHS_SHORT["nl" if _dutch() else "en"][month - 1]
 
@@ -105,6 +113,12 @@ def day_text(value: date, *, year: bool = True) -> str:
 def day_cell(value: date) -> str:
     """A day in a table column: ``03-12-2026`` in Dutch, ``2026-12-03`` in English."""
     return f"{value:%d-%m-%Y}" if _dutch() else value.isoformat()
+
+
+def day_input(value: date) -> str:
+    """A day in a date field: ``03-12-2026`` in Dutch, as it is written by hand there; ``3 Dec 2026`` in
+    English, where digits alone read differently in Britain and America and a month's name cannot be misread."""
+    return f"{value:%d-%m-%Y}" if _dutch() else day_text(value)
 
 
 def excel_day_format() -> str:

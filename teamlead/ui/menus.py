@@ -182,6 +182,7 @@ def extra_shortcuts() -> list[tuple[str, str]]:
         (tr("Open the selected result or row"), tr("Enter")),
         (tr("Close the search or a dialog"), tr("Esc")),
         (tr("Move to the next field"), tr("Tab")),
+        (tr("In a date field: the calendar; a day later or earlier"), tr("Alt+Down or F4; Up, Down")),
         (tr("Open a menu"), tr("Alt + the underlined letter")),
         (
             tr("Districts, neighbourhoods and domains: add, rename, merge, delete"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from teamlead.i18n import current_language
 
@@ -36,3 +36,12 @@ def apply_qt_language(language: str | None = None) -> bool:
     QCoreApplication.installTranslator(translator)
     _installed.append(translator)
     return True
+
+
+def app_locale(language: str | None = None) -> QLocale:
+    """The QLocale of ``language`` (default: the app's current one), for what Qt itself names in it: month
+    and day names in a calendar. Dutch as in the Netherlands; English as in Britain, which writes the day
+    before the month as the Netherlands do. The week starts on Monday in both."""
+    if (language or current_language()) == "nl":
+        return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)

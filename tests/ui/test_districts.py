@@ -298,7 +298,7 @@ def test_the_meeting_dialogs_show_the_district(
     qtbot.keyClicks(series.title_edit, "Netwerkoverleg Noord")
     series.district.setCurrentIndex(series.district.findText("Noord"))
     series.district.activated.emit(series.district.currentIndex())
-    series.first_date.setDate(date(2026, 3, 10))
+    series.first_date.set_value(date(2026, 3, 10))
     series.save()
     settle(qtbot, context)
     with database.session() as session:

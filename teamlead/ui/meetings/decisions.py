@@ -4,14 +4,13 @@ when — made in this meeting. Below the form, the agreements made here, each op
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,11 +24,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from teamlead.data.queries.meeting_page import MeetingPageData
+from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules import words
+from teamlead.rules.clock import amsterdam_today
 from teamlead.rules.vocabulary import RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.completion_list import CompletionField
+from teamlead.ui.widgets.date_field import DateField
 from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.formatting import format_date, one_line
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
@@ -72,8 +74,7 @@ class DecisionForm(QWidget):
         self.responsible.setObjectName("decisionResponsible")
         self.responsible.refusal = tr("No person is called {name}.")
         self.has_due = QCheckBox(tr("Du&e date:"))
-        self.due = QDateEdit()
-        self.due.setCalendarPopup(True)
+        self.due = DateField(today=context.today if context is not None else amsterdam_today)
         self.due.setEnabled(False)
         self.has_due.toggled.connect(self.due.setEnabled)
         self.district = DistrictField()
@@ -134,7 +135,7 @@ class DecisionForm(QWidget):
         if not same_meeting:
             self.text.clear()
             self.has_due.setChecked(False)
-            self.due.setDate(QDate(today).addDays(28))
+            self.due.set_value(today + timedelta(days=28))
             self.district.set_district(data.detail.meeting.district_id)  # made here: the meeting's district
             self._suggest_district()
         self.made_model.set_rows(data.made_here)
@@ -167,18 +168,26 @@ class DecisionForm(QWidget):
             self.responsible.refuse(pending)
             return
         person = self.responsible.value()
-        due = self.due.date().toPython() if self.has_due.isChecked() else None
+        due: date | None = None
+        wrong_due: ValidationError | None = None
+        if self.has_due.isChecked():
+            try:
+                due = self.due.checked_value("due_on")
+            except ValidationError as refused:
+                wrong_due = refused
         district_id = self.district.district_id()
         now = self._now()
 
         def work(session: Session) -> int:
+            if wrong_due is not None:  # refused as the service's refusals are: on the page, nothing made
+                raise wrong_due
             return agreement_from_decision(
                 session,
                 meeting_id,
                 text,
                 organisation_ids=organisation_ids,
                 responsible_person_id=person,
-                due_on=due,  # type: ignore[arg-type]
+                due_on=due,
                 district_id=district_id,
                 now=now,
             )

@@ -9,13 +9,12 @@ meeting dialog (also the New meeting dialog and the invitee editor); Enter follo
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,6 +39,7 @@ from teamlead.services.series import SeriesChanges, SeriesInput
 from teamlead.services.series_rules import every_n_weeks, monthly_on_nth_weekday
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.invitee_picker import InviteePicker
+from teamlead.ui.widgets.date_field import DateField
 from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.keys import ctrl_enter_submits
@@ -64,10 +64,6 @@ def _weekdays() -> list[str]:
         tr("Saturday"),
         tr("Sunday"),
     ]
-
-
-def day_of(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def clock_of(value: QTime) -> time:
@@ -117,8 +113,13 @@ class WriteDialog(QDialog):
             self.error.setText(problem)
             self.error.show()
             return
+        try:
+            work = self.work()
+        except UserError as refused:  # a date that names no day: said in the dialog, nothing saved
+            self._refused(refused)
+            return
         self.buttons.setEnabled(False)
-        self._context.write(self.work(), self._saved, changed=Change.MEETING, on_error=self._refused)
+        self._context.write(work, self._saved, changed=Change.MEETING, on_error=self._refused)
 
     def _saved(self, _result: object) -> None:
         self.buttons.setEnabled(True)
@@ -158,8 +159,7 @@ class SeriesDialog(WriteDialog):
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 26)
         self.weeks.setValue(6)
-        self.first_date = QDateEdit(QDate(context.today()))
-        self.first_date.setCalendarPopup(True)
+        self.first_date = DateField(context.today(), today=context.today)
         self.start_time = QTimeEdit(QTime(14, 0))
         self.duration = QSpinBox()
         self.duration.setRange(5, 24 * 60)
@@ -216,7 +216,7 @@ class SeriesDialog(WriteDialog):
             kind=str(self.kind.currentData()),
             title=self.title_edit.text(),
             rrule=self.rule(),
-            first_date=day_of(self.first_date.date()),
+            first_date=self.first_date.checked_value("first_date"),
             start_time=clock_of(self.start_time.time()),
             duration_minutes=self.duration.value(),
             location=self.location.text(),
@@ -241,8 +241,7 @@ class EditMeetingDialog(WriteDialog):
         self._row = row
         self.title_edit = QLineEdit(row.title)
         self.location = QLineEdit(row.location)
-        self.day = QDateEdit(QDate(row.starts.date()))
-        self.day.setCalendarPopup(True)
+        self.day = DateField(row.starts.date(), today=context.today)
         self.start_time = QTimeEdit(QTime(row.starts.hour, row.starts.minute))
         self.district = DistrictField()
         self.district.set_district(row.district_id)
@@ -274,7 +273,8 @@ class EditMeetingDialog(WriteDialog):
         title, location = self.title_edit.text(), self.location.text()
         district_id = self.district.district_id()
         picked = district_id if self.district.user_picked else None  # the series keeps its own unless changed
-        starts = datetime.combine(day_of(self.day.date()), clock_of(self.start_time.time()))
+        day = self.day.checked_value("starts_at") if self.day.isEnabled() else row.starts.date()
+        starts = datetime.combine(day, clock_of(self.start_time.time()))
         now = self._context.now()
         if row.series_id is not None and self.whole_series.isChecked():
             series_id = row.series_id

@@ -23,8 +23,8 @@ from teamlead.services.meetings import MeetingInput, schedule_meeting
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.dialogs import WriteDialog, clock_of, kind_combo
 from teamlead.ui.meetings.invitee_picker import InviteePicker
+from teamlead.ui.widgets.date_field import DateField
 from teamlead.ui.widgets.district_field import DistrictField
-from teamlead.ui.widgets.inputs import date_edit, date_of
 from teamlead.ui.widgets.keys import ctrl_enter_submits
 
 START = time(14, 0)
@@ -50,7 +50,7 @@ class NewMeetingDialog(WriteDialog):
         self.kind = kind_combo()
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(tr("e.g. Kennismaking wijkagent"))
-        self.day = date_edit(context.today())
+        self.day = DateField(context.today(), today=context.today)
         self.start_time = QTimeEdit(QTime(START.hour, START.minute))
         end = datetime.combine(context.today(), START) + timedelta(minutes=MINUTES)
         self.end_time = QTimeEdit(QTime(end.hour, end.minute))
@@ -84,24 +84,28 @@ class NewMeetingDialog(WriteDialog):
 
     def _start_moved(self, _value: QTime) -> None:
         """A later start moves the end along: the meeting keeps its length."""
-        start = datetime.combine(date_of(self.day), clock_of(self.start_time.time()))
+        start = datetime.combine(self._day(), clock_of(self.start_time.time()))
         end = start + self._length
         self.end_time.blockSignals(True)
         self.end_time.setTime(QTime(end.hour, end.minute))
         self.end_time.blockSignals(False)
 
     def _end_moved(self, _value: QTime) -> None:
-        start = datetime.combine(date_of(self.day), clock_of(self.start_time.time()))
-        end = datetime.combine(date_of(self.day), clock_of(self.end_time.time()))
+        start = datetime.combine(self._day(), clock_of(self.start_time.time()))
+        end = datetime.combine(self._day(), clock_of(self.end_time.time()))
         if end > start:
             self._length = end - start
+
+    def _day(self) -> date:
+        """The day typed, for keeping the meeting's length (any day does while it names none)."""
+        return self.day.value() or self._context.today()
 
     def unfinished(self) -> str | None:
         pending = self.invitees.pending_text()
         return tr("No partner or person is called {name}.", name=pending) if pending else None
 
     def meeting_input(self) -> MeetingInput:
-        day = date_of(self.day)
+        day = self.day.checked_value("starts_at")
         starts = datetime.combine(day, clock_of(self.start_time.time()), AMSTERDAM)
         ends = datetime.combine(day, clock_of(self.end_time.time()), AMSTERDAM)
         return MeetingInput(

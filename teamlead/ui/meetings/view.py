@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,7 @@ from teamlead.data.queries.invitees import InviteeChoice, MeetingFormChoices, in
 from teamlead.data.queries.meeting_list import MeetingListRow, meeting_list
 from teamlead.data.queries.meeting_page import MeetingPageData
 from teamlead.data.queries.name_choices import NameChoice, organisation_choices
-from teamlead.i18n import current_language, tr, trn
+from teamlead.i18n import tr, trn
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, MeetingKind, MeetingStatus, RecordKind
 from teamlead.services.meeting_removal import Removal, delete_meeting, delete_series, removal_of
@@ -45,6 +45,7 @@ from teamlead.ui.meetings.model import MeetingFilter, MeetingTableModel
 from teamlead.ui.meetings.new_meeting import NewMeetingDialog, load_meeting_form
 from teamlead.ui.meetings.page import MeetingPage, ask_leave
 from teamlead.ui.meetings.removal import ask_delete
+from teamlead.ui.qt_language import app_locale
 
 SCOPE_THIS = "this"
 SCOPE_SERIES = "series"
@@ -108,8 +109,8 @@ class MeetingsView(QWidget):
         self.month = QCalendarWidget()
         self.month.setObjectName("meetingsMonth")
         self.month.setGridVisible(True)
-        if current_language() == "nl":
-            self.month.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+        self.month.setLocale(app_locale())  # month and day names as the date fields' calendar has them
+        self.month.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.month.setSelectedDate(QDate(context.today()))
         self.month.clicked.connect(self.show_day)
         self.period = QComboBox()

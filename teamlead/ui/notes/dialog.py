@@ -34,10 +34,10 @@ from teamlead.rules.vocabulary import Change, NoteKind
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.completion_list import CompletionField
+from teamlead.ui.widgets.date_field import DateField
 from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
-from teamlead.ui.widgets.inputs import date_edit, date_of
 from teamlead.ui.widgets.pick_list import PickList
 
 FOLLOW_UP_DAYS = 7
@@ -76,7 +76,7 @@ class NoteDialog(QDialog):
         self.setMinimumWidth(520)
         today = context.today()
         self.form = FieldForm()
-        self.occurred = date_edit(today)
+        self.occurred = DateField(today, today=context.today)
         self.kind = QComboBox()
         for key, name in words.note_kind_names().items():
             self.kind.addItem(name, str(key))
@@ -93,7 +93,7 @@ class NoteDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(tr("What was said or seen, what was agreed"))
         self.follow_up_check = QCheckBox(tr("&Follow up on"))
-        self.follow_up = date_edit(today + timedelta(days=FOLLOW_UP_DAYS))
+        self.follow_up = DateField(today + timedelta(days=FOLLOW_UP_DAYS), today=context.today)
         self.follow_up.setEnabled(False)
         self.follow_up.setAccessibleName(tr("Follow-up date"))
         follow_up = QWidget()
@@ -102,6 +102,7 @@ class NoteDialog(QDialog):
         follow_row.addWidget(self.follow_up_check)
         follow_row.addWidget(self.follow_up)
         follow_row.addStretch()
+        follow_up.setFocusProxy(self.follow_up)  # a refused follow-up date puts the cursor in it
         self.form.add_field("occurred_on", tr("&Date"), self.occurred)
         self.form.add_field("kind", tr("&Kind"), self.kind)
         self.form.add_field("organisation_ids", tr("&Partners"), self.organisations)
@@ -208,14 +209,17 @@ class NoteDialog(QDialog):
             self.neighbourhood.setFocus()
 
     def value(self) -> NoteInput:
+        """What the form holds; a date that names no day is refused (ValidationError beside its field)."""
+        occurred = self.occurred.checked_value("occurred_on")
+        follow_up = self.follow_up.checked_value("follow_up_on") if self.follow_up_check.isChecked() else None
         return NoteInput(
             kind=self.kind.currentData(),
             text=self.text.toPlainText(),
             organisation_ids=tuple(self.organisations.ids()),
             person_ids=tuple(self.persons.ids()),
-            occurred_on=date_of(self.occurred),
+            occurred_on=occurred,
             neighbourhood_id=self.neighbourhood.value(),
-            follow_up_on=date_of(self.follow_up) if self.follow_up_check.isChecked() else None,
+            follow_up_on=follow_up,
             district_id=self.district.district_id(),
             screen_district_id=self._screen_district,
         )
@@ -237,7 +241,12 @@ class NoteDialog(QDialog):
                     )
                 )
                 return
-        data, today = self.value(), self._context.today()
+        try:
+            data = self.value()
+        except ValidationError as refused:  # a date that names no day: said beside it, nothing saved
+            self.form.show_error(refused)
+            return
+        today = self._context.today()
         self.save_button.setEnabled(False)
         self._context.write(
             lambda session: log_note(session, data, today=today),

@@ -7,7 +7,7 @@ filters (in the background), and "Show more" asks for a bigger page.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any, override
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -35,6 +35,7 @@ from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, NoteKind, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.completion_list import CompletionField
+from teamlead.ui.widgets.formatting import day_cell
 from teamlead.ui.widgets.rows_model import RowRole, RowsModel
 
 PAGE = 500
@@ -66,7 +67,7 @@ class NotesTableModel(RowsModel[NoteRow]):
 
     def display(self, row: NoteRow, column: int) -> str:
         if column == self.DATE:
-            return row.occurred_on.isoformat()
+            return day_cell(row.occurred_on)
         if column == self.KIND:
             return words.note_kind(row.kind)
         if column == self.PARTNERS:
@@ -80,14 +81,16 @@ class NotesTableModel(RowsModel[NoteRow]):
         if row.follow_up_on is None:
             return ""
         return (
-            tr("{date} (done)", date=row.follow_up_on.isoformat())
+            tr("{date} (done)", date=day_cell(row.follow_up_on))
             if row.follow_up_done
-            else (row.follow_up_on.isoformat())
+            else day_cell(row.follow_up_on)
         )
 
     def sort_key(self, row: NoteRow, column: int) -> Any:
         if column == self.DATE:
             return (row.occurred_on, row.id)
+        if column == self.FOLLOW_UP:  # by the day (Dutch shows it day first); none after every day
+            return (row.follow_up_on or date.max, row.id)
         return super().sort_key(row, column)
 
     @override

@@ -30,6 +30,7 @@ from teamlead.services import organisations
 from teamlead.ui.context import AppContext
 from teamlead.ui.partners.editor import OrganisationForm
 from teamlead.ui.people.dialogs import AddPersonDialog, open_role_dialog
+from teamlead.ui.widgets.formatting import day_text
 from teamlead.ui.widgets.forms import confirm, show_save_error
 from teamlead.ui.widgets.roles_model import RoleTableModel
 from teamlead.ui.widgets.rows_model import RowRole
@@ -186,7 +187,7 @@ class OrganisationPane(QWidget):
                 tr(
                     "{name} — former partner since {date}",
                     name=detail.name,
-                    date=detail.left_on.isoformat() if detail.left_on else "?",
+                    date=day_text(detail.left_on) if detail.left_on else "?",
                 )
             )
         self._update_buttons()

@@ -27,6 +27,7 @@ from teamlead.data.queries.roster import RosterRow
 from teamlead.i18n import tr
 from teamlead.rules.text import filter_terms, fold, haystack
 from teamlead.ui.widgets import rows_model
+from teamlead.ui.widgets.formatting import day_cell, day_text
 from teamlead.ui.widgets.rows_model import RowsModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -94,7 +95,7 @@ def cells(row: RosterRow) -> tuple[str, ...]:
         row.name if row.status == "active" else tr("{name} (former)", name=row.name),
         row.domain,
         neighbourhood_summary(row.neighbourhoods),
-        row.last_contact.isoformat() if row.last_contact else tr("never"),
+        day_cell(row.last_contact) if row.last_contact else tr("never"),
         light_text(light_of(row)),
         str(row.open_agreements),
     )
@@ -236,7 +237,7 @@ class PartnerTableModel(RowsModel[Entry]):
         if column == self.NEIGHBOURHOODS:
             return "\n".join(row.neighbourhoods)
         if column == self.STAY_IN_TOUCH and row.contact_due_on is not None:
-            return tr("Next contact due on {date}", date=row.contact_due_on.isoformat())
+            return tr("Next contact due on {date}", date=day_text(row.contact_due_on))
         return None
 
     def _sort_key(self, column: int) -> Callable[[Entry], Any]:

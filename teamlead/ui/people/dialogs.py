@@ -28,9 +28,9 @@ from teamlead.rules.vocabulary import Change
 from teamlead.services import persons
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.completion_list import CompletionField
+from teamlead.ui.widgets.date_field import DateField
 from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
-from teamlead.ui.widgets.inputs import date_edit, date_of
 
 
 class SaveDialog(QDialog):
@@ -72,8 +72,13 @@ class SaveDialog(QDialog):
 
     def save(self) -> None:
         self.form.clear_errors()
+        try:
+            work = self.work()
+        except ValidationError as refused:  # a date that names no day: said beside it, nothing saved
+            self.form.show_error(refused)
+            return
         self.ok.setEnabled(False)
-        self._context.write(self.work(), self._saved, changed=self.changed_kind(), on_error=self._failed)
+        self._context.write(work, self._saved, changed=self.changed_kind(), on_error=self._failed)
 
     def _saved(self, result: Any) -> None:
         self.result_value = result
@@ -101,7 +106,7 @@ class AddPersonDialog(SaveDialog):
         self.phone.setPlaceholderText("06 5555 0123")
         self.email = QLineEdit()
         self.email.setPlaceholderText(tr("name@example.org"))
-        self.started = date_edit(context.today())
+        self.started = DateField(context.today(), today=context.today)
         self.form.add_field("name", tr("&Name"), self.name)
         self.form.add_field("title", tr("&Role"), self.title)
         self.form.add_field("phone", tr("&Phone"), self.phone)
@@ -110,7 +115,8 @@ class AddPersonDialog(SaveDialog):
 
     def work(self) -> Callable[[Session], Any]:
         data = persons.PersonInput(name=self.name.text(), phone=self.phone.text(), email=self.email.text())
-        organisation_id, title, started = self._organisation_id, self.title.text(), date_of(self.started)
+        organisation_id, title = self._organisation_id, self.title.text()
+        started = self.started.checked_value("started_on")
         return lambda session: persons.add_person(
             session, data, organisation_id=organisation_id, role_title=title, started_on=started
         )
@@ -131,12 +137,12 @@ class ChangeRoleDialog(SaveDialog):
             )
         )
         self.title = QLineEdit(role.title)
-        self.on = date_edit(context.today())
+        self.on = DateField(context.today(), today=context.today)
         self.form.add_field("title", tr("New &role"), self.title)
         self.form.add_field("started_on", tr("&From"), self.on)
 
     def work(self) -> Callable[[Session], Any]:
-        role, title, on = self._role, self.title.text(), date_of(self.on)
+        role, title, on = self._role, self.title.text(), self.on.checked_value("started_on")
         return lambda session: persons.change_role(
             session, role.role_id, title, expected_version=role.role_version, on=on
         )
@@ -156,11 +162,11 @@ class EndRoleDialog(SaveDialog):
                 organisation=role.organisation_name,
             )
         )
-        self.on = date_edit(context.today())
+        self.on = DateField(context.today(), today=context.today)
         self.form.add_field("ended_on", tr("&Last day"), self.on)
 
     def work(self) -> Callable[[Session], Any]:
-        role, on = self._role, date_of(self.on)
+        role, on = self._role, self.on.checked_value("ended_on")
         return lambda session: persons.end_role(
             session, role.role_id, expected_version=role.role_version, ended_on=on
         )
@@ -188,13 +194,13 @@ class MovePersonDialog(SaveDialog):
             (c.label, c.id, c.id) for c in choices if c.id != role.organisation_id
         )
         self.title = QLineEdit(role.title)
-        self.on = date_edit(context.today())
+        self.on = DateField(context.today(), today=context.today)
         self.form.add_field("organisation_id", tr("&To"), self.organisation)
         self.form.add_field("title", tr("&Role there"), self.title)
         self.form.add_field("started_on", tr("&From"), self.on)
 
     def work(self) -> Callable[[Session], Any]:
-        role, title, on = self._role, self.title.text(), date_of(self.on)
+        role, title, on = self._role, self.title.text(), self.on.checked_value("started_on")
         pending = self.organisation.pending_text()
         organisation_id = self.organisation.value()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from teamlead.i18n import tr
+from teamlead.ui.widgets.formatting import moment_cell, moment_text
 from teamlead.ui.widgets.rows_model import RowsModel
 
 if TYPE_CHECKING:
@@ -44,10 +45,14 @@ class BackupsModel(RowsModel["BackupFile"]):
 
     def display(self, row: BackupFile, column: int) -> str:
         if column == 0:
-            return row.taken_at.strftime("%Y-%m-%d %H:%M")
+            return moment_cell(row.taken_at)
         if column == 1:
             return size_text(row.size)
         return kind_text(row)
+
+    def sort_key(self, row: BackupFile, column: int) -> Any:
+        """The moment by the moment (Dutch shows it day first)."""
+        return (row.taken_at, row.written_ns) if column == 0 else super().sort_key(row, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -168,7 +173,7 @@ class BackupsDialog(QDialog):
             tr(
                 "Put the backup of {when} in place of the database? Changes made since then are not in it. "
                 "The current database is kept, renamed aside.",
-                when=backup.taken_at.strftime("%Y-%m-%d %H:%M"),
+                when=moment_text(backup.taken_at),
             ),
         )
         return answer == QMessageBox.StandardButton.Yes

@@ -22,6 +22,7 @@ from teamlead.ui.database_dialogs import (
     failure_message,
     problem_question,
 )
+from teamlead.ui.widgets.formatting import moment_text
 
 if TYPE_CHECKING:
     from teamlead.startup.opening import Opened
@@ -42,7 +43,7 @@ def question_text(message: str, backup: BackupFile | None) -> str:
     if backup is not None:
         text += "\n" + tr(
             "Or restore the latest good backup, from {when}: the current file is kept, renamed aside.",
-            when=backup.taken_at.strftime("%Y-%m-%d %H:%M"),
+            when=moment_text(backup.taken_at),
         )
     return text
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from teamlead.i18n import tr, trn
 from teamlead.rules.vocabulary import Change
 from teamlead.ui.widgets.completion_list import CompletionField
+from teamlead.ui.widgets.formatting import day_cell
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -275,7 +276,7 @@ class RetentionDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for row, note in enumerate(rows):
-            cells: tuple[Any, ...] = (note.occurred_on.isoformat(), note.kind, note.partner, note.excerpt)
+            cells: tuple[Any, ...] = (day_cell(note.occurred_on), note.kind, note.partner, note.excerpt)
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(value)))
         self.summary.setText(

@@ -6,9 +6,26 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from teamlead.rules.clock import AMSTERDAM
-from teamlead.rules.formatting import day_text, month_abbreviation, weekday_abbreviation
+from teamlead.rules.formatting import (
+    day_cell,
+    day_text,
+    moment_cell,
+    moment_text,
+    month_abbreviation,
+    weekday_abbreviation,
+)
 
-__all__ = ["format_date", "format_when", "month_abbreviation", "one_line", "weekday_abbreviation"]
+__all__ = [
+    "day_cell",
+    "day_text",
+    "format_date",
+    "format_when",
+    "moment_cell",
+    "moment_text",
+    "month_abbreviation",
+    "one_line",
+    "weekday_abbreviation",
+]
 
 
 def format_date(value: date | None, *, today: date | None = None) -> str:

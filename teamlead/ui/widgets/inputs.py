@@ -1,26 +1,13 @@
-"""Small input helpers shared by the screens: a date editor and a filter line that Escape empties. (Names are
-picked with :mod:`teamlead.ui.widgets.completion_list`.)"""
+"""The filter line that Escape empties, shared by the screens. (Names are picked with
+:mod:`teamlead.ui.widgets.completion_list`, dates typed in :class:`teamlead.ui.widgets.date_field.DateField`.)"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import override
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QLineEdit
-
-
-def date_edit(value: date) -> QDateEdit:
-    editor = QDateEdit(QDate(value.year, value.month, value.day))
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("yyyy-MM-dd")
-    return editor
-
-
-def date_of(editor: QDateEdit) -> date:
-    value = editor.date()
-    return date(value.year(), value.month(), value.day())
+from PySide6.QtWidgets import QLineEdit
 
 
 class _EscapeClears(QObject):

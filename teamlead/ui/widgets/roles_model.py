@@ -10,11 +10,12 @@ from PySide6.QtCore import QObject, Qt
 
 from teamlead.data.queries.partner_page import RoleLine
 from teamlead.i18n import tr
+from teamlead.ui.widgets.formatting import day_cell
 from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
 
 
 def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
+    return day_cell(value) if value else ""
 
 
 class RoleTableModel(RowsModel[RoleLine]):
@@ -49,6 +50,14 @@ class RoleTableModel(RowsModel[RoleLine]):
             row.phone,
             row.email,
         )[column]
+
+    def sort_key(self, row: RoleLine, column: int) -> Any:
+        """Days by the day (Dutch shows them day first); a role that has not ended sorts after every end."""
+        if column == self.FROM:
+            return row.started_on or date.min
+        if column == self.TO:
+            return row.ended_on or date.max
+        return super().sort_key(row, column)
 
     @override
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

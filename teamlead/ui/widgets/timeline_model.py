@@ -11,6 +11,7 @@ from teamlead.data.queries.organisation import TimelineEntry
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import RecordKind
+from teamlead.ui.widgets.formatting import day_cell
 from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
 
 
@@ -37,7 +38,11 @@ class TimelineModel(RowsModel[TimelineEntry]):
     def headers(self) -> Sequence[str]:
         return (tr("Date"), tr("What"), tr("Summary"))
 
+    def sort_key(self, row: TimelineEntry, column: int) -> Any:
+        """The date column by the day (Dutch shows it day first)."""
+        return row.on if column == self.DATE else super().sort_key(row, column)
+
     def display(self, row: TimelineEntry, column: int) -> str:
         if column == self.TEXT:
             return " ".join(row.title.split())[:200]
-        return row.on.isoformat() if column == self.DATE else timeline_kind(row)
+        return day_cell(row.on) if column == self.DATE else timeline_kind(row)

@@ -5,7 +5,7 @@ register's reads and the page's save also run on PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -135,3 +135,32 @@ def test_page_and_register_reads_and_the_save_on_both_databases(database: Databa
     assert row.organisations == ("Jongerenwerk Nieuw-West",)
     assert [m.title for m in detail.discussed] == ["Netwerkoverleg maart"]
     assert matches(filter_terms("netwerk MAART"), register.meeting_titles[second])
+
+
+def test_a_due_date_is_typed_and_one_that_names_no_day_makes_no_agreement(
+    qtbot: QtBot, make_window: Callable[[Database], MainWindow], sqlite_database: Database
+) -> None:
+    first, _second, _youth_work = two_meetings(sqlite_database)
+    window = make_window(sqlite_database)
+    window.context.open_record.emit("meeting", first)
+    page = window.view("meetings").page
+    qtbot.waitUntil(lambda: page.meeting_id == first and page.data is not None, timeout=10_000)
+    form = page.decisions
+    page.tabs.setCurrentWidget(form)
+    qtbot.keyClicks(form.text, "Jongerenwerk organiseert een buurtavond")
+    form.has_due.setChecked(True)
+    assert form.due.value() == date(2026, 3, 30)  # four weeks from the app's today
+    form.due.line.selectAll()
+    qtbot.keyClicks(form.due.line, "30-2")
+    form.make_button.click()
+    qtbot.waitUntil(page.message.isVisible, timeout=10_000)
+    assert page.message.text() == "“30-2” is not a date. Type for example 2 Mar 2026, 3 dec, +2w or today."
+    assert form.made_model.rowCount() == 0
+    form.due.line.selectAll()
+    qtbot.keyClicks(form.due.line, "+2w")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        form.make_button.click()
+    qtbot.waitUntil(lambda: form.made_model.rowCount() == 1, timeout=10_000)
+    with sqlite_database.session() as session:
+        (made,) = register_rows(session).rows
+    assert made.due_on == TODAY + timedelta(days=14)

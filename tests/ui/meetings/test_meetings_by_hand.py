@@ -90,7 +90,7 @@ def plan_one_off(qtbot: QtBot, view: MeetingsView, title: str, day: QDate) -> No
     dialog = view.meeting_dialog
     dialog.kind.setCurrentIndex(dialog.kind.findData("partner"))
     qtbot.keyClicks(dialog.title_edit, title)
-    dialog.day.setDate(day)
+    dialog.day.set_value(day.toPython())
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
 
@@ -107,7 +107,8 @@ def test_plan_a_one_off_meeting(qtbot: QtBot, view: MeetingsView, database: Data
 
     dialog.kind.setCurrentIndex(dialog.kind.findData("partner"))
     qtbot.keyClicks(dialog.title_edit, "Kennismaking nieuwe wijkagent")
-    dialog.day.setDate(QDate(2026, 3, 12))
+    dialog.day.line.selectAll()
+    qtbot.keyClicks(dialog.day.line, "12-3-2026")
     dialog.start_time.setTime(QTime(10, 0))
     assert dialog.end_time.time() == QTime(11, 30)  # the end moves along: the length stays
     dialog.end_time.setTime(QTime(11, 0))

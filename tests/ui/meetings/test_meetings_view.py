@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -45,7 +45,8 @@ def schedule(qtbot: QtBot, view: MeetingsView) -> None:
     )
     dialog = view.series_dialog
     qtbot.keyClicks(dialog.title_edit, "Netwerkoverleg Jeugd")
-    dialog.first_date.setDate(QDate(2026, 3, 1))
+    dialog.first_date.line.selectAll()
+    qtbot.keyClicks(dialog.first_date.line, "1-3-2026")
     dialog.start_time.setTime(QTime(14, 0))
     qtbot.keyClicks(dialog.location, "Buurthuis Het Anker")
     dialog.partner.setText("jongerenwerk nieuw-west")  # typing would pop up the completer, offscreen warns
@@ -74,7 +75,14 @@ def test_schedule_a_series_then_change_one_meeting_and_cancel_another(
     view.edit_button.click()
     dialog = view.edit_dialog
     dialog.title_edit.setText("Netwerkoverleg Jeugd (verplaatst)")
-    dialog.day.setDate(QDate(2026, 4, 16))
+    dialog.day.line.selectAll()
+    qtbot.keyClicks(dialog.day.line, "16 apx")  # a typo: refused in the dialog, nothing moved
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible()
+    assert dialog.error.text().startswith("“16 apx” is not a date.")
+    assert dialog.focusWidget() is dialog.day.line
+    dialog.day.line.selectAll()
+    qtbot.keyClicks(dialog.day.line, "16 apr")  # the app's year
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from teamlead.data.models import Note
 from teamlead.data.queries.dashboard_lists import overdue_partners_capped
+from teamlead.i18n import set_language
 from teamlead.rules.vocabulary import NoteKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.notes.dialog import NoteDialog, open_note_dialog
@@ -49,7 +52,7 @@ def test_log_a_note_and_the_partner_leaves_the_overdue_list(
     assert light(roster, "Jongerenwerk Nieuw-West") == "Overdue"
 
     dialog = open_dialog(qtbot, context, host)
-    assert dialog.occurred.date().toPython() == TODAY
+    assert dialog.occurred.value() == TODAY
     qtbot.keyClicks(dialog.organisations.line, "jongerenwerk")
     qtbot.keyClick(dialog.organisations.line, Qt.Key.Key_Return)
     assert dialog.organisations.labels() == ["Jongerenwerk Nieuw-West"]
@@ -77,9 +80,12 @@ def test_a_refused_note_keeps_what_was_typed(
     assert dialog.form.error_text("text") == "Text is empty."
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.text, "Signaal: oproep tot rellen")
-    dialog.occurred.setDate(TODAY + timedelta(days=1))
+    dialog.occurred.line.selectAll()
+    qtbot.keyClicks(dialog.occurred.line, "tomorrow")
     dialog.follow_up_check.setChecked(True)
-    dialog.follow_up.setDate(TODAY)
+    dialog.follow_up.line.selectAll()
+    qtbot.keyClicks(dialog.follow_up.line, "today")
+    assert (dialog.occurred.value(), dialog.follow_up.value()) == (TODAY + timedelta(days=1), TODAY)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     settle(qtbot, context)
     assert "follow-up date 2026-03-31 lies before" in dialog.form.error_text("follow_up_on")
@@ -88,6 +94,53 @@ def test_a_refused_note_keeps_what_was_typed(
     assert (
         dialog.form.error_text("person_ids") == "No match for “somebody unknown”: pick a name from the list."
     )
+
+
+def note_count(context: AppContext) -> int:
+    with context.database.session() as session:
+        return len(session.scalars(select(Note)).all())
+
+
+def test_a_date_that_names_no_day_is_refused_and_nothing_is_saved(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    set_language("nl")
+    try:
+        dialog = open_dialog(qtbot, context, host, organisation_id=seed.police)
+        before = note_count(context)
+        qtbot.keyClicks(dialog.text, "Signaal: oproep tot rellen")
+        dialog.occurred.line.selectAll()
+        qtbot.keyClicks(dialog.occurred.line, "31-02")
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        settle(qtbot, context)
+        assert dialog.isVisible()
+        assert dialog.form.error_text("occurred_on") == (
+            "“31-02” is geen datum. Typ bijvoorbeeld 31-03-2026, 3 dec, +2w of vandaag."
+        )
+        assert dialog.focusWidget() is dialog.occurred.line
+        assert note_count(context) == before
+        dialog.occurred.line.selectAll()
+        qtbot.keyClicks(dialog.occurred.line, "16-3")
+        dialog.follow_up_check.setChecked(True)
+        dialog.follow_up.line.selectAll()
+        qtbot.keyClicks(dialog.follow_up.line, "+2x")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, context)
+        assert dialog.form.error_text("follow_up_on").startswith("“+2x” is geen datum.")
+        assert dialog.focusWidget() is dialog.follow_up.line
+        assert note_count(context) == before
+        dialog.follow_up.line.selectAll()
+        qtbot.keyClicks(dialog.follow_up.line, "+2w")
+        with qtbot.waitSignal(dialog.accepted):
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, context)
+        with context.database.session() as session:
+            saved = session.scalars(select(Note).order_by(Note.id.desc())).first()
+            assert saved is not None
+            assert (saved.occurred_on, saved.follow_up_on) == (date(2026, 3, 16), date(2026, 4, 14))
+        assert note_count(context) == before + 1
+    finally:
+        set_language("en")
 
 
 def test_notes_view_filters_by_kind_neighbourhood_and_partner(

@@ -160,7 +160,7 @@ def test_archive_asks_first_then_reactivate(
     qtbot.mouseClick(archive, Qt.MouseButton.LeftButton)
     settle(qtbot, context)
     assert "Montessori College Öztürk" not in " ".join(names(view))  # the roster shows active partners
-    assert view.pane.heading.text() == "Montessori College Öztürk — former partner since 2026-03-31"
+    assert view.pane.heading.text() == "Montessori College Öztürk — former partner since 31 Mar 2026"
     assert view.pane.reactivate_button.isVisible()
     qtbot.mouseClick(view.pane.reactivate_button, Qt.MouseButton.LeftButton)
     settle(qtbot, context)

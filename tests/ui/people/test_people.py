@@ -69,11 +69,20 @@ def test_change_a_role_keeps_the_old_one_in_the_history(
     dialog = view.pane.findChild(ChangeRoleDialog)
     assert dialog is not None
     dialog.title.setText("Teamchef")
+    dialog.on.line.selectAll()
+    qtbot.keyClicks(dialog.on.line, "15 mrch")  # a typo: refused beside the field, nothing changed
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    assert dialog.form.error_text("started_on").startswith("“15 mrch” is not a date.")
+    assert dialog.isVisible()
+    assert history(view)[0][0] == "Wijkagent"
+    dialog.on.line.selectAll()
+    qtbot.keyClicks(dialog.on.line, "15 march")
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     settle(qtbot, context)
     assert history(view) == [
-        ("Teamchef", "Politie Team Slotervaart", "2026-03-31", "now"),
-        ("Wijkagent", "Politie Team Slotervaart", "2025-06-04", "2026-03-30"),
+        ("Teamchef", "Politie Team Slotervaart", "2026-03-15", "now"),
+        ("Wijkagent", "Politie Team Slotervaart", "2025-06-04", "2026-03-14"),
     ]
     assert view.model.index(0, PeopleTableModel.ROLE).data() == "Teamchef"
 

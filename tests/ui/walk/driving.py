@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from teamlead.rules.formatting import day_input
 from teamlead.ui.agreements.view import AgreementsView
 from teamlead.ui.context import AppContext
 from teamlead.ui.geography.page import GeographyPage
@@ -29,6 +30,7 @@ from teamlead.ui.people.dialogs import AddPersonDialog
 from teamlead.ui.reports.view import ReportsView
 from teamlead.ui.settings_dialog import SettingsDialog
 from teamlead.ui.whotocall.view import WhoToCallView
+from teamlead.ui.widgets.date_field import DateField
 from tests.ui.geography.driving import add_by_keyboard, answer, showing
 
 TIMEOUT = 15_000
@@ -205,7 +207,7 @@ class Walk:
         else:
             dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
         if occurred is not None:
-            dialog.occurred.setDate(QDate(occurred))
+            self.type_date(dialog.occurred, occurred)
         for partner in partners:
             self.pick(dialog.organisations.line, partner)
         assert dialog.organisations.labels() == list(partners)
@@ -217,6 +219,16 @@ class Walk:
         self.qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         self.settle()
         assert saved, f"the note was not saved: {dialog.form.error_text('text')}"
+
+    def type_date(self, field: DateField, day: date) -> None:
+        """Into a date field as a person types a day: over what it holds, digits day first, then Tab (the field
+        shows the day in its own format)."""
+        field.line.setFocus()
+        field.line.selectAll()
+        self.qtbot.keyClicks(field.line, f"{day.day}-{day.month}-{day.year}")
+        self.qtbot.keyClick(field.line, Qt.Key.Key_Tab)
+        assert field.value() == day, f"{field.line.text()!r} read as {field.value()}, not {day}"
+        assert field.line.text() == day_input(day), field.line.text()
 
     def pick(self, line: QLineEdit, text: str) -> None:
         """Type a name into a completion field and press Enter in its pop-up (on the line when none shows)."""
@@ -253,7 +265,7 @@ class Walk:
         assert dialog.district.currentText() != "", "the new meeting dialog shows no district"
         dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
         self.qtbot.keyClicks(dialog.title_edit, title)
-        dialog.day.setDate(QDate(day))
+        self.type_date(dialog.day, day)
         dialog.start_time.setTime(QTime(start.hour, start.minute))
         for invitee in invitees:
             self.pick(dialog.invitees.line, invitee)
@@ -290,7 +302,7 @@ class Walk:
         dialog.pattern.setCurrentIndex(dialog.pattern.findData("monthly"))
         dialog.ordinal.setCurrentIndex(dialog.ordinal.findData(ordinal))
         dialog.weekday.setCurrentIndex(weekday)
-        dialog.first_date.setDate(QDate(first))
+        self.type_date(dialog.first_date, first)
         dialog.start_time.setTime(QTime(start.hour, start.minute))
         self.qtbot.keyClicks(dialog.location, location)
         for partner in partners:
@@ -349,7 +361,7 @@ class Walk:
         self.qtbot.keyClicks(form.text, decision)
         if due is not None:
             form.has_due.setChecked(True)
-            form.due.setDate(QDate(due))
+            self.type_date(form.due, due)
         self.settle()
         assert form.district.currentText() != "", "the decision form shows no district"
         with self.qtbot.waitSignal(page.loaded, timeout=TIMEOUT):
