@@ -61,8 +61,8 @@ class CountTile(QFrame):
         card(self)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.value = heading(QLabel("–"), 18)
-        # Room for three digits from the start, so the window's narrowest width does not jump as counts load.
-        self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("000"))
+        # Room for two digits from the start, so the window's narrowest width does not jump as counts load.
+        self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("00"))
         self.label = mute(QLabel(label))
         self.label.setWordWrap(True)
         # Room for two lines: a narrow window wraps "partners te lang niet gesproken".
