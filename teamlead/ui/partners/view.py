@@ -105,7 +105,9 @@ class PartnersView(QWidget):
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._size_columns()
-        self.key_column = KeyColumn(self.table, PartnerTableModel.NAME)
+        self.key_column = KeyColumn(
+            self.table, PartnerTableModel.NAME, keep=(PartnerTableModel.LAST_CONTACT,)
+        )
 
         self.pane = OrganisationPane(context)
         left = QWidget()
