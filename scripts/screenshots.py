@@ -1,4 +1,5 @@
-"""Screenshots of every screen for the README: the app on demo data, Dutch UI, a fixed date, 1366x768.
+"""Screenshots of every screen for the README: the app on demo data, Dutch UI, a fixed date, 1366x768; the
+dashboard, the partners and a meeting page also at 960x600 and 1366x768 (``dashboard-960x600.png``...).
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [NAME ...]
 
@@ -248,6 +249,16 @@ SHOTS: tuple[Shot, ...] = (
 )
 
 
+SIZES: tuple[tuple[int, int], ...] = ((960, 600), (1366, 768))
+"""Half a laptop screen (beside Outlook) and a whole one: the window must work at both."""
+SIZED: tuple[Shot, ...] = (
+    Shot("dashboard", _section("dashboard"), _loaded_signal),
+    Shot("partners", _section("partners"), _loaded_signal),
+    Shot("meeting", _meeting_page("network")),
+)
+"""Shots made at each of :data:`SIZES` too, as ``<name>-<width>x<height>.png``."""
+
+
 def photograph(window: QWidget, dialog: QWidget | None) -> QPixmap:
     """The window, with a dialog drawn over it where it stands (offscreen, dialogs are separate windows)."""
     pixmap = window.grab()
@@ -262,6 +273,20 @@ def photograph(window: QWidget, dialog: QWidget | None) -> QPixmap:
         painter.drawPixmap(where, shot)
         painter.end()
     return pixmap
+
+
+def take(window: MainWindow, shot: Shot, name: str) -> None:
+    """Go to the shot's screen, wait until it is ready, save ``docs/screenshots/<name>.png``."""
+    dialog = shot.go(window)
+    wait_until(lambda: shot.ready(window))
+    settle(400)
+    photograph(window, dialog).save(str(OUT / f"{name}.png"))
+    print(f"saved {OUT / name}.png")
+    if dialog is not None:
+        dialog.close()
+    if window.search_popup is not None:
+        window.search_popup.hide()
+    settle(100)
 
 
 def demo_database(folder: Path) -> Path:
@@ -331,19 +356,16 @@ def main(names: list[str]) -> int:
         window.resize(*SIZE)
         window.show()
         wait_until(lambda: not window.showing_welcome and window.sidebar.count() > 0)
+        for width, height in SIZES:
+            window.resize(width, height)
+            for shot in SIZED:
+                name = f"{shot.name}-{width}x{height}"
+                if not names or name in names:
+                    take(window, shot, name)
+        window.resize(*SIZE)
         for shot in SHOTS:
-            if names and shot.name not in names:
-                continue
-            dialog = shot.go(window)
-            wait_until(lambda shot=shot: shot.ready(window))
-            settle(400)
-            photograph(window, dialog).save(str(OUT / f"{shot.name}.png"))
-            print(f"saved {OUT / shot.name}.png")
-            if dialog is not None:
-                dialog.close()
-            if window.search_popup is not None:
-                window.search_popup.hide()
-            settle(100)
+            if not names or shot.name in names:
+                take(window, shot, shot.name)
         window.close()
         context.tasks.shutdown(wait=True)
         database.dispose()

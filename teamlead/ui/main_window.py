@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -41,7 +39,15 @@ from teamlead.ui.menus import build_menus
 from teamlead.ui.qt_language import apply_qt_language
 from teamlead.ui.screen_ready import ScreenReady
 from teamlead.ui.sections import Section, section_title, sections
-from teamlead.ui.style import SIDEBAR_POINTS, SIDEBAR_STYLE, VIEW_STYLE, app_icon, uses_view_style
+from teamlead.ui.sidebar import (
+    SidebarChoice,
+    choice_after_toggle,
+    load_choice,
+    make_sidebar,
+    save_choice,
+    sidebar_shown,
+)
+from teamlead.ui.style import VIEW_STYLE, app_icon, uses_view_style
 from teamlead.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
@@ -163,27 +169,21 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(self._sections_page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sidebar.setAccessibleName(tr("Sections"))
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._views = {}
+        self.sidebar = make_sidebar([self._section_title(section) for section in self.sections])
         self.stack = QStackedWidget()
         self.stack.setObjectName("sectionStack")
         self._placeholders: dict[str, QWidget] = {}
-        self._views = {}
         for section in self.sections:
             holder = QWidget()  # replaced by the view the first time the section is shown
             self._placeholders[section.key] = holder
             self.stack.addWidget(holder)
-            QListWidgetItem(self._section_title(section), self.sidebar)
-        self.sidebar.setFixedWidth(self._sidebar_width())
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self._pages.addWidget(self._sections_page)
         self.setCentralWidget(self._pages)
         self.sidebar.currentRowChanged.connect(self._show_section_at)
+        self._apply_sidebar()
 
         old_label = getattr(self, "database_label", None)
         if old_label is not None:
@@ -201,15 +201,6 @@ class MainWindow(QMainWindow):
         if view is not None:
             return str(view.title())  # type: ignore[attr-defined]
         return section_title(section.key)
-
-    def _sidebar_width(self) -> int:
-        """Wide enough for the longest title in the sidebar's own font (the style sheet sets 11 pt), plus the
-        item's padding and margins, so Dutch titles are never cut off."""
-        font = QFont(self.sidebar.font())
-        font.setPointSizeF(SIDEBAR_POINTS)
-        metrics = QFontMetrics(font)
-        widest = max((metrics.horizontalAdvance(section_title(s.key)) for s in self.sections), default=100)
-        return max(180, widest + 2 * 16 + 2 * 8 + 24)
 
     # --- which page ---------------------------------------------------------------------------------------
 
@@ -435,6 +426,38 @@ class MainWindow(QMainWindow):
 
     def _on_task_error(self, message: str) -> None:
         self.statusBar().showMessage(message.splitlines()[0], 8000)
+
+    # --- the sidebar --------------------------------------------------------------------------------------
+
+    @property
+    def sidebar_shown(self) -> bool:
+        return not self.sidebar.isHidden()
+
+    def toggle_sidebar(self) -> None:
+        """View ▸ Show sidebar (Ctrl+B): flip it, and remember the choice while the width would not make it."""
+        save_choice(self._qsettings, choice_after_toggle(self.sidebar_shown, self.width()))
+        self._apply_sidebar()
+        if not self.sidebar_shown and self.sidebar.hasFocus():
+            self.stack.setFocus()
+
+    def _apply_sidebar(self) -> None:
+        if getattr(self, "sidebar", None) is None:
+            return  # resized before the first build
+        choice = load_choice(self._qsettings)
+        shown = sidebar_shown(choice, self.width())
+        # Left to the width, the sidebar never holds the window wide: asked for 960 pixels, it gets them and
+        # the sidebar hides (it is only shown from NARROW_WIDTH on, where it has its full width).
+        # (1, not 0: a minimum of 0 means "the list's own minimum size hint").
+        self.sidebar.setMinimumWidth(1 if choice is SidebarChoice.AUTO else self.sidebar.maximumWidth())
+        if shown != self.sidebar_shown:
+            self.sidebar.setVisible(shown)
+        action = self.actions_by_name.get("sidebar")
+        if action is not None:
+            action.setChecked(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._apply_sidebar()
 
     def _restore_geometry(self) -> None:
         geometry = self._qsettings.value("window/geometry")

@@ -1,4 +1,4 @@
-"""The menu bar: File, Go and Help, with a shortcut or mnemonic for every action.
+"""The menu bar: File, View, Go and Help, with a shortcut or mnemonic for every action.
 
 Built again on every language switch (see :class:`~teamlead.ui.main_window.MainWindow`). The Help menu's list
 of keyboard shortcuts is read from these very actions, so it can never fall out of date.
@@ -92,6 +92,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     )
     file_menu.addSeparator()
     actions["quit"] = _action(window, file_menu, "quit", tr("&Quit"), window.close, "Ctrl+Q")
+
+    view_menu = bar.addMenu(tr("&View"))
+    view_menu.setObjectName("viewMenu")
+    actions["sidebar"] = _action(
+        window, view_menu, "toggleSidebar", tr("Show &sidebar"), window.toggle_sidebar, "Ctrl+B"
+    )
+    actions["sidebar"].setCheckable(True)
 
     go_menu = bar.addMenu(tr("&Go"))
     go_menu.setObjectName("goMenu")

@@ -105,7 +105,7 @@ def test_the_language_switch_retranslates_the_window(
     seeded = seed(sqlite_database)
     window = make_window(sqlite_database)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Go", "&Help"]
+    assert menus == ["&File", "&View", "&Go", "&Help"]
     window.open_settings()
     dialog = window.findChild(SettingsDialog)
     assert dialog is not None
@@ -113,7 +113,12 @@ def test_the_language_switch_retranslates_the_window(
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("nl"))
     dialog.district_box.setCurrentIndex(dialog.district_box.findText("Nieuw-West"))
     dialog.accept()
-    assert [action.text() for action in window.menuBar().actions()] == ["&Bestand", "&Ga naar", "&Help"]
+    assert [action.text() for action in window.menuBar().actions()] == [
+        "&Bestand",
+        "Bee&ld",
+        "&Ga naar",
+        "&Help",
+    ]
     assert window.sidebar.item(0).text() == "Overzicht"
     view = window.current_view()
     assert isinstance(view, DashboardView)

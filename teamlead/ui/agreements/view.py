@@ -11,8 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,6 +32,7 @@ from teamlead.i18n import tr, trn
 from teamlead.rules import words
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, AgreementStatus, Change, RecordKind
 from teamlead.ui.agreements.model import (
+    COLUMNS,
     DUE_ANY,
     DUE_NONE,
     DUE_OVERDUE,
@@ -44,6 +43,8 @@ from teamlead.ui.agreements.model import (
 )
 from teamlead.ui.agreements.pane import AgreementPane
 from teamlead.ui.context import AppContext
+from teamlead.ui.widgets.filter_bar import FIELD_MIN_WIDTH, SEARCH_MIN_WIDTH, FlowLayout, labelled
+from teamlead.ui.widgets.key_column import KeyColumn
 
 RELOAD_ON = frozenset({Change.AGREEMENT, Change.MEETING, Change.ORGANISATION, Change.PERSON, Change.ALL})
 
@@ -79,12 +80,11 @@ class AgreementsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 118), (1, 80), (3, 150), (4, 120), (5, 140)):
             header.resizeSection(column, width)
         # The responsible person shows in the pane (and is found by the words filter): room for the text.
         self.table.setColumnHidden(4, True)
+        self.key_column = KeyColumn(self.table, COLUMNS.index("text"), keep=(COLUMNS.index("due"),))
         self.table.setAccessibleName(tr("Agreements"))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.search = QLineEdit()
@@ -135,7 +135,7 @@ class AgreementsView(QWidget):
         return tr("Agreements")
 
     def _build(self) -> None:
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for label, field, stretch in (
             (tr("&Find:"), self.search, 3),
             (tr("&Status:"), self.status, 0),
@@ -146,9 +146,9 @@ class AgreementsView(QWidget):
             caption = QLabel(label)
             caption.setBuddy(field)
             field.setAccessibleName(label.replace("&", "").rstrip(":"))
-            filters.addWidget(caption)
-            filters.addWidget(field, stretch)
-        filters.addWidget(self.clear_button)
+            wanted = SEARCH_MIN_WIDTH if field is self.search else FIELD_MIN_WIDTH if stretch else 0
+            filters.add_widget(labelled(caption, field, min_width=wanted), stretch)
+        filters.add_widget(self.clear_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

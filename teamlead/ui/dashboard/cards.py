@@ -20,6 +20,7 @@ class Card(QFrame):
         super().__init__(parent)
         card(self)
         self.title = heading(QLabel(title), 11)
+        self.title.setWordWrap(True)  # a narrow window wraps a long title rather than widening the card
         self.count = mute(QLabel("–"))
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         top = QHBoxLayout()
@@ -60,8 +61,12 @@ class CountTile(QFrame):
         card(self)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.value = heading(QLabel("–"), 18)
+        # Room for two digits from the start, so the window's narrowest width does not jump as counts load.
+        self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("00"))
         self.label = mute(QLabel(label))
         self.label.setWordWrap(True)
+        # Room for two lines: a narrow window wraps "partners te lang niet gesproken".
+        self.label.setMinimumHeight(2 * self.label.fontMetrics().lineSpacing())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 6, 14, 6)
         layout.setSpacing(10)

@@ -18,7 +18,7 @@ from teamlead.ui.widgets.formatting import format_date, format_when, one_line
 from teamlead.ui.widgets.record_table import Column
 
 DATE = 11
-WHEN = 17
+WHEN = 15
 
 
 def overdue_columns(today: date) -> list[Column]:
@@ -28,7 +28,7 @@ def overdue_columns(today: date) -> list[Column]:
     return [
         Column(tr("Partner"), lambda row: row.name),
         Column(tr("Domain"), lambda row: row.domain, width=10),
-        Column(tr("Last contact"), last, width=14),
+        Column(tr("Last contact"), last, width=14, keep=True),
     ]
 
 
@@ -37,7 +37,7 @@ def follow_up_columns(today: date) -> list[Column]:
         return ", ".join(row.organisations)
 
     return [
-        Column(tr("Due"), lambda row: format_date(row.follow_up_on, today=today), width=DATE),
+        Column(tr("Due"), lambda row: format_date(row.follow_up_on, today=today), width=DATE, keep=True),
         Column(tr("Partner"), partners, width=16, tooltip=partners),
         Column(tr("Note"), lambda row: one_line(row.text), tooltip=lambda row: row.text),
     ]
@@ -54,6 +54,7 @@ def agreement_columns(today: date) -> list[Column]:
             tr("Due"),
             lambda row: format_date(row.due_on, today=today),
             width=DATE,
+            keep=True,
             warn=lambda row: row.overdue,
         ),
         Column(tr("Agreement"), lambda row: one_line(row.text), tooltip=tooltip),
@@ -66,7 +67,7 @@ def meeting_columns(today: date) -> list[Column]:
         return words.meeting_kind(row.kind)
 
     return [
-        Column(tr("When"), lambda row: format_when(row.starts_at, today=today), width=WHEN),
+        Column(tr("When"), lambda row: format_when(row.starts_at, today=today), width=WHEN, keep=True),
         Column(tr("Meeting"), lambda row: row.title, tooltip=lambda row: row.title),
         Column(tr("Kind"), kind, width=15),
     ]
@@ -77,7 +78,7 @@ def signal_columns(today: date) -> list[Column]:
         return ", ".join(row.organisations)
 
     return [
-        Column(tr("Date"), lambda row: format_date(row.occurred_on, today=today), width=7),
+        Column(tr("Date"), lambda row: format_date(row.occurred_on, today=today), width=7, keep=True),
         Column(tr("Neighbourhood"), lambda row: row.neighbourhood, width=18),
         Column(tr("Signal"), lambda row: one_line(row.text), tooltip=lambda row: row.text),
         Column(tr("Partners"), partners, width=30, tooltip=partners),

@@ -40,6 +40,7 @@ from teamlead.ui.meetings.decisions import DecisionForm
 from teamlead.ui.meetings.page_models import AttendanceModel, attendance_key_label, attendance_keys
 from teamlead.ui.meetings.reflection import ReflectionForm
 from teamlead.ui.widgets.formatting import format_when
+from teamlead.ui.widgets.key_column import KeyColumn
 
 LEAVE_SAVE, LEAVE_DISCARD, LEAVE_STAY = "save", "discard", "stay"
 RELOAD_ON = frozenset({Change.MEETING, Change.AGREEMENT, Change.ORGANISATION, Change.PERSON, Change.ALL})
@@ -98,8 +99,10 @@ class MeetingPage(QWidget):
         self.back_button.clicked.connect(lambda: self.leave(self.back_requested.emit))
         self.heading = QLabel()
         self.heading.setObjectName("viewHeading")
+        self.heading.setWordWrap(True)  # a long title wraps rather than widening the window
         self.facts = QLabel()
         self.facts.setObjectName("meetingFacts")
+        self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.change_button = QPushButton(tr("C&hange…"))
         self.change_button.clicked.connect(lambda: self.data and self.edit_requested.emit(self.data))
@@ -124,8 +127,9 @@ class MeetingPage(QWidget):
         self.attendance_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.attendance_table.setTabKeyNavigation(False)
         self.attendance_table.verticalHeader().hide()
-        self.attendance_table.horizontalHeader().setStretchLastSection(True)
         self.attendance_table.setAccessibleName(tr("Attendance"))
+        # The partner's name stays readable and the attendance whole; the person gives way in a narrow window.
+        self.attendance_columns = KeyColumn(self.attendance_table, 0, keep=(2,))
         self.attendance_table.installEventFilter(self)
         self.attendance_hint = QLabel()
         self.attendance_hint.setProperty("muted", True)
@@ -245,6 +249,7 @@ class MeetingPage(QWidget):
             if self.attendance.rowCount() and not self.attendance_table.selectionModel().hasSelection():
                 self.attendance_table.selectRow(0)
         self.attendance_table.resizeColumnsToContents()
+        self.attendance_columns.remember_widths()
         self._update_state()
         self.loaded.emit()
 

@@ -44,6 +44,8 @@ class ReflectionForm(QWidget):
             field = QPlainTextEdit()
             field.setObjectName(f"reflection_{key}")
             field.setTabChangesFocus(True)
+            # Two lines at least: the four fit a 600-pixel-high window; a taller one gives them more.
+            field.setMinimumHeight(2 * field.fontMetrics().lineSpacing() + 12)
             field.textChanged.connect(self.edited)
             caption = QLabel(question_text(key))
             caption.setBuddy(field)

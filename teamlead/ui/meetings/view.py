@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -41,11 +39,13 @@ from teamlead.services.series import extend_series_ahead
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.dialogs import EditMeetingDialog, SeriesDialog
 from teamlead.ui.meetings.invitees_dialog import InviteesDialog
-from teamlead.ui.meetings.model import MeetingFilter, MeetingTableModel
+from teamlead.ui.meetings.model import COLUMNS, MeetingFilter, MeetingTableModel
 from teamlead.ui.meetings.new_meeting import NewMeetingDialog, load_meeting_form
 from teamlead.ui.meetings.page import MeetingPage, ask_leave
 from teamlead.ui.meetings.removal import ask_delete
 from teamlead.ui.qt_language import app_locale
+from teamlead.ui.widgets.filter_bar import SEARCH_MIN_WIDTH, FlowLayout, labelled
+from teamlead.ui.widgets.key_column import KeyColumn
 
 SCOPE_THIS = "this"
 SCOPE_SERIES = "series"
@@ -100,10 +100,10 @@ class MeetingsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         for column, width in ((0, 150), (1, 140), (3, 160), (4, 170)):
             self.table.horizontalHeader().resizeSection(column, width)
+        self.key_column = KeyColumn(self.table, COLUMNS.index("title"), keep=(COLUMNS.index("when"),))
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.setAccessibleName(tr("Meetings"))
         self.month = QCalendarWidget()
@@ -129,6 +129,7 @@ class MeetingsView(QWidget):
         self.search.textChanged.connect(self.proxy.set_text)
         self.summary = QLabel()
         self.summary.setObjectName("meetingsSummary")
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.open_button = QPushButton(tr("&Open"))
         self.open_button.setToolTip(tr("Enter"))
         self.open_button.clicked.connect(self.open_selected)
@@ -164,7 +165,7 @@ class MeetingsView(QWidget):
         return tr("Meetings")
 
     def _build(self) -> None:
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for label, field in (
             (tr("&Show:"), self.period),
             (tr("&Kind:"), self.kind),
@@ -172,9 +173,11 @@ class MeetingsView(QWidget):
         ):
             caption = QLabel(label)
             caption.setBuddy(field)
-            filters.addWidget(caption)
-            filters.addWidget(field)
-        actions = QHBoxLayout()
+            searching = field is self.search
+            filters.add_widget(
+                labelled(caption, field, min_width=SEARCH_MIN_WIDTH if searching else 0), searching
+            )
+        actions = FlowLayout()
         for button in (
             self.open_button,
             self.new_meeting_button,
@@ -184,9 +187,8 @@ class MeetingsView(QWidget):
             self.delete_button,
             self.export_button,
         ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.summary)
+            actions.add_widget(button)
+        actions.add_widget(self.summary, 1)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.month)

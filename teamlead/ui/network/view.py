@@ -38,6 +38,7 @@ from teamlead.reports.network.layout import Layout, lay_out
 from teamlead.rules.vocabulary import Audience, Change, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.network.canvas import MapCanvas
+from teamlead.ui.widgets.filter_bar import FlowLayout, labelled
 
 QUARTERS = 12
 ASPECT = 0.62
@@ -93,7 +94,7 @@ class NetworkView(QWidget):
         self.per_node.setAccessibleName(tr("Links per partner"))
         self.more = QPushButton(tr("&More links"))
         self.more.setToolTip(tr("Show two more links per partner"))
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for text, widget in (
             (tr("&District:"), self.district),
             (tr("&Neighbourhood:"), self.neighbourhood),
@@ -101,12 +102,11 @@ class NetworkView(QWidget):
         ):
             label = QLabel(text)
             label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget)
-        bar.addWidget(self.domains)
-        bar.addStretch(1)
+            bar.add_widget(labelled(label, widget))
+        bar.add_widget(self.domains)
         self.summary = QLabel()
         self.summary.setObjectName("networkSummary")
+        self.summary.setWordWrap(True)  # a narrow window puts what is drawn on two lines
         links = QLabel(tr("&Links per partner:"))
         links.setBuddy(self.per_node)
         second = QHBoxLayout()

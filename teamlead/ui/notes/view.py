@@ -35,7 +35,9 @@ from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, NoteKind, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.completion_list import CompletionField
+from teamlead.ui.widgets.filter_bar import SEARCH_MIN_WIDTH, FlowLayout, labelled
 from teamlead.ui.widgets.formatting import day_cell
+from teamlead.ui.widgets.key_column import KeyColumn
 from teamlead.ui.widgets.rows_model import RowRole, RowsModel
 
 PAGE = 500
@@ -132,7 +134,7 @@ class NotesView(QWidget):
         self.partner.setObjectName("notesPartnerFilter")
         self.partner.refusal = tr("No partner is called {name}.")
         self.new_button = QPushButton(tr("&Log a contact moment…"))
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         for text, widget in (
             (tr("&Kind:"), self.kind),
             (tr("&Period:"), self.period),
@@ -142,9 +144,9 @@ class NotesView(QWidget):
             label = QLabel(text)
             label.setBuddy(widget)
             widget.setAccessibleName(text.replace("&", "").rstrip(":"))
-            bar.addWidget(label)
-            bar.addWidget(widget, 1)
-        bar.addWidget(self.new_button)
+            searching = widget is self.partner
+            bar.add_widget(labelled(label, widget, min_width=SEARCH_MIN_WIDTH if searching else 0), searching)
+        bar.add_widget(self.new_button)
         self.model = NotesTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("notesTable")
@@ -159,9 +161,9 @@ class NotesView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NotesTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 90), (1, 80), (2, 200), (3, 150), (4, 130), (6, 90)):
             header.resizeSection(column, width)
+        self.key_column = KeyColumn(self.table, NotesTableModel.TEXT, keep=(NotesTableModel.DATE, 6))
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setAccessibleName(tr("Text of the selected note"))

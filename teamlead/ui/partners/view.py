@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -34,7 +33,9 @@ from teamlead.ui.partners.model import (
     light_text,
     prepare,
 )
+from teamlead.ui.widgets.filter_bar import SEARCH_MIN_WIDTH, FlowLayout, labelled
 from teamlead.ui.widgets.inputs import clear_on_escape
+from teamlead.ui.widgets.key_column import KeyColumn
 from teamlead.ui.widgets.splitter import DetailSplitter
 
 PAGE_WIDTH = 420
@@ -71,9 +72,8 @@ class PartnersView(QWidget):
         self.new_button = QPushButton(tr("&New partner…"))
         self.count_label = QLabel()
 
-        bar = QHBoxLayout()
-        bar.addWidget(filter_label)
-        bar.addWidget(self.filter_edit, 2)
+        bar = FlowLayout()
+        bar.add_widget(labelled(filter_label, self.filter_edit, min_width=SEARCH_MIN_WIDTH), 2)
         for text, combo in (
             (tr("Dis&trict:"), self.district),
             (tr("Do&main:"), self.domain),
@@ -85,9 +85,8 @@ class PartnersView(QWidget):
             combo.setAccessibleName(text.replace("&", "").rstrip(":"))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
-            bar.addWidget(label)
-            bar.addWidget(combo, 1)
-        bar.addWidget(self.new_button)
+            bar.add_widget(labelled(label, combo))
+        bar.add_widget(self.new_button)
 
         self.model = PartnerTableModel(self)
         self.proxy = PartnerFilterProxy(self)
@@ -105,10 +104,10 @@ class PartnersView(QWidget):
         vertical = self.table.verticalHeader()
         vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(PartnerTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         self._size_columns()
+        self.key_column = KeyColumn(
+            self.table, PartnerTableModel.NAME, keep=(PartnerTableModel.LAST_CONTACT,)
+        )
 
         self.pane = OrganisationPane(context)
         left = QWidget()

@@ -23,6 +23,7 @@ from teamlead.ui.context import AppContext
 from teamlead.ui.people.models import PeopleTableModel
 from teamlead.ui.people.pane import PersonPane
 from teamlead.ui.widgets.inputs import clear_on_escape
+from teamlead.ui.widgets.key_column import KeyColumn
 from teamlead.ui.widgets.rows_model import RowRole
 from teamlead.ui.widgets.splitter import DetailSplitter
 
@@ -67,9 +68,9 @@ class PeopleView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(PeopleTableModel.ORGANISATION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (1, 120), (3, 105), (4, 150)):
+        for column, width in ((1, 120), (2, 150), (3, 105), (4, 150)):
             header.resizeSection(column, width)
+        self.key_column = KeyColumn(self.table, PeopleTableModel.NAME, keep=(PeopleTableModel.PHONE,))
         self.pane = PersonPane(context)
         left = QWidget()
         left_layout = QVBoxLayout(left)

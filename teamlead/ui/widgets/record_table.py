@@ -15,9 +15,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from teamlead.rules.vocabulary import RecordKind
+from teamlead.ui.widgets.key_column import KeyColumn
 from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
 
 WARNING_COLOUR = QColor("#b3261e")
+
+CARD_KEY_MIN_WIDTH = 110
+"""The name or text column of a small list (a dashboard card) keeps at least this width."""
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 """``data(index, RECORD_ROLE)`` gives the row's ``(kind, id)``."""
@@ -34,6 +38,8 @@ class Column:
     """Width in average characters; 0: this column takes the room that is left."""
     warn: Callable[[Any], bool] | None = None
     """Rows for which this cell shows in the warning colour (an overdue date)."""
+    keep: bool = False
+    """In a narrow table this column keeps its width (a date or a time) while the others give way."""
 
 
 class RecordTableModel(RowsModel[Any]):
@@ -126,6 +132,10 @@ class RecordTable(QTableView):
                 self.setColumnWidth(number, column.width * character + 16)
             else:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+        stretching = [number for number, column in enumerate(model.columns) if not column.width]
+        if len(stretching) == 1:  # the name or the text: it stays readable in a narrow card
+            keep = [number for number, column in enumerate(model.columns) if column.keep]
+            self.key_column = KeyColumn(self, stretching[0], CARD_KEY_MIN_WIDTH, keep)
         # Qt emits activated for Enter and for a double click (or a single one where the platform says so).
         self.activated.connect(self._open)
 

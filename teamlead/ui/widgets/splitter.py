@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
+NARROW_SHARE = 0.4
+"""The page takes at most this share of the splitter when it is first shown."""
+
 
 class DetailSplitter(QSplitter):
     """A list on the left, a record's page on the right: the page keeps a fixed width when first shown and
@@ -28,4 +31,10 @@ class DetailSplitter(QSplitter):
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            self.setSizes([max(1, self.width() - self._page_width), self._page_width])
+            page = self.widget(1)
+            assert page is not None
+            # In a narrow window (960 pixels) the page gives up some of its width, never below its own minimum.
+            width = max(
+                min(self._page_width, int(self.width() * NARROW_SHARE)), page.minimumSizeHint().width()
+            )
+            self.setSizes([max(1, self.width() - width), width])
