@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from teamlead.i18n import tr, trn
+from teamlead.rules import words
 from teamlead.rules.vocabulary import Change
+from teamlead.ui.widgets.formatting import format_date
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -277,7 +279,12 @@ class RetentionDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for row, note in enumerate(rows):
-            cells: tuple[Any, ...] = (note.occurred_on.isoformat(), note.kind, note.partner, note.excerpt)
+            cells: tuple[Any, ...] = (
+                format_date(note.occurred_on),
+                words.note_kind(note.kind),  # the stored "call" read as "Telefoon" in Dutch
+                note.partner,
+                note.excerpt,
+            )
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(value)))
         self.summary.setText(
