@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test repeat stress lint format bench screenshots icons translations clean package smoke-bundle
+.PHONY: run test repeat stress lint format bench screenshots dialog-shots icons translations clean package smoke-bundle
 
 $(STAMP): pyproject.toml setup.py
 	@py=$$(scripts/find-python) || exit 1; \
@@ -44,6 +44,10 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+
+# Every dialog in Dutch and in English (docs/screenshots/dialogs/<language>/); prints any text in the wrong language.
+dialog-shots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/dialog_shots.py
 
 icons: $(STAMP)
 	$(BIN)/python scripts/make_icons.py

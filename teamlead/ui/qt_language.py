@@ -1,7 +1,11 @@
 """Qt's own texts in the app's language: the standard buttons (OK, Cancel, Save, Discard, Yes, No), the file
 dialogs and the message boxes come from Qt, which ships their translations as ``qtbase_<language>.qm`` in
 PySide6's translations folder. One translator on the application, swapped when the language changes; English
-needs none (Qt's source texts are English)."""
+needs none (Qt's source texts are English).
+
+``qtbase_nl`` leaves a few texts of the file dialog in English ("Look in:", "Files of type:", the "Folder" of
+its Type column); those are in our own catalogue under Qt's context and a second, small translator answers
+for them (:func:`qt_gaps`)."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from teamlead.i18n import current_language
+from teamlead.i18n import current_language, trp
 
 log = logging.getLogger(__name__)
 _installed: list[QTranslator] = []
@@ -17,6 +21,35 @@ _installed: list[QTranslator] = []
 
 def qt_translations_folder() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def qt_gaps() -> dict[tuple[str, str], str]:
+    """Qt's texts that its own translation lacks, by (Qt's context, Qt's English), in the current language.
+
+    Found by asking ``qtbase_nl`` for every text a file dialog (open and save), a wizard, a message box with
+    every button, a calendar and the text fields' context menus look up; these four were missing."""
+    return {
+        ("QFileDialog", "&Look in:"): trp("QFileDialog", "&Look in:"),
+        ("QFileDialog", "Files of &type:"): trp("QFileDialog", "Files of &type:"),
+        ("QAbstractFileIconProvider", "Folder"): trp("QAbstractFileIconProvider", "Folder"),
+        ("QAbstractFileIconProvider", "Drive"): trp("QAbstractFileIconProvider", "Drive"),
+    }
+
+
+class _QtGaps(QTranslator):
+    """Answers for :func:`qt_gaps` only; for any other text Qt asks the next translator (``qtbase``)."""
+
+    def __init__(self, texts: dict[tuple[str, str], str], parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._texts = texts
+
+    def translate(
+        self, context: str, source_text: str, /, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self._texts.get((context, source_text))  # None (not ""): Qt then asks the next translator
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name; an empty translator would not be asked
+        return False
 
 
 def apply_qt_language(language: str | None = None) -> bool:
@@ -35,6 +68,9 @@ def apply_qt_language(language: str | None = None) -> bool:
         return False
     QCoreApplication.installTranslator(translator)
     _installed.append(translator)
+    gaps = _QtGaps(qt_gaps(), app)  # installed last, so asked first
+    QCoreApplication.installTranslator(gaps)
+    _installed.append(gaps)
     return True
 
 

@@ -279,6 +279,11 @@ class TaskRunner(QObject):
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setObjectName("taskErrorBox")
+        if (
+            parent is None
+        ):  # no window of ours is active: nothing holds the box, Python would collect it at once
+            _OPEN_BOXES.add(box)
+            box.finished.connect(lambda _result: _OPEN_BOXES.discard(box))
         box.open()
 
     # --- state and shutdown -------------------------------------------------------------------------------
@@ -310,6 +315,8 @@ class _Courier(QObject):
 
 
 _COURIER: list[_Courier] = []
+_OPEN_BOXES: set[QMessageBox] = set()
+"""Error boxes shown without a parent window, kept alive until answered."""
 
 
 def _courier() -> _Courier:

@@ -59,3 +59,27 @@ def test_the_language_switch_changes_the_standard_buttons(
     assert standard_words(window) == WORDS["nl"]
     window.apply_settings("en")
     assert standard_words(window) == WORDS["en"]
+
+
+@pytest.mark.parametrize(
+    ("language", "labels", "buttons"),
+    [
+        ("nl", ["&Zoeken in:", "Bestands&naam:", "Bestands&type:"], ["&Openen", "Annuleren"]),
+        ("en", ["&Look in:", "File &name:", "Files of &type:"], ["&Open", "Cancel"]),
+    ],
+)
+def test_the_file_dialog_reads_in_the_language_also_where_qt_lacks_a_translation(
+    qapp: object, language: str, labels: list[str], buttons: list[str]
+) -> None:
+    """qtbase_nl leaves "Look in:" and "Files of type:" English; the app's catalogue fills them in."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    set_language(language)
+    apply_qt_language()
+    dialog = QFileDialog(None, "x")
+    try:
+        assert [label.text() for label in dialog.findChildren(QLabel)] == labels
+        assert [button.text() for button in dialog.findChildren(QPushButton)] == buttons
+    finally:
+        dialog.deleteLater()
+        set_language("en")

@@ -145,3 +145,19 @@ def test_context_reads_and_writes_with_sessions_of_their_own(qtbot: QtBot, datab
     qtbot.waitUntil(lambda: bool(counts))
     assert counts == [(1, 7)]
     context.tasks.shutdown()
+
+
+def test_an_error_box_without_an_active_window_stays_until_answered(qtbot: QtBot) -> None:
+    """With no window of the app active (the user is in another program), the box has no parent: it must
+    not be collected the moment it is shown."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    assert QApplication.activeWindow() is None
+    TaskRunner.show_error_dialog("The export failed.")
+    qtbot.wait(50)
+    boxes = [w for w in QApplication.topLevelWidgets() if w.objectName() == "taskErrorBox" and w.isVisible()]
+    assert len(boxes) == 1
+    assert isinstance(boxes[0], QMessageBox)
+    assert boxes[0].text() == "The export failed."
+    boxes[0].button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not boxes[0].isVisible())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from teamlead.i18n import tr, trn
+from teamlead.rules import words
 from teamlead.rules.vocabulary import Change
 from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.formatting import day_cell
@@ -276,7 +277,12 @@ class RetentionDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for row, note in enumerate(rows):
-            cells: tuple[Any, ...] = (day_cell(note.occurred_on), note.kind, note.partner, note.excerpt)
+            cells: tuple[Any, ...] = (
+                day_cell(note.occurred_on),
+                words.note_kind(note.kind),  # the stored "call" read as "Telefoon" in Dutch
+                note.partner,
+                note.excerpt,
+            )
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(str(value)))
         self.summary.setText(
