@@ -186,17 +186,18 @@ class Mentions:
         return [_original_span(text, start, end) for start, end in found]
 
     def replace(self, text: str, mark: str = ERASED) -> str:
-        """``text`` with every mention replaced by ``mark``."""
-        spans = self.spans(text)
-        if not spans:
-            return text
-        pieces: list[str] = []
-        last = 0
-        for start, end in spans:
-            pieces += (text[last:start], mark)
-            last = end
-        pieces.append(text[last:])
-        return "".join(pieces)
+        """``text`` with every mention replaced by ``mark``. A mention that stands free only once its neighbour
+        is gone (an e-mail address typed straight after the phone number, ``0612345678jan@…``) is replaced
+        too: the text is read again until no mention is left, so erasure never leaves one behind."""
+        while spans := self.spans(text):
+            pieces: list[str] = []
+            last = 0
+            for start, end in spans:
+                pieces += (text[last:start], mark)
+                last = end
+            pieces.append(text[last:])
+            text = "".join(pieces)
+        return text
 
 
 def excerpt(text: str, span: tuple[int, int], width: int = 40) -> str:

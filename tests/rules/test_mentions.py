@@ -184,3 +184,9 @@ def test_the_quick_probe_never_hides_a_mention(text: str) -> None:
     for identifier in (NAME, MAIL, PHONE, Identifier(IdentifierKind.NAME_PART, "Bakker")):
         if re.search(identifier.pattern, folded(text)):
             assert re.search(identifier.probe, folded(text)), identifier
+
+
+def test_a_mention_freed_by_replacing_its_neighbour_is_replaced_too() -> None:
+    # Found by the property test above: the address is glued to the phone number, so it only stands free once
+    # the number is gone.
+    assert ALL.replace("0612345678jan.bakker@kwartiermakers.example") == ERASED + ERASED

@@ -400,13 +400,13 @@ def _privacy(window: MainWindow) -> Any:
 
     window.actions_by_name["privacy_person"].trigger()
     dialog = next(w for w in _visible_windows() if isinstance(w, PersonPrivacyDialog))
-    wait_until(lambda: dialog.person.count() > 0)
+    wait_until(lambda: bool(dialog.person.offered()))
     return dialog
 
 
 def _erase(window: MainWindow) -> None:
     dialog = _privacy(window)
-    dialog.person.setCurrentIndex(0)
+    dialog.person.pick_label(dialog.person.offered()[0])
     dialog.erase_button.click()
 
 
