@@ -7,9 +7,10 @@ beside its field and the dialog stays open, so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, override
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,7 @@ from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
 from teamlead.ui.widgets.inputs import combo_id, date_edit, date_of, searchable_combo
+from teamlead.ui.widgets.keys import tab_order
 
 
 class SaveDialog(QDialog):
@@ -49,12 +51,25 @@ class SaveDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.ok = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.setDefault(True)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.discard_guard = guard_discard(self, self.buttons)  # Esc or Cancel on typing asks first
         layout.addWidget(self.buttons)
+        self.ok.setDefault(True)  # once inside the dialog: it stays the default after Tab passed over it
         self.result_value: Any = None
+        self._placed = False
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        """The subclass adds its fields after the buttons: put them first in the tab chain and the cursor in
+        the first one (else the dialog opened with the focus on its OK button)."""
+        if not self._placed:
+            self._placed = True
+            editors = self.form.editors()
+            if editors:
+                tab_order(editors[-1], *self.buttons.buttons())
+                editors[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        super().showEvent(event)
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)
