@@ -38,13 +38,14 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to Close; the arrows move in the rows
         for row, (what, keys) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(what))
             self.table.setItem(row, 1, QTableWidgetItem(keys))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox(self)  # in the dialog already: its default button stays the default
         close = buttons.addButton(tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
@@ -80,7 +81,7 @@ class AboutDialog(QDialog):
         self.details.setFixedHeight(self.details.fontMetrics().lineSpacing() * 5 + 16)  # its four lines
         label = QLabel(tr("&Details for a support request:"))
         label.setBuddy(self.details)
-        buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox(self)  # in the dialog already: its default button stays the default
         self.copy_button = buttons.addButton(tr("&Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         close = buttons.addButton(tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)

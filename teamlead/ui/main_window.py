@@ -49,6 +49,7 @@ from teamlead.ui.sidebar import (
 )
 from teamlead.ui.style import VIEW_STYLE, app_icon, uses_view_style
 from teamlead.ui.welcome import WelcomePage
+from teamlead.ui.widgets.mnemonics import keep_menu_letters
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -245,6 +246,7 @@ class MainWindow(QMainWindow):
             self.welcome.demo_loaded.connect(self.show_sections)
             self.welcome.roster_imported.connect(self.show_sections)
             self._pages.addWidget(self.welcome)
+            self._keep_menu_letters(self.welcome)
         self._pages.setCurrentWidget(self.welcome)
         self.welcome.empty_button.setFocus()
         self._screen_ready.watch(self.welcome, loads=False)
@@ -281,7 +283,12 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(holder)
             holder.deleteLater()
             self._views[key] = view
+            self._keep_menu_letters(view)
         return view
+
+    def _keep_menu_letters(self, screen: QWidget) -> None:
+        """Alt and a menu's letter opens the menu on every screen (see :mod:`teamlead.ui.widgets.mnemonics`)."""
+        keep_menu_letters(screen, [action.text() for action in self.menuBar().actions()])
 
     def current_view(self) -> QWidget:
         view = self.stack.currentWidget()

@@ -19,6 +19,7 @@ from teamlead.rules.limits import Width
 from teamlead.rules.vocabulary import Change
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.completion_list import CompletionField
+from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
 
 Work = Callable[[str, int | None], Callable[[Session], Any]]
@@ -65,12 +66,13 @@ class NameDialog(QDialog):
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.setDefault(True)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(buttons)
+        self.ok.setDefault(True)  # once inside the dialog: it stays the default after Tab passed over it
+        self.discard_guard = guard_discard(self, buttons)  # Esc or Cancel on typing asks first
         self.setMinimumWidth(380)
 
     def chosen_district(self) -> int | None:
@@ -128,13 +130,13 @@ class MergeDialog(QDialog):
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton(tr("&Merge…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(tr("&Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.setDefault(True)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.explanation)
         layout.addWidget(buttons)
+        self.ok.setDefault(True)  # once inside the dialog: it stays the default after Tab passed over it
         self.setMinimumWidth(440)
         self.target.changed.connect(self._show_explanation)
         self._show_explanation()

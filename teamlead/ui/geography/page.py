@@ -37,6 +37,7 @@ from teamlead.ui.geography.models import DistrictModel, DomainModel, Neighbourho
 from teamlead.ui.geography.panel import ListPanel
 from teamlead.ui.style import mute
 from teamlead.ui.widgets.forms import confirm
+from teamlead.ui.widgets.keys import tab_order
 
 Row = DistrictRow | NeighbourhoodRow | DomainRow
 
@@ -142,8 +143,12 @@ class GeographyPage(QWidget):
             panel.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.districts.table.selectionModel().selectionChanged.connect(self._district_picked)
         self.district_filter.activated.connect(self._show_neighbourhoods)
-        self.setTabOrder(self.districts.table, self.district_filter)
-        self.setTabOrder(self.district_filter, self.neighbourhoods.table)
+        tab_order(  # column by column, as read: each list, then its buttons
+            *self.districts.inputs(),
+            self.district_filter,
+            *self.neighbourhoods.inputs(),
+            *self.domains.inputs(),
+        )
         context.data_changed.connect(self._data_changed)
         self._update_buttons()
         self.reload()

@@ -60,6 +60,7 @@ class ListPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons; the arrows move in the rows
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
@@ -102,6 +103,10 @@ class ListPanel(QWidget):
         layout.addLayout(buttons)
         self.table.enter_pressed.connect(self.rename_button.click)
         self.table.doubleClicked.connect(lambda _index: self.rename_button.click())
+
+    def inputs(self) -> tuple[QWidget, ...]:
+        """The list and its buttons, in the order Tab should take them."""
+        return (self.table, self.add_button, self.rename_button, self.merge_button, self.delete_button)
 
     def _shortcut(self, button: QPushButton, keys: Sequence[str | QKeySequence.StandardKey]) -> None:
         action = QAction(self)

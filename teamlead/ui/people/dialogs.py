@@ -7,9 +7,10 @@ beside its field and the dialog stays open, so nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, override
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,7 @@ from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.date_field import DateField
 from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
+from teamlead.ui.widgets.keys import tab_order
 
 
 class SaveDialog(QDialog):
@@ -55,10 +57,21 @@ class SaveDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.discard_guard = guard_discard(self, self.buttons)  # Esc or Cancel on typing asks first
         layout.addWidget(self.buttons)
-        self.ok.setDefault(
-            True
-        )  # once in the dialog: before, the dialog does not know it (Enter did nothing)
+        self.ok.setDefault(True)  # once inside the dialog: it stays the default after Tab passed over it
         self.result_value: Any = None
+        self._placed = False
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        """The subclass adds its fields after the buttons: put them first in the tab chain and the cursor in
+        the first one (else the dialog opened with the focus on its OK button)."""
+        if not self._placed:
+            self._placed = True
+            editors = self.form.editors()
+            if editors:
+                tab_order(editors[-1], *self.buttons.buttons())
+                editors[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        super().showEvent(event)
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from teamlead.i18n import tr
 from teamlead.ui.widgets.formatting import moment_cell, moment_text
+from teamlead.ui.widgets.keys import buttons_in_reading_order
 from teamlead.ui.widgets.rows_model import RowsModel
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ class BackupsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons; the arrows move in the rows
         self.table.setAccessibleName(tr("Backups"))
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         heading = QLabel(tr("&Backups of this database, newest first:"))
@@ -110,6 +112,7 @@ class BackupsDialog(QDialog):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
+        buttons_in_reading_order(buttons)  # Tab left to right, wherever the platform puts each role
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.folder_button.clicked.connect(self.choose_folder)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from teamlead.i18n import tr
+from teamlead.ui.widgets.keys import buttons_in_reading_order
 from teamlead.ui.widgets.rows_model import RowsModel
 from teamlead.ui.widgets.tables import table
 
@@ -104,6 +105,7 @@ class ErasureDialog(QDialog):
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        buttons_in_reading_order(buttons)  # Tab left to right, wherever the platform puts each role
         layout.addWidget(buttons)
 
     def chosen(self) -> list[Identifier]:

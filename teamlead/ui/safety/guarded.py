@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from teamlead.errors import ConflictError
 from teamlead.i18n import tr
 from teamlead.rules.vocabulary import Change
+from teamlead.ui.widgets.keys import buttons_in_reading_order
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -99,8 +100,9 @@ class ConflictDialog(QDialog):
                     item.setFont(font)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons; the arrows move in the rows
         self.table.setCurrentCell(-1, -1)  # nothing looks selected; Tab still reaches the table
-        buttons = QDialogButtonBox()
+        buttons = QDialogButtonBox(self)  # in the dialog already: its default button stays the default
         self.reload_button = QPushButton(tr("&Take their version"))
         self.overwrite_button = QPushButton(tr("&Save mine over theirs"))
         self.keep_button = QPushButton(tr("&Keep editing"))
@@ -111,6 +113,7 @@ class ConflictDialog(QDialog):
         self.overwrite_button.clicked.connect(lambda: self._choose(Resolution.OVERWRITE))
         self.keep_button.clicked.connect(lambda: self._choose(Resolution.KEEP_EDITING))
         self.reload_button.setDefault(True)
+        buttons_in_reading_order(buttons)  # Tab left to right, wherever the platform puts each role
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)

@@ -26,6 +26,7 @@ from teamlead.rules import words
 from teamlead.rules.vocabulary import Change
 from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.formatting import day_cell
+from teamlead.ui.widgets.keys import buttons_in_reading_order
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -69,6 +70,7 @@ class PersonPrivacyDialog(QDialog):
         buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
+        buttons_in_reading_order(buttons)  # Tab left to right, wherever the platform puts each role
         self.export_button.clicked.connect(lambda: self.export())
         self.erase_button.clicked.connect(lambda: self.erase())
         self.status = QLabel()
@@ -245,11 +247,13 @@ class RetentionDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons; the arrows move in the rows
         self.delete_button = QPushButton(tr("&Delete these notes…"))
         buttons = QDialogButtonBox()
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(tr("&Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
+        buttons_in_reading_order(buttons)  # Tab left to right, wherever the platform puts each role
         self.delete_button.clicked.connect(lambda: self.delete_reviewed())
         self.years.valueChanged.connect(self._years_changed)
         layout = QVBoxLayout(self)

@@ -59,6 +59,10 @@ class FieldForm(QFormLayout):
         self._fields[field] = (editor, error)
         return caption
 
+    def editors(self) -> list[QWidget]:
+        """The editors, top to bottom."""
+        return [editor for editor, _error in self._fields.values()]
+
     def editor(self, field: str) -> QWidget:
         return self._fields[field][0]
 

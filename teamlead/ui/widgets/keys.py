@@ -7,13 +7,16 @@ anywhere, also from a completion field or multi-line text. The completion part i
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import override
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+ENTER_PICKS = "enterPicks"
+"""The property that marks a completion field (where Enter picks and never submits), for tests and tools."""
 
 
 class _EnterPicks(QObject):
@@ -42,6 +45,7 @@ def enter_only_picks(line: QLineEdit, pick: Callable[[], None]) -> None:
     button. A completion chosen in the pop-up is picked through the completer's ``activated`` instead: the
     pop-up takes that Enter before the line sees it."""
     line.installEventFilter(_EnterPicks(line, pick))
+    line.setProperty(ENTER_PICKS, True)
 
 
 def ctrl_enter_submits(dialog: QWidget, submit: Callable[[], None]) -> None:
@@ -50,3 +54,32 @@ def ctrl_enter_submits(dialog: QWidget, submit: Callable[[], None]) -> None:
         shortcut = QShortcut(QKeySequence(keys), dialog)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(submit)
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab goes through ``widgets`` in this order (the first keeps its place in the dialog's chain)."""
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
+class _ButtonsAsShown(QObject):
+    """Puts a button box's buttons in the tab chain in the order they are shown, once they are placed."""
+
+    def __init__(self, box: QDialogButtonBox) -> None:
+        super().__init__(box)
+        self._box = box
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._box and event.type() in (QEvent.Type.Show, QEvent.Type.LayoutRequest):
+            shown = [button for button in self._box.buttons() if not button.isHidden()]
+            if len(shown) > 1:
+                tab_order(*sorted(shown, key=lambda button: button.mapTo(self._box, QPoint(0, 0)).x()))
+        return super().eventFilter(watched, event)
+
+
+def buttons_in_reading_order(box: QDialogButtonBox) -> None:
+    """Tab through ``box``'s buttons left to right, as shown. The platform decides where each role goes
+    (Erase left of Export on one desktop, right of it on another); Tab otherwise follows the order they were
+    added in, and jumps back and forth."""
+    box.installEventFilter(_ButtonsAsShown(box))

@@ -18,4 +18,5 @@ def table(model: QAbstractItemModel, name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.setSortingEnabled(True)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table (the arrows move within it)
     return view

@@ -172,7 +172,9 @@ def test_retention_review_then_delete_with_confirmation(
     dialog = started.window.findChild(RetentionDialog)
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
-    assert dialog.table.item(0, 0).text() == "2015-05-01"  # a table's date column, as every table shows it in English
+    assert (
+        dialog.table.item(0, 0).text() == "2015-05-01"
+    )  # a table's date column, as every table shows it in English
     assert dialog.table.item(0, 1).text() == "Call"  # the kind's word, not the stored "call"
     assert dialog.table.item(0, 2).text() == "Huiskamer Slotermeer"
     answer_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
