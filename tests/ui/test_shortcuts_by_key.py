@@ -191,6 +191,17 @@ def search_opens(qtbot: QtBot, built: Built, keys: QKeySequence) -> None:
     qtbot.waitUntil(lambda: not window.search_popup.isVisible())
 
 
+def sidebar_toggles(qtbot: QtBot, built: Built, keys: QKeySequence) -> None:
+    """View ▸ Show sidebar: the keys hide a shown sidebar (or show a hidden one), and again put it back."""
+    window = built.window
+    before = window.sidebar_shown
+    press(qtbot, window, keys)
+    qtbot.waitUntil(lambda: window.sidebar_shown != before)
+    activate(qtbot, window)
+    press(qtbot, window, keys)
+    qtbot.waitUntil(lambda: window.sidebar_shown == before)
+
+
 def window_closes(qtbot: QtBot, built: Built, keys: QKeySequence) -> None:
     press(qtbot, built.window, keys)
     qtbot.waitUntil(lambda: not built.window.isVisible())
@@ -211,6 +222,7 @@ ACTION_CHECKS: dict[str, Check] = {
     "backups": dialog_opens("teamlead.ui.safety.backups_dialog.BackupsDialog"),
     "privacy_person": dialog_opens("teamlead.ui.safety.privacy_dialogs.PersonPrivacyDialog"),
     "privacy_retention": dialog_opens("teamlead.ui.safety.privacy_dialogs.RetentionDialog"),
+    "sidebar": sidebar_toggles,
     "quit": window_closes,
 }
 """What pressing a menu action's keys shows (a section's keys: that section)."""
@@ -292,6 +304,39 @@ def tab_moves_to_the_next_field(qtbot: QtBot, built: Built) -> None:
     close(qtbot, dialog)
 
 
+def date_field_keys(qtbot: QtBot, built: Built) -> None:
+    """In the note dialog's date: Alt+Down and F4 open the calendar (Esc closes it), Up and Down step a day."""
+    from datetime import timedelta
+
+    from teamlead.ui.notes.dialog import NoteDialog
+
+    activate(qtbot, built.window)
+    qtbot.keyClick(built.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = opened(qtbot, NoteDialog)
+    qtbot.waitUntil(lambda: not built.window.context.tasks.busy, timeout=10_000)
+    activate(qtbot, dialog)
+    field = dialog.occurred
+    field.line.setFocus()
+    day = field.value()
+    assert day is not None
+    for key, modifier in (
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier),
+    ):
+        qtbot.keyClick(field.line, key, modifier)
+        qtbot.waitUntil(lambda: field.popup is not None and field.popup.isVisible())
+        assert field.popup is not None
+        qtbot.keyClick(field.popup.calendar, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: field.popup is not None and not field.popup.isVisible())
+        activate(qtbot, dialog)
+        field.line.setFocus()
+    qtbot.keyClick(field.line, Qt.Key.Key_Up)
+    assert field.value() == day + timedelta(days=1)
+    qtbot.keyClick(field.line, Qt.Key.Key_Down)
+    assert field.value() == day
+    close(qtbot, dialog)
+
+
 def alt_letter_opens_a_menu(qtbot: QtBot, built: Built) -> None:
     """Alt and the underlined letter of each menu (in Dutch Alt+B for Bestand) opens it, on every section: a
     label or button there with the same letter would take the key instead."""
@@ -359,6 +404,7 @@ def extra_checks() -> dict[str, Extra]:
         tr("Close the search or a dialog"): esc_closes_search_and_dialogs,
         tr("Move to the next field"): tab_moves_to_the_next_field,
         tr("Open a menu"): alt_letter_opens_a_menu,
+        tr("In a date field: the calendar; a day later or earlier"): date_field_keys,
         tr("Districts, neighbourhoods and domains: add, rename, merge, delete"): geography_keys,
     }
 

@@ -67,14 +67,13 @@ FORMS = [
     "end-role",
     "move-person",
     "geography-name",
-    "geography-merge",
     "assign-district",
 ]
 """The dialogs that save what is filled in: Enter in a single-line field presses their Save/OK button (the
-invitee editor has only a completion field, where Enter only picks)."""
+invitee editor and the geography merge have only a completion field, where Enter only picks)."""
 
 TYPED = [
-    *(name for name in FORMS if name not in ("end-role", "geography-merge", "assign-district")),
+    *(name for name in FORMS if name not in ("end-role", "assign-district")),
     "invitees",
 ]
 """The forms with a field to type in (the others hold dates and choices only)."""
