@@ -74,17 +74,19 @@ class PartnersView(QWidget):
 
         bar = FlowLayout()
         bar.add_widget(labelled(filter_label, self.filter_edit, min_width=SEARCH_MIN_WIDTH), 2)
-        for text, combo in (
-            (tr("Dis&trict:"), self.district),
-            (tr("Do&main:"), self.domain),
-            (tr("Neigh&bourhood:"), self.neighbourhood),
-            (tr("Stat&us:"), self.status),
+        for text, combo, every in (
+            (tr("Dis&trict:"), self.district, tr("All districts")),
+            (tr("Do&main:"), self.domain, tr("All domains")),
+            (tr("Neigh&bourhood:"), self.neighbourhood, tr("All neighbourhoods")),
+            (tr("Stat&us:"), self.status, tr("Active and former")),
         ):
             label = QLabel(text)
             label.setBuddy(combo)
             combo.setAccessibleName(text.replace("&", "").rstrip(":"))
+            # As wide as the choice it starts on ("Alle stadsdelen" was cut to "Alle stadsdeler"); a longer
+            # name is elided, so a long neighbourhood never pushes the filter row wider.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(max(8, len(every)))
             bar.add_widget(labelled(label, combo))
         bar.add_widget(self.new_button)
 
