@@ -25,23 +25,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from scripts.screenshots import demo_database  # noqa: E402
 from tests.ui.dialog_catalogue import CASES, DialogCase, idle, open_case, wait_until  # noqa: E402
 from tests.ui.interface_texts import blank_buttons, leaks  # noqa: E402
 
 TODAY = date(2026, 3, 2)
 SIZE = (1366, 768)
 OUT = ROOT / "docs" / "screenshots" / "dialogs"
-
-
-def demo_database(folder: Path) -> Path:
-    from teamlead.data.database import open_database
-    from teamlead.demo import generate_demo
-
-    path = folder / "demo.sqlite3"
-    database = open_database(path)
-    generate_demo(database, "district", 1, TODAY)
-    database.dispose()
-    return path
 
 
 def shoot(language: str, template: Path, folder: Path, cases: list[DialogCase]) -> int:

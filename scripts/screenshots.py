@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from scripts.import_shots import import_shots  # noqa: E402
 from scripts.meeting_shots import meeting_shots  # noqa: E402
 from scripts.safety_shots import safety_shots  # noqa: E402
+from tests.ui.dialog_catalogue import wait_until  # noqa: E402
 
 TODAY = date(2026, 3, 2)
 SIZE = (1366, 768)
@@ -41,25 +42,6 @@ if TYPE_CHECKING:
     from teamlead.ui.main_window import MainWindow
 
 DIM = QColor(0, 0, 0, 60)
-
-
-def wait_until(ready: Callable[[], bool], timeout_ms: int = 30_000) -> None:
-    """Run the event loop until ``ready()`` (checked every 20 ms), or fail after ``timeout_ms``."""
-    loop = QEventLoop()
-    waited = {"ms": 0}
-
-    def check() -> None:
-        waited["ms"] += 20
-        if ready() or waited["ms"] > timeout_ms:
-            loop.quit()
-
-    timer = QTimer()
-    timer.timeout.connect(check)
-    timer.start(20)
-    loop.exec()
-    timer.stop()
-    if not ready():
-        raise SystemExit(f"screen not ready after {timeout_ms} ms")
 
 
 def settle(ms: int = 250) -> None:
