@@ -39,14 +39,7 @@ from teamlead.ui.menus import build_menus
 from teamlead.ui.qt_language import apply_qt_language
 from teamlead.ui.screen_ready import ScreenReady
 from teamlead.ui.sections import Section, section_title, sections
-from teamlead.ui.sidebar import (
-    SidebarChoice,
-    choice_after_toggle,
-    load_choice,
-    make_sidebar,
-    save_choice,
-    sidebar_shown,
-)
+from teamlead.ui.sidebar import apply_choice, choice_after_toggle, load_choice, make_sidebar, save_choice
 from teamlead.ui.style import VIEW_STYLE, app_icon, uses_view_style
 from teamlead.ui.welcome import WelcomePage
 from teamlead.ui.widgets.mnemonics import keep_menu_letters
@@ -450,14 +443,7 @@ class MainWindow(QMainWindow):
     def _apply_sidebar(self) -> None:
         if getattr(self, "sidebar", None) is None:
             return  # resized before the first build
-        choice = load_choice(self._qsettings)
-        shown = sidebar_shown(choice, self.width())
-        # Left to the width, the sidebar never holds the window wide: asked for 960 pixels, it gets them and
-        # the sidebar hides (it is only shown from NARROW_WIDTH on, where it has its full width).
-        # (1, not 0: a minimum of 0 means "the list's own minimum size hint").
-        self.sidebar.setMinimumWidth(1 if choice is SidebarChoice.AUTO else self.sidebar.maximumWidth())
-        if shown != self.sidebar_shown:
-            self.sidebar.setVisible(shown)
+        shown = apply_choice(self.sidebar, load_choice(self._qsettings), self.width())
         action = self.actions_by_name.get("sidebar")
         if action is not None:
             action.setChecked(shown)

@@ -55,6 +55,18 @@ def save_choice(qsettings: QSettings, choice: SidebarChoice) -> None:
     qsettings.setValue(SETTING, choice.value)
 
 
+def apply_choice(sidebar: QListWidget, choice: SidebarChoice, window_width: int) -> bool:
+    """Show or hide the sidebar as the choice and the window's width say; whether it is shown."""
+    shown = sidebar_shown(choice, window_width)
+    # Left to the width, the sidebar never holds the window wide: asked for 960 pixels, it gets them and the
+    # sidebar hides (it is only shown from NARROW_WIDTH on, where it has its full width).
+    # (1, not 0: a minimum of 0 means "the list's own minimum size hint").
+    sidebar.setMinimumWidth(1 if choice is SidebarChoice.AUTO else sidebar.maximumWidth())
+    if shown == sidebar.isHidden():
+        sidebar.setVisible(shown)
+    return shown
+
+
 def make_sidebar(titles: list[str]) -> QListWidget:
     """The list of sections, as wide as its longest title in its own font."""
     sidebar = QListWidget()
