@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tests.ui.dialog_catalogue import walk_import_wizard
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -56,17 +58,7 @@ def _go(
         wizard.show()
         wizard.move(window.geometry().center() - wizard.rect().center())
         target = getattr(wizard, step)
-        path = _roster()
-        page = wizard.file_page
-        page.path_edit.setText(str(path))
-        page.read(str(path))
-        wait_until(page.isComplete)
-        page.district.setCurrentText("Nieuw-West")
-        while wizard.currentId() != target and wizard.currentId() != wizard.IMPORT:
-            wait_until(wizard.currentPage().isComplete)
-            wizard.next()
-        if target == wizard.SUMMARY:
-            wait_until(lambda: wizard.currentId() == wizard.SUMMARY)
+        walk_import_wizard(wizard, target, _roster(), wait_until)
         return wizard
 
     return go

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
+    from teamlead.ui.importing.wizard import ImportWizard
     from teamlead.ui.main_window import MainWindow
 
 Ready = Callable[[], bool]
@@ -299,6 +300,23 @@ def _roster() -> Path:
     return write_xlsx(path, {"Voorblad": cover, "Partners": MESSY_ROSTER})
 
 
+def walk_import_wizard(
+    wizard: ImportWizard, target: int, roster: Path, wait: Callable[[Ready], None] = wait_until
+) -> None:
+    """Choose ``roster`` for Nieuw-West in the import wizard and press Next up to the page ``target`` (or the
+    import itself), as a user does; shared with ``scripts/import_shots.py``."""
+    page = wizard.file_page
+    page.path_edit.setText(str(roster))
+    page.read(str(roster))
+    wait(page.isComplete)
+    page.district.setCurrentText("Nieuw-West")
+    while wizard.currentId() not in (target, wizard.IMPORT):
+        wait(wizard.currentPage().isComplete)
+        wizard.next()
+    if target == wizard.SUMMARY:
+        wait(lambda: wizard.currentId() == wizard.SUMMARY)
+
+
 def _wizard_step(step: str) -> Callable[[MainWindow], None]:
     """The import wizard walked to ``step`` with a messy roster (the summary imports it)."""
 
@@ -311,17 +329,7 @@ def _wizard_step(step: str) -> Callable[[MainWindow], None]:
         target = getattr(wizard, step)
         if step == "FILE":
             return
-        path = _roster()
-        page = wizard.file_page
-        page.path_edit.setText(str(path))
-        page.read(str(path))
-        wait_until(page.isComplete)
-        page.district.setCurrentText("Nieuw-West")
-        while wizard.currentId() not in (target, wizard.IMPORT):
-            wait_until(wizard.currentPage().isComplete)
-            wizard.next()
-        if target == wizard.SUMMARY:
-            wait_until(lambda: wizard.currentId() == wizard.SUMMARY)
+        walk_import_wizard(wizard, target, _roster())
 
     return go
 
