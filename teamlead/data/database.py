@@ -26,13 +26,14 @@ from teamlead.data.engine import display_name, is_sqlite, make_engine, resolve_u
 from teamlead.data.geography import Domain
 from teamlead.data.integrity import APPLICATION, USABLE, Inspection, State, inspect_sqlite, refusal, sidecars
 from teamlead.data.restore import finish_interrupted_restore
+from teamlead.data.signals import Theme
 from teamlead.data.upgrades import Upgrade, upgrade_report
 from teamlead.errors import DatabaseError, error_text
 from teamlead.i18n import tr
 from teamlead.rules.files import PRIVATE, restrict
 from teamlead.rules.locations import data_folder
 from teamlead.rules.scratch import private_folder
-from teamlead.rules.vocabulary import DEFAULT_DOMAINS
+from teamlead.rules.vocabulary import DEFAULT_DOMAINS, DEFAULT_THEMES
 
 
 @dataclass
@@ -108,6 +109,13 @@ def _fill_new(connection: Connection) -> None:
             [
                 {"key": key, "name": english, "position": position}
                 for position, (key, english, _dutch) in enumerate(DEFAULT_DOMAINS)
+            ],
+        )
+        session.execute(
+            insert(Theme),
+            [
+                {"key": key, "name": english, "position": position}
+                for position, (key, english, _dutch) in enumerate(DEFAULT_THEMES)
             ],
         )
         session.flush()

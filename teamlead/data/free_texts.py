@@ -22,7 +22,9 @@ from teamlead.data.agreements import Agreement, AgreementStatusChange
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries
 from teamlead.data.notes import Note
+from teamlead.data.offers import Offer
 from teamlead.data.roster import Organisation, Person, Role
+from teamlead.data.signals import SignalAsk, SignalRound, Theme
 from teamlead.i18n import tr
 
 _BATCH = 2000  # rows read at a time: a city's notes are scanned without holding them all
@@ -79,6 +81,8 @@ FREE_TEXTS: tuple[TextField, ...] = tuple(
         Organisation.__table__.c.description,
         Organisation.__table__.c.remarks,
         Person.__table__.c.remarks,
+        SignalRound.__table__.c.outcome,
+        SignalRound.__table__.c.feedback,
     )
 )
 """Written about the work: may mention anyone; an erasure replaces mentions here."""
@@ -102,6 +106,8 @@ MASTER_DATA: tuple[TextField, ...] = tuple(
         District.__table__.c.name,
         Neighbourhood.__table__.c.name,
         Domain.__table__.c.name,
+        Theme.__table__.c.name,
+        Offer.__table__.c.name,
     )
 )
 """Names, addresses, titles, numbers: what identifies a record. Never rewritten because of another record."""
@@ -122,6 +128,9 @@ NOT_WRITTEN: tuple[TextField, ...] = tuple(
         AgreementStatusChange.__table__.c.to_status,
         Organisation.__table__.c.status,
         Domain.__table__.c.key,
+        Theme.__table__.c.key,
+        SignalAsk.__table__.c.answer,
+        Person.__table__.c.reachability,
         AuditEntry.__table__.c.table_name,
         AuditEntry.__table__.c.action,
         AuditEntry.__table__.c.fields,
@@ -164,6 +173,10 @@ def _labels() -> dict[str, str]:
         "district.name": tr("District"),
         "neighbourhood.name": tr("Neighbourhood"),
         "domain.name": tr("Domain"),
+        "theme.name": tr("Theme"),
+        "offer.name": tr("Offer"),
+        "signal_round.outcome": tr("Signal close"),
+        "signal_round.feedback": tr("Signal feedback"),
     }
 
 

@@ -11,7 +11,9 @@ from teamlead.data.base import Base
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries
 from teamlead.data.notes import Note, note_organisation, note_person
-from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
+from teamlead.data.offers import Offer, organisation_offer
+from teamlead.data.roster import Organisation, Person, Role, key_contact, organisation_neighbourhood
+from teamlead.data.signals import SignalAsk, SignalRound, Theme, signal_theme
 
 __all__ = [
     "AgendaItem",
@@ -28,12 +30,19 @@ __all__ = [
     "Narrative",
     "Neighbourhood",
     "Note",
+    "Offer",
     "Organisation",
     "Person",
     "Role",
+    "SignalAsk",
+    "SignalRound",
+    "Theme",
     "agreement_meeting",
     "agreement_organisation",
+    "key_contact",
     "note_organisation",
     "note_person",
     "organisation_neighbourhood",
+    "organisation_offer",
+    "signal_theme",
 ]

@@ -21,6 +21,15 @@ organisation_neighbourhood = Table(
     ),
 )
 
+# A partner's key contact: at most one person per partner (its own table, so that deleting the person or the
+# partner takes the choice with it on every backend).
+key_contact = Table(
+    "key_contact",
+    Base.metadata,
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("person.id", ondelete="CASCADE"), nullable=False, index=True),
+)
+
 
 class Organisation(Tracked, Base):
     """A partner in the network: youth work, a police team, a school, a mosque, a residents' initiative."""
@@ -51,6 +60,8 @@ class Organisation(Tracked, Base):
         secondary=organisation_neighbourhood, order_by="Neighbourhood.name"
     )
     roles: Mapped[list[Role]] = relationship(back_populates="organisation", order_by="Role.started_on")
+    # The person the team lead calls first (vaste contactpersoon), if chosen.
+    key_contact: Mapped[Person | None] = relationship(secondary="key_contact", uselist=False)
 
 
 class Person(Tracked, Base):
@@ -63,6 +74,8 @@ class Person(Tracked, Base):
     phone: Mapped[str] = mapped_column(String(Width.PHONE), default="")
     email: Mapped[str] = mapped_column(String(Width.EMAIL), default="", index=True)
     remarks: Mapped[str] = mapped_column(Text, default="")
+    # When they can be reached, Amsterdam time: ReachWindow values, comma-separated ("" = not said).
+    reachability: Mapped[str] = mapped_column(String(Width.RULE), default="", server_default="")
 
     roles: Mapped[list[Role]] = relationship(back_populates="person", order_by="Role.started_on")
 

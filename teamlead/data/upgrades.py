@@ -97,6 +97,15 @@ def _sentences(facts: dict[str, Any]) -> list[str]:
                 remarks,
             )
         )
+    key_contacts = facts.get("key_contacts")
+    if isinstance(key_contacts, int) and key_contacts:
+        said.append(
+            trn(
+                "{count} partner with one contact person now has that person as its key contact.",
+                "{count} partners with one contact person now have that person as their key contact.",
+                key_contacts,
+            )
+        )
     return said
 
 

@@ -1,8 +1,8 @@
 """Writing a workbook made by ``teamlead export`` back into a database: ids and links as they were.
 
-It goes only into an empty database (nothing but the default domains), so the ids can be kept and the links
-between records stay right without any matching. Domains are matched by their key, then by name, and take the
-exported values. The workbook is read and checked whole (:mod:`.export_read`) before anything is written.
+It goes only into an empty database (nothing but the default domains and themes), so the ids can be kept and
+the links between records stay right without any matching. Domains and themes are matched by their key, then
+by name, and take the exported values. The workbook is read and checked whole (:mod:`.export_read`) before anything is written.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from teamlead.importing.export_read import check_about, read_export, refusal
 from teamlead.importing.readers import Source
 from teamlead.rules.text import identity_key
 
-KEPT_TABLES = ("domain", "teamlead_meta")
+KEPT_TABLES = ("domain", "theme", "teamlead_meta")
+MATCHED = {"domain": "domain_id", "theme": "theme_id"}
+"""The vocabularies a new database is made with, and the column that links to each."""
 """What a new database already holds; every other table must be empty."""
 BATCH = 5_000
 
@@ -54,13 +56,13 @@ def load_export(
     sheets = read_export(source)
     check_records(source, sheets)
     everything = {name: sheet.records for name, sheet in sheets.items()}
-    domain_ids = _domains(session, everything["domain"])
+    matched = {link: _match(session, name, everything[name]) for name, link in MATCHED.items()}
     counts: dict[str, int] = {}
     pause_search_index(session.connection())  # one rebuild at the end: the database was empty
     audited = session.scalar(select(func.count()).select_from(tables[0].metadata.tables["audit_entry"]))
     for position, table in enumerate(tables):
         rows = everything[table.name]
-        if table.name == "domain":
+        if table.name in MATCHED:
             counts[table.name] = len(rows)
             continue
         if table.name == "teamlead_meta":
@@ -68,10 +70,11 @@ def load_export(
             rows = [row for row in rows if row["key"] not in present]
         if table.name == "audit_entry" and audited:
             rows = [{k: v for k, v in row.items() if k != "id"} for row in rows]
-        if "domain_id" in table.c:
-            for row in rows:
-                if row["domain_id"] is not None:
-                    row["domain_id"] = domain_ids.get(row["domain_id"], row["domain_id"])
+        for link, ids in matched.items():
+            if link in table.c:
+                for row in rows:
+                    if row[link] is not None:
+                        row[link] = ids.get(row[link], row[link])
         _insert(session, source, table, rows)
         counts[table.name] = len(rows)
         report((position + 1) / len(tables), tr("Reading back the export"))
@@ -107,13 +110,14 @@ def _insert(session: Session, source: Source, table: Table, rows: list[dict[str,
         ) from None
 
 
-def _domains(session: Session, rows: list[dict[str, Any]]) -> dict[int, int]:
-    """Exported domain id -> this database's: matched by key, then by name, taking the exported values.
+def _match(session: Session, name: str, rows: list[dict[str, Any]]) -> dict[int, int]:
+    """Exported domain (or theme) id -> this database's: matched by key, then by name, taking the exported
+    values.
 
-    Nothing refers to a domain yet (the database is empty), so a matched one simply takes the exported name,
+    Nothing refers to one yet (the database is empty), so a matched one simply takes the exported name,
     position and key; the others are added, keeping their exported id where it is free.
     """
-    table = export_tables()[0].metadata.tables["domain"]
+    table = export_tables()[0].metadata.tables[name]
     existing = list(session.execute(select(table.c.id, table.c.key, table.c.name)))
     by_key = {key: domain_id for domain_id, key, _ in existing if key}
     by_name = {identity_key(name): domain_id for domain_id, _, name in existing}

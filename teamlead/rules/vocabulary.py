@@ -22,6 +22,45 @@ class NoteKind(StrEnum):
     OTHER = "other"
 
 
+ASKED_KINDS = (NoteKind.CALL, NoteKind.VISIT, NoteKind.EMAIL)
+"""How a partner is asked in a signal round: each answer is a contact moment of one of these kinds, never a
+signal, so that ``signals`` counts the signal once and the partner's stay-in-touch light follows."""
+
+
+class SignalAnswer(StrEnum):
+    """A partner's answer when asked about a signal (bekend / niet bekend / onderneemt actie)."""
+
+    KNEW = "knew"
+    NOT_KNOWN = "not_known"
+    ACTING = "acting"
+
+
+class SignalState(StrEnum):
+    """Where a signal's round stands; a signal recorded before signal rounds existed has none (``NONE``)."""
+
+    OPEN = "open"
+    """Came in, not closed yet."""
+    NO_FEEDBACK = "no_feedback"
+    """Closed, but no feedback to the partners recorded."""
+    CLOSED = "closed"
+    """Closed, with feedback recorded."""
+    NONE = "none"
+    """No round: recorded before signal rounds existed; never shown as open."""
+
+
+class ReachWindow(StrEnum):
+    """When a key contact can be reached, Amsterdam time (``shared/domain.md``, "key contact")."""
+
+    OFFICE = "office"
+    """Monday to Friday, 9:00-17:00."""
+    EVENING = "evening"
+    """Every day, 17:00-23:00."""
+    NIGHT = "night"
+    """Every day, 23:00-7:00."""
+    WEEKEND = "weekend"
+    """Saturday and Sunday, all day."""
+
+
 class MeetingKind(StrEnum):
     NETWORK = "network"
     PARTNER = "partner"
@@ -134,6 +173,10 @@ class Change(StrEnum):
     NARRATIVE = "narrative"
     CALENDAR = "calendar"
     GEOGRAPHY = "geography"
+    SIGNAL = "signal"
+    """A signal round: came in, asked, answered, closed (also changes notes)."""
+    THEMES = "themes"
+    OFFERS = "offers"
     SETTINGS = "settings"
     ALL = "all"
     """Everything may have changed: a demo load, an import, another database."""

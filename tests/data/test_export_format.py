@@ -50,9 +50,9 @@ def through_a_workbook(tmp_path: Path, table_name: str, rows: list[list[object]]
 
 def test_text_comes_back_exactly(tmp_path: Path) -> None:
     moment = datetime(2026, 3, 29, 0, 59, 59, 123_000, tzinfo=UTC)
-    # person: id, name, phone, email, remarks, created_at, updated_at, version
+    # person: id, name, phone, email, remarks, reachability, created_at, updated_at, version
     rows: list[list[object]] = [
-        [number, text, "", "", text, moment, moment, 1] for number, text in enumerate(TEXTS, start=1)
+        [number, text, "", "", text, "", moment, moment, 1] for number, text in enumerate(TEXTS, start=1)
     ]
     assert through_a_workbook(tmp_path, "person", rows) == rows
 

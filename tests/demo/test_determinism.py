@@ -13,8 +13,8 @@ from teamlead.data.database import Database, open_database
 from teamlead.demo import generate_demo
 from tests.demo.conftest import TODAY
 
-# Made by database creation from the clock, not by the demo: the default domains' timestamps.
-CLOCK_COLUMNS = {("domain", "created_at"), ("domain", "updated_at")}
+# Made by database creation from the clock, not by the demo: the default domains' and themes' timestamps.
+CLOCK_COLUMNS = {(table, column) for table in ("domain", "theme") for column in ("created_at", "updated_at")}
 NOT_DATA = {"teamlead_meta"}
 
 
