@@ -17,6 +17,9 @@ from teamlead.rules.vocabulary import (
     MeetingKind,
     NoteKind,
     OrganisationStatus,
+    ReachWindow,
+    SignalAnswer,
+    SignalState,
 )
 
 _DEFAULT_DOMAIN_NAMES = {key: (english, dutch) for key, english, dutch in DEFAULT_DOMAINS}
@@ -159,3 +162,53 @@ def default_theme_name(key: str) -> str | None:
     if names is None:
         return None
     return names[1] if current_language() == "nl" else names[0]
+
+
+def theme_name(key: str | None, name: str) -> str:
+    """A theme as shown: a default theme that still has its default name in the current language, any other
+    (renamed or user-made) as named."""
+    names = _DEFAULT_THEME_NAMES.get(key or "")
+    if names is not None and name in names:
+        return names[1] if current_language() == "nl" else names[0]
+    return name
+
+
+def signal_answer_names() -> dict[str, str]:
+    """A partner's answer when asked about a signal, in the order the ask buttons offer them."""
+    return {
+        SignalAnswer.KNEW: tr("Knew it"),
+        SignalAnswer.NOT_KNOWN: tr("Did not know"),
+        SignalAnswer.ACTING: tr("Acting"),
+    }
+
+
+def signal_answer(answer: str | None) -> str:
+    return signal_answer_names().get(answer or "", tr("No answer yet"))
+
+
+def signal_state_names() -> dict[str, str]:
+    """Where a signal's round stands, in the order the notes filter offers them."""
+    return {
+        SignalState.OPEN: tr("Open"),
+        SignalState.NO_FEEDBACK: tr("Closed, feedback missing"),
+        SignalState.CLOSED: tr("Closed"),
+        SignalState.NONE: tr("Recorded before signal rounds"),
+    }
+
+
+def signal_state(state: str) -> str:
+    return signal_state_names().get(state, state)
+
+
+def reach_window_names() -> dict[str, str]:
+    """When a key contact can be reached, with the hours (Amsterdam time)."""
+    return {
+        ReachWindow.OFFICE: tr("Office hours (Mon–Fri 9–17)"),
+        ReachWindow.EVENING: tr("Evening (17–23)"),
+        ReachWindow.NIGHT: tr("Night (23–7)"),
+        ReachWindow.WEEKEND: tr("Weekend"),
+    }
+
+
+def reach_window(window: str) -> str:
+    return reach_window_names().get(window, window)
