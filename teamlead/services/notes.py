@@ -5,21 +5,27 @@ the district of the neighbourhood it is about (a signal seen in Noord is Noord's
 reported it has its home elsewhere and serves Noord); the screen's; its first organisation's; the user's
 default; the only district. A note's neighbourhood must lie in the note's district. An edit without a
 district keeps the note's own.
+
+A note of kind signal has its signal round (:mod:`.signal_rounds` follows it up): logging a signal opens one,
+an edit that makes a note a signal opens one, an edit that makes a signal another kind removes it (the
+partners' answers stay as contact moments), and a signal's date follows the moment it came in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.notes import Note, note_organisation, note_person
+from teamlead.data.signals import SignalRound
 from teamlead.errors import UserError, ValidationError
 from teamlead.i18n import tr
+from teamlead.rules.clock import AMSTERDAM, local_day
 from teamlead.rules.vocabulary import AuditAction, NoteKind
 from teamlead.services._common import (
     apply_changes,
@@ -27,6 +33,7 @@ from teamlead.services._common import (
     check_choice,
     flush,
     for_edit,
+    now_or,
     organisation_ids_or_fail,
     person_ids_or_fail,
     record_district,
@@ -50,6 +57,9 @@ class NoteInput:
     follow_up_on: date | None = None
     screen_district_id: int | None = None
     """The district of the screen the note is logged from (Who to call's neighbourhood), when not chosen."""
+    came_in_at: datetime | None = None
+    """A signal's moment (aware); its Amsterdam day is the note's date. None: now when the note is today's,
+    else noon of its day."""
 
 
 def _validated(
@@ -60,6 +70,10 @@ def _validated(
     organisation_ids = organisation_ids_or_fail(session, data.organisation_ids)
     person_ids = person_ids_or_fail(session, data.person_ids)
     occurred_on = data.occurred_on or today
+    if data.came_in_at is not None:
+        if data.came_in_at.tzinfo is None:
+            raise ValidationError("came_in_at", tr("A moment needs its time zone."))
+        occurred_on = local_day(data.came_in_at)
     if data.follow_up_on is not None and data.follow_up_on < occurred_on:
         raise ValidationError(
             "follow_up_on",
@@ -138,7 +152,50 @@ def log_note(
     _link(session, note.id, organisation_ids, person_ids)
     fields = [k for k, v in values.items() if v is not None]
     audit(session, note, AuditAction.CREATE, [*fields, "organisation_ids", "person_ids"], now=now)
+    if note.kind == NoteKind.SIGNAL:
+        _open_round(session, note, data.came_in_at, now)
     return note.id
+
+
+def _came_in_at(day: date, given: datetime | None, now: datetime | None) -> datetime:
+    if given is not None:
+        return given
+    moment = now_or(now).astimezone(AMSTERDAM)
+    return moment if moment.date() == day else datetime.combine(day, time(12, 0), tzinfo=AMSTERDAM)
+
+
+def _open_round(session: Session, note: Note, came_in_at: datetime | None, now: datetime | None) -> None:
+    signal_round = SignalRound(
+        note_id=note.id, came_in_at=_came_in_at(note.occurred_on, came_in_at, now), outcome="", feedback=""
+    )
+    session.add(signal_round)
+    flush(session)
+    audit(session, signal_round, AuditAction.CREATE, ["note_id", "came_in_at"], now=now)
+
+
+def _follow_kind_and_day(
+    session: Session, note: Note, was_signal: bool, came_in_at: datetime | None, now: datetime | None
+) -> None:
+    """Keep the round in step with an edited note: opened, removed, or moved to the note's new day."""
+    signal_round = session.scalar(select(SignalRound).where(SignalRound.note_id == note.id))
+    if note.kind != NoteKind.SIGNAL:
+        if signal_round is not None:
+            session.delete(signal_round)
+            flush(session)
+            audit(session, signal_round, AuditAction.DELETE, [], now=now)
+        return
+    if signal_round is None:
+        if not was_signal:  # a signal recorded before rounds existed stays without one
+            _open_round(session, note, came_in_at, now)
+        return
+    wanted = came_in_at
+    if wanted is None and local_day(signal_round.came_in_at) != note.occurred_on:
+        clock = signal_round.came_in_at.astimezone(AMSTERDAM).time()
+        wanted = datetime.combine(note.occurred_on, clock, tzinfo=AMSTERDAM)
+    if wanted is not None and apply_changes(signal_round, {"came_in_at": wanted}):
+        touch(signal_round, now)
+        flush(session)
+        audit(session, signal_round, AuditAction.UPDATE, ["came_in_at"], now=now)
 
 
 def edit_note(
@@ -151,10 +208,11 @@ def edit_note(
     now: datetime | None = None,
 ) -> None:
     note = for_edit(session, Note, note_id, expected_version)
+    was_signal = note.kind == NoteKind.SIGNAL
     values, organisation_ids, person_ids = _validated(
         session, data, note.occurred_on or today_or(today), note.district_id
     )
-    if data.occurred_on is None:
+    if data.occurred_on is None and data.came_in_at is None:
         values["occurred_on"] = note.occurred_on
     old_organisations, old_persons = _links(session, note.id)
     changed = apply_changes(note, values)
@@ -163,6 +221,7 @@ def edit_note(
     if old_persons != sorted(person_ids):
         changed.append("person_ids")
     if not changed:
+        _follow_kind_and_day(session, note, was_signal, data.came_in_at, now)
         return
     touch(note, now)
     flush(session)  # one UPDATE: the version goes up once, or the edit is refused as a conflict
@@ -170,6 +229,7 @@ def edit_note(
         _link(session, note.id, organisation_ids, person_ids)
         session.expire(note, ["organisations", "persons"])
     audit(session, note, AuditAction.UPDATE, changed, now=now)
+    _follow_kind_and_day(session, note, was_signal, data.came_in_at, now)
 
 
 def set_follow_up_done(
