@@ -134,6 +134,10 @@ DEFAULT_THEMES: tuple[tuple[str, str, str], ...] = (
     ("other", "Other", "Overig"),
 )
 
+UNTHEMED = "other"
+"""The theme a signal counts under when it names none (a signal recorded before rounds, or a round without
+themes): ``signals_theme_other``."""
+
 OPEN_AGREEMENT_STATUSES = (AgreementStatus.OPEN, AgreementStatus.IN_PROGRESS)
 
 
