@@ -32,7 +32,7 @@ from teamlead.data.queries.dashboard_lists import (
     agreements_due_capped,
     follow_ups_due_capped,
     overdue_partners_capped,
-    recent_signals_capped,
+    signals_to_follow_up_capped,
 )
 from teamlead.data.queries.notes import notes
 from teamlead.data.queries.roster import RECENT_DAYS, roster
@@ -150,7 +150,7 @@ MEASURES: dict[str, Callable[[Session], object]] = {
     "dashboard: follow-ups due": lambda session: follow_ups_due_capped(session, TODAY),
     "dashboard: upcoming meetings": lambda session: upcoming_meetings(session, NOW, UPCOMING_MEETING_DAYS),
     "dashboard: agreements due": lambda session: agreements_due_capped(session, TODAY, DUE_SOON_DAYS),
-    "dashboard: recent signals": lambda session: recent_signals_capped(session, TODAY, RECENT_SIGNAL_DAYS),
+    "dashboard: signals to follow up": lambda session: signals_to_follow_up_capped(session, TODAY),
 }
 
 

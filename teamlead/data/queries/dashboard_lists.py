@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, false, func, select
+from sqlalchemy import ColumnElement, and_, false, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement
 from teamlead.data.geography import District, Domain
 from teamlead.data.notes import Note
+from teamlead.data.queries._common import role_current
 from teamlead.data.queries.agreements import AgreementRow, agreement_rows
 from teamlead.data.queries.dashboard import upcoming_meetings
 from teamlead.data.queries.districtless import districtless_counts
@@ -22,10 +23,16 @@ from teamlead.data.queries.districts import current_district_id
 from teamlead.data.queries.meetings import MeetingRow
 from teamlead.data.queries.notes import NoteRow, note_rows
 from teamlead.data.queries.roster import contact_state, last_contacts
-from teamlead.data.roster import Organisation
+from teamlead.data.roster import Organisation, Role, key_contact
+from teamlead.data.signals import SignalRound
 from teamlead.rules import words
-from teamlead.rules.limits import DUE_SOON_DAYS, RECENT_SIGNAL_DAYS, UPCOMING_MEETING_DAYS
-from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, DistrictedKind, NoteKind, OrganisationStatus
+from teamlead.rules.limits import DUE_SOON_DAYS, UPCOMING_MEETING_DAYS
+from teamlead.rules.vocabulary import (
+    OPEN_AGREEMENT_STATUSES,
+    DistrictedKind,
+    NoteKind,
+    OrganisationStatus,
+)
 
 DASHBOARD_ROWS = 50
 
@@ -107,19 +114,64 @@ def follow_ups_due_capped(
     return Capped(tuple(rows), _count(session, where))
 
 
-def recent_signals_capped(
-    session: Session, today: date, days: int, district_id: int | None = None, limit: int = DASHBOARD_ROWS
+def signals_to_follow_up_capped(
+    session: Session, today: date, district_id: int | None = None, limit: int = DASHBOARD_ROWS
 ) -> Capped[NoteRow]:
-    """Signals of the last ``days`` days up to today, newest first, the first ``limit``."""
-    where = [
-        Note.kind == NoteKind.SIGNAL,
-        Note.occurred_on > today - timedelta(days=days),
-        Note.occurred_on <= today,
-    ]
+    """Signals whose round is open, then those closed without feedback to the partners, newest first.
+
+    Signals recorded before rounds existed have no round and are never listed (they are not open)."""
+    rows: list[NoteRow] = []
+    total = 0
+    for waiting in (
+        SignalRound.closed_on.is_(None),
+        and_(SignalRound.closed_on.is_not(None), SignalRound.feedback_on.is_(None)),
+    ):
+        where: list[ColumnElement[bool]] = [
+            Note.kind == NoteKind.SIGNAL,
+            Note.occurred_on <= today,
+            Note.id.in_(select(SignalRound.note_id).where(waiting)),
+        ]
+        if district_id is not None:
+            where.append(Note.district_id == district_id)
+        rows += note_rows(
+            session, where, order=(Note.occurred_on.desc(), Note.id.desc()), limit=limit - len(rows)
+        )
+        total += _count(session, where)
+    return Capped(tuple(rows), total)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyContactMissing:
+    """An active partner with several current contact persons and none chosen as its key contact."""
+
+    id: int
+    name: str
+    contacts: int
+
+
+def key_contacts_missing(
+    session: Session, today: date, district_id: int | None = None
+) -> list[KeyContactMissing]:
+    """Active partners with more than one current contact person and no key contact chosen, by name."""
+    counted = (
+        select(Role.organisation_id, func.count(func.distinct(Role.person_id)).label("contacts"))
+        .where(role_current(today))
+        .group_by(Role.organisation_id)
+        .having(func.count(func.distinct(Role.person_id)) > 1)
+        .subquery()
+    )
+    query = (
+        select(Organisation.id, Organisation.name, counted.c.contacts)
+        .join(counted, counted.c.organisation_id == Organisation.id)
+        .where(
+            Organisation.status == OrganisationStatus.ACTIVE,
+            Organisation.id.not_in(select(key_contact.c.organisation_id)),
+        )
+        .order_by(func.lower(Organisation.name), Organisation.id)
+    )
     if district_id is not None:
-        where.append(Note.district_id == district_id)
-    rows = note_rows(session, where, order=(Note.occurred_on.desc(), Note.id.desc()), limit=limit)
-    return Capped(tuple(rows), _count(session, where))
+        query = query.where(Organisation.district_id == district_id)
+    return [KeyContactMissing(id_, name, contacts) for id_, name, contacts in session.execute(query)]
 
 
 def agreements_due_capped(
@@ -153,8 +205,11 @@ class DashboardData:
     meetings: Capped[MeetingRow]
     agreements: Capped[AgreementRow]
     signals: Capped[NoteRow]
+    """Signals to follow up: open, or closed without feedback."""
     districtless: dict[DistrictedKind, int]
     """Records without a district, per kind (of every district: they belong to none)."""
+    key_contacts_missing: tuple[KeyContactMissing, ...] = ()
+    """Partners with several contacts and none chosen as key contact (the upgrade could not choose)."""
 
 
 def load_dashboard(
@@ -171,6 +226,7 @@ def load_dashboard(
         follow_ups=follow_ups_due_capped(session, today, district_id),
         meetings=Capped(tuple(meetings), len(meetings)),
         agreements=agreements_due_capped(session, today, DUE_SOON_DAYS, district_id),
-        signals=recent_signals_capped(session, today, RECENT_SIGNAL_DAYS, district_id),
+        signals=signals_to_follow_up_capped(session, today, district_id),
         districtless=districtless_counts(session),
+        key_contacts_missing=tuple(key_contacts_missing(session, today, district_id)),
     )

@@ -13,7 +13,10 @@ from sqlalchemy.orm import Session
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.notes import Note, note_organisation, note_person
 from teamlead.data.queries._common import grouped
+from teamlead.data.queries.signals import state_condition, state_of, theme_condition
 from teamlead.data.roster import Organisation, Person
+from teamlead.data.signals import SignalRound, Theme
+from teamlead.rules.vocabulary import UNTHEMED
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,8 @@ class NoteRow:
     follow_up_on: date | None
     follow_up_done: bool
     version: int
+    signal_state: str = ""
+    """Where a signal's round stands (:class:`~teamlead.rules.vocabulary.SignalState`); "" for other notes."""
 
 
 def note_rows(
@@ -59,8 +64,12 @@ def note_rows(
             Note.follow_up_on,
             Note.follow_up_done,
             Note.version,
+            SignalRound.id,
+            SignalRound.closed_on,
+            SignalRound.feedback_on,
         )
         .outerjoin(Neighbourhood, Neighbourhood.id == Note.neighbourhood_id)
+        .outerjoin(SignalRound, SignalRound.note_id == Note.id)
         .where(*where)
         .order_by(*order)
     )
@@ -107,6 +116,9 @@ def note_rows(
         follow_up_on,
         done,
         version,
+        round_id,
+        closed_on,
+        feedback_on,
     ) in rows:
         orgs = organisations.get(note_id, ())
         people = persons.get(note_id, ())
@@ -126,6 +138,7 @@ def note_rows(
                 follow_up_on=follow_up_on,
                 follow_up_done=done,
                 version=version,
+                signal_state=state_of(kind, round_id is not None, closed_on, feedback_on),
             )
         )
     return result
@@ -141,12 +154,20 @@ def notes(
     organisation_id: int | None = None,
     person_id: int | None = None,
     district_id: int | None = None,
+    signal_state: str | None = None,
+    theme_id: int | None = None,
     limit: int | None = 1000,
 ) -> list[NoteRow]:
-    """Notes matching every filter given, newest first, at most ``limit`` (None: all)."""
+    """Notes matching every filter given, newest first, at most ``limit`` (None: all). A signal state or
+    theme keeps signals only."""
     where: list[ColumnElement[bool]] = []
     if kind is not None:
         where.append(Note.kind == kind)
+    if signal_state is not None:
+        where.append(state_condition(signal_state))
+    if theme_id is not None:
+        key = session.scalar(select(Theme.key).where(Theme.id == theme_id))
+        where.append(theme_condition(theme_id, other=key == UNTHEMED))
     if date_from is not None:
         where.append(Note.occurred_on >= date_from)
     if date_to is not None:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from teamlead.data.models import Meeting
+from sqlalchemy import delete
+
+from teamlead.data.models import Meeting, SignalRound
 from teamlead.data.queries.dashboard import upcoming_meetings
 from teamlead.data.queries.dashboard_lists import (
     agreements_due_capped,
     follow_ups_due_capped,
     load_dashboard,
-    recent_signals_capped,
+    signals_to_follow_up_capped,
 )
 from teamlead.data.queries.people import who_to_call
-from teamlead.rules.limits import DUE_SOON_DAYS, RECENT_SIGNAL_DAYS
-from teamlead.services import agreements, notes, organisations, persons
+from teamlead.rules.limits import DUE_SOON_DAYS
+from teamlead.services import agreements, notes, organisations, persons, signal_rounds
 from teamlead.services.agreements import AgreementInput
 from teamlead.services.notes import NoteInput
 from teamlead.services.organisations import OrganisationInput
@@ -54,10 +56,19 @@ def test_follow_ups_due_until_done(world: World) -> None:
         assert follow_ups_due_capped(session, TODAY).rows == ()
 
 
-def test_recent_signals_newest_first_within_the_window(world: World) -> None:
+def test_signals_to_follow_up_open_first_then_closed_without_feedback(world: World) -> None:
+    """Open signals, newest first, then closed ones whose feedback is missing; a closed one with feedback and
+    one recorded before signal rounds (no round: never open) are not listed."""
+    logged: dict[str, int] = {}
     with world.database.begin() as session:
-        for days_ago, text in [(40, "Oud signaal"), (3, "Oproep rellen"), (1, "Vuurwerk")]:
-            notes.log_note(
+        for days_ago, text in [
+            (40, "Oud signaal"),
+            (9, "Zonder terugkoppeling"),
+            (3, "Oproep rellen"),
+            (1, "Vuurwerk"),
+            (5, "Afgerond"),
+        ]:
+            logged[text] = notes.log_note(
                 session,
                 NoteInput(
                     kind="signal",
@@ -73,12 +84,27 @@ def test_recent_signals_newest_first_within_the_window(world: World) -> None:
             NoteInput(kind="call", text="Geen signaal", organisation_ids=[world.youth_work]),
             today=TODAY,
         )
+        session.execute(
+            delete(SignalRound).where(SignalRound.note_id == logged["Oud signaal"])
+        )  # as before 0008
+    with world.database.begin() as session:
+        for text, feedback_on in (("Zonder terugkoppeling", None), ("Afgerond", TODAY)):
+            signal_rounds.close_signal(
+                session,
+                logged[text],
+                closed_on=TODAY,
+                outcome="Besproken.",
+                feedback_on=feedback_on,
+                expected_version=1,
+            )
     with world.database.session() as session:
-        rows = recent_signals_capped(session, TODAY, RECENT_SIGNAL_DAYS).rows
-    assert [(r.text, r.neighbourhood) for r in rows] == [
-        ("Vuurwerk", "Wildemanbuurt"),
-        ("Oproep rellen", "Wildemanbuurt"),
+        shown = signals_to_follow_up_capped(session, TODAY)
+    assert [(r.text, r.signal_state) for r in shown.rows] == [
+        ("Vuurwerk", "open"),
+        ("Oproep rellen", "open"),
+        ("Zonder terugkoppeling", "no_feedback"),
     ]
+    assert shown.total == 3
 
 
 def test_agreements_due_soon_or_overdue(world: World) -> None:

@@ -1,5 +1,5 @@
 """The dashboard's capped lists: the first rows and the total, on SQLite and PostgreSQL, against what the
-seeded world holds (one overdue partner, one follow-up due, one recent signal, no agreement due)."""
+seeded world holds (one overdue partner, one follow-up due, one open signal, no agreement due)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from teamlead.data.queries.dashboard_lists import (
     follow_ups_due_capped,
     load_dashboard,
     overdue_partners_capped,
-    recent_signals_capped,
+    signals_to_follow_up_capped,
 )
 from tests.ui.conftest import TODAY, seed
 
@@ -26,9 +26,9 @@ def test_capped_lists_match_the_full_queries(database: Database) -> None:
         follow_ups = follow_ups_due_capped(session, TODAY, limit=1)
         assert [row.id for row in follow_ups.rows] == [seeded.follow_up]
         assert follow_ups.total == 1
-        signals = recent_signals_capped(session, TODAY, 30)
+        signals = signals_to_follow_up_capped(session, TODAY)
         assert ([row.id for row in signals.rows], signals.total) == ([seeded.signal], 1)
-        assert recent_signals_capped(session, TODAY, 30, limit=0).total == 1  # counted, none shown
+        assert signals_to_follow_up_capped(session, TODAY, limit=0).total == 1  # counted, none shown
         agreements = agreements_due_capped(session, TODAY, 14)
         assert (agreements.rows, agreements.total) == ((), 0)
 
