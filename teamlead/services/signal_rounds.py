@@ -110,24 +110,65 @@ def log_signal(session: Session, data: SignalInput, *, now: datetime | None = No
     return note_id
 
 
-def edit_round(
+@dataclass(frozen=True, slots=True)
+class RoundInput:
+    """What the signal-round form holds besides the partners asked."""
+
+    came_in_at: datetime
+    theme_ids: Sequence[int]
+    closed_on: date | None = None
+    outcome: str = ""
+    feedback_on: date | None = None
+    feedback: str = ""
+
+
+def save_round(
     session: Session,
     note_id: int,
+    data: RoundInput,
     *,
-    came_in_at: datetime,
-    theme_ids: Sequence[int],
     expected_version: int,
     now: datetime | None = None,
 ) -> None:
-    """Correct when the signal came in and what it is about; the note's date follows the moment."""
-    signal_round = round_of(session, note_id)
-    signal_round = for_edit(session, SignalRound, signal_round.id, expected_version)
-    came_in_at = _aware("came_in_at", came_in_at)
-    themes = _theme_ids(session, theme_ids)
-    changed = apply_changes(signal_round, {"came_in_at": came_in_at})
-    old = list(
-        session.scalars(select(signal_theme.c.theme_id).where(signal_theme.c.round_id == signal_round.id))
+    """Save the round as the form holds it: when it came in (the note's date follows), its themes, and its
+    close with the feedback; one change of version, or a conflict when someone saved it meanwhile."""
+    signal_round = for_edit(session, SignalRound, round_of(session, note_id).id, expected_version)
+    came_in_at = _aware("came_in_at", data.came_in_at)
+    themes = _theme_ids(session, data.theme_ids)
+    came_in_on = local_day(came_in_at)
+    if data.closed_on is not None and data.closed_on < came_in_on:
+        raise ValidationError(
+            "closed_on",
+            tr(
+                "The signal cannot be closed on {closed}, before it came in on {came_in}.",
+                closed=formatting.day_text(data.closed_on),
+                came_in=formatting.day_text(came_in_on),
+            ),
+        )
+    if data.feedback_on is not None and data.closed_on is None:
+        raise ValidationError(
+            "feedback_on", tr("Close the signal first: feedback goes back once it is closed.")
+        )
+    if data.feedback_on is not None and data.feedback_on < came_in_on:
+        raise ValidationError(
+            "feedback_on",
+            tr(
+                "Feedback cannot have gone back on {day}, before the signal came in on {came_in}.",
+                day=formatting.day_text(data.feedback_on),
+                came_in=formatting.day_text(came_in_on),
+            ),
+        )
+    changed = apply_changes(
+        signal_round,
+        {
+            "came_in_at": came_in_at,
+            "closed_on": data.closed_on,
+            "outcome": limited_text("outcome", tr("What was done"), data.outcome, _CLOSE_TEXT),
+            "feedback_on": data.feedback_on,
+            "feedback": limited_text("feedback", tr("Feedback"), data.feedback, _CLOSE_TEXT),
+        },
     )
+    old = session.scalars(select(signal_theme.c.theme_id).where(signal_theme.c.round_id == signal_round.id))
     if sorted(old) != sorted(themes):
         changed.append("theme_ids")
     if not changed:
@@ -138,12 +179,40 @@ def edit_round(
         _write_themes(session, signal_round.id, themes)
         session.expire(signal_round, ["themes"])
     note = signal_round.note
-    if note.occurred_on != local_day(came_in_at):
-        note.occurred_on = local_day(came_in_at)
+    if note.occurred_on != came_in_on:
+        note.occurred_on = came_in_on
         touch(note, now)
         flush(session)
         audit(session, note, AuditAction.UPDATE, ["occurred_on"], now=now)
     audit(session, signal_round, AuditAction.UPDATE, changed, now=now)
+
+
+def _form_of(signal_round: SignalRound) -> RoundInput:
+    return RoundInput(
+        came_in_at=signal_round.came_in_at,
+        theme_ids=[theme.id for theme in signal_round.themes],
+        closed_on=signal_round.closed_on,
+        outcome=signal_round.outcome,
+        feedback_on=signal_round.feedback_on,
+        feedback=signal_round.feedback,
+    )
+
+
+def edit_round(
+    session: Session,
+    note_id: int,
+    *,
+    came_in_at: datetime,
+    theme_ids: Sequence[int],
+    expected_version: int,
+    now: datetime | None = None,
+) -> None:
+    """Correct when the signal came in and what it is about; the note's date follows the moment."""
+    current = _form_of(round_of(session, note_id))
+    data = RoundInput(
+        came_in_at, theme_ids, current.closed_on, current.outcome, current.feedback_on, current.feedback
+    )
+    save_round(session, note_id, data, expected_version=expected_version, now=now)
 
 
 def _ask_text(signal: Note, answer: str | None) -> str:
@@ -254,44 +323,6 @@ def close_signal(
     now: datetime | None = None,
 ) -> None:
     """Close the round: what was done, and when (if yet) feedback went back to the partners."""
-    signal_round = for_edit(session, SignalRound, round_of(session, note_id).id, expected_version)
-    came_in_on = local_day(signal_round.came_in_at)
-    if closed_on < came_in_on:
-        raise ValidationError(
-            "closed_on",
-            tr(
-                "The signal cannot be closed on {closed}, before it came in on {came_in}.",
-                closed=formatting.day_text(closed_on),
-                came_in=formatting.day_text(came_in_on),
-            ),
-        )
-    if feedback_on is not None and feedback_on < came_in_on:
-        raise ValidationError(
-            "feedback_on",
-            tr(
-                "Feedback cannot have gone back on {day}, before the signal came in on {came_in}.",
-                day=formatting.day_text(feedback_on),
-                came_in=formatting.day_text(came_in_on),
-            ),
-        )
-    values = {
-        "closed_on": closed_on,
-        "outcome": limited_text("outcome", tr("What was done"), outcome, _CLOSE_TEXT),
-        "feedback_on": feedback_on,
-        "feedback": limited_text("feedback", tr("Feedback"), feedback, _CLOSE_TEXT),
-    }
-    changed = apply_changes(signal_round, values)
-    flush(session)
-    if changed:
-        audit(session, signal_round, AuditAction.UPDATE, changed, now=now)
-
-
-def reopen_signal(
-    session: Session, note_id: int, *, expected_version: int, now: datetime | None = None
-) -> None:
-    """Open a closed round again (closed by mistake); what was written stays."""
-    signal_round = for_edit(session, SignalRound, round_of(session, note_id).id, expected_version)
-    changed = apply_changes(signal_round, {"closed_on": None})
-    flush(session)
-    if changed:
-        audit(session, signal_round, AuditAction.UPDATE, changed, now=now)
+    current = _form_of(round_of(session, note_id))
+    data = RoundInput(current.came_in_at, current.theme_ids, closed_on, outcome, feedback_on, feedback)
+    save_round(session, note_id, data, expected_version=expected_version, now=now)
