@@ -6,9 +6,10 @@ meanwhile by someone else on a shared database is reported instead of overwritte
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,22 +21,44 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from teamlead.data.queries.filter_choices import Choices
+from teamlead.data.queries.key_contact_page import (
+    KeyContactPage,
+    OfferOption,
+    key_contact_page,
+    offer_options,
+)
 from teamlead.data.queries.organisation import OrganisationDetail
 from teamlead.data.queries.partner_page import PartnerPage, RoleLine, partner_page
 from teamlead.i18n import tr
 from teamlead.rules.vocabulary import Change, RecordKind
-from teamlead.services import organisations
+from teamlead.services import contact_forms, organisations
 from teamlead.ui.context import AppContext
 from teamlead.ui.partners.editor import OrganisationForm
+from teamlead.ui.partners.people_model import KEY_MARK, PartnerPeopleModel, reach_text
 from teamlead.ui.people.dialogs import AddPersonDialog, open_role_dialog
+from teamlead.ui.style import mute
 from teamlead.ui.widgets.formatting import day_text
 from teamlead.ui.widgets.forms import confirm, show_save_error
 from teamlead.ui.widgets.roles_model import RoleTableModel
 from teamlead.ui.widgets.rows_model import RowRole
 from teamlead.ui.widgets.tables import table
 from teamlead.ui.widgets.timeline_model import TimelineModel
+
+
+@dataclass(frozen=True)
+class LoadedPartner:
+    """The partner's page and its key contact, reachability and offers, read together."""
+
+    page: PartnerPage
+    contacts: KeyContactPage
+
+
+def load_partner(session: Session, organisation_id: int) -> LoadedPartner | None:
+    page = partner_page(session, organisation_id)
+    return LoadedPartner(page, key_contact_page(session, organisation_id)) if page is not None else None
 
 
 class OrganisationPane(QWidget):
@@ -51,12 +74,20 @@ class OrganisationPane(QWidget):
         super().__init__(parent)
         self._context = context
         self._page: PartnerPage | None = None
+        self._contacts = KeyContactPage(None, {}, frozenset(), ())
         self._new_district: int | None = None
 
         self.heading = QLabel()
         self.heading.setObjectName("partnerHeading")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.heading.setWordWrap(True)
+        self.key_contact_line = QLabel()
+        self.key_contact_line.setObjectName("keyContactLine")
+        self.key_contact_line.setWordWrap(True)
+        self.key_contact_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.offers_line = mute(QLabel())
+        self.offers_line.setObjectName("offersLine")
+        self.offers_line.setWordWrap(True)
         self.tabs = QTabWidget()
         self.editor = OrganisationForm(context)
         scroll = QScrollArea()
@@ -82,7 +113,7 @@ class OrganisationPane(QWidget):
         details_layout.addLayout(buttons)
         self.tabs.addTab(details, tr("&Details"))
 
-        self.roles = RoleTableModel(context.today, self)
+        self.roles = PartnerPeopleModel(context.today, self)
         self.roles_view = table(self.roles, tr("People and their roles"))
         self.roles_view.setColumnHidden(RoleTableModel.ORGANISATION, True)  # it is this partner
         self.add_person_button = QPushButton(tr("Add a &person…"))
@@ -111,6 +142,8 @@ class OrganisationPane(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.note_button)
         layout.addLayout(top)
+        layout.addWidget(self.key_contact_line)
+        layout.addWidget(self.offers_line)
         layout.addWidget(self.tabs)
 
         self.editor.changed.connect(self._update_buttons)
@@ -128,6 +161,7 @@ class OrganisationPane(QWidget):
         self.timeline_view.doubleClicked.connect(self._open_timeline_entry)
         self._dirty = False
         self.show_page(None)
+        self.reload_offers()
 
     # --- what is shown ----------------------------------------------------------------------------------
 
@@ -149,10 +183,23 @@ class OrganisationPane(QWidget):
     def show_organisation(self, organisation_id: int) -> None:
         """Load the partner in the background and show it (unsaved edits of another one are dropped)."""
         self._context.read(
-            partial(partner_page, organisation_id=organisation_id),
+            partial(load_partner, organisation_id=organisation_id),
             self._loaded,
             key="partners.detail",
         )
+
+    def reload_offers(self) -> None:
+        """The list of offers changed (Settings): a new partner's form offers the new list; a shown partner
+        reloads (unless edits are pending, which keep what the user ticked)."""
+        if self._detail is not None:
+            self.reload()
+        elif not self._dirty:
+            self._context.read(offer_options, self._show_offer_options, key="partners.offers")
+
+    def _show_offer_options(self, options: tuple[OfferOption, ...]) -> None:
+        if self._detail is None and not self._dirty:
+            self._contacts = KeyContactPage(None, {}, frozenset(), options)
+            self.editor.set_offer_options(options, ())
 
     def reload(self) -> None:
         if self._detail is not None and not self._dirty:
@@ -165,17 +212,26 @@ class OrganisationPane(QWidget):
         self.tabs.setCurrentIndex(0)
         self.editor.name.setFocus()
 
-    def _loaded(self, page: PartnerPage | None) -> None:
-        if page is None:  # deleted meanwhile (another user of a shared database): say so, never a blank form
+    def _loaded(self, loaded: LoadedPartner | None) -> None:
+        if (
+            loaded is None
+        ):  # deleted meanwhile (another user of a shared database): say so, never a blank form
             self._context.tasks.report_message(tr("This partner no longer exists."))
             return
-        self.show_page(page)
+        self.show_page(loaded.page, loaded.contacts)
 
-    def show_page(self, page: PartnerPage | None) -> None:
+    def show_page(self, page: PartnerPage | None, contacts: KeyContactPage | None = None) -> None:
+        """Show ``page`` (None: a new partner) with its key contact and offers (None: none yet; the
+        offers to tick stay as loaded)."""
         self._page = page
+        if contacts is None:
+            contacts = KeyContactPage(None, {}, frozenset(), self._contacts.offers)
+        self._contacts = contacts
         detail = self._detail
         self._dirty = False
         self.editor.load(detail, district_id=self._new_district)
+        self._show_key_contacts(page, contacts)
+        self.roles.set_key_contacts(contacts.key_contact_id, contacts.reachability)
         self.roles.set_rows(page.roles if page else ())
         self.timeline.set_rows(page.timeline if page else ())
         if detail is None:
@@ -192,6 +248,41 @@ class OrganisationPane(QWidget):
             )
         self._update_buttons()
         self.loaded.emit()
+
+    def _show_key_contacts(self, page: PartnerPage | None, contacts: KeyContactPage) -> None:
+        today = self._context.today()
+        current: dict[int, str] = {}
+        for role in page.roles if page else ():
+            if role.current(today):
+                current.setdefault(role.person_id, role.person_name)
+        people = sorted(current.items(), key=lambda person: person[1].casefold())
+        names = {role.person_id: role.person_name for role in page.roles} if page else {}
+        chosen = contacts.key_contact_id
+        self.editor.show_key_contacts(people, contacts, names.get(chosen) if chosen is not None else None)
+        self.key_contact_line.setVisible(page is not None)
+        self.offers_line.setVisible(page is not None)
+        if page is None:
+            return
+        if chosen is None:
+            self.key_contact_line.setText(
+                tr("Key contact: none chosen") if current else tr("Key contact: nobody works here now")
+            )
+        else:
+            reach = reach_text(contacts.reachability.get(chosen, ()))
+            name = names.get(chosen, "?")
+            if chosen not in current:
+                name = tr("{name} (no current role)", name=name)
+            self.key_contact_line.setText(
+                tr("Key contact: {mark} {name} — reachable: {when}", mark=KEY_MARK, name=name, when=reach)
+                if reach
+                else tr("Key contact: {mark} {name} — reachability not known", mark=KEY_MARK, name=name)
+            )
+        offered = contacts.offered()
+        self.offers_line.setText(
+            tr("Can offer: {offers}", offers=", ".join(offered))
+            if offered
+            else tr("Can offer: nothing recorded")
+        )
 
     def _update_buttons(self, *_args: object) -> None:
         if self.sender() is self.editor:
@@ -227,10 +318,11 @@ class OrganisationPane(QWidget):
     def save(self) -> None:
         detail, today = self._detail, self._context.today()
         data = self.editor.value(detail)
+        key_contact, offer_ids = self.editor.key_contact_choice(), tuple(self.editor.offer_ids())
         self.save_button.setEnabled(False)
         if detail is None:
             self._context.write(
-                lambda session: organisations.add_organisation(session, data, today=today),
+                lambda session: contact_forms.add_partner(session, data, offer_ids=offer_ids, today=today),
                 self._saved,
                 changed=Change.ORGANISATION,
                 on_error=self._save_failed,
@@ -244,8 +336,14 @@ class OrganisationPane(QWidget):
             guarded_save(
                 self._context,
                 self,
-                save=lambda session, version: organisations.edit_organisation(
-                    session, detail.id, data, expected_version=version
+                save=lambda session, version: contact_forms.save_partner(
+                    session,
+                    detail.id,
+                    data,
+                    key_contact=key_contact,
+                    offer_ids=offer_ids,
+                    expected_version=version,
+                    today=today,
                 ),
                 expected_version=detail.version,
                 load_theirs=lambda session: stored_partner(session, detail.id),
@@ -274,7 +372,7 @@ class OrganisationPane(QWidget):
 
     def undo_changes(self) -> None:
         """Cancel the edits: the form shows the partner as saved."""
-        self.show_page(self._page)
+        self.show_page(self._page, self._contacts)
 
     def ask_archive(self) -> None:
         detail = self._detail

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from teamlead.data.queries.filter_choices import Choices
+from teamlead.data.queries.key_contact_page import KeyContactPage, OfferOption
 from teamlead.data.queries.organisation import OrganisationDetail
 from teamlead.i18n import tr
+from teamlead.services.contact_forms import KeyContactChoice
 from teamlead.services.organisations import OrganisationInput
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.district_field import DistrictField
@@ -65,6 +69,15 @@ class OrganisationForm(QWidget):
         self.remarks.setMaximumHeight(80)
         self.remarks.setTabChangesFocus(True)
         self.remarks.setToolTip(tr("Remarks about this partner, also those a roster import brought (dated)"))
+        self.key_contact = QComboBox()
+        self.key_contact.setObjectName("keyContact")
+        self.key_contact.setToolTip(
+            tr("The person you call first at this partner (vaste contactpersoon), among its current people")
+        )
+        self._loaded_key_contact: int | None = None
+        self.offers = QListWidget()
+        self.offers.setObjectName("offerList")
+        self.offers.setMaximumHeight(110)
         self.form.add_field("name", tr("&Name"), self.name)
         self.form.add_field("domain_id", tr("Do&main"), self.domain)
         self.form.add_field("district_id", tr("Dis&trict"), self.district)
@@ -73,6 +86,8 @@ class OrganisationForm(QWidget):
         self.form.add_field("email", tr("&E-mail"), self.email)
         self.form.add_field("website", tr("&Website"), self.website)
         self.form.add_field("address", tr("Addr&ess"), self.address)
+        self.form.add_field("person_id", tr("Key &contact"), self.key_contact)
+        self.form.add_field("offer_ids", tr("Can o&ffer"), self.offers)
         self.form.add_field("contact_cadence_days", tr("Stay in touch e&very"), self.cadence)
         self.form.add_field("is_informal", "", self.informal)
         self.form.add_field("description", tr("Descr&iption"), self.description)
@@ -84,6 +99,8 @@ class OrganisationForm(QWidget):
         self.domain.activated.connect(self._edited)
         self.district.activated.connect(self._edited)
         self.neighbourhoods.itemChanged.connect(self._edited)
+        self.key_contact.activated.connect(self._edited)
+        self.offers.itemChanged.connect(self._edited)
         self.cadence.valueChanged.connect(self._edited)
         self.informal.toggled.connect(self._edited)
         self.description.textChanged.connect(self._edited)
@@ -134,6 +151,59 @@ class OrganisationForm(QWidget):
             item = self.neighbourhoods.item(i)
             wanted = int(item.data(Qt.ItemDataRole.UserRole)) in ids
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+    def show_key_contacts(
+        self, people: Sequence[tuple[int, str]], page: KeyContactPage, former: str | None = None
+    ) -> None:
+        """The partner's current people to choose the key contact from, and the offers to tick.
+
+        ``former``: the name of a key contact who no longer holds a role there; shown as chosen until the
+        user picks another, and not saved again (the form passes only a changed choice)."""
+        loading, self._loading = self._loading, True
+        self.key_contact.clear()
+        self.key_contact.addItem(tr("(none chosen)"), None)
+        for person_id, name in people:
+            self.key_contact.addItem(name, person_id)
+        chosen = page.key_contact_id
+        if chosen is not None and self.key_contact.findData(chosen) < 0:
+            self.key_contact.addItem(tr("{name} (no current role)", name=former or "?"), chosen)
+        self.key_contact.setCurrentIndex(max(0, self.key_contact.findData(chosen)))
+        self.key_contact.setEnabled(bool(people) or chosen is not None)
+        self._loaded_key_contact = chosen
+        self.set_offer_options(page.offers, page.offer_ids)
+        self._loading = loading
+
+    def set_offer_options(self, options: Sequence[OfferOption], ticked: Iterable[int]) -> None:
+        """The offers in their order, ``ticked`` checked."""
+        wanted = set(ticked)
+        loading, self._loading = self._loading, True
+        self.offers.clear()
+        for option in options:
+            item = QListWidgetItem(option.name)
+            item.setData(Qt.ItemDataRole.UserRole, option.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if option.id in wanted else Qt.CheckState.Unchecked)
+            self.offers.addItem(item)
+        self.offers.setToolTip(
+            tr("What this partner can offer the network; the list is kept in Settings")
+            if options
+            else tr("No offers yet: add them in Settings › Signal themes and offers")
+        )
+        self._loading = loading
+
+    def offer_ids(self) -> list[int]:
+        return [
+            int(self.offers.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.offers.count())
+            if self.offers.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def key_contact_choice(self) -> KeyContactChoice | None:
+        """The chosen key contact when the user changed it, else None (leave it as it is)."""
+        chosen = self.key_contact.currentData()
+        if chosen == self._loaded_key_contact:
+            return None
+        return KeyContactChoice(int(chosen) if chosen is not None else None)
 
     def load(self, detail: OrganisationDetail | None, *, district_id: int | None = None) -> None:
         """Show ``detail`` (None: an empty form for a new partner, made from a screen showing ``district_id``).

@@ -164,6 +164,8 @@ class PartnersView(QWidget):
             self.pane.reload()
         if what in (Change.ALL, Change.ORGANISATION, Change.GEOGRAPHY):
             self._reload_choices()
+        if what is Change.OFFERS:
+            self.pane.reload_offers()
 
     def _reload_choices(self) -> None:
         self._context.read(choices, self._show_choices, key="partners.choices")
