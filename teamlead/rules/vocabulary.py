@@ -147,8 +147,11 @@ class RecordKind(StrEnum):
     ORGANISATION = "organisation"
     PERSON = "person"
     NOTE = "note"
+    """A note, including a signal's round and the contact moments of the partners asked."""
     MEETING = "meeting"
     AGREEMENT = "agreement"
+    SIGNAL_ASK = "signal_ask"
+    """Ask the partners about a signal (id: the signal's note): Who to call for its neighbourhood, asking."""
 
 
 class DistrictedKind(StrEnum):
@@ -177,8 +180,6 @@ class Change(StrEnum):
     NARRATIVE = "narrative"
     CALENDAR = "calendar"
     GEOGRAPHY = "geography"
-    SIGNAL = "signal"
-    """A signal round: came in, asked, answered, closed (also changes notes)."""
     THEMES = "themes"
     OFFERS = "offers"
     SETTINGS = "settings"

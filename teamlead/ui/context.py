@@ -75,18 +75,28 @@ class AppContext(QObject):
         self.database = database
         self.tasks = tasks if tasks is not None else TaskRunner(self)
         self._today = today
+        self._now: datetime | None = None
 
     def today(self) -> date:
         """The date the app works with: the real date, or a fixed one (screenshots, tests)."""
+        if self._now is not None:
+            return self._now.astimezone(AMSTERDAM).date()
         return self._today if self._today is not None else date.today()
 
     def set_today(self, day: date) -> None:
         """Fix the app's date from here on (screenshots, and tests that walk through a quarter by hand): what
         is written afterwards is dated ``day``, at 08:00 in Amsterdam. Screens read it at their next load."""
-        self._today = day
+        self._today, self._now = day, None
+
+    def set_now(self, moment: datetime) -> None:
+        """Fix the app's clock at an aware moment (who is reachable at 22:00 on a weekday)."""
+        self._now = moment
+        self._today = moment.astimezone(AMSTERDAM).date()
 
     def now(self) -> datetime:
         """The current moment (aware); with a fixed date, that day at 08:00 in Amsterdam."""
+        if self._now is not None:
+            return self._now
         if self._today is None:
             return datetime.now(UTC)
         return datetime.combine(self._today, time(8, 0), tzinfo=AMSTERDAM)

@@ -9,13 +9,16 @@ from pathlib import Path
 import teamlead.ui
 
 FEATURES = {"agreements", "dashboard", "importing", "meetings", "notes", "partners", "people", "reports"}
-FEATURES |= {"geography", "safety", "search", "whotocall"}
+FEATURES |= {"geography", "safety", "search", "signals", "whotocall"}
 ENTRY_POINTS = {
     ("teamlead.ui.notes.dialog", "open_note_dialog"),
     ("teamlead.ui.people.dialogs", "AddPersonDialog"),
     ("teamlead.ui.people.dialogs", "open_role_dialog"),
     ("teamlead.ui.safety.note_warning", "attach_personal_data_warning"),
     ("teamlead.ui.safety.guarded", "guarded_save"),
+    ("teamlead.ui.signals.round_dialog", "open_signal_round"),
+    ("teamlead.ui.signals.ask_dialog", "open_ask_dialog"),
+    ("teamlead.ui.signals.ask_dialog", "AskTarget"),
 }
 """What one feature offers the others: its dialogs and the checks around a save."""
 

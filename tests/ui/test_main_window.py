@@ -60,8 +60,9 @@ def test_the_dashboard_shows_what_needs_attention_and_opens_it(
     assert view.tiles["overdue"].value.text() == "1"
     signals = view.models["signals"]
     assert signals.rowCount() == 1
-    assert "winkelcentrum" in signals.index(0, 2).data()
-    assert signals.index(0, 1).data() == "Wildemanbuurt"
+    assert signals.index(0, 1).data() == "Open"
+    assert signals.index(0, 2).data() == "Wildemanbuurt"
+    assert "winkelcentrum" in signals.index(0, 3).data()
     assert view.models["follow_ups"].index(0, 0).data(RECORD_ROLE) == ("note", seeded.follow_up)
 
     table = view.cards["overdue"].table

@@ -14,6 +14,7 @@ from teamlead.data.queries.meetings import MeetingRow
 from teamlead.data.queries.notes import NoteRow
 from teamlead.i18n import tr
 from teamlead.rules import words
+from teamlead.rules.vocabulary import SignalState
 from teamlead.ui.widgets.formatting import format_date, format_when, one_line
 from teamlead.ui.widgets.record_table import Column
 
@@ -79,7 +80,13 @@ def signal_columns(today: date) -> list[Column]:
 
     return [
         Column(tr("Date"), lambda row: format_date(row.occurred_on, today=today), width=7, keep=True),
-        Column(tr("Neighbourhood"), lambda row: row.neighbourhood, width=18),
+        Column(
+            tr("State"),
+            lambda row: words.signal_state(row.signal_state),
+            width=20,
+            warn=lambda row: row.signal_state == SignalState.NO_FEEDBACK,
+        ),
+        Column(tr("Neighbourhood"), lambda row: row.neighbourhood, width=16),
         Column(tr("Signal"), lambda row: one_line(row.text), tooltip=lambda row: row.text),
-        Column(tr("Partners"), partners, width=30, tooltip=partners),
+        Column(tr("Partners"), partners, width=24, tooltip=partners),
     ]

@@ -1,5 +1,7 @@
 """The dashboard: partners overdue for contact, follow-ups and agreements due, the next two weeks'
-meetings and recent signals, with their counts at a glance. Every row opens its record.
+meetings and the signals to follow up (open, or closed without feedback to the partners), with their counts at
+a glance, and the partners whose key contact is still to be chosen. Every row opens its record; a signal opens
+its round.
 
 All data comes in one background read (:func:`~teamlead.data.queries.dashboard_lists.load_dashboard`); the
 GUI thread only resets five small models, so the dashboard never stalls the window, even on the city demo.
@@ -7,6 +9,7 @@ GUI thread only resets five small models, so the dashboard never stalls the wind
 
 from __future__ import annotations
 
+from html import escape
 from itertools import pairwise
 from typing import Any
 
@@ -34,6 +37,7 @@ from teamlead.ui.widgets.formatting import format_date, weekday_abbreviation
 from teamlead.ui.widgets.record_table import RecordTableModel
 
 FIRST_READ_FALLBACK_MS = 100
+KEY_CONTACT_LINKS = 6
 
 
 class DashboardView(QWidget):
@@ -83,28 +87,39 @@ class DashboardView(QWidget):
             "meetings": trn(
                 "Meetings in the next {count} day", "Meetings in the next {count} days", UPCOMING_MEETING_DAYS
             ),
-            "signals": tr("Signals of the last 30 days"),
+            "signals": tr("Signals to follow up: open, or feedback missing"),
         }
         empty = {
             "overdue": tr("Every partner is within their contact cadence."),
             "follow_ups": tr("No follow-ups due."),
             "agreements": tr("No agreements due in the next two weeks."),
             "meetings": tr("No meetings planned in the next two weeks."),
-            "signals": tr("No signals in the last 30 days."),
+            "signals": tr("Every signal is closed and its feedback given."),
         }
         tile_names = {
             "overdue": tr("overdue partners"),
             "follow_ups": tr("follow-ups due"),
             "agreements": tr("agreements due"),
             "meetings": tr("meetings coming up"),
-            "signals": tr("recent signals"),
+            "signals": tr("signals to follow up"),
         }
         self.cards = {key: Card(titles[key], model, empty[key]) for key, model in self.models.items()}
         self.tiles = {key: CountTile(tile_names[key]) for key in self.models}
         for key, card in self.cards.items():
             card.setObjectName(f"card_{key}")
-            card.table.record_activated.connect(self._context.open_record)
+            if key == "signals":  # a signal to follow up opens its round, not just the note
+                card.table.record_activated.connect(self.open_signal_round)
+            else:
+                card.table.record_activated.connect(self._context.open_record)
             self.tiles[key].clicked.connect(card.table.setFocus)
+        self.key_contacts = QLabel()
+        self.key_contacts.setObjectName("keyContactsMissing")
+        self.key_contacts.setWordWrap(True)
+        self.key_contacts.setTextFormat(Qt.TextFormat.RichText)
+        self.key_contacts.linkActivated.connect(self._open_partner_link)
+        self.key_contacts.hide()
+        self.signal_round: QWidget | None = None
+        """The signal round opened from the signal card (tests follow it)."""
 
         self.districtless = DistrictlessBar()
         self.districtless.assign_requested.connect(self.open_assign_dialog)
@@ -131,6 +146,7 @@ class DashboardView(QWidget):
         layout.addLayout(header)
         layout.addLayout(tiles)
         layout.addWidget(self.districtless)
+        layout.addWidget(self.key_contacts)
         layout.addLayout(grid, 1)
 
         order = [
@@ -166,6 +182,7 @@ class DashboardView(QWidget):
         where = data.district or tr("All districts")
         self.subtitle.setText(f"{where} · {weekday_abbreviation(today)} {format_date(today)}")
         self.districtless.set_counts(data.districtless)
+        self._show_key_contacts_missing(data)
         lists = [
             ("overdue", data.overdue),
             ("follow_ups", data.follow_ups),
@@ -219,6 +236,35 @@ class DashboardView(QWidget):
     def open_record(self, kind: RecordKind, record_id: int) -> bool:
         """The dashboard is nobody's home: records open in their own sections."""
         return False
+
+    def open_signal_round(self, _kind: RecordKind, note_id: int) -> None:
+        from teamlead.ui.signals.round_dialog import open_signal_round
+
+        self.signal_round = open_signal_round(self._context, note_id, self)
+
+    def _show_key_contacts_missing(self, data: DashboardData) -> None:
+        """Partners with several contacts and none chosen: the upgrade could not choose for them."""
+        missing = data.key_contacts_missing
+        self.key_contacts.setVisible(bool(missing))
+        if not missing:
+            return
+        links = ", ".join(
+            f'<a href="{partner.id}">{escape(partner.name)}</a>' for partner in missing[:KEY_CONTACT_LINKS]
+        )
+        rest = len(missing) - KEY_CONTACT_LINKS
+        more = trn(" and {count} more", " and {count} more", rest) if rest > 0 else ""
+        self.key_contacts.setText(
+            trn(
+                "{count} partner has several contacts and no key contact chosen: {partners}{more}.",
+                "{count} partners have several contacts and no key contact chosen: {partners}{more}.",
+                len(missing),
+                partners=links,
+                more=more,
+            )
+        )
+
+    def _open_partner_link(self, link: str) -> None:
+        self._context.open_record.emit(RecordKind.ORGANISATION, int(link))
 
     def open_assign_dialog(self, kind: DistrictedKind, count: int) -> AssignDistrictDialog:
         """Ask for the district of every record of ``kind`` without one (the dashboard reloads after)."""

@@ -71,6 +71,8 @@ class NoteDialog(QDialog):
         self._preset_neighbourhood: int | None = None
         self._screen_district: int | None = None
         self.saved_note_id: int | None = None
+        self.round_dialog: QDialog | None = None
+        """The signal round opened after saving a signal (tests follow it)."""
         self.setObjectName("noteDialog")
         self.setWindowTitle(tr("Log a contact moment"))
         self.setMinimumWidth(520)
@@ -246,18 +248,25 @@ class NoteDialog(QDialog):
         except ValidationError as refused:  # a date that names no day: said beside it, nothing saved
             self.form.show_error(refused)
             return
-        today = self._context.today()
+        today, now = self._context.today(), self._context.now()
         self.save_button.setEnabled(False)
         self._context.write(
-            lambda session: log_note(session, data, today=today),
+            lambda session: log_note(session, data, today=today, now=now),
             self._saved,
             changed=Change.NOTE,
             on_error=self._failed,
         )
 
     def _saved(self, note_id: int) -> None:
+        """Saved; a signal goes on to its round (themes, the partners to ask), as the work does."""
         self.saved_note_id = note_id
+        signal = self.kind.currentData() == NoteKind.SIGNAL
+        parent = self.parentWidget()
         self.accept()
+        if signal:
+            from teamlead.ui.signals.round_dialog import open_signal_round
+
+            self.round_dialog = open_signal_round(self._context, note_id, parent)
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)

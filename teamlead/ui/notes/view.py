@@ -30,9 +30,10 @@ from sqlalchemy.orm import Session
 from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.name_choices import NameChoice, organisation_choices
 from teamlead.data.queries.notes import NoteRow, notes
+from teamlead.data.queries.signals import ThemeChoice, theme_choices
 from teamlead.i18n import tr, trn
 from teamlead.rules import words
-from teamlead.rules.vocabulary import Change, NoteKind, RecordKind
+from teamlead.rules.vocabulary import Change, NoteKind, RecordKind, SignalState
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.filter_bar import SEARCH_MIN_WIDTH, FlowLayout, labelled
@@ -71,6 +72,8 @@ class NotesTableModel(RowsModel[NoteRow]):
         if column == self.DATE:
             return day_cell(row.occurred_on)
         if column == self.KIND:
+            if row.signal_state in (SignalState.OPEN, SignalState.NO_FEEDBACK):
+                return f"{words.note_kind(row.kind)} · {words.signal_state(row.signal_state).lower()}"
             return words.note_kind(row.kind)
         if column == self.PARTNERS:
             return ", ".join(row.organisations)
@@ -130,15 +133,29 @@ class NotesView(QWidget):
             self.period.addItem(text, days)
         self.neighbourhood = QComboBox()
         self.neighbourhood.addItem(tr("All neighbourhoods"), None)
+        self.state = QComboBox()
+        self.state.setObjectName("notesStateFilter")
+        self.state.addItem(tr("Any state"), None)
+        for key, name in words.signal_state_names().items():
+            self.state.addItem(name, str(key))
+        self.theme = QComboBox()
+        self.theme.setObjectName("notesThemeFilter")
+        self.theme.addItem(tr("Any theme"), None)
         self.partner = CompletionField[int](tr("All partners"))
         self.partner.setObjectName("notesPartnerFilter")
         self.partner.refusal = tr("No partner is called {name}.")
         self.new_button = QPushButton(tr("&Log a contact moment…"))
+        self.round_button = QPushButton(tr("Follow &up signal…"))
+        self.round_button.setObjectName("signalRoundButton")
+        self.round_button.setToolTip(tr("Who was asked, what they said, the close and the feedback"))
+        self.round_button.setEnabled(False)
         bar = FlowLayout()
         for text, widget in (
             (tr("&Kind:"), self.kind),
             (tr("&Period:"), self.period),
             (tr("Neigh&bourhood:"), self.neighbourhood),
+            (tr("Signal s&tate:"), self.state),
+            (tr("T&heme:"), self.theme),
             (tr("P&artner:"), self.partner),
         ):
             label = QLabel(text)
@@ -147,6 +164,7 @@ class NotesView(QWidget):
             searching = widget is self.partner
             bar.add_widget(labelled(label, widget, min_width=SEARCH_MIN_WIDTH if searching else 0), searching)
         bar.add_widget(self.new_button)
+        bar.add_widget(self.round_button)
         self.model = NotesTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("notesTable")
@@ -181,8 +199,10 @@ class NotesView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         layout.addLayout(footer)
-        for combo in (self.kind, self.period, self.neighbourhood):
+        for combo in (self.kind, self.period, self.neighbourhood, self.state, self.theme):
             combo.activated.connect(self._filters_changed)
+        self.round_button.clicked.connect(self.follow_up_signal)
+        self.table.doubleClicked.connect(self.follow_up_signal)
         self.partner.changed.connect(self._filters_changed)  # picked, or the line emptied: all partners
         self.more_button.clicked.connect(self.show_more)
         self.new_button.clicked.connect(self.log_note)
@@ -195,11 +215,17 @@ class NotesView(QWidget):
         return tr("Notes & signals")
 
     @staticmethod
-    def _load_choices(session: Session) -> tuple[Choices, list[NameChoice]]:
-        return choices(session), organisation_choices(session)
+    def _load_choices(session: Session) -> tuple[Choices, list[NameChoice], list[ThemeChoice]]:
+        return choices(session), organisation_choices(session), theme_choices(session)
 
-    def _show_choices(self, loaded: tuple[Choices, list[NameChoice]]) -> None:
-        places, partners = loaded
+    def _show_choices(self, loaded: tuple[Choices, list[NameChoice], list[ThemeChoice]]) -> None:
+        places, partners, themes = loaded
+        chosen_theme = self.theme.currentData()
+        self.theme.clear()
+        self.theme.addItem(tr("Any theme"), None)
+        for theme in themes:
+            self.theme.addItem(theme.name, theme.id)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(chosen_theme)))
         current = self.neighbourhood.currentData()
         self.neighbourhood.clear()
         self.neighbourhood.addItem(tr("All neighbourhoods"), None)
@@ -211,7 +237,7 @@ class NotesView(QWidget):
     def _data_changed(self, what: Change) -> None:
         if what in (Change.NOTE, Change.GEOGRAPHY, Change.ALL):
             self.reload()
-        if what in (Change.ORGANISATION, Change.GEOGRAPHY, Change.ALL):
+        if what in (Change.ORGANISATION, Change.GEOGRAPHY, Change.THEMES, Change.ALL):
             self._context.read(self._load_choices, self._show_choices, key="notes.choices")
 
     def _filters_changed(self, *_args: object) -> None:
@@ -229,9 +255,13 @@ class NotesView(QWidget):
         days: int | None = None,
         neighbourhood_id: int | None = None,
         organisation_id: int | None = None,
+        signal_state: str | None = None,
+        theme_id: int | None = None,
     ) -> None:
         """Set every filter at once (as a user would with the combos) and reload."""
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.state.setCurrentIndex(max(0, self.state.findData(signal_state)))
+        self.theme.setCurrentIndex(max(0, self.theme.findData(theme_id)))
         self.period.setCurrentIndex(max(0, self.period.findData(days)))
         self.neighbourhood.setCurrentIndex(max(0, self.neighbourhood.findData(neighbourhood_id)))
         blocked = self.partner.blockSignals(True)  # one reload for all the filters
@@ -247,6 +277,8 @@ class NotesView(QWidget):
             "date_from": today - timedelta(days=days) if days else None,
             "neighbourhood_id": self.neighbourhood.currentData(),
             "organisation_id": self.partner.value(),
+            "signal_state": self.state.currentData(),
+            "theme_id": self.theme.currentData(),
             "limit": self._limit + 1,  # one more than shown tells whether there are more
         }
 
@@ -270,6 +302,7 @@ class NotesView(QWidget):
             else trn("{count} note", "{count} notes", count)
         )
         self.text.clear()
+        self.round_button.setEnabled(False)
         self.is_loaded = True
         self.loaded.emit()
 
@@ -277,6 +310,24 @@ class NotesView(QWidget):
         indexes = selected.indexes()
         row = indexes[0].data(RowRole) if indexes else None
         self.text.setPlainText(row.text if isinstance(row, NoteRow) else "")
+        self.round_button.setEnabled(isinstance(row, NoteRow) and self._has_round(row))
+
+    @staticmethod
+    def _has_round(row: NoteRow) -> bool:
+        return row.signal_state not in ("", SignalState.NONE)
+
+    def selected_note(self) -> NoteRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        row = indexes[0].data(RowRole) if indexes else None
+        return row if isinstance(row, NoteRow) else None
+
+    def follow_up_signal(self, *_args: object) -> None:
+        """Open the selected signal's round (a signal recorded before rounds has none to open)."""
+        from teamlead.ui.signals.round_dialog import open_signal_round
+
+        row = self.selected_note()
+        if row is not None and self._has_round(row):
+            open_signal_round(self._context, row.id, self)
 
     def open_record(self, kind: RecordKind, record_id: int) -> bool:
         """Show a note: reset the filters so it is among the rows, then select it."""
