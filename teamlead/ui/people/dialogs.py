@@ -26,8 +26,9 @@ from teamlead.data.queries.partner_page import RoleLine
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.vocabulary import Change
-from teamlead.services import persons
+from teamlead.services import contact_forms, persons
 from teamlead.ui.context import AppContext
+from teamlead.ui.people.reachability import ReachabilityField
 from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.date_field import DateField
 from teamlead.ui.widgets.discard_guard import guard_discard
@@ -119,19 +120,27 @@ class AddPersonDialog(SaveDialog):
         self.phone.setPlaceholderText("06 5555 0123")
         self.email = QLineEdit()
         self.email.setPlaceholderText(tr("name@example.org"))
+        self.reachability = ReachabilityField()
         self.started = DateField(context.today(), today=context.today)
         self.form.add_field("name", tr("&Name"), self.name)
         self.form.add_field("title", tr("&Role"), self.title)
         self.form.add_field("phone", tr("&Phone"), self.phone)
         self.form.add_field("email", tr("&E-mail"), self.email)
+        self.form.add_field("reachability", tr("Reacha&ble"), self.reachability)
         self.form.add_field("started_on", tr("&From"), self.started)
 
     def work(self) -> Callable[[Session], Any]:
         data = persons.PersonInput(name=self.name.text(), phone=self.phone.text(), email=self.email.text())
         organisation_id, title = self._organisation_id, self.title.text()
         started = self.started.checked_value("started_on")
-        return lambda session: persons.add_person(
-            session, data, organisation_id=organisation_id, role_title=title, started_on=started
+        windows = self.reachability.windows()
+        return lambda session: contact_forms.add_person(
+            session,
+            data,
+            organisation_id=organisation_id,
+            role_title=title,
+            started_on=started,
+            reachability=windows,
         )
 
 

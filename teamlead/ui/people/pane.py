@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.key_contact_page import person_reachability
 from teamlead.data.queries.notes import notes
 from teamlead.data.queries.organisation import TimelineEntry
 from teamlead.data.queries.partner_page import RoleLine, role_lines
 from teamlead.data.queries.people import PersonDetail, person_detail
 from teamlead.i18n import tr
-from teamlead.rules.vocabulary import Change, RecordKind
-from teamlead.services import persons
+from teamlead.rules.vocabulary import Change, ReachWindow, RecordKind
+from teamlead.services import contact_forms, persons
 from teamlead.ui.context import AppContext
 from teamlead.ui.people.dialogs import open_role_dialog
+from teamlead.ui.people.reachability import ReachabilityField
 from teamlead.ui.widgets.copy_label import CopyLabel
 from teamlead.ui.widgets.forms import FieldForm, show_save_error
 from teamlead.ui.widgets.roles_model import RoleTableModel
@@ -45,6 +47,7 @@ class PersonPage:
     detail: PersonDetail
     roles: tuple[RoleLine, ...]
     timeline: tuple[TimelineEntry, ...]
+    reachability: tuple[ReachWindow, ...] = ()
 
 
 def load_person_page(session: Session, person_id: int) -> PersonPage | None:
@@ -56,7 +59,7 @@ def load_person_page(session: Session, person_id: int) -> PersonPage | None:
         TimelineEntry(RecordKind.NOTE, note.id, note.occurred_on, None, note.text, note.kind)
         for note in notes(session, person_id=person_id, limit=NOTES_SHOWN)
     )
-    return PersonPage(detail, roles, timeline)
+    return PersonPage(detail, roles, timeline, person_reachability(session, person_id))
 
 
 class PersonPane(QWidget):
@@ -86,6 +89,8 @@ class PersonPane(QWidget):
         self.form.add_field("name", tr("&Name"), self.name)
         self.form.add_field("phone", tr("&Phone"), self.phone)
         self.form.add_field("email", tr("&E-mail"), self.email)
+        self.reachability = ReachabilityField()
+        self.form.add_field("reachability", tr("Reacha&ble"), self.reachability)
         self.form.add_field("remarks", tr("Remar&ks"), self.remarks)
         self.save_button = QPushButton(tr("&Save"))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
@@ -136,6 +141,7 @@ class PersonPane(QWidget):
         for line in (self.name, self.phone, self.email):
             line.textEdited.connect(self._edited)
         self.remarks.textChanged.connect(self._edited)
+        self.reachability.changed.connect(self._edited)
         self.save_button.clicked.connect(self.save)
         self.undo_button.clicked.connect(self.undo_changes)
         self.note_button.clicked.connect(self.log_note)
@@ -180,6 +186,7 @@ class PersonPane(QWidget):
         self.phone.setText(detail.phone if detail else "")
         self.email.setText(detail.email if detail else "")
         self.remarks.setPlainText(detail.remarks if detail else "")
+        self.reachability.set_windows(page.reachability if page else ())
         for line in (self.name, self.phone, self.email):
             line.setCursorPosition(0)
         self.form.clear_errors()
@@ -219,10 +226,11 @@ class PersonPane(QWidget):
             email=self.email.text(),
             remarks=self.remarks.toPlainText(),
         )
+        windows = self.reachability.windows()
         self.save_button.setEnabled(False)
         self._context.write(
-            lambda session: persons.edit_person(
-                session, page.detail.id, data, expected_version=page.detail.version
+            lambda session: contact_forms.save_person(
+                session, page.detail.id, data, reachability=windows, expected_version=page.detail.version
             ),
             self._changed,
             changed=Change.PERSON,
