@@ -32,6 +32,7 @@ from teamlead.reporting.facts import (
 )
 from teamlead.reporting.figures import compute_figures
 from teamlead.reporting.model import (
+    NO_NEIGHBOURHOOD,
     AgreementLine,
     DistrictReport,
     MeetingLine,
@@ -43,12 +44,10 @@ from teamlead.reporting.model import (
 )
 from teamlead.reporting.network import gather_network
 from teamlead.reporting.periods import Counted, Period, local_date, quarter_label, trend_quarters
+from teamlead.reporting.signals import signal_themes
 from teamlead.reporting.summary_keys import FALSE, FORMAT_VERSION, META_KEYS, TRUE
 from teamlead.rules import words
-from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, MeetingKind, MeetingStatus
-
-NO_NEIGHBOURHOOD = ""
-"""Column of the network matrix for partners not tied to a neighbourhood (the writer labels it)."""
+from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, Audience, MeetingKind, MeetingStatus
 
 
 def gather_district_report(
@@ -110,6 +109,9 @@ def gather_district_report(
         reflections=_reflections(session, district.id, counted),
         narrative=_narrative(session, district.id, period),
         network_map=gather_network(session, [district], False, None, period, audience, generated_at),
+        signals=signal_themes(
+            session, district.id, facts, counted, per_quarter, trend.quarters, audience == Audience.DISTRICT
+        ),
     )
 
 

@@ -21,6 +21,7 @@ from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
 from teamlead.reporting.periods import Period, local_date
+from teamlead.reporting.signals import SignalFact, ThemeFact, load_signals, load_themes
 from teamlead.rules.text import report_key
 from teamlead.rules.vocabulary import Attendance, MeetingStatus, OrganisationStatus
 
@@ -113,6 +114,10 @@ class DistrictFacts:
     """Organisation id -> the days in the window it had a contact moment, sorted."""
     meetings: list[MeetingFact]
     agreements: list[AgreementFact]
+    themes: list[ThemeFact]
+    """Every theme in the Summary's order: the defaults, then the user-made ones."""
+    signals: list[SignalFact]
+    """The signals that came in in the window, and those that came in earlier and were closed in it."""
 
 
 def load_domains(session: Session) -> list[DomainFact]:
@@ -174,6 +179,8 @@ def load_facts(session: Session, district_id: int, window: Period) -> DistrictFa
         contacts=dict(contacts),
         meetings=_load_meetings(session, district_id, window),
         agreements=_load_agreements(session, district_id, window),
+        themes=load_themes(session),
+        signals=load_signals(session, district_id, window),
     )
 
 

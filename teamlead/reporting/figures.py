@@ -8,17 +8,12 @@ the report is made (:class:`~teamlead.reporting.periods.Counted`).
 
 from __future__ import annotations
 
+import statistics
+
 from teamlead.reporting.facts import DistrictFacts
 from teamlead.reporting.model import Value
 from teamlead.reporting.periods import Counted
-from teamlead.reporting.summary_keys import (
-    DEFAULT_THEME_KEYS,
-    DOMAIN_PREFIX,
-    MEETING_KINDS,
-    THEME_PREFIX,
-    UNKNOWN_THEME,
-    figure_keys,
-)
+from teamlead.reporting.summary_keys import DOMAIN_PREFIX, MEETING_KINDS, THEME_PREFIX, figure_keys
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES
 
 
@@ -39,7 +34,7 @@ def compute_figures(facts: DistrictFacts, counted: Counted) -> dict[str, Value]:
     last = counted.last
     domain_ids = {domain.id: domain.key for domain in facts.domains}
     figures: dict[str, Value] = dict.fromkeys(
-        figure_keys([domain.key for domain in facts.domains], DEFAULT_THEME_KEYS), 0
+        figure_keys([domain.key for domain in facts.domains], [theme.key for theme in facts.themes]), 0
     )
 
     active = [org for org in facts.organisations if org.active_on(last)]
@@ -60,21 +55,38 @@ def compute_figures(facts: DistrictFacts, counted: Counted) -> dict[str, Value]:
             total_notes += count
             _add(figures, f"contact_moments_{kind}", count)
     figures["contact_moments"] = total_notes
-    figures.update(_signal_figures(int(figures["contact_moments_signal"] or 0)))
+    figures["signals"] = figures["contact_moments_signal"]
+    figures.update(signal_figures(facts, counted))
     figures.update(_meeting_figures(facts, counted))
     figures.update(_agreement_figures(facts, counted))
     return figures
 
 
-def _signal_figures(signals: int) -> dict[str, Value]:
-    """Until signal rounds exist, every signal is one without a round: counted, of theme ``other``, never
-    closed, and without a feedback share or a time to the first partner asked."""
+def signal_figures(facts: DistrictFacts, counted: Counted) -> dict[str, Value]:
+    """Signals closed in the period (up to today) and the share of them with feedback recorded; the median
+    hours from coming in to the first partner asked, over the period's signals with a partner asked; the
+    period's signals per theme (a signal may have several; one without a round or themes is ``other``).
+    A signal recorded before signal rounds existed counts only under ``other``."""
+    figures: dict[str, Value] = {f"{THEME_PREFIX}{theme.key}": 0 for theme in facts.themes}
+    closed = feedback = 0
+    hours: list[float] = []
+    for signal in facts.signals:
+        if counted.counts_day(signal.closed_on):
+            closed += 1
+            if signal.feedback_on is not None and signal.feedback_on <= counted.today:
+                feedback += 1
+        if not counted.counts_day(signal.day):
+            continue
+        for key in signal.themes:
+            _add(figures, f"{THEME_PREFIX}{key}")
+        waited = signal.first_ask_hours(counted.made_at)
+        if waited is not None:
+            hours.append(waited)
     return {
-        "signals": signals,
-        "signals_closed": 0,
-        "signals_feedback_share": None,
-        "signals_first_ask_hours_median": None,
-        f"{THEME_PREFIX}{UNKNOWN_THEME}": signals,
+        "signals_closed": closed,
+        "signals_feedback_share": _share(feedback, closed),
+        "signals_first_ask_hours_median": statistics.median(hours) if hours else None,
+        **figures,
     }
 
 

@@ -16,6 +16,9 @@ from teamlead.reporting.summary_keys import TRUE
 
 Value = int | float | None
 
+NO_NEIGHBOURHOOD = ""
+"""The column of a by-neighbourhood table for what is tied to no neighbourhood (the writers label it)."""
+
 
 @dataclass(frozen=True)
 class ReportHeader:
@@ -55,6 +58,26 @@ class NetworkMatrix:
     domains: tuple[str, ...]
     neighbourhoods: tuple[str, ...]
     counts: tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
+class SignalThemes:
+    """Signals per theme, counts only: by quarter over the trend's quarters (every audience), and by
+    neighbourhood over the period (the district audience only: small counts per neighbourhood can point to an
+    incident, so the gatherer leaves them out for the city)."""
+
+    themes: tuple[str, ...]
+    """Theme names as shown, in the Summary's order of their keys."""
+    quarters: tuple[str, ...]
+    """``2026-Q3`` labels, oldest first (the trend's)."""
+    by_quarter: tuple[tuple[int, ...], ...]
+    """Per theme, one count per quarter."""
+    signals_by_quarter: tuple[int, ...]
+    """Signals per quarter, each once (a signal may have several themes)."""
+    neighbourhoods: tuple[str, ...] = ()
+    """The district's neighbourhoods, then ``""`` for signals without one; empty for the city audience."""
+    by_neighbourhood: tuple[tuple[int, ...], ...] = ()
+    """Per neighbourhood, one count per theme."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +125,8 @@ class DistrictReport:
     narrative: str
     network_map: NetworkMap | None = None
     """Who worked with whom in the period (the district's map, for the report's audience)."""
+    signals: SignalThemes | None = None
+    """Signals by theme per quarter, and (district audience) per neighbourhood."""
 
     @property
     def has_data(self) -> bool:

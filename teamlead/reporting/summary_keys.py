@@ -37,8 +37,6 @@ DEFAULT_DOMAIN_KEYS = tuple(key for key, _english, _dutch in DEFAULT_DOMAINS)
 DEFAULT_THEME_KEYS = tuple(key for key, _english, _dutch in DEFAULT_THEMES)
 NOTE_KINDS = tuple(kind.value for kind in NoteKind)
 MEETING_KINDS = tuple(kind.value for kind in MeetingKind)
-UNKNOWN_THEME = "other"
-"""The theme of the signals recorded before signal rounds existed (until then: every signal)."""
 
 _USER_KEY = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 """What :func:`teamlead.rules.text.report_key` makes of a user-made domain's or theme's name."""

@@ -16,10 +16,10 @@ from teamlead.reporting.model import DistrictReport, NetworkMatrix, Trend
 from teamlead.reporting.summary_keys import META_KEYS
 from teamlead.reports import pdf
 from teamlead.reports.district_sections import appendix, body_agreements, body_meetings, body_reflections
+from teamlead.reports.district_signals import body_signals, quarter_heading
 from teamlead.reports.network.pdf import map_page
 from teamlead.reports.safety import pdf_plain
 from teamlead.reports.summary_words import figure_label, format_figure, interim_words
-from teamlead.rules import formatting
 
 META = frozenset(META_KEYS)
 """Summary keys that describe the report rather than the district; the header shows them."""
@@ -37,6 +37,7 @@ def write_district_pdf(report: DistrictReport, target: Path) -> None:
     if report.network_map is not None:
         story += [PageBreak(), *map_page(report.network_map), PageBreak()]
     story += _trend(report.trend, report.header.counted_until)
+    story += body_signals(report)
     story += body_meetings(report)
     story += body_agreements(report)
     story += body_reflections(report)
@@ -112,7 +113,7 @@ def _chart(trend: Trend, key: str) -> Drawing:
     chart.lines.symbol = None
     complete = trend.complete or (True,) * len(trend.quarters)
     chart.categoryAxis.categoryNames = [  # "Q3 / 2026", "Q4* / 2026" while it is not over
-        _quarter(label, done) for label, done in zip(trend.quarters, complete, strict=True)
+        quarter_heading(label, done) for label, done in zip(trend.quarters, complete, strict=True)
     ]
     chart.categoryAxis.labels.fontName = pdf.FONT
     chart.categoryAxis.labels.fontSize = 6
@@ -129,12 +130,6 @@ def _chart(trend: Trend, key: str) -> Drawing:
     return drawing
 
 
-def _quarter(label: str, complete: bool) -> str:
-    """A Trend column's quarter on two lines for a narrow place, starred while it was not over."""
-    first, year = formatting.quarter_short(label, lines=2).split("\n")
-    return f"{first}{'' if complete else '*'}\n{year}"
-
-
 def _trend(trend: Trend, counted_until: date | None) -> list[Flowable]:
     """Charts and the table; a quarter that was not over when the report was made is starred."""
     charts = [_chart(trend, key) for key in CHARTED]
@@ -144,7 +139,7 @@ def _trend(trend: Trend, counted_until: date | None) -> list[Flowable]:
         [figure_label(key), *(format_figure(key, value) for value in values)] for key, values in trend.rows
     ]
     complete = trend.complete or (True,) * len(trend.quarters)
-    quarters = [_quarter(label, done) for label, done in zip(trend.quarters, complete, strict=True)]
+    quarters = [quarter_heading(label, done) for label, done in zip(trend.quarters, complete, strict=True)]
     table = pdf.data_table(
         [tr("Figure"), *quarters],
         rows,

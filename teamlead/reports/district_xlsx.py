@@ -9,10 +9,11 @@ from pathlib import Path
 
 from openpyxl.chart import LineChart, Reference
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
 from teamlead.i18n import tr
-from teamlead.reporting.model import AgreementLine, DistrictReport
+from teamlead.reporting.model import AgreementLine, DistrictReport, SignalThemes
 from teamlead.reporting.summary_keys import FALSE, TRUE
 from teamlead.reports import xlsx
 from teamlead.reports.summary_words import interim_words
@@ -39,6 +40,8 @@ def write_district_xlsx(report: DistrictReport, target: Path) -> None:
             for column, name in enumerate(network.neighbourhoods)
         ],
     )
+    if report.signals is not None:
+        _signals(workbook, report.signals)
     xlsx.table_sheet(
         workbook,
         tr("Meetings"),
@@ -117,6 +120,34 @@ def _trend(workbook: Workbook, report: DistrictReport) -> None:
         chart.add_data(data, from_rows=True, titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=2, max_col=len(trend.quarters) + 1, min_row=1, max_row=1))
     sheet.add_chart(chart, f"A{len(rows) + 4}")
+
+
+def _signals(workbook: Workbook, table: SignalThemes) -> None:
+    """Themes × quarter (counts only, every audience); below it, for the district audience only,
+    neighbourhoods × themes over the period."""
+    rows: list[list[object]] = [
+        [theme, *counts] for theme, counts in zip(table.themes, table.by_quarter, strict=True)
+    ]
+    rows.append([tr("Signals (each counted once)"), *table.signals_by_quarter])
+    sheet = xlsx.table_sheet(workbook, tr("Signals"), [tr("Theme"), *table.quarters], rows)
+    if not table.neighbourhoods:
+        return
+    top = len(rows) + 3
+    for column, header in enumerate([tr("Neighbourhood"), *table.themes], start=1):
+        cell = xlsx.put(sheet, top, column, header)
+        cell.font = xlsx.HEADER_FONT
+        cell.fill = xlsx.HEADER_FILL
+    for row, (name, counts) in enumerate(
+        zip(table.neighbourhoods, table.by_neighbourhood, strict=True), start=top + 1
+    ):
+        for column, value in enumerate([name or tr("Whole district (no neighbourhood)"), *counts], start=1):
+            xlsx.put(sheet, row, column, value)
+    width = max(len(name) for name in (*table.themes, *table.neighbourhoods, tr("Neighbourhood")))
+    sheet.column_dimensions["A"].width = min(xlsx.MAX_WIDTH, width + 2)
+    for column, theme in enumerate(table.themes, start=2):
+        letter = get_column_letter(column)
+        current = sheet.column_dimensions[letter].width or 0
+        sheet.column_dimensions[letter].width = min(xlsx.MAX_WIDTH, max(current, len(theme) + 2))
 
 
 def _agreements(workbook: Workbook, title: str, lines: tuple[AgreementLine, ...]) -> None:
