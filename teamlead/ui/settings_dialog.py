@@ -1,6 +1,7 @@
 """Settings: the interface language and the default district (stored with :mod:`teamlead.rules.settings`;
 the default district by id, for the open database only) on the first tab; the districts, neighbourhoods and
-domains of the database on the second (:mod:`teamlead.ui.geography`).
+domains of the database on the second (:mod:`teamlead.ui.geography`); the signal themes and the offers of
+partners on the third.
 
 A new language takes effect at once: the main window rebuilds itself in it (no restart needed). The second
 tab's changes are written at once, each its own transaction; OK and Cancel concern the first tab.
@@ -27,6 +28,7 @@ from teamlead.rules import settings
 from teamlead.rules.vocabulary import Change
 from teamlead.ui.context import AppContext
 from teamlead.ui.geography.page import GeographyPage
+from teamlead.ui.geography.signal_lists_page import SignalListsPage
 from teamlead.ui.style import mute
 
 LANGUAGE_NAMES = (("nl", "Nederlands"), ("en", "English"))
@@ -35,7 +37,7 @@ LANGUAGE_NAMES = (("nl", "Nederlands"), ("en", "English"))
 class SettingsDialog(QDialog):
     """Language and default district; districts, neighbourhoods and domains. Lists load in the background."""
 
-    GENERAL, GEOGRAPHY = 0, 1
+    GENERAL, GEOGRAPHY, SIGNAL_LISTS = 0, 1, 2
     """The tabs, for :meth:`show_tab`."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -96,9 +98,11 @@ class SettingsDialog(QDialog):
         general_layout.addWidget(column)
         general_layout.addStretch()
         self.geography = GeographyPage(context)
+        self.signal_lists = SignalListsPage(context)
         self.tabs = QTabWidget()
         self.tabs.addTab(general, tr("General"))
         self.tabs.addTab(self.geography, tr("Districts, neighbourhoods and domains"))
+        self.tabs.addTab(self.signal_lists, tr("Signal themes and offers"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)

@@ -27,7 +27,8 @@ Work = Callable[[str, int | None], Callable[[Session], Any]]
 
 
 class NameDialog(QDialog):
-    """Add or rename a district, neighbourhood or domain; a neighbourhood's district can be chosen too."""
+    """Add or rename a district, neighbourhood, domain, theme or offer; a neighbourhood's district can be
+    chosen too. ``changed``: what the write announces (themes and offers are not geography)."""
 
     saved = Signal(object)
     """The write succeeded: what the service returned (a new record's id, else None)."""
@@ -43,9 +44,11 @@ class NameDialog(QDialog):
         districts: Sequence[tuple[int, str]] | None = None,
         district_id: int | None = None,
         parent: QWidget | None = None,
+        changed: Change = Change.GEOGRAPHY,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("geographyNameDialog")
+        self._changed = changed
         self.setWindowTitle(title)
         self._context = context
         self._work = work
@@ -87,7 +90,7 @@ class NameDialog(QDialog):
         self.form.clear_errors()
         self.ok.setEnabled(False)
         self._context.write(
-            self._work(name, district_id), self._saved, changed=Change.GEOGRAPHY, on_error=self._failed
+            self._work(name, district_id), self._saved, changed=self._changed, on_error=self._failed
         )
 
     def _saved(self, result: Any) -> None:

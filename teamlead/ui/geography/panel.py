@@ -48,7 +48,16 @@ class ListTable(QTableView):
 class ListPanel(QWidget):
     """A labelled list of districts, neighbourhoods or domains and the buttons that change them."""
 
-    def __init__(self, title: str, model: RowsModel[Any], name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        model: RowsModel[Any],
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        merge: bool = True,
+    ) -> None:
+        """``merge`` False: a list whose records are not merged (themes, offers): no Merge button."""
         super().__init__(parent)
         self.setObjectName(name)
         self.model = model
@@ -82,16 +91,18 @@ class ListPanel(QWidget):
         self.rename_button = QPushButton(tr("Rename…"))
         self.merge_button = QPushButton(tr("Merge into…"))
         self.delete_button = QPushButton(tr("Delete…"))
+        self.merge_button.setVisible(merge)
         buttons = QGridLayout()  # two by two: four buttons in a row do not fit a third of the dialog
         buttons.setContentsMargins(0, 0, 0, 0)
-        for number, (button, keys, hint) in enumerate(
-            (
-                (self.add_button, ("Ctrl+N", "Ins"), tr("Add (Ctrl+N)")),
-                (self.rename_button, ("F2",), tr("Rename (F2 or Enter)")),
-                (self.merge_button, ("Ctrl+M",), tr("Merge into another (Ctrl+M)")),
-                (self.delete_button, (QKeySequence.StandardKey.Delete,), tr("Delete (Delete)")),
-            )
-        ):
+        actions = [
+            (self.add_button, ("Ctrl+N", "Ins"), tr("Add (Ctrl+N)")),
+            (self.rename_button, ("F2",), tr("Rename (F2 or Enter)")),
+            (self.merge_button, ("Ctrl+M",), tr("Merge into another (Ctrl+M)")),
+            (self.delete_button, (QKeySequence.StandardKey.Delete,), tr("Delete (Delete)")),
+        ]
+        if not merge:
+            del actions[2]
+        for number, (button, keys, hint) in enumerate(actions):
             button.setToolTip(hint)
             self.hints[button] = hint
             buttons.addWidget(button, number // 2, number % 2)
@@ -106,7 +117,8 @@ class ListPanel(QWidget):
 
     def inputs(self) -> tuple[QWidget, ...]:
         """The list and its buttons, in the order Tab should take them."""
-        return (self.table, self.add_button, self.rename_button, self.merge_button, self.delete_button)
+        buttons = (self.add_button, self.rename_button, self.merge_button, self.delete_button)
+        return (self.table, *(button for button in buttons if not button.isHidden()))
 
     def _shortcut(self, button: QPushButton, keys: Sequence[str | QKeySequence.StandardKey]) -> None:
         action = QAction(self)
