@@ -32,7 +32,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--neighbourhood",
         metavar="NAME",
-        help=tr("the neighbourhood it is about (network map), matched within --district"),
+        help=tr(
+            "the neighbourhood it is about (network map; contacts: its pocket page, also as .vcf or .zip), "
+            "matched within --district"
+        ),
     )
     parser.add_argument(
         "--audience", choices=AUDIENCES, help=tr("who may read it: city (safe to forward) or district")

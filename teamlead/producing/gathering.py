@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from teamlead.data.queries.districts import NeighbourhoodRef
+    from teamlead.data.queries.people import CallGroup, CallPartner, Contact
     from teamlead.producing.produce import ReportRequest
     from teamlead.reporting.model import (
         AgreementRegister,
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
         NetworkMap,
         Roster,
     )
+    from teamlead.reports.pocket import PocketContact, PocketGroup, PocketPage
 
 
 def _as_of(request: ReportRequest) -> date:
@@ -82,4 +85,78 @@ def network(session: Session, request: ReportRequest, generated_at: datetime) ->
     everything = request.district is None
     return gather_network(
         session, districts, everything, neighbourhood, request.period, request.audience, generated_at
+    )
+
+
+def pocket_page(session: Session, request: ReportRequest, generated_at: datetime) -> PocketPage:
+    """``contacts --neighbourhood``: what Who to call shows for the neighbourhood
+    (:func:`teamlead.data.queries.people.who_to_call`), so the screen and the paper never disagree: the key
+    contacts of the active partners serving it first, by domain; then everyone else holding a role there on
+    the day shown (and partners without anyone, by their own number)."""
+    from teamlead import __version__
+    from teamlead.data.queries.people import who_to_call
+    from teamlead.reporting.model import ReportHeader
+    from teamlead.reports.pocket import PocketPage
+    from teamlead.rules.vocabulary import Audience
+
+    neighbourhood = _neighbourhood(session, request)
+    as_of = _as_of(request)
+    keys, others = _pocket_groups(who_to_call(session, neighbourhood.id, today=as_of))
+    header = ReportHeader(
+        "contacts", neighbourhood.district, None, Audience.DISTRICT, generated_at, __version__, as_of=as_of
+    )
+    return PocketPage(header, neighbourhood.name, neighbourhood.district, keys, others)
+
+
+def _neighbourhood(session: Session, request: ReportRequest) -> NeighbourhoodRef:
+    """The neighbourhood a screen chose by id, else the one ``--neighbourhood`` names (within ``--district``)."""
+    from teamlead.data.queries.districts import neighbourhoods_of
+    from teamlead.errors import UserError
+    from teamlead.i18n import tr
+    from teamlead.reporting.districts import choose_neighbourhood
+
+    if request.neighbourhood_id is None:
+        assert request.neighbourhood is not None  # the registry makes the pocket page only with one
+        return choose_neighbourhood(session, request.neighbourhood, request.district)
+    for found in neighbourhoods_of(session):
+        if found.id == request.neighbourhood_id:
+            return found
+    raise UserError(tr("That neighbourhood no longer exists (merged or deleted?); choose another."))
+
+
+def _pocket_groups(
+    groups: list[CallGroup],
+) -> tuple[tuple[PocketGroup, ...], tuple[PocketGroup, ...]]:
+    """Who to call's domain groups split in two: the key contacts, and everyone else."""
+    from teamlead.reports.pocket import PocketContact, PocketGroup
+
+    keys: list[PocketGroup] = []
+    others: list[PocketGroup] = []
+    for group in groups:
+        first: list[PocketContact] = []
+        rest: list[PocketContact] = []
+        for partner in group.partners:
+            for person in partner.people:
+                (first if person.key else rest).append(_pocket_contact(partner, person))
+            if not partner.people:  # nobody holds a role: the partner's own number, so it is not missing
+                rest.append(PocketContact("", partner.name, "", partner.phone, partner.email, (), key=False))
+        if first:
+            keys.append(PocketGroup(group.domain, tuple(first)))
+        if rest:
+            others.append(PocketGroup(group.domain, tuple(rest)))
+    return tuple(keys), tuple(others)
+
+
+def _pocket_contact(partner: CallPartner, person: Contact) -> PocketContact:
+    from teamlead.reports.pocket import PocketContact
+
+    return PocketContact(
+        name=person.name,
+        partner=partner.name,
+        role=", ".join(person.roles),
+        phone=person.phone or partner.phone,
+        email=person.email,
+        reachability=tuple(str(window) for window in person.reachability),
+        key=person.key,
+        person_id=person.person_id,
     )

@@ -40,6 +40,12 @@ class ReportRequest:
     """The day roster and contacts show the state of (``--to``, default today)."""
     neighbourhood: str | None = None
     """``--neighbourhood``: for the kinds that take it (:attr:`Option.NEIGHBOURHOOD`)."""
+    neighbourhood_id: int | None = None
+    """A neighbourhood a screen chose (Who to call), by id; instead of :attr:`neighbourhood`."""
+
+    @property
+    def names_neighbourhood(self) -> bool:
+        return self.neighbourhood is not None or self.neighbourhood_id is not None
 
 
 def default_audience(kind: str) -> str:
@@ -64,7 +70,7 @@ def check_target(target: Path, formats: Iterable[str]) -> str:
 def check_request(request: ReportRequest) -> None:
     """Refuse, as wrong usage (exit 2), what the registry says the kind cannot do."""
     found = find_kind(request.kind)
-    check_target(request.target, found.suffixes if found is not None else SUFFIXES)
+    suffix = check_target(request.target, found.every_suffix if found is not None else SUFFIXES)
     kind = report_kind(request.kind)
     if request.audience not in AUDIENCES:
         raise UsageError(
@@ -77,13 +83,21 @@ def check_request(request: ReportRequest) -> None:
                 kind=request.kind,
             )
         )
-    if request.neighbourhood is not None and Option.NEIGHBOURHOOD not in kind.takes:
+    if request.names_neighbourhood and Option.NEIGHBOURHOOD not in kind.takes:
         takers = ", ".join(other.key for other in REPORT_KINDS if Option.NEIGHBOURHOOD in other.takes)
         raise UsageError(
             tr(
                 "The {kind} report does not take --neighbourhood (it is taken by: {kinds}).",
                 kind=request.kind,
                 kinds=takers,
+            )
+        )
+    if suffix not in kind.made_for(request).suffixes:  # a format of the kind's --neighbourhood form only
+        raise UsageError(
+            tr(
+                "A {suffix} file of the {kind} report is made for one neighbourhood: add --neighbourhood NAME.",
+                suffix=suffix,
+                kind=request.kind,
             )
         )
     if Option.MEETING in kind.takes and request.meeting_id is None:
@@ -125,7 +139,7 @@ def produce(
     the city, safe to forward, by the user's umask.
     """
     check_request(request)
-    kind = report_kind(request.kind)
+    kind = report_kind(request.kind).made_for(request)
     generated_at = generated_at or now()
     suffix = request.target.suffix.lower()
     step = progress or (lambda _done, _total, _label: None)

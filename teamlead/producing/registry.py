@@ -75,14 +75,47 @@ class ReportKind:
     takes: frozenset[Option]
     gather: Callable[[Session, ReportRequest, datetime], Any]
     """The report's data from the database, in one read-only session; its ``header`` gets :attr:`title`."""
+    by_neighbourhood: ReportKind | None = None
+    """What the kind makes when ``--neighbourhood`` is given, when that is another report with formats of its
+    own (``contacts``: the pocket page); None when the option only narrows the same report (``network``)."""
 
     @property
     def suffixes(self) -> tuple[str, ...]:
+        """The formats without ``--neighbourhood`` (all of them for a kind without :attr:`by_neighbourhood`)."""
         return tuple(form.suffix for form in self.formats)
+
+    @property
+    def every_suffix(self) -> tuple[str, ...]:
+        """Every format the kind writes, with or without ``--neighbourhood``."""
+        narrowed = self.by_neighbourhood.suffixes if self.by_neighbourhood is not None else ()
+        return tuple(dict.fromkeys((*self.suffixes, *narrowed)))
+
+    def made_for(self, request: ReportRequest) -> ReportKind:
+        """The kind that makes ``request``: :attr:`by_neighbourhood` when it names a neighbourhood."""
+        if self.by_neighbourhood is not None and request.names_neighbourhood:
+            return self.by_neighbourhood
+        return self
 
     def format(self, suffix: str) -> Format:
         return next(form for form in self.formats if form.suffix == suffix)
 
+
+POCKET_PAGE = ReportKind(
+    key="contacts",
+    title=lambda: tr("Who to call"),
+    formats=(
+        Format(".pdf", "pocket_pdf", "write_pocket_pdf"),
+        Format(".xlsx", "pocket_xlsx", "write_pocket_xlsx"),
+        Format(".vcf", "pocket_cards", "write_pocket_vcf"),
+        Format(".zip", "pocket_cards", "write_pocket_zip"),
+    ),
+    audiences=(Audience.DISTRICT,),
+    takes=frozenset({Option.DISTRICT, Option.NEIGHBOURHOOD, Option.AS_OF}),
+    gather=gathering.pocket_page,
+)
+"""``contacts --neighbourhood``: who to call in one neighbourhood, for a phone or a pocket (``shared/interface.md``,
+the pocket page); the ``.vcf`` has a card per person, the ``.zip`` one ``.vcf`` per person (classic Outlook
+imports only the first card of a file)."""
 
 REPORT_KINDS: tuple[ReportKind, ...] = (
     ReportKind(
@@ -115,8 +148,9 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
             Format(".xlsx", "lists_xlsx", "write_contacts"),
         ),
         audiences=(Audience.DISTRICT,),
-        takes=frozenset({Option.DISTRICT, Option.AS_OF}),
+        takes=frozenset({Option.DISTRICT, Option.NEIGHBOURHOOD, Option.AS_OF}),
         gather=gathering.contacts,
+        by_neighbourhood=POCKET_PAGE,
     ),
     ReportKind(
         key="agreements",
@@ -156,7 +190,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
 )
 
 KINDS = tuple(kind.key for kind in REPORT_KINDS)
-SUFFIXES = tuple(dict.fromkeys(suffix for kind in REPORT_KINDS for suffix in kind.suffixes))
+SUFFIXES = tuple(dict.fromkeys(suffix for kind in REPORT_KINDS for suffix in kind.every_suffix))
 """Every extension some kind writes, in the order they first appear."""
 AUDIENCES = tuple(Audience)
 
@@ -182,5 +216,7 @@ def format_title(suffix: str) -> str:
         ".xlsx": tr("Excel workbook"),
         ".png": tr("Picture (PNG)"),
         ".svg": tr("Drawing (SVG)"),
+        ".vcf": tr("Contact cards (vCard)"),
+        ".zip": tr("Contact cards, a file each (ZIP)"),
     }
     return titles.get(suffix, suffix)

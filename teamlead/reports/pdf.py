@@ -314,6 +314,9 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
     """
 
     footer_left = ""
+    running_head = ""
+    """Drawn above the body of every page but the first (whose title says it) when set: the pocket page's
+    place and date, so a page on its own still says what it is and how old."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -357,6 +360,10 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
         self.drawRightString(
             page_width - MARGIN, 8 * mm, tr("Page {page} of {pages}", page=self._pageNumber, pages=total)
         )
+        if self.running_head and self._pageNumber > 1:
+            self.setFont(FONT_BOLD, 9)
+            self.setFillColor(ACCENT)
+            self.drawString(MARGIN, self._pagesize[1] - 11 * mm, self.running_head)
         self.restoreState()
 
 
@@ -365,16 +372,20 @@ def write_pdf(
     header: ReportHeader,
     story: list[Flowable],
     pagesize: tuple[float, float] = A4,
+    running_head: str = "",
 ) -> None:
-    """Lay out ``story`` on pages of ``pagesize`` (A4 unless a picture needs more) with the footer, and write
-    it to ``target`` atomically."""
+    """Lay out ``story`` on pages of ``pagesize`` (A4 unless a picture needs more) with the footer (and
+    ``running_head`` above the body of every page after the first, when given), and write it to ``target`` atomically."""
     page_width, page_height = pagesize
     register_fonts()
     period = f" · {formatting.period_name(header.period.start, header.period.end)}" if header.period else ""
     footer = scripts.single_font(pdf_plain(f"Teamlead · {header.title} · {header.district}{period}"), FONT)
 
+    head = scripts.single_font(pdf_plain(running_head), FONT_BOLD)
+
     class Footed(_NumberedCanvas):
         footer_left = footer
+        running_head = head
 
     story = keep_headings_with_next(story)
     # reportlab writes into a file it opens itself and leaves open when the write fails (a full disk): ours

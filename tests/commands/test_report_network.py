@@ -72,7 +72,7 @@ def test_an_unknown_name_lists_the_districts_neighbourhoods(
     assert not out.exists()
 
 
-@pytest.mark.parametrize("kind", ["district", "roster", "agreements", "contacts"])
+@pytest.mark.parametrize("kind", ["district", "roster", "agreements"])
 def test_other_kinds_refuse_a_neighbourhood(
     db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
