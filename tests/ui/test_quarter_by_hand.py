@@ -4,7 +4,7 @@ Summary must hold exactly what the walk entered.
 From "Start empty": the district, three neighbourhoods and two domains in Settings; five partners and their
 people in the partner form and the person dialog; a one-off meeting and a monthly series, invitees, attendance
 by keyboard, minutes, decisions made into agreements and one closed; contact moments in the note dialog and a
-signal from Who to call; a roster imported through the wizard; one partner archived. The app's clock moves
+signal from Who to call, followed up in its round (themes, two partners asked from Who to call, closed, feedback); a roster imported through the wizard; one partner archived. The app's clock moves
 from mid-December to April in steps. Then the Reports section makes the district report for the first
 quarter, and every Summary key (:mod:`teamlead.reporting.summary_keys`, so a key added later without a figure
 here fails) is compared with what the test counted in its own ledger as it entered things.
@@ -30,8 +30,8 @@ from teamlead.reporting.summary_keys import (
 )
 from teamlead.ui.main_window import MainWindow
 from tests.importing.rosters import write_xlsx
-from tests.ui.walk.driving import Attendance, Person, Walk
-from tests.ui.walk.ledger import Agreement, Ledger, Meeting, Note, Partner
+from tests.ui.walk.driving import Asked, Attendance, Person, Walk
+from tests.ui.walk.ledger import Agreement, Ledger, Meeting, Note, Partner, Signal
 
 pytestmark = [pytest.mark.slow, pytest.mark.qt_log_ignore("This plugin does not support")]
 
@@ -195,8 +195,23 @@ def walk_the_quarter(walk: Walk, ledger: Ledger, tmp_path: Path, monkeypatch: py
     # The remark in the roster is a remark, not a contact moment: nothing for the ledger's notes.
 
     # March: a signal from Who to call, more contact moments, the third meeting, a partner leaves.
+    # The signal is followed up: two partners asked (logged as calls with them), closed, feedback given.
     walk.on(date(2026, 3, 5))
     note("signal", [YOUTH_WORK], "Groep jongeren bij het winkelcentrum, onrustig", place=VOLEWIJCK)
+    walk.follow_up_signal(
+        ["Unrest", "Nuisance"],
+        [Asked(POLICE, "Knew it", time(9, 30)), Asked(SPORTS_CLUB, "Did not know", time(11, 0), "visit")],
+        closed=date(2026, 3, 9),
+        outcome="Samen met de wijkagent aangesproken; rustig sindsdien.",
+        feedback_on=date(2026, 3, 10),
+        feedback="Teruggekoppeld in het netwerkoverleg.",
+    )
+    ledger.notes.append(Note("call", date(2026, 3, 5), (POLICE,)))
+    ledger.notes.append(Note("visit", date(2026, 3, 5), (SPORTS_CLUB,)))
+    # Came in at the app's 08:00, first asked at 09:30: 1.5 hours.
+    ledger.signals.append(
+        Signal(date(2026, 3, 5), ("unrest", "nuisance"), 1.5, date(2026, 3, 9), date(2026, 3, 10))
+    )
     walk.on(date(2026, 3, 6))
     note("meeting", [FATHERS], "Overleg over de avondwandelingen")
     note("other", [TENANTS], "Verslag van de bewonersavond ontvangen")

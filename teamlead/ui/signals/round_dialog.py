@@ -83,6 +83,7 @@ class SignalRoundDialog(QDialog):
         self._context = context
         self.note_id = note_id
         self.page: SignalPage | None = None
+        self._fill = False
         self.is_loaded = False
         self.setObjectName("signalRoundDialog")
         self.setWindowTitle(tr("Signal round"))
@@ -128,13 +129,15 @@ class SignalRoundDialog(QDialog):
         )
         self.edit_ask_button = QPushButton(tr("Cor&rect answer…"))
         self.remove_ask_button = QPushButton(tr("Re&move"))
+        self.asks_summary.setWordWrap(True)
         ask_buttons = QHBoxLayout()
-        ask_buttons.addWidget(self.asks_summary, 1)
+        ask_buttons.addStretch(1)
         ask_buttons.addWidget(self.ask_button)
         ask_buttons.addWidget(self.edit_ask_button)
         ask_buttons.addWidget(self.remove_ask_button)
         asked_layout = QVBoxLayout(asked)
         asked_layout.addWidget(self.asks)
+        asked_layout.addWidget(self.asks_summary)
         asked_layout.addLayout(ask_buttons)
 
         close = QGroupBox(tr("Close"))
@@ -190,17 +193,20 @@ class SignalRoundDialog(QDialog):
         """Read the signal; ``fill`` also puts its values in the form (the first time): later reloads bring in
         the partners' answers without overwriting what the user is typing."""
         note_id = self.note_id
+        self._fill = fill or self._fill
 
         def load(session: Session) -> Loaded:
             return Loaded(signal_page(session, note_id), theme_choices(session))
 
-        self._context.read(load, lambda loaded: self._show(loaded, fill=fill), key=f"signal-round.{note_id}")
+        # A bound method, so the result is dropped once the dialog is gone (closed while reading).
+        self._context.read(load, self._show, key=f"signal-round.{note_id}")
 
     def _data_changed(self, what: Change) -> None:
         if what in (Change.NOTE, Change.THEMES, Change.ALL):
             self.reload(fill=False)
 
-    def _show(self, loaded: Loaded, *, fill: bool) -> None:
+    def _show(self, loaded: Loaded) -> None:
+        fill, self._fill = self._fill, False
         page = loaded.page
         if page is None:
             self.heading.setText(

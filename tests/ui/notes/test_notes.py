@@ -166,7 +166,12 @@ def test_notes_view_filters_by_kind_neighbourhood_and_partner(
     view.set_filters(kind=str(NoteKind.SIGNAL))
     settle(qtbot, context)
     row = [view.model.index(0, c).data() for c in range(7)]
-    assert row[1:5] == ["Signal · open", "Jongerenwerk Nieuw-West, Politie Team Slotervaart", "", "Wildemanbuurt"]
+    assert row[1:5] == [
+        "Signal · open",
+        "Jongerenwerk Nieuw-West, Politie Team Slotervaart",
+        "",
+        "Wildemanbuurt",
+    ]
     view.set_filters(neighbourhood_id=seed.slotervaart)
     settle(qtbot, context)
     assert view.model.rowCount() == 0

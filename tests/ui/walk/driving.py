@@ -13,7 +13,7 @@ from datetime import date, time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QPushButton, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from teamlead.rules.formatting import day_input
@@ -29,6 +29,8 @@ from teamlead.ui.partners.view import PartnersView
 from teamlead.ui.people.dialogs import AddPersonDialog
 from teamlead.ui.reports.view import ReportsView
 from teamlead.ui.settings_dialog import SettingsDialog
+from teamlead.ui.signals.ask_dialog import AskDialog
+from teamlead.ui.signals.round_dialog import SignalRoundDialog
 from teamlead.ui.whotocall.view import WhoToCallView
 from teamlead.ui.widgets.date_field import DateField
 from tests.ui.geography.driving import add_by_keyboard, answer, showing
@@ -41,6 +43,16 @@ class Person:
     name: str
     role: str
     phone: str
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A partner asked about a signal from Who to call: the answer as the dialog names it, how, and when."""
+
+    partner: str
+    answer: str
+    at: time
+    kind: str = "call"
 
 
 @dataclass(frozen=True)
@@ -119,13 +131,22 @@ class Walk:
     # --- partners and people ----------------------------------------------------------------------------------
 
     def add_partner(
-        self, name: str, domain: str, neighbourhoods: Sequence[str], people: Sequence[Person] = ()
+        self,
+        name: str,
+        domain: str,
+        neighbourhoods: Sequence[str],
+        people: Sequence[Person] = (),
+        *,
+        cadence: int | None = None,
     ) -> None:
-        """New partner…: name, domain, the neighbourhoods it serves, Save; then its people (Add a person…)."""
+        """New partner…: name, domain, the neighbourhoods it serves (and how often to stay in touch), Save;
+        then its people (Add a person…)."""
         partners = self.section("partners", PartnersView)
         self.qtbot.mouseClick(partners.new_button, Qt.MouseButton.LeftButton)
         form = partners.pane.editor
         self.qtbot.keyClicks(form.name, name)
+        if cadence is not None:
+            form.cadence.setValue(cadence)
         index = form.domain.findText(domain)
         assert index >= 0, f"the domain {domain} is not offered"
         form.domain.setCurrentIndex(index)
@@ -219,6 +240,74 @@ class Walk:
         self.qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         self.settle()
         assert saved, f"the note was not saved: {dialog.form.error_text('text')}"
+
+    def follow_up_signal(
+        self,
+        themes: Sequence[str] = (),
+        asked: Sequence[Asked] = (),
+        *,
+        closed: date | None = None,
+        outcome: str = "",
+        feedback_on: date | None = None,
+        feedback: str = "",
+    ) -> None:
+        """In the signal round that opened when the signal was saved: tick its themes (by the names shown);
+        Ask partners in Who to call, and there each partner's Ask…, the answer and the time asked; Done
+        asking; then the close and the feedback, and Save."""
+        dialog = showing(self.window, SignalRoundDialog)
+        self.qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=TIMEOUT)
+        self.settle()
+        shown = {check.text(): check for check in dialog.theme_checks.values()}
+        for theme in themes:
+            assert theme in shown, f"the theme {theme} is not offered: {sorted(shown)}"
+            self.qtbot.mouseClick(shown[theme], Qt.MouseButton.LeftButton)
+        if asked:
+            self.qtbot.mouseClick(dialog.ask_button, Qt.MouseButton.LeftButton)
+            self.settle()
+            who = self.window.current_view()
+            assert isinstance(who, WhoToCallView), f"Ask partners shows {type(who).__name__}"
+            assert who.asking is not None
+            assert who.asking_bar.isVisible()
+            for ask in asked:
+
+                def buttons(partner: str = ask.partner) -> list[QPushButton]:
+                    return [
+                        button
+                        for button in who.findChildren(QPushButton, "askButton")
+                        if button.accessibleName() == f"Ask {partner}" and button.isVisible()
+                    ]
+
+                self.qtbot.waitUntil(lambda: len(buttons()) == 1, timeout=TIMEOUT)
+                self.qtbot.mouseClick(buttons()[0], Qt.MouseButton.LeftButton)
+                asking = showing(who, AskDialog)
+                asking.kind.setCurrentIndex(asking.kind.findData(ask.kind))
+                asking.answer.setCurrentIndex(asking.answer.findText(ask.answer))
+                assert asking.answer.currentText() == ask.answer
+                asking.asked_at.time.setFocus()
+                asking.asked_at.time.setTime(QTime(ask.at.hour, ask.at.minute))
+                recorded: list[bool] = []
+                asking.accepted.connect(lambda done=recorded: done.append(True))
+                self.qtbot.mouseClick(asking.save_button, Qt.MouseButton.LeftButton)
+                self.settle()
+                assert recorded, f"the answer of {ask.partner} was not recorded"
+            self.qtbot.mouseClick(who.done_asking_button, Qt.MouseButton.LeftButton)
+            self.settle()
+            assert len(dialog.asks_model.rows()) == len(asked), "the round shows every answer"
+        dialog.activateWindow()  # typed into as a person does: its window active (Who to call was in front)
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=TIMEOUT)
+        if closed is not None:
+            self.qtbot.mouseClick(dialog.closed_check, Qt.MouseButton.LeftButton)
+            self.type_date(dialog.closed_on, closed)
+            self.qtbot.keyClicks(dialog.outcome, outcome)
+        if feedback_on is not None:
+            self.qtbot.mouseClick(dialog.feedback_check, Qt.MouseButton.LeftButton)
+            self.type_date(dialog.feedback_on, feedback_on)
+            self.qtbot.keyClicks(dialog.feedback, feedback)
+        saved: list[bool] = []
+        dialog.accepted.connect(lambda: saved.append(True))
+        self.qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        self.settle()
+        assert saved, "the signal round was not saved"
 
     def type_date(self, field: DateField, day: date) -> None:
         """Into a date field as a person types a day: over what it holds, digits day first, then Tab (the field

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from statistics import median
 
 
 @dataclass
@@ -24,6 +25,18 @@ class Note:
     kind: str
     day: date
     partners: tuple[str, ...]
+
+
+@dataclass
+class Signal:
+    """A signal's round as the walk entered it: the day it came in, its theme keys, the hours from coming in
+    to the first partner asked (None: nobody asked), and the days it was closed and feedback went back."""
+
+    day: date
+    themes: tuple[str, ...] = ()
+    first_ask_hours: float | None = None
+    closed: date | None = None
+    feedback: date | None = None
 
 
 @dataclass
@@ -49,6 +62,8 @@ class Ledger:
     notes: list[Note] = field(default_factory=list)
     meetings: dict[tuple[str, date], Meeting] = field(default_factory=dict)
     agreements: dict[str, Agreement] = field(default_factory=dict)
+    signals: list[Signal] = field(default_factory=list)
+    """Each signal's round (the signal notes themselves are in :attr:`notes` too)."""
 
     def _in(self, day: date | None) -> bool:
         return day is not None and self.first <= day <= self.last
@@ -69,13 +84,18 @@ class Ledger:
         figures["contact_moments"] = len(notes)
         for kind in ("call", "visit", "email", "meeting", "signal", "other"):
             figures[f"contact_moments_{kind}"] = sum(1 for note in notes if note.kind == kind)
-        signals = sum(1 for note in notes if note.kind == "signal")
-        figures["signals"] = signals
-        figures["signals_closed"] = 0  # no signal rounds yet: a signal is never closed
-        figures["signals_feedback_share"] = None
-        figures["signals_first_ask_hours_median"] = None
+        figures["signals"] = sum(1 for note in notes if note.kind == "signal")
+        came_in = [signal for signal in self.signals if self._in(signal.day)]
+        closed = [signal for signal in self.signals if self._in(signal.closed)]
+        figures["signals_closed"] = len(closed)
+        with_feedback = sum(1 for signal in closed if signal.feedback is not None)
+        figures["signals_feedback_share"] = with_feedback / len(closed) if closed else None
+        hours = [signal.first_ask_hours for signal in came_in if signal.first_ask_hours is not None]
+        figures["signals_first_ask_hours_median"] = median(hours) if hours else None
         for key in theme_keys:
-            figures[f"signals_theme_{key}"] = signals if key == "other" else 0
+            figures[f"signals_theme_{key}"] = sum(
+                1 for signal in came_in if key in (signal.themes or ("other",))
+            )
         held = [m for m in self.meetings.values() if self._in(m.day)]
         figures["meetings_held"] = len(held)
         for kind in ("network", "partner", "reflection", "other"):
