@@ -205,6 +205,15 @@ def geography(qtbot: QtBot, world: World) -> QWidget:
     return shown(qtbot, world, dialog)
 
 
+def signal_lists(qtbot: QtBot, world: World) -> QWidget:
+    """Settings on its third tab: the signal themes and the offers of partners."""
+    from teamlead.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(world.context, world.host)
+    dialog.show_tab(dialog.SIGNAL_LISTS)
+    return shown(qtbot, world, dialog)
+
+
 def geography_name(qtbot: QtBot, world: World) -> QWidget:
     """A neighbourhood's name and district (the geography page's Add and Rename)."""
     from teamlead.ui.geography.dialogs import NameDialog
@@ -397,6 +406,7 @@ DIALOGS: dict[str, tuple[str, Opener]] = {
     "settings": ("settings_dialog.SettingsDialog", settings),
     "geography": ("settings_dialog.SettingsDialog", geography),
     "geography-name": ("geography.dialogs.NameDialog", geography_name),
+    "signal-lists": ("settings_dialog.SettingsDialog", signal_lists),
     "geography-merge": ("geography.dialogs.MergeDialog", geography_merge),
     "assign-district": ("dashboard.districtless.AssignDistrictDialog", assign_district),
     "conflict": ("safety.guarded.ConflictDialog", conflict),

@@ -292,6 +292,25 @@ def _geography_step(step: str) -> Callable[[MainWindow], None]:
     return go
 
 
+def _signal_lists_step(step: str) -> Callable[[MainWindow], None]:
+    """Settings on the themes and offers tab: add a theme, rename the first, or try to delete it (a default
+    theme: refused in words)."""
+
+    def go(window: MainWindow) -> None:
+        dialog = window.open_settings()
+        dialog.show_tab(dialog.SIGNAL_LISTS)
+        page = dialog.signal_lists
+        wait_until(lambda: page.is_loaded)
+        idle(window)
+        if step == "add":
+            page.add(page.themes)
+            return
+        page.themes.select(page.data.themes[0].id)
+        getattr(page, step)(page.themes)
+
+    return go
+
+
 def _roster() -> Path:
     from tests.importing.rosters import MESSY_ROSTER, write_xlsx
 
@@ -463,6 +482,10 @@ CASES: tuple[DialogCase, ...] = (
     DialogCase("geography-rename", _geography_step("rename"), _kind("NameDialog")),
     DialogCase("geography-merge", _geography_step("merge"), _kind("MergeDialog")),
     DialogCase("geography-delete", _geography_step("delete"), _message_box),
+    DialogCase("settings-signal-lists", _settings(2), _kind("settingsDialog")),
+    DialogCase("theme-add", _signal_lists_step("add"), _kind("signalListNameDialog")),
+    DialogCase("theme-rename", _signal_lists_step("rename"), _kind("signalListNameDialog")),
+    DialogCase("theme-delete-refused", _signal_lists_step("delete"), _message_box),
     DialogCase("assign-district", _districtless, _kind("assignDistrictDialog")),
     *(
         DialogCase(f"import-{step.lower()}", _wizard_step(step), _kind("importWizard"), _wizard_on(step))

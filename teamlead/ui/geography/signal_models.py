@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from teamlead.data.queries.signal_lists import OfferRow, ThemeRow
 from teamlead.i18n import tr
+from teamlead.reporting.summary_keys import THEME_PREFIX
 from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
 
 _NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -19,13 +20,14 @@ def default_theme_note() -> str:
 
 
 class ThemeModel(RowsModel[ThemeRow]):
-    """Name, the Summary key the district report counts it under, and how many signals have it."""
+    """Name, the Summary key the district report counts it under (``signals_theme_<key>``), and how many
+    signals have it."""
 
     def headers(self) -> Sequence[str]:
         return (tr("Name"), tr("Report key"), tr("Signals"))
 
     def display(self, row: ThemeRow, column: int) -> str:
-        return (row.label, row.key, str(row.signals))[column]
+        return (row.label, f"{THEME_PREFIX}{row.key}", str(row.signals))[column]
 
     @override
     def sort_key(self, row: ThemeRow, column: int) -> Any:
@@ -38,7 +40,9 @@ class ThemeModel(RowsModel[ThemeRow]):
         if index.isValid() and role == Qt.ItemDataRole.ToolTipRole:
             row = self._rows[index.row()]
             if index.column() == 1:
-                return tr("The district report counts its signals as signals_theme_{key}.", key=row.key)
+                return tr(
+                    "The district report counts its signals under this key; it stays when the theme is renamed."
+                )
             if row.is_default:
                 return default_theme_note()
         return super().data(index, role)

@@ -93,7 +93,7 @@ def test_add_and_rename_a_theme_its_key_stays(qtbot: QtBot, opened: Open) -> Non
     settle(qtbot, opened.context)
     assert themes.current() is not None
     assert themes.current().label == "Vuurwerk"
-    assert cells(themes, 1)[-1] == "vuurwerk"
+    assert cells(themes, 1)[-1] == "signals_theme_vuurwerk"
 
     press(qtbot, themes, Qt.Key.Key_F2)
     dialog = showing(page, NameDialog)
@@ -103,7 +103,7 @@ def test_add_and_rename_a_theme_its_key_stays(qtbot: QtBot, opened: Open) -> Non
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     settle(qtbot, opened.context)
     assert cells(themes)[-1] == "Vuurwerk en explosieven"
-    assert cells(themes, 1)[-1] == "vuurwerk"  # the district report's key stays
+    assert cells(themes, 1)[-1] == "signals_theme_vuurwerk"  # the district report's key stays
     with opened.context.database.begin() as session:
         assert session.scalar(select(Theme.name).where(Theme.key == "vuurwerk")) == "Vuurwerk en explosieven"
 
