@@ -15,6 +15,7 @@ from teamlead.cli import main
 from teamlead.data.database import open_database
 from teamlead.data.models import District, Domain, Invitee, Meeting, Organisation
 from tests.reporting.seed import SENTINELS, seed
+from tests.reporting.signal_rounds_seed import OWN_KEY, ROUNDS, SENTINEL, log_rounds
 from tests.reports.readback import pdf_text, sheet_rows, workbook_xml
 
 Q3 = ["--from", "2026-07-01", "--to", "2026-09-30"]
@@ -398,3 +399,52 @@ def test_totals_weigh_each_share_by_what_it_divides_by_and_leave_a_median_out() 
     assert total("signals_feedback_share", districts) == pytest.approx(7 / 8)
     assert total("signals_first_ask_hours_median", districts) is None
     assert total("signals_closed", districts) == 8
+
+
+@pytest.fixture
+def signal_workbooks(workbooks: list[Path], tmp_path: Path) -> list[Path]:
+    """The three districts again, with signal rounds through the services: some of them in Nieuw-West, all in
+    West, the last few in Zuid (a user-made theme among them)."""
+    db = tmp_path / "city.sqlite3"
+    database = open_database(db)
+    with database.begin() as session:
+        ids = dict(session.execute(select(District.name, District.id)).all())
+        log_rounds(session, ids["Nieuw-West"], ROUNDS[:3])
+        log_rounds(session, ids["West"], ROUNDS)
+        log_rounds(session, ids["Zuid"], ROUNDS[3:6])
+    database.dispose()
+    paths = []
+    for name in ("Nieuw-West", "West", "Zuid"):
+        path = tmp_path / f"{name}-signals.xlsx"
+        command = ["--database", str(db), "report", "district", "--district", name, *Q3, "-o", str(path)]
+        assert main(command) == 0
+        paths.append(path)
+    return paths
+
+
+def test_signal_figures_are_summed_per_district_and_in_total(
+    signal_workbooks: list[Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "city.xlsx"
+    assert main(["consolidate", *map(str, signal_workbooks), "-o", str(out)]) == 0
+    own = [_summary(path) for path in signal_workbooks]
+    table = {row[0]: row[1:] for row in sheet_rows(out, "Summary")[1:]}
+    themes = [key for key in own[0] if str(key).startswith("signals_theme_")]
+    assert f"signals_theme_{OWN_KEY}" in themes
+    for key in ("signals", "signals_closed", *themes):
+        columns = [summary[key] for summary in own]
+        assert list(table[key]) == [*columns, sum(columns)], key  # type: ignore[arg-type]
+    assert table["signals_closed"] == (2, 5, 2, 9)
+    assert table[f"signals_theme_{OWN_KEY}"] == (0, 1, 1, 2)
+    # Weighted by the signals closed: (2 × 1/2 + 5 × 4/5 + 2 × 1) / 9.
+    assert table["signals_feedback_share"][:3] == pytest.approx([0.5, 0.8, 1.0])
+    assert table["signals_feedback_share"][3] == pytest.approx(7 / 9)
+    assert table["signals_first_ask_hours_median"][:3] == pytest.approx([3.0, 3.0, 1.0])
+    assert table["signals_first_ask_hours_median"][3] is None
+    trend = {(row[0], row[1]): row[-1] for row in sheet_rows(out, "Trend")[1:]}
+    assert trend[("signals_closed", "West")] == 5
+    pdf = tmp_path / "city.pdf"
+    assert main(["consolidate", *map(str, signal_workbooks), "-o", str(pdf)]) == 0
+    text = pdf_text(pdf)
+    assert "Signals closed 2 5 2 9" in text
+    assert SENTINEL not in text + workbook_xml(out)
