@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -122,3 +124,21 @@ def test_at_night_the_key_contact_reachable_now_comes_first_and_offers_narrow_th
         ("Karim Bouali", True),
         ("Sanne de Vries", False),
     ]
+
+
+def test_save_for_my_phone_writes_the_neighbourhood_cards(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed, tmp_path: Path
+) -> None:
+    import vobject
+
+    view = WhoToCallView(context, host)
+    settle(qtbot, context)
+    assert not view.pocket_button.isEnabled()
+    view.show_neighbourhood(seed.wildeman)
+    settle(qtbot, context)
+    assert view.pocket_button.isEnabled()
+    with qtbot.waitSignal(view.pocket_written, timeout=10_000) as written:
+        view.save_pocket(tmp_path / "wildeman.vcf")
+    cards = list(vobject.readComponents(Path(written.args[0]).read_text(encoding="utf-8")))
+    assert [card.fn.value for card in cards] == ["Sanne de Vries"]
+    assert cards[0].tel.value == "06 5555 1234"
