@@ -189,7 +189,7 @@ def signal_answer(answer: str | None) -> str:
 def signal_state_names() -> dict[str, str]:
     """Where a signal's round stands, in the order the notes filter offers them."""
     return {
-        SignalState.OPEN: tr("Open"),
+        SignalState.OPEN: trp("signal state", "Open"),
         SignalState.NO_FEEDBACK: tr("Closed, feedback missing"),
         SignalState.CLOSED: tr("Closed"),
         SignalState.NONE: tr("Recorded before signal rounds"),
