@@ -19,6 +19,13 @@ def register(subparsers: Any) -> None:
             "covers the last full calendar quarter.",
             formats=tr(" or ").join(SUFFIXES),
         ),
+        epilog=tr(
+            "contacts with --neighbourhood NAME is the pocket page of that neighbourhood, for the district only: "
+            "the key contacts of the active partners serving it first, by domain, then the other contact "
+            "persons, with phone numbers in large type and the day it was made; as .pdf or .xlsx, as .vcf "
+            "(vCard 3.0, a card per person, for a phone) or as .zip (a .vcf per person, for classic Outlook, "
+            "which imports only the first card of a file). .vcf and .zip need --neighbourhood."
+        ),
     )
     parser.add_argument(
         "kind", choices=KINDS, metavar="KIND", help=tr("one of: {kinds}", kinds=", ".join(KINDS))

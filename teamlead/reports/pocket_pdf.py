@@ -110,10 +110,7 @@ def write_pocket_pdf(page: PocketPage, target: Path) -> None:
         pdf.para(f"{page.header.title}: {page.neighbourhood}", "title"),
         _para(f"{page.place} · {stand(page)}", "place"),
         pdf.para(
-            tr(
-                "Key contacts first, by domain; then the other contact persons. "
-                "For the district only: it names people."
-            ),
+            tr("Key contacts first, by domain, then the others. It names people: for the district only."),
             "small",
         ),
         pdf.spacer(3),
