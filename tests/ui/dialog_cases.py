@@ -103,6 +103,19 @@ def note(qtbot: QtBot, world: World) -> QWidget:
     return shown(qtbot, world, NoteDialog(world.context, world.host))
 
 
+def signal_round(qtbot: QtBot, world: World) -> QWidget:
+    from teamlead.ui.signals.round_dialog import SignalRoundDialog
+
+    return shown(qtbot, world, SignalRoundDialog(world.context, world.seeded.signal, world.host))
+
+
+def ask(qtbot: QtBot, world: World) -> QWidget:
+    from teamlead.ui.signals.ask_dialog import AskDialog, AskTarget
+
+    target = AskTarget(world.seeded.signal, world.seeded.police, "Politie basisteam Slotervaart", ())
+    return shown(qtbot, world, AskDialog(world.context, target, world.host))
+
+
 def new_meeting(qtbot: QtBot, world: World) -> QWidget:
     from teamlead.data.queries.invitees import meeting_form_choices
     from teamlead.ui.meetings.new_meeting import NewMeetingDialog
@@ -394,6 +407,8 @@ def import_summary(qtbot: QtBot, world: World) -> QWidget:
 
 DIALOGS: dict[str, tuple[str, Opener]] = {
     "note": ("notes.dialog.NoteDialog", note),
+    "signal-round": ("signals.round_dialog.SignalRoundDialog", signal_round),
+    "ask": ("signals.ask_dialog.AskDialog", ask),
     "new-meeting": ("meetings.new_meeting.NewMeetingDialog", new_meeting),
     "series": ("meetings.dialogs.SeriesDialog", series),
     "edit-meeting": ("meetings.dialogs.EditMeetingDialog", edit_meeting),

@@ -10,6 +10,7 @@ closed, and when feedback went back to the partners.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -264,6 +265,10 @@ class SignalRoundDialog(QDialog):
             check.setChecked(theme.id in chosen)
             self.theme_checks[theme.id] = check
             self.themes_layout.add_widget(check)
+        # Made after the rest of the form: put them in reading order, between the time and the list.
+        chain = [self.came_in.time, *self.theme_checks.values(), self.asks]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _close_toggled(self, closed: bool) -> None:
         self.closed_on.setEnabled(closed)
