@@ -104,6 +104,50 @@ def _who_to_call(window: MainWindow) -> None:
     view.picker.pick_typed()  # as Enter in the field
 
 
+def _open_signal(window: MainWindow) -> int:
+    """The newest open signal of Wildemanbuurt that partners were asked about (the demo has several)."""
+    from sqlalchemy import func, select
+
+    from teamlead.data.models import Neighbourhood, Note, SignalAsk, SignalRound
+
+    with window.context.database.session() as session:
+        found = session.scalar(
+            select(Note.id)
+            .join(SignalRound, SignalRound.note_id == Note.id)
+            .join(Neighbourhood, Neighbourhood.id == Note.neighbourhood_id)
+            .join(SignalAsk, SignalAsk.round_id == SignalRound.id)
+            .where(Neighbourhood.name == "Wildemanbuurt", SignalRound.closed_on.is_(None))
+            .group_by(Note.id)
+            .order_by(func.count(SignalAsk.id).desc(), Note.occurred_on.desc())
+            .limit(1)
+        )
+    assert found is not None, "the demo has no open signal with asks in Wildemanbuurt"
+    return int(found)
+
+
+def _signal_round(window: MainWindow) -> QWidget | None:
+    """A signal's round over Notes & signals: its themes, the partners asked and their answers."""
+    from teamlead.ui.signals.round_dialog import open_signal_round
+
+    window.go_to_section("notes")
+    dialog = open_signal_round(window.context, _open_signal(window), window)
+    dialog.resize(780, 660)
+    wait_until(lambda: dialog.is_loaded and not window.context.tasks.busy)
+    return _centred(window, dialog)
+
+
+def _who_to_call_asking(window: MainWindow) -> None:
+    """Who to call at 22:00, asking Wildemanbuurt's partners about a signal: key contacts reachable now first."""
+    from datetime import datetime
+
+    from teamlead.rules.clock import AMSTERDAM
+
+    window.context.set_now(datetime(TODAY.year, TODAY.month, TODAY.day, 22, 0, tzinfo=AMSTERDAM))
+    window.context.open_record.emit("signal_ask", _open_signal(window))
+    view = window.current_view()
+    wait_until(lambda: bool(getattr(view, "key_rows", None)) and not window.context.tasks.busy)
+
+
 def _search(window: MainWindow) -> None:
     window.go_to_section("dashboard")
     window.open_search()
@@ -227,6 +271,8 @@ SHOTS: tuple[Shot, ...] = (
     Shot("geography-settings", _geography),
     Shot("shortcuts", _shortcuts),
     *safety_shots(Shot, wait_until),
+    Shot("signal-round", _signal_round),
+    Shot("who-to-call-asking", _who_to_call_asking),  # sets the clock to 22:00: after the others
     *import_shots(Shot, wait_until),  # last: its final step imports a roster
 )
 

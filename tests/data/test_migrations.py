@@ -61,6 +61,19 @@ KEPT = {
         "Onrust bij het winkelcentrum op vrijdagavond",
         "Samen avondronde lopen op vrijdag",
     ),
+    "schema-0007": Kept(
+        [
+            "Jongerenwerk Nieuw-West",
+            "Buurtteam Geuzenveld",
+            "Voetbalclub Geuzenveld",
+            "Ouderplatform Slotermeer",
+            "Politie basisteam Geuzenveld",
+            "Huurdersvereniging Geuzenveld",
+        ],
+        ["Fatima el Amrani", "Zoë de Vries", "Sanne Jansen", "Kees Bakker", "Ayşe Yılmaz"],
+        "Onrust bij het winkelcentrum op vrijdagavond",
+        "Samen avondronde lopen op vrijdag",
+    ),
 }
 
 
@@ -197,6 +210,50 @@ def test_the_upgrade_to_0007_puts_records_in_the_only_district_and_turns_import_
         database.dispose()
     assert main(["--database", str(path), "check"]) == 0
     assert "upgraded" not in capsys.readouterr().err  # said once, at the upgrade
+
+
+def test_the_upgrade_to_0008_chooses_only_contacts_as_key_contacts_and_leaves_old_signals_without_a_round(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from teamlead.cli import main
+    from teamlead.data.queries.dashboard_lists import key_contacts_missing
+    from teamlead.data.queries.notes import notes
+    from teamlead.data.roster import key_contact
+    from teamlead.data.signals import SignalRound, Theme
+
+    path = tmp_path / "teamlead.sqlite3"
+    shutil.copyfile(FIXTURES / "schema-0007.sqlite3", path)
+    assert main(["--database", str(path), "--language", "en", "meetings", "--from", "2026-09-01"]) == 0
+    said = capsys.readouterr().err
+    assert "upgraded from schema 0007" in said
+    assert "3 partners with one contact person now have that person as their key contact." in said
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            chosen = dict(
+                session.execute(select(key_contact.c.organisation_id, key_contact.c.person_id)).all()
+            )
+            assert chosen == {1: 1, 2: 2, 101: 101}
+            missing = key_contacts_missing(session, date(2026, 11, 1))
+            assert [(row.name, row.contacts) for row in missing] == [("Huurdersvereniging Geuzenveld", 2)]
+            assert [key for key in session.scalars(select(Theme.key).order_by(Theme.position))] == [
+                "unrest",
+                "drugs",
+                "weapons",
+                "school_absence",
+                "online",
+                "exploitation",
+                "nuisance",
+                "other",
+            ]
+            assert session.scalars(select(SignalRound)).all() == []
+            old = notes(session, kind="signal")
+            assert sorted(row.signal_state for row in old) == ["none", "none"]  # never shown as open
+            assert notes(session, signal_state="open") == []
+    finally:
+        database.dispose()
 
 
 def test_a_new_database_has_an_id_of_its_own(tmp_path: Path) -> None:

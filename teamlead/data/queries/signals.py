@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, exists, not_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.notes import Note
@@ -33,28 +33,33 @@ def state_of(kind: str, has_round: bool, closed_on: date | None, feedback_on: da
 
 
 def state_condition(state: str) -> ColumnElement[bool]:
-    """Notes (signals) whose round is in ``state``, as a condition on :class:`Note`."""
-    rounds = select(SignalRound.id).where(SignalRound.note_id == Note.id)
+    """Notes (signals) whose round is in ``state``, as a condition on :class:`Note`.
+
+    The round is an alias of its own, so the condition holds inside a query that joins the rounds itself
+    (the notes list does, to show each signal's state)."""
+    round_ = aliased(SignalRound)
+    rounds = select(round_.id).where(round_.note_id == Note.id)
     if state == SignalState.NONE:
         return and_(Note.kind == NoteKind.SIGNAL, not_(exists(rounds)))
     if state == SignalState.OPEN:
-        condition: ColumnElement[bool] = SignalRound.closed_on.is_(None)
+        condition: ColumnElement[bool] = round_.closed_on.is_(None)
     elif state == SignalState.NO_FEEDBACK:
-        condition = and_(SignalRound.closed_on.is_not(None), SignalRound.feedback_on.is_(None))
+        condition = and_(round_.closed_on.is_not(None), round_.feedback_on.is_(None))
     else:
-        condition = and_(SignalRound.closed_on.is_not(None), SignalRound.feedback_on.is_not(None))
+        condition = and_(round_.closed_on.is_not(None), round_.feedback_on.is_not(None))
     return and_(Note.kind == NoteKind.SIGNAL, exists(rounds.where(condition)))
 
 
 def theme_condition(theme_id: int, *, other: bool) -> ColumnElement[bool]:
     """Signals with the theme; for the theme ``other`` (``other``), also every signal without a theme (one
     recorded before rounds, or whose round names none), as the district report counts them."""
-    themed = select(signal_theme.c.round_id).join(SignalRound, SignalRound.id == signal_theme.c.round_id)
+    round_ = aliased(SignalRound)
+    themed = select(signal_theme.c.round_id).join(round_, round_.id == signal_theme.c.round_id)
     condition: ColumnElement[bool] = exists(
-        themed.where(SignalRound.note_id == Note.id, signal_theme.c.theme_id == theme_id)
+        themed.where(round_.note_id == Note.id, signal_theme.c.theme_id == theme_id)
     )
     if other:
-        condition = or_(condition, not_(exists(themed.where(SignalRound.note_id == Note.id))))
+        condition = or_(condition, not_(exists(themed.where(round_.note_id == Note.id))))
     return and_(Note.kind == NoteKind.SIGNAL, condition)
 
 

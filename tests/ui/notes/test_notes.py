@@ -195,3 +195,65 @@ def test_open_a_note_from_elsewhere(qtbot: QtBot, context: AppContext, host: QWi
     settle(qtbot, context)
     assert view.kind.currentText() == "All kinds"
     assert view.text.toPlainText() == "Kennismaking"
+
+
+def test_signals_are_found_by_state_and_theme(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    """Open, closed without feedback, closed with feedback; by theme, ``other`` also finds a signal without one."""
+    from datetime import datetime
+
+    from teamlead.data.models import Theme
+    from teamlead.rules.clock import AMSTERDAM
+    from teamlead.services import signal_rounds
+    from teamlead.services.signal_rounds import SignalInput
+
+    with context.database.begin() as session:
+        themes = {key: theme_id for theme_id, key in session.execute(select(Theme.id, Theme.key))}
+        logged = {}
+        for day, text, theme in (
+            (3, "Drugsoverlast", "drugs"),
+            (2, "Vechtpartij", "unrest"),
+            (1, "Graffiti", None),
+        ):
+            logged[text] = signal_rounds.log_signal(
+                session,
+                SignalInput(
+                    text=text,
+                    came_in_at=datetime.combine(TODAY - timedelta(days=day), datetime.min.time(), AMSTERDAM),
+                    neighbourhood_id=seed.wildeman,
+                    theme_ids=[themes[theme]] if theme else [],
+                ),
+            )
+        for text, feedback in (("Drugsoverlast", None), ("Vechtpartij", TODAY)):
+            signal_rounds.close_signal(
+                session,
+                logged[text],
+                closed_on=TODAY,
+                outcome="Besproken",
+                feedback_on=feedback,
+                expected_version=1,
+            )
+    view = NotesView(context, host)
+    settle(qtbot, context)
+
+    def shown() -> list[str]:
+        return [view.model.index(r, NotesTableModel.TEXT).data() for r in range(view.model.rowCount())]
+
+    for state, texts in (
+        ("open", ["Graffiti"]),
+        ("no_feedback", ["Drugsoverlast"]),
+        ("closed", ["Vechtpartij"]),
+    ):
+        view.state.setCurrentIndex(view.state.findData(state))
+        view.state.activated.emit(view.state.currentIndex())
+        settle(qtbot, context)
+        assert shown() == texts, state
+    view.state.setCurrentIndex(0)
+    for key, texts in (("drugs", ["Drugsoverlast"]), ("weapons", []), ("other", ["Graffiti"])):
+        view.theme.setCurrentIndex(view.theme.findData(themes[key]))
+        view.theme.activated.emit(view.theme.currentIndex())
+        settle(qtbot, context)
+        assert shown() == texts, key
+    view.table.selectRow(0)
+    assert view.round_button.isEnabled()
