@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.offers import Offer, organisation_offer
+from teamlead.data.queries.signal_lists import DEFAULT_THEME_KEYS
 from teamlead.data.signals import Theme, signal_theme
 from teamlead.errors import UserError, ValidationError
 from teamlead.i18n import tr, trn
@@ -23,8 +24,6 @@ from teamlead.rules.limits import Width
 from teamlead.rules.text import identity_key, report_key
 from teamlead.rules.vocabulary import DEFAULT_THEMES, AuditAction
 from teamlead.services._common import apply_changes, audit, audit_row, flush, for_edit, required_text
-
-DEFAULT_THEME_KEYS = frozenset(key for key, _english, _dutch in DEFAULT_THEMES)
 
 # --- themes ---------------------------------------------------------------------------------------------
 
