@@ -21,13 +21,13 @@ from teamlead.data.agreements import Agreement
 from teamlead.data.geography import Domain, Neighbourhood
 from teamlead.data.meetings import Meeting
 from teamlead.data.roster import Organisation, organisation_neighbourhood
+from teamlead.reporting.chunks import id_chunks
 from teamlead.reporting.districts import DistrictRef
 from teamlead.reporting.facts import (
     AgreementFact,
     DistrictFacts,
     agreement_organisation_names,
     attendance_counts,
-    id_chunks,
     load_facts,
 )
 from teamlead.reporting.figures import compute_figures

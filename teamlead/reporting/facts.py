@@ -8,11 +8,11 @@ quarter are the same whether it is the report's period or a point on the trend l
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Row, Select, Subquery, case, func, select
+from sqlalchemy import Subquery, case, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement, AgreementStatusChange, agreement_organisation
@@ -20,14 +20,11 @@ from teamlead.data.geography import Domain
 from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
+from teamlead.reporting.chunks import chunked, id_chunks
 from teamlead.reporting.periods import Period, local_date
 from teamlead.reporting.signals import SignalFact, ThemeFact, load_signals, load_themes
 from teamlead.rules.text import report_key
 from teamlead.rules.vocabulary import Attendance, MeetingStatus, OrganisationStatus
-
-CHUNK = 250
-IN_LIMIT = 500
-"""Ids per ``IN (...)``: well under SQLite's and PostgreSQL's limits on bound parameters."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +138,7 @@ def load_facts(session: Session, district_id: int, window: Period) -> DistrictFa
     """One district's facts for ``window`` (the report period joined with its trend quarters)."""
     organisations = [
         OrganisationFact(row.id, row.domain_id, row.status, row.joined_on, row.left_on)
-        for row in _chunked(
+        for row in chunked(
             session,
             select(
                 Organisation.id,
@@ -153,7 +150,7 @@ def load_facts(session: Session, district_id: int, window: Period) -> DistrictFa
         )
     ]
     notes_by_day: dict[tuple[date, str], int] = {}
-    for row in _chunked(
+    for row in chunked(
         session,
         select(Note.occurred_on, Note.kind, func.count())
         .where(Note.district_id == district_id, Note.occurred_on.between(window.start, window.end))
@@ -161,7 +158,7 @@ def load_facts(session: Session, district_id: int, window: Period) -> DistrictFa
     ):
         notes_by_day[(row[0], row[1])] = int(row[2])
     contacts: dict[int, list[date]] = defaultdict(list)
-    for org_id, day in _chunked(
+    for org_id, day in chunked(
         session,
         select(note_organisation.c.organisation_id, Note.occurred_on)
         .join(Note, Note.id == note_organisation.c.note_id)
@@ -187,7 +184,7 @@ def load_facts(session: Session, district_id: int, window: Period) -> DistrictFa
 def _load_meetings(session: Session, district_id: int, window: Period) -> list[MeetingFact]:
     start, end = window.utc_bounds()
     attendance = attendance_counts()
-    rows = _chunked(
+    rows = chunked(
         session,
         select(
             Meeting.id,
@@ -233,7 +230,7 @@ def attendance_counts() -> Subquery:
 
 def _load_agreements(session: Session, district_id: int, window: Period) -> list[AgreementFact]:
     rows = list(
-        _chunked(
+        chunked(
             session,
             select(Agreement.id, Agreement.made_on, Agreement.due_on, Agreement.status).where(
                 Agreement.district_id == district_id, Agreement.made_on <= window.end
@@ -241,7 +238,7 @@ def _load_agreements(session: Session, district_id: int, window: Period) -> list
         )
     )
     changes: dict[int, list[tuple[date, str]]] = defaultdict(list)
-    for agreement_id, changed_at, to_status in _chunked(
+    for agreement_id, changed_at, to_status in chunked(
         session,
         select(
             AgreementStatusChange.agreement_id,
@@ -259,23 +256,6 @@ def _load_agreements(session: Session, district_id: int, window: Period) -> list
         AgreementFact(row.id, row.made_on, row.due_on, row.status, tuple(changes.get(row.id, ())))
         for row in rows
     ]
-
-
-def _chunked[*Ts](session: Session, statement: Select[*Ts]) -> Iterator[Row[*Ts]]:
-    """The statement's rows, fetched a chunk at a time rather than all at once.
-
-    SQLAlchemy builds the rows of one fetch in compiled code that holds the GIL; tens of thousands of rows
-    in one go would keep the app's GUI thread waiting while a report is made in the background.
-    """
-    result = session.execute(statement.execution_options(yield_per=CHUNK))
-    for partition in result.partitions():
-        yield from partition
-
-
-def id_chunks(ids: Sequence[int], size: int = IN_LIMIT) -> Iterator[Sequence[int]]:
-    """``ids`` in slices small enough for one ``IN (...)`` on every backend."""
-    for index in range(0, len(ids), size):
-        yield ids[index : index + size]
 
 
 def agreement_organisation_names(session: Session, agreement_ids: Sequence[int]) -> dict[int, list[str]]:

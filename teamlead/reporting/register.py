@@ -21,8 +21,9 @@ from teamlead.data.meetings import AgendaItem, Invitee, Meeting
 from teamlead.data.roster import Organisation, Person, Role
 from teamlead.errors import UserError
 from teamlead.i18n import tr
+from teamlead.reporting.chunks import id_chunks
 from teamlead.reporting.districts import DistrictRef
-from teamlead.reporting.facts import AgreementFact, agreement_organisation_names, id_chunks
+from teamlead.reporting.facts import AgreementFact, agreement_organisation_names
 from teamlead.reporting.model import (
     AgendaLine,
     AgreementLine,

@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.notes import Note
 from teamlead.data.signals import SignalAsk, SignalRound, Theme, signal_theme
+from teamlead.reporting.chunks import id_chunks
 from teamlead.reporting.model import NO_NEIGHBOURHOOD, SignalThemes, Value
 from teamlead.reporting.periods import Counted, Period
 from teamlead.reporting.summary_keys import DEFAULT_THEME_KEYS, THEME_PREFIX
@@ -71,69 +72,56 @@ def load_themes(session: Session) -> list[ThemeFact]:
     return themes
 
 
-def _of_window[*Ts](statement: Select[*Ts], district_id: int, window: Period) -> Select[*Ts]:
-    """``statement`` (over notes and their rounds) limited to the district's signals that came in or were
-    closed in ``window``."""
-    return statement.where(
-        Note.district_id == district_id,
-        Note.kind == NoteKind.SIGNAL,
-        or_(
-            Note.occurred_on.between(window.start, window.end),
-            SignalRound.closed_on.between(window.start, window.end),
-        ),
-    )
-
-
 def load_signals(session: Session, district_id: int, window: Period) -> list[SignalFact]:
-    """The district's signals that came in in ``window``, and those that came in earlier but closed in it."""
-    themes: dict[int, list[str]] = defaultdict(list)
-    for round_id, key in session.execute(
-        _of_window(
-            select(signal_theme.c.round_id, Theme.key)
-            .join(Theme, Theme.id == signal_theme.c.theme_id)
-            .join(SignalRound, SignalRound.id == signal_theme.c.round_id)
-            .join(Note, Note.id == SignalRound.note_id),
-            district_id,
-            window,
-        ).order_by(signal_theme.c.round_id, Theme.position, Theme.id)
-    ):
-        themes[round_id].append(key)
-    first_asks: dict[int, datetime] = {}
-    for round_id, asked_at in session.execute(
-        _of_window(
-            select(SignalAsk.round_id, func.min(SignalAsk.asked_at))
-            .join(SignalRound, SignalRound.id == SignalAsk.round_id)
-            .join(Note, Note.id == SignalRound.note_id),
-            district_id,
-            window,
-        ).group_by(SignalAsk.round_id)
-    ):
-        first_asks[round_id] = asked_at
-    rows = session.execute(
-        _of_window(
-            select(
-                Note.occurred_on,
-                Note.neighbourhood_id,
-                SignalRound.id,
-                SignalRound.came_in_at,
-                SignalRound.closed_on,
-                SignalRound.feedback_on,
-            ).outerjoin(SignalRound, SignalRound.note_id == Note.id),
-            district_id,
-            window,
+    """The district's signals that came in in ``window``, and those that came in earlier but closed in it.
+
+    One pass over the district's signal notes; themes and first asks then by round id, through their indexes.
+    """
+    connection = session.connection()  # plain rows: no ORM entities here, so skip its loading machinery
+    rows = connection.execute(
+        select(
+            Note.occurred_on,
+            Note.neighbourhood_id,
+            SignalRound.id,
+            SignalRound.came_in_at,
+            SignalRound.closed_on,
+            SignalRound.feedback_on,
         )
-    )
+        .outerjoin(SignalRound, SignalRound.note_id == Note.id)
+        .where(
+            Note.district_id == district_id,
+            Note.kind == NoteKind.SIGNAL,
+            or_(
+                Note.occurred_on.between(window.start, window.end),
+                SignalRound.closed_on.between(window.start, window.end),
+            ),
+        )
+    ).all()
+    keys = {theme_id: key for theme_id, key in connection.execute(select(Theme.id, Theme.key))}
+    themes: dict[int, list[str]] = defaultdict(list)
+    first_asks: dict[int, datetime] = {}
+    for chunk in id_chunks(sorted(row[2] for row in rows if row[2] is not None)):
+        for round_id, theme_id in connection.execute(
+            select(signal_theme.c.round_id, signal_theme.c.theme_id).where(signal_theme.c.round_id.in_(chunk))
+        ):
+            themes[round_id].append(keys[theme_id])
+        for round_id, asked_at in connection.execute(
+            select(SignalAsk.round_id, func.min(SignalAsk.asked_at))
+            .where(SignalAsk.round_id.in_(chunk))
+            .group_by(SignalAsk.round_id)
+        ):
+            first_asks[round_id] = asked_at
     return [
         SignalFact(
-            day=row.occurred_on,
-            neighbourhood_id=row.neighbourhood_id,
-            themes=tuple(themes.get(row.id, ())) or (UNTHEMED,),
-            came_in_at=row.came_in_at,
-            first_asked_at=first_asks.get(row.id),
-            closed_on=row.closed_on,
-            feedback_on=row.feedback_on,
+            day,
+            neighbourhood_id,
+            tuple(themes.get(round_id, ())) or (UNTHEMED,),
+            came_in_at,
+            first_asks.get(round_id),
+            closed_on,
+            feedback_on,
         )
-        for row in rows
+        for day, neighbourhood_id, round_id, came_in_at, closed_on, feedback_on in rows
     ]
 
 
