@@ -68,18 +68,19 @@ def signal_figures(facts: DistrictFacts, counted: Counted) -> dict[str, Value]:
     period's signals per theme (a signal may have several; one without a round or themes is ``other``).
     A signal recorded before signal rounds existed counts only under ``other``."""
     figures: dict[str, Value] = {f"{THEME_PREFIX}{theme.key}": 0 for theme in facts.themes}
+    first, last, today, made_at = counted.period.start, counted.last, counted.today, counted.made_at
     closed = feedback = 0
     hours: list[float] = []
-    for signal in facts.signals:
-        if counted.counts_day(signal.closed_on):
+    for signal in facts.signals:  # thousands a district, for the period and each trend quarter: kept plain
+        if signal.closed_on is not None and first <= signal.closed_on <= last:
             closed += 1
-            if signal.feedback_on is not None and signal.feedback_on <= counted.today:
+            if signal.feedback_on is not None and signal.feedback_on <= today:
                 feedback += 1
-        if not counted.counts_day(signal.day):
+        if not first <= signal.day <= last:
             continue
         for key in signal.themes:
             _add(figures, f"{THEME_PREFIX}{key}")
-        waited = signal.first_ask_hours(counted.made_at)
+        waited = signal.first_ask_hours(made_at)
         if waited is not None:
             hours.append(waited)
     return {
