@@ -105,7 +105,9 @@ def set_offers(
         raise ValidationError("offer_ids", tr("Unknown offer (id {id}).", id=min(unknown)))
     current = set(
         session.scalars(
-            select(organisation_offer.c.offer_id).where(organisation_offer.c.organisation_id == organisation.id)
+            select(organisation_offer.c.offer_id).where(
+                organisation_offer.c.organisation_id == organisation.id
+            )
         )
     )
     if current == wanted:
