@@ -1,9 +1,10 @@
 """The state the demo generators share: the random source, the calendar, the rows made so far, and lookups.
 
 Rows are plain dicts per table, with explicit ids, so the writer can bulk-insert them with Core and link
-tables need no round trips. Everything random comes from one ``random.Random(seed)``, drawn in a fixed order,
-and every timestamp derives from the data's own dates: the same seed and today give the same rows on any
-backend.
+tables need no round trips. Everything random comes from one ``random.Random(seed)``, drawn in a fixed order
+(the later additions, key contacts and signal rounds, from streams of their own derived from the seed, see
+:meth:`World.stream`), and every timestamp derives from the data's own dates: the same seed and today give the
+same rows on any backend.
 """
 
 from __future__ import annotations
@@ -30,9 +31,15 @@ TABLES: tuple[str, ...] = (
     "organisation_neighbourhood",
     "person",
     "role",
+    "key_contact",
+    "offer",
+    "organisation_offer",
     "note",
     "note_organisation",
     "note_person",
+    "signal_round",
+    "signal_theme",
+    "signal_ask",
     "meeting_series",
     "meeting",
     "invitee",
@@ -83,6 +90,7 @@ class OrgInfo:
     note_weight: float
     staff: list[StaffRole] = field(default_factory=list)
     left_on: date | None = None  # the day it became a former partner
+    key_contact: int | None = None  # the person the team lead calls first (today's choice)
 
     def partner_on(self, day: date) -> bool:
         """On the roster on ``day``, today or later (an active partner is invited to the coming meetings)."""
@@ -107,6 +115,7 @@ class World:
     """Everything the generators build, with the id counters and the helpers for dates and timestamps."""
 
     def __init__(self, seed: int, today: date, first_ids: dict[str, int]) -> None:
+        self.seed = seed
         self.rng = random.Random(seed)
         self.today = today
         self.start = today - timedelta(days=730)
@@ -115,9 +124,16 @@ class World:
         self._next_id = {table: first_ids.get(table, 1) for table in TABLES}
         self.districts: list[DistrictInfo] = []
         self.domains: dict[str, int] = {}
+        self.themes: dict[str, int] = {}  # default theme key -> id (made with the database, not by the demo)
+        self.offers: dict[str, int] = {}  # offer name -> id
         self.orgs: list[OrgInfo] = []
         self.audit: list[tuple[datetime, str, int, AuditAction, str]] = []
         self.check: Callable[[], None] = lambda: None  # raises when the user cancelled
+
+    def stream(self, purpose: str) -> random.Random:
+        """A random source of its own for one later addition (signal rounds, key contacts), so what the main
+        source draws, and with it the rest of the demo, stays as it was."""
+        return random.Random(f"{self.seed}-{purpose}")
 
     def new_id(self, table: str) -> int:
         value = self._next_id[table]

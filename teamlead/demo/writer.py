@@ -24,22 +24,26 @@ from teamlead.data.models import (
     Narrative,
     Neighbourhood,
     Note,
+    Offer,
     Organisation,
     Person,
+    Theme,
 )
 from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.demo.agreements import add_agreements
 from teamlead.demo.bulk import bulk_insert
 from teamlead.demo.citywide import add_city_wide_partners
+from teamlead.demo.contacts import add_key_contacts
 from teamlead.demo.meetings import add_meetings
 from teamlead.demo.narratives import add_narratives, finish_agendas
 from teamlead.demo.notes import add_notes
 from teamlead.demo.roster import add_geography, add_organisations, add_people
 from teamlead.demo.scales import SCALE_NAMES, SCALES, Scale
+from teamlead.demo.signals import add_signal_rounds
 from teamlead.demo.world import TABLES, Row, World
 from teamlead.errors import UsageError, UserError
 from teamlead.i18n import tr
-from teamlead.rules.vocabulary import DEFAULT_DOMAINS
+from teamlead.rules.vocabulary import DEFAULT_DOMAINS, DEFAULT_THEMES
 
 Progress = Callable[[float, str], None]
 """Called with the share done (0..1) and what is happening, in the user's language."""
@@ -82,7 +86,8 @@ def ensure_empty(session: Session, name: str) -> None:
 def _prepare(
     session: Session, world: World
 ) -> tuple[dict[str, int], dict[tuple[int, str], int], set[tuple[int, date, date]]]:
-    """Reuse what an otherwise empty database already has: districts, neighbourhoods, domains, narratives."""
+    """Reuse what an otherwise empty database already has: districts, neighbourhoods, domains, narratives,
+    themes and offers."""
     districts = {name: id_ for id_, name in session.execute(select(District.id, District.name))}
     neighbourhoods = {
         (district_id, name): id_
@@ -110,6 +115,12 @@ def _prepare(
                 }
             )
     world.domains = domains
+    # The default themes come with the database (their keys never change); the demo only uses them.
+    themes = {key: id_ for id_, key in session.execute(select(Theme.id, Theme.key))}
+    world.themes = {key: themes[key] for key, _english, _dutch in DEFAULT_THEMES if key in themes}
+    world.offers = {
+        name: id_ for id_, name in session.execute(select(Offer.id, Offer.name).order_by(Offer.id))
+    }
     return districts, neighbourhoods, narratives
 
 
@@ -178,17 +189,19 @@ def build_rows(
         ),
         (tr("Making districts and partners"), lambda: add_partners(world, plan)),
         (tr("Making contact persons and roles"), lambda: add_people(world, plan)),
+        (tr("Making contact persons and roles"), lambda: add_key_contacts(world)),
         (tr("Making two years of notes"), lambda: add_notes(world, plan)),
+        (tr("Making two years of notes"), lambda: add_signal_rounds(world)),
     )
     for index, (message, step) in enumerate(steps):
-        report(BUILD_SHARE * index / 7, message)
+        report(BUILD_SHARE * index / 9, message)
         step()
         world.check()
-    report(BUILD_SHARE * 4 / 7, tr("Making meetings"))
+    report(BUILD_SHARE * 6 / 9, tr("Making meetings"))
     meetings = add_meetings(world, plan)
-    report(BUILD_SHARE * 5 / 7, tr("Making agreements"))
+    report(BUILD_SHARE * 7 / 9, tr("Making agreements"))
     add_agreements(world, plan, meetings)
-    report(BUILD_SHARE * 6 / 7, tr("Writing the quarterly narratives"))
+    report(BUILD_SHARE * 8 / 9, tr("Writing the quarterly narratives"))
     add_narratives(world, meetings, narratives)
     finish_agendas(world, meetings)
     world.finish_audit()
