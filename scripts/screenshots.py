@@ -105,23 +105,25 @@ def _who_to_call(window: MainWindow) -> None:
 
 
 def _open_signal(window: MainWindow) -> int:
-    """The newest open signal of Wildemanbuurt that partners were asked about (the demo has several)."""
+    """An open signal of Nieuw-West that partners were asked about, Wildemanbuurt's if there is one."""
     from sqlalchemy import func, select
 
-    from teamlead.data.models import Neighbourhood, Note, SignalAsk, SignalRound
+    from teamlead.data.models import District, Neighbourhood, Note, SignalAsk, SignalRound
 
     with window.context.database.session() as session:
         found = session.scalar(
             select(Note.id)
             .join(SignalRound, SignalRound.note_id == Note.id)
             .join(Neighbourhood, Neighbourhood.id == Note.neighbourhood_id)
+            .join(District, District.id == Neighbourhood.district_id)
             .join(SignalAsk, SignalAsk.round_id == SignalRound.id)
-            .where(Neighbourhood.name == "Wildemanbuurt", SignalRound.closed_on.is_(None))
-            .group_by(Note.id)
-            .order_by(func.count(SignalAsk.id).desc(), Note.occurred_on.desc())
+            .where(District.name == "Nieuw-West", SignalRound.closed_on.is_(None))
+            .group_by(Note.id, Neighbourhood.name, Note.occurred_on)
+            .having(func.count(SignalAsk.id) >= 3)
+            .order_by((Neighbourhood.name == "Wildemanbuurt").desc(), Note.occurred_on.desc())
             .limit(1)
         )
-    assert found is not None, "the demo has no open signal with asks in Wildemanbuurt"
+    assert found is not None, "the demo has no open signal with asks in Nieuw-West"
     return int(found)
 
 

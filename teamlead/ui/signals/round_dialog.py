@@ -119,8 +119,9 @@ class SignalRoundDialog(QDialog):
         self.asks.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.asks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.asks.verticalHeader().hide()
-        self.asks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.asks.horizontalHeader().setStretchLastSection(True)
+        header = self.asks.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AsksModel.PARTNER, QHeaderView.ResizeMode.Stretch)  # the rest fit beside it
         self.asks.setMinimumHeight(140)
         self.asks_summary = QLabel()
         self.ask_button = QPushButton(tr("Ask &partners in Who to call…"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -332,6 +333,7 @@ class WhoToCallView(QWidget):
         for number, row in enumerate(rows):
             contact, partner = row.contact, row.partner
             who = QLabel(f"{contact.name} — {partner.name}")
+            who.setWordWrap(True)  # a long partner name wraps instead of pushing the numbers off screen
             who.setObjectName("keyContactName")
             who.setStyleSheet("font-size: 12pt; font-weight: 600;")
             who.setToolTip(partner.domain)
@@ -393,13 +395,19 @@ class WhoToCallView(QWidget):
         name.setStyleSheet("font-size: 12pt; font-weight: 600; text-align: left;")
         name.setToolTip(tr("Open this partner"))
         name.clicked.connect(lambda: self._context.open_record.emit(RecordKind.ORGANISATION, partner.id))
-        grid.addWidget(name, 0, 0, 1, 2)
+        # A long name is cut rather than widening the list past the window (the tooltip has it whole).
+        name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        name.setToolTip(f"{partner.name}\n{tr('Open this partner')}")
+        asking = self.asking is not None
+        grid.addWidget(name, 0, 0, 1, 1 if asking else 2)
         if partner.phone:
             grid.addWidget(
-                CopyLabel(partner.phone, what=tr("Phone of {name}", name=partner.name), large=True), 0, 2
+                CopyLabel(partner.phone, what=tr("Phone of {name}", name=partner.name), large=True),
+                0,
+                1 if asking else 2,
             )
-        if self.asking is not None:
-            grid.addWidget(self._ask_cell(partner, None), 0, 3)
+        if asking:
+            grid.addWidget(self._ask_cell(partner, None), 0, 2)
         first = 1
         if partner.offers:
             offers = QLabel(tr("Offers: {offers}", offers=", ".join(partner.offers)))
