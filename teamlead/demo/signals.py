@@ -44,6 +44,8 @@ ASK_WEIGHTS = {
     "parent_child_team": 1.5,
     "residents": 1.5,
 }
+# How a partner is asked (call, e-mail, visit) at night, in the evening and by day.
+KIND_BY_HOUR = ((1, 0, 0), (50, 25, 25), (40, 35, 25))
 CLOSE_AFTER = (0, 1, 1, 2, 2, 3, 3, 4, 5, 7, 10, 14)
 FEEDBACK_AFTER = (0, 0, 1, 1, 2, 3, 5, 7)
 
@@ -88,6 +90,23 @@ class Donors:
         return self.notes[index]
 
 
+class Pools:
+    """A district's donor notes per kind: at night a partner is called, by day also mailed or visited."""
+
+    def __init__(self, notes: list[Row]) -> None:
+        self.kinds = {kind: Donors([row for row in notes if row["kind"] == kind]) for kind in ASKED}
+
+    def take(self, rng: random.Random, moment: datetime) -> Row | None:
+        hour = moment.hour
+        weights = KIND_BY_HOUR[0 if hour < 7 or hour >= 23 else 1 if hour >= 17 else 2]
+        first = rng.choices(ASKED, weights)[0]
+        for kind in (first, *ASKED):
+            donor = self.kinds[kind].take(moment.date())
+            if donor is not None:
+                return donor
+        return None
+
+
 @dataclass
 class Signal:
     row: Row
@@ -118,7 +137,7 @@ def add_signal_rounds(world: World) -> None:
             serving.setdefault(nid, []).append(org)
     rounds = Rounds(world, rng, {nid: Serving(orgs) for nid, orgs in serving.items()})
     for district in world.districts:
-        rounds.district(signals[district.id], Donors(donors[district.id]))
+        rounds.district(signals[district.id], Pools(donors[district.id]))
         world.check()
     rounds.relink()
 
@@ -150,14 +169,14 @@ class Rounds:
         self.links: list[Row] = []
         self.people: list[Row] = []
 
-    def district(self, signals: list[Signal], donors: Donors) -> None:
+    def district(self, signals: list[Signal], donors: Pools) -> None:
         for signal in signals:
             day = signal.row["occurred_on"]
             if day < self.first_round_day or self.rng.random() < NO_ROUND_SHARE:
                 continue
             self.make_round(signal, day, donors)
 
-    def make_round(self, signal: Signal, day: date, donors: Donors) -> None:
+    def make_round(self, signal: Signal, day: date, donors: Pools) -> None:
         world, rng, row = self.world, self.rng, signal.row
         local = datetime.combine(day, time(rng.choices(range(24), HOUR_WEIGHTS)[0], rng.randrange(60)))
         came_in = off_midnight(local.replace(tzinfo=AMSTERDAM).astimezone(UTC))
@@ -205,7 +224,7 @@ class Rounds:
                 chosen.append(extra)
         return [self.world.themes[key] for key in chosen if key in self.world.themes]
 
-    def asks(self, signal: Signal, round_id: int, came_in: datetime, donors: Donors) -> date:
+    def asks(self, signal: Signal, round_id: int, came_in: datetime, donors: Pools) -> date:
         """The partners asked, each answer taking over a donor note; returns the day of the last ask."""
         rng, world = self.rng, self.world
         day: date = signal.row["occurred_on"]
@@ -214,19 +233,13 @@ class Rounds:
         if serving is None:
             return last
         asked = serving.draw(rng, rng.choices(ASK_COUNTS, ASK_COUNT_WEIGHTS)[0], day, signal.reporter)
-        first = rng.random()
-        delay = (
-            rng.randint(5, 90)
-            if first < 0.6
-            else rng.randint(90, 360)
-            if first < 0.85
-            else rng.randint(720, 1440)
-        )
-        moment = off_midnight(came_in + timedelta(minutes=delay))
+        moment = off_midnight(came_in + timedelta(minutes=self.first_delay(came_in)))
         answered = 0.6 if (world.today - day).days <= 7 else 0.93  # the share answered
         for org in asked:
-            asked_on = moment.astimezone(AMSTERDAM).date()
-            donor = donors.take(asked_on) if asked_on <= world.today else None
+            moment = self.not_at_night(came_in, moment)
+            local = moment.astimezone(AMSTERDAM)
+            asked_on = local.date()
+            donor = donors.take(rng, local) if asked_on <= world.today else None
             if donor is None:
                 break
             answer = rng.choices(ANSWERS, ANSWER_WEIGHTS)[0] if rng.random() < answered else None
@@ -246,8 +259,26 @@ class Rounds:
             )
             last = asked_on
             moment += timedelta(minutes=rng.randint(2, 40) if rng.random() < 0.85 else rng.randint(60, 300))
-            moment = off_midnight(min(moment, came_in + timedelta(days=1)))
         return last
+
+    def first_delay(self, came_in: datetime) -> int:
+        """Minutes until the first partner is asked: mostly within the hour and a half, sometimes hours, now
+        and then the next day (not for a signal of the small hours: its partners are asked that morning)."""
+        roll = self.rng.random()
+        if roll < 0.6:
+            return self.rng.randint(5, 90)
+        if roll < 0.85 or came_in.astimezone(AMSTERDAM).hour < 7:
+            return self.rng.randint(90, 360)
+        return self.rng.randint(720, 1440)
+
+    def not_at_night(self, came_in: datetime, moment: datetime) -> datetime:
+        """Partners are called at night only in the first hour and a half; later asks wait for the morning,
+        and every ask falls within a day of the signal."""
+        local = moment.astimezone(AMSTERDAM)
+        if local.hour < 7 and moment - came_in > timedelta(minutes=90):
+            morning = local.replace(hour=7, minute=30) + timedelta(minutes=self.rng.randint(0, 120))
+            moment = morning.astimezone(UTC)
+        return off_midnight(min(moment, came_in + timedelta(days=1)))
 
     def person(self, org: OrgInfo, day: date) -> tuple[int, str] | None:
         """Whom the team lead reaches: the key contact when they worked there then, else a contact of that day."""
