@@ -13,7 +13,7 @@ class Scale:
     districts: tuple[DistrictPlan, ...]
     partners: int  # per district, and so on below
     persons: int
-    notes: int
+    notes: int  # contact moments of every kind; the signal rounds' answers are among them, not added
     meetings: int
     agreements: int
 

@@ -27,10 +27,14 @@ from teamlead.rules.clock import AMSTERDAM
 ASKED = ("call", "email", "visit")
 NO_ROUND_SHARE = 0.07  # signals with no round, besides those of the first weeks
 NO_ROUND_DAYS = 45  # the first weeks of the demo: recorded before the team lead kept rounds
-ASK_COUNTS, ASK_COUNT_WEIGHTS = (2, 3, 4, 5), (38, 34, 18, 10)
-ANSWERS, ANSWER_WEIGHTS = ("knew", "not_known", "acting"), (45, 30, 25)
+ASK_COUNTS, ASK_COUNT_WEIGHTS = (2, 3, 4, 5), tuple(accumulate((38, 34, 18, 10)))
+ANSWERS, ANSWER_WEIGHTS = ("knew", "not_known", "acting"), tuple(accumulate((45, 30, 25)))
+# Weights are cumulative: drawn tens of thousands of times in the city demo.
 # The hour (Amsterdam) a signal comes in: mostly by day, often in the evening, sometimes at night.
-HOUR_WEIGHTS = (2, 1, 1, 0.5, 0.3, 0.3, 0.5, 1.5, 3, 5, 6, 6, 6, 6, 6, 6, 5.5, 5, 4.5, 4.5, 4.5, 4, 3.5, 3)
+HOURS = tuple(range(24))
+HOUR_WEIGHTS = tuple(
+    accumulate((2, 1, 1, 0.5, 0.3, 0.3, 0.5, 1.5, 3, 5, 6, 6, 6, 6, 6, 6, 5.5, 5, 4.5, 4.5, 4.5, 4, 3.5, 3))
+)
 ASK_WEIGHTS = {
     "youth_work": 6.0,
     "police": 5.0,
@@ -44,8 +48,9 @@ ASK_WEIGHTS = {
     "parent_child_team": 1.5,
     "residents": 1.5,
 }
+NEAR_DAYS = 7  # an answer takes a note of the kind drawn when one is at most this many days away
 # How a partner is asked (call, e-mail, visit) at night, in the evening and by day.
-KIND_BY_HOUR = ((1, 0, 0), (50, 25, 25), (40, 35, 25))
+KIND_BY_HOUR = tuple(tuple(accumulate(weights)) for weights in ((1, 0, 0), (50, 25, 25), (40, 35, 25)))
 CLOSE_AFTER = (0, 1, 1, 2, 2, 3, 3, 4, 5, 7, 10, 14)
 FEEDBACK_AFTER = (0, 0, 1, 1, 2, 3, 5, 7)
 
@@ -59,7 +64,7 @@ def off_midnight(moment: datetime) -> datetime:
 class Donors:
     """The call, visit and e-mail notes of one district that may become a partner's answer, by day.
 
-    ``take`` hands out the unused one nearest to a day; two pointer tables with path halving skip the used
+    ``nearest`` finds the unused one nearest to a day and ``use`` hands it out; two pointer tables with path halving skip the used
     ones, so the city demo's tens of thousands of asks cost next to nothing.
     """
 
@@ -77,34 +82,44 @@ class Donors:
             index = links[index]
         return index
 
-    def take(self, day: date) -> Row | None:
+    def nearest(self, day: date) -> tuple[int, int] | None:
+        """(days away, index) of the unused note nearest to ``day``, or None when all are used."""
         at = bisect_left(self.days, day)
         after = self._find(self._right, at)
         before = self._find(self._left, at) - 1
-        candidates = [i for i in (after, before) if 0 <= i < len(self.notes)]
-        if not candidates:
-            return None
-        index = min(candidates, key=lambda i: (abs((self.days[i] - day).days), i))
+        return min(
+            ((abs((self.days[i] - day).days), i) for i in (after, before) if 0 <= i < len(self.notes)),
+            default=None,
+        )
+
+    def use(self, index: int) -> Row:
         self._right[index] = index + 1
         self._left[index + 1] = index
         return self.notes[index]
 
 
 class Pools:
-    """A district's donor notes per kind: at night a partner is called, by day also mailed or visited."""
+    """A district's donor notes per kind: at night a partner is called (or mailed), by day also visited."""
 
     def __init__(self, notes: list[Row]) -> None:
         self.kinds = {kind: Donors([row for row in notes if row["kind"] == kind]) for kind in ASKED}
 
     def take(self, rng: random.Random, moment: datetime) -> Row | None:
-        hour = moment.hour
-        weights = KIND_BY_HOUR[0 if hour < 7 or hour >= 23 else 1 if hour >= 17 else 2]
-        first = rng.choices(ASKED, weights)[0]
-        for kind in (first, *ASKED):
-            donor = self.kinds[kind].take(moment.date())
-            if donor is not None:
-                return donor
-        return None
+        """The note that becomes the answer at ``moment`` (Amsterdam): of the kind drawn for the hour when one
+        is within a week, else the nearest of any kind fitting the hour, so the days stay as busy as they were."""
+        hour, day = moment.hour, moment.date()
+        night = hour < 7 or hour >= 23
+        weights = KIND_BY_HOUR[0 if night else 1 if hour >= 17 else 2]
+        first = rng.choices(ASKED, cum_weights=weights)[0]
+        found = self.kinds[first].nearest(day)
+        if found is None or found[0] > NEAR_DAYS:
+            kinds = ("call", "email") if night else ASKED
+            nearest = [(*near, kind) for kind in kinds if (near := self.kinds[kind].nearest(day)) is not None]
+            if not nearest:
+                return None
+            _, index, first = min(nearest)
+            return self.kinds[first].use(index)
+        return self.kinds[first].use(found[1])
 
 
 @dataclass
@@ -178,7 +193,9 @@ class Rounds:
 
     def make_round(self, signal: Signal, day: date, donors: Pools) -> None:
         world, rng, row = self.world, self.rng, signal.row
-        local = datetime.combine(day, time(rng.choices(range(24), HOUR_WEIGHTS)[0], rng.randrange(60)))
+        local = datetime.combine(
+            day, time(rng.choices(HOURS, cum_weights=HOUR_WEIGHTS)[0], rng.randrange(60))
+        )
         came_in = off_midnight(local.replace(tzinfo=AMSTERDAM).astimezone(UTC))
         if row["created_at"] < came_in:  # typed in after it came in
             typed = off_midnight(came_in + timedelta(minutes=rng.randint(10, 90)))
@@ -232,7 +249,9 @@ class Rounds:
         serving = self.serving.get(signal.row["neighbourhood_id"])
         if serving is None:
             return last
-        asked = serving.draw(rng, rng.choices(ASK_COUNTS, ASK_COUNT_WEIGHTS)[0], day, signal.reporter)
+        asked = serving.draw(
+            rng, rng.choices(ASK_COUNTS, cum_weights=ASK_COUNT_WEIGHTS)[0], day, signal.reporter
+        )
         moment = off_midnight(came_in + timedelta(minutes=self.first_delay(came_in)))
         answered = 0.6 if (world.today - day).days <= 7 else 0.93  # the share answered
         for org in asked:
@@ -242,7 +261,7 @@ class Rounds:
             donor = donors.take(rng, local) if asked_on <= world.today else None
             if donor is None:
                 break
-            answer = rng.choices(ANSWERS, ANSWER_WEIGHTS)[0] if rng.random() < answered else None
+            answer = rng.choices(ANSWERS, cum_weights=ANSWER_WEIGHTS)[0] if rng.random() < answered else None
             person = self.person(org, day)
             self.answer(signal, org, person, (moment, asked_on), answer, donor)
             world.rows["signal_ask"].append(
