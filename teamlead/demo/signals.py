@@ -7,9 +7,9 @@ most of those with feedback to the partners; a few recent ones are open, and som
 (state "none", as signals recorded before rounds existed).
 
 Each answer is a contact moment with the partner asked, of kind call, visit or e-mail, as the app logs it.
-Those notes are taken out of the scale's note budget: each ask takes over the nearest unused call, visit or
-e-mail note of the district (no follow-up) and becomes the answer, so the note totals stay as documented and
-the days stay as busy as they were. Everything is drawn from a stream of its own (``World.stream``).
+Those notes are taken out of the scale's note budget: each ask takes over an unused call, visit or e-mail note
+of the district (no follow-up) from within a week or so of the day asked, and it becomes the answer; so the
+note totals stay as documented and the days stay as busy as they were. Everything is drawn from a stream of its own (``World.stream``).
 """
 
 from __future__ import annotations
@@ -233,6 +233,8 @@ class Rounds:
 
     def themes(self, text: str) -> list[int]:
         """One to three themes: those the note's words point to, now and then one more."""
+        if not self.world.themes:
+            return []
         keys = next((keys for word, keys in THEMES_BY_WORD if word in text), ())
         chosen = list(keys[: self.rng.choice((1, 2, 2))]) or [self.rng.choice(tuple(self.world.themes))]
         if len(chosen) < 3 and self.rng.random() < 0.15:
