@@ -25,6 +25,7 @@ from teamlead.importing.plan import Plan, PlannedOrganisation
 from teamlead.rules.text import identity_key
 from teamlead.rules.vocabulary import AuditAction, OrganisationStatus
 from teamlead.services.geography import add_district, add_domain, add_neighbourhood
+from teamlead.services.key_contacts import choose_only_contacts
 from teamlead.services.remarks import with_remark
 
 Progress = Callable[[float, str], None]
@@ -158,6 +159,7 @@ def apply_plan(
         pause_search_index(session.connection())
     organisation_ids, organisations_added = _write_organisations(writer, plan, places)
     persons_added = _write_persons(writer, plan, organisation_ids)
+    choose_only_contacts(session, organisation_ids.values(), plan.today, now=now)
     writer.insert(AuditEntry.__table__, writer.audits)  # type: ignore[arg-type]
     if paused:
         rebuild_search_index(session.connection())

@@ -1,9 +1,11 @@
 """A partner's key contact (vaste contactpersoon), when people can be reached, and what a partner offers.
 
 The key contact is one of the partner's current role holders: the person the team lead calls first, listed
-first in Who to call and on the pocket page. Ending that person's role does not clear the choice by itself (a
-successor is not guessed); the dashboard lists partners whose key contact no longer works there or who have
-several contacts and none chosen (:mod:`teamlead.data.queries.key_contacts`).
+first in Who to call and on the pocket page. A partner's only contact person becomes its key contact by
+itself (as the upgrade to 0008 did), when added by hand or by a roster import. Ending that person's role does
+not clear the choice (a successor is not guessed); the dashboard lists partners whose key contact no longer
+works there or who have several contacts and none chosen
+(:func:`teamlead.data.queries.dashboard_lists.key_contacts_missing`).
 """
 
 from __future__ import annotations
@@ -11,16 +13,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.offers import Offer, organisation_offer
+from teamlead.data.queries._common import role_current
 from teamlead.data.roster import Organisation, Person, Role, key_contact
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.reachability import stored_windows
 from teamlead.rules.vocabulary import AuditAction
-from teamlead.services._common import apply_changes, audit, flush, for_edit, get_or_fail, today_or, touch
+from teamlead.services._common import (
+    apply_changes,
+    audit,
+    audit_row,
+    flush,
+    for_edit,
+    get_or_fail,
+    today_or,
+    touch,
+)
 
 
 def set_key_contact(
@@ -35,13 +47,11 @@ def set_key_contact(
     """Make ``person_id`` the partner's key contact (None: none chosen). They must hold a role there today."""
     organisation = for_edit(session, Organisation, organisation_id, expected_version)
     if person_id is not None:
-        day = today_or(today)
         holds = session.scalar(
             select(Role.id).where(
                 Role.organisation_id == organisation.id,
                 Role.person_id == person_id,
-                Role.started_on <= day,
-                or_(Role.ended_on.is_(None), Role.ended_on >= day),
+                role_current(today_or(today)),
             )
         )
         if holds is None:
@@ -67,6 +77,38 @@ def set_key_contact(
     flush(session)
     session.expire(organisation, ["key_contact"])
     audit(session, organisation, AuditAction.UPDATE, ["key_contact"], now=now)
+
+
+def choose_only_contacts(
+    session: Session, organisation_ids: Iterable[int], today: date, *, now: datetime | None = None
+) -> int:
+    """Give each of these partners without a key contact its only current contact person as key contact
+    (a partner with several is left to the team lead); returns how many were chosen."""
+    wanted = sorted(set(organisation_ids))
+    if not wanted:
+        return 0
+    chosen = 0
+    for start in range(0, len(wanted), 1000):
+        only = session.execute(
+            select(Role.organisation_id, func.min(Role.person_id))
+            .where(
+                Role.organisation_id.in_(wanted[start : start + 1000]),
+                Role.organisation_id.not_in(select(key_contact.c.organisation_id)),
+                role_current(today),
+            )
+            .group_by(Role.organisation_id)
+            .having(func.count(func.distinct(Role.person_id)) == 1)
+        ).all()
+        if only:
+            session.execute(
+                insert(key_contact), [{"organisation_id": org, "person_id": person} for org, person in only]
+            )
+            for organisation_id, _person in only:
+                audit_row(
+                    session, "organisation", organisation_id, AuditAction.UPDATE, ["key_contact"], now=now
+                )
+            chosen += len(only)
+    return chosen
 
 
 def set_reachability(

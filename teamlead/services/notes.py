@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.notes import Note, note_organisation, note_person
-from teamlead.data.signals import SignalRound
+from teamlead.data.signals import SignalAsk, SignalRound
 from teamlead.errors import UserError, ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.clock import AMSTERDAM, local_day
@@ -30,6 +30,7 @@ from teamlead.rules.vocabulary import AuditAction, NoteKind
 from teamlead.services._common import (
     apply_changes,
     audit,
+    audit_row,
     check_choice,
     flush,
     for_edit,
@@ -180,9 +181,9 @@ def _follow_kind_and_day(
     signal_round = session.scalar(select(SignalRound).where(SignalRound.note_id == note.id))
     if note.kind != NoteKind.SIGNAL:
         if signal_round is not None:
+            _audit_round_removal(session, signal_round, now)
             session.delete(signal_round)
             flush(session)
-            audit(session, signal_round, AuditAction.DELETE, [], now=now)
         return
     if signal_round is None:
         if not was_signal:  # a signal recorded before rounds existed stays without one
@@ -252,6 +253,17 @@ def delete_note(
     if not confirmed:
         raise UserError(tr("Deleting a note cannot be undone; confirm to delete it."))
     note = for_edit(session, Note, note_id, expected_version)
+    signal_round = session.scalar(select(SignalRound).where(SignalRound.note_id == note.id))
+    if signal_round is not None:
+        _audit_round_removal(session, signal_round, now)
     session.delete(note)
     flush(session)
     audit(session, note, AuditAction.DELETE, [], now=now)
+
+
+def _audit_round_removal(session: Session, signal_round: SignalRound, now: datetime | None) -> None:
+    """A signal's round and its asks go with it (the database cascades): each gets its audit entry. The
+    partners' contact moments stay, they happened."""
+    for ask_id in session.scalars(select(SignalAsk.id).where(SignalAsk.round_id == signal_round.id)):
+        audit_row(session, "signal_ask", ask_id, AuditAction.DELETE, now=now)
+    audit_row(session, "signal_round", signal_round.id, AuditAction.DELETE, now=now)

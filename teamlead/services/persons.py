@@ -29,6 +29,7 @@ from teamlead.services._common import (
     today_or,
 )
 from teamlead.services.contact import normalise_email, normalise_phone
+from teamlead.services.key_contacts import choose_only_contacts
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ def _new_role(
     session.add(role)
     flush(session)
     audit(session, role, AuditAction.CREATE, ["person_id", "organisation_id", "title", "started_on"], now=now)
+    choose_only_contacts(session, [organisation_id], started_on, now=now)  # the only contact: key contact
     return role.id
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.notes import Note
@@ -33,6 +33,7 @@ from teamlead.services._common import (
     for_edit,
     get_or_fail,
     limited_text,
+    today_or,
     touch,
 )
 from teamlead.services.notes import NoteInput, log_note
@@ -128,14 +129,39 @@ def save_round(
     data: RoundInput,
     *,
     expected_version: int,
+    today: date | None = None,
     now: datetime | None = None,
 ) -> None:
     """Save the round as the form holds it: when it came in (the note's date follows), its themes, and its
-    close with the feedback; one change of version, or a conflict when someone saved it meanwhile."""
+    close with the feedback; one change of version, or a conflict when someone saved it meanwhile.
+
+    A close or feedback is recorded once it happened (never on a day after ``today``), and a signal came in
+    before the first partner was asked about it: the city's hours to the first ask are never negative."""
     signal_round = for_edit(session, SignalRound, round_of(session, note_id).id, expected_version)
     came_in_at = _aware("came_in_at", data.came_in_at)
     themes = _theme_ids(session, data.theme_ids)
+    old_themes = sorted(
+        session.scalars(select(signal_theme.c.theme_id).where(signal_theme.c.round_id == signal_round.id))
+    )
     came_in_on = local_day(came_in_at)
+    day = today_or(today)
+    for field_name, value in (("closed_on", data.closed_on), ("feedback_on", data.feedback_on)):
+        if value is not None and value > day:
+            raise ValidationError(
+                field_name,
+                tr("{day} is still to come: record it once it has happened.", day=formatting.day_text(value)),
+            )
+    first_ask = session.scalar(
+        select(func.min(SignalAsk.asked_at)).where(SignalAsk.round_id == signal_round.id)
+    )
+    if first_ask is not None and came_in_at > first_ask:
+        raise ValidationError(
+            "came_in_at",
+            tr(
+                "The signal cannot have come in after the first partner was asked about it ({moment}).",
+                moment=formatting.moment_text(first_ask),
+            ),
+        )
     if data.closed_on is not None and data.closed_on < came_in_on:
         raise ValidationError(
             "closed_on",
@@ -168,8 +194,7 @@ def save_round(
             "feedback": limited_text("feedback", tr("Feedback"), data.feedback, _CLOSE_TEXT),
         },
     )
-    old = session.scalars(select(signal_theme.c.theme_id).where(signal_theme.c.round_id == signal_round.id))
-    if sorted(old) != sorted(themes):
+    if old_themes != sorted(themes):
         changed.append("theme_ids")
     if not changed:
         return
@@ -215,6 +240,19 @@ def edit_round(
     save_round(session, note_id, data, expected_version=expected_version, now=now)
 
 
+def _asked_after_it_came_in(signal_round: SignalRound, asked_at: datetime) -> datetime:
+    asked_at = _aware("asked_at", asked_at)
+    if asked_at < signal_round.came_in_at:
+        raise ValidationError(
+            "asked_at",
+            tr(
+                "A partner cannot have been asked before the signal came in ({moment}).",
+                moment=formatting.moment_text(signal_round.came_in_at),
+            ),
+        )
+    return asked_at
+
+
 def _ask_text(signal: Note, answer: str | None) -> str:
     return tr(
         "Asked about the signal of {date}: {answer}.",
@@ -240,7 +278,7 @@ def ask_partner(
     kind = check_choice("kind", tr("Kind"), kind, ASKED_KINDS)
     if answer is not None:
         check_choice("answer", tr("Answer"), answer, SignalAnswer)
-    asked_at = _aware("asked_at", asked_at)
+    asked_at = _asked_after_it_came_in(signal_round, asked_at)
     get_or_fail(session, Organisation, organisation_id, "organisation_id")
     signal = signal_round.note
     contact_note_id = log_note(
@@ -289,17 +327,23 @@ def edit_ask(
     ask = for_edit(session, SignalAsk, ask_id, expected_version)
     if answer is not None:
         check_choice("answer", tr("Answer"), answer, SignalAnswer)
-    asked_at = _aware("asked_at", asked_at)
+    asked_at = _asked_after_it_came_in(ask.round, asked_at)
+    old_text = _ask_text(ask.round.note, ask.answer)
     changed = apply_changes(ask, {"asked_at": asked_at, "answer": answer})
     if not changed:
         return
     flush(session)
     contact = ask.contact_note
-    if contact is not None and contact.occurred_on != local_day(asked_at):
-        contact.occurred_on = local_day(asked_at)
-        touch(contact, now)
-        flush(session)
-        audit(session, contact, AuditAction.UPDATE, ["occurred_on"], now=now)
+    if contact is not None:
+        # The contact moment follows: its day, and its text while it is still the one written for the ask.
+        values: dict[str, object] = {"occurred_on": local_day(asked_at)}
+        if contact.text == old_text:
+            values["text"] = _ask_text(ask.round.note, answer)
+        moved = apply_changes(contact, values)
+        if moved:
+            touch(contact, now)
+            flush(session)
+            audit(session, contact, AuditAction.UPDATE, moved, now=now)
     audit(session, ask, AuditAction.UPDATE, changed, now=now)
 
 
@@ -320,9 +364,10 @@ def close_signal(
     feedback_on: date | None,
     feedback: str = "",
     expected_version: int,
+    today: date | None = None,
     now: datetime | None = None,
 ) -> None:
     """Close the round: what was done, and when (if yet) feedback went back to the partners."""
     current = _form_of(round_of(session, note_id))
     data = RoundInput(current.came_in_at, current.theme_ids, closed_on, outcome, feedback_on, feedback)
-    save_round(session, note_id, data, expected_version=expected_version, now=now)
+    save_round(session, note_id, data, expected_version=expected_version, today=today, now=now)

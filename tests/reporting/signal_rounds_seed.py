@@ -52,8 +52,8 @@ ROUNDS = (
     Round(_at("2026-09-30", 23, 30), ("nuisance",), (1,), date(2026, 9, 30), date(2026, 11, 20)),
     # Came in during Q2 and closed in Q3 with feedback: closed and fed back in Q3, but not of Q3's themes.
     Round(_at("2026-06-28", 10), ("unrest",), (4,), date(2026, 7, 2), date(2026, 7, 3)),
-    # Closed on a day after today: not counted as closed.
-    Round(_at("2026-07-08", 11), ("school_absence", "other"), (), date(2099, 1, 10)),
+    # Still open (the app records no close on a day still to come).
+    Round(_at("2026-07-08", 11), ("school_absence", "other")),
     Round(_at("2026-09-01", 8), ("online",), (6,), date(2026, 9, 5), date(2026, 9, 6), secret=True),
 )
 

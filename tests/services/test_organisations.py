@@ -115,7 +115,8 @@ def test_edit_changes_fields_and_neighbourhoods_and_bumps_the_version(world: Wor
     updates = [
         row for row in audit_rows(world.database) if row[:3] == ("organisation", world.youth_work, "update")
     ]
-    assert [row[3] for row in updates] == ["neighbourhood_ids", "website"]
+    # Adding Fatima, its only contact person, made her its key contact (the fixture).
+    assert [row[3] for row in updates] == ["key_contact", "neighbourhood_ids", "website"]
 
 
 def test_two_editors_the_second_gets_a_conflict_and_nothing_is_lost(world: World) -> None:

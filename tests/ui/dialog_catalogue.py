@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 
 if TYPE_CHECKING:
     from teamlead.ui.importing.wizard import ImportWizard
@@ -222,6 +222,36 @@ def _note_discard(window: MainWindow) -> None:
     dialog.findChildren(QPlainTextEdit)[0].setPlainText("Gebeld met de wijkagent")
     escape = QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(dialog, escape)
+
+
+def _signal_round(window: MainWindow) -> None:
+    """Notes & signals, the open signals, the newest selected: Follow up signal…"""
+    view: Any = _section(window, "notes")
+    view.set_filters(kind="signal", signal_state="open")
+    wait_until(lambda: view.model.rowCount() > 0 and not window.context.tasks.busy)
+    view.table.selectRow(0)
+    view.round_button.click()
+
+
+def _ask(window: MainWindow) -> None:
+    """From an open signal's round, Ask partners in Who to call, then the first partner's Ask…"""
+    _signal_round(window)
+    dialog: Any = None
+
+    def round_ready() -> bool:
+        nonlocal dialog
+        dialog = next((w for w in _visible_windows() if w.objectName() == "signalRoundDialog"), None)
+        return dialog is not None and dialog.save_button.isEnabled()
+
+    wait_until(round_ready)
+    dialog.ask_button.click()
+    dialog.close()
+
+    def buttons() -> list[QPushButton]:
+        return window.current_view().findChildren(QPushButton, "askButton")
+
+    wait_until(lambda: bool(buttons()) and not window.context.tasks.busy)
+    buttons()[0].click()
 
 
 def _meetings(window: MainWindow) -> Any:
@@ -465,6 +495,8 @@ def _report_file(window: MainWindow) -> None:
 CASES: tuple[DialogCase, ...] = (
     DialogCase("note", _trigger("log_note"), _kind("noteDialog")),
     DialogCase("note-discard", _note_discard, _kind("discardQuestion")),
+    DialogCase("signal-round", _signal_round, _kind("signalRoundDialog")),
+    DialogCase("ask-partner", _ask, _kind("askDialog")),
     DialogCase("new-meeting", _trigger("new_meeting"), _kind("NewMeetingDialog")),
     DialogCase("series", _trigger("new_series"), _kind("SeriesDialog")),
     DialogCase("edit-meeting", _edit_meeting, _kind("EditMeetingDialog")),

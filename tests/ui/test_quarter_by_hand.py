@@ -195,16 +195,14 @@ def walk_the_quarter(walk: Walk, ledger: Ledger, tmp_path: Path, monkeypatch: py
     # The remark in the roster is a remark, not a contact moment: nothing for the ledger's notes.
 
     # March: a signal from Who to call, more contact moments, the third meeting, a partner leaves.
-    # The signal is followed up: two partners asked (logged as calls with them), closed, feedback given.
+    # The signal is followed up: two partners asked (logged as a call and a visit with them); a week later it
+    # is closed and the feedback recorded, from Notes & signals.
     walk.on(date(2026, 3, 5))
-    note("signal", [YOUTH_WORK], "Groep jongeren bij het winkelcentrum, onrustig", place=VOLEWIJCK)
+    signal = "Groep jongeren bij het winkelcentrum, onrustig"
+    note("signal", [YOUTH_WORK], signal, place=VOLEWIJCK)
     walk.follow_up_signal(
         ["Unrest", "Nuisance"],
         [Asked(POLICE, "Knew it", time(9, 30)), Asked(SPORTS_CLUB, "Did not know", time(11, 0), "visit")],
-        closed=date(2026, 3, 9),
-        outcome="Samen met de wijkagent aangesproken; rustig sindsdien.",
-        feedback_on=date(2026, 3, 10),
-        feedback="Teruggekoppeld in het netwerkoverleg.",
     )
     ledger.notes.append(Note("call", date(2026, 3, 5), (POLICE,)))
     ledger.notes.append(Note("visit", date(2026, 3, 5), (SPORTS_CLUB,)))
@@ -223,6 +221,14 @@ def walk_the_quarter(walk: Walk, ledger: Ledger, tmp_path: Path, monkeypatch: py
     ledger.agreements["zaal"] = Agreement(date(2026, 3, 10), date(2026, 3, 20))  # never done: overdue
     walk.make_agreement(view, "Ouder- en Kindteam schuift aan bij het jongerenwerk")
     ledger.agreements["aanschuiven"] = Agreement(date(2026, 3, 10), None)
+    walk.on(date(2026, 3, 12))
+    walk.open_signal(signal)
+    walk.follow_up_signal(
+        closed=date(2026, 3, 9),
+        outcome="Samen met de wijkagent aangesproken; rustig sindsdien.",
+        feedback_on=date(2026, 3, 10),
+        feedback="Teruggekoppeld in het netwerkoverleg.",
+    )
     walk.on(date(2026, 3, 16))
     walk.archive_partner(FATHERS)
     ledger.partners[FATHERS].left = walk.context.today()

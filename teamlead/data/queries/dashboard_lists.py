@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, false, func, select
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.agreements import Agreement
@@ -142,36 +142,53 @@ def signals_to_follow_up_capped(
 
 @dataclass(frozen=True, slots=True)
 class KeyContactMissing:
-    """An active partner with several current contact persons and none chosen as its key contact."""
+    """An active partner without a key contact to call: several current contact persons and none chosen, or
+    a chosen one who no longer holds a role there."""
 
     id: int
     name: str
     contacts: int
+    """Its current contact persons."""
+    left: bool = False
+    """Its key contact no longer works there."""
 
 
 def key_contacts_missing(
     session: Session, today: date, district_id: int | None = None
 ) -> list[KeyContactMissing]:
-    """Active partners with more than one current contact person and no key contact chosen, by name."""
+    """Active partners whose key contact is still to be chosen (several contacts, none chosen) or has left,
+    by name."""
     counted = (
         select(Role.organisation_id, func.count(func.distinct(Role.person_id)).label("contacts"))
         .where(role_current(today))
         .group_by(Role.organisation_id)
-        .having(func.count(func.distinct(Role.person_id)) > 1)
         .subquery()
     )
+    current = select(Role.id).where(
+        Role.organisation_id == key_contact.c.organisation_id,
+        Role.person_id == key_contact.c.person_id,
+        role_current(today),
+    )
+    left = select(key_contact.c.organisation_id).where(~exists(current))
+    contacts = func.coalesce(counted.c.contacts, 0)
     query = (
-        select(Organisation.id, Organisation.name, counted.c.contacts)
-        .join(counted, counted.c.organisation_id == Organisation.id)
+        select(Organisation.id, Organisation.name, contacts, Organisation.id.in_(left))
+        .outerjoin(counted, counted.c.organisation_id == Organisation.id)
         .where(
             Organisation.status == OrganisationStatus.ACTIVE,
-            Organisation.id.not_in(select(key_contact.c.organisation_id)),
+            or_(
+                and_(contacts > 1, Organisation.id.not_in(select(key_contact.c.organisation_id))),
+                Organisation.id.in_(left),
+            ),
         )
         .order_by(func.lower(Organisation.name), Organisation.id)
     )
     if district_id is not None:
         query = query.where(Organisation.district_id == district_id)
-    return [KeyContactMissing(id_, name, contacts) for id_, name, contacts in session.execute(query)]
+    return [
+        KeyContactMissing(id_, name, int(count), bool(gone))
+        for id_, name, count, gone in session.execute(query)
+    ]
 
 
 def agreements_due_capped(

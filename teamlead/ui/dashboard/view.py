@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from teamlead.data.queries.dashboard_lists import Capped, DashboardData, load_dashboard
+from teamlead.data.queries.dashboard_lists import Capped, DashboardData, KeyContactMissing, load_dashboard
 from teamlead.data.queries.default_district import user_default_district_id
 from teamlead.i18n import tr, trn
 from teamlead.rules.limits import UPCOMING_MEETING_DAYS
@@ -116,6 +116,9 @@ class DashboardView(QWidget):
         self.key_contacts.setObjectName("keyContactsMissing")
         self.key_contacts.setWordWrap(True)
         self.key_contacts.setTextFormat(Qt.TextFormat.RichText)
+        self.key_contacts.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.key_contacts.linkActivated.connect(self._open_partner_link)
         self.key_contacts.hide()
         self.signal_round: QWidget | None = None
@@ -243,24 +246,30 @@ class DashboardView(QWidget):
         self.signal_round = open_signal_round(self._context, note_id, self)
 
     def _show_key_contacts_missing(self, data: DashboardData) -> None:
-        """Partners with several contacts and none chosen: the upgrade could not choose for them."""
+        """Partners without a key contact to call: several contacts and none chosen, or the chosen one left."""
         missing = data.key_contacts_missing
         self.key_contacts.setVisible(bool(missing))
         if not missing:
             return
-        links = ", ".join(
-            f'<a href="{partner.id}">{escape(partner.name)}</a>' for partner in missing[:KEY_CONTACT_LINKS]
-        )
+
+        def link(partner: KeyContactMissing) -> str:
+            name = tr("{name} (key contact left)", name=partner.name) if partner.left else partner.name
+            return f'<a href="{partner.id}">{escape(name)}</a>'
+
+        links = ", ".join(link(partner) for partner in missing[:KEY_CONTACT_LINKS])
         rest = len(missing) - KEY_CONTACT_LINKS
         more = trn(" and {count} more", " and {count} more", rest) if rest > 0 else ""
         self.key_contacts.setText(
             trn(
-                "{count} partner has several contacts and no key contact chosen: {partners}{more}.",
-                "{count} partners have several contacts and no key contact chosen: {partners}{more}.",
+                "{count} partner needs a key contact chosen: {partners}{more}.",
+                "{count} partners need a key contact chosen: {partners}{more}.",
                 len(missing),
                 partners=links,
                 more=more,
             )
+        )
+        self.key_contacts.setToolTip(
+            tr("Partners with several contact persons and none chosen, or whose key contact has left.")
         )
 
     def _open_partner_link(self, link: str) -> None:

@@ -87,7 +87,7 @@ class AskDialog(QDialog):
         self.form.add_field("person_id", tr("&Person"), self.person)
         self.form.add_field("kind", tr("&How"), self.kind)
         self.form.add_field("answer", tr("&Answer"), self.answer)
-        self.form.add_field("asked_at", tr("Asked &at"), self.asked_at)
+        self.form.add_field("asked_at", tr("Asked a&t"), self.asked_at)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
             tr("&Save") if editing else tr("&Record answer"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -116,7 +116,7 @@ class AskDialog(QDialog):
                 lambda session: edit_ask(
                     session, target.ask_id, asked_at=asked_at, answer=answer, expected_version=target.version
                 ),
-                lambda _result: self.accept(),
+                self._saved,
                 changed=Change.NOTE,
                 on_error=self._failed,
             )
@@ -132,10 +132,13 @@ class AskDialog(QDialog):
                 answer=answer,
                 asked_at=asked_at,
             ),
-            lambda _result: self.accept(),
+            self._saved,
             changed=Change.NOTE,
             on_error=self._failed,
         )
+
+    def _saved(self, _result: object) -> None:
+        self.accept()
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)

@@ -39,7 +39,9 @@ from teamlead.rules.vocabulary import Change, RecordKind, SignalAnswer, SignalSt
 from teamlead.services.signal_rounds import RoundInput, remove_ask, save_round
 from teamlead.ui.context import AppContext
 from teamlead.ui.signals.ask_dialog import AskEdit, open_ask_dialog
+from teamlead.ui.tasks import widget_alive
 from teamlead.ui.widgets.date_field import DateField
+from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.filter_bar import FlowLayout
 from teamlead.ui.widgets.formatting import format_date, format_when
 from teamlead.ui.widgets.forms import FieldForm, confirm, show_save_error
@@ -84,6 +86,9 @@ class SignalRoundDialog(QDialog):
         self._context = context
         self.note_id = note_id
         self.page: SignalPage | None = None
+        self._form_version: int | None = None
+        """The round's version the form was filled from: a save against it, so a change made meanwhile
+        (another window, a colleague) is refused as a conflict instead of overwritten."""
         self._fill = False
         self.is_loaded = False
         self.setObjectName("signalRoundDialog")
@@ -121,7 +126,9 @@ class SignalRoundDialog(QDialog):
         self.asks.verticalHeader().hide()
         header = self.asks.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AsksModel.PARTNER, QHeaderView.ResizeMode.Stretch)  # the rest fit beside it
+        header.setSectionResizeMode(
+            AsksModel.PARTNER, QHeaderView.ResizeMode.Stretch
+        )  # the rest fit beside it
         self.asks.setMinimumHeight(140)
         self.asks_summary = QLabel()
         self.ask_button = QPushButton(tr("Ask &partners in Who to call…"))
@@ -179,6 +186,7 @@ class SignalRoundDialog(QDialog):
 
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.discard_guard = guard_discard(self, buttons)  # Esc or Cancel after typing asks first
         self.closed_check.toggled.connect(self._close_toggled)
         self.feedback_check.toggled.connect(self.feedback_on.setEnabled)
         self.ask_button.clicked.connect(self.ask_partners)
@@ -238,6 +246,7 @@ class SignalRoundDialog(QDialog):
                 tr("The signal names no neighbourhood, so Who to call cannot list its partners.")
             )
         if fill:
+            self._form_version = page.version
             self.came_in.set_value(page.came_in_at)
             self.closed_check.setChecked(page.closed_on is not None)
             if page.closed_on is not None:
@@ -247,6 +256,7 @@ class SignalRoundDialog(QDialog):
             if page.feedback_on is not None:
                 self.feedback_on.set_value(page.feedback_on)
             self.feedback.setPlainText(page.feedback)
+            self.discard_guard.filled()
         self.save_button.setEnabled(True)
         self._loaded()
 
@@ -261,7 +271,7 @@ class SignalRoundDialog(QDialog):
                 widget.deleteLater()
         self.theme_checks = {}
         for theme in themes:
-            check = QCheckBox(theme.name)
+            check = QCheckBox(theme.name.replace("&", "&&"))  # a name's "&" is shown, not a shortcut
             check.setObjectName(f"theme_{theme.key}")
             check.setChecked(theme.id in chosen)
             self.theme_checks[theme.id] = check
@@ -332,14 +342,14 @@ class SignalRoundDialog(QDialog):
             came_in_at=self.came_in.checked_value("came_in_at"),
             theme_ids=[theme_id for theme_id, check in self.theme_checks.items() if check.isChecked()],
             closed_on=self.closed_on.checked_value("closed_on") if closed else None,
-            outcome=self.outcome.toPlainText() if closed else "",
+            outcome=self.outcome.toPlainText(),  # kept when the close is undone: what was written stays
             feedback_on=self.feedback_on.checked_value("feedback_on") if with_feedback else None,
-            feedback=self.feedback.toPlainText() if closed else "",
+            feedback=self.feedback.toPlainText(),
         )
 
     def save(self) -> None:
-        page = self.page
-        if page is None:
+        page, version = self.page, self._form_version
+        if page is None or version is None:
             return
         self.form.clear_errors()
         self.close_form.clear_errors()
@@ -349,12 +359,17 @@ class SignalRoundDialog(QDialog):
             self._show_error(refused)
             return
         self.save_button.setEnabled(False)
+        today = self._context.today()
         self._context.write(
-            lambda session: save_round(session, page.note_id, data, expected_version=page.version),
-            lambda _result: self.accept(),
+            lambda session: save_round(session, page.note_id, data, expected_version=version, today=today),
+            self._saved,
             changed=Change.NOTE,
             on_error=self._failed,
         )
+
+    def _saved(self, _result: object) -> None:
+        self.discard_guard.filled()  # saved: nothing left to throw away
+        self.accept()
 
     def _show_error(self, error: ValidationError) -> None:
         if error.field in ("closed_on", "outcome", "feedback_on", "feedback"):
@@ -400,9 +415,20 @@ def _asks_summary(asks: tuple[AskRow, ...]) -> str:
     )
 
 
+_open: dict[int, SignalRoundDialog] = {}
+
+
 def open_signal_round(context: AppContext, note_id: int, parent: QWidget | None = None) -> SignalRoundDialog:
-    """Open the dialog (not modal: Who to call stays usable beside it); it deletes itself when closed."""
+    """Open the dialog (not modal: Who to call stays usable beside it); it deletes itself when closed. A
+    signal whose round is open already is brought to the front, not opened twice."""
+    shown = _open.get(note_id)
+    if shown is not None and widget_alive(shown) and shown.isVisible():
+        shown.raise_()
+        shown.activateWindow()
+        return shown
     dialog = SignalRoundDialog(context, note_id, parent)
+    _open[note_id] = dialog
+    dialog.destroyed.connect(lambda: _open.pop(note_id, None))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.show()

@@ -189,6 +189,8 @@ class WhoToCallView(QWidget):
         for offer in offers:
             self.offer.addItem(offer.name, offer.id)
         self.offer.setCurrentIndex(max(0, self.offer.findData(current)))
+        if self.offer.currentData() != current:  # the chosen offer was deleted: the whole list again
+            self._show_groups(self.groups)
         if self._neighbourhood_id is not None and self.picker.value() is None:  # merged or deleted meanwhile
             self._neighbourhood_id = None
             self._show_groups([])
@@ -200,6 +202,8 @@ class WhoToCallView(QWidget):
     def _picked(self) -> None:
         neighbourhood_id = self.picker.value()
         if neighbourhood_id is not None and neighbourhood_id != self._neighbourhood_id:
+            if self.asking is not None and self.asking.neighbourhood_id != neighbourhood_id:
+                self.stop_asking()  # another neighbourhood: its partners are not being asked
             self.show_neighbourhood(neighbourhood_id)
 
     def show_neighbourhood(self, neighbourhood_id: int) -> None:
@@ -253,7 +257,9 @@ class WhoToCallView(QWidget):
         if what in (Change.NOTE, Change.ALL) and self.asking is not None:
             note_id = self.asking.note_id
             self._context.read(
-                lambda session: signal_page(session, note_id), self._asking_reloaded, key="whotocall.asking"
+                lambda session: signal_page(session, note_id),
+                self._asking_reloaded,
+                key="whotocall.asking-again",
             )
 
     def _asking_reloaded(self, page: SignalPage | None) -> None:

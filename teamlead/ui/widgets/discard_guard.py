@@ -70,6 +70,10 @@ class DiscardGuard(QObject):
     def changed(self) -> bool:
         return self._shown is not None and typed(self._dialog) != self._shown
 
+    def filled(self) -> None:
+        """The form was filled from the database after it was shown: what it holds now is nobody's typing."""
+        self._shown = typed(self._dialog)
+
     def request_close(self) -> None:
         """Cancel: close at once when nothing was typed, else ask first."""
         if self._leaving or not self.changed():

@@ -88,7 +88,8 @@ def test_add_a_person_reachable_in_the_evening_shows_on_the_partners_page(
     assert dialog.result() == dialog.DialogCode.Accepted
     assert stored(context, "Karim El Amrani")[0] == "evening,weekend"
     roles = view.pane.roles
-    assert roles.index(0, PartnerPeopleModel.PERSON).data() == "Karim El Amrani"
+    # the partner's only person: its key contact at once
+    assert roles.index(0, PartnerPeopleModel.PERSON).data() == "★ Karim El Amrani"
     assert roles.index(0, PartnerPeopleModel.REACHABLE).data() == "Evening (17–23), Weekend"
     # the only person now: the form offers them as key contact
     form = view.pane.editor

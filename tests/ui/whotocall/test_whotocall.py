@@ -34,7 +34,8 @@ def test_type_a_neighbourhood_and_call(qtbot: QtBot, context: AppContext, host: 
         ("Safety", ["Politie Team Slotervaart"]),
     ]
     phones = [label for label in view.findChildren(CopyLabel) if label.objectName() == "callPhone"]
-    assert [label.value() for label in phones] == ["06 5555 1234"]
+    # The officer is the police team's only contact, so its key contact: listed first, and on its card.
+    assert [label.value() for label in phones] == ["06 5555 1234", "06 5555 1234"]
     qtbot.mouseClick(phones[0], Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "06 5555 1234"
 
@@ -68,6 +69,7 @@ def test_at_night_the_key_contact_reachable_now_comes_first_and_offers_narrow_th
     although youth work comes first by domain; at 10:00 the order is the domains' again."""
     from datetime import datetime
 
+    from teamlead.data.models import Organisation
     from teamlead.rules.clock import AMSTERDAM
     from teamlead.services import key_contacts, persons, signal_lists
 
@@ -89,7 +91,9 @@ def test_at_night_the_key_contact_reachable_now_comes_first_and_offers_narrow_th
         key_contacts.set_reachability(session, seed.police_officer, ["evening", "night"], expected_version=1)
         room = signal_lists.add_offer(session, "Ruimte voor bijeenkomsten")
         signal_lists.add_offer(session, "Straatpresentie")
-        key_contacts.set_offers(session, seed.youth_work, [room], expected_version=2)
+        youth_work = session.get(Organisation, seed.youth_work)
+        assert youth_work is not None
+        key_contacts.set_offers(session, seed.youth_work, [room], expected_version=youth_work.version)
 
     context.set_now(datetime(2026, 3, 31, 22, 0, tzinfo=AMSTERDAM))
     view = WhoToCallView(context, host)

@@ -6,8 +6,9 @@ What it does to existing data:
   are added to a database that already has content; a new database gets them when it is made, as with domains.
 - **Signals.** Nothing changes: signals recorded before this revision have no round. They still count in
   ``signals`` and as theme ``other``, not in the round figures, and are never shown as open.
-- **Key contacts.** A partner with exactly one person in a current role (no end date, or one still to come)
-  gets that person as its key contact; a partner with several is left without one, and the dashboard lists it.
+- **Key contacts.** A partner with exactly one person in a current role (started, and no end date or one still
+  to come) gets that person as its key contact; a partner with several is left without one, and the dashboard
+  lists it.
 - **Reachability and offers** start empty.
 
 What it did is stored under ``teamlead_meta`` key ``upgrade.0008`` (JSON counts), from which the app tells the
@@ -201,7 +202,8 @@ def _key_contacts(connection: sa.Connection, today: date) -> int:
     rows = connection.execute(
         sa.text(
             "SELECT organisation_id, MIN(person_id) FROM role "
-            "WHERE (ended_on IS NULL OR ended_on >= :today) "
+            "WHERE (started_on IS NULL OR started_on <= :today) "
+            "AND (ended_on IS NULL OR ended_on >= :today) "
             "GROUP BY organisation_id HAVING COUNT(DISTINCT person_id) = 1"
         ),
         {"today": today.isoformat()},
