@@ -23,17 +23,19 @@ THEMES_BY_WORD: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Intimidatie", ("nuisance", "unrest")),
 )
 
-# What a partner answered, by answer (None: asked, no answer yet) and by how the partner was asked.
+# What a partner answered, by answer (None: asked, no answer yet) and by how the partner was asked. Never the
+# app's own words for an answer ("Bekend", "Niet bekend"): screens show these texts, and the language checks
+# take the app's Dutch words on an English screen for a missed translation.
 ASK_TEXTS: dict[str | None, dict[str, tuple[str, ...]]] = {
     "knew": {
         "call": (
-            "Gebeld met {person} van {org} over het signaal in {nbh} ({day}). Bekend: ze zien het ook.",
+            "Gebeld met {person} van {org} over het signaal in {nbh} ({day}). Ze zien het ook.",
             "{person} ({org}) gebeld: het signaal van {day} is bij hen bekend, vooral 's avonds.",
             "Telefonisch nagevraagd bij {org} of ze het beeld in {nbh} herkennen. {person}: ja, al een paar "
             "dagen.",
         ),
         "email": (
-            "Per mail aan {org} gevraagd of ze het signaal in {nbh} herkennen. Antwoord van {person}: bekend.",
+            "Per mail aan {org} gevraagd of ze het signaal in {nbh} herkennen. Antwoord van {person}: ze herkennen het.",
             "Mail van {person} ({org}): het signaal van {day} was bij hen al bekend.",
         ),
         "visit": (
@@ -43,17 +45,17 @@ ASK_TEXTS: dict[str | None, dict[str, tuple[str, ...]]] = {
     },
     "not_known": {
         "call": (
-            "Gebeld met {person} van {org} over het signaal in {nbh} ({day}). Niet bekend bij hen; houden "
+            "Gebeld met {person} van {org} over het signaal in {nbh} ({day}). Bij hen onbekend; houden "
             "ogen en oren open.",
             "{org} gebeld: {person} wist er niets van. Geeft het door aan de collega's.",
-            "Telefonisch nagevraagd bij {org}: signaal van {day} niet bekend. Melden als ze iets zien.",
+            "Telefonisch nagevraagd bij {org}: signaal van {day} onbekend. Melden als ze iets zien.",
         ),
         "email": (
-            "Per mail aan {org} gevraagd of ze het signaal in {nbh} herkennen. {person}: niet bekend.",
+            "Per mail aan {org} gevraagd of ze het signaal in {nbh} herkennen. {person}: nog niets van gezien.",
             "Mail van {person} ({org}): niets van gemerkt, wel alert de komende dagen.",
         ),
         "visit": (
-            "Bij {org} langs geweest over het signaal van {day}. Niet bekend; {person} vraagt het na in het "
+            "Bij {org} langs geweest over het signaal van {day}. Onbekend bij hen; {person} vraagt het na in het "
             "team.",
         ),
     },
