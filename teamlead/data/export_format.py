@@ -271,6 +271,9 @@ def _integer(largest: int, value: Any) -> int:
 
 def _datetime(value: Any) -> datetime:
     moment = datetime.fromisoformat(value.strip()) if isinstance(value, str) else value
+    if isinstance(moment, date) and not isinstance(moment, datetime):
+        # A moment of exactly midnight (UTC) comes back from the cell as a day: it is that midnight.
+        moment = datetime.combine(moment, time(0))
     if not isinstance(moment, datetime):
         raise ValueError(value)
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

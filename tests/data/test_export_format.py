@@ -57,6 +57,13 @@ def test_text_comes_back_exactly(tmp_path: Path) -> None:
     assert through_a_workbook(tmp_path, "person", rows) == rows
 
 
+def test_a_moment_of_exactly_midnight_utc_comes_back(tmp_path: Path) -> None:
+    """01:00 in Amsterdam on a winter night is 00:00:00 UTC: its cell reads back as a day, and is that moment."""
+    midnight = datetime(2026, 1, 15, 0, 0, tzinfo=UTC)
+    row: list[object] = [1, "Fatima el Amrani", "", "", "", "", midnight, midnight, 1]
+    assert through_a_workbook(tmp_path, "person", [row]) == [row]
+
+
 def test_dates_times_of_day_and_booleans_come_back(tmp_path: Path) -> None:
     stamp = datetime(2026, 10, 25, 1, 30, tzinfo=UTC)  # the night summer time ends in Amsterdam
     series = [
