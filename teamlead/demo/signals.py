@@ -55,12 +55,6 @@ CLOSE_AFTER = (0, 1, 1, 2, 2, 3, 3, 4, 5, 7, 10, 14)
 FEEDBACK_AFTER = (0, 0, 1, 1, 2, 3, 5, 7)
 
 
-def off_midnight(moment: datetime) -> datetime:
-    """A minute later when ``moment`` is exactly midnight UTC: the export workbook's reader takes such a cell
-    for a date and refuses it as a moment (the demo must survive export and import)."""
-    return moment + timedelta(minutes=1) if moment.time() == time(0) else moment
-
-
 class Donors:
     """The call, visit and e-mail notes of one district that may become a partner's answer, by day.
 
@@ -196,9 +190,9 @@ class Rounds:
         local = datetime.combine(
             day, time(rng.choices(HOURS, cum_weights=HOUR_WEIGHTS)[0], rng.randrange(60))
         )
-        came_in = off_midnight(local.replace(tzinfo=AMSTERDAM).astimezone(UTC))
+        came_in = local.replace(tzinfo=AMSTERDAM).astimezone(UTC)
         if row["created_at"] < came_in:  # typed in after it came in
-            typed = off_midnight(came_in + timedelta(minutes=rng.randint(10, 90)))
+            typed = came_in + timedelta(minutes=rng.randint(10, 90))
             row["created_at"] = typed
             row["updated_at"] = max(row["updated_at"], typed)
         round_id = world.new_id("signal_round")
@@ -254,7 +248,7 @@ class Rounds:
         asked = serving.draw(
             rng, rng.choices(ASK_COUNTS, cum_weights=ASK_COUNT_WEIGHTS)[0], day, signal.reporter
         )
-        moment = off_midnight(came_in + timedelta(minutes=self.first_delay(came_in)))
+        moment = came_in + timedelta(minutes=self.first_delay(came_in))
         answered = 0.6 if (world.today - day).days <= 7 else 0.93  # the share answered
         for org in asked:
             moment = self.not_at_night(came_in, moment)
@@ -299,7 +293,7 @@ class Rounds:
         if local.hour < 7 and moment - came_in > timedelta(minutes=90):
             morning = local.replace(hour=7, minute=30) + timedelta(minutes=self.rng.randint(0, 120))
             moment = morning.astimezone(UTC)
-        return off_midnight(min(moment, came_in + timedelta(days=1)))
+        return min(moment, came_in + timedelta(days=1))
 
     def person(self, org: OrgInfo, day: date) -> tuple[int, str] | None:
         """Whom the team lead reaches: the key contact when they worked there then, else a contact of that day."""
@@ -326,7 +320,7 @@ class Rounds:
             nbh=signal.neighbourhood,
             day=f"{signal.row['occurred_on'].day}-{signal.row['occurred_on'].month}",
         )
-        typed = off_midnight(asked[0] + timedelta(minutes=rng.randint(1, 30)))
+        typed = asked[0] + timedelta(minutes=rng.randint(1, 30))
         donor.update(
             {
                 "occurred_on": asked[1],
