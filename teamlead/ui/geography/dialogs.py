@@ -10,10 +10,19 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
-from teamlead.errors import ValidationError
+from teamlead.errors import UserError, ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.limits import Width
 from teamlead.rules.vocabulary import Change
@@ -159,3 +168,17 @@ class MergeDialog(QDialog):
         elif target is not None:
             self.accept()
             self.chosen.emit(int(target))
+
+
+def show_refusal(parent: QWidget, context: AppContext, error: BaseException, name: str) -> bool:
+    """A write the settings refused (in use, a default, changed meanwhile) said in a message box named
+    ``name``; True then. Anything else is a bug: it goes to the app's error report, and False."""
+    if not isinstance(error, UserError):
+        context.tasks.report_error(error)
+        return False
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, tr("Not changed"), error.message, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName(name)
+    box.open()
+    return True

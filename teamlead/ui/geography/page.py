@@ -25,14 +25,13 @@ from teamlead.data.queries.geography import (
     geography,
     in_use_message,
 )
-from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.rules.text import identity_key
 from teamlead.rules.vocabulary import Change
 from teamlead.services import geography as places
 from teamlead.services import geography_merge
 from teamlead.ui.context import AppContext
-from teamlead.ui.geography.dialogs import MergeDialog, NameDialog
+from teamlead.ui.geography.dialogs import MergeDialog, NameDialog, show_refusal
 from teamlead.ui.geography.models import DistrictModel, DomainModel, NeighbourhoodModel, default_domain_note
 from teamlead.ui.geography.panel import ListPanel
 from teamlead.ui.style import mute
@@ -398,15 +397,8 @@ class GeographyPage(QWidget):
 
     def _refused(self, error: BaseException) -> None:
         """A refusal (in use, changed meanwhile) in words; a bug through the app's error report."""
-        if not isinstance(error, UserError):
-            self._context.tasks.report_error(error)
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, tr("Not changed"), error.message, QMessageBox.StandardButton.Ok, self
-        )
-        box.setObjectName("geographyRefused")
-        box.open()
-        self.reload()
+        if show_refusal(self, self._context, error, "geographyRefused"):
+            self.reload()
 
     def _select_later(self, panel: ListPanel, record_id: int | None) -> None:
         """Select ``record_id`` in ``panel`` once the reload this write caused is on screen."""

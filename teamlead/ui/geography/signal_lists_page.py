@@ -16,12 +16,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWi
 from sqlalchemy.orm import Session
 
 from teamlead.data.queries.signal_lists import OfferRow, SignalLists, ThemeRow, signal_lists
-from teamlead.errors import UserError
 from teamlead.i18n import tr, trn
 from teamlead.rules.vocabulary import Change
 from teamlead.services import signal_lists as lists
 from teamlead.ui.context import AppContext
-from teamlead.ui.geography.dialogs import NameDialog
+from teamlead.ui.geography.dialogs import NameDialog, show_refusal
 from teamlead.ui.geography.panel import ListPanel
 from teamlead.ui.geography.signal_models import OfferModel, ThemeModel, default_theme_note
 from teamlead.ui.style import mute
@@ -208,15 +207,8 @@ class SignalListsPage(QWidget):
 
     def _refused(self, error: BaseException) -> None:
         """A refusal (a default theme, one in use, changed meanwhile) in words; a bug through the error report."""
-        if not isinstance(error, UserError):
-            self._context.tasks.report_error(error)
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, tr("Not changed"), error.message, QMessageBox.StandardButton.Ok, self
-        )
-        box.setObjectName("signalListRefused")
-        box.open()
-        self.reload()
+        if show_refusal(self, self._context, error, "signalListRefused"):
+            self.reload()
 
     def _select_later(self, panel: ListPanel, record_id: int | None) -> None:
         if record_id is not None:
