@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -55,6 +55,7 @@ from teamlead.ui.widgets.copy_label import CopyLabel
 from teamlead.ui.widgets.formatting import format_date
 
 REACHABLE_STYLE = "color: #2e7d32; font-weight: 600;"
+REACHABLE_REFRESH_MS = 5 * 60 * 1000
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,11 @@ class WhoToCallView(QWidget):
         self.pocket_button.setEnabled(False)
         context.data_changed.connect(self._data_changed)
         self.setFocusProxy(self.picker)
+        # Who is reachable now changes with the clock (17:00, 23:00...): a screen left open redraws the list.
+        self._clock = QTimer(self)
+        self._clock.setInterval(REACHABLE_REFRESH_MS)
+        self._clock.timeout.connect(self._clock_ticked)
+        self._clock.start()
         self._show_groups([])
         self._read_choices()
 
@@ -170,6 +176,10 @@ class WhoToCallView(QWidget):
             lambda session: signal_page(session, record_id), self._start_asking, key="whotocall.asking"
         )
         return True
+
+    def _clock_ticked(self) -> None:
+        if self.isVisible() and self.key_rows:
+            self._show_groups(self.groups)
 
     def _read_choices(self) -> None:
         def load(session: Session) -> tuple[Choices, list[OfferChoice]]:
