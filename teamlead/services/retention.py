@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
+from teamlead.data.signals import SignalAsk, SignalRound
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules import settings
@@ -87,9 +88,16 @@ def delete_notes(session: Session, notes: list[ExpiredNote], *, now: datetime | 
     moment = now or datetime.now(UTC)
     gone = 0
     for note in notes:
+        # A signal's round and the partners asked go with it (the database cascades): audited as well.
+        round_ids = list(session.scalars(select(SignalRound.id).where(SignalRound.note_id == note.id)))
+        ask_ids = list(session.scalars(select(SignalAsk.id).where(SignalAsk.round_id.in_(round_ids))))
         result = session.execute(delete(Note).where(Note.id == note.id, Note.version == note.version))
         if getattr(result, "rowcount", 0):
             gone += 1
+            for ask_id in ask_ids:
+                audit_row(session, "signal_ask", ask_id, AuditAction.RETENTION, now=moment)
+            for round_id in round_ids:
+                audit_row(session, "signal_round", round_id, AuditAction.RETENTION, now=moment)
             audit_row(session, "note", note.id, AuditAction.RETENTION, now=moment)
     session.flush()
     log.info("retention: %d notes deleted", gone)

@@ -101,3 +101,43 @@ def test_deleted_notes_leave_no_words_in_the_search_index_or_the_file(database: 
                 data = file.read_bytes().lower()
                 assert b"zwoerdina" not in data, file.name
                 assert b"quokkaplein" not in data, file.name
+
+
+def test_an_old_signal_goes_with_its_round_and_asks_each_audited(database: Database) -> None:
+    from datetime import datetime
+
+    from teamlead.data.signals import SignalAsk, SignalRound
+    from teamlead.rules.clock import AMSTERDAM
+    from teamlead.services.signal_rounds import SignalInput, ask_partner, log_signal
+
+    with database.begin() as session:
+        partner = add_organisation(session, OrganisationInput(name="Jongerenwerk West"))
+        signal = log_signal(
+            session,
+            SignalInput(
+                text="Oud signaal",
+                came_in_at=datetime(2019, 6, 1, 21, tzinfo=AMSTERDAM),
+                neighbourhood_id=None,
+            ),
+        )
+        ask = ask_partner(
+            session,
+            signal,
+            partner,
+            person_id=None,
+            kind="call",
+            answer="knew",
+            asked_at=datetime(2019, 6, 1, 22, tzinfo=AMSTERDAM),
+        )
+    with database.begin() as session:
+        review = [note for note in notes_past_retention(session, TODAY, 5) if note.id == signal]
+        round_id = session.scalar(select(SignalRound.id).where(SignalRound.note_id == signal))
+        assert delete_notes(session, review) == 1
+    with database.session() as session:
+        assert session.scalars(select(SignalRound)).all() == []
+        assert session.scalars(select(SignalAsk)).all() == []
+        gone = {
+            (entry.table_name, entry.record_id)
+            for entry in session.scalars(select(AuditEntry).where(AuditEntry.action == "retention"))
+        }
+        assert gone == {("note", signal), ("signal_round", round_id), ("signal_ask", ask)}
