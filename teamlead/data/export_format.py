@@ -45,6 +45,7 @@ from teamlead.rules.vocabulary import (
     MeetingStatus,
     NoteKind,
     OrganisationStatus,
+    PlaceKind,
     SignalAnswer,
 )
 
@@ -83,6 +84,7 @@ VOCABULARIES: dict[tuple[str, str], type[StrEnum]] = {
     ("agreement_status_change", "to_status"): AgreementStatus,
     ("audit_entry", "action"): AuditAction,
     ("signal_ask", "answer"): SignalAnswer,
+    ("place", "kind"): PlaceKind,
 }
 """The columns that hold a word of the fixed vocabulary (:mod:`teamlead.rules.vocabulary`)."""
 TIME_ZONES = frozenset({("meeting_series", "timezone")})

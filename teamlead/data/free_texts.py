@@ -23,6 +23,7 @@ from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries
 from teamlead.data.notes import Note
 from teamlead.data.offers import Offer
+from teamlead.data.places import Indicator, NeighbourhoodEvent, Place
 from teamlead.data.roster import Organisation, Person, Role
 from teamlead.data.signals import SignalAsk, SignalRound, Theme
 from teamlead.i18n import tr
@@ -83,6 +84,8 @@ FREE_TEXTS: tuple[TextField, ...] = tuple(
         Person.__table__.c.remarks,
         SignalRound.__table__.c.outcome,
         SignalRound.__table__.c.feedback,
+        Neighbourhood.__table__.c.focus,
+        NeighbourhoodEvent.__table__.c.text,
     )
 )
 """Written about the work: may mention anyone; an erasure replaces mentions here."""
@@ -108,6 +111,9 @@ MASTER_DATA: tuple[TextField, ...] = tuple(
         Domain.__table__.c.name,
         Theme.__table__.c.name,
         Offer.__table__.c.name,
+        Place.__table__.c.name,
+        Place.__table__.c.address,
+        Indicator.__table__.c.name,
     )
 )
 """Names, addresses, titles, numbers: what identifies a record. Never rewritten because of another record."""
@@ -131,6 +137,7 @@ NOT_WRITTEN: tuple[TextField, ...] = tuple(
         Theme.__table__.c.key,
         SignalAsk.__table__.c.answer,
         Person.__table__.c.reachability,
+        Place.__table__.c.kind,
         AuditEntry.__table__.c.table_name,
         AuditEntry.__table__.c.action,
         AuditEntry.__table__.c.fields,
@@ -177,6 +184,11 @@ def _labels() -> dict[str, str]:
         "offer.name": tr("Offer"),
         "signal_round.outcome": tr("Signal close"),
         "signal_round.feedback": tr("Signal feedback"),
+        "neighbourhood.focus": tr("Neighbourhood focus"),
+        "neighbourhood_event.text": tr("Neighbourhood history"),
+        "place.name": tr("Place"),
+        "place.address": tr("Place address"),
+        "indicator.name": tr("Indicator"),
     }
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from teamlead.data.base import Base, Tracked
@@ -31,6 +33,9 @@ class Neighbourhood(Tracked, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     district_id: Mapped[int] = mapped_column(ForeignKey("district.id"), index=True)
     name: Mapped[str] = mapped_column(String(Width.PLACE_NAME))
+    # Its focus and task (opgave) as the team lead wrote it, and the day it was written (None: never).
+    focus: Mapped[str] = mapped_column(Text, default="", server_default="")
+    focus_on: Mapped[date | None] = mapped_column(Date)
 
     district: Mapped[District] = relationship(back_populates="neighbourhoods")
 

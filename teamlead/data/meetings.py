@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time, UniqueConstraint
+from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from teamlead.data.base import Base, Tracked
-from teamlead.data.geography import District
+from teamlead.data.geography import District, Neighbourhood
 from teamlead.data.roster import Organisation, Person
 from teamlead.rules.clock import AMSTERDAM_NAME
 from teamlead.rules.limits import Width
@@ -38,6 +38,16 @@ class MeetingSeries(Tracked, Base):
     meetings: Mapped[list[Meeting]] = relationship(back_populates="series", order_by="Meeting.starts_at")
 
 
+# The neighbourhood a meeting is about, if one (a local reflection belongs to its neighbourhood): a table of its
+# own, at most one per meeting.
+meeting_neighbourhood = Table(
+    "meeting_neighbourhood",
+    Base.metadata,
+    Column("meeting_id", ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True),
+    Column("neighbourhood_id", ForeignKey("neighbourhood.id"), nullable=False, index=True),
+)
+
+
 class Meeting(Tracked, Base):
     """A scheduled meeting: network meeting, partner meeting, local reflection or other."""
 
@@ -65,6 +75,9 @@ class Meeting(Tracked, Base):
     reflection_need_help: Mapped[str] = mapped_column(Text, default="")
 
     district: Mapped[District | None] = relationship()
+    neighbourhood: Mapped[Neighbourhood | None] = relationship(
+        secondary=meeting_neighbourhood, uselist=False, viewonly=True
+    )
     series: Mapped[MeetingSeries | None] = relationship(back_populates="meetings")
     invitees: Mapped[list[Invitee]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", order_by="Invitee.id"

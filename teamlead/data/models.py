@@ -9,9 +9,10 @@ from teamlead.data.agreements import (
 )
 from teamlead.data.base import Base
 from teamlead.data.geography import District, Domain, Neighbourhood
-from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries
-from teamlead.data.notes import Note, note_organisation, note_person
+from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries, meeting_neighbourhood
+from teamlead.data.notes import Note, note_organisation, note_person, note_place
 from teamlead.data.offers import Offer, organisation_offer
+from teamlead.data.places import Indicator, NeighbourhoodEvent, Place
 from teamlead.data.roster import Organisation, Person, Role, key_contact, organisation_neighbourhood
 from teamlead.data.signals import SignalAsk, SignalRound, Theme, signal_theme
 
@@ -23,16 +24,19 @@ __all__ = [
     "Base",
     "District",
     "Domain",
+    "Indicator",
     "Invitee",
     "Meeting",
     "MeetingSeries",
     "Meta",
     "Narrative",
     "Neighbourhood",
+    "NeighbourhoodEvent",
     "Note",
     "Offer",
     "Organisation",
     "Person",
+    "Place",
     "Role",
     "SignalAsk",
     "SignalRound",
@@ -40,8 +44,10 @@ __all__ = [
     "agreement_meeting",
     "agreement_organisation",
     "key_contact",
+    "meeting_neighbourhood",
     "note_organisation",
     "note_person",
+    "note_place",
     "organisation_neighbourhood",
     "organisation_offer",
     "signal_theme",

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from teamlead.data.base import Base, Tracked
 from teamlead.data.geography import District, Neighbourhood
+from teamlead.data.places import Place
 from teamlead.data.roster import Organisation, Person
 from teamlead.rules.limits import Width
 
@@ -30,6 +31,15 @@ note_person = Table(
     Base.metadata,
     Column("note_id", ForeignKey("note.id", ondelete="CASCADE"), primary_key=True),
     Column("person_id", ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+# A note's place, in a table of its own (at most one per note): deleting the place or the note takes the link.
+note_place = Table(
+    "note_place",
+    Base.metadata,
+    Column("note_id", ForeignKey("note.id", ondelete="CASCADE"), primary_key=True),
+    Column("place_id", ForeignKey("place.id", ondelete="CASCADE"), nullable=False, index=True),
 )
 
 
@@ -59,3 +69,5 @@ class Note(Tracked, Base):
         secondary=note_organisation, order_by=note_organisation.c.position, viewonly=True
     )
     persons: Mapped[list[Person]] = relationship(secondary=note_person)
+    # The place it is about (a signal at the square, a visit to the youth centre), if one.
+    place: Mapped[Place | None] = relationship(secondary="note_place", uselist=False, viewonly=True)

@@ -97,6 +97,15 @@ def _sentences(facts: dict[str, Any]) -> list[str]:
                 remarks,
             )
         )
+    in_neighbourhood = facts.get("meetings_in_a_neighbourhood")
+    if isinstance(in_neighbourhood, int) and in_neighbourhood:
+        said.append(
+            trn(
+                "{count} meeting whose title names one neighbourhood now belongs to that neighbourhood.",
+                "{count} meetings whose title names one neighbourhood now belong to that neighbourhood.",
+                in_neighbourhood,
+            )
+        )
     key_contacts = facts.get("key_contacts")
     if isinstance(key_contacts, int) and key_contacts:
         said.append(

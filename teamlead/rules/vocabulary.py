@@ -61,6 +61,17 @@ class ReachWindow(StrEnum):
     """Saturday and Sunday, all day."""
 
 
+class PlaceKind(StrEnum):
+    """What a place (leefplek) in a neighbourhood is (``shared/domain.md``)."""
+
+    SCHOOL = "school"
+    SPORTS_CLUB = "sports_club"
+    SQUARE = "square"
+    YOUTH_CENTRE = "youth_centre"
+    HANG_OUT = "hang_out"
+    OTHER = "other"
+
+
 class MeetingKind(StrEnum):
     NETWORK = "network"
     PARTNER = "partner"
