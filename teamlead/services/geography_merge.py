@@ -7,7 +7,9 @@ log gets one entry per moved record, written set-based: a district's merge may m
 notes.
 
 - **Neighbourhoods**: the partners serving it serve the other (once: a partner serving both keeps one link),
-  notes about it are about the other; notes keep their own district.
+  notes about it are about the other; notes keep their own district. Its places, history and indicators move
+  too: a place of the same name (identity rule) becomes the other's place (its notes follow), an indicator of
+  a year the other has already keeps the other's value, and its focus is added below the other's.
 - **Districts**: a neighbourhood with the same name (identity rule) in both is merged into the other's, the
   rest move over; every record of the district (partners, notes, meetings, series, agreements) moves; report
   texts of the same period are joined into one. ``teamlead_meta`` keeps ``merged.district.<old id>`` =
@@ -26,6 +28,8 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.admin import AuditEntry, Meta, Narrative
 from teamlead.data.geography import District, Domain, Neighbourhood
+from teamlead.data.notes import note_place
+from teamlead.data.places import Indicator, Place
 from teamlead.data.queries.districts import MERGED_PREFIX
 from teamlead.data.references import Reference, references_to
 from teamlead.errors import ValidationError
@@ -88,8 +92,44 @@ def _refuse_itself(source_id: int, target_id: int, message: str) -> None:
 def _merge_neighbourhood(
     session: Session, source: Neighbourhood, target: Neighbourhood, now: datetime | None
 ) -> None:
+    _join_ecosystems(session, source, target, now)
     _move_references(session, "neighbourhood", source.id, target.id, now)
     _remove(session, source, target, now)
+
+
+def _join_ecosystems(
+    session: Session, source: Neighbourhood, target: Neighbourhood, now: datetime | None
+) -> None:
+    """What would clash when the places and indicators move: same-named places become one (their notes
+    follow), a year the target has keeps its value; the focus texts are joined."""
+    theirs = {
+        identity_key(name): place_id
+        for place_id, name in session.execute(
+            select(Place.id, Place.name).filter_by(neighbourhood_id=target.id)
+        )
+    }
+    for place_id, name in session.execute(
+        select(Place.id, Place.name).filter_by(neighbourhood_id=source.id)
+    ).all():
+        other = theirs.get(identity_key(name))
+        if other is None:
+            continue
+        session.execute(update(note_place).where(note_place.c.place_id == place_id).values(place_id=other))
+        session.execute(delete(Place).where(Place.id == place_id))
+        audit_row(session, "place", place_id, AuditAction.MERGE, ["merged_into"], now=now)
+    kept = set(session.execute(select(Indicator.name, Indicator.year).filter_by(neighbourhood_id=target.id)))
+    for indicator_id, name, year in session.execute(
+        select(Indicator.id, Indicator.name, Indicator.year).filter_by(neighbourhood_id=source.id)
+    ).all():
+        if (name, year) in kept:
+            session.execute(delete(Indicator).where(Indicator.id == indicator_id))
+            audit_row(session, "indicator", indicator_id, AuditAction.DELETE, now=now)
+    text = source.focus.strip()
+    if text and text not in target.focus:
+        target.focus = f"{target.focus.rstrip()}\n\n{text}" if target.focus.strip() else text
+        target.focus_on = max(filter(None, (target.focus_on, source.focus_on)), default=None)
+        flush(session)
+        audit(session, target, AuditAction.UPDATE, ["focus"], now=now)
 
 
 def _remove(

@@ -372,3 +372,52 @@ def test_a_domain_gets_its_key_when_made_and_keeps_it(world: World) -> None:
 def test_a_new_domain_takes_no_default_domains_name_in_either_language(world: World, name: str) -> None:
     with world.database.begin() as session, pytest.raises(ValidationError, match="already a domain called"):
         places.add_domain(session, name)
+
+
+def test_a_neighbourhood_merge_joins_places_indicators_and_focus(world: World) -> None:
+    """Geuzenveld into Wildemanbuurt: the same square becomes one place (its signal follows), a year both
+    measured keeps Wildemanbuurt's value, the other years move, and the focus texts are joined."""
+    from sqlalchemy import insert
+
+    from teamlead.data.notes import note_place
+    from teamlead.data.places import Indicator, Place
+
+    with world.database.begin() as session:
+        square_here = Place(neighbourhood_id=world.wildeman, name="Plein '40-'45", kind="square", address="")
+        square_there = Place(neighbourhood_id=world.geuzenveld, name="plein 40 45", kind="square", address="")
+        school = Place(neighbourhood_id=world.geuzenveld, name="Calvijn College", kind="school", address="")
+        session.add_all([square_here, square_there, school])
+        session.add_all(
+            [
+                Indicator(neighbourhood_id=world.wildeman, name="Veiligheidsindex", year=2025, value=90.0),
+                Indicator(neighbourhood_id=world.geuzenveld, name="Veiligheidsindex", year=2025, value=110.0),
+                Indicator(neighbourhood_id=world.geuzenveld, name="Veiligheidsindex", year=2024, value=102.0),
+            ]
+        )
+        session.flush()
+        signal = notes.log_note(
+            session,
+            notes.NoteInput(kind="signal", text="Onrust op het plein", neighbourhood_id=world.geuzenveld),
+            now=NOW,
+        )
+        session.execute(insert(note_place).values(note_id=signal, place_id=square_there.id))
+        here = session.get_one(Neighbourhood, world.wildeman)
+        there = session.get_one(Neighbourhood, world.geuzenveld)
+        here.focus, there.focus = "Rust op straat.", "Ouders betrekken."
+        ids = {"square": square_here.id, "school": school.id}
+    with world.database.begin() as session:
+        version = session.get_one(Neighbourhood, world.geuzenveld).version
+        geography_merge.merge_neighbourhoods(
+            session, world.geuzenveld, world.wildeman, expected_version=version, now=NOW
+        )
+    with world.database.session() as session:
+        assert sorted(session.execute(select(Place.id, Place.neighbourhood_id)).all()) == sorted(
+            [(ids["square"], world.wildeman), (ids["school"], world.wildeman)]
+        )
+        assert (
+            session.scalar(select(note_place.c.place_id).where(note_place.c.note_id == signal))
+            == ids["square"]
+        )
+        values = session.execute(select(Indicator.year, Indicator.value, Indicator.neighbourhood_id)).all()
+        assert sorted(values) == [(2024, 102.0, world.wildeman), (2025, 90.0, world.wildeman)]
+        assert session.get_one(Neighbourhood, world.wildeman).focus == "Rust op straat.\n\nOuders betrekken."

@@ -31,6 +31,10 @@ _KIND_OF_TABLE = {
     "meeting_series": "series",
     "agreement": "agreements",
     "narrative": "narratives",
+    "meeting_neighbourhood": "meetings",
+    "place": "places",
+    "neighbourhood_event": "history",
+    "indicator": "indicators",
 }
 
 
@@ -46,6 +50,9 @@ class Usage:
     series: int = 0
     agreements: int = 0
     narratives: int = 0
+    places: int = 0
+    history: int = 0
+    indicators: int = 0
     other: int = 0
 
     @property
@@ -62,6 +69,9 @@ class Usage:
             "series": tr("meeting series"),
             "agreements": tr("agreements"),
             "narratives": tr("report texts"),
+            "places": tr("places"),
+            "history": tr("history lines"),
+            "indicators": tr("indicator values"),
             "other": tr("other records"),
         }
         return ", ".join(
