@@ -61,6 +61,19 @@ KEPT = {
         "Onrust bij het winkelcentrum op vrijdagavond",
         "Samen avondronde lopen op vrijdag",
     ),
+    "schema-0008": Kept(
+        [
+            "Jongerenwerk Nieuw-West",
+            "Buurtteam Geuzenveld",
+            "Voetbalclub Geuzenveld",
+            "Ouderplatform Slotermeer",
+            "Politie basisteam Geuzenveld",
+            "Huurdersvereniging Geuzenveld",
+        ],
+        ["Fatima el Amrani", "Zoë de Vries", "Sanne Jansen", "Kees Bakker", "Ayşe Yılmaz"],
+        "Onrust bij het winkelcentrum op vrijdagavond",
+        "Samen avondronde lopen op vrijdag",
+    ),
     "schema-0007": Kept(
         [
             "Jongerenwerk Nieuw-West",
@@ -252,6 +265,33 @@ def test_the_upgrade_to_0008_chooses_only_contacts_as_key_contacts_and_leaves_ol
             old = notes(session, kind="signal")
             assert sorted(row.signal_state for row in old) == ["none", "none"]  # never shown as open
             assert notes(session, signal_state="open") == []
+    finally:
+        database.dispose()
+
+
+def test_the_upgrade_to_0009_gives_a_meeting_the_one_neighbourhood_its_title_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from teamlead.cli import main
+    from teamlead.data.meetings import meeting_neighbourhood
+
+    path = tmp_path / "teamlead.sqlite3"
+    shutil.copyfile(FIXTURES / "schema-0008.sqlite3", path)
+    assert main(["--database", str(path), "--language", "en", "meetings", "--from", "2026-09-01"]) == 0
+    said = capsys.readouterr().err
+    assert "upgraded from schema 0008" in said
+    assert "3 meetings whose title names one neighbourhood now belong to that neighbourhood." in said
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            linked = dict(
+                session.execute(
+                    select(meeting_neighbourhood.c.meeting_id, meeting_neighbourhood.c.neighbourhood_id)
+                ).all()
+            )
+            # "Netwerkoverleg Geuzenveld" twice, "Lokale reflectie Slotermeer Noordoost" (another spelling);
+            # not the meeting naming both, nor "Kennismaking ouderplatform".
+            assert linked == {1: 1, 2: 1, 101: 2}
     finally:
         database.dispose()
 
