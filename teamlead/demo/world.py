@@ -2,7 +2,8 @@
 
 Rows are plain dicts per table, with explicit ids, so the writer can bulk-insert them with Core and link
 tables need no round trips. Everything random comes from one ``random.Random(seed)``, drawn in a fixed order
-(the later additions, key contacts and signal rounds, from streams of their own derived from the seed, see
+(the later additions, key contacts, signal rounds and the neighbourhoods' ecosystems, from streams of their own
+derived from the seed, see
 :meth:`World.stream`), and every timestamp derives from the data's own dates: the same seed and today give the
 same rows on any backend.
 """
@@ -26,6 +27,9 @@ Row = dict[str, Any]
 TABLES: tuple[str, ...] = (
     "district",
     "neighbourhood",
+    "place",
+    "neighbourhood_event",
+    "indicator",
     "domain",
     "organisation",
     "organisation_neighbourhood",
@@ -37,11 +41,13 @@ TABLES: tuple[str, ...] = (
     "note",
     "note_organisation",
     "note_person",
+    "note_place",
     "signal_round",
     "signal_theme",
     "signal_ask",
     "meeting_series",
     "meeting",
+    "meeting_neighbourhood",
     "invitee",
     "agreement",
     "agreement_organisation",

@@ -34,6 +34,7 @@ from teamlead.demo.agreements import add_agreements
 from teamlead.demo.bulk import bulk_insert
 from teamlead.demo.citywide import add_city_wide_partners
 from teamlead.demo.contacts import add_key_contacts
+from teamlead.demo.ecosystem import add_ecosystems
 from teamlead.demo.meetings import add_meetings
 from teamlead.demo.narratives import add_narratives, finish_agendas
 from teamlead.demo.notes import add_notes
@@ -204,6 +205,7 @@ def build_rows(
     report(BUILD_SHARE * 8 / 9, tr("Writing the quarterly narratives"))
     add_narratives(world, meetings, narratives)
     finish_agendas(world, meetings)
+    add_ecosystems(world, meetings)
     world.finish_audit()
     return world.rows
 
