@@ -16,6 +16,7 @@ from teamlead.importing.apply import Cancel, ImportResult, Progress, apply_plan
 from teamlead.importing.export_load import load_export
 from teamlead.importing.export_read import is_export
 from teamlead.importing.headers import Field, Layout, detect_layout
+from teamlead.importing.indicators import IndicatorLayout, detect_indicator_layout, plan_indicators
 from teamlead.importing.limits import refuse
 from teamlead.importing.plan import Choices, Plan, build_plan
 from teamlead.importing.readers import Source, Table
@@ -91,6 +92,9 @@ def import_source(
     (nothing at all with ``dry_run``)."""
     if is_export(source):
         return _import_export(database, source, dry_run)
+    indicators = choose_indicators(source, sheet)
+    if indicators is not None:
+        return _import_indicators(database, *indicators, district=district, dry_run=dry_run)
     roster = choose_roster(source, sheet)
     if dry_run:
         with database.session() as session:
@@ -123,6 +127,40 @@ def apply_in_transaction(
         )
         result = apply_plan(session, plan, progress=progress, cancel=cancel)
     return plan, result
+
+
+def choose_indicators(source: Source, sheet: str | None = None) -> tuple[Table, IndicatorLayout] | None:
+    """The indicators sheet to read: the named sheet when it is one, else the first recognisable sheet when it
+    is one (a roster before it wins); None when the file is to be read as a roster."""
+    candidates = source.tables if sheet is None else [table for table in source.tables if table.name == sheet]
+    for table in candidates:
+        layout = detect_indicator_layout(table)
+        if layout is not None:
+            return table, layout
+        if detect_layout(table) is not None:
+            return None
+    return None
+
+
+def _import_indicators(
+    database: Database,
+    table: Table,
+    layout: IndicatorLayout,
+    *,
+    district: str | None,
+    dry_run: bool,
+) -> Outcome:
+    from teamlead.services.indicators import replace_indicators
+
+    with database.session(write=True) as session:  # a write: it waits for another program's to end
+        transaction = session.begin()
+        plan = plan_indicators(session, table, layout, district=district)
+        replaced = replace_indicators(session, plan.figures)  # an error: closing rolls back
+        if dry_run:
+            transaction.rollback()
+        else:
+            transaction.commit()
+    return Outcome(plan.lines(replaced))
 
 
 def _import_export(database: Database, source: Source, dry_run: bool) -> Outcome:
