@@ -185,3 +185,46 @@ def test_an_indicator_is_one_value_per_name_and_year(world: World) -> None:
         neighbourhoods.delete_indicator(session, first, expected_version=version, now=NOW)
     with world.database.session() as session:
         assert session.scalar(select(func.count()).select_from(Indicator)) == 1
+
+
+def test_the_page_reads_what_was_kept_with_the_partners_gaps_signals_and_agreements(world: World) -> None:
+    from teamlead.data.queries.neighbourhood_page import neighbourhood_page
+    from teamlead.data.signals import Theme
+    from teamlead.services import agreements, signal_rounds
+    from teamlead.services.agreements import AgreementInput
+    from teamlead.services.signal_rounds import SignalInput
+
+    place_id = add_place(world)
+    note_id = log_signal(world, world.wildeman)  # no theme: counts as other
+    with world.database.begin() as session:
+        unrest = session.scalar(select(Theme.id).where(Theme.key == "unrest"))
+        assert unrest is not None
+        signal_rounds.log_signal(
+            session,
+            SignalInput(text="Onrust", came_in_at=NOW, neighbourhood_id=world.wildeman, theme_ids=[unrest]),
+            now=NOW,
+        )
+        neighbourhoods.set_note_place(session, note_id, place_id, now=NOW)
+        neighbourhoods.add_event(session, world.wildeman, date(2024, 1, 1), "Oud", now=NOW)
+        neighbourhoods.add_event(session, world.wildeman, date(2025, 1, 1), "Nieuw", now=NOW)
+        neighbourhoods.set_indicator(session, world.wildeman, "Veiligheidsindex", 2025, 79, now=NOW)
+        neighbourhoods.set_indicator(session, world.wildeman, "Veiligheidsindex", 2023, 102, now=NOW)
+        agreements.make_agreement(
+            session, AgreementInput(text="Samen de straat op", organisation_ids=[world.police]), now=NOW
+        )
+    with world.database.session() as session:
+        page = neighbourhood_page(session, world.wildeman, today=TODAY, now=NOW)
+    assert page is not None
+    assert (page.name, page.district) == ("Wildemanbuurt", "Nieuw-West")
+    assert [line.text for line in page.history] == ["Nieuw", "Oud"]
+    assert [(place.name, place.notes) for place in page.places] == [("Het Plein", 1)]
+    served = {group.domain: [name for _id, name in group.partners] for group in page.domains}
+    assert served["Social"] == ["Jongerenwerk Nieuw-West"]
+    assert served["Safety"] == ["Politie basisteam Nieuw-West"]
+    assert "Education" in page.gaps
+    assert "Social" not in page.gaps
+    themes = dict(page.signals_by_theme)
+    assert (themes["Unrest"], themes["Other"], page.signals) == (1, 1, 2)
+    assert [row.text for row in page.agreements] == ["Samen de straat op"]
+    assert [(v.year, v.value) for v in page.indicators["Veiligheidsindex"]] == [(2023, 102.0), (2025, 79.0)]
+    assert page.reflection is None
