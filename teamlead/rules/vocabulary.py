@@ -163,6 +163,8 @@ class RecordKind(StrEnum):
     AGREEMENT = "agreement"
     SIGNAL_ASK = "signal_ask"
     """Ask the partners about a signal (id: the signal's note): Who to call for its neighbourhood, asking."""
+    NEIGHBOURHOOD = "neighbourhood"
+    """A neighbourhood's page: its focus, history, places, partners, signals and outcome figures."""
 
 
 class DistrictedKind(StrEnum):

@@ -17,6 +17,7 @@ from teamlead.rules.vocabulary import (
     MeetingKind,
     NoteKind,
     OrganisationStatus,
+    PlaceKind,
     ReachWindow,
     SignalAnswer,
     SignalState,
@@ -212,3 +213,19 @@ def reach_window_names() -> dict[str, str]:
 
 def reach_window(window: str) -> str:
     return reach_window_names().get(window, window)
+
+
+def place_kind_names() -> dict[str, str]:
+    """What a place (leefplek) in a neighbourhood is, in the order the place form offers them."""
+    return {
+        PlaceKind.SCHOOL: tr("School"),
+        PlaceKind.SPORTS_CLUB: tr("Sports club"),
+        PlaceKind.SQUARE: tr("Square"),
+        PlaceKind.YOUTH_CENTRE: tr("Youth centre"),
+        PlaceKind.HANG_OUT: tr("Hang-out"),
+        PlaceKind.OTHER: tr("Other"),
+    }
+
+
+def place_kind(kind: str) -> str:
+    return place_kind_names().get(kind, kind)

@@ -52,6 +52,7 @@ def sections() -> tuple[Section, ...]:
         Section("agreements", "teamlead.ui.agreements.view", "AgreementsView"),
         Section("reports", "teamlead.ui.reports.view", "ReportsView"),
         Section("network", "teamlead.ui.network.view", "NetworkView"),
+        Section("neighbourhoods", "teamlead.ui.neighbourhoods.view", "NeighbourhoodsView"),
     )
 
 
@@ -67,5 +68,6 @@ def section_title(key: str) -> str:
         "agreements": tr("Agreements"),
         "reports": tr("Reports"),
         "network": tr("Network"),
+        "neighbourhoods": tr("Neighbourhoods"),
     }
     return titles.get(key, key)

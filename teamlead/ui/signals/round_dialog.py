@@ -9,7 +9,7 @@ closed, and when feedback went back to the partners.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -31,11 +32,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.neighbourhood_page import note_place_id, place_choices
 from teamlead.data.queries.signals import AskRow, SignalPage, ThemeChoice, signal_page, theme_choices
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr, trn
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, RecordKind, SignalAnswer, SignalState
+from teamlead.services.neighbourhoods import set_note_place
 from teamlead.services.signal_rounds import RoundInput, remove_ask, save_round
 from teamlead.ui.context import AppContext
 from teamlead.ui.signals.ask_dialog import AskEdit, open_ask_dialog
@@ -53,6 +56,10 @@ from teamlead.ui.widgets.rows_model import RowRole, RowsModel
 class Loaded:
     page: SignalPage | None
     themes: list[ThemeChoice]
+    places: list[tuple[int, str]] = field(default_factory=list)
+    """The places of the signal's neighbourhood (id, name), by name."""
+    place_id: int | None = None
+    """The place the signal points at, if any."""
 
 
 class AsksModel(RowsModel[AskRow]):
@@ -105,6 +112,11 @@ class SignalRoundDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.state)
+        self.neighbourhood_button = QPushButton(tr("Neighbourhood pa&ge"))
+        self.neighbourhood_button.setObjectName("neighbourhoodPageButton")
+        self.neighbourhood_button.setToolTip(tr("Open the page of the signal's neighbourhood"))
+        self.neighbourhood_button.setEnabled(False)
+        top.addWidget(self.neighbourhood_button)
 
         self.form = FieldForm()
         self.came_in = MomentField(context.now(), today=context.today)
@@ -113,6 +125,10 @@ class SignalRoundDialog(QDialog):
         self.theme_checks: dict[int, QCheckBox] = {}
         self.form.add_field("came_in_at", tr("Came &in"), self.came_in)
         self.form.add_field("theme_ids", tr("Themes"), self.themes_box)
+        self.place = QComboBox()
+        self.place.setObjectName("signalPlace")
+        self.place.addItem(tr("No place"), None)
+        self.form.add_field("place_id", tr("Pl&ace"), self.place)
 
         asked = QGroupBox(tr("Partners asked"))
         self.asks_model = AsksModel(self)
@@ -190,6 +206,7 @@ class SignalRoundDialog(QDialog):
         self.closed_check.toggled.connect(self._close_toggled)
         self.feedback_check.toggled.connect(self.feedback_on.setEnabled)
         self.ask_button.clicked.connect(self.ask_partners)
+        self.neighbourhood_button.clicked.connect(self.open_neighbourhood)
         self.edit_ask_button.clicked.connect(self.correct_ask)
         self.remove_ask_button.clicked.connect(self.remove_selected_ask)
         self.asks.doubleClicked.connect(self.correct_ask)
@@ -206,13 +223,15 @@ class SignalRoundDialog(QDialog):
         self._fill = fill or self._fill
 
         def load(session: Session) -> Loaded:
-            return Loaded(signal_page(session, note_id), theme_choices(session))
+            page = signal_page(session, note_id)
+            places = place_choices(session, page.neighbourhood_id) if page and page.neighbourhood_id else []
+            return Loaded(page, theme_choices(session), places, note_place_id(session, note_id))
 
         # A bound method, so the result is dropped once the dialog is gone (closed while reading).
         self._context.read(load, self._show, key=f"signal-round.{note_id}")
 
     def _data_changed(self, what: Change) -> None:
-        if what in (Change.NOTE, Change.THEMES, Change.ALL):
+        if what in (Change.NOTE, Change.THEMES, Change.GEOGRAPHY, Change.ALL):
             self.reload(fill=False)
 
     def _show(self, loaded: Loaded) -> None:
@@ -241,6 +260,8 @@ class SignalRoundDialog(QDialog):
         self.asks_model.set_rows(page.asks)
         self.asks_summary.setText(_asks_summary(page.asks))
         self.ask_button.setEnabled(page.neighbourhood_id is not None)
+        self.neighbourhood_button.setEnabled(page.neighbourhood_id is not None)
+        self._show_places(loaded.places, loaded.place_id if fill else self.place.currentData())
         if page.neighbourhood_id is None:
             self.ask_button.setToolTip(
                 tr("The signal names no neighbourhood, so Who to call cannot list its partners.")
@@ -299,6 +320,20 @@ class SignalRoundDialog(QDialog):
         chosen = self._selected_ask() is not None
         self.edit_ask_button.setEnabled(chosen)
         self.remove_ask_button.setEnabled(chosen)
+
+    def _show_places(self, places: list[tuple[int, str]], chosen: int | None) -> None:
+        """The neighbourhood's places to choose from, ``chosen`` selected (when it is still there)."""
+        self.place.clear()
+        self.place.addItem(tr("No place"), None)
+        for place_id, name in places:
+            self.place.addItem(name, place_id)
+        self.place.setCurrentIndex(max(0, self.place.findData(chosen)))
+        self.place.setEnabled(bool(places))
+
+    def open_neighbourhood(self) -> None:
+        """The page of the signal's neighbourhood, in the main window (this dialog stays open beside it)."""
+        if self.page is not None and self.page.neighbourhood_id is not None:
+            self._context.open_record.emit(RecordKind.NEIGHBOURHOOD, self.page.neighbourhood_id)
 
     def ask_partners(self) -> None:
         """Who to call for the signal's neighbourhood, in asking mode for this signal."""
@@ -360,8 +395,14 @@ class SignalRoundDialog(QDialog):
             return
         self.save_button.setEnabled(False)
         today = self._context.today()
+        place_id = self.place.currentData()
+
+        def write(session: Session) -> None:
+            save_round(session, page.note_id, data, expected_version=version, today=today)
+            set_note_place(session, page.note_id, place_id)
+
         self._context.write(
-            lambda session: save_round(session, page.note_id, data, expected_version=version, today=today),
+            write,
             self._saved,
             changed=Change.NOTE,
             on_error=self._failed,

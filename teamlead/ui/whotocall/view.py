@@ -126,6 +126,13 @@ class WhoToCallView(QWidget):
         top.addWidget(self.offer)
         top.addWidget(self.log_button)
         top.addWidget(self.pocket_button)
+        self.page_button = QPushButton(tr("Neighbourhood &page"))
+        self.page_button.setObjectName("neighbourhoodPageButton")
+        self.page_button.setToolTip(
+            tr("This neighbourhood's page: its focus, places, partners by domain, signals and figures")
+        )
+        self.page_button.setEnabled(False)
+        top.addWidget(self.page_button)
         self.asking_bar = QFrame()
         self.asking_bar.setObjectName("askingBar")
         self.asking_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -155,6 +162,7 @@ class WhoToCallView(QWidget):
         self.log_button.setEnabled(False)
         self.pocket_button.clicked.connect(self._choose_pocket_file)
         self.pocket_button.setEnabled(False)
+        self.page_button.clicked.connect(self.open_neighbourhood_page)
         context.data_changed.connect(self._data_changed)
         self.setFocusProxy(self.picker)
         # Who is reachable now changes with the clock (17:00, 23:00...): a screen left open redraws the list.
@@ -227,6 +235,11 @@ class WhoToCallView(QWidget):
 
         self._context.read(load, self._show_groups, key="whotocall.groups")
 
+    def open_neighbourhood_page(self) -> None:
+        """The chosen neighbourhood's own page (the Neighbourhoods section)."""
+        if self._neighbourhood_id is not None:
+            self._context.open_record.emit(RecordKind.NEIGHBOURHOOD, self._neighbourhood_id)
+
     def _start_asking(self, page: SignalPage | None) -> None:
         if page is None:
             return
@@ -294,6 +307,7 @@ class WhoToCallView(QWidget):
         self._clear()
         self.log_button.setEnabled(self._neighbourhood_id is not None)
         self.pocket_button.setEnabled(self._neighbourhood_id is not None)
+        self.page_button.setEnabled(self._neighbourhood_id is not None)
         offer_id = self.offer.currentData()
         shown = [
             CallGroup(group.domain_id, group.domain, partners)
