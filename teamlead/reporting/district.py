@@ -31,6 +31,7 @@ from teamlead.reporting.facts import (
     load_facts,
 )
 from teamlead.reporting.figures import compute_figures
+from teamlead.reporting.indicators import neighbourhood_indicators
 from teamlead.reporting.model import (
     NO_NEIGHBOURHOOD,
     AgreementLine,
@@ -112,6 +113,7 @@ def gather_district_report(
         signals=signal_themes(
             session, district.id, facts, counted, per_quarter, trend.quarters, audience == Audience.DISTRICT
         ),
+        indicators=neighbourhood_indicators(session, district.id, period.end.year),
     )
 
 

@@ -61,6 +61,26 @@ class NetworkMatrix:
 
 
 @dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator of one neighbourhood: its value per year of the table (None: no figure that year)."""
+
+    neighbourhood: str
+    name: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class NeighbourhoodIndicators:
+    """The public outcome figures of the district's neighbourhoods over the latest years up to the period's
+    (every audience: they are public; the neighbourhood's places and history are not, and are not here)."""
+
+    years: tuple[int, ...]
+    """Oldest first."""
+    lines: tuple[IndicatorLine, ...]
+    """By neighbourhood, then indicator name."""
+
+
+@dataclass(frozen=True)
 class SignalThemes:
     """Signals per theme, counts only: by quarter over the trend's quarters (every audience), and by
     neighbourhood over the period (the district audience only: small counts per neighbourhood can point to an
@@ -127,6 +147,8 @@ class DistrictReport:
     """Who worked with whom in the period (the district's map, for the report's audience)."""
     signals: SignalThemes | None = None
     """Signals by theme per quarter, and (district audience) per neighbourhood."""
+    indicators: NeighbourhoodIndicators | None = None
+    """The neighbourhoods' public outcome figures beside the network."""
 
     @property
     def has_data(self) -> bool:

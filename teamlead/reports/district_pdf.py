@@ -15,6 +15,7 @@ from teamlead.i18n import tr
 from teamlead.reporting.model import DistrictReport, NetworkMatrix, Trend
 from teamlead.reporting.summary_keys import META_KEYS
 from teamlead.reports import pdf
+from teamlead.reports.district_indicators import body_indicators
 from teamlead.reports.district_sections import appendix, body_agreements, body_meetings, body_reflections
 from teamlead.reports.district_signals import body_signals, quarter_heading
 from teamlead.reports.network.pdf import map_page
@@ -34,6 +35,7 @@ def write_district_pdf(report: DistrictReport, target: Path) -> None:
         story.append(pdf.para(tr("There is no data for this district in this period."), "h2"))
     story += _key_figures(report)
     story += _network(report.network)
+    story += body_indicators(report.indicators)
     if report.network_map is not None:
         story += [PageBreak(), *map_page(report.network_map), PageBreak()]
     story += _trend(report.trend, report.header.counted_until)

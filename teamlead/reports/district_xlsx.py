@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
 from teamlead.i18n import tr
-from teamlead.reporting.model import AgreementLine, DistrictReport, SignalThemes
+from teamlead.reporting.model import AgreementLine, DistrictReport, NeighbourhoodIndicators, SignalThemes
 from teamlead.reporting.summary_keys import FALSE, TRUE
 from teamlead.reports import xlsx
 from teamlead.reports.summary_words import interim_words
@@ -40,6 +40,8 @@ def write_district_xlsx(report: DistrictReport, target: Path) -> None:
             for column, name in enumerate(network.neighbourhoods)
         ],
     )
+    if report.indicators is not None:
+        _indicators(workbook, report.indicators)
     if report.signals is not None:
         _signals(workbook, report.signals)
     xlsx.table_sheet(
@@ -120,6 +122,16 @@ def _trend(workbook: Workbook, report: DistrictReport) -> None:
         chart.add_data(data, from_rows=True, titles_from_data=True)
     chart.set_categories(Reference(sheet, min_col=2, max_col=len(trend.quarters) + 1, min_row=1, max_row=1))
     sheet.add_chart(chart, f"A{len(rows) + 4}")
+
+
+def _indicators(workbook: Workbook, table: NeighbourhoodIndicators) -> None:
+    """One row per neighbourhood and indicator, one column per year; a year without a figure is empty."""
+    xlsx.table_sheet(
+        workbook,
+        tr("Indicators"),
+        [tr("Neighbourhood"), tr("Indicator"), *(str(year) for year in table.years)],
+        [[line.neighbourhood, line.name, *line.values] for line in table.lines],
+    )
 
 
 def _signals(workbook: Workbook, table: SignalThemes) -> None:

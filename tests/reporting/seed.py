@@ -18,13 +18,16 @@ from teamlead.data.models import (
     AgreementStatusChange,
     District,
     Domain,
+    Indicator,
     Invitee,
     Meeting,
     Narrative,
     Neighbourhood,
+    NeighbourhoodEvent,
     Note,
     Organisation,
     Person,
+    Place,
     Role,
     agreement_organisation,
     note_organisation,
@@ -43,6 +46,20 @@ SENTINELS = {
     "person remarks": "Sentinelremark persoonlijk",
     "note text": "Sentinelnote over een jongere",
     "status comment": "Sentinelcomment intern",
+    "place name": "Sentinelplace Trapveldje",
+    "place address": "Sentinelstraat 13",
+    "history": "Sentinelhistory steekpartij",
+    "focus": "Sentinelfocus opgave",
+}
+INDICATORS = {
+    # (neighbourhood, indicator, year): value; public, so the city report shows the last four years
+    ("Geuzenveld", "Veiligheidsindex", 2021): 130.0,
+    ("Geuzenveld", "Veiligheidsindex", 2022): 102.0,
+    ("Geuzenveld", "Veiligheidsindex", 2024): 88.5,
+    ("Geuzenveld", "Veiligheidsindex", 2025): 81.0,
+    ("Geuzenveld", "Veiligheidsindex", 2026): 79.0,
+    ("Geuzenveld", "Veiligheidsindex", 2027): 1.0,  # after the period: not shown
+    ("Slotervaart", "Schoolverzuim (%)", 2026): 4.2,
 }
 UNSAFE = {
     "formula": '=HYPERLINK("http://evil.example","klik")',
@@ -102,8 +119,31 @@ def seed(database: Database) -> Seeded:
             insert(Neighbourhood).values(district_id=nw, name="Geuzenveld").returning(Neighbourhood.id)
         ).scalar_one()
         slotervaart = s.execute(
-            insert(Neighbourhood).values(district_id=nw, name="Slotervaart").returning(Neighbourhood.id)
+            insert(Neighbourhood)
+            .values(district_id=nw, name="Slotervaart", focus=SENTINELS["focus"], focus_on=date(2026, 1, 5))
+            .returning(Neighbourhood.id)
         ).scalar_one()
+        neighbourhood_ids = {"Geuzenveld": geuzenveld, "Slotervaart": slotervaart}
+        s.execute(
+            insert(Place).values(
+                neighbourhood_id=geuzenveld,
+                name=SENTINELS["place name"],
+                kind="square",
+                address=SENTINELS["place address"],
+            )
+        )
+        s.execute(
+            insert(NeighbourhoodEvent).values(
+                neighbourhood_id=slotervaart, happened_on=date(2026, 8, 1), text=SENTINELS["history"]
+            )
+        )
+        s.execute(
+            insert(Indicator),
+            [
+                {"neighbourhood_id": neighbourhood_ids[place], "name": name, "year": year, "value": value}
+                for (place, name, year), value in INDICATORS.items()
+            ],
+        )
 
         def org(
             name: str, domain: str, status: str, joined: date | None, left: date | None, district: int

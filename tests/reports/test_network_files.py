@@ -14,12 +14,21 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 from pypdf import PdfReader
-from sqlalchemy import update
+from sqlalchemy import String, cast, literal, update
 
 from teamlead.cli import main
 from teamlead.data.backup import backup_sqlite
 from teamlead.data.database import Database, open_database
-from teamlead.data.models import AgreementStatusChange, Meeting, Note, Person, Role
+from teamlead.data.models import (
+    AgreementStatusChange,
+    Meeting,
+    Neighbourhood,
+    NeighbourhoodEvent,
+    Note,
+    Person,
+    Place,
+    Role,
+)
 from teamlead.demo import generate_demo
 from teamlead.producing import gathering
 from teamlead.producing.produce import ReportRequest
@@ -157,6 +166,14 @@ def demo_with_sentinels(demo: Path, tmp_path: Path) -> Path:
             session.execute(update(Note).values(text=SENTINELS["note text"]))
             session.execute(update(Meeting).values(minutes=SENTINELS["note text"]))
             session.execute(update(AgreementStatusChange).values(comment=SENTINELS["status comment"]))
+            session.execute(
+                update(Place).values(
+                    name=literal(SENTINELS["place name"] + " ") + cast(Place.id, String),
+                    address=SENTINELS["place address"],
+                )
+            )
+            session.execute(update(NeighbourhoodEvent).values(text=SENTINELS["history"]))
+            session.execute(update(Neighbourhood).values(focus=SENTINELS["focus"]))
     finally:
         database.dispose()
     return path
