@@ -1,10 +1,10 @@
 """What the team lead keeps about a neighbourhood on its page: its focus, its dated history, its places
-(leefplekken) and its yearly outcome figures (indicators), and which place a note is about.
+(leefplekken), and which place a note is about. Its yearly outcome figures are written by
+:mod:`teamlead.services.indicators` (the page and the indicators import alike).
 
 Place names are unique per neighbourhood by the identity rule (:func:`~teamlead.rules.text.identity_key`), as
-neighbourhood names are per district, so "Het Plein" and "het plein" stay one place. An indicator has one value
-per neighbourhood, name and year: entering it again replaces it (the name matched by the same rule), as the
-indicators import does. A note points at a place of its own neighbourhood only.
+neighbourhood names are per district, so "Het Plein" and "het plein" stay one place. A note points at a place of
+its own neighbourhood only.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.notes import Note, note_place
-from teamlead.data.places import Indicator, NeighbourhoodEvent, Place
+from teamlead.data.places import NeighbourhoodEvent, Place
 from teamlead.errors import UserError, ValidationError
 from teamlead.i18n import tr, trn
 from teamlead.rules.limits import Width
@@ -35,9 +35,6 @@ from teamlead.services._common import (
     today_or,
 )
 
-# Years an outcome figure may be entered for: wide enough for old series, narrow enough to catch a typo.
-FIRST_YEAR = 1990
-LAST_YEAR = 2100
 # A history line is a line, not an essay (the page lists them).
 EVENT_LENGTH = 1000
 FOCUS_LENGTH = 4000
@@ -226,63 +223,3 @@ def set_note_place(
         session.execute(insert(note_place).values(note_id=note_id, place_id=place_id))
     session.expire(note, ["place"])
     audit_row(session, "note", note_id, AuditAction.UPDATE, ["place"], now=now)
-
-
-# --- indicators ----------------------------------------------------------------------------------------------
-
-
-def _year(year: int) -> int:
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValidationError(
-            "year", tr("The year must lie between {first} and {last}.", first=FIRST_YEAR, last=LAST_YEAR)
-        )
-    return year
-
-
-def set_indicator(
-    session: Session,
-    neighbourhood_id: int,
-    name: str,
-    year: int,
-    value: float,
-    *,
-    now: datetime | None = None,
-) -> int:
-    """The neighbourhood's figure for ``name`` in ``year``: added, or replacing the one there (one per name and
-    year; the name matched by the identity rule, keeping the spelling already stored)."""
-    get_or_fail(session, Neighbourhood, neighbourhood_id, "neighbourhood_id")
-    name = required_text("name", tr("Indicator"), name, Width.PLACE_NAME)
-    year = _year(year)
-    wanted = identity_key(name)
-    known = {
-        identity_key(stored): stored
-        for stored in session.scalars(
-            select(Indicator.name).where(Indicator.neighbourhood_id == neighbourhood_id).distinct()
-        )
-    }
-    name = known.get(wanted, name)
-    indicator = session.scalar(
-        select(Indicator).where(
-            Indicator.neighbourhood_id == neighbourhood_id, Indicator.name == name, Indicator.year == year
-        )
-    )
-    if indicator is None:
-        indicator = Indicator(neighbourhood_id=neighbourhood_id, name=name, year=year, value=float(value))
-        session.add(indicator)
-        flush(session)
-        audit(session, indicator, AuditAction.CREATE, ["neighbourhood_id", "name", "year", "value"], now=now)
-        return indicator.id
-    changed = apply_changes(indicator, {"value": float(value)})
-    flush(session)
-    if changed:
-        audit(session, indicator, AuditAction.UPDATE, changed, now=now)
-    return indicator.id
-
-
-def delete_indicator(
-    session: Session, indicator_id: int, *, expected_version: int, now: datetime | None = None
-) -> None:
-    indicator = for_edit(session, Indicator, indicator_id, expected_version)
-    session.delete(indicator)
-    flush(session)
-    audit_row(session, "indicator", indicator_id, AuditAction.DELETE, now=now)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.models import AuditEntry, Note
 from teamlead.data.notes import note_place
-from teamlead.data.places import Indicator, NeighbourhoodEvent, Place
+from teamlead.data.places import NeighbourhoodEvent, Place
 from teamlead.errors import ConflictError, UserError, ValidationError
 from teamlead.services import neighbourhoods, notes
 from teamlead.services.notes import NoteInput
@@ -159,38 +159,10 @@ def test_clearing_a_note_place(world: World) -> None:
         neighbourhoods.delete_place(session, place_id, expected_version=version_of(world, Place, place_id))
 
 
-def test_an_indicator_is_one_value_per_name_and_year(world: World) -> None:
-    with world.database.begin() as session:
-        first = neighbourhoods.set_indicator(session, world.wildeman, "Veiligheidsindex", 2024, 102, now=NOW)
-        neighbourhoods.set_indicator(session, world.wildeman, "Veiligheidsindex", 2025, 90, now=NOW)
-    with world.database.begin() as session:
-        again = neighbourhoods.set_indicator(
-            session, world.wildeman, "veiligheids-index", 2024, 79.5, now=NOW
-        )
-    assert again == first
-    with pytest.raises(ValidationError), world.database.begin() as session:
-        neighbourhoods.set_indicator(session, world.wildeman, "Veiligheidsindex", 24, 1, now=NOW)
-    with world.database.session() as session:
-        rows = session.execute(
-            select(Indicator.name, Indicator.year, Indicator.value).order_by(Indicator.year)
-        ).all()
-        assert [tuple(row) for row in rows] == [
-            ("Veiligheidsindex", 2024, 79.5),
-            ("Veiligheidsindex", 2025, 90.0),
-        ]
-        indicator = session.get(Indicator, first)
-        assert indicator is not None
-        version = indicator.version
-    with world.database.begin() as session:
-        neighbourhoods.delete_indicator(session, first, expected_version=version, now=NOW)
-    with world.database.session() as session:
-        assert session.scalar(select(func.count()).select_from(Indicator)) == 1
-
-
 def test_the_page_reads_what_was_kept_with_the_partners_gaps_signals_and_agreements(world: World) -> None:
     from teamlead.data.queries.neighbourhood_page import neighbourhood_page
     from teamlead.data.signals import Theme
-    from teamlead.services import agreements, signal_rounds
+    from teamlead.services import agreements, indicators, signal_rounds
     from teamlead.services.agreements import AgreementInput
     from teamlead.services.signal_rounds import SignalInput
 
@@ -207,8 +179,8 @@ def test_the_page_reads_what_was_kept_with_the_partners_gaps_signals_and_agreeme
         neighbourhoods.set_note_place(session, note_id, place_id, now=NOW)
         neighbourhoods.add_event(session, world.wildeman, date(2024, 1, 1), "Oud", now=NOW)
         neighbourhoods.add_event(session, world.wildeman, date(2025, 1, 1), "Nieuw", now=NOW)
-        neighbourhoods.set_indicator(session, world.wildeman, "Veiligheidsindex", 2025, 79, now=NOW)
-        neighbourhoods.set_indicator(session, world.wildeman, "Veiligheidsindex", 2023, 102, now=NOW)
+        indicators.set_indicator(session, world.wildeman, "Veiligheidsindex", 2025, 79, now=NOW)
+        indicators.set_indicator(session, world.wildeman, "Veiligheidsindex", 2023, 102, now=NOW)
         agreements.make_agreement(
             session, AgreementInput(text="Samen de straat op", organisation_ids=[world.police]), now=NOW
         )

@@ -247,6 +247,31 @@ def geography_name(qtbot: QtBot, world: World) -> QWidget:
     return shown(qtbot, world, dialog)
 
 
+def _a_neighbourhood(world: World) -> int:
+    from sqlalchemy import select
+
+    from teamlead.data.geography import Neighbourhood
+
+    with world.database.session() as session:
+        found = session.scalar(select(Neighbourhood.id).order_by(Neighbourhood.id))
+    assert found is not None
+    return found
+
+
+def place(qtbot: QtBot, world: World) -> QWidget:
+    """A place of a neighbourhood (the neighbourhood page's Add place…)."""
+    from teamlead.ui.neighbourhoods.dialogs import PlaceDialog
+
+    return shown(qtbot, world, PlaceDialog(world.context, _a_neighbourhood(world), parent=world.host))
+
+
+def history_line(qtbot: QtBot, world: World) -> QWidget:
+    """A dated line of a neighbourhood's history (the neighbourhood page's Add to history…)."""
+    from teamlead.ui.neighbourhoods.dialogs import EventDialog
+
+    return shown(qtbot, world, EventDialog(world.context, _a_neighbourhood(world), parent=world.host))
+
+
 def geography_merge(qtbot: QtBot, world: World) -> QWidget:
     from teamlead.ui.geography.dialogs import MergeDialog
 
@@ -423,6 +448,8 @@ DIALOGS: dict[str, tuple[str, Opener]] = {
     "geography-name": ("geography.dialogs.NameDialog", geography_name),
     "signal-lists": ("settings_dialog.SettingsDialog", signal_lists),
     "geography-merge": ("geography.dialogs.MergeDialog", geography_merge),
+    "place": ("neighbourhoods.dialogs.PlaceDialog", place),
+    "history-line": ("neighbourhoods.dialogs.EventDialog", history_line),
     "assign-district": ("dashboard.districtless.AssignDistrictDialog", assign_district),
     "conflict": ("safety.guarded.ConflictDialog", conflict),
     "erasure": ("safety.erasure_dialog.ErasureDialog", erasure),

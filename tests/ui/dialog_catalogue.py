@@ -224,6 +224,25 @@ def _note_discard(window: MainWindow) -> None:
     QApplication.sendEvent(dialog, escape)
 
 
+def _neighbourhood_page(button: str) -> Callable[[MainWindow], None]:
+    """The Neighbourhoods section on the first neighbourhood, then one of its page's buttons."""
+
+    def go(window: MainWindow) -> None:
+        from sqlalchemy import select
+
+        from teamlead.data.geography import Neighbourhood
+
+        view: Any = _section(window, "neighbourhoods")
+        with window.context.database.session() as session:
+            first = session.scalar(select(Neighbourhood.id).order_by(Neighbourhood.name))
+        assert first is not None
+        view.show_neighbourhood(first)
+        wait_until(lambda: view.page is not None and not window.context.tasks.busy)
+        getattr(view, button).click()
+
+    return go
+
+
 def _signal_round(window: MainWindow) -> None:
     """Notes & signals, the open signals, the newest selected: Follow up signal…"""
     view: Any = _section(window, "notes")
@@ -514,6 +533,8 @@ CASES: tuple[DialogCase, ...] = (
     DialogCase("geography-rename", _geography_step("rename"), _kind("NameDialog")),
     DialogCase("geography-merge", _geography_step("merge"), _kind("MergeDialog")),
     DialogCase("geography-delete", _geography_step("delete"), _message_box),
+    DialogCase("place", _neighbourhood_page("add_place_button"), _kind("placeDialog")),
+    DialogCase("history-line", _neighbourhood_page("add_event_button"), _kind("eventDialog")),
     DialogCase("settings-signal-lists", _settings(2), _kind("settingsDialog")),
     DialogCase("theme-add", _signal_lists_step("add"), _kind("signalListNameDialog")),
     DialogCase("theme-rename", _signal_lists_step("rename"), _kind("signalListNameDialog")),

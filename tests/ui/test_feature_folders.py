@@ -9,7 +9,7 @@ from pathlib import Path
 import teamlead.ui
 
 FEATURES = {"agreements", "dashboard", "importing", "meetings", "notes", "partners", "people", "reports"}
-FEATURES |= {"geography", "safety", "search", "signals", "whotocall"}
+FEATURES |= {"geography", "neighbourhoods", "safety", "search", "signals", "whotocall"}
 ENTRY_POINTS = {
     ("teamlead.ui.notes.dialog", "open_note_dialog"),
     ("teamlead.ui.people.dialogs", "AddPersonDialog"),

@@ -77,7 +77,7 @@ class PlaceDialog(_SaveDialog):
         self.address = QLineEdit()
         self.address.setObjectName("placeAddress")
         self.form.add_field("name", tr("&Name:"), self.name)
-        self.form.add_field("kind", tr("&Kind:"), self.kind)
+        self.form.add_field("kind", tr("&Kind of place:"), self.kind)
         self.form.add_field("address", tr("&Address:"), self.address)
         if place is not None:
             _id, name, kind, address, _version = place

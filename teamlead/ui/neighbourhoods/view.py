@@ -88,7 +88,7 @@ class NeighbourhoodsView(QWidget):
         focus_label = QLabel(tr("F&ocus and task:"))
         focus_label.setBuddy(self.focus_edit)
         self.focus_date = QLabel()
-        self.save_focus_button = QPushButton(tr("Save &focus"))
+        self.save_focus_button = QPushButton(tr("&Save focus"))
         self.save_focus_button.setObjectName("saveFocus")
         focus_box = QGroupBox(tr("Focus"))
         focus_layout = QVBoxLayout(focus_box)
@@ -103,9 +103,9 @@ class NeighbourhoodsView(QWidget):
         self.history = QListWidget()
         self.history.setObjectName("neighbourhoodHistory")
         self.history.setAccessibleName(tr("History"))
-        self.add_event_button = QPushButton(tr("Add to &history…"))
-        self.edit_event_button = QPushButton(tr("Edit l&ine…"))
-        self.delete_event_button = QPushButton(tr("Delete li&ne"))
+        self.add_event_button = QPushButton(tr("Add &line…"))
+        self.edit_event_button = QPushButton(tr("Ed&it line…"))
+        self.delete_event_button = QPushButton(tr("Delete lin&e"))
         history_box = self._list_box(
             tr("History"),
             self.history,
@@ -118,7 +118,7 @@ class NeighbourhoodsView(QWidget):
         self.places.setAccessibleName(tr("Places"))
         self.add_place_button = QPushButton(tr("&Add place…"))
         self.add_place_button.setObjectName("addPlace")
-        self.edit_place_button = QPushButton(tr("&Edit place…"))
+        self.edit_place_button = QPushButton(tr("Edit &place…"))
         self.delete_place_button = QPushButton(tr("&Delete place"))
         places_box = self._list_box(
             tr("Places"),
@@ -139,7 +139,7 @@ class NeighbourhoodsView(QWidget):
         self.indicator_value = QLineEdit()
         self.indicator_value.setObjectName("indicatorValue")
         self.indicator_value.setAccessibleName(tr("Value"))
-        self.save_indicator_button = QPushButton(tr("Save fi&gure"))
+        self.save_indicator_button = QPushButton(tr("Save figu&re"))
         self.save_indicator_button.setObjectName("saveIndicator")
         self.indicator_error = QLabel()
         self.indicator_error.setObjectName("indicatorError")
@@ -149,7 +149,7 @@ class NeighbourhoodsView(QWidget):
         for caption, editor in (
             (tr("Indica&tor:"), self.indicator_name),
             (tr("&Year:"), self.indicator_year),
-            (tr("&Value:"), self.indicator_value),
+            (tr("Val&ue:"), self.indicator_value),
         ):
             buddy = QLabel(caption)
             buddy.setBuddy(editor)
@@ -388,15 +388,16 @@ class NeighbourhoodsView(QWidget):
             self.reflection.setText(escape(tr("No local reflection held for this neighbourhood yet.")))
             return
         answers = (
-            (tr("What goes well"), reflection.goes_well),
-            (tr("What can be better"), reflection.can_improve),
-            (tr("What can we do ourselves"), reflection.do_ourselves),
-            (tr("Where do we need help"), reflection.need_help),
+            (tr("1. What goes &well?"), reflection.goes_well),
+            (tr("2. What can be &better?"), reflection.can_improve),
+            (tr("3. What can you do &yourselves?"), reflection.do_ourselves),
+            (tr("4. Where do you need he&lp?"), reflection.need_help),
         )
         self.reflection.setText(
             f"{escape(reflection.title)} ({escape(format_date(reflection.held_on))})<br>"
             + "<br>".join(
-                f"<b>{escape(question)}</b>: {escape(answer or '–')}" for question, answer in answers
+                f"<b>{escape(question.replace('&', ''))}</b>: {escape(answer or '–')}"
+                for question, answer in answers
             )
         )
 
@@ -537,7 +538,7 @@ class NeighbourhoodsView(QWidget):
         page = self.page
         if page is None:
             return
-        from teamlead.services.neighbourhoods import set_indicator
+        from teamlead.services.indicators import set_indicator
 
         value = typed_number(self.indicator_value.text())
         if value is None:
