@@ -8,10 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from teamlead.data.meetings import Meeting
+from teamlead.data.geography import Neighbourhood
+from teamlead.data.meetings import Meeting, meeting_neighbourhood
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.clock import AMSTERDAM
@@ -35,6 +38,15 @@ from teamlead.services.series_rules import to_utc
 from teamlead.services.series_store import InviteeRef, set_invitees
 
 
+class Keep(Enum):
+    """A neighbourhood left as the meeting has it (a caller that does not show the field)."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
 @dataclass(frozen=True, slots=True)
 class MeetingInput:
     """What the meeting form holds; ``starts_at``/``ends_at`` are aware datetimes (any zone)."""
@@ -49,6 +61,8 @@ class MeetingInput:
     person_ids: Sequence[int] = field(default=())
     invitees: Sequence[InviteeRef] = field(default=())
     """Invitees beyond ``organisation_ids`` and ``person_ids``: a person at a partner names both."""
+    neighbourhood_id: int | Keep | None = KEEP
+    """The neighbourhood the meeting is about (a local reflection's), in its district; None: none."""
 
 
 def _validated(
@@ -94,8 +108,44 @@ def schedule_meeting(session: Session, data: MeetingInput, *, now: datetime | No
     session.add(meeting)
     flush(session)
     fields = [k for k, v in values.items() if v not in (None, "")]
+    if write_neighbourhood(
+        session, meeting, None if data.neighbourhood_id is KEEP else data.neighbourhood_id
+    ):
+        fields.append("neighbourhood")
     audit(session, meeting, AuditAction.CREATE, [*fields, "invitees"], now=now)
     return meeting.id
+
+
+def write_neighbourhood(session: Session, meeting: Meeting, neighbourhood_id: int | Keep | None) -> bool:
+    """Write or clear the meeting's neighbourhood (``KEEP``: leave it, but check it still lies in the
+    meeting's district); True when it changed. A neighbourhood of another district is refused: the local
+    reflection would count for the wrong district."""
+    current = session.scalar(
+        select(meeting_neighbourhood.c.neighbourhood_id).where(
+            meeting_neighbourhood.c.meeting_id == meeting.id
+        )
+    )
+    wanted = current if isinstance(neighbourhood_id, Keep) else neighbourhood_id
+    if wanted is not None:
+        neighbourhood = session.get(Neighbourhood, wanted)
+        if neighbourhood is None:
+            raise ValidationError("neighbourhood_id", tr("Unknown neighbourhood (id {id}).", id=wanted))
+        if neighbourhood.district_id != meeting.district_id:
+            raise ValidationError(
+                "neighbourhood_id",
+                tr(
+                    "{neighbourhood} does not lie in the meeting's district; choose one of its own "
+                    "neighbourhoods, or none.",
+                    neighbourhood=neighbourhood.name,
+                ),
+            )
+    if wanted == current:
+        return False
+    session.execute(delete(meeting_neighbourhood).where(meeting_neighbourhood.c.meeting_id == meeting.id))
+    if wanted is not None:
+        session.execute(insert(meeting_neighbourhood).values(meeting_id=meeting.id, neighbourhood_id=wanted))
+    session.expire(meeting, ["neighbourhood"])
+    return True
 
 
 def edit_meeting(
@@ -112,6 +162,9 @@ def edit_meeting(
     changed = apply_changes(meeting, values)
     if set_invitees(meeting, invitees):
         changed.append("invitees")
+    if write_neighbourhood(session, meeting, data.neighbourhood_id):
+        changed.append("neighbourhood")
+        touch(meeting, now)
     if not changed:
         return
     if meeting.series_id is not None and not meeting.detached:
@@ -182,6 +235,8 @@ class MeetingChanges:
     starts_local: datetime
     district_id: int | None = None
     """None: the meeting keeps its district (or, having none, gets the precedence's)."""
+    neighbourhood_id: int | Keep | None = KEEP
+    """The neighbourhood it is about, in its district (None: none); ``KEEP``: as it is."""
 
 
 def change_meeting(
@@ -209,6 +264,7 @@ def change_meeting(
             expected_version=expected_version,
             now=now,
         )
+        _change_neighbourhood(session, meeting, changes.neighbourhood_id, now)
         return
     starts_at = to_utc(changes.starts_local.replace(second=0, microsecond=0), AMSTERDAM)
     length = meeting.ends_at - meeting.starts_at if meeting.ends_at is not None else None
@@ -228,6 +284,17 @@ def change_meeting(
     if changed:
         flush(session)
         audit(session, meeting, AuditAction.UPDATE, changed, now=now)
+    _change_neighbourhood(session, meeting, changes.neighbourhood_id, now)
+
+
+def _change_neighbourhood(
+    session: Session, meeting: Meeting, neighbourhood_id: int | Keep | None, now: datetime | None
+) -> None:
+    """After the other changes (the district may have moved): the neighbourhood, its own audit line."""
+    if write_neighbourhood(session, meeting, neighbourhood_id):
+        touch(meeting, now)
+        flush(session)
+        audit(session, meeting, AuditAction.UPDATE, ["neighbourhood"], now=now)
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ from teamlead.services.series import SeriesChanges, SeriesInput
 from teamlead.services.series_rules import every_n_weeks, monthly_on_nth_weekday
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.invitee_picker import InviteePicker
+from teamlead.ui.meetings.neighbourhood_field import NeighbourhoodField
 from teamlead.ui.widgets.date_field import DateField
 from teamlead.ui.widgets.discard_guard import guard_discard
 from teamlead.ui.widgets.district_field import DistrictField
@@ -246,6 +247,12 @@ class EditMeetingDialog(WriteDialog):
         self.district = DistrictField()
         self.district.set_district(row.district_id)
         self.district.start(context)  # a meeting without a district shows the one it will get
+        self.neighbourhood = NeighbourhoodField()
+        self.neighbourhood.show_district(row.district_id)
+        self.district.currentIndexChanged.connect(
+            lambda _index: self.neighbourhood.show_district(self.district.district_id())
+        )
+        self.neighbourhood.start(context, row.id)
         self.this_one = QRadioButton(tr("&This meeting"))
         self.whole_series = QRadioButton(tr("The &whole series (from now on)"))
         self.this_one.setChecked(True)
@@ -256,6 +263,8 @@ class EditMeetingDialog(WriteDialog):
         form.addRow(tr("&Date:"), self.day)
         form.addRow(tr("&Start time:"), self.start_time)
         form.addRow(tr("Distri&ct:"), self.district)
+        form.addRow(tr("Neigh&bourhood:"), self.neighbourhood)
+        self.whole_series.toggled.connect(lambda on: self.neighbourhood.setEnabled(not on))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         if row.series_id is not None:
@@ -293,7 +302,13 @@ class EditMeetingDialog(WriteDialog):
 
             return whole
         changes = meetings.MeetingChanges(
-            title=title, location=location, starts_local=starts, district_id=district_id
+            title=title,
+            location=location,
+            starts_local=starts,
+            district_id=district_id,
+            neighbourhood_id=self.neighbourhood.neighbourhood_id()
+            if self.neighbourhood.is_loaded
+            else meetings.KEEP,
         )
         return lambda session: meetings.change_meeting(
             session, row.id, changes, expected_version=row.version, now=now

@@ -23,6 +23,7 @@ from teamlead.services.meetings import MeetingInput, schedule_meeting
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.dialogs import WriteDialog, clock_of, kind_combo
 from teamlead.ui.meetings.invitee_picker import InviteePicker
+from teamlead.ui.meetings.neighbourhood_field import NeighbourhoodField
 from teamlead.ui.widgets.date_field import DateField
 from teamlead.ui.widgets.district_field import DistrictField
 from teamlead.ui.widgets.keys import ctrl_enter_submits
@@ -61,6 +62,12 @@ class NewMeetingDialog(WriteDialog):
         self.district = DistrictField()
         self.district.set_districts(choices.districts)
         self.district.suggest(choices.district_id)
+        self.neighbourhood = NeighbourhoodField()
+        self.neighbourhood.show_district(self.district.district_id())
+        self.district.currentIndexChanged.connect(
+            lambda _index: self.neighbourhood.show_district(self.district.district_id())
+        )
+        self.neighbourhood.start(context)
         self.invitees = InviteePicker(tr("Type part of a partner's or a person's name"))
         self.invitees.set_choices(choices.invitees)
         self.invitees.list.setMaximumHeight(120)
@@ -71,7 +78,7 @@ class NewMeetingDialog(WriteDialog):
             (tr("&Kind:"), self.kind), (tr("&Title:"), self.title_edit), (tr("&Date:"), self.day),
             (tr("&Start time:"), self.start_time), (tr("&End time:"), self.end_time),
             (tr("&Location:"), self.location), (tr("Dist&rict:"), self.district),
-            (tr("&Invite:"), self.invitees),
+            (tr("Neigh&bourhood:"), self.neighbourhood), (tr("&Invite:"), self.invitees),
         ):  # fmt: skip
             form.addRow(label, field)
             field.setAccessibleName(label.replace("&", "").rstrip(":"))
@@ -116,6 +123,7 @@ class NewMeetingDialog(WriteDialog):
             location=self.location.text(),
             district_id=self.district.district_id(),
             invitees=tuple(self.invitees.refs()),
+            neighbourhood_id=self.neighbourhood.neighbourhood_id(),
         )
 
     def work(self) -> Callable[[Session], Any]:
