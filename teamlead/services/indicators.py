@@ -64,12 +64,7 @@ def check_year(year: int) -> int:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationError(
             "year",
-            tr(
-                "The year {year} is not between {first} and {last}.",
-                year=year,
-                first=FIRST_YEAR,
-                last=LAST_YEAR,
-            ),
+            tr("The year must lie between {first} and {last}.", first=FIRST_YEAR, last=LAST_YEAR),
         )
     return year
 
