@@ -254,6 +254,36 @@ def _network(window: MainWindow) -> None:
     canvas.highlight(hub.id)
 
 
+def _neighbourhood(window: MainWindow) -> None:
+    """The page of a Nieuw-West neighbourhood that held a local reflection (Wildemanbuurt if it did), opened as
+    Who to call's Neighbourhood page button opens it."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from teamlead.data.meetings import meeting_neighbourhood
+    from teamlead.data.models import District, Meeting, Neighbourhood
+
+    with window.context.database.session() as session:
+        found = session.scalar(
+            select(Neighbourhood.id)
+            .join(District, District.id == Neighbourhood.district_id)
+            .join(meeting_neighbourhood, meeting_neighbourhood.c.neighbourhood_id == Neighbourhood.id)
+            .join(Meeting, Meeting.id == meeting_neighbourhood.c.meeting_id)
+            .where(
+                District.name == "Nieuw-West",
+                Meeting.kind == "reflection",
+                Meeting.starts_at <= datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC),
+            )
+            .order_by((Neighbourhood.name == "Wildemanbuurt").desc(), Neighbourhood.name)
+            .limit(1)
+        )
+    assert found is not None, "the demo has no local reflection in a Nieuw-West neighbourhood"
+    window.context.open_record.emit("neighbourhood", found)
+    view = window.current_view()
+    wait_until(lambda: getattr(view, "page", None) is not None and not window.context.tasks.busy)
+
+
 SHOTS: tuple[Shot, ...] = (
     Shot("dashboard", _section("dashboard"), _loaded_signal),
     Shot("roster", _section("partners"), _loaded_signal),
@@ -268,6 +298,7 @@ SHOTS: tuple[Shot, ...] = (
     *meeting_shots(Shot, wait_until),
     Shot("agreements", _agreements),
     Shot("network", _network),
+    Shot("neighbourhood", _neighbourhood),
     Shot("search", _search),
     Shot("settings", _settings),
     Shot("geography-settings", _geography),

@@ -28,11 +28,11 @@ class IndicatorChart(QWidget):
 
     @override
     def sizeHint(self) -> QSize:
-        return QSize(220, 110)
+        return QSize(220, 120)
 
     @override
     def minimumSizeHint(self) -> QSize:
-        return QSize(160, 110)
+        return QSize(160, 120)
 
     def points(self, area: QRectF) -> list[QPointF]:
         """Where each value lies in ``area``: years evenly along, values from the lowest to the highest."""
@@ -63,9 +63,9 @@ class IndicatorChart(QWidget):
         painter.drawText(QRectF(0, 0, self.width(), line_height), Qt.AlignmentFlag.AlignLeft, self.name)
         area = QRectF(
             metrics.horizontalAdvance("0000") / 2 + 4,
-            line_height * 2 + 2,
+            line_height * 2 + 8,
             self.width() - metrics.horizontalAdvance("0000") - 8,
-            self.height() - line_height * 4 - 4,
+            self.height() - line_height * 4 - 10,
         )
         painter.setPen(QPen(AXIS, 1))
         painter.drawLine(area.bottomLeft() + QPointF(0, 4), area.bottomRight() + QPointF(0, 4))

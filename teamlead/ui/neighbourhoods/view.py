@@ -175,8 +175,10 @@ class NeighbourhoodsView(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(focus_box)
+        left.addWidget(indicators_box)
         left.addWidget(history_box)
         left.addWidget(places_box)
+        left.addStretch(1)
         right = QVBoxLayout()
         for title, label_widget in (
             (tr("Partners by domain"), self.partners),
@@ -192,10 +194,8 @@ class NeighbourhoodsView(QWidget):
         grid = QGridLayout(self.body)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
-        grid.addWidget(indicators_box, 1, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        grid.setRowStretch(2, 1)
         self.body.setEnabled(False)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -228,6 +228,8 @@ class NeighbourhoodsView(QWidget):
     @staticmethod
     def _list_box(title: str, items: QListWidget, buttons: tuple[QPushButton, ...]) -> QGroupBox:
         items.setMaximumHeight(120)
+        items.setWordWrap(True)  # a long line wraps instead of scrolling sideways
+        items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         box = QGroupBox(title)
         layout = QVBoxLayout(box)
         layout.addWidget(items)
