@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from teamlead.data.queries.filter_choices import Choices, choices
-from teamlead.data.queries.neighbourhood_page import NeighbourhoodPage, neighbourhood_page
+from teamlead.data.queries.neighbourhood_page import NeighbourhoodPage, PlaceRow, neighbourhood_page
 from teamlead.errors import UserError
 from teamlead.i18n import tr, trn
 from teamlead.rules import words
@@ -458,7 +458,8 @@ class NeighbourhoodsView(QWidget):
 
     def _current(self, items: QListWidget) -> int | None:
         item = items.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        found = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(found) if found is not None else None
 
     def add_event(self) -> None:
         if self.page is not None:
@@ -494,7 +495,7 @@ class NeighbourhoodsView(QWidget):
         if self.page is not None:
             PlaceDialog(self._context, self.page.id, parent=self).open()
 
-    def _current_place(self):  # type: ignore[no-untyped-def]
+    def _current_place(self) -> PlaceRow | None:
         place_id = self._current(self.places)
         return next((p for p in self.page.places if p.id == place_id), None) if self.page else None
 
