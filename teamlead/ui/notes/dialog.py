@@ -27,10 +27,12 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.name_choices import NameChoice, organisation_choices, person_choices
+from teamlead.data.queries.neighbourhood_page import place_choices
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, NoteKind
+from teamlead.services.neighbourhoods import set_note_place
 from teamlead.services.notes import NoteInput, log_note
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.completion_list import CompletionField
@@ -90,6 +92,11 @@ class NoteDialog(QDialog):
         self.neighbourhood = CompletionField[int](tr("Type part of a neighbourhood's name"))
         self.neighbourhood.setObjectName("noteNeighbourhood")
         self.neighbourhood.refusal = tr("No neighbourhood is called {name}.")
+        self.place = QComboBox()
+        self.place.setObjectName("notePlace")
+        self.place.setAccessibleName(tr("Place"))
+        self.place.addItem(tr("No place"), None)
+        self.place.setEnabled(False)
         self.district = DistrictField()
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
@@ -110,6 +117,7 @@ class NoteDialog(QDialog):
         self.form.add_field("organisation_ids", tr("&Partners"), self.organisations)
         self.form.add_field("person_ids", tr("P&eople"), self.persons)
         self.form.add_field("neighbourhood_id", tr("Neigh&bourhood (signals)"), self.neighbourhood)
+        self.form.add_field("place_id", tr("P&lace"), self.place)
         self.form.add_field("district_id", tr("Dist&rict"), self.district)
         self.form.add_field("text", tr("&Text"), self.text)
         self.form.add_field("follow_up_on", "", follow_up)
@@ -129,6 +137,7 @@ class NoteDialog(QDialog):
         self.follow_up_check.toggled.connect(self.follow_up.setEnabled)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.neighbourhood.changed.connect(self._suggest_district)
+        self.neighbourhood.changed.connect(self._load_places)
         self.organisations.changed.connect(self._suggest_district)
         self.organisations.changed.connect(self._prefer_their_people)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -185,6 +194,25 @@ class NoteDialog(QDialog):
                 screen_district_id=self._screen_district,
                 organisation_ids=self.organisations.ids(),
             )
+
+    def _load_places(self, *_args: object) -> None:
+        """The places of the neighbourhood picked (a visit to the youth centre, a signal at the square)."""
+        neighbourhood_id = self.neighbourhood.value()
+        if neighbourhood_id is None:
+            self._show_places([])
+            return
+        self._context.read(
+            lambda session: place_choices(session, neighbourhood_id), self._show_places, key="notes.places"
+        )
+
+    def _show_places(self, places: list[tuple[int, str]]) -> None:
+        chosen = self.place.currentData()
+        self.place.clear()
+        self.place.addItem(tr("No place"), None)
+        for place_id, name in places:
+            self.place.addItem(name, place_id)
+        self.place.setCurrentIndex(max(0, self.place.findData(chosen)))
+        self.place.setEnabled(bool(places))
 
     def _prefer_their_people(self) -> None:
         """The people of the partners picked (the one whose page the dialog was opened from, say) are offered
@@ -249,9 +277,17 @@ class NoteDialog(QDialog):
             self.form.show_error(refused)
             return
         today, now = self._context.today(), self._context.now()
+        place_id = self.place.currentData() if self.place.isEnabled() else None
+
+        def write(session: Session) -> int:
+            note_id = log_note(session, data, today=today, now=now)
+            if place_id is not None:
+                set_note_place(session, note_id, place_id, now=now)
+            return note_id
+
         self.save_button.setEnabled(False)
         self._context.write(
-            lambda session: log_note(session, data, today=today, now=now),
+            write,
             self._saved,
             changed=Change.NOTE,
             on_error=self._failed,

@@ -257,3 +257,34 @@ def test_signals_are_found_by_state_and_theme(
         assert shown() == texts, key
     view.table.selectRow(0)
     assert view.round_button.isEnabled()
+
+
+def test_a_visit_points_to_a_place_of_its_neighbourhood(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    """The place field offers the places of the neighbourhood picked, and the note keeps the one chosen."""
+    from teamlead.data.notes import note_place
+    from teamlead.services.neighbourhoods import add_place
+
+    with context.database.begin() as session:
+        centre = add_place(session, seed.wildeman, "Jongerencentrum De Tussenmeer", "youth_centre")
+        add_place(session, seed.slotervaart, "Sporthal Slotervaart", "sports_club")
+    dialog = open_dialog(qtbot, context, host)
+    assert not dialog.place.isEnabled()  # no neighbourhood yet
+    dialog.kind.setCurrentIndex(dialog.kind.findData("visit"))
+    qtbot.keyClicks(dialog.organisations.line, "jongerenwerk")
+    qtbot.keyClick(dialog.organisations.line, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.neighbourhood.line, "Wildemanbuurt")
+    qtbot.keyClick(dialog.neighbourhood.line, Qt.Key.Key_Return)
+    settle(qtbot, context)
+    assert [dialog.place.itemText(i) for i in range(dialog.place.count())] == [
+        "No place",
+        "Jongerencentrum De Tussenmeer",
+    ]
+    dialog.place.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.text, "Langs geweest bij de inloop")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, context)
+    with context.database.session() as session:
+        assert session.scalar(select(note_place.c.place_id)) == centre
