@@ -31,7 +31,7 @@ from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.neighbourhood_page import NeighbourhoodPage, PlaceRow, neighbourhood_page
 from teamlead.errors import UserError
 from teamlead.i18n import tr, trn
-from teamlead.rules import words
+from teamlead.rules import formatting, words
 from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.neighbourhoods.charts import IndicatorChart
@@ -141,6 +141,9 @@ class NeighbourhoodsView(QWidget):
         self.indicator_value.setAccessibleName(tr("Value"))
         self.save_indicator_button = QPushButton(tr("Save figu&re"))
         self.save_indicator_button.setObjectName("saveIndicator")
+        self.delete_indicator_button = QPushButton(tr("Delete figure…"))
+        self.delete_indicator_button.setObjectName("deleteIndicator")
+        self.delete_indicator_button.setToolTip(tr("Delete the figure of this indicator and year"))
         self.indicator_error = QLabel()
         self.indicator_error.setObjectName("indicatorError")
         self.indicator_error.setStyleSheet("color: #c62828;")
@@ -156,6 +159,7 @@ class NeighbourhoodsView(QWidget):
             entry.addWidget(buddy)
             entry.addWidget(editor, 2 if editor is self.indicator_name else 1)
         entry.addWidget(self.save_indicator_button)
+        entry.addWidget(self.delete_indicator_button)
         self.charts = QWidget()
         self.charts_layout = QHBoxLayout(self.charts)
         self.charts_layout.setContentsMargins(0, 0, 0, 0)
@@ -215,6 +219,7 @@ class NeighbourhoodsView(QWidget):
         self.delete_place_button.clicked.connect(self.delete_place)
         self.places.itemActivated.connect(lambda _item: self.edit_place())
         self.save_indicator_button.clicked.connect(self.save_indicator)
+        self.delete_indicator_button.clicked.connect(self.delete_indicator)
         self.indicator_value.returnPressed.connect(self.save_indicator)
         context.data_changed.connect(self._data_changed)
         self.setFocusProxy(self.picker)
@@ -562,6 +567,51 @@ class NeighbourhoodsView(QWidget):
             saved,
             changed=Change.GEOGRAPHY,
             on_error=self._indicator_failed,
+        )
+
+    def delete_indicator(self) -> None:
+        """Delete the figure of the indicator and year in the entry line (a typing error, a year withdrawn)."""
+        page = self.page
+        if page is None:
+            return
+        from teamlead.rules.text import identity_key
+        from teamlead.services.indicators import delete_indicator
+
+        typed, year = identity_key(self.indicator_name.text()), self.indicator_year.value()
+        found = next(
+            (
+                (name, value)
+                for name, values in page.indicators.items()
+                if identity_key(name) == typed
+                for value in values
+                if value.year == year
+            ),
+            None,
+        )
+        if found is None:
+            self.indicator_error.setText(
+                tr(
+                    "There is no figure of {name} for {year}.",
+                    name=self.indicator_name.text().strip(),
+                    year=year,
+                )
+            )
+            self.indicator_error.show()
+            return
+        self.indicator_error.hide()
+        name, value = found
+        confirm(
+            self,
+            tr("Delete figure"),
+            tr("Delete the figure of {name} for {year}?", name=name, year=year),
+            tr("&Delete"),
+            lambda: self._context.write(
+                lambda session: delete_indicator(session, value.id, expected_version=value.version),
+                None,
+                changed=Change.GEOGRAPHY,
+                on_error=self._indicator_failed,
+            ),
+            detail=formatting.number(value.value),
         )
 
     def _indicator_failed(self, error: BaseException) -> None:

@@ -28,6 +28,7 @@ from teamlead.ui.neighbourhoods.view import NeighbourhoodsView, typed_number
 from teamlead.ui.network.view import NetworkView
 from teamlead.ui.signals.round_dialog import open_signal_round
 from teamlead.ui.whotocall.view import WhoToCallView
+from tests.ui.geography.driving import answer
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -147,6 +148,15 @@ def test_from_who_to_call_to_the_page_a_place_a_signal_there_a_figure_and_the_ma
     qtbot.keyClicks(view.indicator_value, "veel")
     qtbot.keyClick(view.indicator_value, Qt.Key.Key_Return)
     assert "not a number" in view.indicator_error.text()
+    view.indicator_year.setValue(2024)
+    qtbot.mouseClick(view.delete_indicator_button, Qt.MouseButton.LeftButton)
+    assert view.indicator_error.text() == "There is no figure of Veiligheidsindex for 2024."
+    view.indicator_year.setValue(2025)  # typed in error, that year's figure goes after asking
+    qtbot.mouseClick(view.delete_indicator_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, view, "confirmBox", "Delete")
+    qtbot.waitUntil(lambda: view.page is not None and not view.page.indicators, timeout=10_000)
+    with database.session() as session:
+        assert session.execute(select(Indicator.id)).all() == []
 
     window.go_to_section("network")
     network = window.current_view()
