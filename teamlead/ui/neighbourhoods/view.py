@@ -600,17 +600,21 @@ class NeighbourhoodsView(QWidget):
             return
         self.indicator_error.hide()
         name, value = found
+
+        def delete() -> None:
+            self._context.write(
+                lambda session: delete_indicator(session, value.id, expected_version=value.version),
+                None,
+                changed=Change.GEOGRAPHY,
+                on_error=self._indicator_failed,
+            )
+
         confirm(
             self,
             tr("Delete figure"),
             tr("Delete the figure of {name} for {year}?", name=name, year=year),
             tr("&Delete"),
-            lambda: self._context.write(
-                lambda session: delete_indicator(session, value.id, expected_version=value.version),
-                None,
-                changed=Change.GEOGRAPHY,
-                on_error=self._indicator_failed,
-            ),
+            delete,
             detail=formatting.number(value.value),
         )
 
