@@ -21,6 +21,7 @@ from teamlead.i18n import tr
 from teamlead.importing.cleaning import cell_text
 from teamlead.importing.headers import HEADER_SEARCH_ROWS, header_key
 from teamlead.importing.readers import Cell, Table
+from teamlead.rules.numbers import typed_number
 from teamlead.services.indicators import IndicatorValue, Replaced, check_value, check_year, indicator_name
 
 
@@ -171,12 +172,5 @@ def _number(cell: Cell) -> float | None:
         return None
     if isinstance(cell, int | float):
         number = float(cell)
-    else:
-        text = cell_text(cell).strip().replace(" ", "")
-        if "," in text:
-            text = text.replace(".", "").replace(",", ".")
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-    return number if math.isfinite(number) else None
+        return number if math.isfinite(number) else None
+    return typed_number(cell_text(cell))
