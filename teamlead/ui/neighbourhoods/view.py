@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,26 +29,14 @@ from teamlead.data.queries.filter_choices import Choices, choices
 from teamlead.data.queries.neighbourhood_page import NeighbourhoodPage, PlaceRow, neighbourhood_page
 from teamlead.errors import UserError
 from teamlead.i18n import tr, trn
-from teamlead.rules import formatting, words
+from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
-from teamlead.ui.neighbourhoods.charts import IndicatorChart
 from teamlead.ui.neighbourhoods.dialogs import EventDialog, PlaceDialog
+from teamlead.ui.neighbourhoods.figures import FiguresBox
 from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.formatting import format_date
 from teamlead.ui.widgets.forms import confirm
-
-
-def typed_number(text: str) -> float | None:
-    """A figure as typed, with a decimal comma or point (``79,5``, ``79.5``); None when it is no number."""
-    cleaned = text.strip().replace(" ", "")
-    if "," in cleaned and "." in cleaned:  # 1.234,5 or 1,234.5: the last sign is the decimal one
-        decimal = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
-        cleaned = cleaned.replace("." if decimal == "," else ",", "")
-    try:
-        return float(cleaned.replace(",", "."))
-    except ValueError:
-        return None
 
 
 class NeighbourhoodsView(QWidget):
@@ -126,49 +112,7 @@ class NeighbourhoodsView(QWidget):
             (self.add_place_button, self.edit_place_button, self.delete_place_button),
         )
 
-        # indicators
-        self.indicator_name = QLineEdit()
-        self.indicator_name.setObjectName("indicatorName")
-        self.indicator_name.setPlaceholderText(tr("e.g. safety index"))
-        self.indicator_name.setAccessibleName(tr("Indicator"))
-        self.indicator_year = QSpinBox()
-        self.indicator_year.setObjectName("indicatorYear")
-        self.indicator_year.setRange(1990, 2100)
-        self.indicator_year.setValue(context.today().year)
-        self.indicator_year.setAccessibleName(tr("Year"))
-        self.indicator_value = QLineEdit()
-        self.indicator_value.setObjectName("indicatorValue")
-        self.indicator_value.setAccessibleName(tr("Value"))
-        self.save_indicator_button = QPushButton(tr("Save figu&re"))
-        self.save_indicator_button.setObjectName("saveIndicator")
-        self.delete_indicator_button = QPushButton(tr("Delete figure…"))
-        self.delete_indicator_button.setObjectName("deleteIndicator")
-        self.delete_indicator_button.setToolTip(tr("Delete the figure of this indicator and year"))
-        self.indicator_error = QLabel()
-        self.indicator_error.setObjectName("indicatorError")
-        self.indicator_error.setStyleSheet("color: #c62828;")
-        self.indicator_error.hide()
-        entry = QHBoxLayout()
-        for caption, editor in (
-            (tr("Indica&tor:"), self.indicator_name),
-            (tr("&Year:"), self.indicator_year),
-            (tr("Val&ue:"), self.indicator_value),
-        ):
-            buddy = QLabel(caption)
-            buddy.setBuddy(editor)
-            entry.addWidget(buddy)
-            entry.addWidget(editor, 2 if editor is self.indicator_name else 1)
-        entry.addWidget(self.save_indicator_button)
-        entry.addWidget(self.delete_indicator_button)
-        self.charts = QWidget()
-        self.charts_layout = QHBoxLayout(self.charts)
-        self.charts_layout.setContentsMargins(0, 0, 0, 0)
-        self.charts_layout.setAlignment(Qt.AlignmentFlag.AlignLeft)
-        indicators_box = QGroupBox(tr("Outcome figures"))
-        indicators_layout = QVBoxLayout(indicators_box)
-        indicators_layout.addLayout(entry)
-        indicators_layout.addWidget(self.indicator_error)
-        indicators_layout.addWidget(self.charts)
+        self.figures = FiguresBox(context)
 
         # what the page reads
         self.partners = self._text_label("neighbourhoodPartners")
@@ -179,7 +123,7 @@ class NeighbourhoodsView(QWidget):
 
         left = QVBoxLayout()
         left.addWidget(focus_box)
-        left.addWidget(indicators_box)
+        left.addWidget(self.figures)
         left.addWidget(history_box)
         left.addWidget(places_box)
         left.addStretch(1)
@@ -218,9 +162,6 @@ class NeighbourhoodsView(QWidget):
         self.edit_place_button.clicked.connect(self.edit_place)
         self.delete_place_button.clicked.connect(self.delete_place)
         self.places.itemActivated.connect(lambda _item: self.edit_place())
-        self.save_indicator_button.clicked.connect(self.save_indicator)
-        self.delete_indicator_button.clicked.connect(self.delete_indicator)
-        self.indicator_value.returnPressed.connect(self.save_indicator)
         context.data_changed.connect(self._data_changed)
         self.setFocusProxy(self.picker)
         self._read_choices()
@@ -349,7 +290,7 @@ class NeighbourhoodsView(QWidget):
         self._show_signals(page)
         self._show_reflection(page)
         self._show_agreements(page)
-        self._show_charts(page)
+        self.figures.show_page(page)
         self.loaded.emit()
 
     @staticmethod
@@ -424,17 +365,6 @@ class NeighbourhoodsView(QWidget):
             for row in page.agreements
         ]
         self.agreements.setText("<br>".join(rows) or escape(tr("No open agreements.")))
-
-    def _show_charts(self, page: NeighbourhoodPage) -> None:
-        while self.charts_layout.count():
-            item = self.charts_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        for name, values in page.indicators.items():
-            self.charts_layout.addWidget(IndicatorChart(name, [(v.year, v.value) for v in values]))
-        if not page.indicators:
-            self.charts_layout.addWidget(QLabel(tr("No figures yet.")))
 
     # --- acting -----------------------------------------------------------------------------------------
 
@@ -541,86 +471,3 @@ class NeighbourhoodsView(QWidget):
             if place.notes
             else "",
         )
-
-    def save_indicator(self) -> None:
-        page = self.page
-        if page is None:
-            return
-        from teamlead.services.indicators import set_indicator
-
-        value = typed_number(self.indicator_value.text())
-        if value is None:
-            self.indicator_error.setText(
-                tr("“{text}” is not a number.", text=self.indicator_value.text().strip())
-            )
-            self.indicator_error.show()
-            self.indicator_value.setFocus()
-            return
-        self.indicator_error.hide()
-        name, year = self.indicator_name.text(), self.indicator_year.value()
-
-        def saved(_result: object) -> None:
-            self.indicator_value.clear()
-
-        self._context.write(
-            lambda session: set_indicator(session, page.id, name, year, value),
-            saved,
-            changed=Change.GEOGRAPHY,
-            on_error=self._indicator_failed,
-        )
-
-    def delete_indicator(self) -> None:
-        """Delete the figure of the indicator and year in the entry line (a typing error, a year withdrawn)."""
-        page = self.page
-        if page is None:
-            return
-        from teamlead.rules.text import identity_key
-        from teamlead.services.indicators import delete_indicator
-
-        typed, year = identity_key(self.indicator_name.text()), self.indicator_year.value()
-        found = next(
-            (
-                (name, value)
-                for name, values in page.indicators.items()
-                if identity_key(name) == typed
-                for value in values
-                if value.year == year
-            ),
-            None,
-        )
-        if found is None:
-            self.indicator_error.setText(
-                tr(
-                    "There is no figure of {name} for {year}.",
-                    name=self.indicator_name.text().strip(),
-                    year=year,
-                )
-            )
-            self.indicator_error.show()
-            return
-        self.indicator_error.hide()
-        name, value = found
-
-        def delete() -> None:
-            self._context.write(
-                lambda session: delete_indicator(session, value.id, expected_version=value.version),
-                None,
-                changed=Change.GEOGRAPHY,
-                on_error=self._indicator_failed,
-            )
-
-        confirm(
-            self,
-            tr("Delete figure"),
-            tr("Delete the figure of {name} for {year}?", name=name, year=year),
-            tr("&Delete"),
-            delete,
-            detail=formatting.number(value.value),
-        )
-
-    def _indicator_failed(self, error: BaseException) -> None:
-        if isinstance(error, UserError):
-            self.indicator_error.setText(error.message)
-            self.indicator_error.show()
-        else:
-            self._context.tasks.report_error(error)
