@@ -14,12 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -43,13 +41,12 @@ from teamlead.data.queries.people import (
 )
 from teamlead.data.queries.signals import SignalPage, signal_page
 from teamlead.i18n import tr, trn
-from teamlead.producing.pocket import pocket_file_name, pocket_request
-from teamlead.producing.produce import produce
 from teamlead.rules import words
 from teamlead.rules.reachability import reachable_at
 from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.signals.ask_dialog import AskTarget, open_ask_dialog
+from teamlead.ui.whotocall.pocket import PocketButton
 from teamlead.ui.widgets.completion_list import CompletionField
 from teamlead.ui.widgets.copy_label import CopyLabel
 from teamlead.ui.widgets.formatting import format_date
@@ -83,8 +80,6 @@ class WhoToCallView(QWidget):
 
     loaded = Signal()
     """The list for the chosen neighbourhood (or the empty prompt) is on screen."""
-    pocket_written = Signal(str)
-    """The pocket page (or cards) was saved at this path."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,11 +109,7 @@ class WhoToCallView(QWidget):
         self.summary.setObjectName("whoToCallSummary")
         self.log_button = QPushButton(tr("&Log what happened…"))
         self.log_button.setToolTip(tr("Log a signal in this neighbourhood (Ctrl+L)"))
-        self.pocket_button = QPushButton(tr("&Save for my phone…"))
-        self.pocket_button.setObjectName("pocketButton")
-        self.pocket_button.setToolTip(
-            tr("The key contacts of this neighbourhood as a page (PDF) or as contact cards for your phone")
-        )
+        self.pocket_button = PocketButton(context)
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.picker, 1)
@@ -162,8 +153,7 @@ class WhoToCallView(QWidget):
         self.log_button.clicked.connect(self.log_signal)
         self.done_asking_button.clicked.connect(self.stop_asking)
         self.log_button.setEnabled(False)
-        self.pocket_button.clicked.connect(self._choose_pocket_file)
-        self.pocket_button.setEnabled(False)
+        self.pocket_button.said.connect(self.summary.setText)
         self.page_button.clicked.connect(self.open_neighbourhood_page)
         context.data_changed.connect(self._data_changed)
         self.setFocusProxy(self.picker)
@@ -308,7 +298,7 @@ class WhoToCallView(QWidget):
         self.groups = groups
         self._clear()
         self.log_button.setEnabled(self._neighbourhood_id is not None)
-        self.pocket_button.setEnabled(self._neighbourhood_id is not None)
+        self.pocket_button.set_neighbourhood(self._neighbourhood_id, self.picker.label())
         self.page_button.setEnabled(self._neighbourhood_id is not None)
         offer_id = self.offer.currentData()
         shown = [
@@ -463,56 +453,6 @@ class WhoToCallView(QWidget):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
         return card
-
-    def _choose_pocket_file(self) -> None:
-        if self._neighbourhood_id is None:
-            return
-        filters = {
-            tr("Page to print or keep (*.pdf)"): ".pdf",
-            tr("Contact cards for the phone (*.vcf)"): ".vcf",
-            tr("One contact card per person, for Outlook (*.zip)"): ".zip",
-            tr("Spreadsheet (*.xlsx)"): ".xlsx",
-        }
-        proposed = Path.home() / pocket_file_name(self.picker.label(), ".pdf")
-        path, chosen = QFileDialog.getSaveFileName(
-            self, tr("Save for my phone"), str(proposed), ";;".join(filters)
-        )
-        if path:
-            target = Path(path)
-            if target.suffix.lower() not in filters.values():
-                target = target.with_name(target.name + filters.get(chosen, ".pdf"))
-            self.save_pocket(target)
-
-    def save_pocket(self, target: Path) -> None:
-        """Write the neighbourhood's pocket page to ``target`` (its extension says the format), as
-        ``teamlead report contacts --neighbourhood`` does, in the background."""
-        neighbourhood_id = self._neighbourhood_id
-        if neighbourhood_id is None:
-            return
-        database, now = self._context.database, self._context.now()
-        request = pocket_request(target, neighbourhood_id, self._context.today())
-        self.pocket_button.setEnabled(False)
-        self._context.tasks.run(
-            lambda: produce(database, request, now),
-            self._pocket_saved,
-            key="whotocall.pocket",
-            on_error=self._pocket_failed,
-        )
-
-    def _pocket_saved(self, path: Path) -> None:
-        self.pocket_button.setEnabled(True)
-        self.summary.setText(tr("Saved: {path}", path=path))
-        self.pocket_written.emit(str(path))
-
-    def _pocket_failed(self, error: BaseException) -> None:
-        from teamlead.errors import UserError
-
-        self.pocket_button.setEnabled(True)
-        self.summary.setText(
-            error.message
-            if isinstance(error, UserError)
-            else tr("The file could not be saved: {error}", error=error.__class__.__name__)
-        )
 
     def screen_district_id(self) -> int | None:
         """The district of the neighbourhood on screen: where what is logged from here belongs."""

@@ -141,8 +141,8 @@ def test_save_for_my_phone_writes_the_neighbourhood_cards(
     view.show_neighbourhood(seed.wildeman)
     settle(qtbot, context)
     assert view.pocket_button.isEnabled()
-    with qtbot.waitSignal(view.pocket_written, timeout=10_000) as written:
-        view.save_pocket(tmp_path / "wildeman.vcf")
+    with qtbot.waitSignal(view.pocket_button.written, timeout=10_000) as written:
+        view.pocket_button.save(tmp_path / "wildeman.vcf")
     cards = list(vobject.readComponents(Path(written.args[0]).read_text(encoding="utf-8")))
     assert [card.fn.value for card in cards] == ["Sanne de Vries"]
     assert cards[0].tel.value == "06 5555 1234"
