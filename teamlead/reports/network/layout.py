@@ -23,6 +23,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from teamlead.i18n import tr
@@ -44,11 +45,14 @@ FILL = 0.5
 """The share of the map's area the partners' rows take; the rest is room to move them near their ties."""
 MAX_LABEL = 220.0
 """A name longer than this (in points) is cut with an ellipsis; the full name stays in the tooltips."""
-SMOOTHING = 6
+SMOOTHING = 3
 ANCHOR = 1.5
 """How strongly a partner keeps to its own wedge while it moves towards its ties."""
 GOLDEN = (math.sqrt(5) - 1) / 2
 SPREAD = 0.5
+RISE = 2.0
+"""What a row up or down costs in the packing, as a multiple of the same distance sideways: names are wide and
+rows close, so a name moved along its row disturbs the picture less (and fewer rows need to be searched)."""
 """How much of a partner's place comes from its rank (left to right, top to bottom) rather than its position."""
 
 
@@ -178,9 +182,7 @@ def lay_out(
         item = items[node_id]
         colour = colours.get(item.node.domain_key, style.NO_DOMAIN)
         dots.append(Dot(x + DOT_COLUMN / 2, row_y + ROW / 2, item.radius, colour, item.node))
-        labels.append(
-            _text(item.text, x + DOT_COLUMN, row_y, FONT_SIZE, node_id=node_id, width=item.text_width)
-        )
+        labels.append(item.label(x, row_y))
     y = max((row_y + ROW for _x, row_y in placed.values()), default=y)
     strokes = tuple(_stroke(link, placed) for link in graph.links)
     apart = sorted(
@@ -198,12 +200,15 @@ def lay_out(
                 x, y = 0.0, y + ROW
             colour = colours.get(node.domain_key, style.NO_DOMAIN)
             dots.append(Dot(x + DOT_COLUMN / 2, y + ROW / 2, item.radius, colour, node, apart=True))
-            labels.append(
-                _text(item.text, x + DOT_COLUMN, y, FONT_SIZE, node_id=node.id, width=item.text_width)
-            )
+            labels.append(item.label(x, y))
             x += item.width + GAP
         y += ROW
     return Layout(width, y, strokes, tuple(dots), tuple(labels))
+
+
+_NAME_HEIGHT = FONT_SIZE * (style.ASCENT + style.DESCENT)
+_NAME_TOP = max(0.0, (ROW - _NAME_HEIGHT) / 2)
+_NAME_ASCENT = FONT_SIZE * style.ASCENT
 
 
 class _Item:
@@ -215,17 +220,30 @@ class _Item:
         self.node = node
         share = math.sqrt(node.activity / most) if most else 0.0
         self.radius = RADIUS[0] + (RADIUS[1] - RADIUS[0]) * share
-        self.text = _fitted(pdf_plain(node.name), FONT_SIZE)
-        self.text_width = style.text_width(self.text, FONT_SIZE)
+        self.text, self.text_width = _name(node.name)
         self.width = DOT_COLUMN + self.text_width
 
+    def label(self, x: float, row_y: float) -> Label:
+        """The name of a partner placed at ``x`` in the row at ``row_y`` (what :func:`_text` makes, for the
+        thousands of names of a city map)."""
+        top = row_y + _NAME_TOP
+        left = x + DOT_COLUMN
+        box = Box(left, top, self.text_width, _NAME_HEIGHT)
+        return Label(self.text, left, top + _NAME_ASCENT, FONT_SIZE, box, self.node.id)
 
-def _fitted(text: str, size: float) -> str:
-    if style.text_width(text, size) <= MAX_LABEL:
-        return text
-    while text and style.text_width(text + "…", size) > MAX_LABEL:
+
+@lru_cache(maxsize=16_384)
+def _name(name: str) -> tuple[str, float]:
+    """A partner's name as its label shows it (plain, cut with an ellipsis beyond :data:`MAX_LABEL`) and its
+    width; kept, as the map is laid out again on every click in the app."""
+    text = pdf_plain(name)
+    width = style.text_width(text, FONT_SIZE)
+    if width <= MAX_LABEL:
+        return text, width
+    while text and style.text_width(text + "…", FONT_SIZE) > MAX_LABEL:
         text = text[:-1]
-    return text.rstrip() + "…"
+    text = text.rstrip() + "…"
+    return text, style.text_width(text, FONT_SIZE)
 
 
 def _text(
@@ -313,84 +331,86 @@ def _targets(graph: Graph, order: dict[str, int]) -> dict[int, tuple[float, floa
         weight = min(link.weight, 3.0)
         ties[index[link.source]].append((index[link.target], weight))
         ties[index[link.target]].append((index[link.source], weight))
-    home_x = [anchors[node_id][0] for node_id in ids]
-    home_y = [anchors[node_id][1] for node_id in ids]
-    xs, ys = list(home_x), list(home_y)
+    home_x = [ANCHOR * anchors[node_id][0] for node_id in ids]
+    home_y = [ANCHOR * anchors[node_id][1] for node_id in ids]
+    totals = [ANCHOR + math.fsum(weight for _other, weight in own) for own in ties]
+    xs = [anchors[node_id][0] for node_id in ids]
+    ys = [anchors[node_id][1] for node_id in ids]
     for _step in range(SMOOTHING):
         moved_x, moved_y = [], []
-        for place, own in enumerate(ties):
-            sx, sy, total = ANCHOR * home_x[place], ANCHOR * home_y[place], ANCHOR
+        for sx, sy, own, total in zip(home_x, home_y, ties, totals, strict=True):
             for other, weight in own:
                 sx += weight * xs[other]
                 sy += weight * ys[other]
-                total += weight
             moved_x.append(sx / total)
             moved_y.append(sy / total)
         xs, ys = moved_x, moved_y
-    position = {node_id: (xs[place], ys[place]) for place, node_id in enumerate(ids)}
-    return _spread(position)
+    return dict(zip(ids, zip(_spread(xs), _spread(ys), strict=True), strict=True))
 
 
-def _spread(position: dict[int, tuple[float, float]]) -> dict[int, tuple[float, float]]:
-    """Positions in a unit square, halfway between the smoothed ones and their ranks: the crowded middle
-    opens up and a partner with one far tie does not stretch the map."""
-    ids = sorted(position)
-    spread: dict[int, list[float]] = {node_id: [0.0, 0.0] for node_id in ids}
-    for axis in (0, 1):
-        values = [position[node_id][axis] for node_id in ids]
-        low, high = min(values), max(values)
-        span = max(high - low, 1e-9)
-        ranked = sorted(ids, key=lambda node_id: (position[node_id][axis], node_id))
-        last = max(len(ranked) - 1, 1)
-        for rank, node_id in enumerate(ranked):
-            spread[node_id][axis] = (
-                SPREAD * rank / last + (1 - SPREAD) * (position[node_id][axis] - low) / span
-            )
-    return {node_id: (x, y) for node_id, (x, y) in spread.items()}
+def _spread(values: list[float]) -> list[float]:
+    """Positions on one axis in 0..1, halfway between the smoothed ones and their ranks (ties by id, as the
+    values come in id order): the crowded middle opens up and a partner with one far tie does not stretch
+    the map."""
+    low, high = min(values), max(values)
+    span = max(high - low, 1e-9)
+    last = max(len(values) - 1, 1)
+    spread = [0.0] * len(values)
+    for rank, place in enumerate(sorted(range(len(values)), key=values.__getitem__)):
+        spread[place] = SPREAD * rank / last + (1 - SPREAD) * (values[place] - low) / span
+    return spread
 
 
 class _Rows:
-    """The occupied stretches of each row, as sorted (start, end) pairs that already include :data:`GAP`."""
+    """The free stretches of each row: a flat sorted list of edges per row, where (edges[2i], edges[2i+1]) is
+    the i-th free stretch. Taken stretches already include :data:`GAP` (a name and the space after it)."""
 
     def __init__(self, count: int, width: float) -> None:
-        self.width = width
-        self.taken: list[list[tuple[float, float]]] = [[] for _ in range(count)]
+        self.end = width + GAP
+        self.edges: list[list[float]] = [[0.0, self.end] for _ in range(count)]
 
     def add_row(self) -> None:
-        self.taken.append([])
+        self.edges.append([0.0, self.end])
 
-    def nearest(self, row: int, wanted: float, width: float) -> float | None:
-        """The free x in ``row`` nearest to ``wanted`` where a partner ``width`` wide fits, or None.
+    def nearest(self, row: int, wanted: float, width: float, limit: float = math.inf) -> float | None:
+        """The free x in ``row`` nearest to ``wanted`` where a partner ``width`` wide fits, if it is less than
+        ``limit`` away; else None.
 
-        The free stretches are the gaps between the taken ones; only those around ``wanted`` are looked at,
-        outwards, until a gap is further away than the best place found."""
+        Only the free stretches around ``wanted`` are looked at, outwards, until one is further away than the
+        best place found (or than ``limit``)."""
         need = width + GAP
-        taken = self.taken[row]
-        last = self.width + GAP
-        index = bisect.bisect_right(taken, (wanted, math.inf))
+        edges = self.edges[row]
+        found = bisect.bisect_right(edges, wanted) - 1  # edges[found] <= wanted < edges[found + 1]
+        first = (found + 1) // 2  # the free stretch holding wanted, or the first one right of it
         best: float | None = None
-        for gap in range(index, len(taken) + 1):  # the gap before taken[gap], rightwards
-            left = taken[gap - 1][1] if gap else 0.0
-            if best is not None and left - wanted >= abs(best - wanted):
+        reach = limit
+        for stretch in range(2 * first, len(edges), 2):  # rightwards
+            left = edges[stretch]
+            if left - wanted >= reach:
                 break
-            right = taken[gap][0] if gap < len(taken) else last
-            if right - left >= need:
-                x = min(max(wanted, left), right - need)
-                if best is None or abs(x - wanted) < abs(best - wanted):
-                    best = x
-        for gap in range(index - 1, -1, -1):  # leftwards
-            right = taken[gap][0]
-            if best is not None and wanted - (right - need) >= abs(best - wanted):
+            last = edges[stretch + 1] - need  # the last x where the partner fits
+            if last >= left:
+                x = wanted if wanted > left else left
+                if x > last:
+                    x = last
+                distance = x - wanted if x > wanted else wanted - x
+                if distance < reach:
+                    best, reach = x, distance
+                    if not distance:
+                        return best
+        for stretch in range(2 * first - 2, -1, -2):  # leftwards: every x here is left of wanted
+            last = edges[stretch + 1] - need
+            if wanted - last >= reach:
                 break
-            left = taken[gap - 1][1] if gap else 0.0
-            if right - left >= need:
-                x = min(max(wanted, left), right - need)
-                if best is None or abs(x - wanted) < abs(best - wanted):
-                    best = x
+            if last >= edges[stretch]:
+                best, reach = last, wanted - last
         return best
 
     def take(self, row: int, x: float, width: float) -> None:
-        bisect.insort(self.taken[row], (x, x + width + GAP))
+        """Takes ``x`` .. ``x + width + GAP`` out of the free stretch that holds it (one :meth:`nearest` gave)."""
+        edges = self.edges[row]
+        stretch = bisect.bisect_right(edges, x) - 1
+        edges[stretch + 1 : stretch + 1] = [x, x + width + GAP]
 
 
 def _pack(
@@ -410,19 +430,21 @@ def _pack(
         wanted_x = tx * (width - item.width)
         wanted_row = ty * (count - 1)
         best: tuple[float, int, float] | None = None
-        home = min(count - 1, max(0, round(wanted_row)))
-        for distance in range(count):
-            if best is not None and ((distance - 0.5) * ROW) ** 2 >= best[0]:
+        below = min(count - 1, max(0, math.floor(wanted_row)))
+        above = below + 1
+        while (
+            below >= 0 or above < count
+        ):  # the rows nearest first (the upper on a tie), until one cannot do better
+            if above >= count or (below >= 0 and wanted_row - below <= above - wanted_row):
+                row, below = below, below - 1
+            else:
+                row, above = above, above + 1
+            rise = ((row - wanted_row) * ROW * RISE) ** 2
+            if best is not None and rise >= best[0]:
                 break
-            for row in (home - distance, home + distance) if distance else (home,):
-                if not 0 <= row < count:
-                    continue
-                x = rows.nearest(row, wanted_x, item.width)
-                if x is None:
-                    continue
-                cost = (x - wanted_x) ** 2 + ((row - wanted_row) * ROW) ** 2
-                if best is None or cost < best[0]:
-                    best = (cost, row, x)
+            x = rows.nearest(row, wanted_x, item.width, math.sqrt(best[0] - rise) if best else math.inf)
+            if x is not None:
+                best = ((x - wanted_x) ** 2 + rise, row, x)
         if best is None:  # every row is full: open a new one below
             rows.add_row()
             count += 1
