@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.admin import AuditEntry, Meta, Narrative
 from teamlead.data.agreements import Agreement, AgreementStatusChange
 from teamlead.data.geography import District, Domain, Neighbourhood
-from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries
+from teamlead.data.meetings import AgendaItem, CalendarSent, Invitee, Meeting, MeetingSeries
 from teamlead.data.notes import Note
 from teamlead.data.offers import Offer
 from teamlead.data.places import Indicator, NeighbourhoodEvent, Place
@@ -143,6 +143,8 @@ NOT_WRITTEN: tuple[TextField, ...] = tuple(
         AuditEntry.__table__.c.fields,
         Meta.__table__.c.key,
         Meta.__table__.c.value,
+        CalendarSent.__table__.c.uid,
+        CalendarSent.__table__.c.fingerprint,
     )
 )
 """Codes, keys and rules the app writes itself: never a person's words."""

@@ -116,3 +116,29 @@ class AgendaItem(Tracked, Base):
     agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreement.id", ondelete="SET NULL"))
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+
+
+class CalendarSent(Base):
+    """What Teamlead last wrote for one iCalendar UID (a meeting's or a series'), in a publish export or an
+    invitation: its SEQUENCE and a fingerprint of what an invitee sees (start, end, place, title, status,
+    invitees). The next file raises the SEQUENCE only when that fingerprint changed, so a minutes edit never
+    sends partners an "updated" invitation. ``invited_at`` is when an invitation (``METHOD:REQUEST``) was last
+    written: partners may have it in their calendars, so that meeting or series can be cancelled but no
+    longer deleted.
+
+    Bookkeeping, not a record users edit (no version). An export carries it, as it carries the database's
+    calendar identity (the UIDs): whoever reads the export in (a successor, after a handover) updates the same
+    events in partners' calendars, with SEQUENCEs that go on rising.
+    """
+
+    __tablename__ = "calendar_sent"
+
+    uid: Mapped[str] = mapped_column(String(Width.NAME), primary_key=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), unique=True)
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="CASCADE"), unique=True
+    )
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    fingerprint: Mapped[str] = mapped_column(String(Width.FINGERPRINT))
+    written_at: Mapped[datetime] = mapped_column()
+    invited_at: Mapped[datetime | None] = mapped_column()

@@ -9,7 +9,14 @@ from teamlead.data.agreements import (
 )
 from teamlead.data.base import Base
 from teamlead.data.geography import District, Domain, Neighbourhood
-from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries, meeting_neighbourhood
+from teamlead.data.meetings import (
+    AgendaItem,
+    CalendarSent,
+    Invitee,
+    Meeting,
+    MeetingSeries,
+    meeting_neighbourhood,
+)
 from teamlead.data.notes import Note, note_organisation, note_person, note_place
 from teamlead.data.offers import Offer, organisation_offer
 from teamlead.data.places import Indicator, NeighbourhoodEvent, Place
@@ -22,6 +29,7 @@ __all__ = [
     "AgreementStatusChange",
     "AuditEntry",
     "Base",
+    "CalendarSent",
     "District",
     "Domain",
     "Indicator",

@@ -33,6 +33,8 @@ class Width:
     """An iCalendar recurrence rule; the audit's list of changed fields."""
     META_KEY: Final = 50
     """Keys of the database's own facts; table names in the audit."""
+    FINGERPRINT: Final = 64
+    """A SHA-256 in hex."""
 
 
 DUE_SOON_DAYS: Final = 14

@@ -74,6 +74,19 @@ KEPT = {
         "Onrust bij het winkelcentrum op vrijdagavond",
         "Samen avondronde lopen op vrijdag",
     ),
+    "schema-0009": Kept(
+        [
+            "Jongerenwerk Nieuw-West",
+            "Buurtteam Geuzenveld",
+            "Voetbalclub Geuzenveld",
+            "Ouderplatform Slotermeer",
+            "Politie basisteam Geuzenveld",
+            "Huurdersvereniging Geuzenveld",
+        ],
+        ["Fatima el Amrani", "Zoë de Vries", "Sanne Jansen", "Kees Bakker", "Ayşe Yılmaz"],
+        "Onrust bij het winkelcentrum op vrijdagavond",
+        "Samen avondronde lopen op vrijdag",
+    ),
     "schema-0007": Kept(
         [
             "Jongerenwerk Nieuw-West",
@@ -292,6 +305,28 @@ def test_the_upgrade_to_0009_gives_a_meeting_the_one_neighbourhood_its_title_nam
             # "Netwerkoverleg Geuzenveld" twice, "Lokale reflectie Slotermeer Noordoost" (another spelling);
             # not the meeting naming both, nor "Kennismaking ouderplatform".
             assert linked == {1: 1, 2: 1, 101: 2}
+    finally:
+        database.dispose()
+
+
+def test_the_upgrade_to_0010_keeps_the_ecosystem_and_starts_with_nothing_written_to_calendars(
+    tmp_path: Path,
+) -> None:
+    from teamlead.data.meetings import CalendarSent
+    from teamlead.data.places import Indicator, Place
+
+    path = tmp_path / "teamlead.sqlite3"
+    shutil.copyfile(FIXTURES / "schema-0009.sqlite3", path)
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            assert session.scalars(select(CalendarSent)).all() == []
+            assert session.scalars(select(Place.name)).all() == ["Pleintje Lodewijk van Deysselstraat"]
+            assert session.scalars(select(Indicator.value)).all() == [79.0]
+        # Nothing changed to existing data, so the upgrade has nothing to tell beyond the schema.
+        assert database.upgrade is not None
+        assert (database.upgrade.from_revision, database.upgrade.to_revision) == ("0009", "0010")
+        assert database.upgrade.changes == ()
     finally:
         database.dispose()
 
