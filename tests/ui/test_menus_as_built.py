@@ -51,11 +51,11 @@ def test_import_roster_stays_in_the_file_menu_and_ctrl_i_works_after_opening_and
         seed(database)
     with qtbot.waitSignal(built.screen_ready, timeout=10_000):
         built.set_context(AppContext(database, today=TODAY))
-    assert "&Import roster…" in file_menu_texts(built)
+    assert "&Import…" in file_menu_texts(built)
     press_ctrl_i_opens_the_wizard(qtbot, built)
 
     built.apply_settings("nl")
     qtbot.waitUntil(lambda: built.menuBar().actions()[0].text() == "&Bestand")
-    assert "Partnerlijst &importeren…" in file_menu_texts(built)
+    assert "&Importeren…" in file_menu_texts(built)
     press_ctrl_i_opens_the_wizard(qtbot, built)
     built.apply_settings("en")

@@ -1,4 +1,4 @@
-"""The roster import wizard and its place in the window: File → Import roster… (Ctrl+I) and the welcome page."""
+"""The import wizard and its place in the window: File → Import… (Ctrl+I) and the welcome page."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def add_import_action(window: MainWindow) -> QAction:
-    """Put "Import roster…" in the File menu, after "Log a contact moment".
+    """Put "Import…" (a roster, outcome figures or an export) in the File menu, after "Log a contact moment".
 
     The wizard is imported when it is opened: importing it (and with it openpyxl and the export reader) took
     0.9 s before the window's first paint.
@@ -25,8 +25,9 @@ def add_import_action(window: MainWindow) -> QAction:
 
         open_import_wizard(window.context, window)
 
-    action = QAction(tr("&Import roster…"), window)
+    action = QAction(tr("&Import…"), window)
     action.setObjectName("importRoster")
+    action.setStatusTip(tr("Import a roster, outcome figures per neighbourhood and year, or an export"))
     action.setShortcut(QKeySequence("Ctrl+I"))
     action.triggered.connect(open_wizard)
     menu = window.menuBar().findChild(QMenu, "fileMenu")

@@ -24,7 +24,8 @@ from teamlead.errors import UserError
 from teamlead.i18n import tr, trn
 from teamlead.importing.export_read import is_export
 from teamlead.importing.headers import Field, detect_layout, field_label
-from teamlead.importing.readers import Source, read_file
+from teamlead.importing.indicators import detect_indicator_layout
+from teamlead.importing.readers import Source, Table, read_file
 from teamlead.ui.tasks import message_for
 
 if TYPE_CHECKING:
@@ -47,11 +48,11 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle(tr("Choose the roster"))
+        self.setTitle(tr("Choose the file"))
         self.setSubTitle(
             tr(
-                "An Excel workbook (.xlsx) or a CSV file with one row per contact person, or a workbook "
-                "made by Teamlead's export."
+                "An Excel workbook (.xlsx) or a CSV file with one row per contact person, a sheet of outcome "
+                "figures per neighbourhood and year, or a workbook made by Teamlead's export."
             )
         )
         self.path_edit = QLineEdit()
@@ -88,7 +89,7 @@ class FilePage(QWizardPage):
 
     def browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, tr("Import a roster"), str(Path.home()), tr("Spreadsheets (*.xlsx *.csv);;All files (*)")
+            self, tr("Import"), str(Path.home()), tr("Spreadsheets (*.xlsx *.csv);;All files (*)")
         )
         if chosen:
             self.path_edit.setText(chosen)
@@ -157,7 +158,12 @@ class SheetPage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self.setTitle(tr("Choose the sheet"))
-        self.setSubTitle(tr("Sheets where Teamlead found a row of column names are marked as rosters."))
+        self.setSubTitle(
+            tr(
+                "Sheets where Teamlead found a row of column names are marked as rosters; sheets of outcome "
+                "figures (neighbourhood, year, indicator, value) are imported as they are."
+            )
+        )
         self.sheets = QListWidget()
         self.sheets.setObjectName("importSheets")
         label = QLabel(tr("&Sheets:"))
@@ -173,17 +179,26 @@ class SheetPage(QWizardPage):
         self.sheets.clear()
         first = -1
         for index, table in enumerate(source.tables):
-            found = detect_layout(table) is not None
-            text = (
-                trn(
+            figures = detect_indicator_layout(table) is not None
+            found = figures or detect_layout(table) is not None
+            if figures:
+                text = trn(
+                    "{sheet} — outcome figures, {count} row (they replace the figures of the same "
+                    "neighbourhood, indicator and year)",
+                    "{sheet} — outcome figures, {count} rows (they replace the figures of the same "
+                    "neighbourhood, indicator and year)",
+                    len(table.rows),
+                    sheet=table.name,
+                )
+            elif found:
+                text = trn(
                     "{sheet} — roster, {count} row",
                     "{sheet} — roster, {count} rows",
                     len(table.rows),
                     sheet=table.name,
                 )
-                if found
-                else tr("{sheet} — no column names found", sheet=table.name)
-            )
+            else:
+                text = tr("{sheet} — no column names found", sheet=table.name)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.sheets.addItem(item)
@@ -192,21 +207,32 @@ class SheetPage(QWizardPage):
         self.sheets.setCurrentRow(max(first, 0))
         self.sheets.setFocus()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+    def _chosen(self) -> Table | None:
         source = self._wizard.state.source
         row = self.sheets.currentRow()
-        return (
-            source is not None
-            and 0 <= row < len(source.tables)
-            and detect_layout(source.tables[row]) is not None
+        return source.tables[row] if source is not None and 0 <= row < len(source.tables) else None
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        table = self._chosen()
+        return table is not None and (
+            detect_indicator_layout(table) is not None or detect_layout(table) is not None
         )
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         state = self._wizard.state
-        assert state.source is not None
-        state.table = state.source.tables[self.sheets.currentRow()]
-        state.layout = detect_layout(state.table)
-        return state.layout is not None
+        state.table = self._chosen()
+        if state.table is None:
+            return False
+        state.indicators = detect_indicator_layout(state.table) is not None
+        state.layout = None if state.indicators else detect_layout(state.table)
+        return state.indicators or state.layout is not None
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        """Outcome figures go straight to the import: they have no columns to map and nothing to merge."""
+        table = self._chosen()
+        if table is not None and detect_indicator_layout(table) is not None:
+            return self._wizard.IMPORT
+        return self._wizard.MAPPING
 
 
 class MappingPage(QWizardPage):

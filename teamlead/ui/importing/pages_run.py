@@ -198,12 +198,12 @@ class ImportPage(QWizardPage):
         self.progress.setValue(0)
         database = context.database
 
-        if state.is_export:
-            source = state.source
+        if state.is_export or state.indicators:
+            source, sheet, district = state.source, state.table.name if state.table else None, state.district
             assert source is not None
 
             def work(progress: Progress) -> list[str]:
-                return import_source(database, source).lines
+                return import_source(database, source, sheet=sheet, district=district).lines
 
         else:
             assert state.table is not None

@@ -17,6 +17,9 @@ class WizardState:
     source: Source | None = None
     is_export: bool = False
     table: Table | None = None
+    indicators: bool = False
+    """The chosen sheet holds outcome figures per neighbourhood and year, not a roster: it is imported as it
+    is (no columns to check, no merges), replacing the figures it names."""
     layout: Layout | None = None
     district: str | None = None
     records: list[RowRecord] = field(default_factory=list)

@@ -23,7 +23,7 @@ class ImportWizard(QWizard):
         self.context = context
         self.state = WizardState()
         self.setObjectName("importWizard")
-        self.setWindowTitle(tr("Import a roster"))
+        self.setWindowTitle(tr("Import"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)

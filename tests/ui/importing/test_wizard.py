@@ -180,3 +180,40 @@ def test_the_preview_warns_of_a_residents_bsn_in_a_remark(
     problems = {model.data(model.index(r, 0)): model.data(model.index(r, 3)) for r in range(model.rowCount())}
     assert problems[2] == ""
     assert problems[3].startswith("the Remarks cell seems to hold a citizen service number (BSN)")
+
+
+def test_a_sheet_of_outcome_figures_goes_straight_to_the_import_and_replaces_its_figures(
+    qtbot: QtBot, wizard: ImportWizard, database: Database, tmp_path: Path
+) -> None:
+    from teamlead.data.places import Indicator
+    from teamlead.services.geography import add_district, add_neighbourhood
+
+    with database.begin() as session:
+        west = add_district(session, "Nieuw-West")
+        slotervaart = add_neighbourhood(session, west, "Slotervaart")
+    roster = [("Organisatie", "Naam"), ("Buurtteam Slotervaart", "Sanne Jansen")]
+    figures = [
+        ("Buurt", "Jaar", "Indicator", "Waarde"),
+        ("Slotervaart", 2024, "Veiligheidsindex", 79),
+        ("Slotervaart", 2025, "Veiligheidsindex", "81,5"),
+        ("Osdorp", 2025, "Veiligheidsindex", 88),
+    ]
+    path = write_xlsx(tmp_path / "cijfers.xlsx", {"Partners": roster, "Cijfers": figures})
+    choose_file(qtbot, wizard, path)
+
+    assert wizard.currentId() == wizard.SHEET
+    sheets = wizard.currentPage().sheets  # type: ignore[attr-defined]
+    assert sheets.item(0).text() == "Partners — roster, 2 rows"
+    assert sheets.item(1).text().startswith("Cijfers — outcome figures, 4 rows")
+    sheets.setCurrentRow(1)
+    wizard.next()  # no columns to check, nothing to merge: the import runs
+
+    qtbot.waitUntil(lambda: wizard.currentId() == wizard.SUMMARY, timeout=20_000)
+    page = wizard.currentPage()
+    assert page.headline.text() == "indicators: 2 added, 0 changed, 0 unchanged; rows skipped: 1"  # type: ignore[attr-defined]
+    assert "row 4: unknown neighbourhood Osdorp; skipped." in page.details.toPlainText()  # type: ignore[attr-defined]
+    with database.session() as session:
+        stored = {(row.neighbourhood_id, row.year): row.value for row in session.scalars(select(Indicator))}
+        partners = session.scalars(select(Organisation.name)).all()
+    assert stored == {(slotervaart, 2024): 79.0, (slotervaart, 2025): 81.5}
+    assert partners == []  # the roster sheet beside it was not imported

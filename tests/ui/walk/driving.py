@@ -494,7 +494,7 @@ class Walk:
     # --- import and report ------------------------------------------------------------------------------------
 
     def import_roster(self, path: Path, district: str) -> str:
-        """File › Import roster… (Ctrl+I): the path typed, Next through the pages; returns the summary line."""
+        """File › Import… (Ctrl+I): the path typed, Next through the pages; returns the summary line."""
         self.window.actions_by_name["import_roster"].trigger()
         wizard = showing(self.window, ImportWizard)
         page = wizard.file_page
