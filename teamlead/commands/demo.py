@@ -16,8 +16,8 @@ def register(subparsers: Any) -> None:
         help=tr("fill an empty database with realistic demo data"),
         description=tr(
             "Fill an empty database with realistic demo data: Amsterdam districts, partners, contact "
-            "persons, two years of notes, meetings and agreements. The same seed and date always give "
-            "the same data."
+            "persons, two years of notes, signals, meetings and agreements, places and outcome figures per "
+            "neighbourhood. The same seed and date always give the same data."
         ),
     )
     parser.add_argument("--scale", choices=SCALES, default="small", help=tr("how much data (default: small)"))
@@ -54,8 +54,11 @@ def run(args: argparse.Namespace) -> int:
         ("person", tr("contact persons")),
         ("role", tr("roles")),
         ("note", tr("notes")),
+        ("signal_round", tr("signals followed up")),
         ("meeting", tr("meetings")),
         ("agreement", tr("agreements")),
+        ("place", tr("places where young people spend their time")),
+        ("indicator", tr("outcome figures (neighbourhood and year)")),
     ):
         print(f"  {counts.get(key, 0):>8}  {label}")
     return 0
