@@ -90,6 +90,10 @@ class WhoToCallView(QWidget):
         self.key_rows: list[KeyContactRow] = []
         """The key contacts on screen, in their order (reachable now first)."""
         self.asking: SignalPage | None = None
+        self._ask_cells: list[tuple[int, QPushButton | None]] = []
+        """Each partner's "Ask…" button (None once answered) in the order shown: where focus goes next."""
+        self._answering: int | None = None
+        """The partner whose answer is being recorded: once the list shows it, focus moves on to the next."""
         """The signal whose partners are being asked (asking mode), else None."""
         self.is_loaded = False
         """True once the neighbourhoods can be picked (the frame's ready check reads it)."""
@@ -137,7 +141,7 @@ class WhoToCallView(QWidget):
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.list_widget)
         layout = QVBoxLayout(self)
@@ -258,6 +262,7 @@ class WhoToCallView(QWidget):
     def stop_asking(self) -> None:
         """Leave asking mode (the signal's round dialog shows the answers)."""
         self.asking = None
+        self._answering = None
         self.asking_bar.hide()
         self._show_groups(self.groups)
 
@@ -297,6 +302,7 @@ class WhoToCallView(QWidget):
     def _show_groups(self, groups: list[CallGroup]) -> None:
         self.groups = groups
         self._clear()
+        self._ask_cells = []
         self.log_button.setEnabled(self._neighbourhood_id is not None)
         self.pocket_button.set_neighbourhood(self._neighbourhood_id, self.picker.label())
         self.page_button.setEnabled(self._neighbourhood_id is not None)
@@ -338,8 +344,22 @@ class WhoToCallView(QWidget):
             self.list_layout.addWidget(self._heading(group.domain or tr("No domain")))
             for partner in group.partners:
                 self.list_layout.addWidget(self._partner_card(partner))
+        self._focus_next_ask()
         if self.is_loaded:
             self.loaded.emit()
+
+    def _focus_next_ask(self) -> None:
+        """After an answer the list is drawn again (and the focused button with it): keyboard focus goes to
+        the next partner still to ask, so a team lead calling down the list never reaches for the mouse."""
+        answered, self._answering = self._answering, None
+        if answered is None or self.asking is None:
+            return
+        after = next((i for i, (pid, _b) in enumerate(self._ask_cells) if pid == answered), -1)
+        order = self._ask_cells[after + 1 :] + self._ask_cells[: after + 1]
+        button = next((button for _pid, button in order if button is not None), None)
+        if button is not None:
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(button)
 
     @staticmethod
     def _heading(text: str) -> QLabel:
@@ -390,8 +410,10 @@ class WhoToCallView(QWidget):
         if answered:
             label = QLabel(tr("Asked: {answer}", answer=words.signal_answer(answered[-1].answer)))
             label.setObjectName("askedAnswer")
+            self._ask_cells.append((partner.id, None))
             return label
         button = QPushButton(tr("Ask…"))
+        self._ask_cells.append((partner.id, button))
         button.setObjectName("askButton")
         button.setAccessibleName(tr("Ask {partner}", partner=partner.name))
         button.clicked.connect(lambda: self.ask(partner, person_id))
@@ -402,6 +424,7 @@ class WhoToCallView(QWidget):
         page = self.asking
         if page is None:
             return
+        self._answering = partner.id
         people = tuple((contact.person_id, contact.name) for contact in partner.people)
         chosen = person_id if person_id is not None else (people[0][0] if people else None)
         open_ask_dialog(

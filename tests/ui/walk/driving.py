@@ -303,6 +303,9 @@ class Walk:
                 self.qtbot.mouseClick(asking.save_button, Qt.MouseButton.LeftButton)
                 self.settle()
                 assert recorded, f"the answer of {ask.partner} was not recorded"
+                still = [b for b in who.findChildren(QPushButton, "askButton") if b.isVisible()]
+                if still:  # keyboard focus stays in the list, on a partner still to ask
+                    assert who.window().focusWidget() in still, "focus left the list after an answer"
             self.qtbot.mouseClick(who.done_asking_button, Qt.MouseButton.LeftButton)
             self.settle()
             assert len(dialog.asks_model.rows()) == len(asked), "the round shows every answer"
