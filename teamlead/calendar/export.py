@@ -8,6 +8,8 @@
 - A cancelled meeting outside a series is exported with STATUS:CANCELLED rather than left out, so a calendar
   that imported it before marks it cancelled instead of keeping it as planned.
 - Location and agenda are in the description, as plain text every client shows.
+- SEQUENCE is one number per UID, shared with invitations, that rises only when what an invitee sees changed
+  (:mod:`teamlead.calendar.sequence`); a minutes edit leaves it as it was.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from teamlead import __version__
 from teamlead.calendar.identity import database_uid, meeting_uid, series_uid
+from teamlead.calendar.sequence import SequenceBook
 from teamlead.data.meetings import Meeting, MeetingSeries
 from teamlead.i18n import tr
 from teamlead.rules import words
@@ -52,10 +55,15 @@ class ExportCounts:
 def build_calendar(
     session: Session, start: date, *, now: datetime | None = None, store_identity: bool = True
 ) -> Calendar:
-    """The meetings from the day ``start`` (Amsterdam) on, and every series still running then
-    (``store_identity``: see :func:`~teamlead.calendar.identity.database_uid`)."""
+    """The meetings from the day ``start`` (Amsterdam) on, and every series still running then.
+
+    ``store_identity`` False (a database opened read-only): neither the calendar identity
+    (:func:`~teamlead.calendar.identity.database_uid`) nor the SEQUENCEs
+    (:class:`~teamlead.calendar.sequence.SequenceBook`) are stored; they are computed as a writable database
+    would store them."""
     identity = database_uid(session, store=store_identity)
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    book = SequenceBook(session, store=store_identity, now=stamp)
     zone = AMSTERDAM
     start_utc = datetime.combine(start, time(0, 0), tzinfo=zone).astimezone(UTC)
     calendar = Calendar()
@@ -72,15 +80,19 @@ def build_calendar(
         .order_by(Meeting.starts_at, Meeting.id)
     )
     for meeting in singles:
-        calendar.add_component(_meeting_event(meeting, meeting_uid(identity, meeting.id), stamp, zone))
+        uid = meeting_uid(identity, meeting.id)
+        calendar.add_component(meeting_event(meeting, uid, stamp, zone, book.for_meeting(uid, meeting)))
     everything = session.scalars(
         select(MeetingSeries)
         .where(MeetingSeries.id.not_in(unusable_series(session)))
-        .options(selectinload(MeetingSeries.meetings).selectinload(Meeting.agenda_items))
+        .options(
+            selectinload(MeetingSeries.meetings).selectinload(Meeting.agenda_items),
+            selectinload(MeetingSeries.meetings).selectinload(Meeting.invitees),
+        )
         .order_by(MeetingSeries.id)
     )
     for series in everything:
-        for event in _series_events(series, identity, start_utc, stamp):
+        for event in _series_events(series, identity, start_utc, stamp, book):
             calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar
@@ -107,7 +119,8 @@ def _description(kind: str, location: str, agenda: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _meeting_event(meeting: Meeting, uid: str, stamp: datetime, zone: ZoneInfo) -> Event:
+def meeting_event(meeting: Meeting, uid: str, stamp: datetime, zone: ZoneInfo, sequence: int) -> Event:
+    """One meeting as a VEVENT (an override of a series when the caller adds RECURRENCE-ID)."""
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -122,7 +135,7 @@ def _meeting_event(meeting: Meeting, uid: str, stamp: datetime, zone: ZoneInfo) 
     event.add("categories", [words.meeting_kind(meeting.kind)])
     cancelled = meeting.status == MeetingStatus.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    event.add("sequence", max(meeting.version - 1, 0))
+    event.add("sequence", sequence)
     event.add("last-modified", meeting.updated_at.astimezone(UTC))
     return event
 
@@ -141,7 +154,7 @@ def _rule(series: MeetingSeries, zone: ZoneInfo) -> vRecur:
 
 
 def _series_events(
-    series: MeetingSeries, identity: str, start_utc: datetime, stamp: datetime
+    series: MeetingSeries, identity: str, start_utc: datetime, stamp: datetime, book: SequenceBook
 ) -> Iterator[Event]:
     """The series' master event with its EXDATEs and overrides, then its occurrences that left the rule."""
     timing = timing_of(series)
@@ -156,7 +169,8 @@ def _series_events(
         return
     horizon = max([key_to_local(k).date() for k in rows] + [start_local.date()])
     generated = [occurrence_key(s) for s in local_starts(timing, until=horizon)]
-    master = _master_event(series, uid, stamp, zone)
+    sequence = book.for_series(uid, series)
+    master = master_event(series, uid, stamp, zone, sequence)
     excluded: list[datetime] = []
     overrides: list[Event] = []
     for key in generated:
@@ -165,7 +179,7 @@ def _series_events(
         if meeting is None or meeting.status == MeetingStatus.CANCELLED:
             excluded.append(original)
         elif _differs(series, meeting):
-            override = _meeting_event(meeting, uid, stamp, zone)
+            override = meeting_event(meeting, uid, stamp, zone, sequence)
             override.add("recurrence-id", original)
             overrides.append(override)
     if excluded:
@@ -180,10 +194,12 @@ def _series_events(
             or meeting.starts_at < start_utc
         ):
             continue
-        yield _meeting_event(meeting, meeting_uid(identity, meeting.id), stamp, zone)
+        own = meeting_uid(identity, meeting.id)
+        yield meeting_event(meeting, own, stamp, zone, book.for_meeting(own, meeting))
 
 
-def _master_event(series: MeetingSeries, uid: str, stamp: datetime, zone: ZoneInfo) -> Event:
+def master_event(series: MeetingSeries, uid: str, stamp: datetime, zone: ZoneInfo, sequence: int) -> Event:
+    """A series' recurring VEVENT, without its exceptions."""
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
@@ -197,7 +213,7 @@ def _master_event(series: MeetingSeries, uid: str, stamp: datetime, zone: ZoneIn
     event.add("description", _description(series.kind, series.location, []))
     event.add("categories", [words.meeting_kind(series.kind)])
     event.add("status", "CONFIRMED")
-    event.add("sequence", max(series.version - 1, 0))
+    event.add("sequence", sequence)
     event.add("last-modified", series.updated_at.astimezone(UTC))
     return event
 
