@@ -46,7 +46,14 @@ from teamlead.reporting.model import (
 from teamlead.reporting.network import gather_network
 from teamlead.reporting.periods import Counted, Period, local_date, quarter_label, trend_quarters
 from teamlead.reporting.signals import signal_themes
-from teamlead.reporting.summary_keys import FALSE, FORMAT_VERSION, META_KEYS, TRUE
+from teamlead.reporting.summary_keys import (
+    DOMAIN_PREFIX,
+    FALSE,
+    FORMAT_VERSION,
+    META_KEYS,
+    THEME_PREFIX,
+    TRUE,
+)
 from teamlead.rules import words
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, Audience, MeetingKind, MeetingStatus
 
@@ -114,6 +121,10 @@ def gather_district_report(
             session, district.id, facts, counted, per_quarter, trend.quarters, audience == Audience.DISTRICT
         ),
         indicators=neighbourhood_indicators(session, district.id, period.end.year),
+        labels={
+            **{f"{DOMAIN_PREFIX}{domain.key}": domain.name for domain in facts.domains},
+            **{f"{THEME_PREFIX}{theme.key}": theme.name for theme in facts.themes},
+        },
     )
 
 

@@ -6,7 +6,8 @@ the boundary here means a writer cannot reach a column the gatherer did not choo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,9 @@ class DistrictReport:
     """Signals by theme per quarter, and (district audience) per neighbourhood."""
     indicators: NeighbourhoodIndicators | None = None
     """The neighbourhoods' public outcome figures beside the network."""
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """Summary key -> the current name of its domain or theme (``partners_active_<key>``,
+    ``signals_theme_<key>``): a renamed default domain or theme is printed by its new name, not its first."""
 
     @property
     def has_data(self) -> bool:

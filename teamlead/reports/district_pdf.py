@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ def write_district_pdf(report: DistrictReport, target: Path) -> None:
     story += body_indicators(report.indicators)
     if report.network_map is not None:
         story += [PageBreak(), *map_page(report.network_map), PageBreak()]
-    story += _trend(report.trend, report.header.counted_until)
+    story += _trend(report.trend, report.header.counted_until, report.labels)
     story += body_signals(report)
     story += body_meetings(report)
     story += body_agreements(report)
@@ -53,7 +54,9 @@ def write_district_pdf(report: DistrictReport, target: Path) -> None:
 
 def _key_figures(report: DistrictReport) -> list[Flowable]:
     rows = [
-        (figure_label(key), format_figure(key, value)) for key, value in report.summary if key not in META
+        (figure_label(key, report.labels), format_figure(key, value))
+        for key, value in report.summary
+        if key not in META
     ]
     half = (len(rows) + 1) // 2
     left, right = rows[:half], rows[half:]
@@ -132,13 +135,14 @@ def _chart(trend: Trend, key: str) -> Drawing:
     return drawing
 
 
-def _trend(trend: Trend, counted_until: date | None) -> list[Flowable]:
+def _trend(trend: Trend, counted_until: date | None, labels: Mapping[str, str]) -> list[Flowable]:
     """Charts and the table; a quarter that was not over when the report was made is starred."""
     charts = [_chart(trend, key) for key in CHARTED]
     grid = Table([charts[:2], charts[2:]], colWidths=[pdf.CONTENT_WIDTH / 2] * 2)
     grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
     rows = [
-        [figure_label(key), *(format_figure(key, value) for value in values)] for key, values in trend.rows
+        [figure_label(key, labels), *(format_figure(key, value) for value in values)]
+        for key, values in trend.rows
     ]
     complete = trend.complete or (True,) * len(trend.quarters)
     quarters = [quarter_heading(label, done) for label, done in zip(trend.quarters, complete, strict=True)]

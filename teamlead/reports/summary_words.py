@@ -7,6 +7,7 @@ Functions, not tables built at import, so that a language chosen after import (`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from teamlead.i18n import tr
@@ -14,8 +15,10 @@ from teamlead.reporting.summary_keys import DOMAIN_PREFIX, THEME_PREFIX, TRUE
 from teamlead.rules import formatting, words
 
 
-def figure_label(key: str, domain_names: dict[str, str] | None = None) -> str:
-    """A readable name for a Summary key; per-kind keys are built from the kind's own word."""
+def figure_label(key: str, names: Mapping[str, str] | None = None) -> str:
+    """A readable name for a Summary key; per-kind keys are built from the kind's own word. ``names`` (a
+    report's :attr:`~teamlead.reporting.model.DistrictReport.labels`) gives domains and themes their current
+    names; without it a default one is named by its default name."""
     fixed = {
         "format_version": tr("Format version"),
         "district": tr("District"),
@@ -44,17 +47,14 @@ def figure_label(key: str, domain_names: dict[str, str] | None = None) -> str:
     }
     if key in fixed:
         return fixed[key]
+    named = (names or {}).get(key)
     if key.startswith(THEME_PREFIX):
         part = key.removeprefix(THEME_PREFIX)
-        theme = words.default_theme_name(part) or part.replace("_", " ").capitalize()
+        theme = named or words.default_theme_name(part) or part.replace("_", " ").capitalize()
         return tr("Signals: {theme}", theme=theme)
     if key.startswith(DOMAIN_PREFIX):
         part = key.removeprefix(DOMAIN_PREFIX)
-        name = (
-            (domain_names or {}).get(part)
-            or words.default_domain_name(part)
-            or part.replace("_", " ").capitalize()
-        )
+        name = named or words.default_domain_name(part) or part.replace("_", " ").capitalize()
         return tr("Active partners: {domain}", domain=name)
     if key.startswith("contact_moments_"):
         return tr("Contact moments: {kind}", kind=words.note_kind(key.removeprefix("contact_moments_")))

@@ -189,3 +189,28 @@ def test_an_interim_report_says_so_on_its_first_page_and_marks_its_quarter(
     assert values["meetings_held"] == 1
     trend = sheet_rows(xlsx, "Trend")
     assert trend[1] == ("period_complete", *["true"] * 7, "false")
+
+
+def test_a_renamed_default_domain_and_theme_are_printed_by_their_new_names(
+    seeded_sqlite: tuple[Database, Seeded], tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from teamlead.data.geography import Domain
+    from teamlead.data.signals import Theme
+    from teamlead.services.geography import rename_domain
+    from teamlead.services.signal_lists import rename_theme
+
+    database, _seeded = seeded_sqlite
+    with database.begin() as session:  # as Settings renames them: the keys stay
+        domain = session.scalars(select(Domain).where(Domain.key == "safety")).one()
+        theme = session.scalars(select(Theme).where(Theme.key == "unrest")).one()
+        rename_domain(session, domain.id, "Veiligheid en handhaving", expected_version=domain.version)
+        rename_theme(session, theme.id, "Onrust op straat", expected_version=theme.version)
+    text = pdf_text(_make(database, tmp_path / "nieuw-west.pdf"))
+    assert "Active partners: Veiligheid en handhaving" in text
+    assert "Signals: Onrust op straat" in text
+    assert "Active partners: Safety" not in text
+    assert "Signals: Unrest" not in text
+    keys = dict(sheet_rows(_make(database, tmp_path / "nieuw-west.xlsx"), "Summary")[1:])
+    assert "partners_active_safety" in keys and "signals_theme_unrest" in keys  # the keys stay
