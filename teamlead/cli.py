@@ -32,6 +32,7 @@ COMMANDS: tuple[str, ...] = (
     "consolidate",
     "meetings",
     "calendar",
+    "handover",
 )
 
 

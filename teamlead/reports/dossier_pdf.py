@@ -106,7 +106,7 @@ def _glance(dossier: Dossier, title: str) -> list[Flowable]:
 def _state(line: PartnerLine) -> str:
     state = line.contact.contact_state if line.contact else "none"
     return {
-        "ok": tr("ok"),
+        "ok": tr("In touch"),
         "due": tr("Due soon"),
         "overdue": tr("Overdue"),
     }.get(state, tr("No cadence"))
@@ -126,7 +126,7 @@ def _who(section: NeighbourhoodSection) -> list[Flowable]:
         partner = line.partner
         key = partner.key_contact
         who = f"{key.name}\n{key.phone}" if key is not None else "–"
-        reach = ", ".join(words.reach_window(window) for window in key.reachability) if key else ""
+        reach = "\n".join(words.reach_window(window) for window in key.reachability) if key else ""
         rows.append([partner.name, partner.domain, who, reach or "–", _last_contact(line), _state(line)])
     headers = [
         tr("Partner"),
@@ -136,7 +136,7 @@ def _who(section: NeighbourhoodSection) -> list[Flowable]:
         tr("Last contact"),
         tr("Stay in touch"),
     ]
-    story.append(pdf.data_table(headers, rows, [46, 24, 40, 24, 20, 18], wrap=(0, 1, 2, 3)))
+    story.append(pdf.data_table(headers, rows, [40, 20, 36, 40, 18, 18], wrap=(0, 1, 2, 3, 5)))
     if section.longest_uncontacted:
         longest = "; ".join(
             f"{line.partner.name} ({_last_contact(line)})" for line in section.longest_uncontacted
@@ -176,8 +176,7 @@ def _agreements(dossier: Dossier) -> list[Flowable]:
                 agreement.text,
                 agreement.organisations,
                 entry.responsible or "–",
-                agreement.made_on,
-                agreement.due_on or "",
+                "\n".join(formatting.day_cell(day) for day in (agreement.made_on, agreement.due_on) if day),
                 words.agreement_status(agreement.status),
                 history or "–",
             ]
@@ -186,12 +185,11 @@ def _agreements(dossier: Dossier) -> list[Flowable]:
         tr("Agreement"),
         tr("Organisations"),
         tr("Responsible"),
-        tr("Made"),
-        tr("Due"),
+        tr("Made, due"),
         tr("Status"),
         tr("History"),
     ]
-    return [pdf.data_table(headers, rows, [52, 36, 24, 17, 17, 17, 40], wrap=(0, 1, 2, 5, 6))]
+    return [pdf.data_table(headers, rows, [62, 38, 24, 18, 16, 44], wrap=(0, 1, 2, 4, 5))]
 
 
 def _signals(dossier: Dossier) -> list[Flowable]:
