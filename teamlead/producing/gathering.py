@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from teamlead.reporting.minutes_model import Minutes  # plain dataclasses, no database layer
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -71,6 +73,14 @@ def meeting_pack(session: Session, request: ReportRequest, generated_at: datetim
 
     assert request.meeting_id is not None  # check_request refused a request without one
     return gather_meeting_pack(session, request.meeting_id, generated_at)
+
+
+def minutes(session: Session, request: ReportRequest, generated_at: datetime) -> Minutes:
+    """A held meeting's minutes; a meeting not held by ``generated_at`` is refused (exit 1)."""
+    from teamlead.reporting.minutes import gather_minutes
+
+    assert request.meeting_id is not None  # check_request refused a request without one
+    return gather_minutes(session, request.meeting_id, generated_at)
 
 
 def network(session: Session, request: ReportRequest, generated_at: datetime) -> NetworkMap:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from teamlead.errors import UsageError
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trp
 from teamlead.producing import gathering
 from teamlead.rules.vocabulary import Audience
 
@@ -173,6 +173,14 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
         audiences=(Audience.DISTRICT,),
         takes=frozenset({Option.MEETING}),
         gather=gathering.meeting_pack,
+    ),
+    ReportKind(
+        key="minutes",
+        title=lambda: trp("report", "Minutes"),
+        formats=(Format(".pdf", "minutes_pdf", "write_minutes_pdf"),),
+        audiences=(Audience.DISTRICT,),
+        takes=frozenset({Option.MEETING}),
+        gather=gathering.minutes,
     ),
     ReportKind(
         key="network",
