@@ -18,6 +18,8 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from teamlead.resource_files import resource
@@ -55,6 +57,19 @@ def set_language(language: str) -> None:
 
 def current_language() -> str:
     return _current
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Text in ``language`` inside the block (a mail draft for partners and its attachment), then back to the
+    language before, even when the block fails."""
+    global _current
+    before = _current
+    set_language(language)
+    try:
+        yield
+    finally:
+        _current = before
 
 
 def tr(text: str, /, **values: object) -> str:

@@ -39,6 +39,12 @@ class Settings:
     """Where automatic backups go; None: ``backups/`` beside the database."""
     retention_years: int | None = None
     """How long notes are kept; None: the default period."""
+    organizer_name: str | None = None
+    """The team lead's name as invitations' ORGANIZER (``teamlead calendar --invite``)."""
+    organizer_email: str | None = None
+    """The team lead's e-mail address as invitations' ORGANIZER; replies go there."""
+    partner_language: str = "nl"
+    """``nl`` or ``en``: the language of mail drafts to partners and of the files attached to them."""
     unknown: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}), compare=False)
     """Keys this version does not know (written by a newer one), kept when saving."""
 
@@ -144,3 +150,11 @@ def set_default_district(database_id: str, district_id: int | None) -> Settings:
     )
     save(values)
     return values
+
+
+PARTNER_LANGUAGES = ("nl", "en")
+
+
+def partner_language(values: Settings) -> str:
+    """The language for partners, ``nl`` when the file holds one Teamlead does not speak."""
+    return values.partner_language if values.partner_language in PARTNER_LANGUAGES else "nl"

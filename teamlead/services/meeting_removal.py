@@ -1,9 +1,10 @@
 """Deleting a meeting or a series made by mistake, while nothing of it has happened yet.
 
 A meeting that has started belongs to the record (it may be counted as held, have attendance, minutes and
-agreements): it can be cancelled, never deleted. :func:`removal_blocker` is the one rule; every deletion and
-the confirmation that precedes it ask it, so a new condition (an invitation already sent) is one more line
-there.
+agreements): it can be cancelled, never deleted. Nor can a meeting or series for which an invitation was written
+(``teamlead calendar --invite``, "Send invitation…"): partners may hold it in their calendars, and only a
+cancellation reaches them. :func:`removal_blocker` is the one rule; every deletion and the confirmation that
+precedes it ask it.
 """
 
 from __future__ import annotations
@@ -13,22 +14,34 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from teamlead.data.agreements import Agreement
-from teamlead.data.meetings import AgendaItem, Invitee, Meeting, MeetingSeries
+from teamlead.data.meetings import AgendaItem, CalendarSent, Invitee, Meeting, MeetingSeries
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.vocabulary import AuditAction
 from teamlead.services._common import audit, flush, for_edit, get_or_fail, now_or
 
 
-def removal_blocker(meetings: Sequence[Meeting], now: datetime) -> str | None:
+def removal_blocker(meetings: Sequence[Meeting], now: datetime, *, invited: bool = False) -> str | None:
     """Why these meetings (one, or all of a series) can only be cancelled, not deleted; None when they may go.
 
-    The rule: none of them has started.
+    The rule: none of them has started, and no invitation was written for them (``invited``, from
+    :func:`invitation_written`).
     """
+    if invited:
+        if len(meetings) == 1 and meetings[0].series_id is None:
+            return tr(
+                "An invitation to this meeting was written, so partners may have it in their calendars: "
+                "cancel it instead, and send the cancellation."
+            )
+        return tr(
+            "An invitation to this series was written, so partners may have it in their calendars: "
+            "cancel it instead, and send the cancellation."
+        )
     if any(meeting.starts_at <= now for meeting in meetings):
         if len(meetings) == 1 and meetings[0].series_id is None:
             return tr("This meeting has already started, so it can only be cancelled, not deleted.")
@@ -72,8 +85,22 @@ def removal_of(session: Session, meeting_id: int, *, now: datetime | None = None
         agenda_items=_count(session, AgendaItem.meeting_id, ids),
         invitees=_count(session, Invitee.meeting_id, ids),
         agreements_made=_count(session, Agreement.made_in_meeting_id, ids),
-        blocker=removal_blocker(meetings, now_or(now)),
+        blocker=removal_blocker(
+            meetings, now_or(now), invited=invitation_written(session, ids, series.id if series else None)
+        ),
     )
+
+
+def invitation_written(session: Session, meeting_ids: Sequence[int], series_id: int | None) -> bool:
+    """True when an invitation was written for one of these meetings or for the series
+    (``calendar_sent.invited_at``)."""
+    clauses: list[ColumnElement[bool]] = [CalendarSent.meeting_id.in_(list(meeting_ids))]
+    if series_id is not None:
+        clauses.append(CalendarSent.series_id == series_id)
+    found = session.scalar(
+        select(CalendarSent.uid).where(CalendarSent.invited_at.is_not(None), or_(*clauses)).limit(1)
+    )
+    return found is not None
 
 
 def _count(session: Session, column: InstrumentedAttribute[Any], ids: list[int]) -> int:
@@ -90,7 +117,7 @@ def delete_meeting(
         raise ValidationError(
             "series_id", tr("A meeting of a series is cancelled, or its whole series deleted.")
         )
-    blocker = removal_blocker([meeting], now_or(now))
+    blocker = removal_blocker([meeting], now_or(now), invited=invitation_written(session, [meeting.id], None))
     if blocker is not None:
         raise ValidationError("starts_at", blocker)
     _delete(session, meeting, now)
@@ -103,7 +130,8 @@ def delete_series(
     """Delete a series none of whose meetings has started, with all its meetings; how many meetings went."""
     series = for_edit(session, MeetingSeries, series_id, expected_version)
     meetings = list(series.meetings)
-    blocker = removal_blocker(meetings, now_or(now))
+    invited = invitation_written(session, [m.id for m in meetings], series.id)
+    blocker = removal_blocker(meetings, now_or(now), invited=invited)
     if blocker is not None:
         raise ValidationError("starts_at", blocker)
     for meeting in meetings:

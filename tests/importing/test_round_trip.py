@@ -205,8 +205,10 @@ TEXTS = (
 """Text that a spreadsheet cell does not hold as it is; each must come back exactly."""
 
 
-def add_what_the_demo_lacks(database: Database) -> dict[int, str]:
-    """An occurrence moved on its own (detached), and texts that need care, in columns the demo leaves empty.
+def add_what_the_demo_lacks(database: Database, folder: Path) -> dict[int, str]:
+    """An occurrence moved on its own (detached), texts that need care in columns the demo leaves empty, and
+    what Teamlead wrote to partners' calendars (``calendar_sent``): a publish export, an invitation to a
+    one-off meeting and one to a whole series, by the command a person runs.
 
     Returns person id -> remarks as stored. Written as an older import or a colleague's client might have
     stored them: straight into the columns, without the forms' trimming.
@@ -229,6 +231,18 @@ def add_what_the_demo_lacks(database: Database) -> dict[int, str]:
         session.execute(
             update(Organisation).where(Organisation.id == 1).values(description="Beschrijving\r\nmet regels")
         )
+        one_off = session.scalars(
+            select(Meeting.id).where(Meeting.series_id.is_(None), Meeting.starts_at > MADE_AT).limit(1)
+        ).one()
+    url = database.url.render_as_string(hide_password=False)
+    calendar = ["--database", url, "calendar", "-o"]
+    invite = ["--invite", "--organizer", "Anna de Vries <anna@example.nl>"]
+    assert main([*calendar, str(folder / "all.ics"), "--from", "2026-01-01"]) == 0
+    assert main([*calendar, str(folder / "one.ics"), "--meeting", str(one_off), *invite]) == 0
+    assert (
+        main([*calendar, str(folder / "series.eml"), "--meeting", str(meeting.id), "--whole-series", *invite])
+        == 0
+    )
     return remarks
 
 
@@ -270,7 +284,7 @@ def test_the_district_demo_survives_export_and_import_by_the_commands(
         main(["--database", source, "demo", "--scale", "district", "--seed", "1", "--today", "2026-11-23"])
         == 0
     )
-    remarks = add_what_the_demo_lacks(database)
+    remarks = add_what_the_demo_lacks(database, tmp_path)
     assert main(["--database", source, "export", "-o", str(first)]) == 0
     assert main(["--database", target, "import", str(first)]) == 0
     assert main(["--database", target, "export", "-o", str(second)]) == 0
