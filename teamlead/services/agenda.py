@@ -16,7 +16,15 @@ from teamlead.errors import ValidationError
 from teamlead.i18n import tr
 from teamlead.rules.limits import Width
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, AuditAction
-from teamlead.services._common import audit, flush, for_edit, get_or_fail, required_text, touch
+from teamlead.services._common import (
+    apply_changes,
+    audit,
+    flush,
+    for_edit,
+    get_or_fail,
+    required_text,
+    touch,
+)
 from teamlead.services.agreements import link_meeting
 
 
@@ -50,6 +58,18 @@ def add_agenda_item(
     flush(session)
     audit(session, item, AuditAction.CREATE, ["meeting_id", "position", "title"], now=now)
     return item.id
+
+
+def set_agenda_item_details(
+    session: Session, item_id: int, details: str, *, expected_version: int, now: datetime | None = None
+) -> None:
+    """What a point is about, or what came of it (the minutes print it under the point), against the version
+    the user saw: someone else's change meanwhile is a conflict, not overwritten."""
+    item = for_edit(session, AgendaItem, item_id, expected_version)
+    changed = apply_changes(item, {"details": (details or "").strip()})
+    flush(session)
+    if changed:
+        audit(session, item, AuditAction.UPDATE, changed, now=now)
 
 
 def reorder_agenda(

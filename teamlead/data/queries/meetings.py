@@ -105,6 +105,8 @@ class AgendaRow:
     title: str
     details: str
     agreement_id: int | None
+    version: int = 1
+    """The item's own version, for editing its details against what the user saw."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +146,12 @@ def meeting_detail(session: Session, meeting_id: int) -> MeetingDetail | None:
     ).all()
     agenda = session.execute(
         select(
-            AgendaItem.id, AgendaItem.position, AgendaItem.title, AgendaItem.details, AgendaItem.agreement_id
+            AgendaItem.id,
+            AgendaItem.position,
+            AgendaItem.title,
+            AgendaItem.details,
+            AgendaItem.agreement_id,
+            AgendaItem.version,
         )
         .where(AgendaItem.meeting_id == meeting_id)
         .order_by(AgendaItem.position, AgendaItem.id)

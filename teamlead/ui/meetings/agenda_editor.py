@@ -1,13 +1,15 @@
 """The agenda editor of a meeting's page: add, reorder and remove points, and the "open agreements" block.
 
-Every change here is saved at once (it is structure, not typing): add and remove through
-:mod:`teamlead.services.agenda`, reorder against the meeting's version. The open agreements with the invited
-partners are proposed beside the agenda until they are on it, so nothing agreed is forgotten.
+Every change to the structure is saved at once: add and remove through :mod:`teamlead.services.agenda`, reorder
+against the meeting's version. A point's details are typing, like the minutes: kept here per point until the
+page's Save, which writes them against the version of each point the user saw. The open agreements with the
+invited partners are proposed beside the agenda until they are on it, so nothing agreed is forgotten.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from teamlead.data.queries.meeting_page import MeetingPageData, ProposedAgreement
+from teamlead.data.queries.meetings import AgendaRow
 from teamlead.i18n import tr
 from teamlead.rules.vocabulary import RecordKind
 from teamlead.services.agenda import carry_forward_and_link
@@ -56,6 +60,9 @@ class AgendaEditor(QWidget):
     record_opened = Signal(object, int)
     """(kind, id): the user opened an agreement from the proposals or the agenda."""
 
+    details_edited = Signal()
+    """The user typed in a point's details (the page then has unsaved changes)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data: MeetingPageData | None = None
@@ -75,6 +82,20 @@ class AgendaEditor(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(tr("Agenda"))
         self.table.activated.connect(self._open_item)
+        self.table.selectionModel().selectionChanged.connect(self._show_details)
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("agendaDetails")
+        self.details.setTabChangesFocus(True)
+        self.details.setAccessibleName(tr("Details of the point"))
+        self.details.setPlaceholderText(
+            tr("What the point is about, or what came of it (printed in the minutes)")
+        )
+        self.details.setEnabled(False)
+        self.details.textChanged.connect(self._details_typed)
+        self._details: dict[int, _Typed] = {}
+        """Item id → the details typed for it and what they were typed over (not saved yet)."""
+        self._details_item: int | None = None
+        self._filling = False
         self.new_item = QLineEdit()
         self.new_item.setObjectName("newAgendaItem")
         self.new_item.setPlaceholderText(tr("A new point, then Enter"))
@@ -122,6 +143,8 @@ class AgendaEditor(QWidget):
         for button in (self.up_button, self.down_button, self.remove_button):
             moving.addWidget(button)
         moving.addStretch(1)
+        details_caption = QLabel(tr("Details of the p&oint:"))
+        details_caption.setBuddy(self.details)
         heading = QLabel(tr("A&genda"))
         heading.setBuddy(self.table)
         heading.setProperty("cardTitle", True)
@@ -134,13 +157,18 @@ class AgendaEditor(QWidget):
         layout.addWidget(self.table, 3)
         layout.addLayout(adding)
         layout.addLayout(moving)
+        layout.addWidget(details_caption)
+        layout.addWidget(self.details, 1)
         layout.addWidget(self.proposed_box, 2)
 
-    def show_data(self, data: MeetingPageData, now: Callable[[], Any]) -> None:
-        """Show the agenda and the proposals of freshly loaded page data, keeping the selected point."""
+    def show_data(self, data: MeetingPageData, now: Callable[[], Any], *, keep_typing: bool = False) -> None:
+        """Show the agenda and the proposals of freshly loaded page data, keeping the selected point; with
+        ``keep_typing``, the details typed and not saved yet stay (else they are dropped)."""
         selected = self.selected_id()
         self._data = data
         self._now = now
+        self._details = _kept(self._details, data.detail.agenda) if keep_typing else {}
+        self._details_item = None
         self.model.set_rows(data.detail.agenda)
         self.proposed_model.set_rows(data.proposed)
         self.proposed.resizeColumnToContents(0)
@@ -150,6 +178,7 @@ class AgendaEditor(QWidget):
         self.carry_button.setEnabled(bool(data.proposed))
         if selected is not None:
             self.select_item(selected)
+        self._show_details()
 
     def proposals(self) -> list[ProposedAgreement]:
         return [self.proposed_model.row_at(i) for i in range(self.proposed_model.rowCount())]
@@ -166,6 +195,35 @@ class AgendaEditor(QWidget):
         ids = self.model.item_ids()
         if item_id in ids:
             self.table.selectRow(ids.index(item_id))
+
+    def details_changes(self) -> dict[int, tuple[int, str]]:
+        """The details typed and not saved yet: item id → (the item's version the user saw, the text)."""
+        return {
+            item_id: (typed.version, typed.text)
+            for item_id, typed in self._details.items()
+            if typed.text.strip() != typed.loaded.strip()
+        }
+
+    def _show_details(self) -> None:
+        """Put the selected point's details (as typed, else as saved) in the details field."""
+        item_id = self.selected_id()
+        self._details_item = item_id
+        row = None if item_id is None else self.model.row_at(self.model.item_ids().index(item_id))
+        typed = self._details.get(item_id) if item_id is not None else None
+        self._filling = True
+        self.details.setPlainText(typed.text if typed is not None else row.details if row is not None else "")
+        self._filling = False
+        self.details.setEnabled(row is not None)
+
+    def _details_typed(self) -> None:
+        item_id = self._details_item
+        if self._filling or item_id is None:
+            return
+        row = self.model.row_at(self.model.item_ids().index(item_id))
+        typed = self._details.get(item_id)
+        loaded, version = (typed.loaded, typed.version) if typed is not None else (row.details, row.version)
+        self._details[item_id] = _Typed(self.details.toPlainText(), loaded, version)
+        self.details_edited.emit()
 
     def _request(self, work: Callable[[Session], Any], what: str = "agenda") -> None:
         if self._data is None or self.busy:
@@ -222,3 +280,27 @@ class AgendaEditor(QWidget):
         row = self.selected_row()
         if row is not None and self.model.row_at(row).agreement_id is not None:
             self.record_opened.emit(RecordKind.AGREEMENT, self.model.row_at(row).agreement_id)
+
+
+@dataclass(frozen=True)
+class _Typed:
+    """A point's details as typed, over the text and version loaded when typing began."""
+
+    text: str
+    loaded: str
+    version: int
+
+
+def _kept(typed: dict[int, _Typed], rows: tuple[AgendaRow, ...]) -> dict[int, _Typed]:
+    """The typing still meant for the points now loaded. A point whose details are still what the typing began
+    from takes its new version (our own reorder raised it); one changed by someone else keeps the old version,
+    so the save is a conflict rather than an overwrite."""
+    loaded = {row.id: row for row in rows}
+    kept = {}
+    for item_id, entry in typed.items():
+        row = loaded.get(item_id)
+        if row is None:
+            continue
+        version = row.version if row.details == entry.loaded else entry.version
+        kept[item_id] = _Typed(entry.text, entry.loaded, version)
+    return kept

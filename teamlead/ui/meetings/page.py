@@ -1,9 +1,10 @@
 """A meeting's own page: its fields, the agenda editor, attendance by keyboard, minutes, the local-reflection
 answers, and decisions turned into agreements.
 
-Typing (attendance, minutes, answers) is kept on the page until Save (Ctrl+S), then written in one transaction
-against the version the page loaded: someone else's change meanwhile is a conflict the user sees. Agenda and
-agreement changes are saved at once. Leaving the page with unsaved typing asks first.
+Typing (attendance, minutes, answers, an agenda point's details) is kept on the page until Save (Ctrl+S), then
+written in one transaction against the versions the page loaded: someone else's change meanwhile is a conflict the
+user sees. Agenda structure and agreement changes are saved at once. Leaving the page with unsaved typing asks
+first. Minutes… writes the minutes of a held meeting as a PDF.
 """
 
 from __future__ import annotations
@@ -33,10 +34,12 @@ from teamlead.errors import UserError
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import Attendance, Change, MeetingKind, MeetingStatus
+from teamlead.services.agenda import set_agenda_item_details
 from teamlead.services.meetings import save_meeting_page
 from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.agenda_editor import AgendaEditor
 from teamlead.ui.meetings.decisions import DecisionForm
+from teamlead.ui.meetings.minutes_button import MinutesButton
 from teamlead.ui.meetings.page_models import AttendanceModel, attendance_key_label, attendance_keys
 from teamlead.ui.meetings.reflection import ReflectionForm
 from teamlead.ui.widgets.formatting import format_when
@@ -110,6 +113,8 @@ class MeetingPage(QWidget):
         self.invitees_button.setObjectName("editInvitees")
         self.invitees_button.setToolTip(tr("Invite partners or people, or take an invitation back"))
         self.invitees_button.clicked.connect(lambda: self.data and self.invitees_requested.emit(self.data))
+        self.minutes_button = MinutesButton(context)
+        self.minutes_button.said.connect(self._tell)
         self.save_button = QPushButton(tr("&Save"))
         self.save_button.setObjectName("saveMeeting")
         self.save_button.setToolTip(tr("Ctrl+S"))
@@ -148,6 +153,7 @@ class MeetingPage(QWidget):
         self.attendance.edited.connect(self._edited)
         self.minutes.textChanged.connect(self._edited)
         self.reflection.edited.connect(self._edited)
+        self.agenda.details_edited.connect(self._edited)
         for keys, slot in (
             (QKeySequence.StandardKey.Save, self.save),
             ("Alt+Left", lambda: self.leave(self.back_requested.emit)),
@@ -163,6 +169,7 @@ class MeetingPage(QWidget):
         top.addWidget(self.back_button)
         top.addWidget(self.heading, 1)
         top.addWidget(self.change_button)
+        top.addWidget(self.minutes_button)
         top.addWidget(self.save_button)
         sheet = QWidget()
         sheet_layout = QVBoxLayout(sheet)
@@ -235,7 +242,8 @@ class MeetingPage(QWidget):
         if meeting.status == MeetingStatus.CANCELLED:
             facts.append(tr("cancelled"))
         self.facts.setText("  ·  ".join(facts))
-        self.agenda.show_data(data, self._context.now)
+        self.agenda.show_data(data, self._context.now, keep_typing=keep_typing)
+        self.minutes_button.set_meeting(meeting)
         self.decisions.show_data(data, self._context.now, self._context.today())
         reflection = meeting.kind == MeetingKind.REFLECTION
         self.tabs.setTabVisible(1, reflection)
@@ -273,6 +281,7 @@ class MeetingPage(QWidget):
         self.change_button.setEnabled(self.data is not None and not self.dirty)
         self.change_button.setToolTip(tr("Save or undo your changes first") if self.dirty else "")
         self.invitees_button.setEnabled(self.data is not None and not self.dirty)
+        self.minutes_button.set_unsaved(self.dirty)
         counts = self.attendance.counts()
         if self.data is not None and not self.attendance.rowCount():
             self.attendance_hint.setText(tr("No one is invited yet: Invitees… adds partners and people."))
@@ -336,6 +345,7 @@ class MeetingPage(QWidget):
         marks = self.attendance.changes()
         minutes = self.minutes.toPlainText()
         answers = self.reflection.answers() if meeting.kind == MeetingKind.REFLECTION else None
+        details = self.agenda.details_changes()
         now = self._context.now()
         self.save_button.setEnabled(False)
 
@@ -349,6 +359,8 @@ class MeetingPage(QWidget):
                 reflection=answers,
                 now=now,
             )
+            for item_id, (version, text) in details.items():
+                set_agenda_item_details(session, item_id, text, expected_version=version, now=now)
 
         def done(_result: object) -> None:
             self.dirty = False
@@ -363,6 +375,12 @@ class MeetingPage(QWidget):
     def _save_failed(self, error: BaseException) -> None:
         self._update_state()
         self._say(error)
+
+    def _tell(self, text: str, trouble: bool) -> None:
+        """A word from the Minutes… button: the file saved, or (``trouble``) why it was not."""
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020; font-weight: 600" if trouble else "")
+        self.message.show()
 
     def _say(self, error: BaseException) -> None:
         if not isinstance(error, UserError):
