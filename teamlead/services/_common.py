@@ -21,6 +21,7 @@ from teamlead.data.queries.default_district import district_for_user
 from teamlead.data.roster import Organisation, Person
 from teamlead.errors import ConflictError, ValidationError
 from teamlead.i18n import tr
+from teamlead.rules import formatting
 from teamlead.rules.limits import Width
 from teamlead.rules.vocabulary import AuditAction
 
@@ -151,8 +152,8 @@ def check_period(field: str, start: date | None, end: date | None) -> None:
             field,
             tr(
                 "The end date {end} lies before the start date {start}.",
-                end=end.isoformat(),
-                start=start.isoformat(),
+                end=formatting.day_text(end),
+                start=formatting.day_text(start),
             ),
         )
 

@@ -20,6 +20,7 @@ from teamlead.data.meetings import AgendaItem, Invitee, Meeting
 from teamlead.data.roster import Person
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules import formatting
 from teamlead.rules.clock import AMSTERDAM
 from teamlead.rules.vocabulary import AgreementStatus, AuditAction
 from teamlead.services._common import (
@@ -77,8 +78,8 @@ def _validated(
             "due_on",
             tr(
                 "The due date {due} lies before the day the agreement was made {made}.",
-                due=data.due_on.isoformat(),
-                made=made_on.isoformat(),
+                due=formatting.day_text(data.due_on),
+                made=formatting.day_text(made_on),
             ),
         )
     district_id = record_district(  # made in a meeting: the meeting's district, as a screen's

@@ -25,6 +25,7 @@ from teamlead.data.notes import Note, note_organisation, note_person
 from teamlead.data.signals import SignalAsk, SignalRound
 from teamlead.errors import UserError, ValidationError
 from teamlead.i18n import tr
+from teamlead.rules import formatting
 from teamlead.rules.clock import AMSTERDAM, local_day
 from teamlead.rules.vocabulary import AuditAction, NoteKind
 from teamlead.services._common import (
@@ -80,8 +81,8 @@ def _validated(
             "follow_up_on",
             tr(
                 "The follow-up date {follow_up} lies before the date of the note {date}.",
-                follow_up=data.follow_up_on.isoformat(),
-                date=occurred_on.isoformat(),
+                follow_up=formatting.day_text(data.follow_up_on),
+                date=formatting.day_text(occurred_on),
             ),
         )
     neighbourhood = None

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.roster import Organisation, organisation_neighbourhood
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules import formatting
 from teamlead.rules.limits import Width
 from teamlead.rules.vocabulary import AuditAction, OrganisationStatus
 from teamlead.services._common import (
@@ -177,8 +178,8 @@ def archive_organisation(
             "left_on",
             tr(
                 "The end date {end} lies before the start date {start}.",
-                end=left_on.isoformat(),
-                start=organisation.joined_on.isoformat(),
+                end=formatting.day_text(left_on),
+                start=formatting.day_text(organisation.joined_on),
             ),
         )
     changed = apply_changes(organisation, {"status": OrganisationStatus.FORMER, "left_on": left_on})

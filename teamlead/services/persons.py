@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from teamlead.data.roster import Organisation, Person, Role
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
+from teamlead.rules import formatting
 from teamlead.rules.limits import Width
 from teamlead.rules.vocabulary import AuditAction
 from teamlead.services._common import (
@@ -136,15 +137,15 @@ def start_role(
 def _end(role: Role, last_day: date, field: str) -> None:
     if role.ended_on is not None:
         raise ValidationError(
-            field, tr("This role has already ended on {date}.", date=role.ended_on.isoformat())
+            field, tr("This role has already ended on {date}.", date=formatting.day_text(role.ended_on))
         )
     if role.started_on is not None and last_day < role.started_on:
         raise ValidationError(
             field,
             tr(
                 "The end date {end} lies before the start date {start}.",
-                end=last_day.isoformat(),
-                start=role.started_on.isoformat(),
+                end=formatting.day_text(last_day),
+                start=formatting.day_text(role.started_on),
             ),
         )
     role.ended_on = last_day

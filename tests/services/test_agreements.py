@@ -79,7 +79,7 @@ def test_status_changes_are_checked(world: World) -> None:
         (
             AgreementInput("x", due_on=date(2026, 3, 1)),
             "due_on",
-            "The due date 2026-03-01 lies before the day the agreement was made 2026-03-02.",
+            "The due date 1 Mar 2026 lies before the day the agreement was made 2 Mar 2026.",
         ),
     ],
 )

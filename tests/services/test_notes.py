@@ -80,7 +80,7 @@ def test_a_signal_names_its_neighbourhood_and_a_given_district_wins(world: World
         (
             {"follow_up_on": date(2026, 3, 1)},
             "follow_up_on",
-            "The follow-up date 2026-03-01 lies before the date of the note 2026-03-02.",
+            "The follow-up date 1 Mar 2026 lies before the date of the note 2 Mar 2026.",
         ),
     ],
 )

@@ -177,7 +177,7 @@ def test_archive_before_joining_is_refused(world: World) -> None:
             session, world.police, expected_version=1, left_on=date(2023, 1, 1)
         )
     assert caught.value.field == "left_on"
-    assert caught.value.message == "The end date 2023-01-01 lies before the start date 2024-01-01."
+    assert caught.value.message == "The end date 1 Jan 2023 lies before the start date 1 Jan 2024."
 
 
 def test_audit_entries_carry_no_values(world: World) -> None:

@@ -110,7 +110,7 @@ def test_change_role_ends_the_old_one_the_day_before(world: World) -> None:
 def test_change_role_before_it_started_is_refused(world: World) -> None:
     with world.database.begin() as session, pytest.raises(ValidationError) as caught:
         persons.change_role(session, world.fatima_role, "X", expected_version=1, on=date(2024, 1, 1))
-    assert caught.value.message == "The end date 2024-01-01 lies before the start date 2024-02-01."
+    assert caught.value.message == "The end date 1 Jan 2024 lies before the start date 1 Feb 2024."
 
 
 def test_end_role_when_someone_leaves(world: World) -> None:
@@ -123,7 +123,7 @@ def test_end_role_when_someone_leaves(world: World) -> None:
         persons.end_role(session, world.fatima_role, expected_version=2, ended_on=date(2026, 2, 1))
     assert (caught.value.field, caught.value.message) == (
         "ended_on",
-        "This role has already ended on 2026-01-31.",
+        "This role has already ended on 31 Jan 2026.",
     )
 
 
