@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from teamlead.errors import UsageError
 from teamlead.i18n import tr, trp
 from teamlead.producing import gathering
+from teamlead.reporting.minutes_to_send import gather_minutes_to_send
 from teamlead.rules.vocabulary import Audience
 
 if TYPE_CHECKING:
@@ -177,10 +178,13 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
     ReportKind(
         key="minutes",
         title=lambda: trp("report", "Minutes"),
-        formats=(Format(".pdf", "minutes_pdf", "write_minutes_pdf"),),
+        formats=(
+            Format(".pdf", "minutes_mail", "write_minutes_only"),
+            Format(".eml", "minutes_mail", "write_minutes_eml"),
+        ),
         audiences=(Audience.DISTRICT,),
         takes=frozenset({Option.MEETING}),
-        gather=gathering.minutes,
+        gather=gather_minutes_to_send,
     ),
     ReportKind(
         key="network",
@@ -226,5 +230,6 @@ def format_title(suffix: str) -> str:
         ".svg": tr("Drawing (SVG)"),
         ".vcf": tr("Contact cards (vCard)"),
         ".zip": tr("Contact cards, a file each (ZIP)"),
+        ".eml": tr("Mail draft (EML)"),
     }
     return titles.get(suffix, suffix)

@@ -18,10 +18,13 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from teamlead.data.queries.addressees import Addressees
 from teamlead.i18n import tr
 from teamlead.rules.files import write_bytes
+
+if TYPE_CHECKING:
+    from teamlead.data.queries.addressees import Addressees
 
 
 @dataclass(frozen=True, slots=True)
