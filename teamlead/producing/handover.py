@@ -144,7 +144,6 @@ def write_handover(
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    report(1.0, tr("Done"))
     return made
 
 

@@ -90,6 +90,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         tr("&Districts, neighbourhoods and domains…"),
         window.open_geography,
     )
+    actions["handover"] = _action(
+        window, file_menu, "handover", tr("&Handover…"), lambda: _open_handover(window)
+    )
     file_menu.addSeparator()
     actions["quit"] = _action(window, file_menu, "quit", tr("&Quit"), window.close, "Ctrl+Q")
 
@@ -139,6 +142,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         ):
             action.setEnabled(window.has_context)
     return actions
+
+
+def _open_handover(window: MainWindow) -> None:
+    """File → Handover…: the dialog, imported when first asked for (it brings the report writers)."""
+    from teamlead.ui.handover_dialog import open_handover_dialog
+
+    open_handover_dialog(window.context, window)
 
 
 def _meetings(window: MainWindow) -> MeetingsView:
