@@ -30,9 +30,12 @@ def write_minutes_pdf(minutes: Minutes, target: Path) -> None:
         pdf.para(minutes.text) if minutes.text.strip() else pdf.empty_note(tr("No minutes were typed."))
     )
     story.append(pdf.heading(tr("Agenda")))
-    if minutes.agenda:
+    if any(item.details.strip() for item in minutes.agenda):
         rows = [[index, item.title, item.details] for index, item in enumerate(minutes.agenda, start=1)]
         story.append(pdf.data_table(["#", tr("Item"), tr("Details")], rows, [6, 70, 94], wrap=(1, 2)))
+    elif minutes.agenda:  # no point has details: the titles get the width
+        rows = [[index, item.title] for index, item in enumerate(minutes.agenda, start=1)]
+        story.append(pdf.data_table(["#", tr("Item")], rows, [6, 164], wrap=(1,)))
     else:
         story.append(pdf.empty_note(tr("The meeting had no agenda.")))
     story.append(pdf.heading(tr("Agreements made")))
