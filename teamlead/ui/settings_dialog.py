@@ -1,5 +1,6 @@
 """Settings: the interface language and the default district (stored with :mod:`teamlead.rules.settings`;
-the default district by id, for the open database only) on the first tab; the districts, neighbourhoods and
+the default district by id, for the open database only), and for invitations and mail drafts to partners the
+team lead's name and e-mail address (the organizer) and the language for partners, on the first tab; the districts, neighbourhoods and
 domains of the database on the second (:mod:`teamlead.ui.geography`); the signal themes and the offers of
 partners on the third.
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,13 +25,16 @@ from sqlalchemy.orm import Session
 
 from teamlead.data.queries.default_district import DefaultDistrict, default_district
 from teamlead.data.queries.districts import DistrictRef, all_districts
+from teamlead.errors import ValidationError
 from teamlead.i18n import current_language, tr
 from teamlead.rules import settings
 from teamlead.rules.vocabulary import Change
+from teamlead.services.contact import normalise_email
 from teamlead.ui.context import AppContext
 from teamlead.ui.geography.page import GeographyPage
 from teamlead.ui.geography.signal_lists_page import SignalListsPage
 from teamlead.ui.style import mute
+from teamlead.ui.widgets.forms import FieldForm
 
 LANGUAGE_NAMES = (("nl", "Nederlands"), ("en", "English"))
 
@@ -80,6 +85,21 @@ class SettingsDialog(QDialog):
         hint.setWordWrap(True)
         hint.setMinimumWidth(400)  # the dialog's height is laid out for the hint wrapped at this width
 
+        self.outgoing = self._outgoing_form()
+        outgoing_hint = mute(
+            QLabel(
+                tr(
+                    "Invitations name you as their organizer, so partners' answers come to you. Mail drafts to "
+                    "partners, and the invitations and minutes attached to them, are written in the language "
+                    "for partners."
+                )
+            )
+        )
+        outgoing_hint.setWordWrap(True)
+        outgoing_heading = QLabel(tr("Invitations and mail to partners"))
+        outgoing_heading.setObjectName("sectionHeading")
+        outgoing_heading.setStyleSheet("font-weight: 600")
+
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -94,6 +114,10 @@ class SettingsDialog(QDialog):
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.addLayout(form)
         column_layout.addWidget(hint)
+        column_layout.addSpacing(12)
+        column_layout.addWidget(outgoing_heading)
+        column_layout.addLayout(self.outgoing)
+        column_layout.addWidget(outgoing_hint)
         general_layout = QVBoxLayout(general)
         general_layout.addWidget(column)
         general_layout.addStretch()
@@ -110,6 +134,42 @@ class SettingsDialog(QDialog):
         self.resize(1000, 600)
         self._read_districts()
         context.data_changed.connect(self._data_changed)
+
+    def _outgoing_form(self) -> FieldForm:
+        form = FieldForm()
+        self.organizer_name = QLineEdit(self._saved.organizer_name or "")
+        self.organizer_name.setObjectName("organizerName")
+        self.organizer_email = QLineEdit(self._saved.organizer_email or "")
+        self.organizer_email.setObjectName("organizerEmail")
+        self.organizer_email.setPlaceholderText(tr("name@example.nl"))
+        self.partner_language_box = QComboBox()
+        self.partner_language_box.setObjectName("partnerLanguageBox")
+        for code, name in LANGUAGE_NAMES:
+            self.partner_language_box.addItem(name, code)
+        self.partner_language_box.setCurrentIndex(
+            self.partner_language_box.findData(settings.partner_language(self._saved))
+        )
+        form.add_field("organizer_name", tr("Your &name:"), self.organizer_name)
+        form.add_field("organizer", tr("Your &e-mail address:"), self.organizer_email)
+        form.add_field("partner_language", tr("Language for &partners:"), self.partner_language_box)
+        return form
+
+    def accept(self) -> None:
+        """Save the organizer and the language for partners, once the address reads as one; the caller
+        saves the rest (:meth:`language`, :meth:`default_district`) when the dialog is accepted."""
+        try:
+            email = normalise_email(self.organizer_email.text(), "organizer")
+        except ValidationError as error:
+            self.tabs.setCurrentIndex(self.GENERAL)
+            self.outgoing.show_error(error)
+            return
+        self.outgoing.clear_errors()
+        settings.update(
+            organizer_name=self.organizer_name.text().strip() or None,
+            organizer_email=email or None,
+            partner_language=str(self.partner_language_box.currentData()),
+        )
+        super().accept()
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)

@@ -40,6 +40,7 @@ from teamlead.ui.context import AppContext
 from teamlead.ui.meetings.agenda_editor import AgendaEditor
 from teamlead.ui.meetings.decisions import DecisionForm
 from teamlead.ui.meetings.minutes_button import MinutesButton
+from teamlead.ui.meetings.outgoing import OutgoingButtons
 from teamlead.ui.meetings.page_models import AttendanceModel, attendance_key_label, attendance_keys
 from teamlead.ui.meetings.reflection import ReflectionForm
 from teamlead.ui.widgets.formatting import format_when
@@ -115,6 +116,8 @@ class MeetingPage(QWidget):
         self.invitees_button.clicked.connect(lambda: self.data and self.invitees_requested.emit(self.data))
         self.minutes_button = MinutesButton(context)
         self.minutes_button.said.connect(self._tell)
+        self.outgoing = OutgoingButtons(context)
+        self.outgoing.said.connect(self._tell)
         self.save_button = QPushButton(tr("&Save"))
         self.save_button.setObjectName("saveMeeting")
         self.save_button.setToolTip(tr("Ctrl+S"))
@@ -170,6 +173,7 @@ class MeetingPage(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.change_button)
         top.addWidget(self.minutes_button)
+        top.addWidget(self.outgoing)
         top.addWidget(self.save_button)
         sheet = QWidget()
         sheet_layout = QVBoxLayout(sheet)
@@ -244,6 +248,7 @@ class MeetingPage(QWidget):
         self.facts.setText("  ·  ".join(facts))
         self.agenda.show_data(data, self._context.now, keep_typing=keep_typing)
         self.minutes_button.set_meeting(meeting)
+        self.outgoing.set_meeting(meeting)
         self.decisions.show_data(data, self._context.now, self._context.today())
         reflection = meeting.kind == MeetingKind.REFLECTION
         self.tabs.setTabVisible(1, reflection)
@@ -282,6 +287,7 @@ class MeetingPage(QWidget):
         self.change_button.setToolTip(tr("Save or undo your changes first") if self.dirty else "")
         self.invitees_button.setEnabled(self.data is not None and not self.dirty)
         self.minutes_button.set_unsaved(self.dirty)
+        self.outgoing.set_unsaved(self.dirty)
         counts = self.attendance.counts()
         if self.data is not None and not self.attendance.rowCount():
             self.attendance_hint.setText(tr("No one is invited yet: Invitees… adds partners and people."))
