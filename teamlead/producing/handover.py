@@ -259,8 +259,8 @@ def readme_text(
         f'   teamlead --database "{tr("my-district")}.sqlite3" import "{workbook}"',
         "   "
         + tr(
-            "(or in the app: File → New database…, then Import). The import reads the workbook only into "
-            "an empty database."
+            "(or in the app: File → New database…, then File → Import…). The import reads the workbook only "
+            "into an empty database."
         ),
         "",
     ]

@@ -27,7 +27,7 @@ from teamlead.data.queries.notes import NoteRow
 from teamlead.data.queries.people import CallPartner, who_to_call
 from teamlead.data.queries.roster import RosterRow, roster
 from teamlead.data.roster import Organisation, Role, key_contact
-from teamlead.i18n import tr, trn
+from teamlead.i18n import tr
 from teamlead.reporting.districts import DistrictRef
 from teamlead.reporting.model import RegisterEntry, ReportHeader
 from teamlead.reporting.periods import Period
@@ -288,7 +288,7 @@ def rule_words(rule: str) -> str:
     parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
     interval = int(parts.get("INTERVAL", "1") or 1)
     if parts.get("FREQ") == "WEEKLY" and "BYDAY" not in parts:
-        return trn("every week", "every {n} weeks", interval, n=interval)
+        return tr("every week") if interval == 1 else tr("every {n} weeks", n=interval)
     byday = parts.get("BYDAY", "")
     if parts.get("FREQ") == "MONTHLY" and len(byday) >= 3 and byday[-2:] in _WEEKDAYS:
         ordinal = _ORDINALS.get(byday[:-2])
