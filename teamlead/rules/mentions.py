@@ -200,9 +200,39 @@ class Mentions:
         return text
 
 
+def bracketed_after(text: str, end: int) -> str | None:
+    """What stands in brackets right after a mention ending at ``end``, or None: the field writes a partner
+    after a first name, "Sanne (Buurtteam Geuzenveld)"."""
+    closing = _bracket_end(text, end)
+    if closing is None:
+        return None
+    return text[text.index("(", end) + 1 : closing - 1].strip()
+
+
+def _bracket_end(text: str, end: int) -> int | None:
+    """Where the brackets right after ``end`` close (the index after ``)``), or None. An organisation's own
+    name may hold brackets ("Steuntje in de Rug (Westlandgracht)"), so they are counted."""
+    opening = _OPENING.match(text, end)
+    if opening is None:
+        return None
+    depth = 0
+    for index in range(opening.end() - 1, min(len(text), opening.end() + _BRACKET_LIMIT)):
+        depth += _DEPTH.get(text[index], 0)
+        if depth == 0:
+            return index + 1
+    return None
+
+
+_OPENING = re.compile(r"[ \t]*\(")
+_DEPTH = {"(": 1, ")": -1}
+_BRACKET_LIMIT = 200  # characters: longer is not a partner's name
+
+
 def excerpt(text: str, span: tuple[int, int], width: int = 40) -> str:
-    """The mention at ``span`` with up to ``width`` characters either side, on one line (``…`` where cut)."""
+    """The mention at ``span`` with up to ``width`` characters either side, on one line (``…`` where cut);
+    what stands in brackets right after it (:func:`bracketed_after`) is shown whole, however long."""
     start, end = span
+    end = _bracket_end(text, end) or end
     lead = "…" if start > width else ""
     tail = "…" if end + width < len(text) else ""
     line = lead + text[max(0, start - width) : end + width] + tail

@@ -190,3 +190,14 @@ def test_a_mention_freed_by_replacing_its_neighbour_is_replaced_too() -> None:
     # Found by the property test above: the address is glued to the phone number, so it only stands free once
     # the number is gone.
     assert ALL.replace("0612345678jan.bakker@kwartiermakers.example") == ERASED + ERASED
+
+
+def test_what_stands_in_brackets_after_a_first_name_is_read_whole_and_shown_in_context() -> None:
+    from teamlead.rules.mentions import bracketed_after
+
+    text = "Gisteren belde Bas (Steuntje in de Rug (Westlandgracht)) over de jongens bij het pleintje om de hoek."
+    end = text.index("Bas") + 3
+    assert bracketed_after(text, end) == "Steuntje in de Rug (Westlandgracht)"
+    assert "Bas (Steuntje in de Rug (Westlandgracht))" in excerpt(text, (end - 3, end), width=10)
+    assert bracketed_after("Bas belt (later) terug", 3) is None  # not right after the name
+    assert bracketed_after("Bas (nooit gesloten", 3) is None

@@ -196,14 +196,18 @@ def test_the_plan_asks_about_single_words_with_their_mentions_in_context(databas
     assert plan.master_data == ()
 
 
-def test_a_confirmed_word_is_replaced_in_free_texts_but_never_in_master_data(database: Database) -> None:
+def test_a_word_chosen_text_by_text_is_replaced_in_free_texts_but_never_in_master_data(
+    database: Database,
+) -> None:
     world = _seed(database)
     master = _master_data(database, world)
     with database.session() as session:
         plan = plan_erasure(session, world.person)
-    surname = next(c.identifier for c in plan.candidates if c.identifier.value == "Bakker")
+    surname = next(c for c in plan.candidates if c.identifier.value == "Bakker")
     with database.begin() as session:
-        erased = erase_person(session, world.person, replace=[*plan.certain, surname])
+        erased = erase_person(
+            session, world.person, replace=plan.certain, redactions=surname.redactions(surname.mentions)
+        )
     assert erased.texts_changed == TEXTS_MENTIONING + 3
     after = _free_texts(database)
     assert after[("note.text", world.notes["bakery"])] == (
@@ -328,9 +332,77 @@ def test_a_confirmed_one_word_name_is_replaced_as_a_word_in_free_texts_only(data
     world = _osdorp(database)
     person, note, club = world.person, world.notes["osdorp"], world.partner
     master = _master_data(database, world)
+    with database.session() as session:
+        (candidate,) = plan_erasure(session, person).candidates
     with database.begin() as session:
-        erased = erase_person(session, person, replace=[Identifier(IdentifierKind.NAME, "Osdorp")])
+        erased = erase_person(session, person, redactions=candidate.redactions(candidate.mentions))
     assert erased.texts_changed == 1
     assert _free_texts(database)[("note.text", note)] == "Overlast in […], bij het Osdorpplein."
     assert _master_data(database, world) == master
     assert master[("organisation.name", club)] == "Sportclub Osdorp"
+
+
+def test_a_single_word_is_never_replaced_everywhere_at_once(database: Database) -> None:
+    """ "Jan" is a first name, a street's first word and another man's name: refused as a word to replace
+    everywhere; only texts chosen one by one change."""
+    world = _seed(database)
+    with pytest.raises(ValidationError, match="text by text"), database.begin() as session:
+        erase_person(session, world.person, replace=[Identifier(IdentifierKind.NAME_PART, "Jan")])
+    with database.session() as session:
+        assert session.get(Person, world.person) is not None  # rolled back
+        first = next(c for c in plan_erasure(session, world.person).candidates if c.identifier.value == "Jan")
+    chosen = [m for m in first.mentions if m.excerpt.startswith("Jan belt")]
+    assert len(chosen) == 1
+    with database.begin() as session:
+        erased = erase_person(session, world.person, redactions=first.redactions(chosen))
+    after = _free_texts(database)
+    assert erased.texts_changed == TEXTS_MENTIONING + 1
+    assert after[("note.text", world.notes["first_name"])] == "[…] belt morgen terug."
+    assert after[("note.text", world.notes["street"])] == NOT_MENTIONING["street"]  # not chosen: kept
+    assert after[("meeting.minutes", world.meeting)] == "[…] zat voor. Jan Evertsenstraat besproken."
+
+
+def test_a_redaction_of_master_data_or_of_another_word_is_refused(database: Database) -> None:
+    from teamlead.services.erasure import Redaction
+
+    world = _seed(database)
+    name_field = next(field for field in MASTER_DATA if field.key == "organisation.name")
+    note_field = next(field for field in FREE_TEXTS if field.key == "note.text")
+    bakker = Identifier(IdentifierKind.NAME_PART, "Bakker")
+    for redaction in (
+        Redaction(name_field, world.partner, bakker),  # the partner called Bakker: master data
+        Redaction(note_field, world.notes["bakery"], Identifier(IdentifierKind.NAME_PART, "Brood")),
+    ):
+        with pytest.raises(ValidationError), database.begin() as session:
+            erase_person(session, world.person, redactions=[redaction])
+    assert _master_data(database, world)[("organisation.name", world.partner)] == "Bakker"
+    assert _free_texts(database)[("note.text", world.notes["bakery"])] == NOT_MENTIONING["bakery"]
+
+
+def test_the_plan_shows_each_text_with_its_date_and_organisations_the_first_name_with_theirs_first(
+    database: Database,
+) -> None:
+    """The field writes "Jan (Buurthuis Evertsen)": such a text comes first, its brackets shown whole."""
+    world = _seed(database)
+    with database.begin() as session:
+        centre = session.get_one(Person, world.person).roles[0].organisation_id
+        named = log_note(
+            session,
+            NoteInput(
+                kind="call",
+                text="Gisteren belde Jan (Buurthuis Evertsen) over de sleutel van de zaal aan het plein.",
+                organisation_ids=[centre, world.partner],
+                occurred_on=date(2026, 2, 27),
+            ),
+        )
+    with database.session() as session:
+        first = next(c for c in plan_erasure(session, world.person).candidates if c.identifier.value == "Jan")
+    top = first.mentions[0]
+    assert (top.field.key, top.record_id, top.with_organisation) == ("note.text", named, True)
+    assert top.on == date(2026, 2, 27)
+    assert top.organisations == ("Buurthuis Evertsen", "Bakker")
+    assert "Jan (Buurthuis Evertsen)" in top.excerpt
+    assert [m.with_organisation for m in first.mentions[1:]] == [False] * (len(first.mentions) - 1)
+    assert first.texts == len(first.mentions) == 5  # one per text: four notes and the minutes
+    minutes = next(m for m in first.mentions if m.field.key == "meeting.minutes")
+    assert minutes.on == date(2026, 3, 5)

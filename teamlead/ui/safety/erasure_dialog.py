@@ -1,30 +1,115 @@
-"""The question before an erasure: what will be replaced, which words the user must decide on after reading
-their mentions in context, and which master data stays as it is."""
+"""The question before an erasure: what will be replaced, which texts still mention the person by a word that
+may mean something else (to redact one by one, after reading each in context), and which master data stays.
+
+There is no "all at once" for such a word: "Roos", "Hoop", "Mark", "Bas" and "Jan" are Dutch words and other
+people's names too, so each text is ticked on its own (:class:`teamlead.services.erasure.Redaction`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, override
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from teamlead.i18n import tr
+from teamlead.i18n import tr, trn
+from teamlead.ui.widgets.formatting import day_cell
 from teamlead.ui.widgets.keys import buttons_in_reading_order
 from teamlead.ui.widgets.rows_model import RowsModel
 from teamlead.ui.widgets.tables import table
 
 if TYPE_CHECKING:
     from teamlead.rules.mentions import Identifier
-    from teamlead.services.erasure import Candidate, ErasurePlan, MasterMention, Mention
+    from teamlead.services.erasure import Candidate, ErasurePlan, MasterMention, Mention, Redaction
+
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class MentionsModel(RowsModel["Mention"]):
-    """Mentions of one word: where, and the mention in context."""
+@dataclass(frozen=True)
+class Review:
+    """One text that mentions one uncertain word of the person: a row to redact or leave."""
+
+    candidate: Candidate
+    mention: Mention
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return (self.candidate.identifier.pattern, self.mention.field.key, self.mention.record_id)
+
+
+class ReviewModel(RowsModel[Review]):
+    """The texts to review: a box to redact the word in this text, the word, where, when, about whom, and the
+    mention in context. The rows where the word is followed by one of the person's organisations in brackets
+    are bold (they come first)."""
+
+    REDACT, WORD, WHERE, DATE, ORGANISATIONS, CONTEXT = range(6)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.redacted: set[tuple[str, str, int]] = set()
 
     def headers(self) -> list[str]:
-        return [tr("Where"), tr("In context")]
+        return [tr("Redact here"), tr("Word"), tr("Where"), tr("Date"), tr("Organisations"), tr("In context")]
 
-    def display(self, row: Mention, column: int) -> str:
-        return row.label() if column == 0 else row.excerpt
+    def display(self, row: Review, column: int) -> str:
+        mention = row.mention
+        if column == self.WORD:
+            return row.candidate.identifier.value
+        if column == self.WHERE:
+            return mention.label()
+        if column == self.DATE:
+            return day_cell(mention.on) if mention.on else ""
+        if column == self.ORGANISATIONS:
+            return ", ".join(mention.organisations)
+        if column == self.CONTEXT:
+            return mention.excerpt
+        return ""
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.REDACT:
+            return Qt.CheckState.Checked if row.key in self.redacted else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.FontRole and row.mention.with_organisation:
+            bold = QFont()
+            bold.setBold(True)
+            return bold
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.CONTEXT:
+            return row.mention.excerpt
+        return super().data(index, role)
+
+    @override
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == self.REDACT:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    @override
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != self.REDACT or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        key = self.row_at(index.row()).key
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.redacted.add(key)
+        else:
+            self.redacted.discard(key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def chosen(self) -> list[Review]:
+        return [row for row in self.rows() if row.key in self.redacted]
 
 
 class MasterDataModel(RowsModel["MasterMention"]):
@@ -38,13 +123,13 @@ class MasterDataModel(RowsModel["MasterMention"]):
 
 
 class ErasureDialog(QDialog):
-    """Erase {name}? — with a box per uncertain word (unticked: the user reads its mentions and decides)."""
+    """Erase {name}? — with the texts that still mention them by a single word, each to redact on its own."""
 
     def __init__(self, plan: ErasurePlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("erasureDialog")
         self.setWindowTitle(tr("Erase this person?"))
-        self.resize(760, 520)
+        self.resize(1040, 600)
         self._plan = plan
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -59,33 +144,38 @@ class ErasureDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.choices: dict[QCheckBox, Candidate] = {}
+        self.review = ReviewModel(self)
+        self.review.set_rows([Review(c, mention) for c in plan.candidates for mention in c.mentions])
+        self.review.dataChanged.connect(self._count)
+        self.texts = table(self.review, tr("Texts that still mention the person"))
+        self.texts.setObjectName("erasureReview")
+        self.texts.setSortingEnabled(False)  # the plan's order: the texts naming their organisation first
+        self.texts.setSelectionMode(self.texts.SelectionMode.SingleSelection)
+        header = self.texts.horizontalHeader()
+        for column in (ReviewModel.REDACT, ReviewModel.WORD, ReviewModel.WHERE, ReviewModel.DATE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ReviewModel.ORGANISATIONS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ReviewModel.ORGANISATIONS, 200)
+        self.counted = QLabel()
         if plan.candidates:
+            words = ", ".join(f"“{c.identifier.value}”" for c in plan.candidates)
             ask = QLabel(
                 tr(
-                    "These words may also mean something else (another person, a street, a neighbourhood). "
-                    "Read where they occur; tick a word only if it is about {name} everywhere:",
+                    "These texts still mention {words}, which may also mean something else (another person, a "
+                    "common word, a street). Read each one and tick “Redact here” only where it is about "
+                    "{name}: the word becomes […] in that text alone. Bold: the word is followed by "
+                    "{name}'s organisation in brackets.",
+                    words=words,
                     name=plan.name,
                 )
             )
             ask.setWordWrap(True)
             layout.addWidget(ask)
-        for candidate in plan.candidates:
-            box = QCheckBox(
-                tr(
-                    "Also replace “{word}” ({count} mentions)",
-                    word=candidate.identifier.value,
-                    count=candidate.count,
-                )
-            )
-            box.setObjectName(f"candidate-{candidate.identifier.kind}")
-            model = MentionsModel(self)
-            model.set_rows(candidate.mentions)
-            view = table(model, tr("Mentions of “{word}”", word=candidate.identifier.value))
-            view.setSortingEnabled(False)
-            self.choices[box] = candidate
-            layout.addWidget(box)
-            layout.addWidget(view, 1)
+            layout.addWidget(self.texts, 3)
+            layout.addWidget(self.counted)
+            self._count()
+        else:
+            self.texts.hide()
         if plan.master_data:
             kept = QLabel(
                 tr(
@@ -108,7 +198,26 @@ class ErasureDialog(QDialog):
         buttons_in_reading_order(buttons)  # Tab left to right, wherever the platform puts each role
         layout.addWidget(buttons)
 
+    def _count(self, *_changed: object) -> None:
+        total = sum(c.texts for c in self._plan.candidates)
+        shown = len(self.review.rows())
+        text = trn(
+            "{chosen} of {count} text chosen to redact.",
+            "{chosen} of {count} texts chosen to redact.",
+            shown,
+            chosen=len(self.review.redacted),
+        )
+        if total > shown:
+            text += " " + tr(
+                "{more} more texts are not listed: look for the word with Search afterwards.",
+                more=total - shown,
+            )
+        self.counted.setText(text)
+
     def chosen(self) -> list[Identifier]:
-        """The identifiers to replace: the certain ones, and the words the user ticked."""
-        ticked = [candidate.identifier for box, candidate in self.choices.items() if box.isChecked()]
-        return [*self._plan.certain, *ticked]
+        """The identifiers to replace everywhere: the certain ones only."""
+        return list(self._plan.certain)
+
+    def redactions(self) -> list[Redaction]:
+        """The texts the user ticked, each with the word to redact in it."""
+        return [r for row in self.review.chosen() for r in row.candidate.redactions([row.mention])]

@@ -134,18 +134,18 @@ class PersonPrivacyDialog(QDialog):
         from teamlead.services.erasure import erase_person
         from teamlead.ui.safety.erasure_dialog import ErasureDialog
 
-        chosen = list(plan.certain)
+        chosen, redactions = list(plan.certain), []
         if not confirmed:
             question = ErasureDialog(plan, self)
             answer = question.exec()
-            chosen = question.chosen()
+            chosen, redactions = question.chosen(), question.redactions()
             question.deleteLater()
             if answer != QDialog.DialogCode.Accepted:
                 return
         person_id = plan.person_id
 
         def work(session: Session) -> Erased:
-            return erase_person(session, person_id, replace=chosen)
+            return erase_person(session, person_id, replace=chosen, redactions=redactions)
 
         self._context.write(work, self._scrub, changed=Change.PERSON)
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -21,7 +22,7 @@ from teamlead.services.notes import NoteInput, log_note
 from teamlead.services.organisations import OrganisationInput, add_organisation
 from teamlead.services.persons import PersonInput, add_person
 from teamlead.ui.notes.dialog import open_note_dialog
-from teamlead.ui.safety.erasure_dialog import ErasureDialog
+from teamlead.ui.safety.erasure_dialog import ErasureDialog, ReviewModel
 from teamlead.ui.safety.privacy_dialogs import PersonPrivacyDialog, RetentionDialog
 from tests.ui.safety.conftest import Started, answer_modal
 
@@ -103,7 +104,7 @@ def test_export_then_erase_a_person_and_delete_the_copies_holding_them(
     assert exported["person"]["name"] == NAME
     assert [n["text"] for n in exported["notes"]] == [f"Gesproken met {NAME}"]
 
-    asked = answer_modal(ErasureDialog, lambda box: (list(box.choices.values()), box.erase_button.click())[0])
+    asked = answer_modal(ErasureDialog, lambda box: (box.review.rows(), box.erase_button.click())[0])
     named = answer_modal(
         QMessageBox,
         lambda box: (box.text(), next(b for b in box.buttons() if "Delete" in b.text()).click())[0],
@@ -111,7 +112,7 @@ def test_export_then_erase_a_person_and_delete_the_copies_holding_them(
     )
     with qtbot.waitSignal(dialog.erased, timeout=20_000):
         dialog.erase()
-    assert [candidate.identifier.value for candidate in asked[0]] == ["Quirijntje"]  # not ticked: kept
+    assert [row.candidate.identifier.value for row in asked[0]] == ["Quirijntje"]  # not ticked: kept
     qtbot.waitUntil(lambda: bool(named), timeout=5000)
     for copy in (old_backup, replaced, before_upgrade):
         assert copy.name in named[0]
@@ -127,7 +128,18 @@ def test_export_then_erase_a_person_and_delete_the_copies_holding_them(
     dialog.close()
 
 
-def test_a_word_the_user_ticks_is_replaced_too(
+def redact_here(qtbot: QtBot, box: ErasureDialog, row: int) -> None:
+    """Tick "Redact here" on a row as a keyboard user does: go to its box, press Space."""
+    view = box.texts
+    view.setFocus()
+    view.setCurrentIndex(box.review.index(row, ReviewModel.REDACT))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert box.review.data(box.review.index(row, ReviewModel.REDACT), Qt.ItemDataRole.CheckStateRole) == (
+        Qt.CheckState.Checked
+    )
+
+
+def test_a_text_the_user_ticks_is_redacted_too(
     start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database
 ) -> None:
     person = _seed(sqlite_database)
@@ -140,9 +152,9 @@ def test_a_word_the_user_ticks_is_replaced_too(
 
     def tick_and_erase(box: ErasureDialog) -> list[str]:
         shown = []
-        for check, candidate in box.choices.items():
-            check.setChecked(True)
-            shown += [mention.excerpt for mention in candidate.mentions]
+        for number, row in enumerate(box.review.rows()):
+            redact_here(qtbot, box, number)
+            shown.append(row.mention.excerpt)
         box.erase_button.click()
         return shown
 
