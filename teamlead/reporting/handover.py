@@ -276,7 +276,13 @@ def _series(session: Session, district_id: int, now: datetime) -> list[SeriesLin
                 tuple((name, present.get(organisation_id, 0)) for name, organisation_id in invited),
             )
         )
+    lines.sort(key=lambda line: (_KIND_ORDER.get(line.kind, len(_KIND_ORDER)), line.title.lower()))
     return lines
+
+
+_KIND_ORDER: dict[str, int] = {MeetingKind.NETWORK: 0, MeetingKind.REFLECTION: 1, MeetingKind.OTHER: 2}
+"""The network meetings first, the local reflections next: the structures a successor takes over; the
+bilateral partner meetings last."""
 
 
 _ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "-1": "last"}

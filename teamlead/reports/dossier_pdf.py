@@ -136,7 +136,7 @@ def _who(section: NeighbourhoodSection) -> list[Flowable]:
         tr("Last contact"),
         tr("Stay in touch"),
     ]
-    story.append(pdf.data_table(headers, rows, [40, 20, 36, 40, 18, 18], wrap=(0, 1, 2, 3, 5)))
+    story.append(pdf.data_table(headers, rows, [37, 18, 35, 44, 18, 20], wrap=(0, 1, 2, 3, 5)))
     if section.longest_uncontacted:
         longest = "; ".join(
             f"{line.partner.name} ({_last_contact(line)})" for line in section.longest_uncontacted
@@ -189,7 +189,7 @@ def _agreements(dossier: Dossier) -> list[Flowable]:
         tr("Status"),
         tr("History"),
     ]
-    return [pdf.data_table(headers, rows, [62, 38, 24, 18, 16, 44], wrap=(0, 1, 2, 4, 5))]
+    return [pdf.data_table(headers, rows, [56, 34, 32, 19, 16, 42], wrap=(0, 1, 2, 3, 4, 5))]
 
 
 def _signals(dossier: Dossier) -> list[Flowable]:
