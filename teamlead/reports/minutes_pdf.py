@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from teamlead.i18n import tr
 from teamlead.reporting.minutes_model import ATTENDANCE_ORDER, Minutes, MinutesAgreement
@@ -27,8 +28,10 @@ def write_minutes_pdf(minutes: Minutes, target: Path) -> None:
     story += _attendance(minutes)
     story.append(pdf.heading(tr("What was discussed")))
     story.append(
-        pdf.para(minutes.text) if minutes.text.strip() else pdf.empty_note(tr("No minutes were typed."))
+        _text(minutes.text) if minutes.text.strip() else pdf.empty_note(tr("No minutes were typed."))
     )
+    if minutes.reflection is not None:  # a reflection's answers are what it is held for: right after the text
+        story += _reflection(minutes)
     story.append(pdf.heading(tr("Agenda")))
     if any(item.details.strip() for item in minutes.agenda):
         rows = [[index, item.title, item.details] for index, item in enumerate(minutes.agenda, start=1)]
@@ -48,9 +51,14 @@ def write_minutes_pdf(minutes: Minutes, target: Path) -> None:
         story.append(_agreements(minutes.agreements_discussed, status=True))
     else:
         story.append(pdf.empty_note(tr("No open agreement was discussed.")))
-    if minutes.reflection is not None:
-        story += _reflection(minutes)
     pdf.write_pdf(target, minutes.header, story, running_head=f"{minutes.title} · {_day(minutes)}")
+
+
+def _text(text: str) -> Paragraph:
+    """The minutes as typed; a page break never leaves one line of it alone at the top of the next page."""
+    paragraph = pdf.para(text)
+    paragraph.style = ParagraphStyle("minutes", parent=paragraph.style, allowWidows=0)
+    return paragraph
 
 
 def _day(minutes: Minutes) -> str:
