@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -25,7 +26,9 @@ from teamlead.data.database import Database, open_database
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting
 from teamlead.errors import UserError
 from teamlead.producing.minutes import minutes_request
-from teamlead.producing.produce import produce
+from teamlead.producing.produce import produce, titled
+from teamlead.reporting.minutes import MinutesItem, gather_minutes
+from teamlead.reports.minutes_pdf import write_minutes_pdf
 from teamlead.rules.clock import AMSTERDAM, local_day
 from teamlead.rules.vocabulary import MeetingKind, MeetingStatus
 from tests.reports.readback import pdf_text
@@ -173,3 +176,33 @@ def test_a_meeting_still_to_come_and_a_cancelled_one_have_no_minutes(demo: Datab
     with pytest.raises(UserError, match="was cancelled, so it has no minutes"):
         produce(demo, minutes_request(target, cancelled, TODAY), MADE)
     assert list(tmp_path.iterdir()) == []  # refused before anything was written
+
+
+def test_the_fullest_demo_meeting_with_sixteen_points_each_with_details_stays_within_four_pages(
+    demo: Database, tmp_path: Path
+) -> None:
+    """The demo's meetings have at most 15 points, many without details; the promise is 16 with details."""
+    with demo.session() as session:
+        fullest = max(
+            (gather_minutes(session, meeting_id, MADE) for meeting_id, _kind in _held(session)),
+            key=lambda m: (
+                len(m.attendees),
+                len(m.agreements_made) + len(m.agreements_discussed),
+                len(m.text),
+            ),
+        )
+    points = tuple(
+        MinutesItem(
+            position,
+            f"Punt {position + 1}: signalen en afspraken uit de buurt",
+            "Ronde langs de partners: wat zien en horen jullie, wat is er sinds de vorige keer gedaan, "
+            "en wie pakt wat op voor de volgende keer?",
+            None,
+        )
+        for position in range(16)
+    )
+    target = tmp_path / "fullest.pdf"
+    write_minutes_pdf(titled(replace(fullest, agenda=points), "Minutes"), target)
+    assert len(fullest.attendees) == 24
+    assert len(PdfReader(target).pages) <= MOST_PAGES
+    assert "Punt 16: signalen" in pdf_text(target)
