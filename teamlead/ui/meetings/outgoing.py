@@ -104,9 +104,17 @@ class OutgoingButtons(QWidget):
     opened = Signal(str)
     """A draft was handed to the desktop: its path."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        not_held: Callable[[], str] = str,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``not_held``: why the meeting shown has no minutes yet ("" when it has), asked as the page's
+        Minutes… button asks it (:meth:`~teamlead.ui.meetings.minutes_button.MinutesButton.not_held_reason`)."""
         super().__init__(parent)
         self._context = context
+        self._not_held = not_held
         self._meeting: MeetingRow | None = None
         self._busy = False
         self._unsaved = False
@@ -143,11 +151,12 @@ class OutgoingButtons(QWidget):
             if cancelled
             else tr("A mail draft to the invitees with the invitation for their calendars")
         )
-        self.minutes_button.setEnabled(meeting is not None and not self._busy and not self._unsaved)
+        reason = self._not_held() if meeting is not None else ""
+        if not reason and self._unsaved:
+            reason = tr("Save or undo your changes first: the minutes are made from what is saved.")
+        self.minutes_button.setEnabled(meeting is not None and not self._busy and not reason)
         self.minutes_button.setToolTip(
-            tr("Save or undo your changes first: the minutes are made from what is saved.")
-            if self._unsaved
-            else tr("A mail draft to the invitees with the minutes attached as PDF")
+            reason or tr("A mail draft to the invitees with the minutes attached as PDF")
         )
 
     # --- invitation ------------------------------------------------------------------------------------------
@@ -206,7 +215,7 @@ class OutgoingButtons(QWidget):
 
     def send_minutes(self) -> None:
         meeting = self._meeting
-        if meeting is None or self._busy or self._unsaved:
+        if meeting is None or not self.minutes_button.isEnabled():
             return
         database, now = self._context.database, self._context.now()
         self._start(lambda: write_minutes_draft(database, meeting, now))

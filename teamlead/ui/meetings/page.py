@@ -116,7 +116,7 @@ class MeetingPage(QWidget):
         self.invitees_button.clicked.connect(lambda: self.data and self.invitees_requested.emit(self.data))
         self.minutes_button = MinutesButton(context)
         self.minutes_button.said.connect(self._tell)
-        self.outgoing = OutgoingButtons(context)
+        self.outgoing = OutgoingButtons(context, self.minutes_button.not_held_reason)
         self.outgoing.said.connect(self._tell)
         self.save_button = QPushButton(tr("&Save"))
         self.save_button.setObjectName("saveMeeting")

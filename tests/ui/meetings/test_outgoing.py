@@ -136,6 +136,8 @@ def test_without_an_organizer_in_settings_the_page_says_where_to_set_it_and_open
             ),
         )  # fmt: skip
     open_meeting(qtbot, view, meeting)
+    assert not view.page.outgoing.minutes_button.isEnabled()  # not held yet: no minutes to send
+    assert view.page.outgoing.minutes_button.toolTip() == view.page.minutes_button.not_held_reason()
     with qtbot.waitSignal(view.page.outgoing.said) as said:
         view.page.outgoing.invite_button.click()
     text, trouble = said.args
