@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -116,7 +117,9 @@ class HandoverDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(620, self.sizeHint().height())
+        # The dialog grows with its texts (the list of what was written), never clipping a wrapped line.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setMinimumWidth(640)
 
         self.district.currentIndexChanged.connect(self._district_changed)
         self.district.start(context)
@@ -200,6 +203,7 @@ class HandoverDialog(QDialog):
         if handover.no_copy_because:
             lines.append(tr("No copy of the database: {reason}", reason=handover.no_copy_because))
         self.status.setText("\n".join(lines))
+        self.adjustSize()
         self.finished_writing.emit(handover)
 
     def _show_failure(self, message: str) -> None:
