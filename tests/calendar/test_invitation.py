@@ -195,3 +195,25 @@ def test_wrong_use_exits_with_a_message_and_writes_nothing(
     assert says in error
     assert "Traceback" not in error
     assert not target.exists()
+
+
+def test_without_storing_the_numbers_are_those_a_writable_database_stores(planned: Planned) -> None:
+    """A database opened read-only: the invitation is numbered as it would be, and nothing is written."""
+    from teamlead.calendar.invitation import build_invitation, parse_organizer
+
+    organizer = parse_organizer(ORGANIZER)
+    with planned.database.begin() as session:
+        meeting = session.get_one(Meeting, planned.meeting)
+        save_minutes(session, meeting.id, "eerst", expected_version=meeting.version)
+        meeting = session.get_one(Meeting, planned.meeting)
+        save_minutes(session, meeting.id, "dan", expected_version=meeting.version)
+    with planned.database.session() as session:
+        dry = build_invitation(session, planned.meeting, organizer, store=False)
+        session.rollback()
+    with planned.database.session() as session:
+        assert session.scalars(select(CalendarSent)).all() == []
+    with planned.database.begin() as session:
+        stored = build_invitation(session, planned.meeting, organizer)
+    (dry_event,) = dry.calendar.walk("VEVENT")
+    (stored_event,) = stored.calendar.walk("VEVENT")
+    assert int(dry_event["SEQUENCE"]) == int(stored_event["SEQUENCE"]) == 2  # version 3 - 1
