@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 from teamlead.data.admin import AuditEntry
 from teamlead.data.agreements import Agreement
 from teamlead.data.free_texts import FREE_TEXTS
+from teamlead.data.free_texts import texts as free_texts
 from teamlead.data.meetings import Invitee, Meeting
 from teamlead.data.notes import Note, note_person
+from teamlead.data.queries.text_places import text_places
 from teamlead.data.roster import Organisation, Role
 from teamlead.rules.files import write_text
 from teamlead.services.erasure import find_mentions, person_identifiers, person_of
@@ -54,6 +56,7 @@ def access_report(session: Session, person_id: int) -> dict[str, Any]:
         .order_by(Meeting.starts_at)
     ).all()
     agreements = session.scalars(select(Agreement).where(Agreement.responsible_person_id == person_id)).all()
+    mentioned = _texts(session, certain, linked)
     audit = session.scalars(
         select(AuditEntry).where(AuditEntry.table_name == "person", AuditEntry.record_id == person_id)
     ).all()
@@ -79,6 +82,7 @@ def access_report(session: Session, person_id: int) -> dict[str, Any]:
             for role, name in roles
         ],
         "notes": [{"date": _iso(note.occurred_on), "kind": note.kind, "text": note.text} for note in notes],
+        "texts": mentioned,
         "meetings": [
             {"title": title, "starts_at": _iso(starts), "attendance": attendance}
             for title, starts, attendance in invitations
@@ -91,10 +95,53 @@ def access_report(session: Session, person_id: int) -> dict[str, Any]:
     }
 
 
+def _texts(session: Session, certain: list[Any], linked: set[int]) -> list[dict[str, Any]]:
+    """Every free text that mentions the person by a certain identifier, and the notes linked to them: where
+    it lives, its date and organisations, and the text itself (oldest first, undated last)."""
+    from teamlead.rules.mentions import Mentions
+
+    mentions = Mentions(certain)
+    note_field = next(field for field in FREE_TEXTS if field.key == "note.text")
+    found = [
+        text
+        for text in free_texts(session, FREE_TEXTS)
+        if (text.field == note_field and text.record_id in linked) or mentions.spans(text.value)
+    ]
+    places = text_places(session, ((text.field, text.record_id) for text in found))
+    rows = []
+    for text in found:
+        place = places[(text.field.key, text.record_id)]
+        rows.append(
+            {
+                "where": text.field.label(),
+                "field": text.field.key,
+                "record": text.record_id,
+                "date": _iso(place.on),
+                "organisations": list(place.organisations),
+                "text": text.value,
+            }
+        )
+    return sorted(rows, key=lambda row: (row["date"] is None, row["date"] or "", row["field"], row["record"]))
+
+
 def write_access_report(report: dict[str, Any], target: Path) -> Path:
     """Write the report as JSON (UTF-8, readable), atomically; only the user may read it (personal data)."""
     write_text(target, json.dumps(report, ensure_ascii=False, indent=2), mode=0o600)
     return target
+
+
+def write_access_files(report: dict[str, Any], target: Path) -> tuple[Path, Path]:
+    """Write the report both ways beside each other, named after ``target``: a PDF for the person to read
+    (:mod:`teamlead.reports.access_pdf`) and the JSON, the complete machine-readable copy. Both only for the
+    user (personal data). Returns (PDF, JSON)."""
+    from teamlead.reports.access_pdf import write_access_pdf
+    from teamlead.rules.files import private_outputs
+
+    readable, complete = target.with_suffix(".pdf"), target.with_suffix(".json")
+    write_access_report(report, complete)
+    with private_outputs():
+        write_access_pdf(report, readable)
+    return readable, complete
 
 
 def backups_holding(copies: Sequence[Path], person_id: int, values: Sequence[str]) -> list[Path]:

@@ -113,3 +113,40 @@ def test_erased_words_are_gone_from_the_sqlite_files_bytes(sqlite_database: Data
     assert backups_holding([before], person_id, values) == [before]
     after = backup_database(sqlite_database)
     assert backups_holding([before, after], person_id, values) == [before]
+
+
+def test_the_access_pdf_says_what_the_json_holds(database: Database, tmp_path: Path) -> None:
+    """Both files of an access request: the PDF read back with pypdf names the person, their role and
+    organisation, their contact details and every text of the JSON that mentions them, with its date."""
+    import re
+
+    from pypdf import PdfReader
+
+    from teamlead.reports.access_pdf import day
+    from teamlead.services.privacy import write_access_files
+
+    person_id = _seed(database)
+    with database.begin() as session:  # a text beyond the notes: a partner's remarks
+        other = add_organisation(
+            session, OrganisationInput(name="Speeltuin De Kolk", remarks=f"Sleutel bij {SENTINEL}.")
+        )
+    with database.session() as session:
+        report = access_report(session, person_id)
+    readable, complete = write_access_files(report, tmp_path / "inzage.pdf")
+    assert complete == tmp_path / "inzage.json"
+    held = json.loads(complete.read_text(encoding="utf-8"))
+    assert [(t["where"], t["record"]) for t in held["texts"]][-1] == ("Partner remarks", other)
+    assert len(held["texts"]) == 3  # the two notes and the remarks
+    assert (readable.stat().st_mode & 0o777, complete.stat().st_mode & 0o777) == (0o600, 0o600)
+    text = " ".join(page.extract_text() for page in PdfReader(readable).pages)
+    flat = re.sub(r"\s+", " ", text)
+    for value in (held["person"]["name"], held["person"]["email"], held["person"]["phone"], "liever bellen"):
+        assert value in flat, value
+    assert held["roles"][0]["organisation"] in flat and held["roles"][0]["title"] in flat
+    for mentioned in held["texts"]:
+        assert re.sub(r"\s+", " ", mentioned["text"]) in flat, mentioned["text"]
+        assert mentioned["where"] in flat
+        if mentioned["date"]:
+            assert day(mentioned["date"]) in flat
+        for name in mentioned["organisations"]:
+            assert name in flat

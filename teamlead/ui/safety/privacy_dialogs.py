@@ -97,24 +97,28 @@ class PersonPrivacyDialog(QDialog):
         return self.person.value()
 
     def export(self, target: Path | None = None) -> None:
-        """Write everything held about the person as a JSON file (the user chooses where)."""
-        from teamlead.services.privacy import access_report, write_access_report
+        """Write everything held about the person as a PDF to read and a JSON file beside it with the same
+        name (the user chooses where): both, so the person gets a page they can read and the complete copy
+        in a form other programs read, without the user having to know which one a request needs."""
+        from teamlead.services.privacy import access_report, write_access_files
 
         person_id = self.person_id()
         if person_id is None:
             return
         if target is None:
-            name, _ = QFileDialog.getSaveFileName(self, tr("Export everything held"), "", "JSON (*.json)")
+            name, _ = QFileDialog.getSaveFileName(
+                self, tr("Export everything held"), "", "PDF + JSON (*.pdf)"
+            )
             if not name:
                 return
             target = Path(name)
         chosen = target
 
-        def done(path: Path) -> None:
-            self.status.setText(tr("Written to {path}.", path=path))
+        def done(paths: tuple[Path, Path]) -> None:
+            self.status.setText(tr("Written to {pdf} and {json}.", pdf=paths[0], json=paths[1].name))
 
         self._context.read(
-            lambda session: write_access_report(access_report(session, person_id), chosen), done
+            lambda session: write_access_files(access_report(session, person_id), chosen), done
         )
 
     def erase(self, *, confirmed: bool = False) -> None:

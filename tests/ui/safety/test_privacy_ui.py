@@ -100,6 +100,8 @@ def test_export_then_erase_a_person_and_delete_the_copies_holding_them(
     dialog.select(person)
     dialog.export(tmp_path / "inzage.json")
     qtbot.waitUntil(lambda: (tmp_path / "inzage.json").exists(), timeout=5000)
+    assert (tmp_path / "inzage.pdf").exists()  # the readable one beside it
+    assert "inzage.pdf" in dialog.status.text() and "inzage.json" in dialog.status.text()
     exported = json.loads((tmp_path / "inzage.json").read_text(encoding="utf-8"))
     assert exported["person"]["name"] == NAME
     assert [n["text"] for n in exported["notes"]] == [f"Gesproken met {NAME}"]
