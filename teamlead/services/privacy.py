@@ -130,20 +130,6 @@ def write_access_report(report: dict[str, Any], target: Path) -> Path:
     return target
 
 
-def write_access_files(report: dict[str, Any], target: Path) -> tuple[Path, Path]:
-    """Write the report both ways beside each other, named after ``target``: a PDF for the person to read
-    (:mod:`teamlead.reports.access_pdf`) and the JSON, the complete machine-readable copy. Both only for the
-    user (personal data). Returns (PDF, JSON)."""
-    from teamlead.reports.access_pdf import write_access_pdf
-    from teamlead.rules.files import private_outputs
-
-    readable, complete = target.with_suffix(".pdf"), target.with_suffix(".json")
-    write_access_report(report, complete)
-    with private_outputs():
-        write_access_pdf(report, readable)
-    return readable, complete
-
-
 def backups_holding(copies: Sequence[Path], person_id: int, values: Sequence[str]) -> list[Path]:
     """Which copies of the database (backups, before-upgrade copies, databases a restore set aside) still hold
     the person, read-only: their row (same id and name or e-mail address), or any of ``values``

@@ -122,8 +122,8 @@ def test_the_access_pdf_says_what_the_json_holds(database: Database, tmp_path: P
 
     from pypdf import PdfReader
 
+    from teamlead.producing.access import write_access_files
     from teamlead.reports.access_pdf import day
-    from teamlead.services.privacy import write_access_files
 
     person_id = _seed(database)
     with database.begin() as session:  # a text beyond the notes: a partner's remarks

@@ -100,7 +100,8 @@ class PersonPrivacyDialog(QDialog):
         """Write everything held about the person as a PDF to read and a JSON file beside it with the same
         name (the user chooses where): both, so the person gets a page they can read and the complete copy
         in a form other programs read, without the user having to know which one a request needs."""
-        from teamlead.services.privacy import access_report, write_access_files
+        from teamlead.producing.access import write_access_files
+        from teamlead.services.privacy import access_report
 
         person_id = self.person_id()
         if person_id is None:
