@@ -72,9 +72,15 @@ def write_access_pdf(report: Mapping[str, Any], target: Path) -> None:
         _table([tr("Agreement"), tr("Made on"), tr("Due"), tr("Status")], agreements, [100, 25, 25, 20], (0,))
     )
     story.append(pdf.heading(tr("Changes to their record")))
-    audit = [[day(e["at"]), e["action"], e["fields"] or ""] for e in report["audit"]]
+    audit = [[day(e["at"]), _action(e["action"]), e["fields"] or ""] for e in report["audit"]]
     story.append(_table([tr("When"), tr("Action"), tr("Fields")], audit, [35, 30, 105], (2,)))
     pdf.write_pdf(target, header, story, running_head=title)
+
+
+def _action(action: str) -> str:
+    """What the audit log says happened to a person's record, in words (the stored code when unknown)."""
+    said = {"create": tr("Recorded"), "update": tr("Record changed"), "import": tr("Imported")}
+    return said.get(action, action)
 
 
 def _facts(report: Mapping[str, Any]) -> Table:
