@@ -8,12 +8,15 @@ lost connection (the server went away) from other failures, so the edit can be k
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead.data.engine import server_unreachable
-from teamlead.data.roster import Organisation
+from teamlead.data.offers import Offer, organisation_offer
+from teamlead.data.roster import Organisation, Person, key_contact
 from teamlead.errors import ServerUnreachableError, ValidationError
 from teamlead.i18n import tr
 from teamlead.services.organisations import OrganisationInput
@@ -29,6 +32,9 @@ PARTNER_FIELDS = (
     "remarks",
     "contact_cadence_days",
 )
+CHOSEN_FIELDS = ("key_contact", "offers")
+"""Compared too, though kept beside the partner's row: a colleague who chose another key contact or ticked
+an offer saved the partner as much as one who changed its phone number."""
 
 
 def partner_labels() -> dict[str, str]:
@@ -41,7 +47,14 @@ def partner_labels() -> dict[str, str]:
         "description": tr("Description"),
         "remarks": tr("Remarks"),
         "contact_cadence_days": tr("Contact every (days)"),
+        "key_contact": tr("Key contact"),
+        "offers": tr("Can offer"),
     }
+
+
+def offer_list(names: Iterable[str]) -> str:
+    """Offers as one comparable text: sorted, comma-separated."""
+    return ", ".join(sorted(names, key=str.casefold))
 
 
 @dataclass(frozen=True)
@@ -62,13 +75,34 @@ def stored_partner(session: Session, organisation_id: int) -> Saved:
     if organisation is None:
         raise ValidationError("id", tr("This record no longer exists (id {id}).", id=organisation_id))
     session.refresh(organisation)
-    return Saved(organisation.version, {name: _text(getattr(organisation, name)) for name in PARTNER_FIELDS})
+    values = {name: _text(getattr(organisation, name)) for name in PARTNER_FIELDS}
+    values["key_contact"] = _text(
+        session.scalar(
+            select(Person.name)
+            .join(key_contact, key_contact.c.person_id == Person.id)
+            .where(key_contact.c.organisation_id == organisation_id)
+        )
+    )
+    values["offers"] = offer_list(
+        session.scalars(
+            select(Offer.name)
+            .join(organisation_offer, organisation_offer.c.offer_id == Offer.id)
+            .where(organisation_offer.c.organisation_id == organisation_id)
+        )
+    )
+    return Saved(organisation.version, values)
 
 
-def partner_form_values(data: OrganisationInput) -> dict[str, str]:
-    """The user's own version of the fields the dialog compares."""
+def partner_form_values(
+    data: OrganisationInput, *, key_contact_name: str = "", offer_names: Iterable[str] = ()
+) -> dict[str, str]:
+    """The user's own version of the fields the dialog compares: the form's fields, its key contact (by
+    name, "" for none) and its ticked offers."""
     present = {f.name for f in fields(data)}
-    return {name: _text(getattr(data, name)) for name in PARTNER_FIELDS if name in present}
+    values = {name: _text(getattr(data, name)) for name in PARTNER_FIELDS if name in present}
+    values["key_contact"] = key_contact_name
+    values["offers"] = offer_list(offer_names)
+    return values
 
 
 def differing(mine: dict[str, str], theirs: dict[str, str]) -> list[str]:

@@ -319,6 +319,7 @@ class OrganisationPane(QWidget):
         detail, today = self._detail, self._context.today()
         data = self.editor.value(detail)
         key_contact, offer_ids = self.editor.key_contact_choice(), tuple(self.editor.offer_ids())
+        shown_key_contact = self.editor.shown_key_contact()
         self.save_button.setEnabled(False)
         if detail is None:
             self._context.write(
@@ -336,18 +337,24 @@ class OrganisationPane(QWidget):
             guarded_save(
                 self._context,
                 self,
+                # Saved over a colleague's version (another version than the one loaded), the key contact
+                # is written as the form shows it: the conflict dialog showed it as "mine".
                 save=lambda session, version: contact_forms.save_partner(
                     session,
                     detail.id,
                     data,
-                    key_contact=key_contact,
+                    key_contact=key_contact if version == detail.version else shown_key_contact,
                     offer_ids=offer_ids,
                     expected_version=version,
                     today=today,
                 ),
                 expected_version=detail.version,
                 load_theirs=lambda session: stored_partner(session, detail.id),
-                mine=partner_form_values(data),
+                mine=partner_form_values(
+                    data,
+                    key_contact_name=self.editor.key_contact_name(),
+                    offer_names=self.editor.offer_names(),
+                ),
                 labels=partner_labels(),
                 changed=Change.ORGANISATION,
                 on_saved=self._changed,

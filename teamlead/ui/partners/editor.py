@@ -75,6 +75,7 @@ class OrganisationForm(QWidget):
             tr("The person you call first at this partner (vaste contactpersoon), among its current people")
         )
         self._loaded_key_contact: int | None = None
+        self._key_contact_names: dict[int, str] = {}
         self.offers = QListWidget()
         self.offers.setObjectName("offerList")
         self.offers.setMaximumHeight(110)
@@ -162,11 +163,13 @@ class OrganisationForm(QWidget):
         loading, self._loading = self._loading, True
         self.key_contact.clear()
         self.key_contact.addItem(tr("(none chosen)"), None)
+        self._key_contact_names = dict(people)
         for person_id, name in people:
             self.key_contact.addItem(name, person_id)
         chosen = page.key_contact_id
         if chosen is not None and self.key_contact.findData(chosen) < 0:
             self.key_contact.addItem(tr("{name} (no current role)", name=former or "?"), chosen)
+            self._key_contact_names[chosen] = former or ""
         self.key_contact.setCurrentIndex(max(0, self.key_contact.findData(chosen)))
         self.key_contact.setEnabled(bool(people) or chosen is not None)
         self._loaded_key_contact = chosen
@@ -197,6 +200,23 @@ class OrganisationForm(QWidget):
             for i in range(self.offers.count())
             if self.offers.item(i).checkState() == Qt.CheckState.Checked
         ]
+
+    def key_contact_name(self) -> str:
+        """The chosen key contact's name ("" for none), as the conflict dialog compares it."""
+        chosen = self.key_contact.currentData()
+        return "" if chosen is None else self._key_contact_names.get(int(chosen), "")
+
+    def offer_names(self) -> list[str]:
+        return [
+            self.offers.item(i).text()
+            for i in range(self.offers.count())
+            if self.offers.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def shown_key_contact(self) -> KeyContactChoice:
+        """The key contact as the form shows it, changed or not: what "save over theirs" writes."""
+        chosen = self.key_contact.currentData()
+        return KeyContactChoice(int(chosen) if chosen is not None else None)
 
     def key_contact_choice(self) -> KeyContactChoice | None:
         """The chosen key contact when the user changed it, else None (leave it as it is)."""

@@ -78,7 +78,8 @@ def test_add_a_partner_then_a_person_there(
     qtbot.mouseClick(view.pane.save_button, Qt.MouseButton.LeftButton)
     settle(qtbot, context)
     assert form.form.error_text("phone") == "not a number is not a valid phone number."
-    form.phone.setText("020 555 0199")
+    form.phone.clear()
+    qtbot.keyClicks(form.phone, "020 555 0199")
     qtbot.mouseClick(view.pane.save_button, Qt.MouseButton.LeftButton)
     settle(qtbot, context)
     assert "Buurtvaders Slotermeer" in names(view)
@@ -138,6 +139,51 @@ def test_edit_can_be_undone_and_a_conflict_is_shown(
     settle(qtbot, context)
     qtbot.waitUntil(lambda: form.name.text() == "Jongerenwerk NW", timeout=10_000)
     assert "Plein 40-45" not in form.address.text()
+
+
+def test_a_colleagues_key_contact_and_offers_are_shown_in_the_conflict_and_mine_saved_over_them(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    from sqlalchemy import select
+
+    from teamlead.data.roster import Organisation, Person, key_contact
+    from teamlead.services import key_contacts, signal_lists
+
+    with context.database.begin() as session:
+        room = signal_lists.add_offer(session, "Ruimte voor bijeenkomsten")
+    view = open_view(qtbot, context, host)
+    assert view.open_record("organisation", seed.police)
+    settle(qtbot, context)
+    form = view.pane.editor
+    assert form.key_contact_name() == "Sanne de Vries"  # the only contact, so the key contact
+    with context.database.begin() as session:  # a colleague unsets the key contact and ticks an offer
+        officer = session.get_one(Person, seed.police_officer).name
+        version = session.get_one(Organisation, seed.police).version
+        key_contacts.set_key_contact(session, seed.police, None, expected_version=version)
+        version = session.get_one(Organisation, seed.police).version
+        key_contacts.set_offers(session, seed.police, [room], expected_version=version)
+    seen = answer_modal(ConflictDialog, _save_over_theirs)
+    form.phone.clear()
+    qtbot.keyClicks(form.phone, "020 555 0199")
+    qtbot.mouseClick(view.pane.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    rows = {row[0]: row[1:] for row in seen[0]}
+    assert rows["Key contact"] == (officer, "")
+    assert rows["Can offer"] == ("", "Ruimte voor bijeenkomsten")
+    settle(qtbot, context)
+    with context.database.session() as session:  # saved over theirs: as the form showed it
+        assert session.get_one(Organisation, seed.police).phone == "020 555 0199"
+        chosen = session.scalar(
+            select(key_contact.c.person_id).where(key_contact.c.organisation_id == seed.police)
+        )
+    assert chosen == seed.police_officer
+    assert form.offer_names() == []
+
+
+def _save_over_theirs(dialog: ConflictDialog) -> list[tuple[str, ...]]:
+    rows = [tuple(dialog.cell(r, c) for c in range(3)) for r in range(dialog.table.rowCount())]
+    dialog.overwrite_button.click()
+    return rows
 
 
 def _take_theirs(dialog: ConflictDialog) -> list[tuple[str, ...]]:
