@@ -11,7 +11,6 @@ handover is always for the district audience).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -23,12 +22,20 @@ from teamlead.data.meetings import Invitee, Meeting, MeetingSeries, meeting_neig
 from teamlead.data.queries.dashboard_lists import signals_to_follow_up_capped
 from teamlead.data.queries.districts import neighbourhoods_of
 from teamlead.data.queries.neighbourhood_page import Reflection
-from teamlead.data.queries.notes import NoteRow
-from teamlead.data.queries.people import CallPartner, who_to_call
-from teamlead.data.queries.roster import RosterRow, roster
+from teamlead.data.queries.people import who_to_call
+from teamlead.data.queries.roster import roster
 from teamlead.data.roster import Organisation, Role, key_contact
 from teamlead.i18n import tr
 from teamlead.reporting.districts import DistrictRef
+from teamlead.reporting.handover_model import (
+    Dossier,
+    Glance,
+    NarrativeLine,
+    NeighbourhoodSection,
+    PartnerLine,
+    SeriesLine,
+    rule_words,
+)
 from teamlead.reporting.model import RegisterEntry, ReportHeader
 from teamlead.reporting.periods import Period
 from teamlead.reporting.register import gather_register
@@ -47,68 +54,6 @@ LONGEST_UNCONTACTED = 5
 NARRATIVE_YEARS = 2
 SIGNALS_LISTED = 100_000
 """The dashboard's signal list without its cap: the dossier lists every signal still waiting."""
-
-
-@dataclass(frozen=True)
-class PartnerLine:
-    """A partner serving a neighbourhood, as Who to call shows it, with the roster's stay-in-touch state."""
-
-    partner: CallPartner
-    contact: RosterRow | None
-    """None for a partner the roster does not list (no state known)."""
-
-
-@dataclass(frozen=True)
-class NeighbourhoodSection:
-    name: str
-    partners: tuple[PartnerLine, ...]
-    longest_uncontacted: tuple[PartnerLine, ...]
-    reflections: tuple[Reflection, ...]
-    """The last local reflections held about it, newest first."""
-
-
-@dataclass(frozen=True)
-class SeriesLine:
-    title: str
-    kind: str
-    rule: str
-    location: str
-    next_on: datetime | None
-    held: int
-    """Occurrences held in the last year."""
-    comes: tuple[tuple[str, int], ...]
-    """(organisation, times present in the last year) of the invitees of its latest occurrence."""
-
-
-@dataclass(frozen=True)
-class NarrativeLine:
-    period: Period
-    text: str
-
-
-@dataclass(frozen=True)
-class Glance:
-    active_partners: int
-    neighbourhoods: int
-    persons: int
-    key_contacts: int
-    series: int
-    open_agreements: int
-    open_signals: int
-    signals_without_feedback: int
-    by_domain: tuple[tuple[str, int], ...]
-    by_neighbourhood: tuple[tuple[str, int], ...]
-
-
-@dataclass(frozen=True)
-class Dossier:
-    header: ReportHeader
-    glance: Glance
-    neighbourhoods: tuple[NeighbourhoodSection, ...]
-    series: tuple[SeriesLine, ...]
-    agreements: tuple[RegisterEntry, ...]
-    signals: tuple[NoteRow, ...]
-    narratives: tuple[NarrativeLine, ...]
 
 
 def gather_dossier(session: Session, district: DistrictRef, generated_at: datetime) -> Dossier:
@@ -283,49 +228,6 @@ def _series(session: Session, district_id: int, now: datetime) -> list[SeriesLin
 _KIND_ORDER: dict[str, int] = {MeetingKind.NETWORK: 0, MeetingKind.REFLECTION: 1, MeetingKind.OTHER: 2}
 """The network meetings first, the local reflections next: the structures a successor takes over; the
 bilateral partner meetings last."""
-
-
-_ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "-1": "last"}
-
-
-def rule_words(rule: str) -> str:
-    """A series' repetition as the "schedule a series" form offers it (monthly on the n-th weekday, every n
-    weeks); any other rule as it is written."""
-    parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
-    interval = int(parts.get("INTERVAL", "1") or 1)
-    if parts.get("FREQ") == "WEEKLY" and "BYDAY" not in parts:
-        return tr("every week") if interval == 1 else tr("every {n} weeks", n=interval)
-    byday = parts.get("BYDAY", "")
-    if parts.get("FREQ") == "MONTHLY" and len(byday) >= 3 and byday[-2:] in _WEEKDAYS:
-        ordinal = _ORDINALS.get(byday[:-2])
-        if ordinal is not None:
-            day = _WEEKDAYS[byday[-2:]]()
-            nth = _ordinal_words()[ordinal]
-            if interval == 1:
-                return tr("every month on the {nth} {day}", nth=nth, day=day)
-            return tr("every {n} months on the {nth} {day}", n=interval, nth=nth, day=day)
-    return rule
-
-
-def _ordinal_words() -> dict[str, str]:
-    return {
-        "first": tr("first"),
-        "second": tr("second"),
-        "third": tr("third"),
-        "fourth": tr("fourth"),
-        "last": tr("last"),
-    }
-
-
-_WEEKDAYS = {
-    "MO": lambda: tr("Monday"),
-    "TU": lambda: tr("Tuesday"),
-    "WE": lambda: tr("Wednesday"),
-    "TH": lambda: tr("Thursday"),
-    "FR": lambda: tr("Friday"),
-    "SA": lambda: tr("Saturday"),
-    "SU": lambda: tr("Sunday"),
-}
 
 
 def _narratives(session: Session, district_id: int, today: date) -> list[NarrativeLine]:

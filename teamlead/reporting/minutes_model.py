@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from teamlead.reporting.model import ReportHeader
 from teamlead.rules.vocabulary import Attendance
+
+if TYPE_CHECKING:
+    from teamlead.data.queries.addressees import Addressees
 
 ATTENDANCE_ORDER = (Attendance.PRESENT, Attendance.EXCUSED, Attendance.ABSENT, Attendance.INVITED)
 """The order the minutes list attendance in; ``invited`` is an invitee whose attendance was not marked."""
@@ -104,3 +108,14 @@ class Minutes:
                     names.append(attendee.name)
             groups[value] = dict(organisations)
         return groups
+
+
+@dataclass(frozen=True)
+class MinutesToSend:
+    """A held meeting's minutes, the addressees of its invitees and the language for partners."""
+
+    header: ReportHeader
+    minutes: Minutes
+    addressees: Addressees
+    language: str
+    """The language for partners: of a mail draft's text and of the PDF attached to it."""

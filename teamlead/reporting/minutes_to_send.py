@@ -9,29 +9,15 @@ The gather's annotations are objects, not strings (no ``from __future__ import a
 registry's test resolves them; the database layer is imported inside it, so naming it stays cheap.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from teamlead.reporting.minutes_model import Minutes
-from teamlead.reporting.model import ReportHeader
+from teamlead.reporting.minutes_model import MinutesToSend
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from teamlead.data.queries.addressees import Addressees
     from teamlead.producing.produce import ReportRequest
-
-
-@dataclass(frozen=True)
-class MinutesToSend:
-    """A held meeting's minutes, the addressees of its invitees and the language for partners."""
-
-    header: ReportHeader
-    minutes: Minutes
-    addressees: "Addressees"
-    language: str
-    """The language for partners: of a mail draft's text and of the PDF attached to it."""
 
 
 def gather_minutes_to_send(

@@ -1,6 +1,6 @@
 """The handover dossier as PDF: one district as a successor meets it (:mod:`teamlead.reporting.handover`).
 
-A pure writer: the gathered :class:`~teamlead.reporting.handover.Dossier` in, a PDF out. The sections follow
+A pure writer: the gathered :class:`~teamlead.reporting.handover_model.Dossier` in, a PDF out. The sections follow
 ``shared/interface.md``: the district at a glance, who is who per neighbourhood, the recurring structures, the
 open agreements with their history, the signals still waiting, the last local reflections per neighbourhood and
 the team lead's narratives. Every section is an entry of the PDF's outline, so a reader jumps to it.
@@ -13,7 +13,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, PageBreak
 
 from teamlead.i18n import tr
-from teamlead.reporting.handover import Dossier, NeighbourhoodSection, PartnerLine
+from teamlead.reporting.handover_model import Dossier, NeighbourhoodSection, PartnerLine
 from teamlead.reports import pdf
 from teamlead.rules import formatting, words
 
@@ -32,7 +32,7 @@ def section_titles() -> dict[str, str]:
 
 
 def glance_labels() -> dict[str, str]:
-    """The key figures of the first section, by the :class:`~teamlead.reporting.handover.Glance` field."""
+    """The key figures of the first section, by the :class:`~teamlead.reporting.handover_model.Glance` field."""
     return {
         "active_partners": tr("Active partners (home district)"),
         "neighbourhoods": tr("Neighbourhoods"),

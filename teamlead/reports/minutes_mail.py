@@ -1,6 +1,6 @@
 """The minutes kind's two writers: the PDF alone, and the mail draft that carries it to the addressees.
 
-Both take :class:`~teamlead.reporting.minutes_to_send.MinutesToSend` and leave the PDF itself to
+Both take :class:`~teamlead.reporting.minutes_model.MinutesToSend` and leave the PDF itself to
 :func:`teamlead.reports.minutes_pdf.write_minutes_pdf`, so the attached PDF is the one ``-o FILE.pdf`` writes
 (in the language for partners).
 """
@@ -12,8 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from teamlead.i18n import speaking, tr, trp
-from teamlead.reporting.minutes_model import Minutes
-from teamlead.reporting.minutes_to_send import MinutesToSend
+from teamlead.reporting.minutes_model import Minutes, MinutesToSend
 from teamlead.reports.mail_draft import Attachment, Draft, write_draft
 from teamlead.reports.minutes_pdf import write_minutes_pdf
 from teamlead.rules.files import file_name

@@ -141,7 +141,7 @@ class WhoToCallView(QWidget):
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.scroll = scroll = QScrollArea()
+        self.list_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.list_widget)
         layout = QVBoxLayout(self)
@@ -359,7 +359,7 @@ class WhoToCallView(QWidget):
         button = next((button for _pid, button in order if button is not None), None)
         if button is not None:
             button.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(button)
+            self.list_scroll.ensureWidgetVisible(button)
 
     @staticmethod
     def _heading(text: str) -> QLabel:
