@@ -70,6 +70,7 @@ class HandoverDialog(QDialog):
         self.parent_edit.setObjectName("handoverParent")
         choose = QPushButton(tr("C&hoose…"))
         choose.setObjectName("handoverChooseParent")
+        choose.setAutoDefault(False)  # Enter in a field writes the handover, never opens the folder chooser
         choose.clicked.connect(self._choose_parent)
         parent_row = QHBoxLayout()
         parent_row.addWidget(self.parent_edit, 1)
@@ -107,7 +108,7 @@ class HandoverDialog(QDialog):
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setText(tr("&Close"))
         self.write_button.setDefault(True)
-        self.write_button.clicked.connect(self.write)
+        self.buttons.accepted.connect(self.write)  # the button, and Enter in a field
         self.open_button.clicked.connect(self.open_folder)
         close.clicked.connect(self.reject)
 

@@ -299,7 +299,7 @@ def conflict(qtbot: QtBot, world: World) -> QWidget:
 
 
 def erasure(qtbot: QtBot, world: World) -> QWidget:
-    """Erasing Fatima: her first name is also in a note, so the dialog asks about it (a box and its list)."""
+    """Erasing Fatima: her first name is also in a note, so the dialog lists it for review, text by text."""
     from teamlead.data.queries.partner_page import partner_page
     from teamlead.services.erasure import plan_erasure
     from teamlead.services.notes import NoteInput, log_note
@@ -317,6 +317,16 @@ def erasure(qtbot: QtBot, world: World) -> QWidget:
         plan = plan_erasure(session, page.roles[0].person_id)
     assert plan.candidates
     return shown(qtbot, world, ErasureDialog(plan, world.host))
+
+
+def handover(qtbot: QtBot, world: World) -> QWidget:
+    """File → Handover…: the district picked (the districts load in the background), the folder named."""
+    from teamlead.ui.handover_dialog import HandoverDialog
+
+    dialog = shown(qtbot, world, HandoverDialog(world.context, world.host))
+    dialog.parent_edit.setText(str(world.tmp_path))  # type: ignore[attr-defined]  # never the home folder
+    qtbot.waitUntil(lambda: dialog.district.district_id() is not None, timeout=10_000)  # type: ignore[attr-defined]
+    return dialog
 
 
 def shortcuts(qtbot: QtBot, world: World) -> QWidget:
@@ -453,6 +463,7 @@ DIALOGS: dict[str, tuple[str, Opener]] = {
     "assign-district": ("dashboard.districtless.AssignDistrictDialog", assign_district),
     "conflict": ("safety.guarded.ConflictDialog", conflict),
     "erasure": ("safety.erasure_dialog.ErasureDialog", erasure),
+    "handover": ("handover_dialog.HandoverDialog", handover),
     "shortcuts": ("help_dialogs.ShortcutsDialog", shortcuts),
     "about": ("help_dialogs.AboutDialog", about),
     "person-privacy": ("safety.privacy_dialogs.PersonPrivacyDialog", person_privacy),

@@ -69,6 +69,7 @@ FORMS = [
     "move-person",
     "geography-name",
     "assign-district",
+    "handover",
     "place",
     "history-line",
 ]
@@ -76,10 +77,11 @@ FORMS = [
 invitee editor and the geography merge have only a completion field, where Enter only picks)."""
 
 TYPED = [
-    *(name for name in FORMS if name not in ("end-role", "assign-district")),
+    *(name for name in FORMS if name not in ("end-role", "assign-district", "handover")),
     "invitees",
 ]
-"""The forms with a field to type in (the others hold dates and choices only)."""
+"""The forms with a field to type in (the others hold dates and choices only; the handover's fields only say
+where to write, so Esc closes it without asking)."""
 
 
 def class_name(dialog: QWidget) -> str:
