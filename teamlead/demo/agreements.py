@@ -14,6 +14,7 @@ from teamlead.demo.meetings import MeetingInfo
 from teamlead.demo.scales import Scale
 from teamlead.demo.world import DistrictInfo, OrgInfo, World
 from teamlead.rules.vocabulary import AuditAction
+from teamlead.services.agenda import carried_title
 
 DUE_DAYS = (14, 21, 30, 30, 42, 60, 60, 90, 120)
 KIND_WEIGHT = {"network": 3.0, "reflection": 2.5, "partner": 1.0, "other": 1.5}
@@ -169,7 +170,7 @@ def _agreement(
                 "id": 0,
                 "meeting_id": next_meeting.id,
                 "position": (201 if next_meeting.kind == "network" else 1001) + carried,
-                "title": f"Afspraak: {text[:250]}",
+                "title": carried_title(text),
                 "details": "",
                 "agreement_id": aid,
                 "_created": world.moment(made),

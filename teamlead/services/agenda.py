@@ -136,13 +136,19 @@ def carry_forward(session: Session, meeting_id: int, *, now: datetime | None = N
         )
         .order_by(Agreement.due_on.is_(None), Agreement.due_on, Agreement.id)
     ).all()
-    added = []
-    for agreement_id, text in agreements:
-        title = " ".join(text.split())
-        if len(title) > Width.ADDRESS:
-            title = title[:299] + "…"
-        added.append(add_agenda_item(session, meeting_id, title, agreement_id=agreement_id, now=now))
-    return added
+    return [
+        add_agenda_item(session, meeting_id, carried_title(text), agreement_id=agreement_id, now=now)
+        for agreement_id, text in agreements
+    ]
+
+
+def carried_title(text: str) -> str:
+    """An open agreement's agenda point: its text on one line, cut to what an agenda point holds (the page
+    says "Open agreement:" before it)."""
+    title = " ".join(text.split())
+    if len(title) > Width.ADDRESS:
+        title = title[: Width.ADDRESS - 1] + "…"
+    return title
 
 
 def carry_forward_and_link(session: Session, meeting_id: int, *, now: datetime | None = None) -> int:
