@@ -1,5 +1,9 @@
 """Retention: notes older than the period the team lead chose (e.g. 5 years) are reviewed, then deleted.
 
+The period is kept in the database (``teamlead_meta``), not in one person's settings: on a shared database it
+is the team's rule, and the same whoever opens it. A period chosen before the database kept it (the personal
+setting) still counts until one is chosen again.
+
 Deleting is never automatic: :func:`notes_past_retention` lists what would go, the user confirms, and
 :func:`delete_notes` removes exactly those (and not a note edited meanwhile: its version must still match).
 Each deletion goes in the audit log by id only.
@@ -14,6 +18,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from teamlead.data.admin import Meta
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
 from teamlead.data.signals import SignalAsk, SignalRound
@@ -29,16 +34,35 @@ DEFAULT_YEARS = 5
 REVIEW_LIMIT = 5000
 
 
-def retention_years() -> int:
-    """The chosen retention period in years (settings), else :data:`DEFAULT_YEARS`."""
-    value = settings.load().retention_years
-    return value if value is not None and value > 0 else DEFAULT_YEARS
+RETENTION_KEY = "retention_years"
+"""The key of the retention period in ``teamlead_meta``."""
+FEWEST_YEARS = 1
+MOST_YEARS = 50
 
 
-def set_retention_years(years: int) -> None:
-    if not 1 <= years <= 50:
+def retention_years(session: Session) -> int:
+    """The database's retention period in years; before one was chosen there, the personal setting of
+    earlier versions, else :data:`DEFAULT_YEARS`."""
+    stored = session.scalar(select(Meta.value).where(Meta.key == RETENTION_KEY))
+    if stored is not None and stored.isdigit() and FEWEST_YEARS <= int(stored) <= MOST_YEARS:
+        return int(stored)
+    legacy = settings.load().retention_years
+    return legacy if legacy is not None and FEWEST_YEARS <= legacy <= MOST_YEARS else DEFAULT_YEARS
+
+
+def set_retention_years(session: Session, years: int, *, now: datetime | None = None) -> None:
+    """Keep ``years`` as the database's retention period (audited: the field's name, as for any record)."""
+    if not FEWEST_YEARS <= years <= MOST_YEARS:
         raise ValidationError("retention_years", tr("The retention period must be 1 to 50 years."))
-    settings.update(retention_years=years)
+    meta = session.get(Meta, RETENTION_KEY)
+    if meta is None:
+        session.add(Meta(key=RETENTION_KEY, value=str(years)))
+    elif meta.value == str(years):
+        return
+    else:
+        meta.value = str(years)
+    session.flush()
+    audit_row(session, Meta.__tablename__, None, AuditAction.UPDATE, [RETENTION_KEY], now=now)
 
 
 def cutoff(today: date, years: int) -> date:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from teamlead.data.admin import AuditEntry
-from teamlead.data.database import Database
+from teamlead.data.database import Database, open_database
 from teamlead.data.notes import Note
 from teamlead.data.scrub import scrub
 from teamlead.data.search import search
 from teamlead.errors import ValidationError
+from teamlead.rules import settings
 from teamlead.services.notes import NoteInput, edit_note, log_note
 from teamlead.services.organisations import OrganisationInput, add_organisation
 from teamlead.services.retention import (
@@ -67,12 +69,30 @@ def test_review_then_delete_exactly_what_was_reviewed(database: Database) -> Non
         assert [(a.table_name, a.record_id, a.fields) for a in audit] == [("note", ids["older"], "")]
 
 
-def test_retention_setting_and_cutoff() -> None:
-    assert retention_years() == 5
-    set_retention_years(7)
-    assert retention_years() == 7
-    with pytest.raises(ValidationError):
-        set_retention_years(0)
+def test_the_retention_period_is_the_databases_and_outlives_the_personal_setting(
+    database: Database, tmp_path: Path
+) -> None:
+    with database.session() as session:
+        assert retention_years(session) == 5
+    settings.update(retention_years=3)  # chosen before the database kept it: still counts
+    with database.session() as session:
+        assert retention_years(session) == 3
+    with database.begin() as session:
+        set_retention_years(session, 7)
+    settings.update(retention_years=2)  # a personal setting no longer changes it
+    with database.session() as session:
+        assert retention_years(session) == 7
+        audited = session.scalars(select(AuditEntry.fields).where(AuditEntry.table_name == "teamlead_meta"))
+        assert list(audited) == ["retention_years"]
+    other = open_database(tmp_path / "other.sqlite3")  # another database keeps its own
+    try:
+        with other.session() as session:
+            assert retention_years(session) == 2
+    finally:
+        other.dispose()
+    with database.begin() as session, pytest.raises(ValidationError) as refused:
+        set_retention_years(session, 0)
+    assert refused.value.message == "The retention period must be 1 to 50 years."
     assert cutoff(date(2028, 2, 29), 1) == date(2027, 2, 28)
 
 

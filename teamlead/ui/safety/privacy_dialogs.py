@@ -231,7 +231,7 @@ class RetentionDialog(QDialog):
     """How many notes were deleted."""
 
     def __init__(self, window: MainWindow) -> None:
-        from teamlead.services.retention import retention_years
+        from teamlead.services.retention import MOST_YEARS, retention_years
 
         super().__init__(window)
         self.setObjectName("retentionDialog")
@@ -240,8 +240,9 @@ class RetentionDialog(QDialog):
         self._context = window.context
         self.rows: list[ExpiredNote] = []
         self.years = QSpinBox()
-        self.years.setRange(1, 50)
-        self.years.setValue(retention_years())
+        self.years.setRange(1, MOST_YEARS)
+        with self._context.database.session() as session:  # one row: read before the dialog shows
+            self.years.setValue(retention_years(session))
         self.years.setSuffix(tr(" years"))
         form = QFormLayout()
         form.addRow(tr("&Keep notes for:"), self.years)
@@ -269,10 +270,14 @@ class RetentionDialog(QDialog):
         self.review()
 
     def _years_changed(self, years: int) -> None:
+        """The period is the database's: kept there at once (for everyone who opens it), then the list again."""
         from teamlead.services.retention import set_retention_years
 
-        set_retention_years(years)
-        self.review()
+        self._context.write(
+            lambda session: set_retention_years(session, years),
+            lambda _none: self.review(),
+            changed=Change.SETTINGS,
+        )
 
     def review(self) -> None:
         from teamlead.services.retention import notes_past_retention

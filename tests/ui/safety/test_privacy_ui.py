@@ -205,3 +205,28 @@ def test_retention_review_then_delete_with_confirmation(
         if file.exists():
             assert b"zwiepzaal" not in file.read_bytes().lower(), file.name
     dialog.close()
+
+
+def test_the_retention_period_chosen_is_kept_in_the_database(
+    start_window: Callable[[str], Started], qtbot: QtBot, sqlite_database: Database
+) -> None:
+    """Typed in the dialog, kept in the database: the dialog opened again (and anyone opening this database)
+    starts from it."""
+    from teamlead.services.retention import retention_years
+
+    _seed(sqlite_database)
+    started = _open(start_window, qtbot, sqlite_database)
+    started.window.actions_by_name["privacy_retention"].trigger()
+    dialog = started.window.findChild(RetentionDialog)
+    assert dialog is not None
+    assert dialog.years.value() == 5
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)  # the 2015 note, past five years
+    dialog.years.setValue(20)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)  # nothing is twenty years old
+    dialog.close()
+    with started.window.context.database.session() as session:
+        assert retention_years(session) == 20
+    started.window.actions_by_name["privacy_retention"].trigger()
+    again = next(d for d in started.window.findChildren(RetentionDialog) if d is not dialog)
+    assert again.years.value() == 20
+    again.close()
