@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
@@ -127,6 +128,21 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One migrated SQLite database per test session; each test gets a copy (migrating takes longer)."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     open_database(path).dispose()
+    return path
+
+
+CITY_DEMO_TODAY = "2026-03-02"
+
+
+@pytest.fixture(scope="session")
+def city_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``teamlead demo --scale city --seed 1 --today 2026-03-02``, made once per test session (it takes most of
+    a minute). Read it only; a test that writes takes a copy with :func:`backup_sqlite`."""
+    path = tmp_path_factory.mktemp("city") / "city.sqlite3"
+    command = [sys.executable, "-m", "teamlead", "--database", str(path), "demo", "--scale", "city"]
+    subprocess.run(
+        [*command, "--seed", "1", "--today", CITY_DEMO_TODAY], check=True, stdout=subprocess.DEVNULL
+    )
     return path
 
 

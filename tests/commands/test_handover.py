@@ -21,6 +21,7 @@ from sqlalchemy.engine import URL
 from teamlead.cli import main
 from teamlead.data.admin import Narrative
 from teamlead.data.agreements import Agreement, agreement_organisation
+from teamlead.data.backup import backup_sqlite
 from teamlead.data.database import open_database
 from teamlead.data.geography import District, Neighbourhood
 from teamlead.data.meetings import Invitee, Meeting, MeetingSeries
@@ -221,10 +222,10 @@ def test_a_folder_that_exists_a_missing_parent_or_a_file_as_parent_is_refused(
 
 
 @pytest.fixture(scope="module")
-def city(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DistrictRef]:
-    """The city demo with sentinels in another district's note, persons and narrative; the district handed
-    over is Noord."""
-    path = _demo(tmp_path_factory.mktemp("city") / "city.sqlite3", "city")
+def city(city_demo: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DistrictRef]:
+    """A copy of the city demo with sentinels in another district's note, persons and narrative; the district
+    handed over is Noord."""
+    path = backup_sqlite(city_demo, tmp_path_factory.mktemp("city") / "city.sqlite3")
     database = open_database(path)
     try:
         with database.begin() as session:

@@ -5,8 +5,6 @@ drawing beyond its own box, no word broken inside a table cell."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -23,18 +21,8 @@ from teamlead.reports import pdf
 from tests.reporting.seed import Q3_FROM, Q3_TO, Seeded
 from tests.reports.readback import sheet_rows
 
-CITY_TODAY = "2026-03-02"
 CITY_QUARTER = Period(date(2025, 10, 1), date(2025, 12, 31))
 BODY_PAGES = 8
-
-
-@pytest.fixture(scope="session")
-def city_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``teamlead demo --scale city``, made once per test session (it takes a minute or two)."""
-    path = tmp_path_factory.mktemp("city") / "city.sqlite3"
-    command = [sys.executable, "-m", "teamlead", "--database", str(path), "demo", "--scale", "city"]
-    subprocess.run([*command, "--seed", "1", "--today", CITY_TODAY], check=True, stdout=subprocess.DEVNULL)
-    return path
 
 
 @pytest.fixture(scope="session")
