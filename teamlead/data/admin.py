@@ -25,7 +25,8 @@ class Narrative(Tracked, Base):
 
 
 class AuditEntry(Base):
-    """What happened to which record, and when. Never personal data: no names, no texts, only ids and fields."""
+    """What happened to which record, when, and who did it. The only personal data is the user's name: no texts,
+    no partner's names; values only of the fields that are codes, dates or numbers."""
 
     __tablename__ = "audit_entry"
 
@@ -34,8 +35,15 @@ class AuditEntry(Base):
     table_name: Mapped[str] = mapped_column(String(Width.META_KEY))
     record_id: Mapped[int | None] = mapped_column()
     action: Mapped[str] = mapped_column(String(Width.CODE))
-    # Names of the fields that changed (comma-separated), never their values.
+    # Names of the fields that changed (comma-separated).
     fields: Mapped[str] = mapped_column(String(Width.RULE), default="")
+    # Who: the database role without its per-database prefix (PostgreSQL), the operating system user (SQLite);
+    # None for entries written before schema 0011.
+    user_name: Mapped[str | None] = mapped_column(String(Width.USER), index=True)
+    # The district of the record changed, when it has one (so the audit can be read per district).
+    district_id: Mapped[int | None] = mapped_column(index=True)
+    # JSON {field: [old, new]} for the fields of teamlead.rules.audit.AUDITED_VALUES only: never a text or a name.
+    changes: Mapped[str | None] = mapped_column(Text)
 
 
 class Meta(Base):

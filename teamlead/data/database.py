@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from teamlead.data import migrate
+from teamlead.data.access.upgrades import after_upgrade, refuse_unless_owner
 from teamlead.data.admin import Meta
+from teamlead.data.audit_trail import USER_KEY
 from teamlead.data.engine import display_name, is_sqlite, make_engine, resolve_url, sqlite_path, writing
 from teamlead.data.geography import Domain
 from teamlead.data.integrity import APPLICATION, USABLE, Inspection, State, inspect_sqlite, refusal, sidecars
@@ -46,6 +48,9 @@ class Database:
     """Set when opening upgraded the schema: what happened, for the CLI and the app to tell the user."""
     read_only: bool = False
     """Opened for reading only (a file Teamlead may not write, for a command that only reads)."""
+    user_name: str | None = None
+    """Who the audit names for this database's writes; None: the connection says (PostgreSQL: its role,
+    SQLite: the operating system user, :mod:`teamlead.data.audit_trail`)."""
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _writes: sessionmaker[Session] = field(init=False, repr=False)
     _disposed: bool = field(init=False, repr=False, default=False)
@@ -70,13 +75,18 @@ class Database:
 
     def session(self, *, write: bool = False) -> Session:
         """A session for reading; ``write`` for one whose transactions write (see :meth:`begin`)."""
-        return self._writes() if write else self._sessions()
+        session = self._writes() if write else self._sessions()
+        if self.user_name is not None:
+            session.info[USER_KEY] = self.user_name
+        return session
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
         """One transaction that writes: all of it is committed, or none of it. On SQLite it waits (up to the
         busy timeout) for another program's write to end before it starts (:func:`~teamlead.data.engine.writing`)."""
         with self._writes.begin() as session:
+            if self.user_name is not None:
+                session.info[USER_KEY] = self.user_name
             yield session
 
     def dispose(self) -> None:
@@ -310,6 +320,8 @@ def _upgraded(database: Database, revision: str | None, backup: Path | None) -> 
     """Migrate to the head in one transaction, and say what that did."""
     with writing(database.engine).begin() as connection:
         migrate.upgrade(connection)
+        if connection.dialect.name == "postgresql":
+            after_upgrade(connection)
         return upgrade_report(connection, revision, migrate.head_revision(), backup)
 
 
@@ -329,6 +341,8 @@ def _open_server(url: URL, *, create: bool, upgrade: bool) -> Database:
         elif state not in USABLE:
             raise DatabaseError(refusal(database.display_name(), Inspection(State(state), revision)))
         elif state is State.OLD and upgrade:
+            with database.engine.connect() as connection:
+                refuse_unless_owner(connection, database.display_name())
             database.upgrade = _upgraded(database, revision, None)
     except BaseException:
         database.dispose()

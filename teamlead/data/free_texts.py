@@ -141,6 +141,8 @@ NOT_WRITTEN: tuple[TextField, ...] = tuple(
         AuditEntry.__table__.c.table_name,
         AuditEntry.__table__.c.action,
         AuditEntry.__table__.c.fields,
+        AuditEntry.__table__.c.user_name,  # the app's user (a login name), never a partner's words
+        AuditEntry.__table__.c.changes,  # codes, dates and numbers only (teamlead.rules.audit)
         Meta.__table__.c.key,
         Meta.__table__.c.value,
         CalendarSent.__table__.c.uid,

@@ -17,6 +17,7 @@ from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from teamlead.data.admin import AuditEntry
+from teamlead.data.audit_trail import session_user
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
 from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
 from teamlead.errors import ConflictError, UserError
@@ -64,6 +65,7 @@ class _Writer:
         self.total = max(1, len(plan.organisations) + len(plan.persons) * 2)
         self.done = 0
         self.sqlite = session.get_bind().dialect.name == "sqlite"
+        self.user = session_user(session)
 
     def step(self, count: int) -> None:
         if self.cancel():
@@ -103,6 +105,7 @@ class _Writer:
             "record_id": record_id,
             "action": AuditAction.IMPORT,
             "fields": fields,
+            "user_name": self.user,
         }
 
     def complete(

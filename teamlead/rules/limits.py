@@ -35,6 +35,8 @@ class Width:
     """Keys of the database's own facts; table names in the audit."""
     FINGERPRINT: Final = 64
     """A SHA-256 in hex."""
+    USER: Final = 63
+    """Who changed a record, in the audit: PostgreSQL's longest role name (NAMEDATALEN − 1 bytes)."""
 
 
 DUE_SOON_DAYS: Final = 14

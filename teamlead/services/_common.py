@@ -10,13 +10,18 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from teamlead.data.admin import AuditEntry
+from teamlead.data.agreements import Agreement
+from teamlead.data.audit_trail import session_user, take_changes
 from teamlead.data.base import Base
 from teamlead.data.geography import District, Domain, Neighbourhood
+from teamlead.data.meetings import Meeting
+from teamlead.data.notes import Note
 from teamlead.data.queries.default_district import district_for_user
 from teamlead.data.roster import Organisation, Person
 from teamlead.errors import ConflictError, ValidationError
@@ -43,9 +48,45 @@ def audit(
     *,
     now: datetime | None = None,
 ) -> None:
-    """Log what happened to which record: table, id, action and the *names* of changed fields (no values)."""
+    """Log what happened to which record, by whom, in which district: the *names* of the changed fields, and
+    the old and new values of those :mod:`teamlead.rules.audit` allows (codes, dates, numbers; never a text)."""
     session.flush()
-    audit_row(session, record.__tablename__, getattr(record, "id", None), action, fields, now=now)
+    names = set(fields)
+    audit_row(
+        session,
+        record.__tablename__,
+        getattr(record, "id", None),
+        action,
+        names,
+        now=now,
+        district_id=_district_of(session, record),
+        changes=take_changes(session, record, names),
+    )
+
+
+def _district_of(session: Session, record: Base) -> int | None:
+    """The district the record is in: its own, else (a child record) its meeting's, agreement's, note's or
+    neighbourhood's. Read from what is loaded and the session's identity map, so a removed record is fine."""
+    loaded = sa_inspect(record).dict
+    if "district_id" in loaded or hasattr(type(record), "district_id"):
+        district = loaded.get("district_id")
+        return district if isinstance(district, int) else None
+    for link, parent in _PARENTS:
+        parent_id = loaded.get(link)
+        if isinstance(parent_id, int):
+            owner = session.get(parent, parent_id)
+            district = getattr(owner, "district_id", None) if owner is not None else None
+            return district if isinstance(district, int) else None
+    return None
+
+
+_PARENTS: tuple[tuple[str, type[Base]], ...] = (
+    ("meeting_id", Meeting),
+    ("agreement_id", Agreement),
+    ("note_id", Note),
+    ("neighbourhood_id", Neighbourhood),
+)
+"""A child record's link to the record whose district it shares."""
 
 
 def audit_row(
@@ -56,6 +97,8 @@ def audit_row(
     fields: Iterable[str] = (),
     *,
     now: datetime | None = None,
+    district_id: int | None = None,
+    changes: str | None = None,
 ) -> None:
     """:func:`audit` for a row named by table and id: one removed by a statement, with no object to pass."""
     session.add(
@@ -65,6 +108,9 @@ def audit_row(
             record_id=record_id,
             action=str(action),
             fields=",".join(sorted(set(fields)))[:500],
+            user_name=session_user(session),
+            district_id=district_id,
+            changes=changes,
         )
     )
 

@@ -27,6 +27,7 @@ from sqlalchemy import ColumnElement, Table, delete, insert, literal, select, up
 from sqlalchemy.orm import Session
 
 from teamlead.data.admin import AuditEntry, Meta, Narrative
+from teamlead.data.audit_trail import session_user
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.notes import note_place
 from teamlead.data.places import Indicator, Place
@@ -196,9 +197,12 @@ def _audit_moved(
         record_id,
         literal(str(AuditAction.UPDATE)),
         literal(field),
+        literal(session_user(session), entries.c.user_name.type),
     ).where(where)
     session.execute(
-        insert(AuditEntry).from_select(["at", "table_name", "record_id", "action", "fields"], rows)
+        insert(AuditEntry).from_select(
+            ["at", "table_name", "record_id", "action", "fields", "user_name"], rows
+        )
     )
 
 

@@ -93,6 +93,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     actions["handover"] = _action(
         window, file_menu, "handover", tr("&Handover…"), lambda: _open_handover(window)
     )
+    actions["changes"] = _action(window, file_menu, "changes", tr("Chan&ges…"), lambda: _open_changes(window))
     file_menu.addSeparator()
     actions["quit"] = _action(window, file_menu, "quit", tr("&Quit"), window.close, "Ctrl+Q")
 
@@ -137,9 +138,15 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     actions.update(add_safety_actions(window, file_menu, bar))  # File ▸ Backups…, the Privacy menu
     for name, action in actions.items():  # these need an open database
-        if name in ("log_note", "new_meeting", "new_series", "settings", "geography", "search") or (
-            name.startswith("section_")
-        ):
+        if name in (
+            "log_note",
+            "new_meeting",
+            "new_series",
+            "settings",
+            "geography",
+            "search",
+            "changes",
+        ) or (name.startswith("section_")):
             action.setEnabled(window.has_context)
     return actions
 
@@ -149,6 +156,13 @@ def _open_handover(window: MainWindow) -> None:
     from teamlead.ui.handover_dialog import open_handover_dialog
 
     open_handover_dialog(window.context, window)
+
+
+def _open_changes(window: MainWindow) -> None:
+    """File → Changes…: who changed what, by user and period."""
+    from teamlead.ui.history.dialog import open_changes_dialog
+
+    open_changes_dialog(window.context, window)
 
 
 def _meetings(window: MainWindow) -> MeetingsView:

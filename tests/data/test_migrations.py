@@ -87,6 +87,19 @@ KEPT = {
         "Onrust bij het winkelcentrum op vrijdagavond",
         "Samen avondronde lopen op vrijdag",
     ),
+    "schema-0010": Kept(
+        [
+            "Jongerenwerk Nieuw-West",
+            "Buurtteam Geuzenveld",
+            "Voetbalclub Geuzenveld",
+            "Ouderplatform Slotermeer",
+            "Politie basisteam Geuzenveld",
+            "Huurdersvereniging Geuzenveld",
+        ],
+        ["Fatima el Amrani", "Zoë de Vries", "Sanne Jansen", "Kees Bakker", "Ayşe Yılmaz"],
+        "Onrust bij het winkelcentrum op vrijdagavond",
+        "Samen avondronde lopen op vrijdag",
+    ),
     "schema-0007": Kept(
         [
             "Jongerenwerk Nieuw-West",
@@ -325,8 +338,51 @@ def test_the_upgrade_to_0010_keeps_the_ecosystem_and_starts_with_nothing_written
             assert session.scalars(select(Indicator.value)).all() == [79.0]
         # Nothing changed to existing data, so the upgrade has nothing to tell beyond the schema.
         assert database.upgrade is not None
-        assert (database.upgrade.from_revision, database.upgrade.to_revision) == ("0009", "0010")
+        assert (database.upgrade.from_revision, database.upgrade.to_revision) == (
+            "0009",
+            migrate.head_revision(),
+        )
         assert database.upgrade.changes == ()
+    finally:
+        database.dispose()
+
+
+def test_the_upgrade_to_0011_keeps_every_audit_entry_with_its_user_unknown(tmp_path: Path) -> None:
+    from teamlead.data.admin import AuditEntry
+    from teamlead.data.queries.history import record_history
+
+    path = tmp_path / "teamlead.sqlite3"
+    shutil.copyfile(FIXTURES / "schema-0010.sqlite3", path)
+    database = open_database(path)
+    try:
+        assert database.upgrade is not None
+        assert database.upgrade.from_revision == "0010"
+        assert database.upgrade.changes == ()
+        with database.session() as session:
+            entries = session.execute(
+                select(
+                    AuditEntry.id,
+                    AuditEntry.table_name,
+                    AuditEntry.record_id,
+                    AuditEntry.fields,
+                    AuditEntry.user_name,
+                    AuditEntry.district_id,
+                    AuditEntry.changes,
+                ).order_by(AuditEntry.id)
+            ).all()
+            assert [tuple(entry) for entry in entries] == [
+                (1, "organisation", 1, "name", None, 1, None),
+                # notes 1 and 2 were deleted since; note 3 is in district 1
+                (2, "note", 1, "occurred_on,district_id,kind,text", None, None, None),
+                (3, "note", 2, "occurred_on,district_id,kind,text", None, None, None),
+                (4, "organisation", 2, "name", None, 1, None),
+                (5, "note", 3, "kind,text", None, 1, None),
+                (6, "agreement", 1, "status", None, 1, None),
+                # about a partner removed since: no district to take
+                (7, "organisation", 999, "status", None, None, None),
+            ]
+            (shown,) = record_history(session, "agreement", 1)
+            assert (shown.user, shown.fields, shown.values) == (None, ("status",), ())
     finally:
         database.dispose()
 

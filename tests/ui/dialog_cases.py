@@ -329,6 +329,13 @@ def handover(qtbot: QtBot, world: World) -> QWidget:
     return dialog
 
 
+def changes(qtbot: QtBot, world: World) -> QWidget:
+    """File → Changes…: who changed what (the list reads in the background)."""
+    from teamlead.ui.history.dialog import ChangesDialog
+
+    return shown(qtbot, world, ChangesDialog(world.context, world.host))
+
+
 def shortcuts(qtbot: QtBot, world: World) -> QWidget:
     from teamlead.ui.help_dialogs import ShortcutsDialog
 
@@ -464,6 +471,7 @@ DIALOGS: dict[str, tuple[str, Opener]] = {
     "conflict": ("safety.guarded.ConflictDialog", conflict),
     "erasure": ("safety.erasure_dialog.ErasureDialog", erasure),
     "handover": ("handover_dialog.HandoverDialog", handover),
+    "changes": ("history.dialog.ChangesDialog", changes),
     "shortcuts": ("help_dialogs.ShortcutsDialog", shortcuts),
     "about": ("help_dialogs.AboutDialog", about),
     "person-privacy": ("safety.privacy_dialogs.PersonPrivacyDialog", person_privacy),

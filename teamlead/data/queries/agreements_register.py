@@ -18,6 +18,7 @@ from teamlead.data.agreements import Agreement, agreement_meeting, agreement_org
 from teamlead.data.meetings import Meeting
 from teamlead.data.queries._common import collection_paused
 from teamlead.data.queries.agreements import StatusChangeRow, agreement_history
+from teamlead.data.queries.history import ChangeRow, record_history
 from teamlead.data.roster import Organisation, Person
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
@@ -211,11 +212,13 @@ def _due_first(row: Any) -> tuple[bool, date, int]:
 
 @dataclass(frozen=True, slots=True)
 class AgreementDetail:
-    """One agreement as its pane shows it: the row, every status change, and the meetings that discussed it."""
+    """One agreement as its pane shows it: the row, every status change, the meetings that discussed it, and
+    who changed what (the audit, newest first)."""
 
     row: RegisterRow
     history: tuple[StatusChangeRow, ...]
     discussed: tuple[MeetingRef, ...]
+    changes: tuple[ChangeRow, ...] = ()
 
 
 def agreement_detail(session: Session, agreement_id: int) -> AgreementDetail:
@@ -233,4 +236,9 @@ def agreement_detail(session: Session, agreement_id: int) -> AgreementDetail:
             .order_by(Meeting.starts_at)
         )
     )
-    return AgreementDetail(rows[0], tuple(agreement_history(session, agreement_id)), discussed)
+    return AgreementDetail(
+        rows[0],
+        tuple(agreement_history(session, agreement_id)),
+        discussed,
+        tuple(record_history(session, "agreement", agreement_id)),
+    )

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from teamlead.data.queries.history import ChangeRow, record_history
 from teamlead.data.queries.organisation import (
     OrganisationDetail,
     TimelineEntry,
@@ -51,6 +52,8 @@ class PartnerPage:
     detail: OrganisationDetail
     roles: tuple[RoleLine, ...]
     timeline: tuple[TimelineEntry, ...]
+    changes: tuple[ChangeRow, ...] = ()
+    """Who changed what of the partner (the audit, newest first)."""
 
 
 TIMELINE_LIMIT = 200
@@ -91,4 +94,5 @@ def partner_page(session: Session, organisation_id: int) -> PartnerPage | None:
         detail,
         role_lines(session, detail.roles),
         tuple(partner_timeline(session, organisation_id, limit=TIMELINE_LIMIT)),
+        tuple(record_history(session, "organisation", organisation_id)),
     )

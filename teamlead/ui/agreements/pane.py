@@ -1,5 +1,6 @@
 """One agreement beside the register: what, with whom, by when; where it was made and discussed (each opens
-the meeting); every status change with its comment; and the form to change the status."""
+the meeting); every status change with its comment; who changed what (the audit: values of codes and dates
+only, never a text); and the form to change the status."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from teamlead.data.queries.agreements_register import AgreementDetail, MeetingRe
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import AgreementStatus, RecordKind
+from teamlead.ui.history.model import ChangesModel, fit_columns, history_table
 from teamlead.ui.widgets.formatting import format_date, format_when
 from teamlead.ui.widgets.record_table import Column, RecordTable, RecordTableModel
 
@@ -95,6 +97,9 @@ class AgreementPane(QWidget):
         self.history = RecordTable(self.history_model)
         self.history.setObjectName("statusHistory")
         self.history.setAccessibleName(tr("History"))
+        self.changes_model = ChangesModel(parent=self)
+        self.changes = history_table(self.changes_model, tr("Who changed what"))
+        self.changes.setObjectName("agreementChanges")
         self.new_status = QComboBox()
         self.new_status.setObjectName("newStatus")
         for status in AgreementStatus:
@@ -129,6 +134,8 @@ class AgreementPane(QWidget):
         discussed_caption.setBuddy(self.discussed)
         history_caption = QLabel(tr("H&istory:"))
         history_caption.setBuddy(self.history)
+        changes_caption = QLabel(tr("Who chan&ged what:"))
+        changes_caption.setBuddy(self.changes)
         change = QGroupBox(tr("Change the status"))
         form = QFormLayout(change)
         form.addRow(tr("New s&tatus:"), self.new_status)
@@ -145,6 +152,8 @@ class AgreementPane(QWidget):
         layout.addWidget(self.discussed)
         layout.addWidget(history_caption)
         layout.addWidget(self.history, 1)
+        layout.addWidget(changes_caption)
+        layout.addWidget(self.changes, 1)
         layout.addWidget(change)
         layout.addWidget(self.message)
 
@@ -162,6 +171,7 @@ class AgreementPane(QWidget):
             self.made_in.setEnabled(False)
             self.discussed_model.set_rows([])
             self.history_model.set_rows([])
+            self.changes_model.set_rows([])
             return
         row = detail.row
         self.text.setText(row.text)
@@ -177,6 +187,8 @@ class AgreementPane(QWidget):
         self.history_model.set_rows(detail.history)
         self.history.resizeColumnToContents(0)
         self.history.resizeColumnToContents(1)
+        self.changes_model.set_rows(detail.changes)
+        fit_columns(self.changes)
         if not same:
             self.comment.clear()
             following = {"open": "in_progress", "in_progress": "done"}.get(row.status, "open")

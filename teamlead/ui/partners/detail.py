@@ -1,4 +1,5 @@
-"""A partner's page beside the roster: its fields (editable), its people over time, its timeline, and actions.
+"""A partner's page beside the roster: its fields (editable), its people over time, its timeline, who changed
+what, and actions.
 
 Everything is loaded and saved in the background; a save quotes the version that was loaded, so a change made
 meanwhile by someone else on a shared database is reported instead of overwritten.
@@ -36,6 +37,7 @@ from teamlead.i18n import tr
 from teamlead.rules.vocabulary import Change, RecordKind
 from teamlead.services import contact_forms, organisations
 from teamlead.ui.context import AppContext
+from teamlead.ui.history.model import ChangesModel, fit_columns, history_table
 from teamlead.ui.partners.editor import OrganisationForm
 from teamlead.ui.partners.people_model import KEY_MARK, PartnerPeopleModel, reach_text
 from teamlead.ui.people.dialogs import AddPersonDialog, open_role_dialog
@@ -136,6 +138,10 @@ class OrganisationPane(QWidget):
         self.timeline_view = table(self.timeline, tr("Timeline"))
         self.tabs.addTab(self.timeline_view, tr("&Timeline"))
 
+        self.changes = ChangesModel(parent=self)
+        self.changes_view = history_table(self.changes, tr("Who changed what"))
+        self.tabs.addTab(self.changes_view, tr("Chan&ges"))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -234,6 +240,8 @@ class OrganisationPane(QWidget):
         self.roles.set_key_contacts(contacts.key_contact_id, contacts.reachability)
         self.roles.set_rows(page.roles if page else ())
         self.timeline.set_rows(page.timeline if page else ())
+        self.changes.set_rows(page.changes if page else ())
+        fit_columns(self.changes_view)
         if detail is None:
             self.heading.setText(tr("New partner"))
         elif detail.status == "active":
@@ -295,7 +303,7 @@ class OrganisationPane(QWidget):
         self.archive_button.setEnabled(active and not self._dirty)
         self.reactivate_button.setVisible(existing and not active)
         self.note_button.setEnabled(existing)
-        for tab in (1, 2):
+        for tab in (1, 2, 3):
             self.tabs.setTabEnabled(tab, existing)
         selected = self.selected_role()
         self.add_person_button.setEnabled(active)
