@@ -33,6 +33,7 @@ COMMANDS: tuple[str, ...] = (
     "meetings",
     "calendar",
     "handover",
+    "users",
 )
 
 
@@ -124,6 +125,12 @@ def _main(argv: Sequence[str] | None) -> int:
             print(tr("teamlead: interrupted"), file=sys.stderr)
             return 130
         except Exception as error:  # the last handler: a short message, the traceback only in the log
+            from teamlead.data.access.refusals import refusal
+
+            refused = refusal(error)
+            if refused is not None:
+                print(f"teamlead: {refused.message}", file=sys.stderr)
+                return refused.exit_code
             return unexpected(error, log_path)
 
 

@@ -27,6 +27,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from teamlead.data.access.refusals import refuse_erasure
 from teamlead.data.agreements import Agreement
 from teamlead.data.free_texts import FREE_TEXTS, MASTER_DATA, Text, TextField, rewrite, texts
 from teamlead.data.meetings import Invitee
@@ -322,6 +323,7 @@ def erase_person(
     and only if it is one of the person's. One transaction (the caller's). The audit log gets ``person <id>
     erase`` and nothing more.
     """
+    refuse_erasure(session)
     person = person_of(session, person_id)
     identifiers = person_identifiers(person)
     chosen = list(replace) if replace is not None else [i for i in identifiers if i.certain]
@@ -342,6 +344,10 @@ def erase_person(
             "redactions", tr("Not a name of this person: {words}.", words=", ".join(foreign))
         )
     values = own_values(person)
+    # Written first, while its roles still show it: on a shared database the person stays this transaction's
+    # to delete once the roles that made it visible are gone (teamlead.data.access.policies).
+    people = Person.__table__
+    session.execute(update(people).where(people.c.id == person_id).values(name=people.c.name))
     session.execute(delete(note_person).where(note_person.c.person_id == person_id))
     session.execute(update(Invitee).where(Invitee.person_id == person_id).values(person_id=None))
     session.execute(

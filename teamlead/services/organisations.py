@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from teamlead.data.access.refusals import refuse_other_district
 from teamlead.data.roster import Organisation, organisation_neighbourhood
 from teamlead.errors import ValidationError
 from teamlead.i18n import tr
@@ -142,6 +143,7 @@ def edit_organisation(
     now: datetime | None = None,
 ) -> None:
     organisation = for_edit(session, Organisation, organisation_id, expected_version)
+    refuse_other_district(session, organisation.district_id)
     values = _validated(session, data, organisation.district_id)
     gets_a_district = organisation.district_id is None and values["district_id"] is not None
     check_period("joined_on", values["joined_on"], organisation.left_on)  # type: ignore[arg-type]
@@ -172,6 +174,7 @@ def archive_organisation(
 ) -> None:
     """The partner left the network: status former, left date set. Its notes and agreements stay."""
     organisation = for_edit(session, Organisation, organisation_id, expected_version)
+    refuse_other_district(session, organisation.district_id)
     left_on = left_on or today_or(today)
     if organisation.joined_on is not None and left_on < organisation.joined_on:
         raise ValidationError(
@@ -192,6 +195,7 @@ def reactivate_organisation(
 ) -> None:
     """A former partner is back: active again, without a left date."""
     organisation = for_edit(session, Organisation, organisation_id, expected_version)
+    refuse_other_district(session, organisation.district_id)
     changed = apply_changes(organisation, {"status": OrganisationStatus.ACTIVE, "left_on": None})
     flush(session)
     if changed:

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from teamlead.data.access.refusals import refuse_retention_change
 from teamlead.data.admin import Meta
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
@@ -54,6 +55,7 @@ def set_retention_years(session: Session, years: int, *, now: datetime | None = 
     """Keep ``years`` as the database's retention period (audited: the field's name, as for any record)."""
     if not FEWEST_YEARS <= years <= MOST_YEARS:
         raise ValidationError("retention_years", tr("The retention period must be 1 to 50 years."))
+    refuse_retention_change(session)
     meta = session.get(Meta, RETENTION_KEY)
     if meta is None:
         session.add(Meta(key=RETENTION_KEY, value=str(years)))

@@ -52,6 +52,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
+from teamlead.data.access.refusals import refusal
 from teamlead.errors import UserError
 from teamlead.i18n import tr
 
@@ -330,6 +331,9 @@ def message_for(error: BaseException) -> str:
     """What the user reads for a failed task; bugs are logged with their traceback, and never shown raw."""
     if isinstance(error, UserError):
         return error.message
+    refused = refusal(error)
+    if refused is not None:
+        return refused.message
     log.error("background task failed", exc_info=error)
     return tr("Something went wrong and the action was not completed. The details are in the log.")
 

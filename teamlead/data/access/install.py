@@ -1,0 +1,208 @@
+"""Put who-may-see-what in place on a shared PostgreSQL database: group roles, grants, helper functions and
+row-level security. Idempotent: every ``teamlead users`` change and every upgrade runs it again, so a table a
+newer schema added gets its policies and a search trigger recreated by a migration runs as its owner again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import Connection, text
+
+from teamlead.data.access.names import (
+    DISTRICT_GROUPS,
+    Group,
+    database_prefix,
+    district_role,
+    group_role,
+    quoted,
+)
+from teamlead.data.access.policies import AUDIT, DISTRICT_DATA, SEARCH_INDEX, SHARED, Reach, audit_reach
+
+POLICY_PREFIX = "teamlead_"
+
+
+def _functions(prefix: str) -> list[str]:
+    """The helpers every policy calls. They read only the catalogs, as the caller (``current_user`` is who is
+    asking), except :func:`teamlead_organisations_in`, which must read organisations and the neighbourhoods
+    they serve past their own policies (else those policies would call each other without end), and so runs as
+    its owner, with the caller's districts as its argument."""
+    admin = group_role(prefix, Group.ADMIN)
+    districts = district_role(prefix, 0)[:-1]  # "<prefix>_d"
+    return [
+        "CREATE OR REPLACE FUNCTION teamlead_sees_all() RETURNS boolean LANGUAGE sql STABLE AS $$ "
+        f"SELECT pg_has_role(current_user, '{admin}', 'USAGE') OR pg_has_role(current_user, "
+        "(SELECT c.relowner FROM pg_class AS c WHERE c.oid = 'teamlead_meta'::regclass), 'USAGE') $$",
+        "CREATE OR REPLACE FUNCTION teamlead_districts() RETURNS integer[] LANGUAGE sql STABLE AS $$ "
+        f"SELECT coalesce(array_agg(substr(r.rolname, {len(districts) + 1})::integer ORDER BY r.rolname), "
+        f"'{{}}'::integer[]) FROM pg_roles AS r WHERE starts_with(r.rolname, '{districts}') "
+        f"AND substr(r.rolname, {len(districts) + 1}) ~ '^[0-9]+$' "
+        "AND pg_has_role(current_user, r.oid, 'USAGE') $$",
+        "CREATE OR REPLACE FUNCTION teamlead_transaction() RETURNS bigint LANGUAGE sql STABLE AS $$ "
+        "SELECT mod(pg_current_xact_id_if_assigned()::text::bigint, 4294967296) $$",
+        "CREATE OR REPLACE FUNCTION teamlead_may_read_district(district integer) RETURNS boolean "
+        "LANGUAGE sql STABLE AS $$ SELECT teamlead_sees_all() OR district = ANY (teamlead_districts()) $$",
+        "CREATE OR REPLACE FUNCTION teamlead_organisations_in(districts integer[], serving boolean) "
+        "RETURNS integer[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$ "
+        "SELECT coalesce(array_agg(o.id), '{}'::integer[]) FROM organisation AS o "
+        "WHERE o.district_id = ANY (districts) OR (serving AND EXISTS (SELECT 1 FROM organisation_neighbourhood "
+        "AS x JOIN neighbourhood AS n ON n.id = x.neighbourhood_id WHERE x.organisation_id = o.id "
+        "AND n.district_id = ANY (districts))) $$",
+        "CREATE OR REPLACE FUNCTION teamlead_reachable_organisations() RETURNS integer[] LANGUAGE sql STABLE "
+        "AS $$ SELECT teamlead_organisations_in(teamlead_districts(), true) $$",
+        "CREATE OR REPLACE FUNCTION teamlead_home_organisations() RETURNS integer[] LANGUAGE sql STABLE "
+        "AS $$ SELECT teamlead_organisations_in(teamlead_districts(), false) $$",
+    ]
+
+
+def _create_groups(connection: Connection, prefix: str) -> None:
+    existing = set(
+        connection.scalars(text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :p)"), {"p": prefix})
+    )
+    for group in Group:
+        role = group_role(prefix, group)
+        if role not in existing:
+            connection.exec_driver_sql(f"CREATE ROLE {quoted(role)} NOLOGIN")
+    district_ids = connection.scalars(text("SELECT id FROM district")).all()
+    for district_id in district_ids:
+        role = district_role(prefix, district_id)
+        if role not in existing:
+            connection.exec_driver_sql(f"CREATE ROLE {quoted(role)} NOLOGIN")
+
+
+def _tables(connection: Connection) -> set[str]:
+    return set(
+        connection.scalars(text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"))
+    )
+
+
+def _grant(connection: Connection, prefix: str, tables: set[str]) -> None:
+    groups = {group: quoted(group_role(prefix, group)) for group in Group}
+    everyone = ", ".join(groups.values())
+    workers = ", ".join(groups[group] for group in DISTRICT_GROUPS)
+    schema = connection.scalar(text("SELECT current_schema()"))
+    connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA {quoted(str(schema))} TO {everyone}")
+    database = connection.scalar(text("SELECT current_database()"))
+    connection.exec_driver_sql(f"GRANT CONNECT ON DATABASE {quoted(str(database))} TO {everyone}")
+    for table in sorted(tables):
+        name = quoted(table)
+        connection.exec_driver_sql(f"REVOKE ALL ON {name} FROM {everyone}")
+        connection.exec_driver_sql(f"GRANT SELECT ON {name} TO {everyone}")
+        connection.exec_driver_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {name} TO {groups[Group.ADMIN]}")
+        if table in DISTRICT_DATA or table == AUDIT:
+            connection.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {name} TO {workers}")
+    # Team leads keep the retention period (in teamlead_meta); colleagues may neither change it nor erase.
+    connection.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON teamlead_meta TO {groups[Group.TEAMLEAD]}")
+    connection.exec_driver_sql(f"REVOKE DELETE ON person FROM {groups[Group.COLLEAGUE]}")
+    connection.exec_driver_sql(
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {quoted(str(schema))} TO {everyone}"
+    )
+    connection.exec_driver_sql(
+        "REVOKE ALL ON FUNCTION teamlead_organisations_in(integer[], boolean) FROM PUBLIC"
+    )
+    connection.exec_driver_sql(
+        f"GRANT EXECUTE ON FUNCTION teamlead_organisations_in(integer[], boolean) TO {everyone}"
+    )
+
+
+def _policies(connection: Connection, table: str, reach: Reach) -> None:
+    read, write, insert = reach.sql(table)
+    name = quoted(table)
+    for old in connection.scalars(
+        text("SELECT policyname FROM pg_policies WHERE schemaname = current_schema() AND tablename = :t"),
+        {"t": table},
+    ):
+        connection.exec_driver_sql(f"DROP POLICY {quoted(old)} ON {name}")
+    everyone_sees = "(SELECT teamlead_sees_all())"
+    connection.exec_driver_sql(
+        f"CREATE POLICY teamlead_read ON {name} FOR SELECT USING ({everyone_sees} OR {read})"
+    )
+    connection.exec_driver_sql(
+        f"CREATE POLICY teamlead_insert ON {name} FOR INSERT WITH CHECK ({everyone_sees} OR {insert})"
+    )
+    connection.exec_driver_sql(
+        f"CREATE POLICY teamlead_update ON {name} FOR UPDATE USING ({everyone_sees} OR {write}) "
+        f"WITH CHECK ({everyone_sees} OR {write})"
+    )
+    connection.exec_driver_sql(
+        f"CREATE POLICY teamlead_delete ON {name} FOR DELETE USING ({everyone_sees} OR {write})"
+    )
+    connection.exec_driver_sql(f"ALTER TABLE {name} ENABLE ROW LEVEL SECURITY")
+    connection.exec_driver_sql(f"ALTER TABLE {name} FORCE ROW LEVEL SECURITY")
+
+
+def _search_triggers_as_owner(connection: Connection) -> None:
+    """The search index's trigger functions run as their owner: a user's insert indexes its own rows only
+    anyway, and a delete must remove index rows whose record (already gone) no policy lets anyone see."""
+    functions = connection.scalars(
+        text(
+            "SELECT p.oid::regprocedure::text FROM pg_proc AS p WHERE p.pronamespace = current_schema()::regnamespace "
+            "AND p.proname LIKE 'search!_%' ESCAPE '!' AND p.prorettype = 'trigger'::regtype AND NOT p.prosecdef"
+        )
+    ).all()
+    for function in functions:
+        connection.exec_driver_sql(f"ALTER FUNCTION {function} SECURITY DEFINER SET search_path FROM CURRENT")
+
+
+def reaches(connection: Connection) -> dict[str, Reach]:
+    """Every table under row-level security in this database, with its reach."""
+    tables = _tables(connection)
+    covered = {name: reach for name, reach in (DISTRICT_DATA | SEARCH_INDEX).items() if name in tables}
+    if AUDIT in tables:
+        columns = set(
+            connection.scalars(
+                text(
+                    "SELECT column_name FROM information_schema.columns "
+                    "WHERE table_schema = current_schema() AND table_name = :t"
+                ),
+                {"t": AUDIT},
+            )
+        )
+        covered[AUDIT] = audit_reach(columns)
+    return covered
+
+
+def _statements(connection: Connection, prefix: str) -> tuple[list[str], dict[str, Reach]]:
+    return _functions(prefix), reaches(connection)
+
+
+def _fingerprint(functions: list[str], covered: dict[str, Reach], tables: set[str]) -> str:
+    """What the installed access consists of, so an unchanged one is left alone (replacing a policy locks
+    its table against every reader until the transaction ends)."""
+    parts = [*functions, *sorted(tables), *(f"{t}:{covered[t].sql(t)}" for t in sorted(covered))]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def install_access(connection: Connection) -> str:
+    """Install (again) groups, grants, helpers and policies; returns the database's role prefix. Needs a
+    connection that owns the tables and may create roles (the migration owner). Cheap when nothing changed:
+    then only the roles of districts added since are created."""
+    prefix = database_prefix(connection)
+    _create_groups(connection, prefix)
+    tables = _tables(connection)
+    unclassified = tables - set(DISTRICT_DATA) - set(SEARCH_INDEX) - SHARED - {AUDIT, "alembic_version"}
+    if unclassified:
+        raise RuntimeError(f"tables without an access rule: {sorted(unclassified)}")
+    functions, covered = _statements(connection, prefix)
+    fingerprint = _fingerprint(functions, covered, tables)
+    installed = connection.scalar(
+        text("SELECT obj_description(to_regprocedure('teamlead_sees_all()'), 'pg_proc')")
+    )
+    if installed != fingerprint:
+        for statement in functions:
+            connection.exec_driver_sql(statement)
+        _grant(connection, prefix, tables)
+        for table, reach in covered.items():
+            _policies(connection, table, reach)
+        connection.exec_driver_sql(f"COMMENT ON FUNCTION teamlead_sees_all() IS '{fingerprint}'")
+    _search_triggers_as_owner(connection)
+    return prefix
+
+
+def access_installed(connection: Connection) -> bool:
+    """Whether this database has Teamlead's groups (and so its policies)."""
+    if connection.dialect.name != "postgresql":
+        return False
+    prefix = database_prefix(connection)
+    role = group_role(prefix, Group.ADMIN)
+    return bool(connection.scalar(text("SELECT count(*) FROM pg_roles WHERE rolname = :r"), {"r": role}))

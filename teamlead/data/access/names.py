@@ -1,0 +1,76 @@
+"""The one home of the names Teamlead gives database roles.
+
+Roles are cluster-wide while a Teamlead database is one of many on a server, so every role of a database
+carries that database's prefix: ``tl_`` and ten hex digits of a hash of its ``database_id`` (kept in
+``teamlead_meta``, so renaming the database keeps its users). Group roles are ``<prefix>_<group>`` (one
+underscore); a person's login role is ``<prefix>__<name>`` (two), so a user name never clashes with a group
+and the audit finds the name after the first ``__``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from enum import StrEnum
+from typing import Final
+
+from sqlalchemy import Connection, text
+
+PREFIX_WIDTH: Final = 20
+USER_SEPARATOR: Final = "__"
+NAME_PATTERN: Final = re.compile(r"[a-z][a-z0-9_.-]{0,40}")
+
+
+class Group(StrEnum):
+    """What a user is: the role groups of ``shared/domain.md``."""
+
+    TEAMLEAD = "teamlead"
+    COLLEAGUE = "colleague"
+    CITY = "city"
+    ADMIN = "admin"
+
+
+DISTRICT_GROUPS: Final = (Group.TEAMLEAD, Group.COLLEAGUE)
+"""The roles that work in districts: they need one or more; the others take none."""
+
+
+def prefix_for(database_id: str) -> str:
+    """``tl_`` + ten hex digits: 13 characters, within :data:`PREFIX_WIDTH`, never containing ``__``."""
+    return "tl_" + hashlib.sha256(database_id.encode()).hexdigest()[:10]
+
+
+def database_prefix(connection: Connection) -> str:
+    """The prefix of the database this connection is on (by its ``database_id``, else its name)."""
+    database_id = connection.scalar(text("SELECT value FROM teamlead_meta WHERE key = 'database_id'"))
+    if not database_id:
+        database_id = str(connection.scalar(text("SELECT current_database()")))
+    return prefix_for(str(database_id))
+
+
+def group_role(prefix: str, group: Group) -> str:
+    return f"{prefix}_{group}"
+
+
+def district_role(prefix: str, district_id: int) -> str:
+    return f"{prefix}_d{district_id}"
+
+
+def user_role(prefix: str, name: str) -> str:
+    return f"{prefix}{USER_SEPARATOR}{name}"
+
+
+def user_of_role(prefix: str, role: str) -> str | None:
+    """The user name a login role of this database stands for; None for any other role."""
+    head = f"{prefix}{USER_SEPARATOR}"
+    return role[len(head) :] if role.startswith(head) and len(role) > len(head) else None
+
+
+def district_of_role(prefix: str, role: str) -> int | None:
+    head = f"{prefix}_d"
+    tail = role[len(head) :]
+    return int(tail) if role.startswith(head) and tail.isdigit() else None
+
+
+def quoted(role: str) -> str:
+    """A role name as an SQL identifier (every name Teamlead makes is safe; quoting keeps it so)."""
+    return '"' + role.replace('"', '""') + '"'

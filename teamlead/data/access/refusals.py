@@ -1,0 +1,74 @@
+"""A refusal from the server, in words: what a user's role does not allow, never a traceback.
+
+PostgreSQL answers ``insufficient_privilege`` (SQLSTATE 42501) both for a missing grant and for a row that
+row-level security keeps out (``new row violates row-level security policy``). Services check the rights a
+role lacks by design first (:func:`may`), so the user reads why; this is the net for everything else.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from teamlead.errors import UserError
+from teamlead.i18n import tr
+
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+class AccessRefused(UserError):
+    """The database refused: the user's role may not see or change this."""
+
+
+def refusal(error: BaseException) -> AccessRefused | None:
+    """The plain message for a database error that is a refusal of the user's rights; None for any other."""
+    original = getattr(error, "orig", None)
+    if getattr(original, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+        return None
+    return AccessRefused(
+        tr(
+            "The database refused this: your role may not see or change these records (for instance those "
+            "of another district). Nothing was saved. Ask your administrator if you need this."
+        )
+    )
+
+
+def may(session: Session, privilege: str, table: str) -> bool:
+    """Whether this session's user holds ``privilege`` on ``table`` (always on SQLite: one user)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    return bool(session.scalar(text("SELECT has_table_privilege(:t, :p)"), {"t": table, "p": privilege}))
+
+
+def refuse_erasure(session: Session) -> None:
+    if not may(session, "DELETE", "person"):
+        raise AccessRefused(
+            tr("Your role may not erase persons. Ask a team lead or your administrator to erase this person.")
+        )
+
+
+def refuse_retention_change(session: Session) -> None:
+    if not may(session, "UPDATE", "teamlead_meta"):
+        raise AccessRefused(
+            tr(
+                "Your role may not change how long notes are kept. Ask a team lead or your administrator "
+                "to change the retention period."
+            )
+        )
+
+
+def refuse_other_district(session: Session, district_id: int | None) -> None:
+    """A partner of another district that serves one of ours is shown, but only its own district changes it."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    installed = session.scalar(text("SELECT to_regprocedure('teamlead_may_read_district(integer)') IS NOT NULL"))
+    if not installed:
+        return
+    allowed = session.scalar(text("SELECT teamlead_may_read_district(CAST(:d AS integer))"), {"d": district_id})
+    if allowed is False:
+        raise AccessRefused(
+            tr(
+                "This partner belongs to another district: you may read it, but only that district's team "
+                "can change it."
+            )
+        )

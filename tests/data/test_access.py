@@ -1,0 +1,211 @@
+"""Who may see what on a shared PostgreSQL database, enforced by the server: through the app's services and
+through raw SQL on the user's own connection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select, text
+
+from teamlead.data.access.install import reaches
+from teamlead.data.access.policies import AUDIT, DISTRICT_DATA, SEARCH_INDEX, SHARED
+from teamlead.data.access.refusals import AccessRefused
+from teamlead.data.base import Base
+from teamlead.data.database import open_database
+from teamlead.data.models import Agreement, Note, Organisation, Person
+from teamlead.data.search_schema import KINDS
+from teamlead.errors import DatabaseError
+from teamlead.services import erasure, organisations, persons, retention
+from teamlead.services.organisations import OrganisationInput
+from teamlead.services.persons import PersonInput
+from tests.access_world import NOW, AccessWorld, build, drop_roles, unique_database
+from tests.conftest import postgres_server_url
+
+pytestmark = pytest.mark.postgres
+
+
+def test_every_table_is_either_limited_by_district_or_shared() -> None:
+    """A new table fails here until it is classified in teamlead.data.access.policies."""
+    import teamlead.data.models  # noqa: F401 - every mapped table in Base.metadata
+
+    tables = set(Base.metadata.tables) | {kind.index for kind in KINDS}
+    covered = set(DISTRICT_DATA) | set(SEARCH_INDEX) | SHARED | {AUDIT}
+    assert sorted(tables - covered) == []
+    assert not (set(DISTRICT_DATA) | set(SEARCH_INDEX)) & SHARED
+
+
+@pytest.fixture(scope="module")
+def world() -> Iterator[AccessWorld]:
+    server = postgres_server_url()
+    if server is None:
+        pytest.skip("PostgreSQL tests need TEAMLEAD_TEST_POSTGRES_URL")
+    prefix = None
+    for url in unique_database(server):
+        owner = open_database(url)
+        try:
+            built = build(owner)
+            prefix = built.prefix
+            yield built
+        finally:
+            owner.dispose()
+    if prefix is not None:
+        drop_roles(server, prefix)
+
+
+def test_every_table_with_district_data_has_forced_row_security(world: AccessWorld) -> None:
+    with world.owner.engine.connect() as connection:
+        covered = set(reaches(connection))
+        forced = set(
+            connection.scalars(
+                text(
+                    "SELECT relname FROM pg_class WHERE relnamespace = current_schema()::regnamespace "
+                    "AND relkind = 'r' AND relrowsecurity AND relforcerowsecurity"
+                )
+            )
+        )
+    assert covered == forced
+    assert {"note", "person", "search_note", "note_person", "agreement_organisation", AUDIT} <= forced
+
+
+def _count(database_session: object, model: type) -> int:
+    return int(database_session.scalar(select(func.count()).select_from(model)))  # type: ignore[attr-defined]
+
+
+def test_a_team_lead_of_noord_reads_only_noord_through_the_services(world: AccessWorld) -> None:
+    with world.owner.session() as session:
+        west_notes = session.scalar(select(func.count()).where(Note.district_id == world.nieuw_west))
+    assert west_notes and west_notes > 100  # the demo's district is full of notes the lead must not see
+    with world.as_user("lead") as lead, lead.session() as session:
+        assert session.scalar(select(func.count()).where(Note.district_id == world.nieuw_west)) == 0
+        assert session.scalar(select(func.count()).where(Agreement.district_id == world.nieuw_west)) == 0
+        assert _count(session, Note) == 1
+        assert _count(session, Agreement) == 1
+        # Buurtwerk Noord, and the Nieuw-West partner that serves Oud-Noord: read, not more.
+        assert set(session.scalars(select(Organisation.id))) == {world.buurtwerk, world.serving}
+        # Persons: only those with a role at one of those two organisations.
+        seen = set(session.scalars(select(Person.id)))
+    with world.owner.session() as session:
+        reachable = set(
+            session.scalars(
+                text("SELECT DISTINCT person_id FROM role WHERE organisation_id IN (:a, :b)"),
+                {"a": world.buurtwerk, "b": world.serving},
+            )
+        )
+    assert world.anna in seen
+    assert seen == reachable
+
+
+def test_raw_sql_on_the_team_leads_own_connection_gets_no_further(world: AccessWorld) -> None:
+    with world.as_user("lead") as lead, lead.engine.connect() as connection:
+        assert (
+            connection.scalar(
+                text("SELECT count(*) FROM note WHERE district_id = :d"), {"d": world.nieuw_west}
+            )
+            == 0
+        )
+        assert (
+            connection.scalar(
+                text("SELECT count(*) FROM agreement WHERE district_id <> :d"), {"d": world.noord}
+            )
+            == 0
+        )
+        assert connection.scalar(text("SELECT count(*) FROM search_note")) == 1
+        assert connection.scalar(text("SELECT count(*) FROM search_person")) == connection.scalar(
+            text("SELECT count(*) FROM person")
+        )
+        assert connection.scalar(text("SELECT count(*) FROM note_person")) == 0
+        # Turning row security off is not a way around it: the server refuses the query.
+        connection.execute(text("SET row_security = off"))
+        with pytest.raises(Exception, match="row-level security"):
+            connection.execute(text("SELECT count(*) FROM note"))
+
+
+def test_the_neighbouring_partner_is_readable_but_not_writable(world: AccessWorld) -> None:
+    with world.as_user("lead") as lead:
+        with lead.session() as session:
+            serving = session.get(Organisation, world.serving)
+            assert serving is not None
+            data = OrganisationInput(
+                name=serving.name + " (hernoemd)",
+                district_id=serving.district_id,
+                domain_id=serving.domain_id,
+                neighbourhood_ids=[world.oud_noord],
+            )
+            version = serving.version
+        with pytest.raises(AccessRefused) as raised, lead.begin() as session:
+            organisations.edit_organisation(session, world.serving, data, expected_version=version, now=NOW)
+    with world.owner.session() as session:
+        assert session.get(Organisation, world.serving).name == serving.name  # type: ignore[union-attr]
+    assert raised.value.message == (
+        "This partner belongs to another district: you may read it, but only that district's team can change it."
+    )
+
+
+def test_the_administrator_sees_every_district(world: AccessWorld) -> None:
+    with world.owner.session() as session:
+        everything = _count(session, Note)
+    with world.as_user("boss") as boss, boss.session() as session:
+        assert _count(session, Note) == everything
+        assert session.scalar(text("SELECT count(*) FROM search_note")) == everything
+
+
+def test_a_colleague_cannot_erase_a_person_and_is_told_why(world: AccessWorld) -> None:
+    with world.as_user("colleague") as colleague:
+        with pytest.raises(AccessRefused) as raised, colleague.begin() as session:
+            erasure.erase_person(session, world.anna, now=NOW)
+        assert raised.value.message == (
+            "Your role may not erase persons. Ask a team lead or your administrator to erase this person."
+        )
+        with colleague.engine.connect() as connection:  # nor with raw SQL
+            with pytest.raises(Exception, match="permission denied for table person"):
+                connection.execute(text("DELETE FROM person WHERE id = :id"), {"id": world.anna})
+        with pytest.raises(AccessRefused) as retained, colleague.begin() as session:
+            retention.set_retention_years(session, 3, now=NOW)
+        assert retained.value.message.startswith("Your role may not change how long notes are kept.")
+
+
+@pytest.mark.parametrize("name", ["lead", "boss"])
+def test_a_team_lead_and_the_administrator_can_erase(world: AccessWorld, name: str) -> None:
+    with world.owner.begin() as session:
+        added = persons.add_person(
+            session,
+            PersonInput(name=f"Te Wissen {name}"),
+            organisation_id=world.buurtwerk,
+            role_title="Vrijwilliger",
+            now=NOW,
+        )
+    with world.as_user(name) as user:
+        with user.begin() as session:
+            erasure.erase_person(session, added.person_id, now=NOW)
+        with user.begin() as session:
+            retention.set_retention_years(session, 4, now=NOW)
+    with world.owner.session() as session:
+        assert session.get(Person, added.person_id) is None
+
+
+def test_a_refusal_from_the_database_is_a_plain_message(world: AccessWorld) -> None:
+    from teamlead.data.access.refusals import refusal
+
+    with world.as_user("lead") as lead, lead.engine.connect() as connection:
+        with pytest.raises(Exception) as raised:
+            connection.execute(
+                text("UPDATE district SET name = 'Mijn Noord' WHERE id = :d"), {"d": world.noord}
+            )
+    refused = refusal(raised.value)
+    assert refused is not None
+    assert refused.message.startswith(
+        "The database refused this: your role may not see or change these records"
+    )
+
+
+def test_a_user_who_is_not_the_owner_is_not_asked_to_upgrade_but_told_to_ask(world: AccessWorld) -> None:
+    with world.owner.engine.begin() as connection:
+        head = connection.scalar(text("SELECT version_num FROM alembic_version"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0010'"))
+    try:
+        with pytest.raises(DatabaseError, match="Ask your administrator to upgrade it"):
+            open_database(world.url_of("lead"), create=False)
+    finally:
+        with world.owner.engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
