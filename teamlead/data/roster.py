@@ -70,7 +70,7 @@ class Person(Tracked, Base):
     __tablename__ = "person"
     # No INSERT ... RETURNING: on a shared database a new person is visible to its writer only once a role links
     # it to one of their organisations (teamlead.data.access), so the id is taken from the sequence first.
-    __table_args__ = {"implicit_returning": False}
+    __table_args__ = ({"implicit_returning": False},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(Width.NAME), index=True)

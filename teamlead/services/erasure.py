@@ -346,8 +346,12 @@ def erase_person(
     values = own_values(person)
     # Written first, while its roles still show it: on a shared database the person stays this transaction's
     # to delete once the roles that made it visible are gone (teamlead.data.access.policies).
-    people = Person.__table__
-    session.execute(update(people).where(people.c.id == person_id).values(name=people.c.name))
+    session.execute(
+        update(Person)
+        .where(Person.id == person_id)
+        .values(name=Person.name)
+        .execution_options(synchronize_session=False)
+    )
     session.execute(delete(note_person).where(note_person.c.person_id == person_id))
     session.execute(update(Invitee).where(Invitee.person_id == person_id).values(person_id=None))
     session.execute(

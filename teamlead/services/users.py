@@ -64,7 +64,8 @@ def check_name(name: str) -> None:
         )
 
 
-def check_districts(group: Group, district_ids: Sequence[int]) -> None:
+def check_districts(group: Group, district_ids: Sequence[object]) -> None:
+    """``--district`` is required for the roles that work in districts and refused for the others."""
     if group in DISTRICT_GROUPS and not district_ids:
         raise UsageError(
             tr("A {role} works in districts: give one or more with --district.", role=str(group))

@@ -60,7 +60,7 @@ def _password_clause(connection: Connection, role: str, password: str | None) ->
     if password is None:
         return ""
     raw = connection.connection.driver_connection
-    hashed = raw.pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256").decode()  # type: ignore[union-attr]
+    hashed: str = raw.pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256").decode()  # type: ignore[union-attr]
     return " PASSWORD '" + hashed.replace("'", "''") + "'"
 
 

@@ -16,16 +16,16 @@ from teamlead.i18n import tr
 INSUFFICIENT_PRIVILEGE = "42501"
 
 
-class AccessRefused(UserError):
+class AccessRefusedError(UserError):
     """The database refused: the user's role may not see or change this."""
 
 
-def refusal(error: BaseException) -> AccessRefused | None:
+def refusal(error: BaseException) -> AccessRefusedError | None:
     """The plain message for a database error that is a refusal of the user's rights; None for any other."""
     original = getattr(error, "orig", None)
     if getattr(original, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
         return None
-    return AccessRefused(
+    return AccessRefusedError(
         tr(
             "The database refused this: your role may not see or change these records (for instance those "
             "of another district). Nothing was saved. Ask your administrator if you need this."
@@ -42,14 +42,14 @@ def may(session: Session, privilege: str, table: str) -> bool:
 
 def refuse_erasure(session: Session) -> None:
     if not may(session, "DELETE", "person"):
-        raise AccessRefused(
+        raise AccessRefusedError(
             tr("Your role may not erase persons. Ask a team lead or your administrator to erase this person.")
         )
 
 
 def refuse_retention_change(session: Session) -> None:
     if not may(session, "UPDATE", "teamlead_meta"):
-        raise AccessRefused(
+        raise AccessRefusedError(
             tr(
                 "Your role may not change how long notes are kept. Ask a team lead or your administrator "
                 "to change the retention period."
@@ -61,12 +61,16 @@ def refuse_other_district(session: Session, district_id: int | None) -> None:
     """A partner of another district that serves one of ours is shown, but only its own district changes it."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    installed = session.scalar(text("SELECT to_regprocedure('teamlead_may_read_district(integer)') IS NOT NULL"))
+    installed = session.scalar(
+        text("SELECT to_regprocedure('teamlead_may_read_district(integer)') IS NOT NULL")
+    )
     if not installed:
         return
-    allowed = session.scalar(text("SELECT teamlead_may_read_district(CAST(:d AS integer))"), {"d": district_id})
+    allowed = session.scalar(
+        text("SELECT teamlead_may_read_district(CAST(:d AS integer))"), {"d": district_id}
+    )
     if allowed is False:
-        raise AccessRefused(
+        raise AccessRefusedError(
             tr(
                 "This partner belongs to another district: you may read it, but only that district's team "
                 "can change it."
