@@ -68,11 +68,11 @@ def check_districts(group: Group, district_ids: Sequence[object]) -> None:
     """``--district`` is required for the roles that work in districts and refused for the others."""
     if group in DISTRICT_GROUPS and not district_ids:
         raise UsageError(
-            tr("A {role} works in districts: give one or more with --district.", role=str(group))
+            tr("The role {role} works in districts: give one or more with --district.", role=str(group))
         )
     if group not in DISTRICT_GROUPS and district_ids:
         raise UsageError(
-            tr("A {role} sees every district: --district does not apply to this role.", role=str(group))
+            tr("The role {role} sees every district: --district does not apply to it.", role=str(group))
         )
 
 

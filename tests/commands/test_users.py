@@ -152,11 +152,11 @@ def test_the_last_administrator_cannot_be_removed(
         (["add", "Jan!", "--role", "admin"], "'Jan!' cannot be a user name"),
         (
             ["add", "jan", "--role", "teamlead"],
-            "A teamlead works in districts: give one or more with --district.",
+            "The role teamlead works in districts: give one or more with --district.",
         ),
         (
             ["add", "jan", "--role", "city", "--district", "noord"],
-            "A city sees every district: --district does not apply",
+            "The role city sees every district: --district does not apply",
         ),
         (
             ["add", "jan", "--role", "colleague", "--district", "zuid"],
