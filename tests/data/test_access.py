@@ -213,3 +213,26 @@ def test_a_user_who_is_not_the_owner_is_not_asked_to_upgrade_but_told_to_ask(wor
     finally:
         with world.owner.engine.begin() as connection:
             connection.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
+
+
+def test_the_app_search_finds_nothing_of_nieuw_west_for_noord(world: AccessWorld) -> None:
+    from teamlead.data.search import SearchKind, search
+
+    with world.owner.session() as session:
+        text_of_west = session.scalar(
+            select(Note.text).where(Note.district_id == world.nieuw_west, Note.text != "").limit(1)
+        )
+        hidden = session.scalar(
+            select(Organisation.name).where(
+                Organisation.district_id == world.nieuw_west, Organisation.id != world.serving
+            )
+        )
+    word = max(str(text_of_west).split(), key=len).strip(".,;:!?")
+    assert hidden is not None
+    with world.owner.session() as session:
+        assert search(session, word).group(SearchKind.NOTE) is not None
+        assert search(session, hidden).group(SearchKind.ORGANISATION) is not None
+    with world.as_user("lead") as lead, lead.session() as session:
+        assert search(session, word).group(SearchKind.NOTE) is None
+        assert search(session, hidden).group(SearchKind.ORGANISATION) is None
+        assert search(session, "speeltuin").group(SearchKind.NOTE) is not None
