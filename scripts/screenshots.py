@@ -28,6 +28,7 @@ from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from scripts.history_shots import history_shots  # noqa: E402
 from scripts.import_shots import import_shots  # noqa: E402
 from scripts.meeting_shots import meeting_shots  # noqa: E402
 from scripts.safety_shots import safety_shots  # noqa: E402
@@ -304,6 +305,7 @@ SHOTS: tuple[Shot, ...] = (
     Shot("geography-settings", _geography),
     Shot("shortcuts", _shortcuts),
     *safety_shots(Shot, wait_until),
+    *history_shots(Shot),
     Shot("signal-round", _signal_round),
     Shot("who-to-call-asking", _who_to_call_asking),  # sets the clock to 22:00: after the others
     *import_shots(Shot, wait_until),  # last: its final step imports a roster

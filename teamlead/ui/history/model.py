@@ -4,21 +4,23 @@ changes. Rows are :class:`~teamlead.data.queries.history.ChangeRow`; testable wi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, override
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from teamlead.data.queries.history import ChangeRow
 from teamlead.i18n import tr
 from teamlead.ui.history.texts import action_text, changes_text, table_text, user_text
 from teamlead.ui.widgets.formatting import format_when
-from teamlead.ui.widgets.rows_model import RowsModel
+from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
 from teamlead.ui.widgets.tables import table
 
 
 class ChangesModel(RowsModel[ChangeRow]):
-    """When, who, (which record,) what was done and which fields changed, newest first."""
+    """When, who, (which record,) what was done and which fields changed, newest first. On a record's page
+    (``with_record`` False) what was done and the fields share one column, as the pane beside a list is
+    narrow; each cell's whole text is its tooltip."""
 
     WHEN, USER = 0, 1
 
@@ -27,20 +29,40 @@ class ChangesModel(RowsModel[ChangeRow]):
         self._with_record = with_record
 
     def headers(self) -> Sequence[str]:
-        record = [tr("Record")] if self._with_record else []
-        return [tr("When"), tr("Who"), *record, tr("What"), tr("Changes")]
+        if not self._with_record:
+            return [tr("When"), tr("Who"), tr("Changes")]
+        return [tr("When"), tr("Who"), tr("Record"), tr("What"), tr("Changes")]
 
     def display(self, row: ChangeRow, column: int) -> str:
         texts = [format_when(row.at), user_text(row.user)]
         if self._with_record:
-            texts.append(f"{table_text(row.table_name)} {row.record_id or ''}".strip())
-        texts += [action_text(row.action), changes_text(row)]
+            texts += [
+                f"{table_text(row.table_name)} {row.record_id or ''}".strip(),
+                action_text(row.action),
+                changes_text(row),
+            ]
+        else:
+            texts.append(page_text(row))
         return texts[column]
 
     def sort_key(self, row: ChangeRow, column: int) -> Any:
         if column == self.WHEN:
             return (row.at, row.id)
         return super().sort_key(row, column)
+
+    @override
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.display(self.row_at(index.row()), index.column())
+        return super().data(index, role)
+
+
+def page_text(row: ChangeRow) -> str:
+    """What was done and to which fields, in one line: ``status: Open → Done``; ``made: …`` for the rest."""
+    fields = changes_text(row)
+    if row.action == "update" and fields:
+        return fields
+    return f"{action_text(row.action)}: {fields}" if fields else action_text(row.action)
 
 
 def history_table(model: ChangesModel, name: str) -> QTableView:

@@ -70,6 +70,17 @@ def field_text(field: str) -> str:
         "remarks": tr("remarks"),
         "organisation_ids": tr("partners"),
         "responsible_person_id": tr("responsible"),
+        "title": tr("title"),
+        "location": tr("location"),
+        "minutes": tr("minutes"),
+        "attendance": tr("attendance"),
+        "invitees": tr("invitees"),
+        "neighbourhood_id": tr("neighbourhood"),
+        "person_ids": tr("people"),
+        "phone": tr("phone"),
+        "email": tr("e-mail address"),
+        "address": tr("address"),
+        "website": tr("website"),
     }.get(field, field.removesuffix("_id").replace("_", " "))
 
 

@@ -81,14 +81,14 @@ def test_two_users_change_a_status_and_the_page_and_the_list_name_both(
         _change_status(qtbot, make_window(anna), agreement_id, "in_progress", COMMENTS[0])
         shown = _change_status(qtbot, make_window(bram), agreement_id, "done", COMMENTS[1])
 
-    # Newest first: when, who, what, which fields (values of the status only).
+    # Newest first: when, who, which fields (values of the status only).
     assert [row[1:] for row in shown[:2]] == [
-        ["bram", "changed", "status: In progress → Done"],
-        ["anna", "changed", "status: Open → In progress"],
+        ["bram", "status: In progress → Done"],
+        ["anna", "status: Open → In progress"],
     ]
-    assert shown[2][2] == "made"
-    assert "status: (none) → Open" in shown[2][3]
-    assert "text" in shown[2][3].split("; ")  # the agreement's text is named, never shown
+    assert shown[2][2].startswith("made: ")
+    assert "status: (none) → Open" in shown[2][2]
+    assert "text" in shown[2][2].split("; ")  # the agreement's text is named, never shown
     everything = " ".join(" ".join(row) for row in shown)
     for text in (AGREED, *COMMENTS, "Fatima", "Yusuf", "Jongerenwerk"):
         assert text not in everything
@@ -136,3 +136,24 @@ def _choose(
         dialog.user.setCurrentIndex(dialog.user.findData(user))
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         dialog.user.activated.emit(dialog.user.currentIndex())
+
+
+def test_a_partners_page_shows_who_changed_its_cadence_and_not_its_description(
+    qtbot: QtBot, make_window: Callable[[Database], MainWindow], sqlite_database: Database
+) -> None:
+    seeded = seed(sqlite_database)
+    sqlite_database.user_name = "anna"
+    window = make_window(sqlite_database)
+    window.context.open_record.emit("organisation", seeded.police)
+    pane = window.view("partners").pane
+    qtbot.waitUntil(lambda: pane.organisation_id() == seeded.police, timeout=10_000)
+    pane.editor.cadence.setValue(14)
+    pane.editor.description.setPlainText("Wijkagent Yusuf belt op vrijdag")
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        pane.save()
+    qtbot.waitUntil(lambda: pane.changes.rowCount() == 2, timeout=10_000)
+    pane.tabs.setCurrentWidget(pane.changes_view)
+    shown = _cells(pane.changes)
+    assert shown[0][1:] == ["anna", "contact cadence (days): 30 → 14; description"]
+    assert shown[1][2].startswith("made: ")
+    assert "Yusuf" not in " ".join(" ".join(row) for row in shown)
