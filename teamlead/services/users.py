@@ -22,7 +22,7 @@ from teamlead.data.access.accounts import (
     may_manage,
     owns_tables,
 )
-from teamlead.data.access.install import access_installed, install_access
+from teamlead.data.access.install import access_installed, create_groups, install_access
 from teamlead.data.access.names import DISTRICT_GROUPS, NAME_PATTERN, Group, database_prefix
 from teamlead.data.database import Database
 from teamlead.errors import UsageError, UserError
@@ -92,6 +92,8 @@ def _prepared(connection: Connection) -> str:
         raise UserError(
             tr("The first user must be added by the database's owner (the account that created its tables).")
         )
+    else:
+        create_groups(connection, prefix)  # districts added since the owner last installed access
     return prefix
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, make_url
 
 from teamlead.cli import main
 from teamlead.data.access.names import database_prefix, user_role
@@ -193,3 +193,22 @@ def test_a_user_who_is_not_an_administrator_is_refused(
     code, _out, err = run(capsys, "--database", as_piet, "users", "list")
     assert code == 1
     assert "Only an administrator can manage the users of this database." in err
+
+
+def test_an_administrator_who_is_not_the_owner_manages_users(
+    shared: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, prefix = shared
+    assert run(capsys, "--database", url, "users", "add", "boss", "--role", "admin")[0] == 0
+    owner = make_url(url)
+    as_boss = owner.set(username=user_role(prefix, "boss"), password=None).render_as_string(
+        hide_password=False
+    )
+    code, _out, err = run(
+        capsys, "--database", as_boss, "users", "add", "ans", "--role", "teamlead", "--district", "Noord"
+    )
+    assert (code, err) == (0, "")
+    assert run(capsys, "--database", as_boss, "users", "list")[1] == [
+        "ans\tteamlead\tNoord",
+        "boss\tadmin\t*",
+    ]

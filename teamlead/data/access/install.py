@@ -55,7 +55,8 @@ def _functions(prefix: str) -> list[str]:
     ]
 
 
-def _create_groups(connection: Connection, prefix: str) -> None:
+def create_groups(connection: Connection, prefix: str) -> None:
+    """The role groups and one per district, those missing (an administrator may do this; policies need the owner)."""
     existing = set(
         connection.scalars(text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :p)"), {"p": prefix})
     )
@@ -178,7 +179,7 @@ def install_access(connection: Connection) -> str:
     connection that owns the tables and may create roles (the migration owner). Cheap when nothing changed:
     then only the roles of districts added since are created."""
     prefix = database_prefix(connection)
-    _create_groups(connection, prefix)
+    create_groups(connection, prefix)
     tables = _tables(connection)
     unclassified = tables - set(DISTRICT_DATA) - set(SEARCH_INDEX) - SHARED - {AUDIT, "alembic_version"}
     if unclassified:
