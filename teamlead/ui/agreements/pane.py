@@ -100,6 +100,8 @@ class AgreementPane(QWidget):
         self.changes_model = ChangesModel(parent=self)
         self.changes = history_table(self.changes_model, tr("Who changed what"))
         self.changes.setObjectName("agreementChanges")
+        for history in (self.history, self.changes):  # both fit a 960×600 window, a line or two each
+            history.setMinimumHeight(3 * history.fontMetrics().height())
         self.new_status = QComboBox()
         self.new_status.setObjectName("newStatus")
         for status in AgreementStatus:
