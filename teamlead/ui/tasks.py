@@ -253,7 +253,8 @@ class TaskRunner(QObject):
                 task.on_done(payload)  # type: ignore[misc]
         finally:
             task._release()
-            if not self._running:
+            # A result can arrive after the runner's owner (a dialog's context) was deleted: nobody to tell.
+            if not self._running and isValid(self):
                 self.idle.emit()
 
     def _handle_error(self, task: Task, error: BaseException) -> None:
