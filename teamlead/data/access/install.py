@@ -43,11 +43,13 @@ def _functions(prefix: str) -> list[str]:
         "CREATE OR REPLACE FUNCTION teamlead_may_read_district(district integer) RETURNS boolean "
         "LANGUAGE sql STABLE AS $$ SELECT teamlead_sees_all() OR district = ANY (teamlead_districts()) $$",
         "CREATE OR REPLACE FUNCTION teamlead_organisations_in(districts integer[], serving boolean) "
-        "RETURNS integer[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$ "
-        "SELECT coalesce(array_agg(o.id), '{}'::integer[]) FROM organisation AS o "
-        "WHERE o.district_id = ANY (districts) OR (serving AND EXISTS (SELECT 1 FROM organisation_neighbourhood "
-        "AS x JOIN neighbourhood AS n ON n.id = x.neighbourhood_id WHERE x.organisation_id = o.id "
-        "AND n.district_id = ANY (districts))) $$",
+        # PL/pgSQL keeps its plan for the session; an SQL function that cannot be inlined is planned anew on
+        # every call, once per table of every statement.
+        "RETURNS integer[] LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$ BEGIN "
+        "RETURN (SELECT coalesce(array_agg(o.id), '{}'::integer[]) FROM organisation AS o "
+        "WHERE o.district_id = ANY (districts) OR (serving AND o.id IN (SELECT x.organisation_id FROM "
+        "organisation_neighbourhood AS x JOIN neighbourhood AS n ON n.id = x.neighbourhood_id "
+        "WHERE n.district_id = ANY (districts)))); END $$",
         "CREATE OR REPLACE FUNCTION teamlead_reachable_organisations() RETURNS integer[] LANGUAGE sql STABLE "
         "AS $$ SELECT teamlead_organisations_in(teamlead_districts(), true) $$",
         "CREATE OR REPLACE FUNCTION teamlead_home_organisations() RETURNS integer[] LANGUAGE sql STABLE "
