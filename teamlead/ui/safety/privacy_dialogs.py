@@ -83,9 +83,12 @@ class PersonPrivacyDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        from teamlead.data.access.refusals import may
         from teamlead.data.queries.name_choices import person_names
 
         self._context.read(person_names, self._fill, key="privacy.persons")
+        # A colleague on a shared database may not erase (the server refuses it too): no button to press.
+        self._context.read(lambda session: may(session, "DELETE", "person"), self.erase_button.setVisible)
 
     def _fill(self, choices: list[NameChoice]) -> None:
         self.person.set_choice_values((choice.label, choice.id, choice.id) for choice in choices)
