@@ -234,6 +234,7 @@ class RetentionDialog(QDialog):
     """How many notes were deleted."""
 
     def __init__(self, window: MainWindow) -> None:
+        from teamlead.data.access.refusals import may
         from teamlead.services.retention import MOST_YEARS, retention_years
 
         super().__init__(window)
@@ -246,6 +247,12 @@ class RetentionDialog(QDialog):
         self.years.setRange(1, MOST_YEARS)
         with self._context.database.session() as session:  # one row: read before the dialog shows
             self.years.setValue(retention_years(session))
+            may_change = may(session, "UPDATE", "teamlead_meta")
+        if not may_change:  # a colleague on a shared database: the server keeps the period from them too
+            self.years.setEnabled(False)
+            self.years.setToolTip(
+                tr("Only a team lead or your administrator can change the retention period.")
+            )
         self.years.setSuffix(tr(" years"))
         form = QFormLayout()
         form.addRow(tr("&Keep notes for:"), self.years)

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 
 from teamlead.data.database import open_database
-from teamlead.ui.safety.privacy_dialogs import PersonPrivacyDialog
+from teamlead.ui.safety.privacy_dialogs import PersonPrivacyDialog, RetentionDialog
 from teamlead.ui.tasks import message_for
 from tests.access_world import AccessWorld, build, drop_roles, unique_database
 from tests.conftest import postgres_server_url
@@ -49,6 +49,10 @@ def test_the_erase_button_is_there_only_for_those_who_may_erase(
     qtbot.waitUntil(lambda: not dialog.export_button.isHidden(), timeout=5000)
     qtbot.waitUntil(lambda: dialog.erase_button.isHidden() is not may_erase, timeout=5000)
     dialog.reject()
+    retention = RetentionDialog(started.window)
+    qtbot.addWidget(retention)
+    assert retention.years.isEnabled() is may_erase  # who may erase may also change the retention period
+    retention.reject()
     started.window.context.tasks.shutdown(wait=True)
 
 
