@@ -39,6 +39,11 @@ class ServerUnreachableError(DatabaseError):
     nothing was saved, and trying again once it is back is the remedy (the app keeps what was typed)."""
 
 
+class LoginNeededError(DatabaseError):
+    """The server wants a user name and password that the connection did not carry, or refused those given:
+    the app asks for them (a login dialog); the command line takes them from the URL or ``PGPASSWORD``."""
+
+
 class ValidationError(UserError):
     """Input that a service refuses. ``field`` names the offending field so a form can show it beside it."""
 

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from teamlead.data import migrate
+from teamlead.data.access.names import login_role
+from teamlead.data.access.refusals import login_refused
 from teamlead.data.access.upgrades import after_upgrade, refuse_unless_owner
 from teamlead.data.admin import Meta
 from teamlead.data.audit_trail import USER_KEY
@@ -30,7 +32,7 @@ from teamlead.data.integrity import APPLICATION, USABLE, Inspection, State, insp
 from teamlead.data.restore import finish_interrupted_restore
 from teamlead.data.signals import Theme
 from teamlead.data.upgrades import Upgrade, upgrade_report
-from teamlead.errors import DatabaseError, error_text
+from teamlead.errors import DatabaseError, LoginNeededError, error_text
 from teamlead.i18n import tr
 from teamlead.rules.files import PRIVATE, restrict
 from teamlead.rules.locations import data_folder
@@ -325,15 +327,42 @@ def _upgraded(database: Database, revision: str | None, backup: Path | None) -> 
         return upgrade_report(connection, revision, migrate.head_revision(), backup)
 
 
+def _as_named_user(url: URL, refusal: DBAPIError) -> tuple[Database, str, str | None]:
+    """The server refused the login as given: a person logs in with their Teamlead user name, which stands for
+    a role of this database (:func:`~teamlead.data.access.names.login_role`); else ask for a login."""
+    role = login_role(url.database or "", url.username or "")
+    if role is not None:
+        database = Database(url.set(username=role), make_engine(url.set(username=role)))
+        try:
+            state, revision = schema_state(database)
+        except DBAPIError as error:
+            database.dispose()
+            if not login_refused(error):
+                raise DatabaseError(
+                    tr("Cannot open {name}: {reason}", name=display_name(url), reason=error_text(error))
+                ) from error
+        else:
+            return database, state, revision
+    raise LoginNeededError(
+        tr(
+            "The server of {name} asks for a user name and password, or did not accept those given.",
+            name=display_name(url),
+        )
+    ) from refusal
+
+
 def _open_server(url: URL, *, create: bool, upgrade: bool) -> Database:
     database = Database(url, make_engine(url))
     try:
         try:
             state, revision = schema_state(database)
         except DBAPIError as error:
-            raise DatabaseError(
-                tr("Cannot open {name}: {reason}", name=database.display_name(), reason=error_text(error))
-            ) from error
+            if not login_refused(error):
+                raise DatabaseError(
+                    tr("Cannot open {name}: {reason}", name=database.display_name(), reason=error_text(error))
+                ) from error
+            database.dispose()
+            database, state, revision = _as_named_user(url, error)
         if state is State.NEW:
             if not create:
                 raise DatabaseError(tr("The database {name} is empty.", name=database.display_name()))

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
+from teamlead.data.access.refusals import login_refused
 from teamlead.errors import DatabaseError, ServerUnreachableError, UsageError, error_text
 from teamlead.i18n import tr
 from teamlead.rules.files import disk_full_message, no_room
@@ -150,7 +151,7 @@ def environment_error(name: str, error: BaseException) -> DatabaseError | None:
         )
     if code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
         return DatabaseError(tr("Cannot open {name}: {reason}", name=name, reason=error_text(error)))
-    if server_unreachable(error):
+    if server_unreachable(error) and not login_refused(error):  # a refused login is asked for again instead
         return ServerUnreachableError(
             tr(
                 "Cannot reach the database server for {name}: {reason}. "

@@ -47,11 +47,14 @@ def _check_drive(path: Path) -> None:
     )
 
 
-def open_for_app(target: str | None) -> Opened:
+def open_for_app(target: str | None, login: tuple[str, str] | None = None) -> Opened:
     """Open ``target`` as the app does (WAL is left off in risky places by :func:`open_database` itself).
-    Raises :class:`DatabaseError` in words."""
+    ``login``: the user name and password a person typed for a server (kept in memory only, in the engine's
+    URL, for as long as the database is open). Raises :class:`DatabaseError` in words."""
     started = time.perf_counter()
     url = resolve_url(target)
+    if login is not None:
+        url = url.set(username=login[0], password=login[1])
     path = sqlite_path(url)
     if path is not None:
         _check_drive(path)

@@ -1,10 +1,11 @@
 """The one home of the names Teamlead gives database roles.
 
 Roles are cluster-wide while a Teamlead database is one of many on a server, so every role of a database
-carries that database's prefix: ``tl_`` and ten hex digits of a hash of its ``database_id`` (kept in
-``teamlead_meta``, so renaming the database keeps its users). Group roles are ``<prefix>_<group>`` (one
-underscore); a person's login role is ``<prefix>__<name>`` (two), so a user name never clashes with a group
-and the audit finds the name after the first ``__``.
+carries that database's prefix: ``tl_`` and ten hex digits of a hash of its name. The name, because a person
+logs in with their own NAME before anything in the database can be read: the login knows the database's name
+and so the role (renaming a database therefore means adding its users again). Group roles are
+``<prefix>_<group>`` (one underscore); a person's login role is ``<prefix>__<name>`` (two), so a user name never
+clashes with a group and the audit finds the name after the first ``__``.
 """
 
 from __future__ import annotations
@@ -34,17 +35,22 @@ DISTRICT_GROUPS: Final = (Group.TEAMLEAD, Group.COLLEAGUE)
 """The roles that work in districts: they need one or more; the others take none."""
 
 
-def prefix_for(database_id: str) -> str:
-    """``tl_`` + ten hex digits: 13 characters, within :data:`PREFIX_WIDTH`, never containing ``__``."""
-    return "tl_" + hashlib.sha256(database_id.encode()).hexdigest()[:10]
+def prefix_for(database: str) -> str:
+    """``tl_`` + ten hex digits of the database's name: 13 characters, never containing ``__``."""
+    return "tl_" + hashlib.sha256(database.encode()).hexdigest()[:10]
 
 
 def database_prefix(connection: Connection) -> str:
-    """The prefix of the database this connection is on (by its ``database_id``, else its name)."""
-    database_id = connection.scalar(text("SELECT value FROM teamlead_meta WHERE key = 'database_id'"))
-    if not database_id:
-        database_id = str(connection.scalar(text("SELECT current_database()")))
-    return prefix_for(str(database_id))
+    """The prefix of the database this connection is on."""
+    return prefix_for(str(connection.scalar(text("SELECT current_database()"))))
+
+
+def login_role(database: str, name: str) -> str | None:
+    """The role a person who logs in to ``database`` as ``name`` connects as; None when ``name`` is not a
+    Teamlead user name (``postgres``, say, is also tried as itself first)."""
+    if NAME_PATTERN.fullmatch(name) is None or USER_SEPARATOR in name:
+        return None
+    return user_role(prefix_for(database), name)
 
 
 def group_role(prefix: str, group: Group) -> str:

@@ -14,6 +14,8 @@ from teamlead.errors import UserError
 from teamlead.i18n import tr
 
 INSUFFICIENT_PRIVILEGE = "42501"
+# invalid_authorization_specification (no such role, no pg_hba entry) and invalid_password.
+LOGIN_REFUSED = frozenset({"28000", "28P01"})
 
 
 class AccessRefusedError(UserError):
@@ -31,6 +33,16 @@ def refusal(error: BaseException) -> AccessRefusedError | None:
             "of another district). Nothing was saved. Ask your administrator if you need this."
         )
     )
+
+
+def login_refused(error: BaseException) -> bool:
+    """Whether connecting failed on who logs in (no password given, a wrong one, no such role), not on the
+    server being away."""
+    original = getattr(error, "orig", error)
+    if getattr(original, "sqlstate", None) in LOGIN_REFUSED:
+        return True
+    text_of = str(original)
+    return "no password supplied" in text_of or "password authentication failed" in text_of
 
 
 def may(session: Session, privilege: str, table: str) -> bool:

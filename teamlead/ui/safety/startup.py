@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from teamlead.errors import UserError
+from teamlead.errors import LoginNeededError, UserError
 from teamlead.i18n import tr
 from teamlead.ui.safety.autobackups import AutoBackups
 from teamlead.ui.safety.single_instance import SingleInstance, bring_to_front
@@ -81,11 +81,22 @@ class SafeStart(QObject):
             instance.setParent(self)
             instance.activation_requested.connect(lambda: bring_to_front(window))
 
-    def start(self) -> None:
+    def start(self, login: tuple[str, str] | None = None) -> None:
         from teamlead.startup.opening import open_for_app
 
         target = self._target
-        self._tasks.run(lambda: open_for_app(target), self._opened, on_error=self._failed)
+        self._tasks.run(lambda: open_for_app(target, login), self._opened, on_error=self._failed)
+
+    def ask_login(self, error: LoginNeededError) -> None:
+        """The server wants a user name and password: ask, then open again with them (Cancel: no database)."""
+        from teamlead.data.engine import display_name, resolve_url
+        from teamlead.ui.safety.login import LoginDialog
+
+        url = resolve_url(self._target)
+        dialog = LoginDialog(display_name(url), url.username or "", error.message, self._window)
+        dialog.logged_in.connect(lambda name, password: self.start((name, password)))
+        dialog.rejected.connect(lambda: self._finish(0))
+        dialog.open()
 
     def _opened(self, opened: Opened) -> None:
         from teamlead.ui.context import AppContext
@@ -123,6 +134,9 @@ class SafeStart(QObject):
         if not isinstance(error, UserError):
             self._tasks.report_error(error)
             self._finish(1)
+            return
+        if isinstance(error, LoginNeededError) and not self._exit_when_ready:
+            self.ask_login(error)
             return
         opened = recover(
             failure_message(error), self._target, self._window, exit_when_ready=self._exit_when_ready
