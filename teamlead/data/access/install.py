@@ -9,6 +9,7 @@ import hashlib
 
 from sqlalchemy import Connection, text
 
+from teamlead.data.access.city import install_city
 from teamlead.data.access.names import (
     DISTRICT_GROUPS,
     Group,
@@ -199,6 +200,7 @@ def install_access(connection: Connection) -> str:
             _policies(connection, table, reach)
         connection.exec_driver_sql(f"COMMENT ON FUNCTION teamlead_sees_all() IS '{fingerprint}'")
     _search_triggers_as_owner(connection)
+    install_city(connection)
     return prefix
 
 
