@@ -16,12 +16,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from teamlead import __version__
+from teamlead.data.access.city import city_reading
 from teamlead.data.admin import Narrative
 from teamlead.data.agreements import Agreement
 from teamlead.data.geography import Domain, Neighbourhood
 from teamlead.data.meetings import Meeting
 from teamlead.data.roster import Organisation, organisation_neighbourhood
+from teamlead.errors import UsageError
+from teamlead.i18n import tr
 from teamlead.reporting.chunks import id_chunks
+from teamlead.reporting.city_facts import check_whole_quarters, load_city_facts
 from teamlead.reporting.districts import DistrictRef
 from teamlead.reporting.facts import (
     AgreementFact,
@@ -61,11 +65,30 @@ from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES, Audience, Meeting
 def gather_district_report(
     session: Session, district: DistrictRef, period: Period, audience: str, generated_at: datetime
 ) -> DistrictReport:
-    """The report of ``period`` as made at ``generated_at`` (aware): a period not over by then is interim."""
+    """The report of ``period`` as made at ``generated_at`` (aware): a period not over by then is interim.
+
+    A city user's report is gathered by the same code through the city's views and counting functions
+    (:mod:`teamlead.data.access.city`), for the city audience and whole quarters only."""
+    with city_reading(session) as city:
+        if city:
+            if audience != Audience.CITY:
+                raise UsageError(
+                    tr("As a city user you make the district report for the city audience only.")
+                )
+            check_whole_quarters(period)
+        return _gather(session, district, period, audience, generated_at, city)
+
+
+def _gather(
+    session: Session, district: DistrictRef, period: Period, audience: str, generated_at: datetime, city: bool
+) -> DistrictReport:
     counted = Counted(period, generated_at)
     quarters = [Counted(quarter, generated_at) for quarter in trend_quarters(period)]
     window = Period(min(period.start, quarters[0].period.start), max(period.end, quarters[-1].period.end))
-    facts = load_facts(session, district.id, window)
+    if city:
+        facts = load_city_facts(session, district.id, window, [period, *(q.period for q in quarters)])
+    else:
+        facts = load_facts(session, district.id, window)
     figures = compute_figures(facts, counted)
     meta: dict[str, Value | str] = {
         "format_version": FORMAT_VERSION,
@@ -165,7 +188,7 @@ def _network(session: Session, district_id: int, facts: DistrictFacts, day: date
 def _meetings(session: Session, district_id: int, counted: Counted) -> tuple[MeetingLine, ...]:
     """The meetings held: started in the period before the report was made, not cancelled."""
     start, end = counted.period.utc_bounds()
-    invitees = attendance_counts()
+    invitees = attendance_counts(session, district_id, counted.period)
     rows = session.execute(
         select(Meeting.starts_at, Meeting.kind, Meeting.title, invitees.c.invited, invitees.c.present)
         .outerjoin(invitees, invitees.c.meeting_id == Meeting.id)

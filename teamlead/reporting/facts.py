@@ -12,19 +12,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Subquery, case, func, select
+from sqlalchemy import FromClause, func, select
 from sqlalchemy.orm import Session
 
+from teamlead.data.access.city import reads_as_city
 from teamlead.data.agreements import Agreement, AgreementStatusChange, agreement_organisation
+from teamlead.data.attendance import attendance_statement
 from teamlead.data.geography import Domain
-from teamlead.data.meetings import Invitee, Meeting
+from teamlead.data.meetings import Meeting
 from teamlead.data.notes import Note, note_organisation
 from teamlead.data.roster import Organisation
 from teamlead.reporting.chunks import chunked, id_chunks
+from teamlead.reporting.model import Value
 from teamlead.reporting.periods import Period, local_date
 from teamlead.reporting.signals import SignalFact, ThemeFact, load_signals, load_themes
 from teamlead.rules.text import report_key
-from teamlead.rules.vocabulary import Attendance, MeetingStatus, OrganisationStatus
+from teamlead.rules.vocabulary import MeetingStatus, OrganisationStatus
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,11 @@ class DistrictFacts:
     """Every theme in the Summary's order: the defaults, then the user-made ones."""
     signals: list[SignalFact]
     """The signals that came in in the window, and those that came in earlier and were closed in it."""
+    contacted: dict[Period, int] | None = None
+    """Counted on the server for a city user (whose ``contacts`` stay empty): per span the partners active on
+    its last day that had a contact moment in it."""
+    signal_counts: dict[Period, dict[str, Value]] | None = None
+    """Counted on the server for a city user (whose ``signals`` stay empty): per span the signal figures."""
 
 
 def load_domains(session: Session) -> list[DomainFact]:
@@ -134,9 +142,9 @@ def load_domains(session: Session) -> list[DomainFact]:
     return [DomainFact(row.id, keys[row.id], row.name) for row in rows]
 
 
-def load_facts(session: Session, district_id: int, window: Period) -> DistrictFacts:
-    """One district's facts for ``window`` (the report period joined with its trend quarters)."""
-    organisations = [
+def load_organisations(session: Session, district_id: int) -> list[OrganisationFact]:
+    """The district's partners with what their active status is rebuilt from."""
+    return [
         OrganisationFact(row.id, row.domain_id, row.status, row.joined_on, row.left_on)
         for row in chunked(
             session,
@@ -149,6 +157,11 @@ def load_facts(session: Session, district_id: int, window: Period) -> DistrictFa
             ).where(Organisation.district_id == district_id),
         )
     ]
+
+
+def load_facts(session: Session, district_id: int, window: Period) -> DistrictFacts:
+    """One district's facts for ``window`` (the report period joined with its trend quarters)."""
+    organisations = load_organisations(session, district_id)
     notes_by_day: dict[tuple[date, str], int] = {}
     for row in chunked(
         session,
@@ -174,16 +187,16 @@ def load_facts(session: Session, district_id: int, window: Period) -> DistrictFa
         organisations=organisations,
         notes_by_day=notes_by_day,
         contacts=dict(contacts),
-        meetings=_load_meetings(session, district_id, window),
-        agreements=_load_agreements(session, district_id, window),
+        meetings=load_meetings(session, district_id, window),
+        agreements=load_agreements(session, district_id, window),
         themes=load_themes(session),
         signals=load_signals(session, district_id, window),
     )
 
 
-def _load_meetings(session: Session, district_id: int, window: Period) -> list[MeetingFact]:
+def load_meetings(session: Session, district_id: int, window: Period) -> list[MeetingFact]:
     start, end = window.utc_bounds()
-    attendance = attendance_counts()
+    attendance = attendance_counts(session, district_id, window)
     rows = chunked(
         session,
         select(
@@ -210,25 +223,20 @@ def _load_meetings(session: Session, district_id: int, window: Period) -> list[M
     ]
 
 
-RECORDED = (Attendance.PRESENT, Attendance.EXCUSED, Attendance.ABSENT)
-"""Attendance that was taken: an invitee still only "invited" says nothing about who came."""
-
-
-def attendance_counts() -> Subquery:
-    """Per meeting: invitees, invitees present, and invitees whose attendance was recorded."""
-    return (
-        select(
-            Invitee.meeting_id,
-            func.count().label("invited"),
-            func.sum(case((Invitee.attendance == Attendance.PRESENT, 1), else_=0)).label("present"),
-            func.sum(case((Invitee.attendance.in_(RECORDED), 1), else_=0)).label("recorded"),
+def attendance_counts(
+    session: Session | None = None, district_id: int = 0, span: Period | None = None
+) -> FromClause:
+    """Per meeting: invitees, invitees present, and invitees whose attendance was recorded. A city user's
+    session reads them from the city's counting function (the same statement, compiled on the server) for the
+    meetings of ``district_id`` in ``span`` (whole quarters); anyone else's from the invitees themselves."""
+    if session is not None and span is not None and reads_as_city(session):
+        return func.teamlead_city.attendance(district_id, span.start, span.end).table_valued(
+            "meeting_id", "invited", "present", "recorded"
         )
-        .group_by(Invitee.meeting_id)
-        .subquery()
-    )
+    return attendance_statement().subquery()
 
 
-def _load_agreements(session: Session, district_id: int, window: Period) -> list[AgreementFact]:
+def load_agreements(session: Session, district_id: int, window: Period) -> list[AgreementFact]:
     rows = list(
         chunked(
             session,

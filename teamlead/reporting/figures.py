@@ -44,9 +44,12 @@ def compute_figures(facts: DistrictFacts, counted: Counted) -> dict[str, Value]:
     for org in active:
         if org.domain_id in domain_ids:
             _add(figures, f"{DOMAIN_PREFIX}{domain_ids[org.domain_id]}")
-    contacted = sum(
-        1 for org in active if any(counted.counts_day(day) for day in facts.contacts.get(org.id, []))
-    )
+    if facts.contacted is not None:  # counted on the server: a city user reads no note
+        contacted = facts.contacted[period]
+    else:
+        contacted = sum(
+            1 for org in active if any(counted.counts_day(day) for day in facts.contacts.get(org.id, []))
+        )
     figures["partners_contacted_share"] = _share(contacted, len(active))
 
     total_notes = 0
@@ -62,12 +65,19 @@ def compute_figures(facts: DistrictFacts, counted: Counted) -> dict[str, Value]:
     return figures
 
 
+SIGNAL_KEYS = ("signals_closed", "signals_feedback_share", "signals_first_ask_hours_median")
+
+
 def signal_figures(facts: DistrictFacts, counted: Counted) -> dict[str, Value]:
     """Signals closed in the period (up to today) and the share of them with feedback recorded; the median
     hours from coming in to the first partner asked, over the period's signals with a partner asked; the
     period's signals per theme (a signal may have several; one without a round or themes is ``other``).
     A signal recorded before signal rounds existed counts only under ``other``."""
     figures: dict[str, Value] = {f"{THEME_PREFIX}{theme.key}": 0 for theme in facts.themes}
+    if facts.signal_counts is not None:  # counted on the server: a city user reads no signal
+        counts = facts.signal_counts[counted.period]
+        figures.update({key: value for key, value in counts.items() if key in figures})
+        return {key: counts.get(key) for key in SIGNAL_KEYS} | figures
     first, last, today, made_at = counted.period.start, counted.last, counted.today, counted.made_at
     closed = feedback = 0
     hours: list[float] = []

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import combinations, groupby
 
-from sqlalchemy import ColumnElement, Select, select, true
+from sqlalchemy import ColumnElement, Select, func, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from teamlead import __version__
+from teamlead.data.access.city import reads_as_city
 from teamlead.data.agreements import Agreement, agreement_organisation
 from teamlead.data.geography import District
 from teamlead.data.meetings import Invitee, Meeting
@@ -81,7 +82,10 @@ def gather_network(
     pairs = _Pairs()
     if last_day >= period.start:
         counted = Period(period.start, last_day)
-        _meetings(session, pairs, district_ids, period, generated_at)
+        if reads_as_city(session) and district_ids is not None:  # counted on the server: no invitee read
+            _city_meetings(session, pairs, district_ids, period)
+        else:
+            _meetings(session, pairs, district_ids, period, generated_at)
         _agreements(session, pairs, district_ids, counted)
         if audience == Audience.DISTRICT:
             _notes(session, pairs, district_ids, counted)
@@ -150,6 +154,24 @@ def _meetings(
     )
     for present in _events(session, statement):
         pairs.add(present, pairs.meetings, 1 / (len(present) - 1) if len(present) > 1 else None)
+
+
+def _city_meetings(session: Session, pairs: _Pairs, district_ids: list[int], period: Period) -> None:
+    """The meetings' links as the city's counting function sums them (per pair, and each partner's meetings)."""
+    for district_id in district_ids:
+        rows = session.execute(
+            select(
+                func.teamlead_city.meeting_links(district_id, period.start, period.end).table_valued(
+                    "source", "target", "weight", "meetings"
+                )
+            )
+        )
+        for source, target, weight, meetings in rows:
+            if target is None:
+                pairs.activity[source] += int(meetings)
+            else:
+                pairs.weight[(source, target)] += float(weight)
+                pairs.meetings[(source, target)] += int(meetings)
 
 
 def _agreements(session: Session, pairs: _Pairs, district_ids: list[int] | None, period: Period) -> None:

@@ -28,7 +28,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from teamlead.data.access.names import Group, database_prefix, group_role, quoted
-from teamlead.data.queries.attendance import attendance_statement
+from teamlead.data.attendance import attendance_statement
 from teamlead.rules.vocabulary import UNTHEMED, Attendance, MeetingStatus, NoteKind, OrganisationStatus
 
 SCHEMA: Final = "teamlead_city"
@@ -82,7 +82,8 @@ def _active_on(day: str) -> str:
 def _attendance_sql() -> str:
     """Invitees, present and recorded per meeting: the normal path's own query, compiled for PostgreSQL."""
     statement = attendance_statement()
-    return str(statement.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
+    dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+    return str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
 
 
 def _counting(name: str, returns: str, body: str) -> str:
@@ -174,7 +175,7 @@ def _functions() -> list[str]:
 def _view_statements(connection: Connection, schema: str) -> list[str]:
     statements = []
     for view, columns in VIEWS.items():
-        types = dict(
+        types: dict[str, str] = dict(
             connection.execute(
                 text(
                     "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute AS a "

@@ -17,7 +17,7 @@ RECORDED: Final = (Attendance.PRESENT, Attendance.EXCUSED, Attendance.ABSENT)
 """Attendance that was taken: an invitee still only "invited" says nothing about who came."""
 
 
-def attendance_statement() -> Select[tuple[int, int, int, int]]:
+def attendance_statement() -> Select[int, int, int, int]:
     """Per meeting: invitees, invitees present, and invitees whose attendance was recorded."""
     return select(
         Invitee.meeting_id,

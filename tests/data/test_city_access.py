@@ -1,0 +1,185 @@
+"""The city's report without the city's eyes on notes: a city user's district workbook equals the owner's
+city-audience workbook cell by cell, made through the city's views and counting functions, while the city
+user's own connection reads no note, person, invitee or search-index row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from teamlead.data.access.city import SCHEMA, VIEWS
+from teamlead.data.access.names import Group, database_prefix, user_role
+from teamlead.data.database import Database, open_database
+from teamlead.demo import generate_demo
+from teamlead.errors import UsageError
+from teamlead.producing.produce import ReportRequest, produce
+from teamlead.reporting.periods import Period, last_full_quarter, quarter_of
+from teamlead.rules.clock import AMSTERDAM
+from teamlead.services import users
+from tests.access_world import drop_roles, unique_database
+from tests.conftest import postgres_server_url
+
+pytestmark = pytest.mark.postgres
+
+TODAY = datetime.now(AMSTERDAM).date()
+"""The counting functions count up to the server's today, so the demo is dated around the real one."""
+
+
+@dataclass(frozen=True)
+class CityWorld:
+    owner: Database
+    city: Database
+    district: str
+
+
+@pytest.fixture(scope="module")
+def world() -> Iterator[CityWorld]:
+    server = postgres_server_url()
+    if server is None:
+        pytest.skip("PostgreSQL tests need TEAMLEAD_TEST_POSTGRES_URL")
+    prefix = None
+    for url in unique_database(server):
+        owner = open_database(url)
+        try:
+            generate_demo(owner, "small", 1, TODAY)
+            users.add_user(owner, "town", Group.CITY, [], None)
+            with owner.engine.connect() as connection:
+                prefix = database_prefix(connection)
+                district = str(connection.scalar(text("SELECT name FROM district ORDER BY id LIMIT 1")))
+            city = open_database(url.set(username=user_role(prefix, "town"), password=None), create=False)
+            try:
+                yield CityWorld(owner, city, district)
+            finally:
+                city.dispose()
+        finally:
+            owner.dispose()
+    if prefix is not None:
+        drop_roles(server, prefix)
+
+
+def _cells(path: Path) -> dict[str, list[list[object]]]:
+    workbook = load_workbook(path)
+    sheets = {}
+    for sheet in workbook.worksheets:
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        sheets[sheet.title] = [row for row in rows if row[:1] != ["generated_at"]]
+    return sheets
+
+
+def _workbook(database: Database, period: Period, target: Path, made_at: datetime) -> Path:
+    request = ReportRequest("district", target, period, "city", district=None)
+    return produce(database, request, generated_at=made_at)
+
+
+@pytest.mark.parametrize("which", ["last full quarter", "this quarter"])
+def test_the_city_users_workbook_equals_the_owners_cell_by_cell(
+    world: CityWorld, tmp_path: Path, which: str
+) -> None:
+    period = last_full_quarter(TODAY) if which == "last full quarter" else quarter_of(TODAY)
+    made_at = datetime.now(AMSTERDAM).replace(microsecond=0)
+    mine = _cells(_workbook(world.owner, period, tmp_path / "owner.xlsx", made_at))
+    theirs = _cells(_workbook(world.city, period, tmp_path / "city.xlsx", made_at))
+    assert list(theirs) == list(mine)
+    for sheet, rows in mine.items():
+        assert theirs[sheet] == rows, sheet
+    summary = {row[0]: row[1] for row in mine["Summary"] if row and row[0]}
+    for key in ("contact_moments", "signals", "meetings_held"):  # counted from the demo, not an empty report
+        value = summary[key]
+        assert isinstance(value, int)
+        assert value > 0, key
+
+
+READS_NOTHING = (
+    "note",
+    "person",
+    "invitee",
+    "note_organisation",
+    "note_person",
+    "signal_round",
+    "signal_ask",
+    "role",
+    "key_contact",
+    "audit_entry",
+    "search_note",
+    "search_person",
+    "search_organisation",
+    "search_role",
+)
+
+
+@pytest.mark.parametrize("table", READS_NOTHING)
+def test_the_city_user_reads_no_note_and_no_person_by_raw_sql(world: CityWorld, table: str) -> None:
+    with world.owner.engine.connect() as connection:
+        assert connection.scalar(text(f"SELECT count(*) FROM public.{table}"))  # there is something to hide
+    with world.city.engine.connect() as connection:
+        refused = ""
+        try:
+            rows = connection.scalar(text(f"SELECT count(*) FROM public.{table}"))
+        except DBAPIError as error:
+            refused, rows = str(error.orig), 0
+    assert rows == 0
+    assert refused == "" or "permission denied" in refused
+
+
+def test_the_city_views_hold_the_city_columns_only(world: CityWorld) -> None:
+    with world.city.engine.connect() as connection:
+        for view, columns in VIEWS.items():
+            shown = connection.execute(text(f"SELECT * FROM {SCHEMA}.{view} LIMIT 0")).keys()
+            assert tuple(shown) == columns
+        assert connection.scalar(text(f"SELECT count(*) FROM {SCHEMA}.meeting")) > 0
+        with pytest.raises(DBAPIError, match="minutes"):
+            connection.execute(text(f"SELECT minutes FROM {SCHEMA}.meeting"))
+
+
+@pytest.mark.parametrize(
+    ("first", "last"), [(date(2026, 1, 1), date(2026, 2, 15)), (date(2026, 1, 2), date(2026, 3, 31))]
+)
+def test_the_counting_functions_refuse_anything_but_whole_quarters(
+    world: CityWorld, first: date, last: date
+) -> None:
+    with world.city.engine.connect() as connection:
+        for function in ("notes", "contacted", "signals", "attendance", "meeting_links"):
+            with pytest.raises(DBAPIError, match="whole quarters only"):
+                connection.execute(
+                    text(f"SELECT * FROM {SCHEMA}.{function}(1, :f, :l)"), {"f": first, "l": last}
+                )
+            connection.rollback()
+
+
+def test_nobody_but_the_city_group_may_count(world: CityWorld) -> None:
+    with world.owner.engine.connect() as connection:
+        granted = connection.scalars(
+            text(
+                "SELECT DISTINCT r.rolname FROM pg_proc AS p CROSS JOIN LATERAL aclexplode(p.proacl) AS a "
+                "JOIN pg_roles AS r ON r.oid = a.grantee WHERE p.pronamespace = CAST(:s AS regnamespace) "
+                "AND a.privilege_type = 'EXECUTE' AND r.oid <> p.proowner"
+            ),
+            {"s": SCHEMA},
+        ).all()
+    assert len(granted) == 1
+    assert granted[0].endswith("_city")
+
+
+def test_a_city_user_is_told_to_take_whole_quarters_and_the_city_audience(
+    world: CityWorld, tmp_path: Path
+) -> None:
+    quarter = last_full_quarter(TODAY)
+    with pytest.raises(UsageError, match="whole quarters only"):
+        _workbook(
+            world.city,
+            Period(quarter.start, quarter.end.replace(day=1)),
+            tmp_path / "a.xlsx",
+            datetime.now(AMSTERDAM),
+        )
+    request = ReportRequest("district", tmp_path / "b.xlsx", quarter, "district")
+    with pytest.raises(UsageError, match="city audience only"):
+        produce(world.city, request)
+    assert not (tmp_path / "a.xlsx").exists()
+    assert not (tmp_path / "b.xlsx").exists()
