@@ -19,7 +19,9 @@ from teamlead.data.access.names import Group, database_prefix, user_role
 from teamlead.data.database import Database, open_database
 from teamlead.demo import generate_demo
 from teamlead.errors import UsageError
+from teamlead.producing import gathering
 from teamlead.producing.produce import ReportRequest, produce
+from teamlead.reporting.model import DistrictReport
 from teamlead.reporting.periods import Period, last_full_quarter, quarter_of
 from teamlead.rules.clock import AMSTERDAM
 from teamlead.services import users
@@ -183,3 +185,23 @@ def test_a_city_user_is_told_to_take_whole_quarters_and_the_city_audience(
         produce(world.city, request)
     assert not (tmp_path / "a.xlsx").exists()
     assert not (tmp_path / "b.xlsx").exists()
+
+
+def _gathered(database: Database, period: Period, made_at: datetime) -> DistrictReport:
+    request = ReportRequest("district", Path("report.pdf"), period, "city")
+    with database.session() as session:
+        return gathering.district_report(session, request, made_at)
+
+
+def test_the_city_users_whole_report_equals_the_owners_network_map_included(world: CityWorld) -> None:
+    """The workbook has no network map; the PDF's map (nodes, links, their weights) is equal too."""
+    made_at = datetime.now(AMSTERDAM).replace(microsecond=0)
+    period = last_full_quarter(TODAY)
+    mine = _gathered(world.owner, period, made_at)
+    theirs = _gathered(world.city, period, made_at)
+    assert mine.network_map is not None
+    assert theirs.network_map is not None
+    assert theirs.network_map.links == mine.network_map.links
+    assert theirs.network_map.nodes == mine.network_map.nodes
+    assert any(link.meetings for link in mine.network_map.links)
+    assert theirs == mine
