@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from teamlead.cli import main
 from teamlead.data.access.city import SCHEMA, VIEWS
 from teamlead.data.access.names import Group, database_prefix, user_role
 from teamlead.data.database import Database, open_database
@@ -205,3 +206,38 @@ def test_the_city_users_whole_report_equals_the_owners_network_map_included(worl
     assert theirs.network_map.nodes == mine.network_map.nodes
     assert any(link.meetings for link in mine.network_map.links)
     assert theirs == mine
+
+
+def test_teamlead_report_district_as_a_city_user_writes_the_owners_workbook(
+    world: CityWorld, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    city = world.city.url.render_as_string(hide_password=False)
+    owner = world.owner.url.render_as_string(hide_password=False)
+    for who, url in (("city", city), ("owner", owner)):
+        argv = [
+            "--database",
+            url,
+            "report",
+            "district",
+            "-o",
+            str(tmp_path / f"{who}.xlsx"),
+            "--audience",
+            "city",
+        ]
+        assert main(argv) == 0
+    assert _cells(tmp_path / "city.xlsx") == _cells(tmp_path / "owner.xlsx")
+    capsys.readouterr()
+    argv = [
+        "--database",
+        city,
+        "report",
+        "district",
+        "-o",
+        str(tmp_path / "part.xlsx"),
+        "--from",
+        "2026-01-15",
+    ]
+    argv += ["--to", "2026-03-31", "--audience", "city"]
+    assert main(argv) == 2
+    assert "whole quarters only (from 2026-01-15 to 2026-03-31 is not)" in capsys.readouterr().err
+    assert not (tmp_path / "part.xlsx").exists()
