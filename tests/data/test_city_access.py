@@ -15,7 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from teamlead.cli import main
-from teamlead.data.access.city import SCHEMA, VIEWS
+from teamlead.data.access.city import SCHEMA, VIEWS, is_city_user
 from teamlead.data.access.names import Group, database_prefix, user_role
 from teamlead.data.database import Database, open_database
 from teamlead.demo import generate_demo
@@ -129,6 +129,13 @@ def test_the_city_user_reads_no_note_and_no_person_by_raw_sql(world: CityWorld, 
             refused, rows = str(error.orig), 0
     assert rows == 0
     assert refused == "" or "permission denied" in refused
+
+
+def test_only_the_city_user_takes_the_city_path(world: CityWorld) -> None:
+    with world.owner.engine.connect() as connection:
+        assert not is_city_user(connection)
+    with world.city.engine.connect() as connection:
+        assert is_city_user(connection)
 
 
 def test_the_city_views_hold_the_city_columns_only(world: CityWorld) -> None:

@@ -230,13 +230,22 @@ def install_city(connection: Connection) -> None:
 
 
 def is_city_user(connection: Connection) -> bool:
-    """Whether this connection is a city user's: a member of the city group (and so of no district)."""
+    """Whether this connection is a city user's: a member of the city group, and neither a superuser nor
+    anyone who sees everything (``pg_has_role`` says yes to a superuser for every role)."""
     if connection.dialect.name != "postgresql":
         return False
     role = group_role(database_prefix(connection), Group.CITY)
+    found = connection.execute(
+        text(
+            "SELECT to_regrole(:r) IS NOT NULL, r.rolsuper FROM pg_roles AS r WHERE r.rolname = current_user"
+        ),
+        {"r": role},
+    ).one_or_none()
+    if found is None or not found[0] or found[1]:
+        return False
     return bool(
         connection.scalar(
-            text("SELECT to_regrole(:r) IS NOT NULL AND pg_has_role(current_user, :r, 'USAGE')"), {"r": role}
+            text("SELECT pg_has_role(current_user, :r, 'USAGE') AND NOT teamlead_sees_all()"), {"r": role}
         )
     )
 
