@@ -39,6 +39,8 @@ TODAY = datetime.now(AMSTERDAM).date()
 class CityWorld:
     owner: Database
     city: Database
+    lead: Database
+    """The district's team lead."""
     district: str
 
 
@@ -55,12 +57,17 @@ def world() -> Iterator[CityWorld]:
             users.add_user(owner, "town", Group.CITY, [], None)
             with owner.engine.connect() as connection:
                 prefix = database_prefix(connection)
-                district = str(connection.scalar(text("SELECT name FROM district ORDER BY id LIMIT 1")))
+                district_id, district = connection.execute(
+                    text("SELECT id, name FROM district ORDER BY id LIMIT 1")
+                ).one()
+            users.add_user(owner, "lead", Group.TEAMLEAD, [district_id], None)
             city = open_database(url.set(username=user_role(prefix, "town"), password=None), create=False)
+            lead = open_database(url.set(username=user_role(prefix, "lead"), password=None), create=False)
             try:
-                yield CityWorld(owner, city, district)
+                yield CityWorld(owner, city, lead, str(district))
             finally:
                 city.dispose()
+                lead.dispose()
         finally:
             owner.dispose()
     if prefix is not None:
@@ -92,6 +99,7 @@ def test_the_city_users_workbook_equals_the_owners_cell_by_cell(
     assert list(theirs) == list(mine)
     for sheet, rows in mine.items():
         assert theirs[sheet] == rows, sheet
+    assert _cells(_workbook(world.lead, period, tmp_path / "lead.xlsx", made_at)) == theirs
     summary = {row[0]: row[1] for row in mine["Summary"] if row and row[0]}
     for key in ("contact_moments", "signals", "meetings_held"):  # counted from the demo, not an empty report
         value = summary[key]
