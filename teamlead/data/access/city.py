@@ -23,12 +23,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Final
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, literal_column, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from teamlead.data.access.names import Group, database_prefix, group_role, quoted
 from teamlead.data.attendance import attendance_statement
+from teamlead.data.meetings import Invitee
 from teamlead.rules.vocabulary import UNTHEMED, Attendance, MeetingStatus, NoteKind, OrganisationStatus
 
 SCHEMA: Final = "teamlead_city"
@@ -80,8 +81,9 @@ def _active_on(day: str) -> str:
 
 
 def _attendance_sql() -> str:
-    """Invitees, present and recorded per meeting: the normal path's own query, compiled for PostgreSQL."""
-    statement = attendance_statement()
+    """Invitees, present and recorded of meeting ``m``: the normal path's own query, compiled for PostgreSQL,
+    narrowed to one meeting so that it is run per meeting of the span through the invitees' index."""
+    statement = attendance_statement().where(Invitee.meeting_id == literal_column("m.id"))
     dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
     return str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
 
@@ -148,7 +150,7 @@ def _functions() -> list[str]:
             "attendance",
             "TABLE(meeting_id integer, invited bigint, present bigint, recorded bigint)",
             f"RETURN QUERY SELECT a.meeting_id, a.invited::bigint, a.present::bigint, a.recorded::bigint "
-            f"FROM ({_attendance_sql()}) AS a JOIN meeting AS m ON m.id = a.meeting_id "
+            f"FROM meeting AS m CROSS JOIN LATERAL ({_attendance_sql()}) AS a "
             f"WHERE m.district_id = p_district AND m.starts_at >= {_midnight('p_first')} "
             f"AND m.starts_at < {_midnight('p_last + 1')};",
         ),
