@@ -154,10 +154,14 @@ def _existing(connection: Connection, prefix: str, name: str) -> Account:
 
 
 def change_user(
-    database: Database, name: str, group: Group | None, district_ids: Sequence[int] | None
+    database: Database,
+    name: str,
+    group: Group | None,
+    district_ids: Sequence[int] | None,
+    password: str | None = None,
 ) -> None:
-    """A new role, a new set of districts, or both; what is not given stays (districts that no longer apply
-    to the new role are dropped)."""
+    """A new role, a new set of districts, a new password, or several; what is not given stays (districts
+    that no longer apply to the new role are dropped)."""
     with database.engine.begin() as connection:
         prefix = _prepared(connection)
         account = _existing(connection, prefix, name)
@@ -167,7 +171,7 @@ def change_user(
         if district_ids is None:
             district_ids = account.district_ids if new_group in DISTRICT_GROUPS else ()
         check_districts(new_group, district_ids)
-        create_account(connection, prefix, name, new_group, district_ids, None)
+        create_account(connection, prefix, name, new_group, district_ids, password)
 
 
 def remove_user(database: Database, name: str) -> int:

@@ -51,6 +51,7 @@ from teamlead.ui.tasks import Task, TaskRunner, callback_alive
 if TYPE_CHECKING:  # imported for real by whoever opened the database; the window shows before that
     from sqlalchemy.orm import Session
 
+    from teamlead.data.access.identity import Identity
     from teamlead.data.database import Database
 
 
@@ -76,6 +77,8 @@ class AppContext(QObject):
         self.tasks = tasks if tasks is not None else TaskRunner(self)
         self._today = today
         self._now: datetime | None = None
+        self.identity: Identity | None = None
+        """Who the user is on this database (role, districts); None until the window's first read."""
 
     def today(self) -> date:
         """The date the app works with: the real date, or a fixed one (screenshots, tests)."""

@@ -37,6 +37,7 @@ from teamlead.ui.database_dialogs import (
 from teamlead.ui.importing import add_import_action
 from teamlead.ui.menus import build_menus
 from teamlead.ui.qt_language import apply_qt_language
+from teamlead.ui.rights import adopt_identity, apply_rights, sections_for
 from teamlead.ui.screen_ready import ScreenReady
 from teamlead.ui.sections import Section, section_title, sections
 from teamlead.ui.sidebar import apply_choice, choice_after_toggle, load_choice, make_sidebar, save_choice
@@ -47,6 +48,7 @@ from teamlead.ui.widgets.mnemonics import keep_menu_letters
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from teamlead.data.access.identity import Identity
     from teamlead.data.database import Database
     from teamlead.data.queries.default_district import DefaultDistrict
     from teamlead.ui.settings_dialog import SettingsDialog
@@ -151,8 +153,11 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         """(Re)build menus, status bar and pages in the current language."""
         self.setWindowTitle(tr("Teamlead"))
+        identity = self._context.identity if self._context is not None else None
+        self.sections = sections_for(identity)
         self.actions_by_name = build_menus(self)
         self.actions_by_name["import_roster"] = add_import_action(self)
+        apply_rights(self, identity)
         self._pages = QStackedWidget()
         self._pages.setObjectName("pages")
         self._loading_page = QWidget()
@@ -201,13 +206,15 @@ class MainWindow(QMainWindow):
     def _check_empty(self) -> None:
         first = self._first_section()
 
-        def work(session: Session) -> bool:
+        def work(session: Session) -> tuple[bool, Identity]:
+            from teamlead.data.access.identity import who_am_i
             from teamlead.data.queries.empty import has_records
 
-            found = has_records(session)
+            identity = who_am_i(session)
+            found = identity.city or has_records(session)  # the city reads no records, yet sees its counts
             if found:
                 first.preload()
-            return found
+            return found, identity
 
         self.context.read(work, self._on_emptiness, key="window.has_records")
 
@@ -215,7 +222,10 @@ class MainWindow(QMainWindow):
         wanted = str(self._qsettings.value("window/section", "dashboard"))
         return next((s for s in self.sections if s.key == wanted), self.sections[0])
 
-    def _on_emptiness(self, has_any: bool) -> None:
+    def _on_emptiness(self, found: tuple[bool, Identity]) -> None:
+        has_any, identity = found
+        if adopt_identity(self, identity):  # another role than assumed: its own sections and menus
+            self._rebuild(check=False)
         self._empty = not has_any
         if self._empty:
             self.show_welcome()
@@ -368,12 +378,12 @@ class MainWindow(QMainWindow):
         old.database.dispose()
         self.database_opened.emit(database.display_name())
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, *, check: bool = True) -> None:
         current = self.centralWidget()
         self._build()
         if current is not None:
             current.deleteLater()
-        if self._context is not None:
+        if self._context is not None and check:
             self._check_empty()
 
     # --- settings and language ----------------------------------------------------------------------------

@@ -94,6 +94,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         window, file_menu, "handover", tr("&Handover…"), lambda: _open_handover(window)
     )
     actions["changes"] = _action(window, file_menu, "changes", tr("Chan&ges…"), lambda: _open_changes(window))
+    actions["users"] = _action(window, file_menu, "users", tr("&Users…"), lambda: _open_users(window))
     file_menu.addSeparator()
     actions["quit"] = _action(window, file_menu, "quit", tr("&Quit"), window.close, "Ctrl+Q")
 
@@ -146,6 +147,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             "geography",
             "search",
             "changes",
+            "users",
         ) or (name.startswith("section_")):
             action.setEnabled(window.has_context)
     return actions
@@ -163,6 +165,13 @@ def _open_changes(window: MainWindow) -> None:
     from teamlead.ui.history.dialog import open_changes_dialog
 
     open_changes_dialog(window.context, window)
+
+
+def _open_users(window: MainWindow) -> None:
+    """File → Users…: an administrator's list of who connects to this shared database."""
+    from teamlead.ui.users.dialog import open_users_dialog
+
+    open_users_dialog(window.context, window)
 
 
 def _meetings(window: MainWindow) -> MeetingsView:

@@ -336,6 +336,23 @@ def changes(qtbot: QtBot, world: World) -> QWidget:
     return shown(qtbot, world, ChangesDialog(world.context, world.host))
 
 
+def users(qtbot: QtBot, world: World) -> QWidget:
+    """File → Users… (on an SQLite file it says users exist only on a shared database)."""
+    from teamlead.ui.users.dialog import UsersDialog
+
+    return shown(qtbot, world, UsersDialog(world.context, world.host))
+
+
+def user_form(qtbot: QtBot, world: World) -> QWidget:
+    """Users → Add…: name, role, districts, the password twice."""
+    from teamlead.data.queries.districts import all_districts
+    from teamlead.ui.users.form import UserFormDialog
+
+    with world.database.session() as session:
+        districts = all_districts(session)
+    return shown(qtbot, world, UserFormDialog(districts, world.host))
+
+
 def shortcuts(qtbot: QtBot, world: World) -> QWidget:
     from teamlead.ui.help_dialogs import ShortcutsDialog
 
@@ -472,6 +489,8 @@ DIALOGS: dict[str, tuple[str, Opener]] = {
     "erasure": ("safety.erasure_dialog.ErasureDialog", erasure),
     "handover": ("handover_dialog.HandoverDialog", handover),
     "changes": ("history.dialog.ChangesDialog", changes),
+    "users": ("users.dialog.UsersDialog", users),
+    "user-form": ("users.form.UserFormDialog", user_form),
     "shortcuts": ("help_dialogs.ShortcutsDialog", shortcuts),
     "about": ("help_dialogs.AboutDialog", about),
     "person-privacy": ("safety.privacy_dialogs.PersonPrivacyDialog", person_privacy),

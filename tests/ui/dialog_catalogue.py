@@ -557,6 +557,7 @@ CASES: tuple[DialogCase, ...] = (
     DialogCase("report-file", _report_file, _file_dialog),
     DialogCase("handover", _trigger("handover"), _kind("handoverDialog")),
     DialogCase("changes", _trigger("changes"), _kind("changesDialog")),
+    DialogCase("users", _trigger("users"), _kind("usersDialog")),
     DialogCase("task-message", _task_message, _kind("taskErrorBox")),
     DialogCase("shortcuts", _trigger("shortcuts"), _kind("shortcutsDialog")),
     DialogCase("about", _trigger("about"), _kind("aboutBox")),

@@ -77,7 +77,9 @@ def create_account(
     verb = "ALTER" if exists else "CREATE"
     extra = " CREATEROLE" if group is Group.ADMIN else " NOCREATEROLE"
     clause = _password_clause(connection, role, password)
-    connection.exec_driver_sql(f"{verb} ROLE {quoted(role)} LOGIN NOSUPERUSER NOCREATEDB{extra}{clause}")
+    # Only a superuser may even name SUPERUSER in ALTER ROLE: an administrator changing a user leaves it out.
+    fixed = " NOSUPERUSER NOCREATEDB" if verb == "CREATE" else ""
+    connection.exec_driver_sql(f"{verb} ROLE {quoted(role)} LOGIN{fixed}{extra}{clause}")
     set_membership(connection, prefix, name, group, district_ids)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from teamlead.data.access.identity import who_am_i
 from teamlead.data.admin import Meta
 from teamlead.data.queries.districts import (
     DistrictRef,
@@ -60,9 +61,15 @@ def default_district(session: Session) -> DefaultDistrict | None:
 
 
 def user_default_district_id(session: Session) -> int | None:
-    """The id of the user's default district here, or None (no default, or it no longer exists)."""
+    """The id of the user's default district here, or None (no default, or it no longer exists). A team lead
+    or colleague of one district on a shared database has that district, whatever a setting says: it is the
+    only one they may write in."""
+    own = who_am_i(session).district_ids
     chosen = default_district(session)
-    return chosen.district_id if chosen is not None else None
+    chosen_id = chosen.district_id if chosen is not None else None
+    if own and chosen_id not in own:
+        return own[0] if len(own) == 1 else None
+    return chosen_id
 
 
 def save_default_district(choice: DefaultDistrict) -> None:
@@ -105,12 +112,13 @@ def district_choice(
     organisation_ids: Sequence[int] = (),
 ) -> DistrictChoice:
     """The districts and the one a new record would get from these inputs (nothing chosen yet)."""
-    return DistrictChoice(
-        tuple(all_districts(session)),
-        district_for_user(
-            session,
-            neighbourhood_id=neighbourhood_id,
-            screen_district_id=screen_district_id,
-            organisation_ids=organisation_ids,
-        ),
+    own = who_am_i(session).district_ids  # a team lead or colleague chooses among the districts they work in
+    suggested = district_for_user(
+        session,
+        neighbourhood_id=neighbourhood_id,
+        screen_district_id=screen_district_id,
+        organisation_ids=organisation_ids,
     )
+    if own and suggested not in own:  # a partner of another district serving ours: the note is still ours
+        suggested = own[0] if len(own) == 1 else None
+    return DistrictChoice(tuple(d for d in all_districts(session) if not own or d.id in own), suggested)

@@ -1,0 +1,97 @@
+"""Who am I on this database: my role group, my districts, whether I administer it.
+
+The screens ask this once per opened database, to show each role its own dashboard and to leave out what the
+server would refuse anyway (the server still decides: this only spares the user a button that cannot work).
+On an SQLite file the single user is everything, as before named users; so is the owner of a PostgreSQL
+database, and anyone on one where no users were ever added (nothing limits them there).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+from teamlead.data.access.accounts import owns_tables
+from teamlead.data.access.names import DISTRICT_GROUPS, Group, database_prefix, group_role
+from teamlead.data.access.refusals import may
+
+# An administrator first: a superuser is a member of every group, and so is the owner by policy.
+_ORDER = (Group.ADMIN, Group.TEAMLEAD, Group.COLLEAGUE, Group.CITY)
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What the app knows about its user on the open database."""
+
+    group: Group
+    district_ids: tuple[int, ...] = ()
+    """The districts a team lead or colleague works in; empty for those who see every district."""
+    administrator: bool = True
+    """Manages users and reads every change (File → Users…, File → Changes…)."""
+    shared: bool = False
+    """A PostgreSQL database with named users (an SQLite file has one user, who is everything)."""
+    may_erase: bool = True
+    may_change_retention: bool = True
+
+    @property
+    def city(self) -> bool:
+        """Counts and the city's reports only: never a note, a person, a meeting or a partner's page."""
+        return self.group is Group.CITY
+
+    @property
+    def single_district(self) -> int | None:
+        """The one district of a team lead or colleague of one district: their default, and their only choice."""
+        return self.district_ids[0] if len(self.district_ids) == 1 else None
+
+
+EVERYTHING = Identity(Group.ADMIN)
+"""The single user of an SQLite file, and whoever owns (or is alone on) a PostgreSQL database."""
+
+
+def _installed(connection: Connection) -> bool:
+    prefix = database_prefix(connection)
+    found = connection.scalar(
+        text("SELECT count(*) FROM pg_roles WHERE rolname = :r"), {"r": group_role(prefix, Group.ADMIN)}
+    )
+    return bool(found)
+
+
+def _group(connection: Connection) -> Group | None:
+    prefix = database_prefix(connection)
+    for group in _ORDER:
+        member = connection.scalar(
+            text("SELECT coalesce(pg_has_role(current_user, to_regrole(:g), 'USAGE'), false)"),
+            {"g": group_role(prefix, group)},
+        )
+        if member:
+            return group
+    return None
+
+
+def who_am_i(session: Session) -> Identity:
+    """This session's user: :data:`EVERYTHING` on SQLite, for the owner and where access is not installed;
+    else their group (a login in none of them is treated as a city user: it may read no district's records)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return EVERYTHING
+    connection = session.connection()
+    if not _installed(connection):
+        return EVERYTHING
+    if owns_tables(connection):
+        return Identity(Group.ADMIN, shared=True)
+    group = _group(connection) or Group.CITY
+    if group is Group.ADMIN:
+        return Identity(Group.ADMIN, shared=True)
+    districts: tuple[int, ...] = ()
+    if group in DISTRICT_GROUPS:
+        found = connection.scalar(text("SELECT teamlead_districts()")) or []
+        districts = tuple(sorted(int(d) for d in found))
+    return Identity(
+        group,
+        districts,
+        administrator=False,
+        shared=True,
+        may_erase=may(session, "DELETE", "person"),
+        may_change_retention=may(session, "UPDATE", "teamlead_meta"),
+    )

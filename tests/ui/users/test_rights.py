@@ -1,0 +1,138 @@
+"""The app follows the rights: each role sees its own window, on a real server with real non-superuser roles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from teamlead.data.access.identity import EVERYTHING, who_am_i
+from teamlead.data.access.names import Group
+from teamlead.data.queries.default_district import district_choice, user_default_district_id
+from teamlead.rules.vocabulary import Change
+from teamlead.services import notes
+from teamlead.ui.dashboard.city import CityDashboardView
+from teamlead.ui.main_window import MainWindow
+from tests.access_world import TODAY, AccessWorld
+from tests.ui.safety.conftest import Started
+
+pytestmark = pytest.mark.postgres
+
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+
+def started_as(
+    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld, name: str
+) -> MainWindow:
+    started = start_window(world.url_of(name).render_as_string(hide_password=False))
+    qtbot.waitUntil(lambda: started.window.has_context, timeout=20_000)
+    window = started.window
+    qtbot.waitUntil(lambda: window.context.identity is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.sidebar.count() > 0 and window.sidebar.currentRow() >= 0, timeout=20_000)
+    return window
+
+
+def sidebar_titles(window: MainWindow) -> list[str]:
+    return [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
+
+
+def test_who_am_i_answers_each_role(world: AccessWorld) -> None:
+    with world.owner.session() as session:
+        owner = who_am_i(session)
+    assert owner.administrator
+    assert owner.shared
+    with world.as_user("lead") as lead, lead.session() as session:
+        me = who_am_i(session)
+        assert (me.group, me.district_ids, me.administrator, me.may_erase) == (
+            Group.TEAMLEAD,
+            (world.noord,),
+            False,
+            True,
+        )
+        assert user_default_district_id(session) == world.noord
+        choice = district_choice(session, organisation_ids=[world.serving])
+        assert [d.name for d in choice.districts] == ["Noord"]
+        assert choice.suggested == world.noord  # a Nieuw-West partner serving Noord: the note is Noord's
+    with world.as_user("colleague") as colleague, colleague.session() as session:
+        me = who_am_i(session)
+        assert (me.group, me.may_erase, me.may_change_retention) == (Group.COLLEAGUE, False, False)
+    with world.as_user("town") as town, town.session() as session:
+        assert who_am_i(session).city
+    with world.as_user("boss") as boss, boss.session() as session:
+        assert who_am_i(session).administrator
+
+
+def test_on_an_sqlite_file_the_one_user_is_everything(tmp_path: Path) -> None:
+    from teamlead.data.database import open_database
+
+    database = open_database(tmp_path / "alone.db")
+    try:
+        with database.session() as session:
+            assert who_am_i(session) == EVERYTHING
+    finally:
+        database.dispose()
+
+
+def test_a_city_user_sees_counts_and_reports_only(
+    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
+) -> None:
+    window = started_as(start_window, qtbot, world, "town")
+    assert sidebar_titles(window) == ["Dashboard", "Reports"]
+    go = [a.text().replace("&", "") for a in window.menuBar().actions() if a.objectName() == ""]
+    assert "Partners" not in str(go)
+    qtbot.waitUntil(lambda: isinstance(window.current_view(), CityDashboardView), timeout=10_000)
+    view = window.current_view()
+    assert isinstance(view, CityDashboardView)
+    qtbot.waitUntil(lambda: view.overview is not None, timeout=10_000)
+    assert view.tiles["districts"].value.text() == "2"
+    assert [line.name for line in view.model.rows()] == ["Nieuw-West", "Noord"]
+    for name in ("log_note", "new_meeting", "search", "handover", "privacy_person"):
+        assert not window.actions_by_name[name].isEnabled(), name
+    assert not window.actions_by_name["changes"].isVisible()
+    assert not window.actions_by_name["users"].isVisible()
+    view.reports_button.click()
+    assert window.current_view().objectName() == "view_reports"
+    window.go_to_section("dashboard")
+    window.resize(1366, 768)
+    qtbot.wait(200)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(SCREENSHOTS / "city-dashboard.png"))
+    window.context.tasks.shutdown(wait=True)
+
+
+def test_a_colleague_is_not_offered_erasure_nor_the_administrators_entries(
+    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
+) -> None:
+    window = started_as(start_window, qtbot, world, "colleague")
+    assert "Partners" in sidebar_titles(window)
+    assert not window.actions_by_name["changes"].isVisible()
+    assert not window.actions_by_name["users"].isVisible()
+    person = window.actions_by_name["privacy_person"]
+    assert person.isEnabled()
+    assert "may not erase persons" in person.toolTip()
+    window.context.tasks.shutdown(wait=True)
+
+
+def test_a_write_the_server_refuses_reads_as_a_message_box(
+    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
+) -> None:
+    window = started_as(start_window, qtbot, world, "lead")
+    shown: list[str] = []
+    window.context.tasks.error_reporter = shown.append
+    # A note in Nieuw-West, which the Noord team lead may not write: row-level security refuses it.
+    form = notes.NoteInput(kind="call", text="Niet van ons", district_id=world.nieuw_west)
+    window.context.write(lambda session: notes.log_note(session, form, today=TODAY), changed=Change.NOTE)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown[0].startswith("The database refused this: your role may not see or change these records")
+    assert "Traceback" not in shown[0]
+    window.context.tasks.error_reporter = window.context.tasks.show_error_dialog
+    window.context.write(lambda session: notes.log_note(session, form, today=TODAY), changed=Change.NOTE)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=10_000)
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    assert box.text().startswith("The database refused this")
+    box.accept()
+    window.context.tasks.shutdown(wait=True)
