@@ -1,8 +1,8 @@
 """The city user's dashboard: counts they may read, and the way to the city's reports.
 
-A city user reads no note, person, partner or meeting (the server refuses them), so this dashboard lists none:
-the districts with their neighbourhoods, the shared lists' sizes, and a button to Reports, where the
-city-audience reports are made from counts alone.
+A city user reads no note, person or partner's page (the server refuses them), so this dashboard lists none:
+per district its neighbourhoods, active partners and open agreements, read through the city's own views, and a
+button to Reports, where the city-audience reports are made from counts alone.
 """
 
 from __future__ import annotations
@@ -21,27 +21,30 @@ from teamlead.ui.style import heading, mute
 from teamlead.ui.widgets.formatting import format_date, weekday_abbreviation
 from teamlead.ui.widgets.rows_model import RowsModel
 
-TABLE_WIDTH = 520
+TABLE_WIDTH = 640
 MOST_ROWS_HEIGHT = 480
 """The districts' table is as tall as its rows, up to this; beyond it scrolls."""
 
 
 class DistrictCountModel(RowsModel[DistrictCount]):
     def headers(self) -> list[str]:
-        return [tr("District"), tr("Neighbourhoods")]
+        return [tr("District"), tr("Neighbourhoods"), tr("Active partners"), tr("Open agreements")]
+
+    def number(self, row: DistrictCount, column: int) -> int:
+        return (row.neighbourhoods, row.partners, row.open_agreements)[column - 1]
 
     def display(self, row: DistrictCount, column: int) -> str:
-        return row.name if column == 0 else str(row.neighbourhoods)
+        return row.name if column == 0 else str(self.number(row, column))
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return super().data(index, role)
 
     def sort_key(self, row: DistrictCount, column: int) -> object:
-        return row.neighbourhoods if column == 1 else super().sort_key(row, column)
+        return self.number(row, column) if column > 0 else super().sort_key(row, column)
 
 
 class CityDashboardView(QWidget):
@@ -65,8 +68,8 @@ class CityDashboardView(QWidget):
         self.tiles = {
             "districts": CountTile(tr("districts")),
             "neighbourhoods": CountTile(tr("neighbourhoods")),
-            "domains": CountTile(tr("domains")),
-            "themes": CountTile(tr("signal themes")),
+            "partners": CountTile(tr("active partners")),
+            "agreements": CountTile(tr("open agreements")),
         }
         tiles = QHBoxLayout()
         tiles.setSpacing(10)
@@ -124,11 +127,12 @@ class CityDashboardView(QWidget):
         today = self._context.today()
         self.subtitle.setText(f"{tr('All districts')} · {weekday_abbreviation(today)} {format_date(today)}")
         self.tiles["districts"].set_count(len(overview.districts))
-        self.tiles["neighbourhoods"].set_count(overview.neighbourhoods)
-        self.tiles["domains"].set_count(overview.domains)
-        self.tiles["themes"].set_count(overview.themes)
+        self.tiles["neighbourhoods"].set_count(overview.total("neighbourhoods"))
+        self.tiles["partners"].set_count(overview.total("partners"))
+        self.tiles["agreements"].set_count(overview.total("open_agreements"))
         self.model.set_rows(overview.districts)
-        self.table.resizeColumnToContents(1)
+        for column in (1, 2, 3):
+            self.table.resizeColumnToContents(column)
         rows = sum(self.table.rowHeight(row) for row in range(self.model.rowCount()))
         self.table.setFixedHeight(min(rows, MOST_ROWS_HEIGHT) + self.table.horizontalHeader().height() + 4)
         self.loaded.emit()
