@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
             from teamlead.data.queries.empty import has_records
 
             identity = who_am_i(session)
-            found = identity.city or has_records(session)  # the city reads no records, yet sees its counts
+            found = not identity.may_start_afresh or has_records(session)  # else the welcome page
             if found:
                 first.preload()
             return found, identity

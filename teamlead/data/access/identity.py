@@ -41,9 +41,10 @@ class Identity:
         return self.group is Group.CITY
 
     @property
-    def single_district(self) -> int | None:
-        """The one district of a team lead or colleague of one district: their default, and their only choice."""
-        return self.district_ids[0] if len(self.district_ids) == 1 else None
+    def may_start_afresh(self) -> bool:
+        """Whether an empty database offers this user demo data or an import (the welcome page): not on a shared
+        database but to an administrator; a city user, who reads no records, would always find it empty."""
+        return self.administrator or not self.shared
 
 
 EVERYTHING = Identity(Group.ADMIN)

@@ -146,6 +146,11 @@ class ReportsView(QWidget):
     # -- the form -------------------------------------------------------------------------------------------
 
     def _show_districts(self, districts: list[DistrictRef]) -> None:
+        identity = self._context.identity
+        if (
+            identity is not None and identity.district_ids
+        ):  # a team lead reports on the districts they work in
+            districts = [d for d in districts if d.id in identity.district_ids]
         current = self.district.currentData()
         self.district.blockSignals(True)
         self.district.clear()

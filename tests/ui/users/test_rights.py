@@ -17,7 +17,7 @@ from teamlead.rules.vocabulary import Change
 from teamlead.services import notes
 from teamlead.ui.dashboard.city import CityDashboardView
 from teamlead.ui.main_window import MainWindow
-from tests.access_world import TODAY, AccessWorld
+from tests.access_world import NOW, TODAY, AccessWorld
 from tests.ui.safety.conftest import Started
 
 pytestmark = pytest.mark.postgres
@@ -147,4 +147,31 @@ def test_a_write_the_server_refuses_reads_as_a_message_box(
     assert isinstance(box, QMessageBox)
     assert box.text().startswith("The database refused this")
     box.accept()
+    window.context.tasks.shutdown(wait=True)
+
+
+def test_a_team_lead_reports_on_their_own_district(
+    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
+) -> None:
+    window = started_as(start_window, qtbot, world, "lead")
+    window.go_to_section("reports")
+    reports = window.current_view()
+    qtbot.waitUntil(lambda: reports.district.count() > 0, timeout=10_000)  # type: ignore[attr-defined]
+    combo = reports.district  # type: ignore[attr-defined]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["All districts", "Noord"]
+    assert combo.currentText() == "Noord"
+    window.context.tasks.shutdown(wait=True)
+
+
+def test_a_team_lead_of_an_empty_district_is_not_offered_a_demo(
+    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
+) -> None:
+    from teamlead.services import geography, users
+
+    with world.owner.begin() as session:
+        zuid = geography.add_district(session, "Zuid", now=NOW)
+    users.add_user(world.owner, "zuid", Group.TEAMLEAD, [zuid], None)
+    window = started_as(start_window, qtbot, world, "zuid")
+    qtbot.waitUntil(lambda: window.current_view().objectName() == "view_dashboard", timeout=10_000)
+    assert not window.showing_welcome
     window.context.tasks.shutdown(wait=True)
