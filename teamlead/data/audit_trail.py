@@ -32,12 +32,12 @@ _PENDING = "teamlead.audit_changes"
 
 def operating_system_user() -> str:
     """The login name of whoever runs the app; ``getpass`` fails without one (a service account, a container
-    without a passwd entry), and then the environment or the user id says who."""
+    without a passwd entry), and then the environment says who, else "unknown"."""
     try:
         return getpass.getuser()[: Width.USER]
     except (OSError, KeyError, ImportError):
         fallback = os.environ.get("USERNAME") or os.environ.get("USER")
-        return (fallback or f"uid {os.getuid() if hasattr(os, 'getuid') else '?'}")[: Width.USER]
+        return (fallback or "unknown")[: Width.USER]
 
 
 def connection_user(connection: Connection) -> str:
