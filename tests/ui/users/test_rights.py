@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,14 @@ from tests.ui.safety.conftest import Started
 pytestmark = pytest.mark.postgres
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
+
+def shot(name: str, tmp_path: Path) -> str:
+    """Where a screenshot goes: docs/screenshots with TEAMLEAD_WRITE_SCREENSHOTS=1 (to make the docs' pictures
+    again), else the test's own folder, so an ordinary run leaves the checkout as it was."""
+    folder = SCREENSHOTS if os.environ.get("TEAMLEAD_WRITE_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder / name)
 
 
 def started_as(
@@ -78,7 +87,7 @@ def test_on_an_sqlite_file_the_one_user_is_everything(tmp_path: Path) -> None:
 
 
 def test_a_city_user_sees_counts_and_reports_only(
-    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
+    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld, tmp_path: Path
 ) -> None:
     window = started_as(start_window, qtbot, world, "town")
     assert sidebar_titles(window) == ["Dashboard", "Reports"]
@@ -110,8 +119,7 @@ def test_a_city_user_sees_counts_and_reports_only(
     window.go_to_section("dashboard")
     window.resize(1366, 768)
     qtbot.wait(200)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert window.grab().save(str(SCREENSHOTS / "city-dashboard.png"))
+    assert window.grab().save(shot("city-dashboard.png", tmp_path))
     window.context.tasks.shutdown(wait=True)
 
 

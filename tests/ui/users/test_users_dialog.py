@@ -14,7 +14,7 @@ from teamlead.services import users
 from teamlead.ui.users.dialog import UsersDialog
 from tests.access_world import AccessWorld
 from tests.ui.safety.conftest import Started
-from tests.ui.users.test_rights import SCREENSHOTS, started_as
+from tests.ui.users.test_rights import shot, started_as
 
 pytestmark = pytest.mark.postgres
 
@@ -87,7 +87,7 @@ def test_an_administrator_adds_changes_and_removes_a_user(
 
     dialog.resize(760, 420)
     qtbot.wait(100)
-    assert dialog.grab().save(str(SCREENSHOTS / "users.png"))
+    assert dialog.grab().save(shot("users.png", tmp_path))
 
     dialog.select("marit")
     box = dialog.remove_selected()
