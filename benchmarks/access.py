@@ -22,7 +22,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from benchmarks._city import postgres_server
+from benchmarks._city import city_postgres, postgres_server
 from teamlead.data.access.names import Group, database_prefix, user_role
 from teamlead.data.database import Database, open_database
 from teamlead.data.queries.dashboard_lists import load_dashboard
@@ -40,7 +40,7 @@ def _queries(district_id: int) -> dict[str, Callable[[Session], Any]]:
     return {
         "dashboard": lambda session: load_dashboard(session, TODAY, NOW, district_id),
         "roster": lambda session: roster(session, today=TODAY, district_id=district_id),
-        "notes": lambda session: notes(session),
+        "notes": lambda session: notes(session, district_id=district_id),
     }
 
 
@@ -64,20 +64,26 @@ def _measure(owner: Database, lead: Database, district_id: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """``--city``: on a copy of the city demo (made once by :func:`benchmarks._city.city_postgres`)."""
     server = postgres_server()
     if server is None:
         print("access: no PostgreSQL server configured (TEAMLEAD_TEST_POSTGRES_URL); skipped")
         return
+    city = "--city" in (argv or [])
+    template = city_postgres(server).database if city else None
     name = f"teamlead_bench_access_{uuid.uuid4().hex[:8]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        copy = f' TEMPLATE "{template}"' if template else ""
+        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
     url: URL = server.set(database=name)
     prefix = None
     try:
         owner = open_database(url)
         try:
-            generate_demo(owner, "small", 1, TODAY)
+            if not city:
+                generate_demo(owner, "small", 1, TODAY)
+            print(f"access ({'city' if city else 'small'} demo):")
             with owner.engine.connect() as connection:
                 prefix = database_prefix(connection)
                 district_id = int(connection.scalar(text("SELECT min(id) FROM district")))
