@@ -235,7 +235,10 @@ class GeographyPage(QWidget):
     # --- actions --------------------------------------------------------------------------------------------
 
     def _district_choices(self) -> list[tuple[int, str]]:
-        return [(district.id, district.name) for district in self.data.districts]
+        """The districts a neighbourhood may be put in: a team lead's or colleague's own (the server refuses
+        others), every district for anyone else."""
+        own = self._context.identity.district_ids if self._context.identity is not None else ()
+        return [(d.id, d.name) for d in self.data.districts if not own or d.id in own]
 
     def add(self, panel: ListPanel) -> NameDialog:
         kind = self._kinds[panel]

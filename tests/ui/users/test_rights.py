@@ -183,3 +183,18 @@ def test_a_team_lead_of_an_empty_district_is_not_offered_a_demo(
     qtbot.waitUntil(lambda: window.current_view().objectName() == "view_dashboard", timeout=10_000)
     assert not window.showing_welcome
     window.context.tasks.shutdown(wait=True)
+
+
+def test_a_team_lead_puts_a_neighbourhood_only_in_their_own_district(
+    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
+) -> None:
+    window = started_as(start_window, qtbot, world, "lead")
+    settings = window.open_geography()
+    page = settings.geography
+    qtbot.waitUntil(lambda: len(page.data.districts) == 2, timeout=10_000)
+    dialog = page.add(page.neighbourhoods)
+    assert dialog.district is not None
+    assert [dialog.district.itemText(i) for i in range(dialog.district.count())] == ["Noord"]
+    dialog.reject()
+    settings.reject()
+    window.context.tasks.shutdown(wait=True)
