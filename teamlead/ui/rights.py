@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from teamlead.i18n import tr
 from teamlead.ui.sections import Section, sections
+from teamlead.ui.users.roles import role_title
 
 if TYPE_CHECKING:
     from teamlead.data.access.identity import Identity
@@ -79,6 +80,21 @@ def apply_rights(window: MainWindow, identity: Identity | None) -> None:
     file_menu = window.findChild(QMenu, "fileMenu")
     if file_menu is not None:
         file_menu.setToolTipsVisible(True)
+    _show_user(window, identity)
+
+
+def _show_user(window: MainWindow, identity: Identity | None) -> None:
+    """On a shared database, the status bar says who is logged in and in which role."""
+    label = window.statusBar().findChild(QLabel, "userLabel")
+    if label is None:
+        label = QLabel()
+        label.setObjectName("userLabel")
+        label.setContentsMargins(0, 0, 16, 0)
+        window.statusBar().addPermanentWidget(label)
+    named = identity is not None and identity.shared and bool(identity.name)
+    label.setVisible(named)
+    if identity is not None and named:
+        label.setText(tr("Logged in as {name} ({role})", name=identity.name, role=role_title(identity.group)))
 
 
 def adopt_identity(window: MainWindow, identity: Identity) -> bool:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from teamlead.data.access.accounts import owns_tables
-from teamlead.data.access.names import DISTRICT_GROUPS, Group, database_prefix, group_role
+from teamlead.data.access.accounts import current_role, owns_tables
+from teamlead.data.access.names import DISTRICT_GROUPS, Group, database_prefix, group_role, user_of_role
 from teamlead.data.access.refusals import may
 
 # An administrator first: a superuser is a member of every group, and so is the owner by policy.
@@ -34,6 +34,8 @@ class Identity:
     """A PostgreSQL database with named users (an SQLite file has one user, who is everything)."""
     may_erase: bool = True
     may_change_retention: bool = True
+    name: str = ""
+    """The user name they logged in with (without the database's prefix); empty for the single user and owner."""
 
     @property
     def city(self) -> bool:
@@ -82,8 +84,9 @@ def who_am_i(session: Session) -> Identity:
     if owns_tables(connection):
         return Identity(Group.ADMIN, shared=True)
     group = _group(connection) or Group.CITY
+    name = user_of_role(database_prefix(connection), current_role(connection)) or ""
     if group is Group.ADMIN:
-        return Identity(Group.ADMIN, shared=True)
+        return Identity(Group.ADMIN, shared=True, name=name)
     districts: tuple[int, ...] = ()
     if group in DISTRICT_GROUPS:
         found = connection.scalar(text("SELECT teamlead_districts()")) or []
@@ -95,4 +98,5 @@ def who_am_i(session: Session) -> Identity:
         shared=True,
         may_erase=may(session, "DELETE", "person"),
         may_change_retention=may(session, "UPDATE", "teamlead_meta"),
+        name=name,
     )

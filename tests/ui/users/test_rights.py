@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from teamlead.data.access.identity import EVERYTHING, who_am_i
@@ -91,8 +91,11 @@ def test_a_city_user_sees_counts_and_reports_only(
 ) -> None:
     window = started_as(start_window, qtbot, world, "town")
     assert sidebar_titles(window) == ["Dashboard", "Reports"]
-    go = [a.text().replace("&", "") for a in window.menuBar().actions() if a.objectName() == ""]
-    assert "Partners" not in str(go)
+    user = window.statusBar().findChild(QLabel, "userLabel")
+    assert user is not None
+    assert user.text() == "Logged in as town (City)"
+    sections = [name for name in window.actions_by_name if name.startswith("section_")]
+    assert sections == ["section_dashboard", "section_reports"]  # the Go menu: Ctrl+1 and Ctrl+2 only
     qtbot.waitUntil(lambda: isinstance(window.current_view(), CityDashboardView), timeout=10_000)
     view = window.current_view()
     assert isinstance(view, CityDashboardView)
