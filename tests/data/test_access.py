@@ -116,6 +116,14 @@ def test_raw_sql_on_the_team_leads_own_connection_gets_no_further(world: AccessW
             text("SELECT count(*) FROM person")
         )
         assert connection.scalar(text("SELECT count(*) FROM note_person")) == 0
+        # The helper that runs as its owner takes only the districts the person works in.
+        assert (
+            connection.scalar(
+                text("SELECT cardinality(teamlead_organisations_in(ARRAY[:d], true))"),
+                {"d": world.nieuw_west},
+            )
+            == 0
+        )
         # Turning row security off is not a way around it: the server refuses the query.
         connection.execute(text("SET row_security = off"))
         with pytest.raises(Exception, match="row-level security"):

@@ -46,7 +46,11 @@ def _functions(prefix: str) -> list[str]:
         "CREATE OR REPLACE FUNCTION teamlead_organisations_in(districts integer[], serving boolean) "
         # PL/pgSQL keeps its plan for the session; an SQL function that cannot be inlined is planned anew on
         # every call, once per table of every statement.
+        # Running as its owner, it takes only the districts the person logged in (session_user) works in: no
+        # one learns another district's organisation ids by passing its id.
         "RETURNS integer[] LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$ BEGIN "
+        "districts := ARRAY(SELECT d FROM unnest(districts) AS d WHERE coalesce(pg_has_role(session_user, "
+        f"to_regrole('{districts}' || d), 'USAGE'), false)); "
         "RETURN (SELECT coalesce(array_agg(o.id), '{}'::integer[]) FROM organisation AS o "
         "WHERE o.district_id = ANY (districts) OR (serving AND o.id IN (SELECT x.organisation_id FROM "
         "organisation_neighbourhood AS x JOIN neighbourhood AS n ON n.id = x.neighbourhood_id "
