@@ -17,8 +17,11 @@ from typing import Final
 
 from sqlalchemy import Connection, text
 
+from teamlead.rules.audit import ROLE_PREFIX_SEPARATOR
+
 PREFIX_WIDTH: Final = 20
-USER_SEPARATOR: Final = "__"
+USER_SEPARATOR: Final = ROLE_PREFIX_SEPARATOR
+"""The one rule the audit also reads a user's name by (:func:`teamlead.rules.audit.user_from_role`)."""
 NAME_PATTERN: Final = re.compile(r"[a-z][a-z0-9_.-]{0,40}")
 
 
