@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from teamlead.data.access.accounts import current_role, owns_tables
 from teamlead.data.access.names import DISTRICT_GROUPS, Group, database_prefix, group_role, user_of_role
-from teamlead.data.access.refusals import may
 
 # An administrator first: a superuser is a member of every group, and so is the owner by policy.
 _ORDER = (Group.ADMIN, Group.TEAMLEAD, Group.COLLEAGUE, Group.CITY)
@@ -53,24 +51,17 @@ EVERYTHING = Identity(Group.ADMIN)
 """The single user of an SQLite file, and whoever owns (or is alone on) a PostgreSQL database."""
 
 
-def _installed(connection: Connection) -> bool:
-    prefix = database_prefix(connection)
-    found = connection.scalar(
-        text("SELECT count(*) FROM pg_roles WHERE rolname = :r"), {"r": group_role(prefix, Group.ADMIN)}
-    )
-    return bool(found)
+def _member(group: str) -> str:
+    return f"coalesce(pg_has_role(current_user, to_regrole(:{group}), 'USAGE'), false)"
 
 
-def _group(connection: Connection) -> Group | None:
-    prefix = database_prefix(connection)
-    for group in _ORDER:
-        member = connection.scalar(
-            text("SELECT coalesce(pg_has_role(current_user, to_regrole(:g), 'USAGE'), false)"),
-            {"g": group_role(prefix, group)},
-        )
-        if member:
-            return group
-    return None
+# One statement for all of it: the dashboard asks (through the default district) on every read.
+_WHO = text(
+    "SELECT to_regrole(:admin) IS NOT NULL, current_user, "
+    "pg_has_role(current_user, (SELECT c.relowner FROM pg_class AS c WHERE c.oid = 'teamlead_meta'::regclass), "
+    f"'USAGE'), {', '.join(_member(group) for group in _ORDER)}, "
+    "has_table_privilege('person', 'DELETE'), has_table_privilege('teamlead_meta', 'UPDATE')"
+)
 
 
 def who_am_i(session: Session) -> Identity:
@@ -79,12 +70,15 @@ def who_am_i(session: Session) -> Identity:
     if session.get_bind().dialect.name != "postgresql":
         return EVERYTHING
     connection = session.connection()
-    if not _installed(connection):
+    prefix = database_prefix(connection)
+    roles = {group.value: group_role(prefix, group) for group in _ORDER}
+    installed, role, owner, *member, may_erase, may_change_retention = connection.execute(_WHO, roles).one()
+    if not installed:
         return EVERYTHING
-    if owns_tables(connection):
+    if owner:  # a superuser too: pg_has_role says yes to them for every role
         return Identity(Group.ADMIN, shared=True)
-    group = _group(connection) or Group.CITY
-    name = user_of_role(database_prefix(connection), current_role(connection)) or ""
+    group = next((g for g, yes in zip(_ORDER, member, strict=True) if yes), Group.CITY)
+    name = user_of_role(prefix, str(role)) or ""
     if group is Group.ADMIN:
         return Identity(Group.ADMIN, shared=True, name=name)
     districts: tuple[int, ...] = ()
@@ -96,7 +90,7 @@ def who_am_i(session: Session) -> Identity:
         districts,
         administrator=False,
         shared=True,
-        may_erase=may(session, "DELETE", "person"),
-        may_change_retention=may(session, "UPDATE", "teamlead_meta"),
+        may_erase=bool(may_erase),
+        may_change_retention=bool(may_change_retention),
         name=name,
     )
