@@ -34,6 +34,7 @@ from teamlead.ui.context import AppContext
 from teamlead.ui.geography.dialogs import MergeDialog, NameDialog, show_refusal
 from teamlead.ui.geography.models import DistrictModel, DomainModel, NeighbourhoodModel, default_domain_note
 from teamlead.ui.geography.panel import ListPanel
+from teamlead.ui.geography.rights import limit_buttons
 from teamlead.ui.style import mute
 from teamlead.ui.widgets.forms import confirm
 from teamlead.ui.widgets.keys import tab_order
@@ -230,6 +231,13 @@ class GeographyPage(QWidget):
             self.neighbourhoods.hints[add]
             if has_district
             else tr("Add a district first: a neighbourhood lies in one.")
+        )
+        selected = self.neighbourhoods.current()
+        limit_buttons(
+            self._context.identity,
+            (self.districts, self.domains),
+            self.neighbourhoods,
+            selected.district_id if isinstance(selected, NeighbourhoodRow) else None,
         )
 
     # --- actions --------------------------------------------------------------------------------------------

@@ -201,3 +201,32 @@ def test_a_team_lead_puts_a_neighbourhood_only_in_their_own_district(
     dialog.reject()
     settings.reject()
     window.context.tasks.shutdown(wait=True)
+
+
+def test_a_team_lead_changes_only_their_own_neighbourhoods(
+    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
+) -> None:
+    window = started_as(start_window, qtbot, world, "lead")
+    settings = window.open_geography()
+    page = settings.geography
+    qtbot.waitUntil(lambda: len(page.data.districts) == 2, timeout=10_000)
+    page.districts.select(world.noord)
+    assert not page.districts.rename_button.isEnabled()
+    assert not page.domains.add_button.isEnabled()
+    assert page.domains.add_button.toolTip() == (
+        "Only an administrator changes the districts and domains every district shares."
+    )
+    page.neighbourhoods.select(world.oud_noord)
+    assert page.neighbourhoods.rename_button.isEnabled()
+    assert page.neighbourhoods.add_button.isEnabled()
+    other = next(row for row in page.data.neighbourhoods if row.district_id == world.nieuw_west)
+    page.districts.select(world.nieuw_west)  # its neighbourhoods are listed (read, not changed)
+    page.neighbourhoods.select(other.id)
+    qtbot.waitUntil(lambda: getattr(page.neighbourhoods.current(), "id", None) == other.id, timeout=5000)
+    assert not page.neighbourhoods.rename_button.isEnabled()
+    assert (
+        page.neighbourhoods.rename_button.toolTip()
+        == "Only the team of a neighbourhood's district changes it."
+    )
+    settings.reject()
+    window.context.tasks.shutdown(wait=True)
