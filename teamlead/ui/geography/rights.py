@@ -19,6 +19,16 @@ def _buttons(panel: ListPanel) -> tuple[QPushButton, ...]:
     return (panel.add_button, panel.rename_button, panel.merge_button, panel.delete_button)
 
 
+def limit_shared(identity: Identity | None, panels: tuple[ListPanel, ...]) -> None:
+    """Grey the lists every district shares (themes, offers) for anyone but an administrator."""
+    if identity is None or identity.administrator:
+        return
+    for panel in panels:
+        for button in _buttons(panel):
+            button.setEnabled(False)
+            button.setToolTip(tr("Only an administrator changes the lists every district shares."))
+
+
 def limit_buttons(
     identity: Identity | None,
     shared: tuple[ListPanel, ...],

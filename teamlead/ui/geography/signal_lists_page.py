@@ -22,6 +22,7 @@ from teamlead.services import signal_lists as lists
 from teamlead.ui.context import AppContext
 from teamlead.ui.geography.dialogs import NameDialog, show_refusal
 from teamlead.ui.geography.panel import ListPanel
+from teamlead.ui.geography.rights import limit_shared
 from teamlead.ui.geography.signal_models import OfferModel, ThemeModel, default_theme_note
 from teamlead.ui.style import mute
 from teamlead.ui.widgets.forms import confirm
@@ -109,6 +110,7 @@ class SignalListsPage(QWidget):
             panel.delete_button.setToolTip(
                 default_theme_note() if fixed else panel.hints[panel.delete_button]
             )
+        limit_shared(self._context.identity, (self.themes, self.offers))
 
     # --- actions --------------------------------------------------------------------------------------------
 

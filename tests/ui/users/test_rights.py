@@ -228,5 +228,11 @@ def test_a_team_lead_changes_only_their_own_neighbourhoods(
         page.neighbourhoods.rename_button.toolTip()
         == "Only the team of a neighbourhood's district changes it."
     )
+    lists = settings.signal_lists
+    qtbot.waitUntil(lambda: lists.is_loaded, timeout=10_000)
+    assert not lists.themes.add_button.isEnabled()
+    assert (
+        lists.offers.add_button.toolTip() == "Only an administrator changes the lists every district shares."
+    )
     settings.reject()
     window.context.tasks.shutdown(wait=True)
