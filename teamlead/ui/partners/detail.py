@@ -40,6 +40,7 @@ from teamlead.ui.context import AppContext
 from teamlead.ui.history.model import ChangesModel, fit_columns, history_table
 from teamlead.ui.partners.editor import OrganisationForm
 from teamlead.ui.partners.people_model import KEY_MARK, PartnerPeopleModel, reach_text
+from teamlead.ui.partners.reach import another_districts, limit_to_reading
 from teamlead.ui.people.dialogs import AddPersonDialog, open_role_dialog
 from teamlead.ui.style import mute
 from teamlead.ui.widgets.formatting import day_text
@@ -78,6 +79,7 @@ class OrganisationPane(QWidget):
         self._page: PartnerPage | None = None
         self._contacts = KeyContactPage(None, {}, frozenset(), ())
         self._new_district: int | None = None
+        self._tips: dict[QPushButton, str] = {}
 
         self.heading = QLabel()
         self.heading.setObjectName("partnerHeading")
@@ -310,6 +312,13 @@ class OrganisationPane(QWidget):
         current = selected is not None and selected.current(self._context.today())
         for button in (self.change_role_button, self.end_role_button, self.move_button):
             button.setEnabled(current)
+        foreign = existing and another_districts(
+            self._context.identity, getattr(self._detail, "district_id", None)
+        )
+        changing = (self.save_button, self.archive_button, self.reactivate_button, self.add_person_button)
+        limit_to_reading(
+            (*changing, self.change_role_button, self.end_role_button, self.move_button), self._tips, foreign
+        )
 
     def selected_role(self) -> RoleLine | None:
         rows = self.roles_view.selectionModel().selectedRows()

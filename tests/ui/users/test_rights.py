@@ -236,3 +236,29 @@ def test_a_team_lead_changes_only_their_own_neighbourhoods(
     )
     settings.reject()
     window.context.tasks.shutdown(wait=True)
+
+
+def test_a_partner_of_another_district_is_read_not_changed(
+    start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
+) -> None:
+    from teamlead.rules.vocabulary import RecordKind
+    from teamlead.ui.partners.view import PartnersView
+
+    window = started_as(start_window, qtbot, world, "lead")
+    assert window.open_record(RecordKind.ORGANISATION, world.serving)
+    view = window.current_view()
+    assert isinstance(view, PartnersView)
+    pane = view.pane
+    qtbot.waitUntil(lambda: pane.organisation_id() == world.serving, timeout=10_000)
+    assert not pane.archive_button.isEnabled()
+    assert not pane.add_person_button.isEnabled()
+    assert pane.archive_button.toolTip().startswith(
+        "This partner belongs to another district: you may read it"
+    )
+    assert pane.note_button.isEnabled()  # a contact moment with it is Noord's own note
+    assert window.open_record(RecordKind.ORGANISATION, world.buurtwerk)
+    qtbot.waitUntil(lambda: pane.organisation_id() == world.buurtwerk, timeout=10_000)
+    assert pane.archive_button.isEnabled()
+    assert pane.add_person_button.isEnabled()
+    assert pane.save_button.toolTip() == "Save the changes (Ctrl+S)"
+    window.context.tasks.shutdown(wait=True)
