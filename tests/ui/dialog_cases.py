@@ -359,6 +359,14 @@ def shortcuts(qtbot: QtBot, world: World) -> QWidget:
     return shown(qtbot, world, ShortcutsDialog([("Search", "Ctrl+K"), ("Quit", "Ctrl+Q")], world.host))
 
 
+def login(qtbot: QtBot, world: World) -> QWidget:
+    """The server asked for a password the URL did not carry; the user name came with the URL."""
+    from teamlead.ui.safety.login import LoginDialog
+
+    reason = "The server asks for a password."
+    return shown(qtbot, world, LoginDialog("teamlead", "anna", reason, world.host))
+
+
 def about(qtbot: QtBot, world: World) -> QWidget:
     from teamlead.ui.help_dialogs import AboutDialog
 
@@ -493,6 +501,7 @@ DIALOGS: dict[str, tuple[str, Opener]] = {
     "user-form": ("users.form.UserFormDialog", user_form),
     "shortcuts": ("help_dialogs.ShortcutsDialog", shortcuts),
     "about": ("help_dialogs.AboutDialog", about),
+    "login": ("safety.login.LoginDialog", login),
     "person-privacy": ("safety.privacy_dialogs.PersonPrivacyDialog", person_privacy),
     "retention": ("safety.privacy_dialogs.RetentionDialog", retention),
     "backups": ("safety.backups_dialog.BackupsDialog", backups),

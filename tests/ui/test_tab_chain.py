@@ -70,6 +70,7 @@ FORMS = [
     "geography-name",
     "assign-district",
     "handover",
+    "login",
     "place",
     "history-line",
 ]
@@ -77,11 +78,11 @@ FORMS = [
 invitee editor and the geography merge have only a completion field, where Enter only picks)."""
 
 TYPED = [
-    *(name for name in FORMS if name not in ("end-role", "assign-district", "handover")),
+    *(name for name in FORMS if name not in ("end-role", "assign-district", "handover", "login")),
     "invitees",
 ]
 """The forms with a field to type in (the others hold dates and choices only; the handover's fields only say
-where to write, so Esc closes it without asking)."""
+where to write and the login's are typed again in a moment, so Esc closes them without asking)."""
 
 
 def class_name(dialog: QWidget) -> str:

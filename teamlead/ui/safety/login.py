@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from teamlead.i18n import tr
+from teamlead.ui.widgets.keys import buttons_in_reading_order
 
 
 class LoginDialog(QDialog):
@@ -39,6 +40,7 @@ class LoginDialog(QDialog):
         self.log_in.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        buttons_in_reading_order(buttons)  # Tab left to right, wherever the platform puts each role
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addLayout(form)
