@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Table
 
 from teamlead import __version__
 from teamlead.i18n import tr
 from teamlead.reporting.model import ReportHeader
 from teamlead.reports import pdf
-from teamlead.reports.safety import pdf_plain
 from teamlead.rules import formatting, words
 
 
@@ -96,24 +95,7 @@ def _facts(report: Mapping[str, Any]) -> Table:
         (tr("Last changed"), day(person["updated_at"])),
         (tr("Made on"), day(report["generated_at"])),
     ]
-    info = Table(
-        [[pdf_plain(label), pdf.para(value)] for label, value in facts],
-        colWidths=[34 * mm, pdf.CONTENT_WIDTH - 34 * mm],
-        hAlign="LEFT",
-    )
-    info.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (0, -1), pdf.FONT_BOLD, 9),
-                ("TEXTCOLOR", (0, 0), (0, -1), pdf.MUTED),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, -1), (-1, -1), 1.2, pdf.ACCENT),
-            ]
-        )
-    )
+    info = pdf.facts_table(facts, label_width=34 * mm, rule_below=True)
     return info
 
 

@@ -6,13 +6,11 @@ from itertools import groupby
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak
 
 from teamlead.i18n import tr
 from teamlead.reporting.model import AgreementRegister, ContactSheet, MeetingPack, RegisterEntry, Roster
 from teamlead.reports import pdf
-from teamlead.reports.safety import pdf_plain
 from teamlead.rules import formatting, words
 
 
@@ -120,20 +118,7 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
     ]
     if pack.cancelled:
         facts.append((tr("Status"), tr("Cancelled")))
-    info = Table(
-        [[pdf_plain(label), pdf.para(value)] for label, value in facts],
-        colWidths=[32 * mm, None],
-        hAlign="LEFT",
-    )
-    info.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (0, -1), pdf.FONT_BOLD, 9),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    info = pdf.facts_table(facts)
     story += [info, pdf.heading(tr("Agenda"))]
     if pack.agenda:
         rows = [[index, item.title, item.details] for index, item in enumerate(pack.agenda, start=1)]

@@ -10,13 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from teamlead.i18n import tr
 from teamlead.reporting.minutes_model import ATTENDANCE_ORDER, Minutes, MinutesAgreement
 from teamlead.reports import pdf
-from teamlead.reports.safety import pdf_plain
 from teamlead.rules import formatting, words
 from teamlead.rules.vocabulary import Attendance
 
@@ -80,23 +78,7 @@ def _facts(minutes: Minutes) -> Table:
     ]
     if minutes.neighbourhood:
         facts.append((tr("Neighbourhood"), minutes.neighbourhood))
-    info = Table(
-        [[pdf_plain(label), pdf.para(value)] for label, value in facts],
-        colWidths=[32 * mm, pdf.CONTENT_WIDTH - 32 * mm],
-        hAlign="LEFT",
-    )
-    info.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (0, -1), pdf.FONT_BOLD, 9),
-                ("TEXTCOLOR", (0, 0), (0, -1), pdf.MUTED),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    info = pdf.facts_table(facts)
     return info
 
 

@@ -136,29 +136,40 @@ def title_block(header: ReportHeader, subtitle: str | None = None) -> list[Flowa
         rows.append((tr("Situation on"), para(formatting.day_text(header.as_of))))
     rows.append((tr("Audience"), para(words.audience(header.audience))))
     rows.append((tr("Made on"), para(formatting.moment_text(header.generated_at))))
-    table = Table(
-        [[pdf_plain(label), value] for label, value in rows],
-        colWidths=[32 * mm, CONTENT_WIDTH - 32 * mm],
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (0, -1), FONT_BOLD, 9),
-                ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    table = facts_table(rows, rule_below=True, bottom_padding=2)
     flowables: list[Flowable] = [_heading(header.title, "title")]
     if subtitle:
         flowables.append(para(subtitle, "h2"))
     flowables += [spacer(2), table, spacer(5)]
     return flowables
+
+
+def facts_table(
+    rows: Sequence[tuple[str, str | Paragraph]],
+    *,
+    label_width: float = 32 * mm,
+    rule_below: bool = False,
+    bottom_padding: float = 1,
+) -> Table:
+    """Labels in muted bold beside their values, as every report's head shows its facts (district, period,
+    when, where); a text value is escaped and wrapped, a :class:`Paragraph` taken as it is."""
+    style: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (0, -1), FONT_BOLD, 9),
+        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom_padding),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]
+    if rule_below:
+        style.append(("LINEBELOW", (0, -1), (-1, -1), 1.2, ACCENT))
+    table = Table(
+        [[pdf_plain(label), para(value) if isinstance(value, str) else value] for label, value in rows],
+        colWidths=[label_width, CONTENT_WIDTH - label_width],
+        hAlign="LEFT",
+    )
+    table.setStyle(TableStyle(style))
+    return table
 
 
 CELL_PADDING = 4
