@@ -301,6 +301,9 @@ class WhoToCallView(QWidget):
 
     def _show_groups(self, groups: list[CallGroup]) -> None:
         self.groups = groups
+        focused = next(
+            (pid for pid, button in self._ask_cells if button is not None and button.hasFocus()), None
+        )
         self._clear()
         self._ask_cells = []
         self.log_button.setEnabled(self._neighbourhood_id is not None)
@@ -344,18 +347,20 @@ class WhoToCallView(QWidget):
             self.list_layout.addWidget(self._heading(group.domain or tr("No domain")))
             for partner in group.partners:
                 self.list_layout.addWidget(self._partner_card(partner))
-        self._focus_next_ask()
+        self._focus_next_ask(focused)
         if self.is_loaded:
             self.loaded.emit()
 
-    def _focus_next_ask(self) -> None:
+    def _focus_next_ask(self, focused: int | None) -> None:
         """After an answer the list is drawn again (and the focused button with it): keyboard focus goes to
-        the next partner still to ask, so a team lead calling down the list never reaches for the mouse."""
+        the next partner still to ask, so a team lead calling down the list never reaches for the mouse; a
+        later redraw keeps it on the partner it was on."""
         answered, self._answering = self._answering, None
-        if answered is None or self.asking is None:
+        if self.asking is None or (answered is None and focused is None):
             return
-        after = next((i for i, (pid, _b) in enumerate(self._ask_cells) if pid == answered), -1)
-        order = self._ask_cells[after + 1 :] + self._ask_cells[: after + 1]
+        start = next((i for i, (pid, _b) in enumerate(self._ask_cells) if pid in (answered, focused)), -1)
+        start += 1 if answered is not None else 0
+        order = self._ask_cells[start:] + self._ask_cells[:start]
         button = next((button for _pid, button in order if button is not None), None)
         if button is not None:
             button.setFocus(Qt.FocusReason.OtherFocusReason)

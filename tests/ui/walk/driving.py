@@ -303,9 +303,13 @@ class Walk:
                 self.qtbot.mouseClick(asking.save_button, Qt.MouseButton.LeftButton)
                 self.settle()
                 assert recorded, f"the answer of {ask.partner} was not recorded"
-                still = [b for b in who.findChildren(QPushButton, "askButton") if b.isVisible()]
-                if still:  # keyboard focus stays in the list, on a partner still to ask
-                    assert who.window().focusWidget() in still, "focus left the list after an answer"
+
+                def on_a_partner_to_ask() -> bool:
+                    still = [b for b in who.findChildren(QPushButton, "askButton") if b.isVisible()]
+                    return not still or who.window().focusWidget() in still
+
+                # Keyboard focus stays in the list, on a partner still to ask (once the list is drawn again).
+                self.qtbot.waitUntil(on_a_partner_to_ask, timeout=TIMEOUT)
             self.qtbot.mouseClick(who.done_asking_button, Qt.MouseButton.LeftButton)
             self.settle()
             assert len(dialog.asks_model.rows()) == len(asked), "the round shows every answer"
