@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError
 from teamlead.data.access.refusals import login_refused
 from teamlead.errors import DatabaseError, ServerUnreachableError, UsageError, error_text
 from teamlead.i18n import tr
+from teamlead.rules.audit import user_from_role
 from teamlead.rules.files import disk_full_message, no_room
 from teamlead.rules.limits import path_too_long
 from teamlead.rules.locations import DATABASE_ENV, default_database_path
@@ -105,9 +106,14 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any, *, wal: bool) -> No
 
 
 def display_name(url: URL) -> str:
-    """How messages name a database: the file, or the URL without its password."""
+    """How messages name a database: the file, or the URL without its password and with the person's own
+    user name (not the database role that carries the database's prefix)."""
     path = sqlite_path(url)
-    return str(path) if path else url.render_as_string(hide_password=True)
+    if path:
+        return str(path)
+    if url.username:
+        url = url.set(username=user_from_role(url.username))
+    return url.render_as_string(hide_password=True)
 
 
 def sqlite_error_name(error: BaseException) -> str:
