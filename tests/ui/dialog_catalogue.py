@@ -491,6 +491,7 @@ def _retention(window: MainWindow) -> None:
 
     window.actions_by_name["privacy_retention"].trigger()
     dialog = next(w for w in _visible_windows() if isinstance(w, RetentionDialog))
+    wait_until(dialog.years.isEnabled)  # the database's period is read
     dialog.years.setValue(dialog.years.minimum())  # the demo's oldest notes are past it: the list fills
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -233,9 +233,11 @@ class RetentionDialog(QDialog):
     deleted = Signal(int)
     """How many notes were deleted."""
 
+    period_loaded = Signal()
+    """The database's retention period is shown (and may be changed, where this user may)."""
+
     def __init__(self, window: MainWindow) -> None:
-        from teamlead.data.access.refusals import may
-        from teamlead.services.retention import MOST_YEARS, retention_years
+        from teamlead.services.retention import MOST_YEARS
 
         super().__init__(window)
         self.setObjectName("retentionDialog")
@@ -245,14 +247,7 @@ class RetentionDialog(QDialog):
         self.rows: list[ExpiredNote] = []
         self.years = QSpinBox()
         self.years.setRange(1, MOST_YEARS)
-        with self._context.database.session() as session:  # one row: read before the dialog shows
-            self.years.setValue(retention_years(session))
-            may_change = may(session, "UPDATE", "teamlead_meta")
-        if not may_change:  # a colleague on a shared database: the server keeps the period from them too
-            self.years.setEnabled(False)
-            self.years.setToolTip(
-                tr("Only a team lead or your administrator can change the retention period.")
-            )
+        self.years.setEnabled(False)  # until the database's period is read
         self.years.setSuffix(tr(" years"))
         form = QFormLayout()
         form.addRow(tr("&Keep notes for:"), self.years)
@@ -277,6 +272,29 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+        self._read_period()
+
+    def _read_period(self) -> None:
+        """The database's period and whether this user may change it, read in the background; then the list."""
+        from teamlead.data.access.refusals import may
+        from teamlead.services.retention import retention_years
+
+        self._context.read(
+            lambda s: (retention_years(s), may(s, "UPDATE", "teamlead_meta")),
+            self._show_period,
+            key="privacy.retention_period",
+        )
+
+    def _show_period(self, period: tuple[int, bool]) -> None:
+        years, may_change = period
+        with QSignalBlocker(self.years):  # shown, not chosen: nothing to write
+            self.years.setValue(years)
+        self.years.setEnabled(may_change)
+        if not may_change:  # a colleague on a shared database: the server keeps the period from them too
+            self.years.setToolTip(
+                tr("Only a team lead or your administrator can change the retention period.")
+            )
+        self.period_loaded.emit()
         self.review()
 
     def _years_changed(self, years: int) -> None:

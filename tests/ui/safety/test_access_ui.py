@@ -51,6 +51,8 @@ def test_the_erase_button_is_there_only_for_those_who_may_erase(
     dialog.reject()
     retention = RetentionDialog(started.window)
     qtbot.addWidget(retention)
+    with qtbot.waitSignal(retention.period_loaded, timeout=5000):
+        retention.show()
     assert retention.years.isEnabled() is may_erase  # who may erase may also change the retention period
     retention.reject()
     started.window.context.tasks.shutdown(wait=True)

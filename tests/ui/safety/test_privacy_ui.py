@@ -219,6 +219,7 @@ def test_the_retention_period_chosen_is_kept_in_the_database(
     started.window.actions_by_name["privacy_retention"].trigger()
     dialog = started.window.findChild(RetentionDialog)
     assert dialog is not None
+    qtbot.waitUntil(dialog.years.isEnabled, timeout=5000)  # the database's period is read
     assert dialog.years.value() == 5
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)  # the 2015 note, past five years
     dialog.years.setValue(20)
@@ -228,5 +229,6 @@ def test_the_retention_period_chosen_is_kept_in_the_database(
         assert retention_years(session) == 20
     started.window.actions_by_name["privacy_retention"].trigger()
     again = next(d for d in started.window.findChildren(RetentionDialog) if d is not dialog)
+    qtbot.waitUntil(again.years.isEnabled, timeout=5000)
     assert again.years.value() == 20
     again.close()
