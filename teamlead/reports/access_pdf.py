@@ -95,8 +95,7 @@ def _facts(report: Mapping[str, Any]) -> Table:
         (tr("Last changed"), day(person["updated_at"])),
         (tr("Made on"), day(report["generated_at"])),
     ]
-    info = pdf.facts_table(facts, label_width=34 * mm, rule_below=True)
-    return info
+    return pdf.facts_table(facts, label_width=34 * mm, rule_below=True)
 
 
 def _table(

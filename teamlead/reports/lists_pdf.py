@@ -118,8 +118,7 @@ def write_meeting_pack(pack: MeetingPack, target: Path) -> None:
     ]
     if pack.cancelled:
         facts.append((tr("Status"), tr("Cancelled")))
-    info = pdf.facts_table(facts)
-    story += [info, pdf.heading(tr("Agenda"))]
+    story += [pdf.facts_table(facts), pdf.heading(tr("Agenda"))]
     if pack.agenda:
         rows = [[index, item.title, item.details] for index, item in enumerate(pack.agenda, start=1)]
         story.append(pdf.data_table(["#", tr("Item"), tr("Details")], rows, [8, 60, 100], wrap=(1, 2)))

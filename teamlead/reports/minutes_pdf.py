@@ -78,8 +78,7 @@ def _facts(minutes: Minutes) -> Table:
     ]
     if minutes.neighbourhood:
         facts.append((tr("Neighbourhood"), minutes.neighbourhood))
-    info = pdf.facts_table(facts)
-    return info
+    return pdf.facts_table(facts)
 
 
 def _attendance_label(value: str) -> str:
