@@ -1,11 +1,13 @@
-"""What row-level security costs a team lead: the dashboard, the roster and the notes page of their district,
+"""What row-level security costs a team lead: the dashboard, the roster, the notes page and the district report
+(its queries: the city-audience report of the last full quarter) of their district,
 as the team lead (every row through the policies) against the same queries as the owner (a superuser, no
 policies), on the small demo in a fresh PostgreSQL database. Medians of interleaved runs.
 
     TEAMLEAD_TEST_POSTGRES_URL=postgresql+psycopg://postgres@host/postgres .venv/bin/python -m benchmarks access
 
-Aim (issue 18): under 1.3x at city scale; this runs at small scale (the city run needs the city demo made
-before the first user is added, as ``COPY`` is refused under row-level security).
+Aim (issue 18): under 1.3x at city scale on the dashboard, roster and report; ``make bench BENCH_ARGS="access
+--city"`` measures on a copy of the city demo (made before the first user is added, as ``COPY`` is refused
+under row-level security).
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from teamlead.data.queries.dashboard_lists import load_dashboard
 from teamlead.data.queries.notes import notes
 from teamlead.data.queries.roster import roster
 from teamlead.demo import generate_demo
+from teamlead.reporting.district import gather_district_report
+from teamlead.reporting.districts import choose_one_district
+from teamlead.reporting.periods import last_full_quarter
+from teamlead.rules.vocabulary import Audience
 from teamlead.services import users
 
 TODAY = date(2026, 3, 2)
@@ -36,11 +42,18 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 ROUNDS = 15
 
 
+def _report(session: Session, district_id: int) -> Any:
+    name = session.scalar(text("SELECT name FROM district WHERE id = :id"), {"id": district_id})
+    district = choose_one_district(session, str(name))
+    return gather_district_report(session, district, last_full_quarter(TODAY), Audience.CITY, NOW)
+
+
 def _queries(district_id: int) -> dict[str, Callable[[Session], Any]]:
     return {
         "dashboard": lambda session: load_dashboard(session, TODAY, NOW, district_id),
         "roster": lambda session: roster(session, today=TODAY, district_id=district_id),
         "notes": lambda session: notes(session, district_id=district_id),
+        "report": lambda session: _report(session, district_id),
     }
 
 

@@ -123,15 +123,20 @@ def drop_roles(server_url: URL, prefix: str) -> None:
         admin.dispose()
 
 
-def unique_database(server_url: URL) -> Iterator[URL]:
-    """A fresh empty database on the test server, dropped (with its roles) afterwards."""
+def unique_database(server_url: URL, owner: str | None = None) -> Iterator[URL]:
+    """A fresh empty database on the test server, dropped (with its roles) afterwards; with ``owner``, that
+    role (made here, may log in and create roles, no superuser) owns it and is the URL's user."""
     name = f"teamlead_access_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        if owner is not None:
+            connection.execute(text(f'CREATE ROLE "{owner}" LOGIN CREATEROLE NOSUPERUSER'))
+        connection.execute(text(f'CREATE DATABASE "{name}"' + (f' OWNER "{owner}"' if owner else "")))
     try:
-        yield server_url.set(database=name)
+        yield server_url.set(database=name, **({"username": owner, "password": None} if owner else {}))
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            if owner is not None:
+                connection.execute(text(f'DROP ROLE IF EXISTS "{owner}"'))
         admin.dispose()

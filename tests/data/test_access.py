@@ -3,10 +3,12 @@ through raw SQL on the user's own connection."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import ProgrammingError
 
 from teamlead.data.access.install import reaches
@@ -244,3 +246,51 @@ def test_the_app_search_finds_nothing_of_nieuw_west_for_noord(world: AccessWorld
         assert search(session, word).group(SearchKind.NOTE) is None
         assert search(session, hidden).group(SearchKind.ORGANISATION) is None
         assert search(session, "speeltuin").group(SearchKind.NOTE) is not None
+
+
+def test_an_owner_who_is_no_superuser_reads_every_row_and_the_city_counts_see_them_too() -> None:
+    """The tables' owner passes its own policy (a superuser would skip them all, which proves nothing): it
+    reads every district, as do the city's counting functions and the organisation helper running as it."""
+    from teamlead.data.access.city import SCHEMA
+
+    server = postgres_server_url()
+    if server is None:
+        pytest.skip("PostgreSQL tests need TEAMLEAD_TEST_POSTGRES_URL")
+    owner_role = f"teamlead_owner_{uuid.uuid4().hex[:8]}"
+    prefix = None
+    for url in unique_database(server, owner=owner_role):
+        owner = open_database(url)
+        try:
+            built = build(owner)
+            prefix = built.prefix
+            with owner.engine.connect() as connection:
+                assert not connection.scalar(
+                    text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+                )
+                by_district = dict(
+                    connection.execute(
+                        text("SELECT district_id, count(*) FROM note GROUP BY district_id")
+                    ).all()
+                )
+                meetings = connection.scalar(text(f"SELECT count(*) FROM {SCHEMA}.meeting"))
+            assert by_district[built.noord] == 1
+            assert by_district[built.nieuw_west] > 100
+            assert meetings == _superuser_count(server, url.database, "SELECT count(*) FROM meeting")
+            with built.as_user("lead") as lead, lead.session() as session:
+                assert _count(session, Note) == 1
+                assert session.scalar(text("SELECT teamlead_reachable_organisations()")) == sorted(
+                    [built.buurtwerk, built.serving]
+                )
+        finally:
+            owner.dispose()
+    if prefix is not None:
+        drop_roles(server, prefix)
+
+
+def _superuser_count(server: URL, database: str | None, query: str) -> int:
+    engine = create_engine(server.set(database=database))
+    try:
+        with engine.connect() as connection:
+            return int(connection.scalar(text(query)))
+    finally:
+        engine.dispose()
