@@ -3,8 +3,8 @@
 A table holding district data gets row-level security, forced (its owner is held to it too), and four
 policies built from its :class:`Reach`: who may read a row, who may write one. A table every district shares
 is listed in :data:`SHARED`. ``tests/data/test_access.py`` fails on a table that is neither, so a new table is
-classified before it ships. Administrators and the migration owner pass every policy
-(``teamlead_sees_all()``); records without a district therefore reach administrators only.
+classified before it ships. Administrators and the tables' owner have a policy of their own passing every row
+(``teamlead.data.access.install``); records without a district therefore reach administrators only.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-ALL: Final = "(SELECT teamlead_sees_all())"
 DISTRICTS: Final = "(SELECT teamlead_districts())::integer[]"
 REACHABLE: Final = "(SELECT teamlead_reachable_organisations())::integer[]"
 HOME: Final = "(SELECT teamlead_home_organisations())::integer[]"
