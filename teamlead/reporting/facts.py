@@ -160,7 +160,11 @@ def load_organisations(session: Session, district_id: int) -> list[OrganisationF
 
 
 def load_facts(session: Session, district_id: int, window: Period) -> DistrictFacts:
-    """One district's facts for ``window`` (the report period joined with its trend quarters)."""
+    """One district's facts for ``window`` (the report period joined with its trend quarters).
+
+    A partner counts as contacted by the district's own contact moments only: a note of a neighbouring
+    district naming it (a partner serving both) is that district's work, and its team lead alone may read it,
+    so the figure is the same for whoever makes the report."""
     organisations = load_organisations(session, district_id)
     notes_by_day: dict[tuple[date, str], int] = {}
     for row in chunked(
@@ -176,7 +180,11 @@ def load_facts(session: Session, district_id: int, window: Period) -> DistrictFa
         select(note_organisation.c.organisation_id, Note.occurred_on)
         .join(Note, Note.id == note_organisation.c.note_id)
         .join(Organisation, Organisation.id == note_organisation.c.organisation_id)
-        .where(Organisation.district_id == district_id, Note.occurred_on.between(window.start, window.end))
+        .where(
+            Organisation.district_id == district_id,
+            Note.district_id == district_id,
+            Note.occurred_on.between(window.start, window.end),
+        )
         .distinct()
         .order_by(note_organisation.c.organisation_id, Note.occurred_on),
     ):

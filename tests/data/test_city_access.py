@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from teamlead.cli import main
 from teamlead.data.access.city import SCHEMA, VIEWS, is_city_user
 from teamlead.data.access.names import Group, database_prefix, user_role
 from teamlead.data.database import Database, open_database
+from teamlead.data.models import Domain, Neighbourhood
 from teamlead.demo import generate_demo
 from teamlead.errors import UsageError
 from teamlead.producing import gathering
@@ -25,7 +26,8 @@ from teamlead.producing.produce import ReportRequest, produce
 from teamlead.reporting.model import DistrictReport
 from teamlead.reporting.periods import Period, last_full_quarter, quarter_of
 from teamlead.rules.clock import AMSTERDAM
-from teamlead.services import users
+from teamlead.services import geography, notes, organisations, users
+from teamlead.services.organisations import OrganisationInput
 from tests.access_world import drop_roles, unique_database
 from tests.conftest import postgres_server_url
 
@@ -54,6 +56,7 @@ def world() -> Iterator[CityWorld]:
         owner = open_database(url)
         try:
             generate_demo(owner, "small", 1, TODAY)
+            _a_partner_serving_the_next_district_signalled_there(owner)
             users.add_user(owner, "town", Group.CITY, [], None)
             with owner.engine.connect() as connection:
                 prefix = database_prefix(connection)
@@ -74,6 +77,42 @@ def world() -> Iterator[CityWorld]:
         drop_roles(server, prefix)
 
 
+def _a_partner_serving_the_next_district_signalled_there(owner: Database) -> None:
+    """A partner of the demo's district that also serves a neighbourhood of Noord, named only by a signal seen
+    there last quarter: Noord's work, which the district's team lead cannot read, so the district's report
+    must not count the partner as contacted for anyone."""
+    with owner.begin() as session:
+        district, home = session.execute(
+            select(Neighbourhood.district_id, Neighbourhood.id).order_by(Neighbourhood.id).limit(1)
+        ).one()
+        noord = geography.add_district(session, "Noord")
+        oud_noord = geography.add_neighbourhood(session, noord, "Oud-Noord")
+        care = session.scalar(select(Domain.id).where(Domain.key == "care"))
+        quarter = last_full_quarter(TODAY)
+        partner = organisations.add_organisation(
+            session,
+            OrganisationInput(
+                name="Jeugdzorg Over Het IJ",
+                district_id=district,
+                domain_id=care,
+                neighbourhood_ids=[home, oud_noord],
+                joined_on=quarter.start - timedelta(days=400),
+            ),
+            today=TODAY,
+        )
+        notes.log_note(
+            session,
+            notes.NoteInput(
+                kind="signal",
+                text="Zorgen over een jongere bij het pontje",
+                organisation_ids=[partner],
+                neighbourhood_id=oud_noord,
+                occurred_on=quarter.start + timedelta(days=10),
+            ),
+            today=TODAY,
+        )
+
+
 def _cells(path: Path) -> dict[str, list[list[object]]]:
     workbook = load_workbook(path)
     sheets = {}
@@ -83,8 +122,8 @@ def _cells(path: Path) -> dict[str, list[list[object]]]:
     return sheets
 
 
-def _workbook(database: Database, period: Period, target: Path, made_at: datetime) -> Path:
-    request = ReportRequest("district", target, period, "city", district=None)
+def _workbook(database: Database, period: Period, target: Path, made_at: datetime, district: str) -> Path:
+    request = ReportRequest("district", target, period, "city", district=district)
     return produce(database, request, generated_at=made_at)
 
 
@@ -94,12 +133,12 @@ def test_the_city_users_workbook_equals_the_owners_cell_by_cell(
 ) -> None:
     period = last_full_quarter(TODAY) if which == "last full quarter" else quarter_of(TODAY)
     made_at = datetime.now(AMSTERDAM).replace(microsecond=0)
-    mine = _cells(_workbook(world.owner, period, tmp_path / "owner.xlsx", made_at))
-    theirs = _cells(_workbook(world.city, period, tmp_path / "city.xlsx", made_at))
+    mine = _cells(_workbook(world.owner, period, tmp_path / "owner.xlsx", made_at, world.district))
+    theirs = _cells(_workbook(world.city, period, tmp_path / "city.xlsx", made_at, world.district))
     assert list(theirs) == list(mine)
     for sheet, rows in mine.items():
         assert theirs[sheet] == rows, sheet
-    assert _cells(_workbook(world.lead, period, tmp_path / "lead.xlsx", made_at)) == theirs
+    assert _cells(_workbook(world.lead, period, tmp_path / "lead.xlsx", made_at, world.district)) == theirs
     summary = {row[0]: row[1] for row in mine["Summary"] if row and row[0]}
     for key in ("contact_moments", "signals", "meetings_held"):  # counted from the demo, not an empty report
         value = summary[key]
@@ -195,16 +234,17 @@ def test_a_city_user_is_told_to_take_whole_quarters_and_the_city_audience(
             Period(quarter.start, quarter.end.replace(day=1)),
             tmp_path / "a.xlsx",
             datetime.now(AMSTERDAM),
+            world.district,
         )
-    request = ReportRequest("district", tmp_path / "b.xlsx", quarter, "district")
+    request = ReportRequest("district", tmp_path / "b.xlsx", quarter, "district", district=world.district)
     with pytest.raises(UsageError, match="city audience only"):
         produce(world.city, request)
     assert not (tmp_path / "a.xlsx").exists()
     assert not (tmp_path / "b.xlsx").exists()
 
 
-def _gathered(database: Database, period: Period, made_at: datetime) -> DistrictReport:
-    request = ReportRequest("district", Path("report.pdf"), period, "city")
+def _gathered(database: Database, period: Period, made_at: datetime, district: str) -> DistrictReport:
+    request = ReportRequest("district", Path("report.pdf"), period, "city", district=district)
     with database.session() as session:
         return gathering.district_report(session, request, made_at)
 
@@ -213,8 +253,8 @@ def test_the_city_users_whole_report_equals_the_owners_network_map_included(worl
     """The workbook has no network map; the PDF's map (nodes, links, their weights) is equal too."""
     made_at = datetime.now(AMSTERDAM).replace(microsecond=0)
     period = last_full_quarter(TODAY)
-    mine = _gathered(world.owner, period, made_at)
-    theirs = _gathered(world.city, period, made_at)
+    mine = _gathered(world.owner, period, made_at, world.district)
+    theirs = _gathered(world.city, period, made_at, world.district)
     assert mine.network_map is not None
     assert theirs.network_map is not None
     assert theirs.network_map.links == mine.network_map.links
@@ -238,6 +278,8 @@ def test_teamlead_report_district_as_a_city_user_writes_the_owners_workbook(
             str(tmp_path / f"{who}.xlsx"),
             "--audience",
             "city",
+            "--district",
+            world.district,
         ]
         assert main(argv) == 0
     assert _cells(tmp_path / "city.xlsx") == _cells(tmp_path / "owner.xlsx")
@@ -252,7 +294,7 @@ def test_teamlead_report_district_as_a_city_user_writes_the_owners_workbook(
         "--from",
         "2026-01-15",
     ]
-    argv += ["--to", "2026-03-31", "--audience", "city"]
+    argv += ["--to", "2026-03-31", "--audience", "city", "--district", world.district]
     assert main(argv) == 2
     assert "whole quarters only (from 2026-01-15 to 2026-03-31 is not)" in capsys.readouterr().err
     assert not (tmp_path / "part.xlsx").exists()

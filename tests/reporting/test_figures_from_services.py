@@ -98,3 +98,29 @@ def test_figures_of_data_entered_through_the_services(database: Database) -> Non
     assert values["agreements_done_on_time_share"] == 0.5
     assert values["agreements_overdue"] == 1  # "Buurtfeest", due 30 March, still open on 31 March
     assert [line.text for line in report.agreements_overdue] == ["Buurtfeest"]
+
+
+def test_a_partner_named_only_by_a_neighbouring_districts_note_is_not_contacted_for_its_own(
+    database: Database,
+) -> None:
+    """The note is Oost's work (a signal seen in Oost), which Zuidoost's team lead may not read on a shared
+    database: counting it for Zuidoost would make the figure depend on who makes the report."""
+    with database.begin() as s:
+        zuidoost = add_district(s, "Zuidoost")
+        bijlmer = add_neighbourhood(s, zuidoost, "Bijlmer-Oost")
+        oost = add_district(s, "Oost")
+        watergraafsmeer = add_neighbourhood(s, oost, "Watergraafsmeer")
+        care = s.scalar(select(Domain.id).where(Domain.key == "care"))
+        data = OrganisationInput("Jeugdzorg Amstel", zuidoost, care, [bijlmer, watergraafsmeer])
+        partner = add_organisation(s, data, today=date(2025, 6, 1))
+        signal = NoteInput("signal", "Onrust bij het station", [partner], neighbourhood_id=watergraafsmeer)
+        log_note(s, signal, today=date(2026, 2, 2))
+
+    with database.session() as s:
+        own = dict(gather_district_report(s, DistrictRef(zuidoost, "Zuidoost"), Q1, "city", MADE_AT).summary)
+        neighbour = dict(gather_district_report(s, DistrictRef(oost, "Oost"), Q1, "city", MADE_AT).summary)
+    assert own["partners_active"] == 1
+    assert own["partners_contacted_share"] == 0.0
+    assert own["contact_moments"] == 0
+    assert neighbour["contact_moments"] == 1
+    assert neighbour["signals"] == 1

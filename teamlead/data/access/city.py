@@ -117,13 +117,14 @@ def _functions() -> list[str]:
             "FROM note AS n WHERE n.district_id = p_district AND n.occurred_on BETWEEN p_first AND p_day "
             "GROUP BY 1, 2;",
         ),
-        # How many of the partners active on the last day had a contact moment in the span.
+        # How many of the partners active on the last day one of the district's contact moments of the span names.
         _counting(
             "contacted",
             "bigint",
             f"RETURN (SELECT count(*) FROM organisation AS o WHERE o.district_id = p_district AND {_active_on('p_day')} "
             "AND EXISTS (SELECT 1 FROM note_organisation AS x JOIN note AS n ON n.id = x.note_id "
-            "WHERE x.organisation_id = o.id AND n.occurred_on BETWEEN p_first AND p_day));",
+            "WHERE x.organisation_id = o.id AND n.district_id = p_district "
+            "AND n.occurred_on BETWEEN p_first AND p_day));",
         ),
         # Signals: closed, with feedback, the median hours to the first partner asked, and per theme key.
         _counting(
