@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
+from teamlead.data.access.city import is_city_user
 from teamlead.errors import UsageError
 from teamlead.i18n import tr
 from teamlead.producing.registry import AUDIENCES, REPORT_KINDS, SUFFIXES, Option, find_kind, report_kind
@@ -145,6 +146,14 @@ def produce(
     step = progress or (lambda _done, _total, _label: None)
     step(0, 2, tr("Gathering the data"))
     with database.session() as session:
+        if not kind.for_city_users and is_city_user(session.connection()):
+            raise UsageError(
+                tr(
+                    "As a city user you make the district report only: the {kind} report is made by a team "
+                    "lead of the district.",
+                    kind=request.kind,
+                )
+            )
         data = kind.gather(session, request, generated_at)
     step(1, 2, tr("Writing the file"))
     with private_outputs(request.audience == Audience.DISTRICT):  # it may name people: for its owner only

@@ -76,6 +76,9 @@ class ReportKind:
     takes: frozenset[Option]
     gather: Callable[[Session, ReportRequest, datetime], Any]
     """The report's data from the database, in one read-only session; its ``header`` gets :attr:`title`."""
+    for_city_users: bool = False
+    """Made through the city's views and counting functions (:mod:`teamlead.data.access.city`), so a city user
+    can make it; every other kind reads tables a city user's connection sees empty, and is refused to them."""
     by_neighbourhood: ReportKind | None = None
     """What the kind makes when ``--neighbourhood`` is given, when that is another report with formats of its
     own (``contacts``: the pocket page); None when the option only narrows the same report (``network``)."""
@@ -129,6 +132,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
         audiences=(Audience.CITY, Audience.DISTRICT),
         takes=frozenset({Option.DISTRICT, Option.PERIOD}),
         gather=gathering.district_report,
+        for_city_users=True,
     ),
     ReportKind(
         key="roster",

@@ -298,3 +298,19 @@ def test_teamlead_report_district_as_a_city_user_writes_the_owners_workbook(
     assert main(argv) == 2
     assert "whole quarters only (from 2026-01-15 to 2026-03-31 is not)" in capsys.readouterr().err
     assert not (tmp_path / "part.xlsx").exists()
+
+
+@pytest.mark.parametrize("kind", ["roster", "agreements", "network"])
+def test_a_city_user_asking_another_report_is_told_it_is_a_team_leads(
+    world: CityWorld, tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Their connection sees those tables empty: an empty report, exit 0, would mislead the city."""
+    city = world.city.url.render_as_string(hide_password=False)
+    target = tmp_path / f"{kind}.xlsx"
+    argv = ["--database", city, "report", kind, "-o", str(target), "--audience", "city"]
+    assert main([*argv, "--district", world.district]) == 2
+    error = capsys.readouterr().err
+    assert (
+        f"As a city user you make the district report only: the {kind} report is made by a team lead" in error
+    )
+    assert not target.exists()

@@ -37,7 +37,7 @@ from teamlead.reporting.periods import Period, last_full_quarter, previous_quart
 from teamlead.reporting.register import MeetingChoice, meeting_choices
 from teamlead.rules import words
 from teamlead.rules.files import file_name
-from teamlead.rules.vocabulary import Change, RecordKind
+from teamlead.rules.vocabulary import Audience, Change, RecordKind
 from teamlead.services.narratives import NarrativeRow, get_narrative, save_narrative
 from teamlead.ui.context import AppContext
 from teamlead.ui.tasks import Progress, Task
@@ -70,7 +70,8 @@ class ReportsView(QWidget):
 
         self.kind = QComboBox()
         for kind in REPORT_KINDS:
-            self.kind.addItem(kind.title(), kind.key)
+            if kind.for_city_users or not self._for_the_city():
+                self.kind.addItem(kind.title(), kind.key)
         self.district = QComboBox()
         self.quarter = QComboBox()
         self._quarters_from: Period | None = None
@@ -194,15 +195,21 @@ class ReportsView(QWidget):
     def _kind_changed(self) -> None:
         """Offer the kind's audiences (its default first) and formats; enable the fields it takes."""
         kind = self.report_kind()
+        audiences = (Audience.CITY,) if self._for_the_city() else kind.audiences
         self.audience.clear()
-        for audience in kind.audiences:
+        for audience in audiences:
             self.audience.addItem(words.audience(audience), audience)
-        self.audience.setEnabled(len(kind.audiences) > 1)
+        self.audience.setEnabled(len(audiences) > 1)
         self.format.clear()
         for suffix in kind.suffixes:
             self.format.addItem(format_title(suffix), suffix)
         self.meeting.setEnabled(Option.MEETING in kind.takes)
         self._selection_changed()
+
+    def _for_the_city(self) -> bool:
+        """A city user: the district report for the city audience is all the server lets them make."""
+        identity = self._context.identity
+        return identity is not None and identity.city
 
     def period(self) -> Period:
         period: Period = self.quarter.currentData()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -14,10 +15,12 @@ from teamlead.data.access.identity import EVERYTHING, who_am_i
 from teamlead.data.access.names import Group
 from teamlead.data.queries.city_overview import city_overview
 from teamlead.data.queries.default_district import district_choice, user_default_district_id
+from teamlead.producing.produce import produce
 from teamlead.rules.vocabulary import Change
 from teamlead.services import notes
 from teamlead.ui.dashboard.city import CityDashboardView
 from teamlead.ui.main_window import MainWindow
+from teamlead.ui.reports.view import ReportsView
 from tests.access_world import NOW, TODAY, AccessWorld
 from tests.ui.safety.conftest import Started
 
@@ -115,15 +118,44 @@ def test_a_city_user_sees_counts_and_reports_only(
     window.context.tasks.error_reporter = failures.append
     view.reports_button.click()
     reports = window.current_view()
+    assert isinstance(reports, ReportsView)
     assert reports.objectName() == "view_reports"
-    qtbot.waitUntil(lambda: reports.district.count() == 3, timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: reports.district.count() == 3, timeout=10_000)
     qtbot.wait(300)  # the narrative of the chosen district and quarter reads after
     assert failures == []
+    _the_city_user_makes_the_district_report_for_the_city_only(qtbot, world, reports, tmp_path)
     window.go_to_section("dashboard")
     window.resize(1366, 768)
     qtbot.wait(200)
     assert window.grab().save(shot("city-dashboard.png", tmp_path))
     window.context.tasks.shutdown(wait=True)
+
+
+def _cells(path: Path) -> dict[str, list[list[object]]]:
+    workbook = load_workbook(path)
+    return {
+        sheet.title: [list(row) for row in sheet.iter_rows(values_only=True) if row[:1] != ("generated_at",)]
+        for sheet in workbook.worksheets
+    }
+
+
+def _the_city_user_makes_the_district_report_for_the_city_only(
+    qtbot: QtBot, world: AccessWorld, reports: ReportsView, tmp_path: Path
+) -> None:
+    """The other kinds read tables a city user sees empty: not offered, and refused by the command too."""
+    assert [reports.kind.itemData(i) for i in range(reports.kind.count())] == ["district"]
+    assert [reports.audience.itemData(i) for i in range(reports.audience.count())] == ["city"]
+    assert not reports.audience.isEnabled()
+    reports.district.setCurrentIndex(reports.district.findText("Noord"))
+    reports.format.setCurrentIndex(reports.format.findData(".xlsx"))
+    target = tmp_path / "noord-city.xlsx"
+    with qtbot.waitSignal(reports.report_written, timeout=30_000):
+        reports.make_report(target)
+    request = reports.request(tmp_path / "noord-owner.xlsx")
+    mine = produce(world.owner, request)
+    assert _cells(target) == _cells(mine)
+    summary = {row[0]: row[1] for row in _cells(target)["Summary"]}
+    assert (summary["district"], summary["audience"]) == ("Noord", "city")
 
 
 def test_a_colleague_is_not_offered_erasure_nor_the_administrators_entries(
