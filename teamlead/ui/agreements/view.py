@@ -45,6 +45,7 @@ from teamlead.ui.agreements.pane import AgreementPane
 from teamlead.ui.context import AppContext
 from teamlead.ui.widgets.filter_bar import FIELD_MIN_WIDTH, SEARCH_MIN_WIDTH, FlowLayout, labelled
 from teamlead.ui.widgets.key_column import KeyColumn
+from teamlead.ui.widgets.loading import LoadingNote, count_or_loading
 
 RELOAD_ON = frozenset({Change.AGREEMENT, Change.MEETING, Change.ORGANISATION, Change.PERSON, Change.ALL})
 
@@ -113,6 +114,7 @@ class AgreementsView(QWidget):
         self.clear_button = QPushButton(tr("Show a&ll"))
         self.clear_button.clicked.connect(self.clear_filters)
         self.summary = QLabel()
+        self.loading = LoadingNote(self.table, self.summary)
         self.summary.setObjectName("agreementsSummary")
         self.pane = AgreementPane()
         self.pane.status_change_requested.connect(self.change_status)
@@ -173,6 +175,7 @@ class AgreementsView(QWidget):
     def _show(self, register: Register) -> None:
         selected = self.selected_id() if self._pending_select is None else self._pending_select
         self.model.set_register(register)
+        self.loading.done()
         self._update_summary()
         self.is_loaded = True
         if selected is not None and not self.select_agreement(selected) and selected == self._pane_id:
@@ -225,12 +228,15 @@ class AgreementsView(QWidget):
 
     def _update_summary(self) -> None:
         self.summary.setText(
-            trn(
-                "{shown} of {count} agreement · {overdue} overdue",
-                "{shown} of {count} agreements · {overdue} overdue",
-                self.model.total,
-                shown=self.proxy.rowCount(),
-                overdue=self.model.overdue_total,
+            count_or_loading(
+                self.loading,
+                trn(
+                    "{shown} of {count} agreement · {overdue} overdue",
+                    "{shown} of {count} agreements · {overdue} overdue",
+                    self.model.total,
+                    shown=self.proxy.rowCount(),
+                    overdue=self.model.overdue_total,
+                ),
             )
         )
 

@@ -46,6 +46,7 @@ from teamlead.ui.meetings.removal import ask_delete
 from teamlead.ui.qt_language import app_locale
 from teamlead.ui.widgets.filter_bar import SEARCH_MIN_WIDTH, FlowLayout, labelled
 from teamlead.ui.widgets.key_column import KeyColumn
+from teamlead.ui.widgets.loading import LoadingNote, count_or_loading
 
 SCOPE_THIS = "this"
 SCOPE_SERIES = "series"
@@ -128,6 +129,7 @@ class MeetingsView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         self.summary = QLabel()
+        self.loading = LoadingNote(self.table, self.summary)
         self.summary.setObjectName("meetingsSummary")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.open_button = QPushButton(tr("&Open"))
@@ -209,6 +211,7 @@ class MeetingsView(QWidget):
 
     def _show(self, rows: list[MeetingListRow]) -> None:
         self.model.set_rows(rows, now=self._context.now())
+        self.loading.done()
         self._mark_month(rows)
         self._update_summary()
         if self._select_after_reload is not None and self.stack.currentWidget() is self.list_page:
@@ -247,11 +250,14 @@ class MeetingsView(QWidget):
 
     def _update_summary(self) -> None:
         self.summary.setText(
-            trn(
-                "{shown} of {count} meeting",
-                "{shown} of {count} meetings",
-                self.model.rowCount(),
-                shown=self.proxy.rowCount(),
+            count_or_loading(
+                self.loading,
+                trn(
+                    "{shown} of {count} meeting",
+                    "{shown} of {count} meetings",
+                    self.model.rowCount(),
+                    shown=self.proxy.rowCount(),
+                ),
             )
         )
 

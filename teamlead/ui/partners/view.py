@@ -36,6 +36,7 @@ from teamlead.ui.partners.model import (
 from teamlead.ui.widgets.filter_bar import SEARCH_MIN_WIDTH, FlowLayout, labelled
 from teamlead.ui.widgets.inputs import clear_on_escape
 from teamlead.ui.widgets.key_column import KeyColumn
+from teamlead.ui.widgets.loading import LoadingNote, count_or_loading
 from teamlead.ui.widgets.splitter import DetailSplitter
 
 PAGE_WIDTH = 420
@@ -96,6 +97,7 @@ class PartnersView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("partnersTable")
         self.table.setAccessibleName(tr("Partners"))
+        self.loading = LoadingNote(self.table, self.count_label)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -219,6 +221,7 @@ class PartnersView(QWidget):
     def _show_rows(self, entries: list[Entry]) -> None:
         selected = self.pane.organisation_id()
         self.model.set_rows(entries)
+        self.loading.done()
         self._update_count()
         wanted = self._pending_select or selected
         self._pending_select = None
@@ -232,9 +235,12 @@ class PartnersView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            trn("{count} partner", "{count} partners", total)
-            if shown == total
-            else trn("{shown} of {count} partner", "{shown} of {count} partners", total, shown=shown)
+            count_or_loading(
+                self.loading,
+                trn("{count} partner", "{count} partners", total)
+                if shown == total
+                else trn("{shown} of {count} partner", "{shown} of {count} partners", total, shown=shown),
+            )
         )
 
     # --- filtering and selection ------------------------------------------------------------------------

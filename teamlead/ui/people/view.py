@@ -24,6 +24,7 @@ from teamlead.ui.people.models import PeopleTableModel
 from teamlead.ui.people.pane import PersonPane
 from teamlead.ui.widgets.inputs import clear_on_escape
 from teamlead.ui.widgets.key_column import KeyColumn
+from teamlead.ui.widgets.loading import LoadingNote, count_or_loading
 from teamlead.ui.widgets.rows_model import RowRole
 from teamlead.ui.widgets.splitter import DetailSplitter
 
@@ -58,6 +59,7 @@ class PeopleView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("peopleTable")
         self.table.setAccessibleName(tr("People"))
+        self.loading = LoadingNote(self.table, self.count_label)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -115,6 +117,7 @@ class PeopleView(QWidget):
 
     def _show_rows(self, loaded: Loaded) -> None:
         self.model.set_rows(*loaded)
+        self.loading.done()
         self._update_count()
         wanted = self._pending or self.pane.person_id()
         self._pending = None
@@ -135,9 +138,12 @@ class PeopleView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
         self.count_label.setText(
-            trn("{count} person", "{count} people", total)
-            if shown == total
-            else trn("{shown} of {count} person", "{shown} of {count} people", total, shown=shown)
+            count_or_loading(
+                self.loading,
+                trn("{count} person", "{count} people", total)
+                if shown == total
+                else trn("{shown} of {count} person", "{shown} of {count} people", total, shown=shown),
+            )
         )
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
