@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -79,3 +80,58 @@ def test_an_upgrade_does_not_hold_up_a_smoke_test(tmp_path: Path) -> None:
     result = run_teamlead("--database", str(target), "--exit-when-ready", home=tmp_path)
     assert result.returncode == 0, result.stderr
     assert re.fullmatch(r"ready in \d+ ms\n", result.stdout)
+
+
+FIRST_PAINT_PROBE = r"""
+import json, sys
+from teamlead.ui import main_window
+
+seen = {}
+built = main_window.MainWindow.__init__
+
+def init(self, *args, **kwargs):
+    built(self, *args, **kwargs)
+    self.window_painted.connect(lambda: seen.setdefault("painted", sorted(sys.modules)))
+    self.screen_ready.connect(lambda: seen.setdefault("ready", sorted(sys.modules)))
+
+main_window.MainWindow.__init__ = init
+from teamlead.cli import main
+code = main(["--database", sys.argv[1], "--exit-when-ready"])
+print("RESULT " + json.dumps({"code": code, **seen}))
+"""
+
+HEAVY = ("sqlalchemy", "openpyxl", "reportlab", "psycopg", "teamlead.data.access.install")
+
+
+def test_the_window_is_painted_before_sqlalchemy_and_the_report_libraries_load(tmp_path: Path) -> None:
+    """They take half a second on a laptop: the window shows first, the database opens behind it (a role's
+    words or a refusal's message imported by the window once pulled SQLAlchemy in before the first paint,
+    and doubled the time to it)."""
+    target = tmp_path / "data.sqlite3"
+    database = open_database(target)
+    seed(database)
+    database.dispose()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TEAMLEAD_SETTINGS": str(tmp_path / "settings.json"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE, str(target)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    line = next((line for line in result.stdout.splitlines() if line.startswith("RESULT ")), None)
+    assert line is not None, result.stderr
+    found = json.loads(line.removeprefix("RESULT "))
+    assert found["code"] == 0
+    painted = set(found["painted"])
+    loaded_first = sorted(name for name in painted if name.split(".")[0] in HEAVY or name in HEAVY)
+    assert loaded_first == []
+    assert "sqlalchemy" in found["ready"]  # the dashboard, with its data, came after it
+    assert "teamlead.data.access.install" not in found["ready"]  # PostgreSQL's alone, not an SQLite file's

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import re
 from enum import StrEnum
-from typing import Final
-
-from sqlalchemy import Connection, text
+from typing import TYPE_CHECKING, Final
 
 from teamlead.rules.audit import ROLE_PREFIX_SEPARATOR
+
+if TYPE_CHECKING:  # the window's menus import the role words before SQLAlchemy loads, in the worker
+    from sqlalchemy import Connection
 
 PREFIX_WIDTH: Final = 20
 USER_SEPARATOR: Final = ROLE_PREFIX_SEPARATOR
@@ -45,7 +46,7 @@ def prefix_for(database: str) -> str:
 
 def database_prefix(connection: Connection) -> str:
     """The prefix of the database this connection is on."""
-    return prefix_for(str(connection.scalar(text("SELECT current_database()"))))
+    return prefix_for(str(connection.exec_driver_sql("SELECT current_database()").scalar()))
 
 
 def login_role(database: str, name: str) -> str | None:

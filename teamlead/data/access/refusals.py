@@ -7,11 +7,13 @@ role lacks by design first (:func:`may`), so the user reads why; this is the net
 
 from __future__ import annotations
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from teamlead.errors import UserError
 from teamlead.i18n import tr
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 INSUFFICIENT_PRIVILEGE = "42501"
 # invalid_authorization_specification (no such role, no pg_hba entry) and invalid_password.
@@ -45,11 +47,20 @@ def login_refused(error: BaseException) -> bool:
     return "no password supplied" in text_of or "password authentication failed" in text_of
 
 
+def _ask(session: Session, sql: str, **values: Any) -> Any:
+    """One value from the server. SQLAlchemy is imported here, not with the module: the app's task runner
+    imports :func:`refusal` before the window's first paint, and SQLAlchemy (a third of a second) is
+    loaded after it, in the worker that opens the database."""
+    from sqlalchemy import text
+
+    return session.scalar(text(sql), values)
+
+
 def may(session: Session, privilege: str, table: str) -> bool:
     """Whether this session's user holds ``privilege`` on ``table`` (always on SQLite: one user)."""
     if session.get_bind().dialect.name != "postgresql":
         return True
-    return bool(session.scalar(text("SELECT has_table_privilege(:t, :p)"), {"t": table, "p": privilege}))
+    return bool(_ask(session, "SELECT has_table_privilege(:t, :p)", t=table, p=privilege))
 
 
 def refuse_erasure(session: Session) -> None:
@@ -73,14 +84,9 @@ def refuse_other_district(session: Session, district_id: int | None) -> None:
     """A partner of another district that serves one of ours is shown, but only its own district changes it."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    installed = session.scalar(
-        text("SELECT to_regprocedure('teamlead_may_read_district(integer)') IS NOT NULL")
-    )
-    if not installed:
+    if not _ask(session, "SELECT to_regprocedure('teamlead_may_read_district(integer)') IS NOT NULL"):
         return
-    allowed = session.scalar(
-        text("SELECT teamlead_may_read_district(CAST(:d AS integer))"), {"d": district_id}
-    )
+    allowed = _ask(session, "SELECT teamlead_may_read_district(CAST(:d AS integer))", d=district_id)
     if allowed is False:
         raise AccessRefusedError(
             tr(

@@ -82,10 +82,16 @@ class SafeStart(QObject):
             instance.activation_requested.connect(lambda: bring_to_front(window))
 
     def start(self, login: tuple[str, str] | None = None) -> None:
-        from teamlead.startup.opening import open_for_app
-
         target = self._target
-        self._tasks.run(lambda: open_for_app(target, login), self._opened, on_error=self._failed)
+
+        def open_it() -> Opened:
+            # Imported here, in the worker: the opening brings SQLAlchemy and the models (half a second on
+            # a busy laptop), during which the window, already painted, keeps answering.
+            from teamlead.startup.opening import open_for_app
+
+            return open_for_app(target, login)
+
+        self._tasks.run(open_it, self._opened, on_error=self._failed)
 
     def ask_login(self, error: LoginNeededError) -> None:
         """The server wants a user name and password: ask, then open again with them (Cancel: no database)."""
