@@ -39,7 +39,7 @@ from teamlead.ui.menus import build_menus
 from teamlead.ui.qt_language import apply_qt_language
 from teamlead.ui.rights import adopt_identity, apply_rights, sections_for
 from teamlead.ui.screen_ready import ScreenReady
-from teamlead.ui.sections import Section, section_title, sections
+from teamlead.ui.sections import FirstRead, Section, first_section, section_title, sections
 from teamlead.ui.sidebar import apply_choice, choice_after_toggle, load_choice, make_sidebar, save_choice
 from teamlead.ui.style import VIEW_STYLE, app_icon, uses_view_style
 from teamlead.ui.welcome import WelcomePage
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.sections: tuple[Section, ...] = sections()
         self._views: dict[str, QWidget] = {}
         self._empty: bool | None = None
+        self._first_read: FirstRead | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.search_popup: Any = None
         self.upgrade_message: QMessageBox | None = None
@@ -204,29 +205,34 @@ class MainWindow(QMainWindow):
     # --- which page ---------------------------------------------------------------------------------------
 
     def _check_empty(self) -> None:
-        first = self._first_section()
+        wanted = self._wanted_section()
+        context = self.context
 
-        def work(session: Session) -> tuple[bool, Identity]:
+        def work(session: Session) -> tuple[bool, Identity, FirstRead | None]:
             from teamlead.data.access.identity import who_am_i
             from teamlead.data.queries.empty import has_records
 
             identity = who_am_i(session)
             found = not identity.may_start_afresh or has_records(session)  # else the welcome page
-            if found:
-                first.preload()
-            return found, identity
+            if not found:
+                return found, identity, None
+            # The first section of *this* user (a city user's dashboard is another view), with its data.
+            return found, identity, first_section(sections_for(identity), wanted).preload(session, context)
 
         self.context.read(work, self._on_emptiness, key="window.has_records")
 
-    def _first_section(self) -> Section:
-        wanted = str(self._qsettings.value("window/section", "dashboard"))
-        return next((s for s in self.sections if s.key == wanted), self.sections[0])
+    def _wanted_section(self) -> str:
+        return str(self._qsettings.value("window/section", "dashboard"))
 
-    def _on_emptiness(self, found: tuple[bool, Identity]) -> None:
-        has_any, identity = found
+    def _first_section(self) -> Section:
+        return first_section(self.sections, self._wanted_section())
+
+    def _on_emptiness(self, found: tuple[bool, Identity, FirstRead | None]) -> None:
+        has_any, identity, first_read = found
         if adopt_identity(self, identity):  # another role than assumed: its own sections and menus
             self._rebuild(check=False)
         self._empty = not has_any
+        self._first_read = first_read
         if self._empty:
             self.show_welcome()
         else:
@@ -278,6 +284,9 @@ class MainWindow(QMainWindow):
             section = next(s for s in self.sections if s.key == key)
             view = section.factory(self.context)
             view.setObjectName(f"view_{key}")
+            first_read, self._first_read = self._first_read, None
+            if first_read is not None and first_read.section == section:
+                view.show_first_read(first_read.data)  # type: ignore[attr-defined]
             if uses_view_style(view):
                 view.setStyleSheet(VIEW_STYLE)
             holder = self._placeholders.pop(key)

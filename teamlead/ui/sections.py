@@ -16,8 +16,17 @@ from teamlead.i18n import tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
+    from sqlalchemy.orm import Session
 
     from teamlead.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class FirstRead:
+    """A section's first data, read before its view exists; handed to the view's ``show_first_read``."""
+
+    section: Section
+    data: object
 
 
 @dataclass(frozen=True)
@@ -30,9 +39,13 @@ class Section:
     shortcut: str = ""
     """An extra shortcut besides Ctrl+<position> (Who to call has one of its own, for a crisis)."""
 
-    def preload(self) -> None:
-        """Import the view's module (safe in a worker thread: it only defines classes)."""
-        importlib.import_module(self.module)
+    def preload(self, session: Session, context: AppContext) -> FirstRead | None:
+        """Import the view's module (safe in a worker thread: it only defines classes) and, when its view has
+        a ``first_read(session, context)``, read its first data on ``session``: the window builds the view
+        with its rows, instead of painting it empty and asking the worker again."""
+        view_class = getattr(importlib.import_module(self.module), self.view_class)
+        reader = getattr(view_class, "first_read", None)
+        return None if reader is None else FirstRead(self, reader(session, context))
 
     def factory(self, context: AppContext) -> QWidget:
         view_class = getattr(importlib.import_module(self.module), self.view_class)
@@ -54,6 +67,11 @@ def sections() -> tuple[Section, ...]:
         Section("network", "teamlead.ui.network.view", "NetworkView"),
         Section("neighbourhoods", "teamlead.ui.neighbourhoods.view", "NeighbourhoodsView"),
     )
+
+
+def first_section(among: tuple[Section, ...], wanted: str) -> Section:
+    """The section the window opens on: the one last shown (``wanted``), else the first."""
+    return next((s for s in among if s.key == wanted), among[0])
 
 
 def section_title(key: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from teamlead.data.queries.dashboard_lists import Capped, DashboardData, KeyContactMissing, load_dashboard
 from teamlead.data.queries.default_district import user_default_district_id
@@ -167,15 +168,23 @@ class DashboardView(QWidget):
     def title(self) -> str:
         return tr("Dashboard")
 
+    @staticmethod
+    def first_read(session: Session, context: AppContext) -> DashboardData:
+        """Everything the dashboard shows, read on ``session`` (a worker's)."""
+        return load_dashboard(session, context.today(), context.now(), user_default_district_id(session))
+
+    def show_first_read(self, data: DashboardData) -> None:
+        """Read with the window's check of the database, before this view existed: shown at once, no read
+        after the first paint."""
+        self._read_after_paint = False
+        self._stale = False
+        self._show(data)
+
     def reload(self) -> None:
         """Fetch everything in the background; a newer reload supersedes one still running."""
         self._stale = False
-        today, now = self._context.today(), self._context.now()
-        self._context.read(
-            lambda session: load_dashboard(session, today, now, user_default_district_id(session)),
-            self._show,
-            key="dashboard",
-        )
+        context = self._context
+        self._context.read(lambda session: self.first_read(session, context), self._show, key="dashboard")
 
     def _show(self, data: DashboardData) -> None:
         """Put the lists on screen one per turn of the event loop, each laid out and painted on its own, so
