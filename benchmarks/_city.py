@@ -25,28 +25,33 @@ CACHE = Path(os.environ.get("TEAMLEAD_BENCH_CACHE", Path(tempfile.gettempdir()) 
 POSTGRES_NAME = "teamlead_bench_city_seed1_20260302"
 
 
-def _demo(target: str) -> None:
+def _demo(target: str, scale: str = "city") -> None:
     subprocess.run(
         [
             *(sys.executable, "-m", "teamlead", "--database", target),
-            *("demo", "--scale", "city", "--seed", "1", "--today", TODAY.isoformat()),
+            *("demo", "--scale", scale, "--seed", "1", "--today", TODAY.isoformat()),
         ],
         check=True,
         stdout=subprocess.DEVNULL,
     )
 
 
-def city_sqlite() -> Path:
-    """The city demo as an SQLite file in the cache folder (shared with the other benchmarks)."""
-    path = CACHE / f"city-seed1-{TODAY.isoformat()}.sqlite3"
+def demo_sqlite(scale: str) -> Path:
+    """The demo of ``scale`` as an SQLite file in the cache folder (shared with the other benchmarks)."""
+    path = CACHE / f"{scale}-seed1-{TODAY.isoformat()}.sqlite3"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial.sqlite3")
         partial.unlink(missing_ok=True)
-        print(f"making the city demo in {partial} (a minute or two, once)", flush=True)
-        _demo(str(partial))
+        print(f"making the {scale} demo in {partial} (a minute or two, once)", flush=True)
+        _demo(str(partial), scale)
         partial.rename(path)
     return path
+
+
+def city_sqlite() -> Path:
+    """The city demo as an SQLite file in the cache folder."""
+    return demo_sqlite("city")
 
 
 def postgres_server() -> URL | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
-from teamlead.rules.text import filter_terms, fold, haystack, identity_key, matches
+from teamlead.rules.text import filter_terms, fold, haystack, identity_key, matches, words
 
 
 @pytest.mark.parametrize(
@@ -90,3 +92,17 @@ def test_a_report_key_fits_its_column() -> None:
     assert (second, len(second)) == ("jeugd_en_gezin_in_de_buurt_jeugd_en_ge_2", Width.KEY)
     assert report_key("a b" + "c" * 60, width=4) == "a_bc"
     assert report_key("a bcd", taken={"a_bc"}, width=4) == "a_2"  # not "a__2"
+
+
+def test_a_word_is_a_run_of_letters_digits_and_private_use_characters_as_the_index_splits() -> None:
+    """Every code point: in a word exactly when it is a letter or digit (``str.isalnum``) or private use (the
+    full-text index's ``unicode61`` keeps those too); an underscore, a dash or a space ends a word."""
+    every = "-".join(chr(point) for point in range(0x110000))  # point p at 2p, dashes between
+    spans = list(words(every))
+    assert {end - start for start, end in spans} == {1}
+    in_words = {start // 2 for start, _end in spans}
+    expected = {
+        point for point in range(0x110000) if chr(point).isalnum() or unicodedata.category(chr(point)) == "Co"
+    }
+    assert sorted(in_words ^ expected) == []
+    assert list(words("jongeren_werk Nieuw-West 2026")) == [(0, 8), (9, 13), (14, 19), (20, 24), (25, 29)]

@@ -58,11 +58,22 @@ class MeetingTableModel(RowsModel[MeetingListRow]):
             return row.starts.isoformat()
         return self.display(row, column).casefold()
 
-    def set_rows(self, rows: Sequence[MeetingListRow], now: datetime | None = None) -> None:
-        """Show ``rows``; ``now``: split upcoming from past at this moment (else where it was split)."""
+    @staticmethod
+    def haystacks(rows: Sequence[MeetingListRow]) -> list[str]:
+        """What the text filter searches in, per row: made with the rows, in the worker that read them."""
+        return [haystack((row.title, row.location, *row.partners)) for row in rows]
+
+    def set_rows(
+        self,
+        rows: Sequence[MeetingListRow],
+        now: datetime | None = None,
+        haystacks: Sequence[str] | None = None,
+    ) -> None:
+        """Show ``rows``; ``now``: split upcoming from past at this moment (else where it was split);
+        ``haystacks``: :meth:`haystacks` of ``rows``, when made already."""
         self.beginResetModel()
         self._now = now if now is not None else self._now
-        self._all = [(row, haystack((row.title, row.location, *row.partners))) for row in rows]
+        self._all = list(zip(rows, haystacks if haystacks is not None else self.haystacks(rows), strict=True))
         self._sort_all()
         self._rows = self._passing()
         self.endResetModel()

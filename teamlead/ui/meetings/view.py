@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from teamlead.data.queries.invitees import InviteeChoice, MeetingFormChoices, invitee_choices
 from teamlead.data.queries.meeting_list import MeetingListRow, meeting_list
@@ -207,10 +208,15 @@ class MeetingsView(QWidget):
         layout.addWidget(self.stack)
 
     def reload(self) -> None:
-        self._context.read(meeting_list, self._show, key="meetings.rows")
+        def load(session: Session) -> tuple[list[MeetingListRow], list[str]]:
+            rows = meeting_list(session)
+            return rows, MeetingTableModel.haystacks(rows)  # folded here, off the GUI thread
 
-    def _show(self, rows: list[MeetingListRow]) -> None:
-        self.model.set_rows(rows, now=self._context.now())
+        self._context.read(load, self._show, key="meetings.rows")
+
+    def _show(self, loaded: tuple[list[MeetingListRow], list[str]]) -> None:
+        rows, haystacks = loaded
+        self.model.set_rows(rows, now=self._context.now(), haystacks=haystacks)
         self.loading.done()
         self._mark_month(rows)
         self._update_summary()
@@ -244,9 +250,10 @@ class MeetingsView(QWidget):
         bold = QTextCharFormat()
         bold.setFontWeight(700)
         bold.setBackground(Qt.GlobalColor.yellow)
-        for row in rows:
-            if row.status != MeetingStatus.CANCELLED:
-                self.month.setDateTextFormat(QDate(row.starts.date()), bold)
+        for day in {row.starts.date() for row in rows if row.status != MeetingStatus.CANCELLED}:
+            self.month.setDateTextFormat(
+                QDate(day), bold
+            )  # once a day, not once a meeting (26,000 in a city)
 
     def _update_summary(self) -> None:
         self.summary.setText(
