@@ -58,6 +58,8 @@ def words(text: str) -> Iterator[tuple[int, int]]:
 @lru_cache(maxsize=4096)
 def fold(word: str) -> str:
     """``word`` without case and diacritics: ``Öztürk`` -> ``ozturk``, ``Yılmaz`` -> ``yilmaz``."""
+    if word.isascii():  # nothing to decompose or fold but the case: most words, and every sort of a long list
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.translate(_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
