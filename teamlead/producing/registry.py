@@ -6,7 +6,8 @@ is one entry here plus its gather function (in :mod:`teamlead.producing.gatherin
 :mod:`teamlead.reporting`) and one writer per format (in :mod:`teamlead.reports`). ``tests/producing`` fails
 when an entry lacks a writer, a title in both languages or its place on the screen.
 
-Writers are named, not imported, so that building the command line does not load reportlab and openpyxl.
+Writers and gather functions are named, not imported, so that building the command line (on every start of
+the app too) loads neither reportlab and openpyxl nor the reports' models.
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 from teamlead.errors import UsageError
 from teamlead.i18n import tr, trp
-from teamlead.producing import gathering
-from teamlead.reporting.minutes_to_send import gather_minutes_to_send
 from teamlead.rules.vocabulary import Audience
 
 if TYPE_CHECKING:
@@ -63,6 +62,23 @@ class Format:
 
 
 @dataclass(frozen=True)
+class Gather:
+    """A kind's gather function, by name: ``function(session, request, generated_at)`` in ``module``."""
+
+    function: str
+    module: str = "teamlead.producing.gathering"
+
+    def resolve(self) -> Callable[[Session, ReportRequest, datetime], Any]:
+        found: Callable[[Session, ReportRequest, datetime], Any] = getattr(
+            importlib.import_module(self.module), self.function
+        )
+        return found
+
+    def __call__(self, session: Session, request: ReportRequest, generated_at: datetime) -> Any:
+        return self.resolve()(session, request, generated_at)
+
+
+@dataclass(frozen=True)
 class ReportKind:
     """One row of the interface's "Report kinds" table, with the functions that make it."""
 
@@ -74,7 +90,7 @@ class ReportKind:
     audiences: tuple[Audience, ...]
     """Who may read it, the default first; a kind about people has the district audience only."""
     takes: frozenset[Option]
-    gather: Callable[[Session, ReportRequest, datetime], Any]
+    gather: Gather
     """The report's data from the database, in one read-only session; its ``header`` gets :attr:`title`."""
     for_city_users: bool = False
     """Made through the city's views and counting functions (:mod:`teamlead.data.access.city`), so a city user
@@ -115,7 +131,7 @@ POCKET_PAGE = ReportKind(
     ),
     audiences=(Audience.DISTRICT,),
     takes=frozenset({Option.DISTRICT, Option.NEIGHBOURHOOD, Option.AS_OF}),
-    gather=gathering.pocket_page,
+    gather=Gather("pocket_page"),
 )
 """``contacts --neighbourhood``: who to call in one neighbourhood, for a phone or a pocket (``shared/interface.md``,
 the pocket page); the ``.vcf`` has a card per person, the ``.zip`` one ``.vcf`` per person (classic Outlook
@@ -131,7 +147,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
         ),
         audiences=(Audience.CITY, Audience.DISTRICT),
         takes=frozenset({Option.DISTRICT, Option.PERIOD}),
-        gather=gathering.district_report,
+        gather=Gather("district_report"),
         for_city_users=True,
     ),
     ReportKind(
@@ -143,7 +159,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
         ),
         audiences=(Audience.DISTRICT, Audience.CITY),
         takes=frozenset({Option.DISTRICT, Option.AS_OF}),
-        gather=gathering.roster,
+        gather=Gather("roster"),
     ),
     ReportKind(
         key="contacts",
@@ -154,7 +170,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
         ),
         audiences=(Audience.DISTRICT,),
         takes=frozenset({Option.DISTRICT, Option.NEIGHBOURHOOD, Option.AS_OF}),
-        gather=gathering.contacts,
+        gather=Gather("contacts"),
         by_neighbourhood=POCKET_PAGE,
     ),
     ReportKind(
@@ -166,7 +182,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
         ),
         audiences=(Audience.DISTRICT, Audience.CITY),
         takes=frozenset({Option.DISTRICT, Option.PERIOD}),
-        gather=gathering.agreements,
+        gather=Gather("agreements"),
     ),
     ReportKind(
         key="meeting",
@@ -177,7 +193,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
         ),
         audiences=(Audience.DISTRICT,),
         takes=frozenset({Option.MEETING}),
-        gather=gathering.meeting_pack,
+        gather=Gather("meeting_pack"),
     ),
     ReportKind(
         key="minutes",
@@ -188,7 +204,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
         ),
         audiences=(Audience.DISTRICT,),
         takes=frozenset({Option.MEETING}),
-        gather=gather_minutes_to_send,
+        gather=Gather("gather_minutes_to_send", "teamlead.reporting.minutes_to_send"),
     ),
     ReportKind(
         key="network",
@@ -201,7 +217,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
         ),
         audiences=(Audience.CITY, Audience.DISTRICT),
         takes=frozenset({Option.DISTRICT, Option.NEIGHBOURHOOD, Option.PERIOD}),
-        gather=gathering.network,
+        gather=Gather("network"),
     ),
 )
 

@@ -29,7 +29,7 @@ KINDS = [pytest.param(kind, id=kind.key) for kind in REPORT_KINDS]
 def _gathers(kind: ReportKind) -> Any:
     """The type the kind's gather function returns (its annotations name types imported only for mypy)."""
     names = {**vars(model), "Session": Session, "ReportRequest": ReportRequest}
-    return get_type_hints(kind.gather, globalns=vars(gathering), localns=names)["return"]
+    return get_type_hints(kind.gather.resolve(), globalns=vars(gathering), localns=names)["return"]
 
 
 def _takes(form: Format) -> Any:

@@ -100,7 +100,14 @@ code = main(["--database", sys.argv[1], "--exit-when-ready"])
 print("RESULT " + json.dumps({"code": code, **seen}))
 """
 
-HEAVY = ("sqlalchemy", "openpyxl", "reportlab", "psycopg", "teamlead.data.access.install")
+HEAVY = (
+    "sqlalchemy",
+    "openpyxl",
+    "reportlab",
+    "psycopg",
+    "teamlead.data.access.install",
+    "teamlead.reporting.model",
+)
 
 
 def test_the_window_is_painted_before_sqlalchemy_and_the_report_libraries_load(tmp_path: Path) -> None:
