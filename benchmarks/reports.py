@@ -10,39 +10,22 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-TODAY = date(2026, 3, 2)
-CACHE = Path(os.environ.get("TEAMLEAD_BENCH_CACHE", Path(tempfile.gettempdir()) / "teamlead-bench"))
+from benchmarks._city import TODAY, city_sqlite
+
 DISTRICT = "Nieuw-West"
 RUNS = 3
 
 
 def city_database() -> Path:
-    """The city demo (seed 1, today 2026-03-02), made once; the same cached file as the other benchmarks."""
-    path = CACHE / f"city-seed1-{TODAY.isoformat()}.sqlite3"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial.sqlite3")
-        partial.unlink(missing_ok=True)
-        print(f"making the city demo in {partial} (about two minutes, once)", flush=True)
-        subprocess.run(
-            [
-                *(sys.executable, "-m", "teamlead", "--database", str(partial)),
-                *("demo", "--scale", "city", "--seed", "1", "--today", TODAY.isoformat()),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        partial.rename(path)
-    return path
+    """The city demo, the same cached file as the other benchmarks."""
+    return city_sqlite()
 
 
 def _median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:

@@ -9,48 +9,13 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
-TODAY = date(2026, 3, 2)
-CACHE = Path(os.environ.get("TEAMLEAD_BENCH_CACHE", Path(tempfile.gettempdir()) / "teamlead-bench"))
+from benchmarks._city import TODAY, city_sqlite
+
 FRAME_MS = 16.0
 TYPED = ("jongerenwerk", "wildeman", "politie slot", "fatima", "zorg", "de")
-
-
-def city_database() -> Path:
-    """The city demo (seed 1, today 2026-03-02), made once; the same cached file as ``benchmarks/ui.py``."""
-    path = CACHE / f"city-seed1-{TODAY.isoformat()}.sqlite3"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial.sqlite3")
-        partial.unlink(missing_ok=True)
-        print(f"making the city demo in {partial} (about two minutes, once)", flush=True)
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "teamlead",
-                "--database",
-                str(partial),
-                "demo",
-                "--scale",
-                "city",
-                "--seed",
-                "1",
-                "--today",
-                TODAY.isoformat(),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        partial.rename(path)
-    return path
 
 
 def _report(name: str, times_ms: list[float], target_ms: float, floor_ms: float) -> None:
@@ -121,7 +86,7 @@ def main() -> None:
     from teamlead.ui.people.view import PeopleView
 
     app = QApplication.instance() or QApplication([])
-    database = open_database(city_database())
+    database = open_database(city_sqlite())
     context = AppContext(database, today=TODAY)
     holder: list[object] = []
     load_ms = _wait(context.tasks.idle, lambda: holder.append(PartnersView(context)))
