@@ -213,7 +213,7 @@ class DashboardView(QWidget):
         self.cards[key].set_count(len(capped.rows), capped.total)
         self.tiles[key].set_count(capped.total)
         if self._pending:
-            QTimer.singleShot(0, lambda: self._show_next(data))
+            QTimer.singleShot(0, self, lambda: self._show_next(data))  # dropped if the view is gone by then
             return
         self.is_loaded = True
         self.loaded.emit()
