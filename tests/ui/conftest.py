@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -148,3 +149,16 @@ def make_window(
     for window in windows:
         window.context.tasks.shutdown(wait=True)
     assert errors == [], f"background tasks failed: {errors}"
+
+
+def app_environment(home: Path) -> dict[str, str]:
+    """A Teamlead process of its own: offscreen, with its settings and data folders under ``home``."""
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "TEAMLEAD_SETTINGS": str(home / "settings.json"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "LANG": "C.UTF-8",
+    }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import subprocess
 import sys
 import textwrap
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from teamlead.ui.collector import GuiCollector, collect_due
+from tests.ui.conftest import app_environment
 
 
 class _Cycle:
@@ -77,14 +77,12 @@ def test_the_app_turns_automatic_collection_off(tmp_path: Path) -> None:
         print(code, gc.isenabled(), collector is not None)
         """
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "TEAMLEAD_SETTINGS": str(tmp_path / "settings.json"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=False
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=app_environment(tmp_path),
+        timeout=120,
+        check=False,
     )
     assert result.stdout.splitlines()[-1:] == ["0 False True"], result.stderr

@@ -3,30 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 from teamlead.data.database import open_database
-from tests.ui.conftest import seed
+from tests.ui.conftest import app_environment, seed
 
 
 def run_teamlead(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "TEAMLEAD_SETTINGS": str(home / "settings.json"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "LANG": "C.UTF-8",
-    }
     return subprocess.run(
         [sys.executable, "-m", "teamlead", *args],
         capture_output=True,
         text=True,
-        env=env,
+        env=app_environment(home),
         timeout=120,
         check=False,
     )
@@ -118,18 +109,11 @@ def test_the_window_is_painted_before_sqlalchemy_and_the_report_libraries_load(t
     database = open_database(target)
     seed(database)
     database.dispose()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "TEAMLEAD_SETTINGS": str(tmp_path / "settings.json"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
     result = subprocess.run(
         [sys.executable, "-c", FIRST_PAINT_PROBE, str(target)],
         capture_output=True,
         text=True,
-        env=env,
+        env=app_environment(tmp_path),
         timeout=120,
         check=False,
     )

@@ -16,19 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from teamlead.startup.instance_key import database_key
 from teamlead.ui.safety.single_instance import SingleInstance, bring_to_front
+from tests.ui.conftest import app_environment
 from tests.ui.safety.conftest import Started
-
-
-def _env(home: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "TEAMLEAD_SETTINGS": str(home / "settings.json"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "LANG": "C.UTF-8",
-    }
 
 
 def _second_start(path: Path, home: Path, *extra: str) -> subprocess.Popen[str]:
@@ -37,7 +26,7 @@ def _second_start(path: Path, home: Path, *extra: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=_env(home),
+        env=app_environment(home),
     )
 
 
