@@ -39,8 +39,12 @@ format: $(STAMP)
 	$(BIN)/ruff format teamlead tests benchmarks scripts
 	$(BIN)/ruff check --fix teamlead tests benchmarks scripts
 
+# The PostgreSQL figures need a server: the one named by TEAMLEAD_BENCH_POSTGRES_URL or TEAMLEAD_TEST_POSTGRES_URL,
+# else one started here as CI starts its own (none when PostgreSQL is not installed: those figures are skipped).
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(BENCH_ARGS)
+	@url="$${TEAMLEAD_BENCH_POSTGRES_URL:-$$TEAMLEAD_TEST_POSTGRES_URL}"; \
+	if [ -z "$$url" ]; then url=$$(.ci/pg-start /tmp/teamlead-bench-pg 55436 2>/dev/null || true); fi; \
+	TEAMLEAD_BENCH_POSTGRES_URL="$$url" QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
