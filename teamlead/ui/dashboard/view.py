@@ -162,7 +162,8 @@ class DashboardView(QWidget):
         context.data_changed.connect(self._on_data_changed)
         # The first read starts once the empty frame is painted: a worker building rows while the GUI thread
         # lays out and paints five tables makes each wait for the other's turn with Python (the GIL), and
-        # that wait was the longest stall of the window's first second on the city demo.
+        # that wait was the longest stall of the window's first second on the city demo. At start-up the
+        # window reads the data before building the view (:meth:`first_read`), so no read waits at all.
         self._read_after_paint = True
 
     def title(self) -> str:
