@@ -1,8 +1,11 @@
 """The roster screens on the city demo (3,000 partners, 12,000 people): type-to-filter per keystroke.
 
 Target (issue 4): a roster filter keystroke under 16 ms (one frame at 60 Hz), measured from the key press to
-the table repainted with the matching rows, at 1366x768. The People filter (12,000 rows) is reported beside it
-against the same frame, and the time to load the roster from the database (in the background in the app).
+the table repainted with the matching rows, at 1366x768; issue 19: over at least 200 keystrokes, the 99th
+percentile within 2.5x the floor (repainting the unchanged table). Keys come 40 ms apart with the event loop
+running in between, and garbage is collected as in the app (:mod:`teamlead.ui.collector`: on the GUI thread, on
+a timer), so a collection lands between keys or in one, as it would for a person typing. The People filter
+(12,000 rows) is reported beside it, and the time to load the roster (in the background in the app).
 """
 
 from __future__ import annotations
@@ -15,16 +18,20 @@ from collections.abc import Callable
 from benchmarks._city import TODAY, city_sqlite
 
 FRAME_MS = 16.0
-TYPED = ("jongerenwerk", "wildeman", "politie slot", "fatima", "zorg", "de")
+TYPED = ("jongerenwerk", "wildeman", "politie slot", "fatima", "zorg", "de") * 5  # 220 keys
+PAUSE_MS = 40
 
 
 def _report(name: str, times_ms: list[float], target_ms: float, floor_ms: float) -> None:
     median = statistics.median(times_ms)
-    p95 = sorted(times_ms)[int(len(times_ms) * 0.95) - 1]
+    ordered = sorted(times_ms)
+    p95 = ordered[int(len(ordered) * 0.95) - 1]
+    p99 = ordered[int(len(ordered) * 0.99) - 1]
     print(
-        f"{name}: median {median:.1f} ms, p95 {p95:.1f} ms, max {max(times_ms):.1f} ms over {len(times_ms)} keys"
-        f" | target {target_ms:.0f} ms | ratio {median / target_ms:.2f} (p95 {p95 / target_ms:.2f})"
-        f" | floor (repainting the unchanged table) {floor_ms:.1f} ms, ratio {median / floor_ms:.2f}",
+        f"{name}: median {median:.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms, max {ordered[-1]:.1f} ms over"
+        f" {len(times_ms)} keys | target {target_ms:.0f} ms | ratio {median / target_ms:.2f} (p95"
+        f" {p95 / target_ms:.2f}) | floor (repainting the unchanged table) {floor_ms:.1f} ms, median"
+        f" {median / floor_ms:.2f}x, p99 {p99 / floor_ms:.2f}x  (target p99 <= 2.50x)",
         flush=True,
     )
 
@@ -59,6 +66,7 @@ def _type(edit: object, viewport: object, words: tuple[str, ...]) -> list[float]
             QTest.keyClick(edit, key, Qt.KeyboardModifier.NoModifier)
             viewport.repaint()
             times.append((time.perf_counter() - began) * 1000)
+            QTest.qWait(PAUSE_MS)  # the next key comes a moment later; timers (the collector's) run meanwhile
     edit.clear()
     return times
 
@@ -81,11 +89,13 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from teamlead.data.database import open_database
+    from teamlead.ui.collector import install_gui_collector
     from teamlead.ui.context import AppContext
     from teamlead.ui.partners.view import PartnersView
     from teamlead.ui.people.view import PeopleView
 
     app = QApplication.instance() or QApplication([])
+    install_gui_collector(app)  # collections as in the app: on the GUI thread, on a timer
     database = open_database(city_sqlite())
     context = AppContext(database, today=TODAY)
     holder: list[object] = []

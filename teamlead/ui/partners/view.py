@@ -246,7 +246,20 @@ class PartnersView(QWidget):
     # --- filtering and selection ------------------------------------------------------------------------
 
     def set_filter_text(self, text: str) -> None:
+        selected = self.table.selectionModel().selectedRows()
+        organisation_id = selected[0].data(PartnerTableModel.IdRole) if selected else None
         self.proxy.set_text(text)
+        if organisation_id is not None:  # still listed: selected again, its page left as it is
+            source_row = self.model.source_row_of(organisation_id)
+            index = (
+                self.proxy.mapFromSource(self.model.index(source_row, 0)) if source_row is not None else None
+            )
+            if index is not None and index.isValid():
+                self.table.selectionModel().select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         self._update_count()
 
     def _focus_table(self) -> None:

@@ -66,6 +66,35 @@ def test_filter_the_roster_by_typing_and_by_neighbourhood(
     assert names(view) == ["Jongerenwerk Nieuw-West", "Politie Team Slotervaart"]
 
 
+def selected_names(view: PartnersView) -> list[str]:
+    return [index.data() for index in view.table.selectionModel().selectedRows(PartnerTableModel.NAME)]
+
+
+def test_typing_keeps_the_partner_selected_while_it_is_listed(
+    qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
+) -> None:
+    """The list is rebuilt on each key: the partner whose page is open stays selected as long as it passes, and
+    its page stays when it no longer does."""
+    view = open_view(qtbot, context, host)
+    view.table.selectRow(names(view).index("Politie Team Slotervaart"))
+    settle(qtbot, context)
+    page = view.pane.organisation_id()
+    assert page is not None
+    qtbot.keyClicks(view.filter_edit, "sl")  # Slotervaart, and the police's neighbourhood
+    assert "Politie Team Slotervaart" in names(view)
+    assert selected_names(view) == ["Politie Team Slotervaart"]
+    assert view.table.currentIndex().row() == names(view).index("Politie Team Slotervaart")
+    qtbot.keyClicks(view.filter_edit, "oterv")
+    assert selected_names(view) == ["Politie Team Slotervaart"]
+    view.filter_edit.clear()
+    qtbot.keyClicks(view.filter_edit, "ozturk")
+    assert names(view) == ["Montessori College Öztürk"]
+    assert selected_names(view) == []
+    assert view.pane.organisation_id() == page  # the page is not swapped under the user's eyes
+    qtbot.keyClick(view.filter_edit, Qt.Key.Key_Escape)
+    assert len(names(view)) == 3
+
+
 def test_add_a_partner_then_a_person_there(
     qtbot: QtBot, context: AppContext, host: QWidget, seed: Seed
 ) -> None:
