@@ -100,6 +100,12 @@ def matches(terms: tuple[str, ...], hay: str) -> bool:
     return all(term in hay for term in terms)
 
 
+def narrows(terms: tuple[str, ...], before: tuple[str, ...]) -> bool:
+    """Whether whatever ``terms`` match, ``before`` matched too (each earlier term begins a new one: one more
+    letter typed), so a list filters what it shows instead of every row."""
+    return all(any(term.startswith(old) for term in terms) for old in before)
+
+
 _NOT_IDENTITY = re.compile(r"[\s\-_.,;:'’‘\"“”/\\()&+!?]+")
 
 

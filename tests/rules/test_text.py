@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from teamlead.rules.text import filter_terms, fold, haystack, identity_key, matches, words
+from teamlead.rules.text import filter_terms, fold, haystack, identity_key, matches, narrows, words
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,12 @@ def test_a_word_is_a_run_of_letters_digits_and_private_use_characters_as_the_ind
     }
     assert sorted(in_words ^ expected) == []
     assert list(words("jongeren_werk Nieuw-West 2026")) == [(0, 8), (9, 13), (14, 19), (20, 24), (25, 29)]
+
+
+def test_one_more_letter_narrows_a_filter_and_a_changed_word_does_not() -> None:
+    assert narrows(filter_terms("jon"), filter_terms("jo"))
+    assert narrows(filter_terms("jo va"), filter_terms("jo"))
+    assert narrows(filter_terms("jo"), ())
+    assert not narrows(filter_terms("j"), filter_terms("jo"))  # a letter taken back
+    assert not narrows(filter_terms("ja"), filter_terms("jo"))
+    assert not narrows(filter_terms("va"), filter_terms("jo va"))  # a word taken away

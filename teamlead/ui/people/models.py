@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 
 from teamlead.data.queries.people import PersonRow
 from teamlead.i18n import tr
-from teamlead.rules.text import filter_terms, fold, haystack
+from teamlead.rules.text import filter_terms, fold, haystack, narrows
 from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -78,20 +78,24 @@ class PeopleTableModel(RowsModel[PersonRow]):
         return len(self._all)
 
     def set_filter_text(self, text: str) -> None:
-        """Show only the people whose haystack matches every typed word (:mod:`teamlead.rules.text`)."""
-        self._words = filter_terms(text)
-        self._show()
+        """Show only the people whose haystack matches every typed word (:mod:`teamlead.rules.text`); one more
+        letter looks among those shown, not among all 12,000 of a city."""
+        words = filter_terms(text)
+        among = self._rows if self._words and narrows(words, self._words) else None
+        self._words = words
+        self._show(among)
 
-    def _show(self) -> None:
+    def _show(self, among: list[PersonRow] | None = None) -> None:
         haystacks, words = self._haystacks, self._words
+        pool = self._all if among is None else among
         self.beginResetModel()
         if not words:
-            self._rows = list(self._all)
+            self._rows = list(pool)
         elif len(words) == 1:
             word = words[0]
-            self._rows = [row for row in self._all if word in haystacks[row.id]]
+            self._rows = [row for row in pool if word in haystacks[row.id]]
         else:
-            self._rows = [row for row in self._all if all(word in haystacks[row.id] for word in words)]
+            self._rows = [row for row in pool if all(word in haystacks[row.id] for word in words)]
         self.endResetModel()
 
     @override

@@ -46,3 +46,23 @@ def test_people_filter_and_sort() -> None:
     model.set_filter_text("")
     model.sort(PeopleTableModel.ROLE, Qt.SortOrder.DescendingOrder)
     assert shown(model) == ["Bram de Wit", "Anouk Jansen", "Özlem Yıldız"]
+
+
+def test_typing_letter_by_letter_and_back_shows_what_the_whole_text_shows() -> None:
+    """One more letter filters what is shown; a letter taken back or a word changed looks at everyone again."""
+    rows = [
+        person(1, "Özlem Yıldız", "Jongerenwerker", "Dock"),
+        person(2, "Jordy de Wit", "Wijkagent", "Politie"),
+        person(3, "Joost Jansen", "Jongerenwerker", "Dock"),
+        person(4, "Anouk Jansen", "Leerplichtambtenaar", "Gemeente"),
+    ]
+    typed, whole = PeopleTableModel(), PeopleTableModel()
+    typed.set_rows(rows)
+    whole.set_rows(rows)
+    for text in ("j", "jo", "joo", "jo", "jo ", "jo d", "jo do", "jo d", "jo", "j", "jans", "jansen a", ""):
+        typed.set_filter_text(text)
+        whole.set_filter_text("")
+        whole.set_filter_text(text)
+        assert shown(typed) == shown(whole), text
+    typed.set_filter_text("jo do")
+    assert shown(typed) == ["Özlem Yıldız", "Joost Jansen"]  # jongerenwerker at Dock
