@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 
 from teamlead.data.access.refusals import login_refused
+from teamlead.data.sqlite_file import BUSY_TIMEOUT_MS, read_only_uri
 from teamlead.errors import DatabaseError, ServerUnreachableError, UsageError, error_text
 from teamlead.i18n import tr
 from teamlead.rules.audit import user_from_role
@@ -19,7 +20,6 @@ from teamlead.rules.files import disk_full_message, no_room
 from teamlead.rules.limits import path_too_long
 from teamlead.rules.locations import DATABASE_ENV, default_database_path
 
-BUSY_TIMEOUT_MS = 5000
 WRITES = "teamlead_writes"
 """Execution option of a write transaction (:func:`writing`)."""
 
@@ -199,15 +199,6 @@ def writing(engine: Engine) -> Engine:
     reader and writes later cannot wait (its snapshot would be stale) and fails at once when someone else
     wrote meanwhile. Readers stay deferred, so a long export never holds back anyone's save."""
     return engine.execution_options(**{WRITES: True})
-
-
-def read_only_uri(path: Path, header: bytes, *, immutable: bool | None = None) -> str:
-    """The URI of a connection that can neither change ``path`` nor leave files beside it. A quiet WAL-mode
-    file (no ``-wal`` beside it, so no one has it open) is read as ``immutable``: even ``mode=ro`` would make
-    ``-wal`` and ``-shm`` files, and cannot at all in a folder Teamlead may not write."""
-    if immutable is None:
-        immutable = header[18:19] == b"\x02" and not path.with_name(path.name + "-wal").exists()
-    return f"{path.absolute().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
 
 
 def _read_only_creator(path: Path) -> Any:

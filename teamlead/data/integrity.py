@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from teamlead.data import migrate
-from teamlead.data.engine import BUSY_TIMEOUT_MS, environment_error, read_only_uri, sqlite_error_name
+from teamlead.data import look_ahead, migrate
+from teamlead.data.engine import environment_error, sqlite_error_name
+from teamlead.data.sqlite_file import BUSY_TIMEOUT_MS, file_fingerprint, read_only_uri
 from teamlead.errors import DatabaseError
 from teamlead.i18n import tr, trn
 from teamlead.rules.scratch import scratch_folder
@@ -137,11 +138,6 @@ def read_only(path: Path, header: bytes, *, immutable: bool | None = None) -> It
         connection.close()
 
 
-def _fingerprint(path: Path) -> tuple[int, int, bool]:
-    stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size, path.with_name(path.name + "-wal").exists()
-
-
 def schema_revision(connection: sqlite3.Connection) -> tuple[State, str | None]:
     """Which Teamlead schema (if any) the connected database holds."""
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -185,9 +181,9 @@ def inspect_sqlite(path: Path, *, thorough: bool = False) -> Inspection:
     problem = header_problem(path, header)
     if problem is not None:
         return Inspection(State.DAMAGED, problems=(problem,))
-    before = _fingerprint(path)
+    before = file_fingerprint(path)
     result = _inspect_open(path, header, thorough=thorough, immutable=None)
-    if _fingerprint(path) != before:  # written to while we looked without locks: look again, properly
+    if file_fingerprint(path) != before:  # written to while we looked without locks: look again, properly
         result = _inspect_open(path, read_header(path), thorough=thorough, immutable=False)
     return result
 
@@ -196,7 +192,9 @@ def _inspect_open(path: Path, header: bytes, *, thorough: bool, immutable: bool 
     try:
         with read_only(path, header, immutable=immutable) as connection:
             pragma = "integrity_check" if thorough else "quick_check"
-            lines = [str(row[0]) for row in connection.execute(f"PRAGMA {pragma}(20)")]
+            lines = None if thorough else look_ahead.taken(path)
+            if lines is None:
+                lines = [str(row[0]) for row in connection.execute(f"PRAGMA {pragma}(20)")]
             if lines != ["ok"]:
                 return Inspection(State.DAMAGED, problems=tuple(lines))
             state, revision = schema_revision(connection)

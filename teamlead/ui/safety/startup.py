@@ -83,6 +83,10 @@ class SafeStart(QObject):
 
     def start(self, login: tuple[str, str] | None = None) -> None:
         target = self._target
+        if login is None:
+            from teamlead.data.look_ahead import start_for
+
+            start_for(target)  # the file's check, beside the imports below (it runs outside Python's lock)
 
         def open_it() -> Opened:
             # Imported here, in the worker: the opening brings SQLAlchemy and the models (half a second on
