@@ -58,6 +58,10 @@ class MeetingTableModel(RowsModel[MeetingListRow]):
             return row.starts.isoformat()
         return self.display(row, column).casefold()
 
+    def total(self) -> int:
+        """Every meeting loaded, whatever the filters show."""
+        return len(self._all)
+
     @staticmethod
     def haystacks(rows: Sequence[MeetingListRow]) -> list[str]:
         """What the text filter searches in, per row: made with the rows, in the worker that read them."""

@@ -262,7 +262,7 @@ class MeetingsView(QWidget):
                 trn(
                     "{shown} of {count} meeting",
                     "{shown} of {count} meetings",
-                    self.model.rowCount(),
+                    self.model.total(),  # all of them: the model itself holds the period's only
                     shown=self.proxy.rowCount(),
                 ),
             )
