@@ -16,6 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import PySide6.QtCore  # noqa: F401 - first, so that the app's filing of later imports applies (below)
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
@@ -23,8 +24,11 @@ from sqlalchemy.engine import URL, make_url
 from teamlead.data.backup import backup_sqlite
 from teamlead.data.database import Database, open_database
 from teamlead.i18n import set_language
+from teamlead.ui.qt_imports import file_modules_by_name
 from tests.throwaway_server import Server
 from tests.throwaway_server import throwaway_server as _throwaway_server
+
+file_modules_by_name()  # as the app does: PySide6 would read the source of every later import
 
 POSTGRES_ENV = "TEAMLEAD_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_ENV = "TEAMLEAD_REQUIRE_POSTGRES"

@@ -55,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from teamlead.ui.qt_imports import file_modules_by_name
+
+    file_modules_by_name()  # before the heavy imports: PySide6 would read each one's source
     from teamlead.i18n import tr
     from teamlead.ui.database_dialogs import ask_on_stderr, ask_with_dialog
     from teamlead.ui.main_window import QSETTINGS_APPLICATION, QSETTINGS_ORGANISATION, MainWindow
