@@ -33,4 +33,4 @@ def file_modules_by_name() -> None:
         if isinstance(name, str) and name not in known:
             known[name] = 0 if name.startswith(OWN_QT_MODULES) else -1
 
-    feature.feature_imported = feature_imported
+    setattr(feature, "feature_imported", feature_imported)  # noqa: B010 - PySide6 looks it up by this name
