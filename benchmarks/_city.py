@@ -1,7 +1,8 @@
-"""The city demo the benchmarks measure on, made once per cache and reused: an SQLite file, and a database on
-the PostgreSQL server named by ``TEAMLEAD_BENCH_POSTGRES_URL`` or ``TEAMLEAD_TEST_POSTGRES_URL``.
+"""The demos the benchmarks measure on (the city, and the district a team lead has), made once per cache and
+reused: an SQLite file each, and a database each on the PostgreSQL server named by ``TEAMLEAD_BENCH_POSTGRES_URL``
+or ``TEAMLEAD_TEST_POSTGRES_URL``.
 
-Both are made by ``teamlead demo --scale city`` (seed 1, today 2026-03-02) and only take their final name once
+All are made by ``teamlead demo --scale ...`` (seed 1, today 2026-03-02) and only take their final name once
 complete, so an interrupted build is never mistaken for a finished one.
 """
 
@@ -22,7 +23,6 @@ from sqlalchemy.engine import URL, make_url
 
 TODAY = date(2026, 3, 2)
 CACHE = Path(os.environ.get("TEAMLEAD_BENCH_CACHE", Path(tempfile.gettempdir()) / "teamlead-bench"))
-POSTGRES_NAME = "teamlead_bench_city_seed1_20260302"
 
 
 def _demo(target: str, scale: str = "city") -> None:
@@ -60,27 +60,41 @@ def postgres_server() -> URL | None:
     return make_url(server).set(drivername="postgresql+psycopg") if server else None
 
 
-def city_postgres(server: URL) -> URL:
-    """The city demo as a database on ``server``, made once and kept there between runs."""
+def postgres_name(scale: str) -> str:
+    """The name of the kept database holding the demo of ``scale``."""
+    return f"teamlead_bench_{scale}_seed1_{TODAY.strftime('%Y%m%d')}"
+
+
+POSTGRES_NAME = postgres_name("city")
+
+
+def demo_postgres(server: URL, scale: str) -> URL:
+    """The demo of ``scale`` as a database on ``server``, made once and kept there between runs."""
+    name = postgres_name(scale)
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    partial = f"{POSTGRES_NAME}_partial"
+    partial = f"{name}_partial"
     try:
         with admin.connect() as connection:
             exists = connection.scalar(
-                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": POSTGRES_NAME}
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
             )
             if not exists:
                 print(
-                    f"making the city demo in PostgreSQL database {partial} (a minute or two, once)",
+                    f"making the {scale} demo in PostgreSQL database {partial} (a minute or two, once)",
                     flush=True,
                 )
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{partial}" WITH (FORCE)'))
                 connection.execute(text(f'CREATE DATABASE "{partial}"'))
-                _demo(server.set(database=partial).render_as_string(hide_password=False))
-                connection.execute(text(f'ALTER DATABASE "{partial}" RENAME TO "{POSTGRES_NAME}"'))
+                _demo(server.set(database=partial).render_as_string(hide_password=False), scale)
+                connection.execute(text(f'ALTER DATABASE "{partial}" RENAME TO "{name}"'))
     finally:
         admin.dispose()
-    return server.set(database=POSTGRES_NAME)
+    return server.set(database=name)
+
+
+def city_postgres(server: URL) -> URL:
+    """The city demo as a database on ``server``, made once and kept there between runs."""
+    return demo_postgres(server, "city")
 
 
 @contextlib.contextmanager

@@ -7,41 +7,25 @@ text runs, on a canvas of the same size; the same primitives, so the same drawin
 fastest of a few runs: on a shared machine, other work only ever adds to a run.
 
     make bench BENCH_ARGS=network
+
+With a PostgreSQL server configured (:mod:`benchmarks._city`), the gathering runs again on a copy of each demo
+there, as a team lead of every district of the demo (the same rows, each through row-level security), beside
+the SQLite figure; laying out and drawing read no database, so they are not run twice.
 """
 
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks._city import CACHE, TODAY, city_sqlite
+from benchmarks._city import TODAY, demo_postgres, demo_sqlite, postgres_server
+from benchmarks._postgres import SKIPPED, beside, team_lead
 
 RUNS = 7
-
-
-def district_sqlite() -> Path:
-    """The district demo (seed 1, today 2026-03-02), made once in the benchmarks' cache."""
-    path = CACHE / f"district-seed1-{TODAY.isoformat()}.sqlite3"
-    if not path.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial.sqlite3")
-        partial.unlink(missing_ok=True)
-        subprocess.run(
-            [
-                *(sys.executable, "-m", "teamlead", "--database", str(partial)),
-                *("demo", "--scale", "district", "--seed", "1", "--today", TODAY.isoformat()),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        partial.rename(path)
-    return path
 
 
 def _fastest(action: Callable[[], object], runs: int = RUNS) -> float:
@@ -99,58 +83,91 @@ def _drawers() -> dict[str, Callable[[Any], object]]:
     return {"svg": svg_text, "pdf": pdf, "png": png}
 
 
-def bench(label: str, path: Path, district: str | None) -> None:
-    from teamlead.data.database import open_database
+def _gathered(database: Any, district: str | None) -> dict[str, tuple[float, Any]]:
+    """Per audience, the fastest gathering of the last full quarter's network, and the network."""
     from teamlead.reporting.districts import choose_districts
     from teamlead.reporting.network import gather_network
     from teamlead.reporting.periods import AMSTERDAM, last_full_quarter
+
+    period = last_full_quarter(TODAY)
+    made = datetime(2026, 3, 2, 9, 0, tzinfo=AMSTERDAM)
+    gathered = {}
+    for audience in ("district", "city"):
+        with database.session() as session:
+            districts = choose_districts(session, district)
+
+            def gather(session: Any = session, districts: Any = districts, audience: str = audience) -> Any:
+                return gather_network(session, districts, district is None, None, period, audience, made)
+
+            gathered[audience] = (_fastest(gather, 3), gather())
+    return gathered
+
+
+def bench(label: str, path: Path, district: str | None) -> dict[str, tuple[float, Any]]:
+    """Gather, lay out and draw on the SQLite file ``path``; the gatherings by audience."""
+    from teamlead.data.database import open_database
+    from teamlead.reporting.periods import last_full_quarter
     from teamlead.reports.network.graph import PER_NODE, drawn_graph
     from teamlead.reports.network.layout import lay_out
 
     period = last_full_quarter(TODAY)
-    made = datetime(2026, 3, 2, 9, 0, tzinfo=AMSTERDAM)
     database = open_database(path)
     try:
-        for audience in ("district", "city"):
-            with database.session() as session:
-                districts = choose_districts(session, district)
-
-                def gather(
-                    session: Any = session, districts: Any = districts, audience: str = audience
-                ) -> Any:
-                    return gather_network(session, districts, district is None, None, period, audience, made)
-
-                gathering = _fastest(gather, 3)
-                network = gather()
-            graph = drawn_graph(network)
-            layout = lay_out(graph, network.domains)
-            laying = _fastest(lambda graph=graph, network=network: lay_out(graph, network.domains))
-            plain = unlaid(graph, network.domains, layout)
-            drawn = len(layout.strokes)
-            print(
-                f"{label} {audience} {period.label()}: {len(graph.nodes)} partners, {drawn} links drawn "
-                f"({drawn / max(len(graph.nodes), 1):.2f} per partner, at most {PER_NODE}), "
-                f"{len(layout.overlapping_labels())} overlapping names; gather {gathering:.3f} s, "
-                f"layout {laying:.3f} s",
-                flush=True,
-            )
-            for name, draw in _drawers().items():
-                runs = 1 if name == "png" and len(graph.nodes) > 1000 else 3
-                with_layout = _fastest(lambda draw=draw, layout=layout: draw(layout), runs)
-                without = _fastest(lambda draw=draw, plain=plain: draw(plain), runs)
-                ratio = (laying + with_layout) / without
-                print(
-                    f"  {name}: draw {with_layout:.3f} s; layout + draw {laying + with_layout:.3f} s vs "
-                    f"drawing without layout {without:.3f} s = {ratio:.2f}x (target <= 2.00)",
-                    flush=True,
-                )
+        gathered = _gathered(database, district)
     finally:
         database.dispose()
+    for audience, (gathering, network) in gathered.items():
+        graph = drawn_graph(network)
+        layout = lay_out(graph, network.domains)
+        laying = _fastest(lambda graph=graph, network=network: lay_out(graph, network.domains))
+        plain = unlaid(graph, network.domains, layout)
+        drawn = len(layout.strokes)
+        print(
+            f"{label} {audience} {period.label()}: {len(graph.nodes)} partners, {drawn} links drawn "
+            f"({drawn / max(len(graph.nodes), 1):.2f} per partner, at most {PER_NODE}), "
+            f"{len(layout.overlapping_labels())} overlapping names; gather {gathering:.3f} s, "
+            f"layout {laying:.3f} s",
+            flush=True,
+        )
+        for name, draw in _drawers().items():
+            runs = 1 if name == "png" and len(graph.nodes) > 1000 else 3
+            with_layout = _fastest(lambda draw=draw, layout=layout: draw(layout), runs)
+            without = _fastest(lambda draw=draw, plain=plain: draw(plain), runs)
+            ratio = (laying + with_layout) / without
+            print(
+                f"  {name}: draw {with_layout:.3f} s; layout + draw {laying + with_layout:.3f} s vs "
+                f"drawing without layout {without:.3f} s = {ratio:.2f}x (target <= 2.00)",
+                flush=True,
+            )
+    return gathered
+
+
+def bench_postgres(label: str, scale: str, on_sqlite: dict[str, tuple[float, Any]]) -> None:
+    """The gathering of :func:`bench` on the PostgreSQL copy of the demo of ``scale``, beside SQLite's."""
+    server = postgres_server()
+    if server is None:
+        print(f"  {SKIPPED}")
+        return
+    from teamlead.reports.network.graph import drawn_graph
+
+    with team_lead(server, demo_postgres(server, scale).database) as lead:
+        database = lead.open()
+        try:
+            gathered = _gathered(database, None)
+        finally:
+            database.dispose()
+    print(f"{label} on postgresql, {lead.describe()}:")
+    for audience, (seconds, network) in gathered.items():
+        partners = len(drawn_graph(network).nodes)
+        same = partners == len(drawn_graph(on_sqlite[audience][1]).nodes)
+        what = f"{audience}: gather ({partners} partners{'' if same else ', not as on sqlite'})"
+        beside(what, on_sqlite[audience][0] * 1000, seconds * 1000)
 
 
 def main() -> None:
-    bench("district demo", district_sqlite(), None)
-    bench("city demo", city_sqlite(), None)
+    for scale in ("district", "city"):
+        label = f"{scale} demo"
+        bench_postgres(label, scale, bench(label, demo_sqlite(scale), None))
 
 
 if __name__ == "__main__":

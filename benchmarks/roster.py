@@ -6,6 +6,9 @@ percentile within 2.5x the floor (repainting the unchanged table). Keys come 40 
 running in between, and garbage is collected as in the app (:mod:`teamlead.ui.collector`: on the GUI thread, on
 a timer), so a collection lands between keys or in one, as it would for a person typing. The People filter
 (12,000 rows) is reported beside it, and the time to load the roster (in the background in the app).
+
+With a PostgreSQL server configured (:mod:`benchmarks._city`), the same on a copy of the city demo there, as a
+team lead of every district (the same rows, each through row-level security), beside the SQLite figures.
 """
 
 from __future__ import annotations
@@ -15,14 +18,15 @@ import statistics
 import time
 from collections.abc import Callable
 
-from benchmarks._city import TODAY, city_sqlite
+from benchmarks._city import TODAY, city_postgres, city_sqlite, postgres_server
+from benchmarks._postgres import SKIPPED, beside, team_lead
 
 FRAME_MS = 16.0
 TYPED = ("jongerenwerk", "wildeman", "politie slot", "fatima", "zorg", "de") * 5  # 220 keys
 PAUSE_MS = 40
 
 
-def _report(name: str, times_ms: list[float], target_ms: float, floor_ms: float) -> None:
+def _report(name: str, times_ms: list[float], target_ms: float, floor_ms: float) -> dict[str, float]:
     median = statistics.median(times_ms)
     ordered = sorted(times_ms)
     p95 = ordered[int(len(ordered) * 0.95) - 1]
@@ -34,6 +38,7 @@ def _report(name: str, times_ms: list[float], target_ms: float, floor_ms: float)
         f" {median / floor_ms:.2f}x, p99 {p99 / floor_ms:.2f}x  (target p99 <= 2.50x)",
         flush=True,
     )
+    return {f"{name}, median": median, f"{name}, p99": p99}
 
 
 def _repaint_floor(viewport: object) -> float:
@@ -84,20 +89,30 @@ def _wait(signal: object, start: Callable[[], None]) -> float:
     return (time.perf_counter() - began) * 1000
 
 
-def main() -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _reloaded(context: object, reload: Callable[[], None]) -> float:
+    """The median of a few reloads of a list, each until it is on screen: the first load is one sample."""
+    tasks = context.tasks  # type: ignore[attr-defined]
+    return statistics.median(_wait(tasks.idle, reload) for _ in range(5))
+
+
+def measure(database: object) -> dict[str, float]:
+    """Open the roster and the people list on ``database`` and type into each; the figures by name (ms)."""
     from PySide6.QtWidgets import QApplication
 
-    from teamlead.data.database import open_database
+    from teamlead.data.access.identity import who_am_i
+    from teamlead.data.database import Database
     from teamlead.ui.collector import install_gui_collector
     from teamlead.ui.context import AppContext
     from teamlead.ui.partners.view import PartnersView
     from teamlead.ui.people.view import PeopleView
 
+    assert isinstance(database, Database)
     app = QApplication.instance() or QApplication([])
     install_gui_collector(app)  # collections as in the app: on the GUI thread, on a timer
-    database = open_database(city_sqlite())
     context = AppContext(database, today=TODAY)
+    with database.session() as session:
+        context.identity = who_am_i(session)  # as the window learns it beside its first read
+    figures: dict[str, float] = {}
     holder: list[object] = []
     load_ms = _wait(context.tasks.idle, lambda: holder.append(PartnersView(context)))
     partners = holder[0]
@@ -106,8 +121,10 @@ def main() -> None:
     partners.show()
     app.processEvents()
     print(f"roster: {partners.model.rowCount()} partners loaded in {load_ms:.0f} ms (background)", flush=True)
+    figures["roster loaded (background)"] = load_ms
+    figures["roster reloaded, median of 5"] = _reloaded(context, partners.reload)
     viewport = partners.table.viewport()
-    _report(
+    figures |= _report(
         "roster filter keystroke",
         _type(partners.filter_edit, viewport, TYPED),
         FRAME_MS,
@@ -121,15 +138,45 @@ def main() -> None:
     people.show()
     app.processEvents()
     print(f"people: {people.model.rowCount()} people loaded in {people_ms:.0f} ms (background)", flush=True)
+    figures["people loaded (background)"] = people_ms
+    figures["people reloaded, median of 5"] = _reloaded(context, people.reload)
     viewport = people.table.viewport()
-    _report(
+    figures |= _report(
         "people filter keystroke",
         _type(people.filter_edit, viewport, TYPED),
         FRAME_MS,
         _repaint_floor(viewport),
     )
+    for view in (partners, people):
+        view.close()
+        view.deleteLater()
     context.tasks.shutdown()
-    database.dispose()
+    return figures
+
+
+def main() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from teamlead.data.database import open_database
+
+    database = open_database(city_sqlite())
+    try:
+        on_sqlite = measure(database)
+    finally:
+        database.dispose()
+    server = postgres_server()
+    if server is None:
+        print(SKIPPED)
+        return
+    with team_lead(server, city_postgres(server).database) as lead:
+        print(f"postgresql, {lead.describe()}:", flush=True)
+        database = lead.open()
+        try:
+            on_postgres = measure(database)
+        finally:
+            database.dispose()
+    print("postgresql beside sqlite:")
+    for what, value in on_sqlite.items():
+        beside(what, value, on_postgres[what])
 
 
 if __name__ == "__main__":
