@@ -36,7 +36,7 @@ from teamlead.data.queries.dashboard_lists import (
 )
 from teamlead.data.queries.notes import notes
 from teamlead.data.queries.roster import RECENT_DAYS, roster
-from teamlead.rules.limits import DUE_SOON_DAYS, RECENT_SIGNAL_DAYS, UPCOMING_MEETING_DAYS
+from teamlead.rules.limits import DUE_SOON_DAYS, UPCOMING_MEETING_DAYS
 
 RUNS = 7
 NOW = datetime.combine(TODAY, clock(8, 0), tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -44,7 +44,6 @@ NOW_UTC = NOW.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
 PARAMS: dict[str, Any] = {
     "today": TODAY.isoformat(),
     "agreements_until": (TODAY + timedelta(days=DUE_SOON_DAYS)).isoformat(),
-    "signals_after": (TODAY - timedelta(days=RECENT_SIGNAL_DAYS)).isoformat(),
     "now": NOW_UTC.isoformat(sep=" "),
     "until": (NOW_UTC + timedelta(days=UPCOMING_MEETING_DAYS)).isoformat(sep=" "),
     "rows": DASHBOARD_ROWS,
@@ -126,13 +125,14 @@ FLOORS: dict[str, list[str]] = {
         ORDER BY a.due_on, a.id LIMIT :rows""",
         """SELECT count(*) FROM agreement WHERE status IN ('open', 'in_progress') AND due_on <= :agreements_until""",
     ],
-    "dashboard: recent signals": [
+    "dashboard: signals to follow up": [
         """SELECT n.id, n.occurred_on, n.kind, n.text, n.district_id, n.neighbourhood_id, b.name, n.follow_up_on,
-               n.follow_up_done, n.version
-        FROM note n LEFT JOIN neighbourhood b ON b.id = n.neighbourhood_id
-        WHERE n.kind = 'signal' AND n.occurred_on > :signals_after AND n.occurred_on <= :today
+               n.follow_up_done, n.version, r.id, r.closed_on, r.feedback_on
+        FROM note n JOIN signal_round r ON r.note_id = n.id LEFT JOIN neighbourhood b ON b.id = n.neighbourhood_id
+        WHERE n.kind = 'signal' AND n.occurred_on <= :today AND (r.closed_on IS NULL OR r.feedback_on IS NULL)
         ORDER BY n.occurred_on DESC, n.id DESC LIMIT :rows""",
-        """SELECT count(*) FROM note WHERE kind = 'signal' AND occurred_on > :signals_after AND occurred_on <= :today""",
+        """SELECT count(*) FROM note n JOIN signal_round r ON r.note_id = n.id
+        WHERE n.kind = 'signal' AND n.occurred_on <= :today AND (r.closed_on IS NULL OR r.feedback_on IS NULL)""",
     ],
 }
 

@@ -24,6 +24,8 @@ from typing import NamedTuple
 from benchmarks._city import CACHE, TODAY, city_sqlite, demo_sqlite
 
 RUNS = 5
+COMPARES_ITSELF = True
+"""``--baseline=PATH`` starts the other checkout's app beside this one's, in turn (:func:`start_up`)."""
 QUERIES = (
     "jongeren",
     "wildeman",
