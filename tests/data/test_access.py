@@ -19,7 +19,7 @@ from teamlead.data.database import open_database
 from teamlead.data.models import Agreement, Note, Organisation, Person
 from teamlead.data.search_schema import KINDS
 from teamlead.errors import DatabaseError
-from teamlead.services import erasure, organisations, persons, retention
+from teamlead.services import agreements, erasure, notes, organisations, persons, retention
 from teamlead.services.organisations import OrganisationInput
 from teamlead.services.persons import PersonInput
 from tests.access_world import NOW, AccessWorld, build, drop_roles, unique_database
@@ -151,6 +151,55 @@ def test_the_neighbouring_partner_is_readable_but_not_writable(world: AccessWorl
     assert raised.value.message == (
         "This partner belongs to another district: you may read it, but only that district's team can change it."
     )
+
+
+def test_a_team_lead_adds_a_partner_its_contact_a_note_and_an_agreement(world: AccessWorld) -> None:
+    """A team lead's everyday writes in their own district: a new partner is theirs from the statement that
+    inserts it (PostgreSQL checks an INSERT ... RETURNING against the read policy too)."""
+    with world.as_user("lead") as lead:
+        with lead.begin() as session:
+            social = session.scalar(text("SELECT id FROM domain WHERE key = 'social'"))
+            added = organisations.add_organisation(
+                session,
+                OrganisationInput(
+                    name="Jongerenwerk Noord", district_id=world.noord, domain_id=social, neighbourhood_ids=[]
+                ),
+                today=NOW.date(),
+                now=NOW,
+            )
+            person = persons.add_person(
+                session,
+                PersonInput(name="Sem Bakker"),
+                organisation_id=added,
+                role_title="Jongerenwerker",
+                now=NOW,
+            ).person_id
+            notes.log_note(
+                session,
+                notes.NoteInput(
+                    kind="call", text="Kennismaking", organisation_ids=[added], person_ids=[person]
+                ),
+                today=NOW.date(),
+                now=NOW,
+            )
+            agreements.make_agreement(
+                session,
+                agreements.AgreementInput(text="Samen de zomer plannen", organisation_ids=[added]),
+                today=NOW.date(),
+                now=NOW,
+            )
+        with lead.session() as session:
+            assert session.get(Organisation, added).name == "Jongerenwerk Noord"  # type: ignore[union-attr]
+    with world.owner.session() as session:
+        assert session.get(Person, person) is not None
+        linked = text("SELECT count(*) FROM note_organisation WHERE organisation_id = :o")
+        assert session.scalar(linked, {"o": added}) == 1
+        assert (
+            session.scalar(
+                text("SELECT count(*) FROM agreement_organisation WHERE organisation_id = :o"), {"o": added}
+            )
+            == 1
+        )
 
 
 def test_the_administrator_sees_every_district(world: AccessWorld) -> None:

@@ -66,7 +66,9 @@ _ORGANISATION_LINK = Reach(_among("organisation_id", REACHABLE), _among("organis
 
 DISTRICT_DATA: Final[dict[str, Reach]] = {
     # An organisation of another district is readable (not writable) where it serves one of our neighbourhoods.
-    "organisation": Reach(_among("id", REACHABLE), _in_district()),
+    # Our own district's by its column as well: PostgreSQL holds a new row of INSERT ... RETURNING to the read
+    # policy, and the list of reachable organisations is made before the row exists.
+    "organisation": Reach(f"({_in_district()} OR {_among('id', REACHABLE)})", _in_district()),
     "organisation_neighbourhood": _ORGANISATION_LINK,
     "organisation_offer": _ORGANISATION_LINK,
     "key_contact": _ORGANISATION_LINK,
