@@ -31,6 +31,7 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     select,
+    type_coerce,
 )
 
 from teamlead import __version__
@@ -144,17 +145,18 @@ def _moment(value: datetime) -> datetime:
 
 
 def row_writer(table: Table) -> Callable[[Sequence[Any]], list[Any]]:
-    """How a stored row of ``table`` becomes a row of cells: moments as UTC wall-clock time, text escaped
-    where a cell could not hold it (:func:`cell_text`); numbers, booleans, dates and times of day as they
-    are."""
+    """How a stored row of ``table`` becomes a row of cells: moments as UTC wall-clock time (a naive one is
+    that already, as :func:`export_query` with ``stored_moments`` reads it), text escaped where a cell could
+    not hold it (:func:`cell_text`); numbers, booleans, dates and times of day as they are."""
     moments = [index for index, column in enumerate(table.columns) if isinstance(_kind(column), DateTime)]
     texts = [index for index, column in enumerate(table.columns) if isinstance(_kind(column), String)]
 
     def write(row: Sequence[Any]) -> list[Any]:
         cells = list(row)
         for index in moments:
-            if cells[index] is not None:
-                cells[index] = _moment(cells[index])
+            value = cells[index]
+            if value is not None and value.tzinfo is not None:
+                cells[index] = _moment(value)
         for index in texts:
             value = cells[index]
             # Most text is printable, holds no "_x" and starts with no blank: two quick looks, no regex.
@@ -319,9 +321,21 @@ def _text(length: int | None, value: Any) -> str:
     return text
 
 
-def export_query(table: Table) -> Select[Any]:
-    """The rows of ``table`` an export holds, by primary key (the database's own facts left out)."""
-    query = select(table).order_by(*(list(table.primary_key.columns) or list(table.columns)))
+def export_query(table: Table, *, stored_moments: bool = False) -> Select[Any]:
+    """The rows of ``table`` an export holds, by primary key (the database's own facts left out).
+
+    ``stored_moments``: moments come as the database holds them, naive UTC wall-clock time, which is what a cell
+    holds; the export of a city's 1.4 million moments is spared making each aware only to make it naive again.
+    """
+    columns = [
+        type_coerce(column, kind).label(column.name)
+        if stored_moments
+        and isinstance(column.type, TypeDecorator)
+        and isinstance(kind := _kind(column), DateTime)
+        else column
+        for column in table.columns
+    ]
+    query = select(*columns).order_by(*(list(table.primary_key.columns) or list(table.columns)))
     if table.name == "teamlead_meta":
         query = query.where(
             table.c.key.not_in(LOCAL_META_KEYS), table.c.key.not_like(f"{LOCAL_META_PREFIX}%")

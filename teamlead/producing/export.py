@@ -17,11 +17,9 @@ def export_database(database: Database, target: Path, generated_at: datetime) ->
     """Write the export to ``target`` (atomically, for its owner only: it holds everything); returns the
     number of rows per table."""
     counts: dict[str, int] = {}
-    with StreamingWorkbook() as workbook:
-        with snapshot(database) as connection:
-            for sheet in export_sheets(connection, generated_at):
-                written = workbook.add_sheet(sheet.name, sheet.headers, sheet.rows, sheet.widths)
-                if sheet.name != ABOUT:
-                    counts[sheet.name] = written
-        workbook.save(target, mode=PRIVATE)
+    with StreamingWorkbook(target, mode=PRIVATE) as workbook, snapshot(database) as connection:
+        for sheet in export_sheets(connection, generated_at):
+            written = workbook.add_sheet(sheet.name, sheet.headers, sheet.rows, sheet.widths)
+            if sheet.name != ABOUT:
+                counts[sheet.name] = written
     return counts

@@ -85,13 +85,11 @@ def export_district(
     """The export workbook of one district's handover, written as :func:`teamlead.producing.export.
     export_database` writes the whole one (same sheets, same writer); returns the rows per table."""
     counts: dict[str, int] = {}
-    with StreamingWorkbook() as workbook:
-        with snapshot(database) as connection:
-            for sheet in district_export_sheets(connection, generated_at, district_id):
-                written = workbook.add_sheet(sheet.name, sheet.headers, sheet.rows, sheet.widths)
-                if sheet.name != ABOUT:
-                    counts[sheet.name] = written
-        workbook.save(target, mode=PRIVATE)
+    with StreamingWorkbook(target, mode=PRIVATE) as workbook, snapshot(database) as connection:
+        for sheet in district_export_sheets(connection, generated_at, district_id):
+            written = workbook.add_sheet(sheet.name, sheet.headers, sheet.rows, sheet.widths)
+            if sheet.name != ABOUT:
+                counts[sheet.name] = written
     return counts
 
 

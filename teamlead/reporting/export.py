@@ -64,7 +64,7 @@ def export_sheets(connection: Connection, generated_at: datetime) -> Iterator[Ex
 
 def _rows(connection: Connection, table: Table) -> Iterator[Sequence[object]]:
     write = row_writer(table)
-    query = export_query(table)
+    query = export_query(table, stored_moments=True)
     result = connection.execution_options(yield_per=BATCH).execute(query)
     for partition in result.partitions():
         for row in partition:

@@ -36,9 +36,10 @@ def through_a_workbook(tmp_path: Path, table_name: str, rows: list[list[object]]
 
     table = next(table for table in export_tables() if table.name == table_name)
     write = row_writer(table)
-    workbook = StreamingWorkbook()
-    workbook.add_sheet(table.name, [column.name for column in table.columns], [write(row) for row in rows])
-    workbook.save(tmp_path / "cells.xlsx")
+    with StreamingWorkbook(tmp_path / "cells.xlsx") as workbook:
+        workbook.add_sheet(
+            table.name, [column.name for column in table.columns], [write(row) for row in rows]
+        )
     read = python_calamine.CalamineWorkbook.from_path(str(tmp_path / "cells.xlsx"))
     cells = list(read.get_sheet_by_name(table.name).iter_rows())[1:]
     readers = [cell_reader(column) for column in table.columns]

@@ -36,10 +36,9 @@ def read_sheets(path: Path) -> Sheets:
 
 
 def write_sheets(sheets: Sheets, target: Path) -> Path:
-    workbook = StreamingWorkbook()
-    for name, rows in sheets.items():
-        workbook.add_sheet(name, [str(cell) for cell in rows[0]], rows[1:])
-    workbook.save(target)
+    with StreamingWorkbook(target) as workbook:
+        for name, rows in sheets.items():
+            workbook.add_sheet(name, [str(cell) for cell in rows[0]], rows[1:])
     return target
 
 
