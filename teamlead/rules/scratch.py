@@ -1,8 +1,7 @@
 """Scratch files in a folder Teamlead owns, and what a killed Teamlead left behind, removed at its next start.
 
-Libraries write temporary files: openpyxl's streaming writer keeps each sheet of an export in one until the
-workbook is saved (every note of a district), the search-index check works on a copy of the database. In the
-system's temp folder a crash leaves them for good, for anyone who may read that folder. So each run of
+Libraries write temporary files, and the search-index check works on a copy of the database. In the system's
+temp folder a crash leaves them for good, for anyone who may read that folder. So each run of
 Teamlead (the app, a command) has a *session*: the folder ``<data>/scratch/<id>/`` (0700, in the 0700 data
 folder of :func:`~teamlead.rules.locations.data_folder`). While :func:`run` is in effect Python's temporary
 files go there, and the folder goes when the run ends.
