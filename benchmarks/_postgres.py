@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import create_engine, text
@@ -125,3 +125,25 @@ def beside(what: str, sqlite: float, postgres: float, unit: str = "ms") -> None:
         f"  ratio {ratio:5.2f} (goal <= {GOAL:.2f}){verdict}",
         flush=True,
     )
+
+
+def measure_beside(
+    server: URL,
+    template: str,
+    on_sqlite: Mapping[str, float],
+    measure: Callable[[Database], Mapping[str, float]],
+    heading: str = "postgresql",
+) -> None:
+    """Run ``measure`` as a team lead on a copy of ``template`` and print each of its figures beside
+    SQLite's."""
+    with team_lead(server, template) as lead:
+        print(f"{heading}, {lead.describe()}:", flush=True)
+        database = lead.open()
+        try:
+            on_postgres = measure(database)
+        finally:
+            database.dispose()
+    print(f"{heading} beside sqlite:")
+    for what, value in on_postgres.items():
+        if what in on_sqlite:
+            beside(what, on_sqlite[what], value)

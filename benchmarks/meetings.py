@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks._city import TODAY, demo_postgres, demo_sqlite, postgres_server
-from benchmarks._postgres import SKIPPED, beside, team_lead
+from benchmarks._postgres import SKIPPED, measure_beside
 
 TARGET_MS = 100.0
 RUNS = 5
@@ -189,16 +189,9 @@ def main() -> None:
         if server is None:
             print(f"  {SKIPPED}")
             continue
-        with team_lead(server, demo_postgres(server, scale).database) as lead:
-            print(f"{scale} demo on postgresql, {lead.describe()}:", flush=True)
-            database = lead.open()
-            try:
-                on_postgres = measure(database)
-            finally:
-                database.dispose()
-        print(f"{scale} demo, postgresql beside sqlite:")
-        for label, value in on_sqlite.items():
-            beside(label, value, on_postgres[label])
+        measure_beside(
+            server, demo_postgres(server, scale).database, on_sqlite, measure, f"{scale} demo on postgresql"
+        )
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 
 from benchmarks._city import TODAY, city_postgres, city_sqlite, postgres_server
-from benchmarks._postgres import SKIPPED, beside, team_lead
+from benchmarks._postgres import SKIPPED, measure_beside
 
 FRAME_MS = 16.0
 TYPED = ("jongerenwerk", "wildeman", "politie slot", "fatima", "zorg", "de") * 5  # 220 keys
@@ -167,16 +167,7 @@ def main() -> None:
     if server is None:
         print(SKIPPED)
         return
-    with team_lead(server, city_postgres(server).database) as lead:
-        print(f"postgresql, {lead.describe()}:", flush=True)
-        database = lead.open()
-        try:
-            on_postgres = measure(database)
-        finally:
-            database.dispose()
-    print("postgresql beside sqlite:")
-    for what, value in on_sqlite.items():
-        beside(what, value, on_postgres[what])
+    measure_beside(server, city_postgres(server).database, on_sqlite, measure)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from benchmarks._city import city_postgres, city_sqlite, postgres_server
-from benchmarks._postgres import SKIPPED, beside, team_lead
+from benchmarks._postgres import SKIPPED, measure_beside
 
 BACKUP_AIM = 3.0
 SCRUB_AIM = 2.0
@@ -121,15 +121,7 @@ def _erasure_postgres(on_sqlite: dict[str, float]) -> None:
     if server is None:
         print(SKIPPED)
         return
-    with team_lead(server, city_postgres(server).database) as lead:
-        database = lead.open()
-        try:
-            erased = _erase(database)
-        finally:
-            database.dispose()
-    print(f"postgresql, {lead.describe()}:")
-    for what, ms in erased.items():
-        beside(what, on_sqlite[what], ms)
+    measure_beside(server, city_postgres(server).database, on_sqlite, _erase)
 
 
 def _personal_data() -> None:
