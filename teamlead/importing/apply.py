@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from teamlead.data.admin import AuditEntry
@@ -78,7 +78,9 @@ class _Writer:
 
         SQLite cannot return ids of a multi-row insert in order, so ids are given from the highest one up:
         SQLite has one writer at a time, and a writer that came between would make this transaction fail
-        rather than collide. PostgreSQL hands them out from its sequence with ``RETURNING``.
+        rather than collide. PostgreSQL hands them out from its sequence with ``RETURNING``, or, for a table
+        that opts out of ``RETURNING`` (a new person is not yet visible to a team lead, see
+        :class:`~teamlead.data.roster.Person`), from its sequence before the insert.
         """
         ids: list[int] = []
         with_ids = "id" in table.c and bool(rows)
@@ -86,6 +88,17 @@ class _Writer:
             first = (self.session.scalar(select(func.max(table.c.id))) or 0) + 1
             ids = list(range(first, first + len(rows)))
             rows = [{**row, "id": new_id} for row, new_id in zip(rows, ids, strict=True)]
+        elif with_ids and not table.implicit_returning:
+            ids = list(
+                self.session.scalars(
+                    text(
+                        "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)"
+                    ),
+                    {"table": table.name, "count": len(rows)},
+                )
+            )
+            rows = [{**row, "id": new_id} for row, new_id in zip(rows, ids, strict=True)]
+            with_ids = False  # the ids are known: a plain insert
         for begin in range(0, len(rows), BATCH):
             batch = rows[begin : begin + BATCH]
             if with_ids and not self.sqlite:
@@ -136,8 +149,8 @@ class _Writer:
 
     def remarks(self, current: str, texts: Sequence[str]) -> str:
         """``current`` with each text appended as a line dated the import's day."""
-        for text in texts:
-            current = with_remark(current, text, self.plan.today)
+        for remark in texts:
+            current = with_remark(current, remark, self.plan.today)
         return current
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
@@ -16,14 +17,17 @@ from teamlead.data.access.policies import AUDIT, DISTRICT_DATA, SEARCH_INDEX, SH
 from teamlead.data.access.refusals import AccessRefusedError
 from teamlead.data.base import Base
 from teamlead.data.database import open_database
-from teamlead.data.models import Agreement, Note, Organisation, Person
+from teamlead.data.models import Agreement, Note, Organisation, Person, Role
 from teamlead.data.search_schema import KINDS
 from teamlead.errors import DatabaseError
+from teamlead.importing.readers import read_file
+from teamlead.importing.session import import_source
 from teamlead.services import agreements, erasure, notes, organisations, persons, retention
 from teamlead.services.organisations import OrganisationInput
 from teamlead.services.persons import PersonInput
 from tests.access_world import NOW, AccessWorld, build, drop_roles, unique_database
 from tests.conftest import postgres_server_url
+from tests.importing.rosters import write_xlsx
 
 pytestmark = pytest.mark.postgres
 
@@ -343,3 +347,46 @@ def _superuser_count(server: URL, database: str | None, query: str) -> int:
             return int(connection.scalar(text(query)))
     finally:
         engine.dispose()
+
+
+def test_a_team_lead_adds_a_contact_person_to_an_existing_partner(world: AccessWorld) -> None:
+    """The person is the transaction's first write: the new row must be theirs from that statement on."""
+    with world.as_user("lead") as lead, lead.begin() as session:
+        added = persons.add_person(
+            session,
+            PersonInput(name="Noor El Amrani"),
+            organisation_id=world.buurtwerk,
+            role_title="Buurtsportcoach",
+            now=NOW,
+        )
+    with world.owner.session() as session:
+        assert session.get(Person, added.person_id).name == "Noor El Amrani"  # type: ignore[union-attr]
+
+
+def test_a_team_lead_imports_a_roster_into_their_district(world: AccessWorld, tmp_path: Path) -> None:
+    """The roster import writes persons in bulk: each new one is theirs by its role, as through the form."""
+    roster = write_xlsx(
+        tmp_path / "noord.xlsx",
+        {
+            "Partners": [
+                ["Organisatie", "Domein", "Contactpersoon", "Functie", "E-mail"],
+                ["Sportbuurtwerk Noord", "Sociaal", "Lotte Visser", "Buurtsportcoach", "lotte@sport.example"],
+                ["Sportbuurtwerk Noord", "Sociaal", "Daan Smit", "Coördinator", "daan@sport.example"],
+            ]
+        },
+    )
+    with world.as_user("lead") as lead:
+        outcome = import_source(lead, read_file(roster), district="Noord", today=NOW.date())
+        assert (
+            outcome.lines[-1]
+            == "organisations: 1 added, 0 merged; persons: 2 added, 0 merged; rows skipped: 0"
+        )
+        with lead.session() as session:
+            names = session.scalars(
+                select(Person.name)
+                .join(Role, Role.person_id == Person.id)
+                .join(Organisation, Organisation.id == Role.organisation_id)
+                .where(Organisation.name == "Sportbuurtwerk Noord")
+                .order_by(Person.name)
+            ).all()
+    assert names == ["Daan Smit", "Lotte Visser"]
