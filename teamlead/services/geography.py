@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from teamlead.data.access.refusals import refuse_shared_addition
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.notes import Note
 from teamlead.data.queries.districts import find_district
@@ -47,6 +48,7 @@ def _unique_district_name(session: Session, name: str, exclude_id: int | None = 
 def add_district(session: Session, name: str, *, now: datetime | None = None) -> int:
     name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_district_name(session, name)
+    refuse_shared_addition(session, "district", name)
     district = District(name=name)
     session.add(district)
     flush(session)
@@ -176,6 +178,7 @@ def add_domain(session: Session, name: str, *, now: datetime | None = None) -> i
     from its name now and kept through renames; ``_2``, ``_3``… when another domain has that key."""
     name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_domain_name(session, name, None)
+    refuse_shared_addition(session, "domain", name)
     taken = {key for key in session.scalars(select(Domain.key)) if key} | DEFAULT_DOMAIN_KEYS
     last = session.scalar(select(func.max(Domain.position))) or 0
     domain = Domain(name=name, key=report_key(name, taken), position=last + 1)

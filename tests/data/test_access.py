@@ -390,3 +390,27 @@ def test_a_team_lead_imports_a_roster_into_their_district(world: AccessWorld, tm
                 .order_by(Person.name)
             ).all()
     assert names == ["Daan Smit", "Lotte Visser"]
+
+
+def test_a_roster_naming_a_new_domain_tells_the_team_lead_to_ask_the_administrator(
+    world: AccessWorld, tmp_path: Path
+) -> None:
+    roster = write_xlsx(
+        tmp_path / "sport.xlsx",
+        {
+            "Partners": [
+                ["Organisatie", "Domein", "Contactpersoon"],
+                ["Voetbal Noord", "Sport", "Kim de Boer"],
+            ]
+        },
+    )
+    with world.owner.session() as session:
+        before = session.scalar(select(func.count()).select_from(Organisation))
+    with world.as_user("lead") as lead, pytest.raises(AccessRefusedError) as raised:
+        import_source(lead, read_file(roster), district="Noord", today=NOW.date())
+    assert raised.value.message == (
+        'Your role may not add domains ("Sport"): the list of domains is shared by every district and kept by '
+        "your administrator. Ask them to add it, or use one of the existing domains."
+    )
+    with world.owner.session() as session:
+        assert session.scalar(select(func.count()).select_from(Organisation)) == before  # nothing written

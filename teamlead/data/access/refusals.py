@@ -94,3 +94,23 @@ def refuse_other_district(session: Session, district_id: int | None) -> None:
                 "can change it."
             )
         )
+
+
+def refuse_shared_addition(session: Session, table: str, name: str) -> None:
+    """Districts and domains are lists every district shares: only an administrator adds to them (a roster
+    import naming a domain not in the list yet would otherwise end in the general refusal)."""
+    if may(session, "INSERT", table):
+        return
+    if table == "district":
+        message = tr(
+            'Your role may not add districts ("{name}"): the districts are kept by your administrator. Ask '
+            "them to add it, or choose one of the existing districts.",
+            name=name,
+        )
+    else:
+        message = tr(
+            'Your role may not add domains ("{name}"): the list of domains is shared by every district and '
+            "kept by your administrator. Ask them to add it, or use one of the existing domains.",
+            name=name,
+        )
+    raise AccessRefusedError(message)
