@@ -30,6 +30,18 @@ def pause_search_index(connection: Connection) -> None:
         )
 
 
+def may_rebuild_search_index(connection: Connection) -> bool:
+    """Whether this connection may rebuild the index (:func:`rebuild_search_index`): always on SQLite; on
+    PostgreSQL only as the owner of its tables. Anyone else reads only their districts' records, so a rebuild
+    of theirs would empty the index of every other district; their bulk loads index row by row instead."""
+    if connection.dialect.name == "sqlite":
+        return True
+    owner = "(SELECT relowner FROM pg_class WHERE oid = to_regclass(:table))"
+    return bool(
+        connection.scalar(text(f"SELECT pg_has_role({owner}, 'USAGE')"), {"table": schema.KINDS[0].index})
+    )
+
+
 @contextmanager
 def search_index_paused(connection: Connection) -> Iterator[None]:
     """For bulk loads: no indexing row by row inside the block, one rebuild at its end.

@@ -19,7 +19,11 @@ from sqlalchemy.orm import Session
 from teamlead.data.admin import AuditEntry
 from teamlead.data.audit_trail import session_user
 from teamlead.data.roster import Organisation, Person, Role, organisation_neighbourhood
-from teamlead.data.search_maintenance import pause_search_index, rebuild_search_index
+from teamlead.data.search_maintenance import (
+    may_rebuild_search_index,
+    pause_search_index,
+    rebuild_search_index,
+)
 from teamlead.errors import ConflictError, UserError
 from teamlead.i18n import tr
 from teamlead.importing.plan import Plan, PlannedOrganisation
@@ -170,7 +174,9 @@ def apply_plan(
     snapshot = plan.snapshot
     new_records = len(plan.organisations) + len(plan.persons)
     held = len(snapshot.organisations) + sum(len(p) for p in snapshot.persons_by_organisation.values())
-    paused = new_records >= PAUSE_FROM and new_records > held
+    paused = (
+        new_records >= PAUSE_FROM and new_records > held and may_rebuild_search_index(session.connection())
+    )
     if paused:
         pause_search_index(session.connection())
     organisation_ids, organisations_added = _write_organisations(writer, plan, places)

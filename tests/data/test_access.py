@@ -414,3 +414,28 @@ def test_a_roster_naming_a_new_domain_tells_the_team_lead_to_ask_the_administrat
     )
     with world.owner.session() as session:
         assert session.scalar(select(func.count()).select_from(Organisation)) == before  # nothing written
+
+
+def test_a_team_leads_big_import_keeps_every_districts_search_index(
+    world: AccessWorld, tmp_path: Path
+) -> None:
+    """Above 2,000 new records the owner's import rebuilds the index at its end; a team lead's may not (it
+    would keep only what they can read) and indexes row by row instead."""
+    rows = [["Organisatie", "Domein", "Contactpersoon"]]
+    rows += [[f"Buurtinitiatief Noord {n:04}", "Sociaal", f"Contact {n:04}"] for n in range(1_100)]
+    roster = write_xlsx(tmp_path / "groot.xlsx", {"Partners": rows})
+    with world.owner.session() as session:
+        notes_indexed = session.scalar(text("SELECT count(*) FROM search_note"))
+        assert notes_indexed == _count(session, Note)
+    with world.as_user("lead") as lead:
+        outcome = import_source(lead, read_file(roster), district="Noord", today=NOW.date())
+    assert (
+        outcome.lines[-1]
+        == "organisations: 1100 added, 0 merged; persons: 1100 added, 0 merged; rows skipped: 0"
+    )
+    with world.owner.session() as session:
+        assert session.scalar(text("SELECT count(*) FROM search_note")) == notes_indexed
+        assert session.scalar(text("SELECT count(*) FROM search_organisation")) == _count(
+            session, Organisation
+        )
+        assert session.scalar(text("SELECT count(*) FROM search_person")) == _count(session, Person)
