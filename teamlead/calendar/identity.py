@@ -10,9 +10,7 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from teamlead.data.admin import Meta
-
-CALENDAR_KEY = "calendar_uid"
+from teamlead.data.admin import CALENDAR_KEY, Meta
 
 
 def database_uid(session: Session, *, store: bool = True) -> str:

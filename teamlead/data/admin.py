@@ -46,6 +46,10 @@ class AuditEntry(Base):
     changes: Mapped[str | None] = mapped_column(Text)
 
 
+CALENDAR_KEY = "calendar_uid"
+"""The database's calendar identity in :class:`Meta` (:mod:`teamlead.calendar.identity`)."""
+
+
 class Meta(Base):
     """Key/value facts about the database itself; ``application = teamlead`` marks a Teamlead database."""
 

@@ -6,6 +6,7 @@ newer schema added gets its policies and a search trigger recreated by a migrati
 from __future__ import annotations
 
 import hashlib
+import uuid
 
 from sqlalchemy import Connection, text
 
@@ -19,6 +20,7 @@ from teamlead.data.access.names import (
     quoted,
 )
 from teamlead.data.access.policies import AUDIT, DISTRICT_DATA, SEARCH_INDEX, SHARED, Reach, audit_reach
+from teamlead.data.admin import CALENDAR_KEY
 
 POLICY_PREFIX = "teamlead_"
 
@@ -173,6 +175,15 @@ def _search_triggers_as_owner(connection: Connection) -> None:
         connection.exec_driver_sql(f"ALTER FUNCTION {function} SECURITY DEFINER SET search_path FROM CURRENT")
 
 
+def _calendar_identity(connection: Connection) -> None:
+    """The database's calendar identity, stored now by the owner when no export stored it yet: the first export
+    would, but a colleague may not write ``teamlead_meta`` and their first calendar would be refused."""
+    connection.execute(
+        text("INSERT INTO teamlead_meta (key, value) VALUES (:k, :v) ON CONFLICT (key) DO NOTHING"),
+        {"k": CALENDAR_KEY, "v": uuid.uuid4().hex},
+    )
+
+
 def reaches(connection: Connection) -> dict[str, Reach]:
     """Every table under row-level security in this database, with its reach."""
     tables = _tables(connection)
@@ -225,6 +236,7 @@ def install_access(connection: Connection) -> str:
             _install_policies(connection, table, statements)
         connection.exec_driver_sql(f"COMMENT ON FUNCTION teamlead_sees_all() IS '{fingerprint}'")
     _search_triggers_as_owner(connection)
+    _calendar_identity(connection)
     install_city(connection)
     return prefix
 
