@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from teamlead.data.access.refusals import refuse_shared_addition
+from teamlead.data.access.refusals import refuse_shared_addition, refuse_shared_change
 from teamlead.data.geography import District, Domain, Neighbourhood
 from teamlead.data.notes import Note
 from teamlead.data.queries.districts import find_district
@@ -61,6 +61,7 @@ def rename_district(
 ) -> None:
     """A new name; every record in the district stays in it (they point at its id)."""
     district = for_edit(session, District, district_id, expected_version)
+    refuse_shared_change(session, "district")
     name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_district_name(session, name, exclude_id=district.id)
     changed = apply_changes(district, {"name": name})
@@ -74,6 +75,7 @@ def delete_district(
 ) -> None:
     """Remove a district nothing is in (no neighbourhood, partner, note, meeting, agreement, report text)."""
     district = for_edit(session, District, district_id, expected_version)
+    refuse_shared_change(session, "district")
     _refuse_in_use(session, "district", district.id, district.name)
     session.delete(district)
     flush(session)
@@ -193,6 +195,7 @@ def rename_domain(
 ) -> None:
     """Rename a domain; it keeps its ``key``, so reports still know it by the same Summary key."""
     domain = for_edit(session, Domain, domain_id, expected_version)
+    refuse_shared_change(session, "domain")
     name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_domain_name(session, name, domain.id)
     changed = apply_changes(domain, {"name": name})
@@ -219,6 +222,7 @@ def delete_domain(
 ) -> None:
     """Remove a user-made domain no partner has."""
     domain = for_edit(session, Domain, domain_id, expected_version)
+    refuse_shared_change(session, "domain")
     refuse_default_domain(domain)
     _refuse_in_use(session, "domain", domain.id, domain.name)
     session.delete(domain)

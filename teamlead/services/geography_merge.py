@@ -26,6 +26,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Table, delete, insert, literal, select, update
 from sqlalchemy.orm import Session
 
+from teamlead.data.access.refusals import refuse_shared_change
 from teamlead.data.admin import AuditEntry, Meta, Narrative
 from teamlead.data.audit_trail import session_user
 from teamlead.data.geography import District, Domain, Neighbourhood
@@ -57,6 +58,7 @@ def merge_districts(
     """``source_id`` merged into ``target_id``: its neighbourhoods (same names merged) and every record in it
     move there, then it is removed; a default district kept by its id follows."""
     source = for_edit(session, District, source_id, expected_version)
+    refuse_shared_change(session, "district")
     target = get_or_fail(session, District, target_id, "target_id")
     _refuse_itself(source_id, target_id, tr("Choose another district to merge into."))
     theirs = {
@@ -78,6 +80,7 @@ def merge_domains(
 ) -> None:
     """``source_id`` merged into ``target_id``: its partners get the other domain, then it is removed."""
     source = for_edit(session, Domain, source_id, expected_version)
+    refuse_shared_change(session, "domain")
     target = get_or_fail(session, Domain, target_id, "target_id")
     _refuse_itself(source_id, target_id, tr("Choose another domain to merge into."))
     refuse_default_domain(source)

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from teamlead.data.access.refusals import refuse_shared_addition, refuse_shared_change
 from teamlead.data.offers import Offer, organisation_offer
 from teamlead.data.queries.signal_lists import DEFAULT_THEME_KEYS
 from teamlead.data.signals import Theme, signal_theme
@@ -50,6 +51,7 @@ def add_theme(session: Session, name: str, *, now: datetime | None = None) -> in
     """A new theme, listed after the others, with its Summary key made from its name now."""
     name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_theme_name(session, name, None)
+    refuse_shared_addition(session, "theme", name)
     taken = set(session.scalars(select(Theme.key))) | DEFAULT_THEME_KEYS
     last = session.scalar(select(func.max(Theme.position))) or 0
     theme = Theme(name=name, key=report_key(name, taken), position=last + 1)
@@ -64,6 +66,7 @@ def rename_theme(
 ) -> None:
     """Rename a theme; its key stays, so reports still count it under the same Summary key."""
     theme = for_edit(session, Theme, theme_id, expected_version)
+    refuse_shared_change(session, "theme")
     name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_theme_name(session, name, theme.id)
     changed = apply_changes(theme, {"name": name})
@@ -77,6 +80,7 @@ def delete_theme(
 ) -> None:
     """Remove a user-made theme no signal has."""
     theme = for_edit(session, Theme, theme_id, expected_version)
+    refuse_shared_change(session, "theme")
     shown = words.theme_name(theme.key, theme.name)
     if theme.key in DEFAULT_THEME_KEYS:
         raise UserError(
@@ -117,6 +121,7 @@ def add_offer(session: Session, name: str, *, now: datetime | None = None) -> in
     """A new kind of help partners can offer, listed after the others."""
     name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_offer_name(session, name, None)
+    refuse_shared_addition(session, "offer", name)
     last = session.scalar(select(func.max(Offer.position))) or 0
     offer = Offer(name=name, position=last + 1)
     session.add(offer)
@@ -129,6 +134,7 @@ def rename_offer(
     session: Session, offer_id: int, name: str, *, expected_version: int, now: datetime | None = None
 ) -> None:
     offer = for_edit(session, Offer, offer_id, expected_version)
+    refuse_shared_change(session, "offer")
     name = required_text("name", tr("Name"), name, Width.PLACE_NAME)
     _unique_offer_name(session, name, offer.id)
     changed = apply_changes(offer, {"name": name})
@@ -144,6 +150,7 @@ def delete_offer(
     if not confirmed:
         raise UserError(tr("Deleting an offer takes it off every partner; confirm to delete it."))
     offer = for_edit(session, Offer, offer_id, expected_version)
+    refuse_shared_change(session, "offer")
     session.execute(delete(organisation_offer).where(organisation_offer.c.offer_id == offer.id))
     session.delete(offer)
     flush(session)

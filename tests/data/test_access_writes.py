@@ -20,6 +20,7 @@ from teamlead.calendar.export import build_calendar, write_calendar
 from teamlead.calendar.invitation import organizer_from
 from teamlead.calendar.outgoing import write_invitation
 from teamlead.data.access.install import install_access
+from teamlead.data.access.refusals import AccessRefusedError
 from teamlead.data.database import Database, open_database
 from teamlead.data.models import (
     AgendaItem,
@@ -46,6 +47,7 @@ from teamlead.services import (
     agenda,
     agreements,
     geography,
+    geography_merge,
     key_contacts,
     meeting_removal,
     meetings,
@@ -55,6 +57,7 @@ from teamlead.services import (
     organisations,
     persons,
     series,
+    signal_lists,
     signal_rounds,
 )
 from teamlead.services.organisations import OrganisationInput
@@ -879,3 +882,350 @@ def test_a_team_leads_handover_holds_noord_only(world: AccessWorld, tmp_path: Pa
         }
     dossier = " ".join(page.extract_text() for page in PdfReader(made.dossier).pages)
     assert "Noord" in dossier
+
+
+# --- more of the same screens ---------------------------------------------------------------------------------
+
+
+def test_a_team_lead_moves_a_person_and_changes_their_title(world: AccessWorld) -> None:
+    with world.as_user("lead") as lead:
+        first = _partner(lead, world, "Wijkteam Noord")
+        second = _partner(lead, world, "Wijkcentrum Noord")
+        person = _person(lead, first, "Yusuf Demir")
+        with lead.session() as session:
+            role_id, role_version = session.execute(
+                select(Role.id, Role.version).where(Role.person_id == person)
+            ).one()
+        with lead.begin() as session:
+            new_role = persons.change_role(
+                session, role_id, "Coördinator", expected_version=role_version, today=TODAY, now=NOW
+            )
+        with lead.session() as session:
+            new_version = session.get(Role, new_role).version  # type: ignore[union-attr]
+        with lead.begin() as session:
+            persons.move_person(session, new_role, second, expected_version=new_version, today=TODAY, now=NOW)
+        with lead.begin() as session:
+            key_contacts.set_reachability(
+                session,
+                person,
+                ["office", "evening"],
+                expected_version=_version(lead, Person, person),
+                now=NOW,
+            )
+        with lead.begin() as session:
+            chosen = key_contacts.choose_only_contacts(session, [second], TODAY, now=NOW)
+        assert chosen == 1
+        current = "SELECT title || '@' || organisation_id FROM role WHERE person_id = :p AND ended_on IS NULL"
+        assert _both(world, lead, current, p=person) == f"Coördinator@{second}"
+        assert (
+            _both(world, lead, "SELECT person_id FROM key_contact WHERE organisation_id = :o", o=second)
+            == person
+        )
+
+
+def test_a_team_lead_reschedules_meetings_and_carries_agreements_forward(world: AccessWorld) -> None:
+    starts = datetime.combine(TODAY + timedelta(days=4), time(10, 0), tzinfo=UTC)
+    with world.as_user("lead") as lead:
+        with lead.begin() as session:
+            meeting = meetings.schedule_meeting(
+                session,
+                meetings.MeetingInput(
+                    kind="network",
+                    title="Overleg met Buurtwerk",
+                    starts_at=starts,
+                    district_id=world.noord,
+                    invitees=(InviteeRef(organisation_id=world.buurtwerk),),
+                ),
+                now=NOW,
+            )
+        with lead.begin() as session:
+            meetings.change_meeting(
+                session,
+                meeting,
+                meetings.MeetingChanges(
+                    title="Overleg met Buurtwerk Noord",
+                    location="Buurthuis De Ark",
+                    starts_local=datetime(2026, 3, 6, 14, 0),
+                    neighbourhood_id=world.oud_noord,
+                ),
+                expected_version=_version(lead, Meeting, meeting),
+                now=NOW,
+            )
+        with lead.begin() as session:
+            carried = agenda.carry_forward_and_link(session, meeting, now=NOW)
+        assert carried >= 1  # the open agreement with Buurtwerk Noord
+        with lead.session() as session:
+            items = list(
+                session.scalars(
+                    select(AgendaItem.id)
+                    .where(AgendaItem.meeting_id == meeting)
+                    .order_by(AgendaItem.position)
+                )
+            )
+        with lead.begin() as session:
+            agenda.reorder_agenda(
+                session, meeting, items[::-1], expected_version=_version(lead, Meeting, meeting), now=NOW
+            )
+        assert (
+            _both(world, lead, "SELECT location FROM meeting WHERE id = :m", m=meeting) == "Buurthuis De Ark"
+        )
+        linked = "SELECT count(*) FROM agenda_item WHERE meeting_id = :m AND agreement_id IS NOT NULL"
+        assert _both(world, lead, linked, m=meeting) == carried
+        with lead.begin() as session:
+            series_id = series.create_series(
+                session,
+                series.SeriesInput(
+                    kind="partner",
+                    title="Tweewekelijks",
+                    rrule="FREQ=WEEKLY;INTERVAL=2",
+                    first_date=TODAY + timedelta(days=1),
+                    start_time=time(11, 0),
+                    district_id=world.noord,
+                ),
+                horizon=TODAY + timedelta(days=90),
+                now=NOW,
+            )
+        with lead.session() as session:
+            first, second = session.scalars(
+                select(Meeting.id).where(Meeting.series_id == series_id).order_by(Meeting.starts_at).limit(2)
+            ).all()
+        with lead.begin() as session:
+            series.edit_occurrence(
+                session,
+                first,
+                series.OccurrenceChanges(location="Elders", invitees=(InviteeRef(person_id=world.anna),)),
+                expected_version=_version(lead, Meeting, first),
+                now=NOW,
+            )
+        with lead.session() as session:
+            second_day = session.get(Meeting, second).starts_at.date()  # type: ignore[union-attr]
+        with lead.begin() as session:
+            series.cancel_series_from(
+                session,
+                series_id,
+                second_day,
+                expected_version=_version(lead, MeetingSeries, series_id),
+                now=NOW,
+            )
+        assert _both(world, lead, "SELECT location FROM meeting WHERE id = :m", m=first) == "Elders"
+        later = "SELECT count(*) FROM meeting WHERE series_id = :s AND status = 'scheduled' AND id <> :f"
+        assert _both(world, lead, later, s=series_id, f=first) == 0
+
+
+def test_a_team_lead_corrects_a_signal_round(world: AccessWorld) -> None:
+    came_in = datetime.combine(TODAY, time(7, 0), tzinfo=UTC)
+    with world.as_user("lead") as lead:
+        with lead.session() as session:
+            theme = session.scalar(select(Theme.id).order_by(Theme.id.desc()).limit(1))
+        with lead.begin() as session:
+            signal = signal_rounds.log_signal(
+                session,
+                signal_rounds.SignalInput(
+                    text="Zwerfvuil bij de pont", came_in_at=came_in, neighbourhood_id=world.oud_noord
+                ),
+                now=NOW,
+            )
+            ask = signal_rounds.ask_partner(
+                session,
+                signal,
+                world.buurtwerk,
+                person_id=None,
+                kind="email",
+                answer=None,
+                asked_at=came_in + timedelta(hours=3),
+                now=NOW,
+            )
+        with lead.session() as session:
+            round_id, version = session.execute(
+                select(SignalRound.id, SignalRound.version).where(SignalRound.note_id == signal)
+            ).one()
+            ask_version = session.get(SignalAsk, ask).version  # type: ignore[union-attr]
+        with lead.begin() as session:
+            signal_rounds.edit_round(
+                session,
+                signal,
+                came_in_at=came_in - timedelta(hours=1),
+                theme_ids=[theme] if theme else [],
+                expected_version=version,
+                now=NOW,
+            )
+        with lead.begin() as session:
+            signal_rounds.remove_ask(session, ask, expected_version=ask_version, now=NOW)
+        assert _both(world, lead, "SELECT count(*) FROM signal_ask WHERE round_id = :r", r=round_id) == 0
+        assert _both(world, lead, "SELECT count(*) FROM signal_theme WHERE round_id = :r", r=round_id) == 1
+
+
+def test_a_team_lead_merges_two_of_their_neighbourhoods(world: AccessWorld) -> None:
+    with world.as_user("lead") as lead:
+        with lead.begin() as session:
+            source = geography.add_neighbourhood(session, world.noord, "Vogeldorp", now=NOW)
+            target = geography.add_neighbourhood(session, world.noord, "Vogelbuurt", now=NOW)
+        with lead.begin() as session:
+            partner = organisations.add_organisation(
+                session,
+                OrganisationInput(
+                    name="Vogeltjes Noord",
+                    district_id=world.noord,
+                    domain_id=_social(session),
+                    neighbourhood_ids=[source],
+                ),
+                today=TODAY,
+                now=NOW,
+            )
+            neighbourhoods.add_place(session, source, "Vogelplein", "square", now=NOW)
+        with lead.begin() as session:
+            geography_merge.merge_neighbourhoods(
+                session, source, target, expected_version=_version(lead, Neighbourhood, source), now=NOW
+            )
+        served = (
+            "SELECT array_agg(neighbourhood_id) FROM organisation_neighbourhood WHERE organisation_id = :o"
+        )
+        assert _both(world, lead, served, o=partner) == [target]
+        assert _both(world, lead, "SELECT neighbourhood_id FROM place WHERE name = 'Vogelplein'") == target
+
+
+def test_a_colleague_does_a_team_leads_everyday_work(world: AccessWorld) -> None:
+    starts = datetime.combine(TODAY + timedelta(days=8), time(10, 0), tzinfo=UTC)
+    with world.as_user("colleague") as colleague:
+        partner = _partner(colleague, world, "Kinderopvang Noord")
+        person = _person(colleague, partner, "Lieke Hendriks")
+        with colleague.begin() as session:
+            note = notes.log_note(
+                session,
+                notes.NoteInput(
+                    kind="call", text="Even gebeld", organisation_ids=[partner], person_ids=[person]
+                ),
+                today=TODAY,
+                now=NOW,
+            )
+            meeting = meetings.schedule_meeting(
+                session,
+                meetings.MeetingInput(
+                    kind="partner",
+                    title="Kennismaking opvang",
+                    starts_at=starts,
+                    district_id=world.noord,
+                    invitees=(InviteeRef(organisation_id=partner), InviteeRef(person_id=person)),
+                ),
+                now=NOW,
+            )
+            agreement = agreements.make_agreement(
+                session,
+                agreements.AgreementInput(
+                    text="Rondleiding plannen", organisation_ids=[partner], made_in_meeting_id=meeting
+                ),
+                today=TODAY,
+                now=NOW,
+            )
+            series_id = series.create_series(
+                session,
+                series.SeriesInput(
+                    kind="partner",
+                    title="Opvangoverleg",
+                    rrule="FREQ=MONTHLY",
+                    first_date=TODAY + timedelta(days=9),
+                    start_time=time(9, 30),
+                    district_id=world.noord,
+                    invitees=(InviteeRef(organisation_id=partner),),
+                ),
+                horizon=TODAY + timedelta(days=60),
+                now=NOW,
+            )
+        with colleague.begin() as session:
+            agreements.change_status(
+                session,
+                agreement,
+                "done",
+                expected_version=_version(colleague, Agreement, agreement),
+                now=NOW,
+            )
+            key_contacts.set_key_contact(
+                session,
+                partner,
+                person,
+                expected_version=_version(colleague, Organisation, partner),
+                today=TODAY,
+                now=NOW,
+            )
+    with world.as_user("lead") as lead:
+        assert _both(world, lead, "SELECT count(*) FROM note_person WHERE note_id = :n", n=note) == 1
+        assert _both(world, lead, "SELECT status FROM agreement WHERE id = :a", a=agreement) == "done"
+        assert _both(world, lead, "SELECT count(*) FROM meeting WHERE series_id = :s", s=series_id) >= 1
+        assert (
+            _both(world, lead, "SELECT person_id FROM key_contact WHERE organisation_id = :o", o=partner)
+            == person
+        )
+
+
+# --- shared lists: the administrator's ---------------------------------------------------------------------------
+
+
+def test_a_team_lead_is_told_that_shared_lists_are_the_administrators(world: AccessWorld) -> None:
+    """Districts, domains, signal themes and offers are shared by every district: the server refuses a team
+    lead's change, and the team lead reads whom to ask (not a database error, nor the general refusal)."""
+    with world.owner.session() as session:
+        first = {
+            table: session.execute(text(f"SELECT id, version FROM {table} ORDER BY id LIMIT 1")).one()
+            for table in ("district", "domain", "theme", "offer")
+        }
+    attempts: dict[str, Any] = {
+        "add district": lambda s: geography.add_district(s, "Zuid", now=NOW),
+        "add domain": lambda s: geography.add_domain(s, "Sport", now=NOW),
+        "add theme": lambda s: signal_lists.add_theme(s, "Eenzaamheid", now=NOW),
+        "add offer": lambda s: signal_lists.add_offer(s, "Fietsenmaker", now=NOW),
+        "rename district": lambda s: geography.rename_district(
+            s, first["district"].id, "Anders", expected_version=first["district"].version, now=NOW
+        ),
+        "rename domain": lambda s: geography.rename_domain(
+            s, first["domain"].id, "Anders", expected_version=first["domain"].version, now=NOW
+        ),
+        "rename theme": lambda s: signal_lists.rename_theme(
+            s, first["theme"].id, "Anders", expected_version=first["theme"].version, now=NOW
+        ),
+        "delete offer": lambda s: signal_lists.delete_offer(
+            s, first["offer"].id, expected_version=first["offer"].version, confirmed=True, now=NOW
+        ),
+        "merge districts": lambda s: geography_merge.merge_districts(
+            s, world.nieuw_west, world.noord, expected_version=1, now=NOW
+        ),
+    }
+    told = {}
+    with world.as_user("lead") as lead:
+        for attempt, write in attempts.items():
+            with pytest.raises(AccessRefusedError) as raised, lead.begin() as session:
+                write(session)
+            told[attempt] = raised.value.message
+    kept = "kept by your administrator."
+    assert told["add district"] == (
+        'Your role may not add districts ("Zuid"): the districts are kept by your administrator. Ask them to '
+        "add it, or choose one of the existing districts."
+    )
+    assert told["add theme"] == (
+        'Your role may not add themes ("Eenzaamheid"): the list of signal themes is shared by every district '
+        "and kept by your administrator. Ask them to add it, or use one of the existing themes."
+    )
+    assert told["add offer"] == (
+        'Your role may not add offers ("Fietsenmaker"): the list of offers is shared by every district '
+        "and kept by your administrator. Ask them to add it, or use one of the existing offers."
+    )
+    assert told["add domain"].startswith('Your role may not add domains ("Sport")')
+    assert told["rename theme"] == (
+        "Your role may not rename or delete themes: the list of signal themes is shared by every district "
+        "and kept by your administrator. Ask them to make this change."
+    )
+    assert told["delete offer"].startswith("Your role may not rename or delete offers")
+    assert told["rename domain"].startswith("Your role may not rename, merge or delete domains")
+    assert (
+        told["rename district"]
+        == told["merge districts"]
+        == (
+            "Your role may not rename, merge or delete districts: they are kept by your administrator. Ask them "
+            "to make this change."
+        )
+    )
+    assert all(kept in message for message in told.values())
+    with world.owner.session() as session:
+        assert session.scalar(text("SELECT count(*) FROM theme WHERE name = 'Eenzaamheid'")) == 0
+        assert session.scalar(
+            text("SELECT version FROM district WHERE id = :d"), {"d": first["district"].id}
+        ) == (first["district"].version)

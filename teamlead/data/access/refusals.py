@@ -97,8 +97,9 @@ def refuse_other_district(session: Session, district_id: int | None) -> None:
 
 
 def refuse_shared_addition(session: Session, table: str, name: str) -> None:
-    """Districts and domains are lists every district shares: only an administrator adds to them (a roster
-    import naming a domain not in the list yet would otherwise end in the general refusal)."""
+    """Districts, domains, signal themes and offers are lists every district shares: only an administrator
+    adds to them (a team lead adding a theme, or a roster import naming a domain not in the list yet, would
+    otherwise end in the general refusal)."""
     if may(session, "INSERT", table):
         return
     if table == "district":
@@ -107,10 +108,50 @@ def refuse_shared_addition(session: Session, table: str, name: str) -> None:
             "them to add it, or choose one of the existing districts.",
             name=name,
         )
+    elif table == "theme":
+        message = tr(
+            'Your role may not add themes ("{name}"): the list of signal themes is shared by every district '
+            "and kept by your administrator. Ask them to add it, or use one of the existing themes.",
+            name=name,
+        )
+    elif table == "offer":
+        message = tr(
+            'Your role may not add offers ("{name}"): the list of offers is shared by every district and kept '
+            "by your administrator. Ask them to add it, or use one of the existing offers.",
+            name=name,
+        )
     else:
         message = tr(
             'Your role may not add domains ("{name}"): the list of domains is shared by every district and '
             "kept by your administrator. Ask them to add it, or use one of the existing domains.",
             name=name,
+        )
+    raise AccessRefusedError(message)
+
+
+def refuse_shared_change(session: Session, table: str) -> None:
+    """Renaming, merging or deleting an entry of a shared list (:func:`refuse_shared_addition`) is the
+    administrator's too: it changes every district's records."""
+    if may(session, "UPDATE", table):
+        return
+    if table == "district":
+        message = tr(
+            "Your role may not rename, merge or delete districts: they are kept by your administrator. Ask "
+            "them to make this change."
+        )
+    elif table == "theme":
+        message = tr(
+            "Your role may not rename or delete themes: the list of signal themes is shared by every "
+            "district and kept by your administrator. Ask them to make this change."
+        )
+    elif table == "offer":
+        message = tr(
+            "Your role may not rename or delete offers: the list of offers is shared by every district and "
+            "kept by your administrator. Ask them to make this change."
+        )
+    else:
+        message = tr(
+            "Your role may not rename, merge or delete domains: the list of domains is shared by every "
+            "district and kept by your administrator. Ask them to make this change."
         )
     raise AccessRefusedError(message)
