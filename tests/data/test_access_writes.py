@@ -30,6 +30,7 @@ from teamlead.data.models import (
     MeetingSeries,
     Neighbourhood,
     Note,
+    Offer,
     Organisation,
     Person,
     Place,
@@ -46,8 +47,10 @@ from teamlead.producing.handover import write_handover
 from teamlead.services import (
     agenda,
     agreements,
+    contact_forms,
     geography,
     geography_merge,
+    indicators,
     key_contacts,
     meeting_removal,
     meetings,
@@ -60,8 +63,10 @@ from teamlead.services import (
     signal_lists,
     signal_rounds,
 )
+from teamlead.services.meeting_invitees import change_invitees
 from teamlead.services.organisations import OrganisationInput
 from teamlead.services.persons import PersonInput
+from teamlead.services.privacy import access_report
 from teamlead.services.series_store import InviteeRef
 from tests.access_world import NOW, AccessWorld, build, drop_roles, unique_database
 from tests.conftest import postgres_server_url
@@ -386,8 +391,6 @@ def test_a_team_lead_plans_holds_and_cancels_a_meeting(world: AccessWorld) -> No
                 now=NOW,
             )
         with lead.begin() as session:
-            from teamlead.services.meeting_invitees import change_invitees
-
             change_invitees(
                 session,
                 meeting,
@@ -656,8 +659,6 @@ def test_a_team_lead_keeps_their_neighbourhoods_places_and_figures(world: Access
                 now=NOW,
             )
             neighbourhoods.set_note_place(session, note, place, now=NOW)
-        from teamlead.services import indicators
-
         with lead.begin() as session:
             indicators.set_indicator(session, added, "Inwoners", 2025, 4321, now=NOW)
         assert (
@@ -1229,3 +1230,137 @@ def test_a_team_lead_is_told_that_shared_lists_are_the_administrators(world: Acc
         assert session.scalar(
             text("SELECT version FROM district WHERE id = :d"), {"d": first["district"].id}
         ) == (first["district"].version)
+
+
+# --- the forms' one-save paths ----------------------------------------------------------------------------------
+
+
+def test_a_team_lead_saves_the_partner_and_person_forms(world: AccessWorld) -> None:
+    """The partner form saves its fields, key contact and offers in one go; the person forms their role and
+    reachability (``teamlead.services.contact_forms``, as the screens call it)."""
+    with world.as_user("lead") as lead:
+        with lead.session() as session:
+            offers = list(session.scalars(select(Offer.id).order_by(Offer.id).limit(3)))
+        with lead.begin() as session:
+            data = OrganisationInput(
+                name="Buurtkamer Noord",
+                district_id=world.noord,
+                domain_id=_social(session),
+                neighbourhood_ids=[world.oud_noord],
+            )
+            partner = contact_forms.add_partner(session, data, offer_ids=offers[:1], today=TODAY, now=NOW)
+        with lead.begin() as session:
+            added = contact_forms.add_person(
+                session,
+                PersonInput(name="Iris Kok", email="iris@buurtkamer.example"),
+                organisation_id=partner,
+                role_title="Gastvrouw",
+                started_on=TODAY,
+                reachability=["office"],
+                now=NOW,
+            )
+        with lead.begin() as session:
+            contact_forms.save_person(
+                session,
+                added.person_id,
+                PersonInput(name="Iris Kok", phone="06 87654321"),
+                reachability=["office", "evening"],
+                expected_version=_version(lead, Person, added.person_id),
+                now=NOW,
+            )
+        with lead.begin() as session:
+            contact_forms.save_partner(
+                session,
+                partner,
+                OrganisationInput(
+                    name="Buurtkamer Noord",
+                    district_id=world.noord,
+                    domain_id=_social(session),
+                    neighbourhood_ids=[world.oud_noord],
+                    website="https://buurtkamer.example",
+                ),
+                key_contact=contact_forms.KeyContactChoice(added.person_id),
+                offer_ids=offers[1:3],
+                expected_version=_version(lead, Organisation, partner),
+                today=TODAY,
+                now=NOW,
+            )
+        offered = (
+            "SELECT array_agg(offer_id ORDER BY offer_id) FROM organisation_offer WHERE organisation_id = :o"
+        )
+        assert _both(world, lead, offered, o=partner) == offers[1:3]
+        key = "SELECT person_id FROM key_contact WHERE organisation_id = :o"
+        assert _both(world, lead, key, o=partner) == added.person_id
+        assert _both(world, lead, "SELECT phone FROM person WHERE id = :p", p=added.person_id)
+        with lead.session() as session:
+            held = access_report(session, added.person_id)
+        assert "Buurtkamer Noord" in str(held)
+
+
+def test_a_team_lead_corrects_figures_and_history_and_keeps_series_planned(world: AccessWorld) -> None:
+    with world.as_user("lead") as lead:
+        with lead.begin() as session:
+            indicators.set_indicator(session, world.oud_noord, "Werkloosheid", 2024, 6.5, now=NOW)
+            event = neighbourhoods.add_event(session, world.oud_noord, TODAY, "Buurtfeest", now=NOW)
+        with lead.session() as session:
+            figure = session.execute(
+                text(
+                    "SELECT id, version FROM indicator WHERE neighbourhood_id = :n AND name = 'Werkloosheid'"
+                ),
+                {"n": world.oud_noord},
+            ).one()
+            event_version = session.scalar(
+                text("SELECT version FROM neighbourhood_event WHERE id = :e"), {"e": event}
+            )
+        with lead.begin() as session:
+            indicators.delete_indicator(session, figure.id, expected_version=figure.version, now=NOW)
+            neighbourhoods.edit_event(
+                session, event, TODAY, "Buurtfeest op het plein", expected_version=event_version, now=NOW
+            )
+        with lead.begin() as session:
+            series.create_series(
+                session,
+                series.SeriesInput(
+                    kind="network",
+                    title="Kwartaaloverleg",
+                    rrule="FREQ=MONTHLY;INTERVAL=3",
+                    first_date=TODAY,
+                    start_time=time(16, 0),
+                    district_id=world.noord,
+                ),
+                horizon=TODAY,
+                now=NOW,
+            )
+        with lead.begin() as session:
+            assert series.extend_series_ahead(session, TODAY, now=NOW) >= 1
+        assert _both(world, lead, "SELECT count(*) FROM indicator WHERE id = :i", i=figure.id) == 0
+        assert _both(world, lead, "SELECT text FROM neighbourhood_event WHERE id = :e", e=event) == (
+            "Buurtfeest op het plein"
+        )
+        planned = "SELECT count(*) FROM meeting AS m JOIN meeting_series AS s ON s.id = m.series_id WHERE s.title = 'Kwartaaloverleg'"
+        assert _both(world, lead, planned) >= 2
+
+
+def test_a_note_and_an_agreement_about_the_neighbouring_partner_are_noords(world: AccessWorld) -> None:
+    """The Nieuw-West partner that serves Oud-Noord shows on the team lead's screens; a note or an agreement
+    about it alone, with no district chosen, is the team lead's own (their district), as the form suggests."""
+    with world.as_user("lead") as lead:
+        with lead.begin() as session:
+            note = notes.log_note(
+                session,
+                notes.NoteInput(kind="call", text="Gebeld over Oud-Noord", organisation_ids=[world.serving]),
+                today=TODAY,
+                now=NOW,
+            )
+            agreement = agreements.make_agreement(
+                session,
+                agreements.AgreementInput(text="Samen een activiteit", organisation_ids=[world.serving]),
+                today=TODAY,
+                now=NOW,
+            )
+        assert _both(world, lead, "SELECT district_id FROM note WHERE id = :n", n=note) == world.noord
+        assert (
+            _both(world, lead, "SELECT district_id FROM agreement WHERE id = :a", a=agreement) == world.noord
+        )
+        linked = "SELECT organisation_id FROM agreement_organisation WHERE agreement_id = :a"
+        assert _both(world, lead, linked, a=agreement) == world.serving

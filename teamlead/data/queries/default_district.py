@@ -85,8 +85,10 @@ def district_for_user(
     screen_district_id: int | None = None,
     organisation_ids: Sequence[int] = (),
 ) -> int | None:
-    """:func:`~teamlead.data.queries.districts.district_for` with this user's default district."""
-    return district_for(
+    """:func:`~teamlead.data.queries.districts.district_for` with this user's default district. A team lead or
+    colleague gets one of their own districts: a note about a partner of another district that serves one of
+    their neighbourhoods is still theirs (that district's would be refused by the server)."""
+    found = district_for(
         session,
         chosen=chosen,
         neighbourhood_id=neighbourhood_id,
@@ -94,6 +96,10 @@ def district_for_user(
         organisation_ids=organisation_ids,
         default_district_id=user_default_district_id(session),
     )
+    own = who_am_i(session).district_ids
+    if chosen is None and own and found not in own:
+        return own[0] if len(own) == 1 else None
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +125,4 @@ def district_choice(
         screen_district_id=screen_district_id,
         organisation_ids=organisation_ids,
     )
-    if own and suggested not in own:  # a partner of another district serving ours: the note is still ours
-        suggested = own[0] if len(own) == 1 else None
     return DistrictChoice(tuple(d for d in all_districts(session) if not own or d.id in own), suggested)
