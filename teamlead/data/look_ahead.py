@@ -35,12 +35,18 @@ _looks: dict[Path, _Look] = {}
 _lock = threading.Lock()
 
 
-def start_for(target: str | None) -> None:
-    """:func:`start` for ``--database`` (a path; else ``TEAMLEAD_DATABASE``, else the default file), as
-    :func:`teamlead.data.engine.resolve_url` finds it; nothing for a URL (a server checks its own files)."""
+def file_for(target: str | None) -> Path | None:
+    """The SQLite file of ``--database`` (a path; else ``TEAMLEAD_DATABASE``, else the default file), as
+    :func:`teamlead.data.engine.resolve_url` finds it, without SQLAlchemy; None for a URL."""
     text = target or os.environ.get(DATABASE_ENV) or str(default_database_path())
-    if "://" not in text:
-        start(Path(text).expanduser())
+    return None if "://" in text else Path(text).expanduser()
+
+
+def start_for(target: str | None) -> None:
+    """:func:`start` for ``--database``'s file; nothing for a URL (a server checks its own files)."""
+    path = file_for(target)
+    if path is not None:
+        start(path)
 
 
 def start(path: Path) -> None:

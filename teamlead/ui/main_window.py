@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
     from teamlead.data.access.identity import Identity
     from teamlead.data.database import Database
+    from teamlead.data.kept_dashboard import Kept
+    from teamlead.ui.dashboard.view import DashboardView
     from teamlead.data.queries.default_district import DefaultDistrict
     from teamlead.ui.settings_dialog import SettingsDialog
 
@@ -73,6 +75,9 @@ class MainWindow(QMainWindow):
     screen_ready = Signal()
     """The first screen (welcome page or a section) is painted with its data loaded. Once per database."""
 
+    first_read_done = Signal()
+    """The database is open, checked, and its first read is in (the welcome page or a section follows)."""
+
     database_opened = Signal(str)
     """Another database was opened from the File menu (its display name)."""
 
@@ -82,9 +87,13 @@ class MainWindow(QMainWindow):
         *,
         qsettings: QSettings | None = None,
         ask: Asker | None = None,
+        kept: Kept | None = None,
     ) -> None:
         """``context`` None: the window shows at once and waits for :meth:`set_context` (the app opens the
-        database in the background, so the window is on screen before SQLAlchemy is even imported)."""
+        database in the background, so the window is on screen before SQLAlchemy is even imported).
+        ``kept``: the dashboard kept from the last read of that database (see
+        :mod:`teamlead.data.kept_dashboard`), shown with the first paint when the dashboard is the section to
+        open; the view is kept when the context arrives, and the first read refreshes it."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
@@ -100,6 +109,11 @@ class MainWindow(QMainWindow):
         self.upgrade_message: QMessageBox | None = None
         self._upgrades_told: set[int] = set()
         self.recent_menu: QMenu | None = None
+        self._kept = kept
+        self.kept_view: DashboardView | None = None
+        """The dashboard built from what was kept, until the first read after opening has refreshed it."""
+        self._section_wanted_early: str | None = None
+        self.has_first_read = False
         self._screen_ready = ScreenReady(self, self.window_painted.emit, self.screen_ready.emit)
         self._restore_geometry()
         if context is None:
@@ -184,6 +198,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._pages)
         self.sidebar.currentRowChanged.connect(self._show_section_at)
         self._apply_sidebar()
+        self._place_kept_view()
 
         old_label = getattr(self, "database_label", None)
         if old_label is not None:
@@ -195,6 +210,25 @@ class MainWindow(QMainWindow):
         )
         self.database_label.setObjectName("databaseLabel")
         self.statusBar().addPermanentWidget(self.database_label)
+
+    def _place_kept_view(self) -> None:
+        """Before the database is open: the dashboard from what was kept, when it is the section to open.
+        Once open: the same view (built again, it would flash empty), now with the context."""
+        kept, self._kept = self._kept, None
+        if kept is not None and self._context is None and self._wanted_section() == "dashboard":
+            from teamlead.ui.dashboard.view import DashboardView
+
+            self.kept_view = DashboardView(None, today=kept.day)
+            self.kept_view.show_kept(kept.data)
+        view = self.kept_view
+        if view is None or "dashboard" not in self.section_keys():
+            return
+        if self._context is not None:
+            view.attach(self.context)
+        self._adopt_view("dashboard", view)
+        self._pages.setCurrentWidget(self._sections_page)
+        self.sidebar.setCurrentRow(self.section_keys().index("dashboard"))
+        self._screen_ready.watch(view)
 
     def _section_title(self, section: Section) -> str:
         view = self._views.get(section.key)
@@ -233,11 +267,21 @@ class MainWindow(QMainWindow):
             self._rebuild(check=False)
         self._empty = not has_any
         self._first_read = first_read
+        kept_view, self.kept_view = self.kept_view, None
         if self._empty:
             self.show_welcome()
+        elif kept_view is not None:
+            self._first_read = None
+            if first_read is not None and first_read.section.key == "dashboard":
+                kept_view.show_first_read(first_read.data)  # type: ignore[arg-type]
+            wanted, self._section_wanted_early = self._section_wanted_early, None
+            if wanted is not None:
+                self.show_sections(wanted)
         else:
             # A turn of its own: building the first view does not add to the window's own first paint.
             QTimer.singleShot(0, self._show_first_section)
+        self.has_first_read = True
+        self.first_read_done.emit()
 
     def _show_first_section(self) -> None:
         if self._pages.currentWidget() is self._loading_page:
@@ -273,7 +317,11 @@ class MainWindow(QMainWindow):
     def _show_section_at(self, row: int) -> None:
         if row < 0:
             return
-        view = self.view(self.sections[row].key)
+        key = self.sections[row].key
+        if self._context is None and key not in self._views:
+            self._section_wanted_early = key  # shown once the database is open
+            return
+        view = self.view(key)
         self.stack.setCurrentWidget(view)
         self._qsettings.setValue("window/section", self.sections[row].key)
 
@@ -283,20 +331,24 @@ class MainWindow(QMainWindow):
         if view is None:
             section = next(s for s in self.sections if s.key == key)
             view = section.factory(self.context)
-            view.setObjectName(f"view_{key}")
             first_read, self._first_read = self._first_read, None
             if first_read is not None and first_read.section == section:
                 view.show_first_read(first_read.data)  # type: ignore[attr-defined]
-            if uses_view_style(view):
-                view.setStyleSheet(VIEW_STYLE)
-            holder = self._placeholders.pop(key)
-            index = self.stack.indexOf(holder)
-            self.stack.insertWidget(index, view)
-            self.stack.removeWidget(holder)
-            holder.deleteLater()
-            self._views[key] = view
-            self._keep_menu_letters(view)
+            self._adopt_view(key, view)
         return view
+
+    def _adopt_view(self, key: str, view: QWidget) -> None:
+        """Put ``view`` in section ``key``'s place in the stack."""
+        view.setObjectName(f"view_{key}")
+        if uses_view_style(view):
+            view.setStyleSheet(VIEW_STYLE)
+        holder = self._placeholders.pop(key)
+        index = self.stack.indexOf(holder)
+        self.stack.insertWidget(index, view)
+        self.stack.removeWidget(holder)
+        holder.deleteLater()
+        self._views[key] = view
+        self._keep_menu_letters(view)
 
     def _keep_menu_letters(self, screen: QWidget) -> None:
         """Alt and a menu's letter opens the menu on every screen (see :mod:`teamlead.ui.widgets.mnemonics`)."""

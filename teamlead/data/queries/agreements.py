@@ -15,24 +15,9 @@ from teamlead.data.agreements import (
     agreement_organisation,
 )
 from teamlead.data.queries._common import grouped
+from teamlead.data.queries.rows import AgreementRow as AgreementRow
 from teamlead.data.roster import Organisation, Person
 from teamlead.rules.vocabulary import OPEN_AGREEMENT_STATUSES
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementRow:
-    id: int
-    text: str
-    district_id: int | None
-    organisations: tuple[str, ...]
-    responsible_person_id: int | None
-    responsible_person: str
-    made_on: date
-    due_on: date | None
-    status: str
-    made_in_meeting_id: int | None
-    overdue: bool
-    version: int
 
 
 def agreement_rows(session: Session, where: list[ColumnElement[bool]], today: date) -> list[AgreementRow]:

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from teamlead.data.meetings import Meeting
 from teamlead.data.queries.meetings import MeetingRow, meeting_rows
 from teamlead.rules.limits import UPCOMING_MEETING_DAYS
 from teamlead.rules.vocabulary import MeetingStatus
+
+
+def _not_cancelled(district_id: int | None) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [Meeting.status != MeetingStatus.CANCELLED]
+    if district_id is not None:
+        where.append(Meeting.district_id == district_id)
+    return where
 
 
 def upcoming_meetings(
@@ -23,8 +31,26 @@ def upcoming_meetings(
     where = [
         Meeting.starts_at >= now,
         Meeting.starts_at < now + timedelta(days=days),
-        Meeting.status != MeetingStatus.CANCELLED,
+        *_not_cancelled(district_id),
     ]
-    if district_id is not None:
-        where.append(Meeting.district_id == district_id)
     return meeting_rows(session, where)
+
+
+def upcoming_changes_at(
+    session: Session,
+    now: datetime,
+    listed: list[MeetingRow],
+    days: int = UPCOMING_MEETING_DAYS,
+    *,
+    district_id: int | None = None,
+) -> datetime | None:
+    """When :func:`upcoming_meetings` would answer otherwise with no write in between: the first meeting
+    listed starts (and leaves the list), or the next meeting after the window comes within it."""
+    end = now + timedelta(days=days)
+    after = session.scalar(
+        select(func.min(Meeting.starts_at)).where(Meeting.starts_at >= end, *_not_cancelled(district_id))
+    )
+    moments = [moment for moment in (listed[0].starts_at if listed else None, after) if moment is not None]
+    if after is not None:
+        moments[-1] = after - timedelta(days=days)
+    return min(moments, default=None)

@@ -6,7 +6,6 @@ demo), so the GUI thread never lays out thousands of rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
@@ -17,43 +16,26 @@ from teamlead.data.geography import District, Domain
 from teamlead.data.notes import Note
 from teamlead.data.queries._common import role_current
 from teamlead.data.queries.agreements import AgreementRow, agreement_rows
-from teamlead.data.queries.dashboard import upcoming_meetings
+from teamlead.data.queries.dashboard import upcoming_changes_at, upcoming_meetings
 from teamlead.data.queries.districtless import districtless_counts
 from teamlead.data.queries.districts import current_district_id
-from teamlead.data.queries.meetings import MeetingRow
 from teamlead.data.queries.notes import NoteRow, note_rows
 from teamlead.data.queries.roster import contact_state, last_contacts
+from teamlead.data.queries.rows import Capped as Capped
+from teamlead.data.queries.rows import DashboardData as DashboardData
+from teamlead.data.queries.rows import KeyContactMissing as KeyContactMissing
+from teamlead.data.queries.rows import OverdueRow as OverdueRow
 from teamlead.data.roster import Organisation, Role, key_contact
 from teamlead.data.signals import SignalRound
 from teamlead.rules import words
 from teamlead.rules.limits import DUE_SOON_DAYS, UPCOMING_MEETING_DAYS
 from teamlead.rules.vocabulary import (
     OPEN_AGREEMENT_STATUSES,
-    DistrictedKind,
     NoteKind,
     OrganisationStatus,
 )
 
 DASHBOARD_ROWS = 50
-
-
-@dataclass(frozen=True, slots=True)
-class OverdueRow:
-    """A partner whose contact cadence ran out: when it was last contacted and when contact was due."""
-
-    id: int
-    name: str
-    domain: str
-    last_contact: date | None
-    due_on: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class Capped[RowT]:
-    """The first rows of a list and how many there are in all."""
-
-    rows: tuple[RowT, ...]
-    total: int
 
 
 def overdue_partners_capped(
@@ -140,19 +122,6 @@ def signals_to_follow_up_capped(
     return Capped(tuple(rows), total)
 
 
-@dataclass(frozen=True, slots=True)
-class KeyContactMissing:
-    """An active partner without a key contact to call: several current contact persons and none chosen, or
-    a chosen one who no longer holds a role there."""
-
-    id: int
-    name: str
-    contacts: int
-    """Its current contact persons."""
-    left: bool = False
-    """Its key contact no longer works there."""
-
-
 def key_contacts_missing(
     session: Session, today: date, district_id: int | None = None
 ) -> list[KeyContactMissing]:
@@ -212,23 +181,6 @@ def agreements_due_capped(
     return Capped(tuple(rows), total)
 
 
-@dataclass(frozen=True, slots=True)
-class DashboardData:
-    """The dashboard's lists; their totals are the counts at a glance."""
-
-    district: str | None
-    overdue: Capped[OverdueRow]
-    follow_ups: Capped[NoteRow]
-    meetings: Capped[MeetingRow]
-    agreements: Capped[AgreementRow]
-    signals: Capped[NoteRow]
-    """Signals to follow up: open, or closed without feedback."""
-    districtless: dict[DistrictedKind, int]
-    """Records without a district, per kind (of every district: they belong to none)."""
-    key_contacts_missing: tuple[KeyContactMissing, ...] = ()
-    """Partners with several contacts and none chosen as key contact (the upgrade could not choose)."""
-
-
 def load_dashboard(
     session: Session, today: date, now: datetime, district_id: int | None = None
 ) -> DashboardData:
@@ -246,4 +198,7 @@ def load_dashboard(
         signals=signals_to_follow_up_capped(session, today, district_id),
         districtless=districtless_counts(session),
         key_contacts_missing=tuple(key_contacts_missing(session, today, district_id)),
+        changes_at=upcoming_changes_at(
+            session, now, meetings, UPCOMING_MEETING_DAYS, district_id=district_id
+        ),
     )

@@ -11,24 +11,9 @@ from sqlalchemy.orm import Session
 from teamlead.data.agreements import Agreement, agreement_meeting
 from teamlead.data.geography import District
 from teamlead.data.meetings import AgendaItem, Invitee, Meeting
+from teamlead.data.queries.rows import MeetingRow as MeetingRow
 from teamlead.data.roster import Organisation, Person
 from teamlead.rules.vocabulary import MeetingStatus
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingRow:
-    id: int
-    kind: str
-    title: str
-    starts_at: datetime
-    ends_at: datetime | None
-    location: str
-    district_id: int | None
-    district: str
-    status: str
-    invitees: int
-    series_id: int | None
-    version: int
 
 
 def meeting_rows(

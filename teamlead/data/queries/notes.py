@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -13,30 +12,11 @@ from sqlalchemy.orm import Session
 from teamlead.data.geography import Neighbourhood
 from teamlead.data.notes import Note, note_organisation, note_person
 from teamlead.data.queries._common import grouped
+from teamlead.data.queries.rows import NoteRow as NoteRow
 from teamlead.data.queries.signals import state_condition, state_of, theme_condition
 from teamlead.data.roster import Organisation, Person
 from teamlead.data.signals import SignalRound, Theme
 from teamlead.rules.vocabulary import UNTHEMED
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRow:
-    id: int
-    occurred_on: date
-    kind: str
-    text: str
-    district_id: int | None
-    neighbourhood_id: int | None
-    neighbourhood: str
-    organisation_ids: tuple[int, ...]
-    organisations: tuple[str, ...]
-    person_ids: tuple[int, ...]
-    persons: tuple[str, ...]
-    follow_up_on: date | None
-    follow_up_done: bool
-    version: int
-    signal_state: str = ""
-    """Where a signal's round stands (:class:`~teamlead.rules.vocabulary.SignalState`); "" for other notes."""
 
 
 def note_rows(

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from teamlead.data.queries.agreements import AgreementRow
-from teamlead.data.queries.dashboard_lists import OverdueRow
-from teamlead.data.queries.meetings import MeetingRow
-from teamlead.data.queries.notes import NoteRow
+from teamlead.data.queries.rows import AgreementRow, MeetingRow, NoteRow, OverdueRow
 from teamlead.i18n import tr
 from teamlead.rules import words
 from teamlead.rules.vocabulary import SignalState

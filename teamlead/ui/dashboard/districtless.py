@@ -28,7 +28,6 @@ from teamlead.rules import words
 from teamlead.rules.vocabulary import Change, DistrictedKind
 from teamlead.ui.context import AppContext
 from teamlead.ui.style import card, heading, mute
-from teamlead.ui.widgets.district_field import DistrictField
 
 
 class DistrictlessBar(QFrame):
@@ -98,6 +97,8 @@ class AssignDistrictDialog(QDialog):
         self.setMinimumWidth(420)
         intro = QLabel(words.districtless(kind, count) + ". " + tr("Put them all in this district:"))
         intro.setWordWrap(True)
+        from teamlead.ui.widgets.district_field import DistrictField  # reads districts: after the first paint
+
         self.district = DistrictField()
         self.district.start(context)  # the user's default district, else the only one
         form = QFormLayout()

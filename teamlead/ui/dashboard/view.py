@@ -5,21 +5,23 @@ its round.
 
 All data comes in one background read (:func:`~teamlead.data.queries.dashboard_lists.load_dashboard`); the
 GUI thread only resets five small models, so the dashboard never stalls the window, even on the city demo.
+Each read is kept in the file (:mod:`teamlead.data.kept_dashboard`): at the next start the view is built from
+it before the database is open (no context yet, no SQLAlchemy imported), and :meth:`DashboardView.attach`
+gives it the context once the database is open.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
-from teamlead.data.queries.dashboard_lists import Capped, DashboardData, KeyContactMissing, load_dashboard
-from teamlead.data.queries.default_district import user_default_district_id
+from teamlead.data.queries.rows import Capped, DashboardData, KeyContactMissing
 from teamlead.i18n import tr, trn
 from teamlead.rules.limits import UPCOMING_MEETING_DAYS
 from teamlead.rules.vocabulary import Change, DistrictedKind, RecordKind
@@ -37,6 +39,9 @@ from teamlead.ui.style import heading, mute
 from teamlead.ui.widgets.formatting import format_date, weekday_abbreviation
 from teamlead.ui.widgets.record_table import RecordTableModel
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 FIRST_READ_FALLBACK_MS = 100
 KEY_CONTACT_LINKS = 6
 
@@ -49,9 +54,14 @@ class DashboardView(QWidget):
     loaded = Signal()
     """The dashboard's data is on screen."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext | None, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        """``context`` None: a dashboard shown from what was kept, before the database is open (``today``
+        is then the day it was kept for); :meth:`attach` gives it the context."""
         super().__init__(parent)
         self._context = context
+        self._today = context.today() if context is not None else today or date.today()
         self.is_loaded = False
         self._stale = True
         self.data: DashboardData | None = None
@@ -65,7 +75,7 @@ class DashboardView(QWidget):
         header.addSpacing(16)
         header.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBottom)
 
-        today = context.today()
+        today = self._today
         self.models = {
             "overdue": RecordTableModel(
                 overdue_columns(today), lambda row: (RecordKind.ORGANISATION, row.id), self
@@ -111,7 +121,7 @@ class DashboardView(QWidget):
             if key == "signals":  # a signal to follow up opens its round, not just the note
                 card.table.record_activated.connect(self.open_signal_round)
             else:
-                card.table.record_activated.connect(self._context.open_record)
+                card.table.record_activated.connect(self._open)
             self.tiles[key].clicked.connect(card.table.setFocus)
         self.key_contacts = QLabel()
         self.key_contacts.setObjectName("keyContactsMissing")
@@ -159,7 +169,8 @@ class DashboardView(QWidget):
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
         self.setFocusProxy(order[0])
-        context.data_changed.connect(self._on_data_changed)
+        if context is not None:
+            context.data_changed.connect(self._on_data_changed)
         # The first read starts once the empty frame is painted: a worker building rows while the GUI thread
         # lays out and paints five tables makes each wait for the other's turn with Python (the GIL), and
         # that wait was the longest stall of the window's first second on the city demo. At start-up the
@@ -169,10 +180,35 @@ class DashboardView(QWidget):
     def title(self) -> str:
         return tr("Dashboard")
 
+    def attach(self, context: AppContext) -> None:
+        """The database is open: from here on the view reads, reloads and opens records like any other."""
+        self._context = context
+        context.data_changed.connect(self._on_data_changed)
+
+    def show_kept(self, data: DashboardData) -> None:
+        """Show the dashboard kept from the last read, all at once, before the window's first paint (no
+        worker runs yet to compete with); the window's first read replaces it."""
+        self._read_after_paint = False
+        self._stale = False
+        self.data = data
+        self._show_header(data)
+        for key, capped in self._lists(data):
+            self._set_list(key, capped)
+        self.is_loaded = True
+        self.loaded.emit()
+
     @staticmethod
     def first_read(session: Session, context: AppContext) -> DashboardData:
-        """Everything the dashboard shows, read on ``session`` (a worker's)."""
-        return load_dashboard(session, context.today(), context.now(), user_default_district_id(session))
+        """Everything the dashboard shows, read on ``session`` (a worker's), and kept in an SQLite file for
+        the next start (see :mod:`teamlead.data.kept_dashboard`)."""
+        from teamlead.data.kept_dashboard import keep_read
+        from teamlead.data.queries.dashboard_lists import load_dashboard
+        from teamlead.data.queries.default_district import user_default_district_id
+
+        today = context.today()
+        data = load_dashboard(session, today, context.now(), user_default_district_id(session))
+        keep_read(session, data, today)
+        return data
 
     def show_first_read(self, data: DashboardData) -> None:
         """Read with the window's check of the database, before this view existed: shown at once, no read
@@ -183,36 +219,47 @@ class DashboardView(QWidget):
 
     def reload(self) -> None:
         """Fetch everything in the background; a newer reload supersedes one still running."""
-        self._stale = False
         context = self._context
+        if context is None:
+            return  # shown from what was kept: the window's first read follows once the database is open
+        self._stale = False
         self._context.read(lambda session: self.first_read(session, context), self._show, key="dashboard")
 
     def _show(self, data: DashboardData) -> None:
         """Put the lists on screen one per turn of the event loop, each laid out and painted on its own, so
         the window keeps answering in between; ``loaded`` once the last is in."""
         self.data = data
-        today = self._context.today()
+        self._show_header(data)
+        self._pending = self._lists(data)
+        self._show_next(data)
+
+    def _show_header(self, data: DashboardData) -> None:
+        today = self._context.today() if self._context is not None else self._today
         where = data.district or tr("All districts")
         self.subtitle.setText(f"{where} · {weekday_abbreviation(today)} {format_date(today)}")
         self.districtless.set_counts(data.districtless)
         self._show_key_contacts_missing(data)
-        lists = [
+
+    @staticmethod
+    def _lists(data: DashboardData) -> list[tuple[str, Capped[Any]]]:
+        return [
             ("overdue", data.overdue),
             ("follow_ups", data.follow_ups),
             ("agreements", data.agreements),
             ("meetings", data.meetings),
             ("signals", data.signals),
         ]
-        self._pending = lists
-        self._show_next(data)
+
+    def _set_list(self, key: str, capped: Capped[Any]) -> None:
+        self.models[key].set_rows(capped.rows)
+        self.cards[key].set_count(len(capped.rows), capped.total)
+        self.tiles[key].set_count(capped.total)
 
     def _show_next(self, data: DashboardData) -> None:
         if data is not self.data:
             return  # a newer read arrived meanwhile and shows its own lists
         key, capped = self._pending.pop(0)
-        self.models[key].set_rows(capped.rows)
-        self.cards[key].set_count(len(capped.rows), capped.total)
-        self.tiles[key].set_count(capped.total)
+        self._set_list(key, capped)
         if self._pending:
             QTimer.singleShot(0, self, lambda: self._show_next(data))  # dropped if the view is gone by then
             return
@@ -242,7 +289,7 @@ class DashboardView(QWidget):
     def _first_read(self) -> None:
         """The first read, once painted; not when the database closed meanwhile (a backup restored, the
         window closing before the fallback timer fired)."""
-        if self._read_after_paint and not self._context.tasks.closed:
+        if self._read_after_paint and self._context is not None and not self._context.tasks.closed:
             self._read_after_paint = False
             self.reload()
 
@@ -250,7 +297,13 @@ class DashboardView(QWidget):
         """The dashboard is nobody's home: records open in their own sections."""
         return False
 
+    def _open(self, kind: RecordKind, record_id: int) -> None:
+        if self._context is not None:  # a row of a kept dashboard opens once the database is open
+            self._context.open_record.emit(kind, record_id)
+
     def open_signal_round(self, _kind: RecordKind, note_id: int) -> None:
+        if self._context is None:
+            return
         from teamlead.ui.signals.round_dialog import open_signal_round
 
         self.signal_round = open_signal_round(self._context, note_id, self)
@@ -283,10 +336,12 @@ class DashboardView(QWidget):
         )
 
     def _open_partner_link(self, link: str) -> None:
-        self._context.open_record.emit(RecordKind.ORGANISATION, int(link))
+        self._open(RecordKind.ORGANISATION, int(link))
 
-    def open_assign_dialog(self, kind: DistrictedKind, count: int) -> AssignDistrictDialog:
+    def open_assign_dialog(self, kind: DistrictedKind, count: int) -> AssignDistrictDialog | None:
         """Ask for the district of every record of ``kind`` without one (the dashboard reloads after)."""
+        if self._context is None:
+            return None
         self.assign_dialog = AssignDistrictDialog(self._context, kind, count, self)
         self.assign_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.assign_dialog.open()

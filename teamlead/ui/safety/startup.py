@@ -117,7 +117,12 @@ class SafeStart(QObject):
         """Each database the window shows (at start or from File ▸ Open): warn once about a risky place."""
         from teamlead.rules.locations import risky_location
 
-        path = self._window.context.database.path if self._window.has_context else None
+        if self._window.has_context:
+            path = self._window.context.database.path
+        else:  # a kept dashboard is on screen before the database is open: warn about the file all the same
+            from teamlead.data.look_ahead import file_for
+
+            path = file_for(self._target)
         if path is None or path in self._warned:
             return
         risky = risky_location(path)
