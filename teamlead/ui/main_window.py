@@ -51,8 +51,8 @@ if TYPE_CHECKING:
     from teamlead.data.access.identity import Identity
     from teamlead.data.database import Database
     from teamlead.data.kept_dashboard import Kept
-    from teamlead.ui.dashboard.view import DashboardView
     from teamlead.data.queries.default_district import DefaultDistrict
+    from teamlead.ui.dashboard.view import DashboardView
     from teamlead.ui.settings_dialog import SettingsDialog
 
 QSETTINGS_ORGANISATION = "Teamlead"
