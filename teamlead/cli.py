@@ -49,11 +49,38 @@ def language_from(argv: Sequence[str]) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    parser = _options_parser()
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"teamlead.commands.{name}").register(subparsers)
+    return parser
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments. Starting the window (no command) is parsed without importing every command's module
+    (a tenth of the time to the first paint); anything else, help and mistakes included, by the full parser."""
+    if not {"-h", "--help", "--version"} & set(argv):
+        quick = _options_parser(full=False)
+        try:
+            args, rest = quick.parse_known_args(argv)
+        except argparse.ArgumentError:
+            rest = argv  # the full parser says what is wrong, with the commands in its usage
+        if not rest:
+            args.command = None
+            return args
+    return build_parser().parse_args(argv)
+
+
+def _options_parser(*, full: bool = True) -> argparse.ArgumentParser:
+    """The options before a command; ``full`` False: without help and version, and raising on a mistake."""
     parser = argparse.ArgumentParser(
         prog="teamlead",
         description=tr("Teamlead: partners, notes, meetings and agreements of a district network."),
+        add_help=full,
+        exit_on_error=full,
     )
-    parser.add_argument("--version", action="version", version=f"teamlead {__version__}")
+    if full:
+        parser.add_argument("--version", action="version", version=f"teamlead {__version__}")
     parser.add_argument(
         "--database",
         metavar="PATH_OR_URL",
@@ -67,19 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=tr("open the window, print 'ready in N ms' once the first screen is painted, and exit"),
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        importlib.import_module(f"teamlead.commands.{name}").register(subparsers)
     return parser
 
 
-def open_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+def open_app(args: argparse.Namespace) -> int:
     """Start the desktop app; until it exists, say how to use the commands."""
     try:
         app = importlib.import_module("teamlead.ui.app")
     except ModuleNotFoundError as error:
         if error.name is not None and error.name.startswith("teamlead.ui"):
-            parser.print_help()
+            build_parser().print_help()
             return 0
         raise
     result: int = app.run(args)
@@ -105,12 +129,11 @@ def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     tolerant_output()
     set_language(language_from(argv))
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     with logging_to_file() as log_path:
         try:
             if args.command is None:
-                return open_app(args, parser)
+                return open_app(args)
             result: int = args.run(args)
             return result
         except UserError as error:

@@ -13,6 +13,7 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, get_type_hints
@@ -64,8 +65,14 @@ def settings_path() -> Path:
     return user_config_path(APP_NAME, appauthor=False) / "settings.json"
 
 
+@cache
+def _hints() -> dict[str, str]:
+    """The fields' types as text, worked out once (each load checks every field against them)."""
+    return {name: str(hint) for name, hint in get_type_hints(Settings).items()}
+
+
 def _valid(name: str, value: Any) -> bool:
-    hint = str(get_type_hints(Settings)[name])
+    hint = _hints()[name]
     if value is None:
         return "None" in hint
     if hint.startswith("tuple"):

@@ -42,7 +42,6 @@ from teamlead.ui.screen_ready import ScreenReady
 from teamlead.ui.sections import FirstRead, Section, first_section, section_title, sections
 from teamlead.ui.sidebar import apply_choice, choice_after_toggle, load_choice, make_sidebar, save_choice
 from teamlead.ui.style import VIEW_STYLE, app_icon, uses_view_style
-from teamlead.ui.welcome import WelcomePage
 from teamlead.ui.widgets.mnemonics import keep_menu_letters
 
 if TYPE_CHECKING:
@@ -54,6 +53,7 @@ if TYPE_CHECKING:
     from teamlead.data.queries.default_district import DefaultDistrict
     from teamlead.ui.dashboard.view import DashboardView
     from teamlead.ui.settings_dialog import SettingsDialog
+    from teamlead.ui.welcome import WelcomePage
 
 QSETTINGS_ORGANISATION = "Teamlead"
 QSETTINGS_APPLICATION = "Teamlead"
@@ -293,6 +293,8 @@ class MainWindow(QMainWindow):
 
     def show_welcome(self) -> None:
         if self.welcome is None:
+            from teamlead.ui.welcome import WelcomePage  # only an empty database shows it
+
             self.welcome = WelcomePage(self.context)
             self.welcome.setStyleSheet(VIEW_STYLE)
             self.welcome.start_empty.connect(self.show_sections)

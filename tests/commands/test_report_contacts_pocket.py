@@ -29,6 +29,7 @@ from teamlead.i18n import set_language
 from teamlead.producing.pocket import pocket_file_name, pocket_request
 from teamlead.producing.produce import produce
 from teamlead.rules import formatting
+from teamlead.rules.clock import amsterdam_today
 from teamlead.rules.files import WINDOWS_FORBIDDEN
 from teamlead.services.geography import add_district, add_neighbourhood
 from teamlead.services.key_contacts import set_key_contact, set_reachability
@@ -183,7 +184,7 @@ def test_the_pocket_pdf_shows_the_key_contacts_first_with_large_numbers(
     others_from = text.index("Overige contactpersonen")
     assert all(text.index(name) < others_from for name, _ in keys)
     assert OZLEM in text
-    made = f"Stand: {formatting.day_text(date.today())}"
+    made = f"Stand: {formatting.day_text(amsterdam_today())}"  # the report dates itself in Amsterdam
     for page in reader.pages:
         page_text = page.extract_text()
         assert WILDEMAN in page_text

@@ -13,7 +13,6 @@ gives it the context once the database is open.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -314,6 +313,8 @@ class DashboardView(QWidget):
         self.key_contacts.setVisible(bool(missing))
         if not missing:
             return
+
+        from html import escape  # its entity table is not needed before the first paint
 
         def link(partner: KeyContactMissing) -> str:
             name = tr("{name} (key contact left)", name=partner.name) if partner.left else partner.name

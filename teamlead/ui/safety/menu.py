@@ -16,12 +16,9 @@ if TYPE_CHECKING:
 
 def add_safety_actions(window: MainWindow, file_menu: QMenu, bar: QMenuBar) -> dict[str, QAction]:
     """Add the entries (enabled once a database is open) and return them by name."""
-    from teamlead.ui.safety.backups_dialog import open_backups_dialog
-    from teamlead.ui.safety.privacy_dialogs import open_person_privacy, open_retention
-
     backups = QAction(tr("&Backups…"), window)
     backups.setObjectName("backups")
-    backups.triggered.connect(lambda: open_backups_dialog(window))
+    backups.triggered.connect(lambda: _backups(window))
     before = next((a for a in file_menu.actions() if a.objectName() == "settings"), None)
     if before is None:
         file_menu.addAction(backups)
@@ -31,10 +28,10 @@ def add_safety_actions(window: MainWindow, file_menu: QMenu, bar: QMenuBar) -> d
     privacy.setObjectName("privacyMenu")
     person = privacy.addAction(tr("A &person's data (access, erasure)…"))
     person.setObjectName("personPrivacy")
-    person.triggered.connect(lambda: open_person_privacy(window))
+    person.triggered.connect(lambda: _person_privacy(window))
     retention = privacy.addAction(tr("&Retention of notes…"))
     retention.setObjectName("retention")
-    retention.triggered.connect(lambda: open_retention(window))
+    retention.triggered.connect(lambda: _retention(window))
     if before is None:
         file_menu.addMenu(privacy)
     else:
@@ -43,3 +40,24 @@ def add_safety_actions(window: MainWindow, file_menu: QMenu, bar: QMenuBar) -> d
     for action in actions.values():
         action.setEnabled(window.has_context)
     return actions
+
+
+# The dialogs are imported when first asked for, not while the menus are built before the first paint.
+
+
+def _backups(window: MainWindow) -> None:
+    from teamlead.ui.safety.backups_dialog import open_backups_dialog
+
+    open_backups_dialog(window)
+
+
+def _person_privacy(window: MainWindow) -> None:
+    from teamlead.ui.safety.privacy_dialogs import open_person_privacy
+
+    open_person_privacy(window)
+
+
+def _retention(window: MainWindow) -> None:
+    from teamlead.ui.safety.privacy_dialogs import open_retention
+
+    open_retention(window)

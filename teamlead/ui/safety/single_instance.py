@@ -3,15 +3,20 @@
 A :class:`QLockFile` per database (named after a hash of its path or URL, in the temp folder) says whether
 one runs; a lock left by a crashed process is recognised by its dead process id and taken over. The running
 one listens on a :class:`QLocalServer` of the same name; the second start sends it ``activate`` and exits.
+The app takes the lock before its window shows and starts listening after the first paint (QtNetwork is
+imported only then: it is not needed to paint).
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 CONNECT_TIMEOUT_MS = 1000
 
@@ -38,23 +43,35 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, however long it ran
         self._server: QLocalServer | None = None
 
-    def acquire(self) -> bool:
-        """True when this is the only instance (a crashed one's lock is taken over); then start listening."""
+    def acquire(self, *, listen: bool = True) -> bool:
+        """True when this is the only instance (a crashed one's lock is taken over); then start listening,
+        or, with ``listen`` False, leave that to :meth:`listen`."""
         if not self._lock.tryLock(0):
             if self._lock.error() == QLockFile.LockError.LockFailedError and self._lock.removeStaleLockFile():
                 if not self._lock.tryLock(0):
                     return False
             else:
                 return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer a second start of the same database (once; only while holding the lock)."""
+        if self._server is not None or not self._lock.isLocked():
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)  # a crashed instance's socket file
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_connection)
         self._server.listen(self.name)
-        return True
 
     def activate_running(self) -> bool:
         """Ask the running instance to come to the front; False when it does not answer."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):

@@ -35,7 +35,7 @@ def claim_instance(target: str | None, *, exit_when_ready: bool) -> SingleInstan
     from teamlead.startup.instance_key import database_key
 
     instance = SingleInstance(database_key(target))
-    if instance.acquire():
+    if instance.acquire(listen=False):  # SafeStart listens once the window is painted
         return instance
     answered = instance.activate_running()
     if exit_when_ready or not answered:
@@ -77,12 +77,15 @@ class SafeStart(QObject):
         self._warned: set[Path] = set()
         window.screen_ready.connect(self.check_location)
         window.safety_backups = self.backups  # type: ignore[attr-defined]
+        self._instance = instance
         if instance is not None:
             instance.setParent(self)
             instance.activation_requested.connect(lambda: bring_to_front(window))
 
     def start(self, login: tuple[str, str] | None = None) -> None:
         target = self._target
+        if self._instance is not None:
+            self._instance.listen()
         if login is None:
             from teamlead.data.look_ahead import start_for
 

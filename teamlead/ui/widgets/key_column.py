@@ -63,6 +63,8 @@ class KeyColumn(QObject):
         return False
 
     def fit(self, *_args: object) -> None:
+        if not self._table.isVisible():
+            return  # sized when shown: its viewport gets a resize event then
         header = self._table.horizontalHeader()
         shown = {c: w for c, w in self._widths.items() if not header.isSectionHidden(c)}
         available = self._table.viewport().width()
