@@ -81,7 +81,32 @@ class PrivacyFormatter(logging.Formatter):
         return mask(super().format(record))
 
 
-_installed: logging.handlers.RotatingFileHandler | None = None
+class RotatedOnFirstRecord(logging.Handler):
+    """The rotated log file, opened at its first record: :mod:`logging.handlers` (and the socket and pickle
+    modules it brings) is imported then, not before the window's first paint."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.baseFilename = str(path)
+        self._file: logging.handlers.RotatingFileHandler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            self._file = logging.handlers.RotatingFileHandler(
+                self.baseFilename, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+            )
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+_installed: RotatedOnFirstRecord | None = None
 
 LIBRARIES = ("psycopg", "sqlalchemy")
 """Libraries whose warnings go to the file too: without a handler, Python prints them on stderr (psycopg's
@@ -97,17 +122,13 @@ def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> P
     global _installed
     if _installed is not None:
         return Path(_installed.baseFilename)
-    import logging.handlers  # here, not at the top: the command line starts without it
-
     folder = folder or log_folder()
     path = folder / LOG_FILENAME
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-        )
     except OSError:
         return None
+    handler = RotatedOnFirstRecord(path)
     handler.setFormatter(PrivacyFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("teamlead")
     logger.addHandler(handler)

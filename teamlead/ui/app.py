@@ -137,7 +137,8 @@ def run(args: argparse.Namespace) -> int:
     start = SafeStart(
         window, tasks, args.database, exit_when_ready=exit_when_ready, finish=finish, instance=instance
     )
-    window.window_painted.connect(start.start)
+    # A turn later: a dashboard kept from the last read is painted in the same pass, and is reported first.
+    window.window_painted.connect(lambda: QTimer.singleShot(0, start.start))
     window.show()
     code = app.exec()
     instance.release()

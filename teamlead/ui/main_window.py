@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
             return
         if self._context is not None:
             view.attach(self.context)
-        self._adopt_view("dashboard", view)
+        self._adopt_view("dashboard", view, letters_later=self._context is None)
         self._pages.setCurrentWidget(self._sections_page)
         self.sidebar.setCurrentRow(self.section_keys().index("dashboard"))
         self._screen_ready.watch(view)
@@ -339,8 +339,9 @@ class MainWindow(QMainWindow):
             self._adopt_view(key, view)
         return view
 
-    def _adopt_view(self, key: str, view: QWidget) -> None:
-        """Put ``view`` in section ``key``'s place in the stack."""
+    def _adopt_view(self, key: str, view: QWidget, *, letters_later: bool = False) -> None:
+        """Put ``view`` in section ``key``'s place in the stack (``letters_later``: its menu letters after the
+        first paint, which they do not change)."""
         view.setObjectName(f"view_{key}")
         if uses_view_style(view):
             view.setStyleSheet(VIEW_STYLE)
@@ -350,7 +351,10 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(holder)
         holder.deleteLater()
         self._views[key] = view
-        self._keep_menu_letters(view)
+        if letters_later:
+            QTimer.singleShot(0, view, lambda: self._keep_menu_letters(view))
+        else:
+            self._keep_menu_letters(view)
 
     def _keep_menu_letters(self, screen: QWidget) -> None:
         """Alt and a menu's letter opens the menu on every screen (see :mod:`teamlead.ui.widgets.mnemonics`)."""

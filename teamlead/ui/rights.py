@@ -85,13 +85,15 @@ def apply_rights(window: MainWindow, identity: Identity | None) -> None:
 
 def _show_user(window: MainWindow, identity: Identity | None) -> None:
     """On a shared database, the status bar says who is logged in and in which role."""
+    named = identity is not None and identity.shared and bool(identity.name)
     label = window.statusBar().findChild(QLabel, "userLabel")
+    if label is None and not named:
+        return  # a file of one user (or not known yet): nothing to say, no label to build
     if label is None:
         label = QLabel()
         label.setObjectName("userLabel")
         label.setContentsMargins(0, 0, 16, 0)
         window.statusBar().addPermanentWidget(label)
-    named = identity is not None and identity.shared and bool(identity.name)
     label.setVisible(named)
     if identity is not None and named:
         label.setText(tr("Logged in as {name} ({role})", name=identity.name, role=role_title(identity.group)))
