@@ -244,6 +244,17 @@ def _add_missing_triggers(connection: sqlite3.Connection) -> None:
                 )
 
 
+def read_and_keep(session: Session, day: date, now: datetime) -> DashboardData:
+    """The dashboard for ``day`` at ``now`` in the user's district, read on ``session`` and kept for the
+    start that comes then (nothing kept on a server)."""
+    from teamlead.data.queries.dashboard_lists import load_dashboard
+    from teamlead.data.queries.default_district import user_default_district_id
+
+    data = load_dashboard(session, day, now, user_default_district_id(session))
+    keep_read(session, data, day)
+    return data
+
+
 def keep_read(session: Session, data: DashboardData, day: date) -> bool:
     """:func:`keep` for a dashboard just read on ``session``, in its transaction; nothing on a server."""
     raw = session.connection().connection.driver_connection

@@ -23,7 +23,6 @@ import json
 import logging
 import os
 import re
-import secrets
 import shutil
 import stat
 import sys
@@ -64,7 +63,7 @@ def private_folder(folder: Path) -> Path:
 def partial_path(target: Path) -> Path:
     """A new name beside ``target`` for the file that becomes it: ``.~teamlead-<name>.<random>.partial``
     (the name shortened to keep the whole within :data:`NAME_MAX` bytes)."""
-    token = secrets.token_hex(4)
+    token = os.urandom(4).hex()
     room = NAME_MAX - len(f"{PARTIAL_PREFIX}.{token}{PARTIAL_SUFFIX}".encode())
     name = target.name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
     return target.with_name(f"{PARTIAL_PREFIX}{name}.{token}{PARTIAL_SUFFIX}")
@@ -160,7 +159,7 @@ def _start(root: Path) -> Session:
     private_folder(root.parent)
     private_folder(root)
     with _sweeping(root):
-        name = f"{os.getpid()}-{secrets.token_hex(4)}"
+        name = f"{os.getpid()}-{os.urandom(4).hex()}"
         handle = os.open(root / f"{name}.lock", os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             _lock(handle, wait=False)

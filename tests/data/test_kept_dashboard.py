@@ -8,16 +8,19 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from teamlead.data import kept_dashboard
 from teamlead.data.database import Database
 from teamlead.data.kept_dashboard import TABLE, TRIGGER_PREFIX, keep_read, read_kept
-from teamlead.data.models import Organisation
+from teamlead.data.models import Organisation, Person
 from teamlead.data.queries.dashboard_lists import load_dashboard
 from teamlead.data.queries.default_district import database_id
 from teamlead.data.queries.rows import DashboardData
+from teamlead.data.scrub import scrub
 from teamlead.rules import settings
 from teamlead.services import meetings, notes
+from teamlead.services.erasure import erase_person
 from teamlead.services.meetings import MeetingInput
 from teamlead.services.notes import NoteInput
 from tests.ui.conftest import NOW, TODAY, Seeded, seed
@@ -222,3 +225,40 @@ def test_the_start_finds_the_file_as_the_opening_does(
     monkeypatch.setenv("TEAMLEAD_DATABASE", str(path_of(sqlite_database)))
     assert kept_dashboard.kept_at_start(None) == kept
     assert kept_dashboard.kept_at_start("postgresql://server/teamlead") is None
+
+
+def test_an_erased_person_is_gone_from_what_was_kept_and_from_the_files_bytes(
+    sqlite_database: Database, seeded: Seeded
+) -> None:
+    """The kept lists name people (a follow-up's contact): the erasure's own write empties them, and the
+    scrub leaves no trace of the name in the file."""
+    with sqlite_database.begin() as session:
+        fatima = session.scalars(select(Person.id).where(Person.name == "Fatima el Amrani")).one()
+        notes.log_note(
+            session,
+            NoteInput(
+                kind="call",
+                text="Terugbellen over de zomerweek",
+                organisation_ids=[seeded.youth_work],
+                person_ids=[fatima],
+                occurred_on=TODAY,
+                follow_up_on=TODAY,
+            ),
+            today=TODAY,
+            now=NOW,
+        )
+    data = read_and_keep(sqlite_database)
+    assert "Fatima el Amrani" in {name for row in data.follow_ups.rows for name in row.persons}
+    path = path_of(sqlite_database)
+    with sqlite3.connect(path) as raw:
+        (payload,) = raw.execute(f"SELECT payload FROM {TABLE}").fetchone()
+    assert "Fatima el Amrani" in payload
+
+    with sqlite_database.begin() as session:
+        erase_person(session, fatima)
+    scrub(sqlite_database)
+
+    assert read_kept(path, TODAY, NOW) is None
+    for file in (path, path.with_name(path.name + "-wal")):
+        if file.exists():
+            assert b"fatima el amrani" not in file.read_bytes().lower(), file.name

@@ -12,7 +12,7 @@ gives it the context once the database is open.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 FIRST_READ_FALLBACK_MS = 100
+KEEP_TOMORROW_AFTER_MS = 5000
+"""Tomorrow's dashboard is read this long after the last read shown (a quiet moment, not the start)."""
 KEY_CONTACT_LINKS = 6
 
 
@@ -175,6 +177,10 @@ class DashboardView(QWidget):
         # that wait was the longest stall of the window's first second on the city demo. At start-up the
         # window reads the data before building the view (:meth:`first_read`), so no read waits at all.
         self._read_after_paint = True
+        self._tomorrow = QTimer(self)
+        self._tomorrow.setSingleShot(True)
+        self._tomorrow.setInterval(KEEP_TOMORROW_AFTER_MS)
+        self._tomorrow.timeout.connect(self.keep_tomorrow)
 
     def title(self) -> str:
         return tr("Dashboard")
@@ -200,14 +206,22 @@ class DashboardView(QWidget):
     def first_read(session: Session, context: AppContext) -> DashboardData:
         """Everything the dashboard shows, read on ``session`` (a worker's), and kept in an SQLite file for
         the next start (see :mod:`teamlead.data.kept_dashboard`)."""
-        from teamlead.data.kept_dashboard import keep_read
-        from teamlead.data.queries.dashboard_lists import load_dashboard
-        from teamlead.data.queries.default_district import user_default_district_id
+        from teamlead.data.kept_dashboard import read_and_keep
 
-        today = context.today()
-        data = load_dashboard(session, today, context.now(), user_default_district_id(session))
-        keep_read(session, data, today)
-        return data
+        return read_and_keep(session, context.today(), context.now())
+
+    def keep_tomorrow(self) -> None:
+        """Read and keep tomorrow's dashboard as it will stand when the day begins, so the day's first start
+        finds one too (its meetings list says itself until when it holds). A few seconds after the last read
+        shown, in the background; on a server there is nothing to keep."""
+        context = self._context
+        if context is None or context.tasks.closed or not context.database.is_sqlite:
+            return
+        day = context.today() + timedelta(days=1)
+        begins = datetime.combine(day, time.min).astimezone()
+        from teamlead.data.kept_dashboard import read_and_keep
+
+        context.read(lambda session: read_and_keep(session, day, begins), key="dashboard.tomorrow")
 
     def show_first_read(self, data: DashboardData) -> None:
         """Read with the window's check of the database, before this view existed: shown at once, no read
@@ -264,6 +278,7 @@ class DashboardView(QWidget):
             return
         self.is_loaded = True
         self.loaded.emit()
+        self._tomorrow.start()
 
     def _on_data_changed(self, _what: Change) -> None:
         # Everything on the dashboard depends on notes, partners, meetings and agreements alike.

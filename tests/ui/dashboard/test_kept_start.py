@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from teamlead.data.database import Database, open_database
 from teamlead.data.kept_dashboard import Kept, read_kept
+from teamlead.data.queries.dashboard_lists import load_dashboard
 from teamlead.rules.vocabulary import Change
-from teamlead.services import notes
+from teamlead.services import meetings, notes
+from teamlead.services.meetings import MeetingInput
 from teamlead.services.notes import NoteInput
 from teamlead.ui.context import AppContext
 from teamlead.ui.dashboard.view import DashboardView
@@ -202,3 +205,34 @@ def test_the_app_started_twice_is_ready_before_sqlalchemy_loads(tmp_path: Path) 
     assert second["tiles"] == first["tiles"]
     assert first["tiles"]["signals"] == "1"
     assert "ready in " in stdout
+
+
+def test_tomorrows_dashboard_is_kept_for_the_first_start_of_the_day(
+    qtbot: QtBot, qsettings: QSettings, windows: list[MainWindow], sqlite_database: Database, seeded: Seeded
+) -> None:
+    """The meeting tomorrow at 10:00 is on tomorrow's kept dashboard at 08:30, and off it once it began."""
+    tomorrow = TODAY + timedelta(days=1)
+    ten = datetime.combine(tomorrow, time(10, 0)).astimezone()
+    with sqlite_database.begin() as session:
+        meetings.schedule_meeting(
+            session,
+            MeetingInput(kind="network", title="Netwerkoverleg", starts_at=ten, district_id=seeded.district),
+            now=NOW,
+        )
+    window = start(qtbot, qsettings, windows, sqlite_database, None)
+    view = window.current_view()
+    assert isinstance(view, DashboardView)
+    assert view._tomorrow.isActive()
+    path = sqlite_database.path
+    assert path is not None
+    half_past_eight = datetime.combine(tomorrow, time(8, 30)).astimezone()
+    assert read_kept(sqlite_database.path, tomorrow, half_past_eight) is None
+    view.keep_tomorrow()
+    qtbot.waitUntil(lambda: read_kept(path, tomorrow, half_past_eight) is not None, timeout=10_000)
+    kept = read_kept(sqlite_database.path, tomorrow, half_past_eight)
+    assert kept is not None
+    with sqlite_database.session() as session:
+        assert kept == load_dashboard(session, tomorrow, half_past_eight)
+    assert [meeting.title for meeting in kept.meetings.rows] == ["Netwerkoverleg"]
+    assert kept.follow_ups.total == 1
+    assert read_kept(sqlite_database.path, tomorrow, ten) is None
