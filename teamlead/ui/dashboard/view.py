@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 FIRST_READ_FALLBACK_MS = 100
 KEEP_TOMORROW_AFTER_MS = 5000
+KEEP_AFTER_CHANGE_MS = 1000
+"""A change made on another screen is read into the (hidden) dashboard and kept this long after the last."""
 """Tomorrow's dashboard is read this long after the last read shown (a quiet moment, not the start)."""
 KEY_CONTACT_LINKS = 6
 
@@ -181,6 +183,10 @@ class DashboardView(QWidget):
         self._tomorrow.setSingleShot(True)
         self._tomorrow.setInterval(KEEP_TOMORROW_AFTER_MS)
         self._tomorrow.timeout.connect(self.keep_tomorrow)
+        self._keep_soon = QTimer(self)
+        self._keep_soon.setSingleShot(True)
+        self._keep_soon.setInterval(KEEP_AFTER_CHANGE_MS)
+        self._keep_soon.timeout.connect(self._keep_if_stale)
 
     def title(self) -> str:
         return tr("Dashboard")
@@ -284,8 +290,14 @@ class DashboardView(QWidget):
         # Everything on the dashboard depends on notes, partners, meetings and agreements alike.
         if self.isVisible():
             self.reload()
-        else:
-            self._stale = True
+            return
+        self._stale = True
+        if self._context is not None and self._context.database.is_sqlite:
+            self._keep_soon.start()  # read and kept while on another screen: the next start needs it
+
+    def _keep_if_stale(self) -> None:
+        if self._stale and self._context is not None and not self._context.tasks.closed:
+            self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

@@ -236,3 +236,28 @@ def test_tomorrows_dashboard_is_kept_for_the_first_start_of_the_day(
     assert [meeting.title for meeting in kept.meetings.rows] == ["Netwerkoverleg"]
     assert kept.follow_ups.total == 1
     assert read_kept(sqlite_database.path, tomorrow, ten) is None
+
+
+def test_a_change_made_on_another_screen_is_kept_for_the_next_start(
+    qtbot: QtBot, qsettings: QSettings, windows: list[MainWindow], sqlite_database: Database, seeded: Seeded
+) -> None:
+    window = start(qtbot, qsettings, windows, sqlite_database, None)
+    window.go_to_section("partners")
+    with sqlite_database.begin() as session:
+        notes.log_note(
+            session,
+            NoteInput(
+                kind="signal", text="Nog een signaal", organisation_ids=[seeded.police], occurred_on=TODAY
+            ),
+            today=TODAY,
+            now=NOW,
+        )
+    assert kept_now(sqlite_database) is None
+    window.context.data_changed.emit(Change.NOTE)
+
+    def kept_signals() -> int | None:
+        kept = kept_now(sqlite_database)
+        return None if kept is None else kept.data.signals.total
+
+    qtbot.waitUntil(lambda: kept_signals() == 2, timeout=10_000)
+    assert window.current_view().objectName() == "view_partners"  # the user stayed where they were
