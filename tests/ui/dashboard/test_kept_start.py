@@ -64,6 +64,19 @@ def counts(view: DashboardView) -> dict[str, str]:
     return {key: view.tiles[key].value.text() for key in COUNTS}
 
 
+def log_signal(database: Database, seeded: Seeded) -> None:
+    """A second signal about the police team, saved as the note form saves it."""
+    with database.begin() as session:
+        notes.log_note(
+            session,
+            NoteInput(
+                kind="signal", text="Nog een signaal", organisation_ids=[seeded.police], occurred_on=TODAY
+            ),
+            today=TODAY,
+            now=NOW,
+        )
+
+
 def kept_now(database: Database) -> Kept | None:
     assert database.path is not None
     data = read_kept(database.path, TODAY, NOW)
@@ -115,18 +128,7 @@ def test_a_change_since_then_means_no_kept_dashboard_and_the_view_follows_change
     view = window.current_view()
     assert isinstance(view, DashboardView)
 
-    def log_signal() -> None:
-        with sqlite_database.begin() as session:
-            notes.log_note(
-                session,
-                NoteInput(
-                    kind="signal", text="Nog een signaal", organisation_ids=[seeded.police], occurred_on=TODAY
-                ),
-                today=TODAY,
-                now=NOW,
-            )
-
-    log_signal()
+    log_signal(sqlite_database, seeded)
     assert kept_now(sqlite_database) is None  # the write emptied what was kept
     window.context.data_changed.emit(Change.NOTE)
     qtbot.waitUntil(lambda: view.tiles["signals"].value.text() == "2", timeout=10_000)
@@ -243,15 +245,7 @@ def test_a_change_made_on_another_screen_is_kept_for_the_next_start(
 ) -> None:
     window = start(qtbot, qsettings, windows, sqlite_database, None)
     window.go_to_section("partners")
-    with sqlite_database.begin() as session:
-        notes.log_note(
-            session,
-            NoteInput(
-                kind="signal", text="Nog een signaal", organisation_ids=[seeded.police], occurred_on=TODAY
-            ),
-            today=TODAY,
-            now=NOW,
-        )
+    log_signal(sqlite_database, seeded)
     assert kept_now(sqlite_database) is None
     window.context.data_changed.emit(Change.NOTE)
 
