@@ -246,12 +246,15 @@ def _add_missing_triggers(connection: sqlite3.Connection) -> None:
 
 def read_and_keep(session: Session, day: date, now: datetime) -> DashboardData:
     """The dashboard for ``day`` at ``now`` in the user's district, read on ``session`` and kept for the
-    start that comes then (nothing kept on a server)."""
+    start that comes then (nothing kept on a server, nor for a database without records: that one starts on
+    the welcome page, which a kept empty dashboard would only flash before)."""
     from teamlead.data.queries.dashboard_lists import load_dashboard
     from teamlead.data.queries.default_district import user_default_district_id
+    from teamlead.data.queries.empty import has_records
 
     data = load_dashboard(session, day, now, user_default_district_id(session))
-    keep_read(session, data, day)
+    if has_records(session):
+        keep_read(session, data, day)
     return data
 
 

@@ -255,3 +255,18 @@ def test_a_change_made_on_another_screen_is_kept_for_the_next_start(
 
     qtbot.waitUntil(lambda: kept_signals() == 2, timeout=10_000)
     assert window.current_view().objectName() == "view_partners"  # the user stayed where they were
+
+
+def test_a_database_started_empty_opens_on_the_welcome_page_again(
+    qtbot: QtBot, qsettings: QSettings, windows: list[MainWindow], sqlite_database: Database
+) -> None:
+    """ "Start empty" shows an empty dashboard; nothing is kept of it, so the next start offers the demo again
+    instead of flashing that empty dashboard first."""
+    window = start(qtbot, qsettings, windows, sqlite_database, None)
+    assert window.welcome is not None
+    qtbot.mouseClick(window.welcome.empty_button, Qt.MouseButton.LeftButton)
+    view = window.current_view()
+    assert isinstance(view, DashboardView)
+    qtbot.waitUntil(lambda: view.is_loaded)
+    window.context.tasks.shutdown(wait=True)
+    assert kept_now(sqlite_database) is None
