@@ -90,6 +90,28 @@ def measure(database: Any, *, meetings: bool = True) -> dict[str, float]:
     def add(label: str, value: float) -> None:
         figures.setdefault(label, []).append(value)
 
+    from teamlead.data.queries.agreements_register import register_rows
+    from teamlead.data.queries.meeting_list import meeting_list
+    from teamlead.ui.agreements.model import AgreementTableModel
+
+    # Each "query alone" right after the opening it is compared with, run by run: on a shared machine the
+    # speed drifts, and two series measured a minute apart compared the drift as much as the screens.
+    def meetings_alone() -> None:
+        with database.session() as session:
+            add("meetings: the list's query alone", _ms(lambda s=session: meeting_list(s)))
+
+    def agreements_alone() -> None:
+        forget_folded()
+        with database.session() as session:
+            began = time.perf_counter()
+            loaded = register_rows(session)
+            add("agreements: read in the background (worker)", (time.perf_counter() - began) * 1000)
+        model = AgreementTableModel(TODAY)
+        add(
+            "agreements: rows into the table (GUI thread)",
+            _ms(lambda m=model, r=loaded: m.set_register(r)),
+        )
+
     if meetings:
         from teamlead.ui.meetings.view import MeetingsView
 
@@ -115,6 +137,7 @@ def measure(database: Any, *, meetings: bool = True) -> dict[str, float]:
             _settle(context)
             view.close()
             view.deleteLater()
+            meetings_alone()
 
     rows = 0
     for _ in range(RUNS):
@@ -142,25 +165,7 @@ def measure(database: Any, *, meetings: bool = True) -> dict[str, float]:
         _settle(context)
         register.close()
         register.deleteLater()
-    from teamlead.data.queries.agreements_register import register_rows
-    from teamlead.data.queries.meeting_list import meeting_list
-    from teamlead.ui.agreements.model import AgreementTableModel
-
-    for _ in range(RUNS if meetings else 0):
-        with database.session() as session:
-            add("meetings: the list's query alone", _ms(lambda s=session: meeting_list(s)))
-
-    for _ in range(RUNS):
-        forget_folded()
-        with database.session() as session:
-            began = time.perf_counter()
-            loaded = register_rows(session)
-            add("agreements: read in the background (worker)", (time.perf_counter() - began) * 1000)
-        model = AgreementTableModel(TODAY)
-        add(
-            "agreements: rows into the table (GUI thread)",
-            _ms(lambda m=model, r=loaded: m.set_register(r)),
-        )
+        agreements_alone()
     print(f"  ({rows} agreements)")
     for label, values in figures.items():
         _report(label, values)
