@@ -6,12 +6,11 @@ cheap to construct (they load their data in the background), so "re-translate" s
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from teamlead.i18n import current_language, set_language, tr
 from teamlead.rules import settings
 from teamlead.rules.vocabulary import Change, RecordKind
+from teamlead.ui.collector import keep_start_up_out_of_collections
 from teamlead.ui.context import AppContext
 from teamlead.ui.database_dialogs import (
     Asker,
@@ -42,6 +42,7 @@ from teamlead.ui.screen_ready import ScreenReady
 from teamlead.ui.sections import FirstRead, Section, first_section, section_title, sections
 from teamlead.ui.sidebar import apply_choice, choice_after_toggle, load_choice, make_sidebar, save_choice
 from teamlead.ui.style import VIEW_STYLE, app_icon, uses_view_style
+from teamlead.ui.upgrade_note import tell_upgrade
 from teamlead.ui.widgets.mnemonics import keep_menu_letters
 
 if TYPE_CHECKING:
@@ -107,7 +108,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.search_popup: Any = None
         self.upgrade_message: QMessageBox | None = None
-        self._upgrades_told: set[int] = set()
+        self.upgrades_told: set[int] = set()
+        """The upgrades already told (see :func:`teamlead.ui.upgrade_note.tell_upgrade`)."""
         self.recent_menu: QMenu | None = None
         self._kept = kept
         self.kept_view: DashboardView | None = None
@@ -136,28 +138,8 @@ class MainWindow(QMainWindow):
         self._context = context
         self._connect_context()
         remember_database(context.database)
-        self._tell_upgrade(context.database)
+        tell_upgrade(self, context.database)
         self._rebuild()
-
-    def _tell_upgrade(self, database: Database) -> None:
-        """Opening the database upgraded it: say what that did to the user's records, once, when the first
-        screen is on screen (a box that does not block: ``--exit-when-ready`` exits before it would show)."""
-        upgrade = database.upgrade
-        if upgrade is None or id(upgrade) in self._upgrades_told:
-            return
-        self._upgrades_told.add(id(upgrade))
-        text = "\n\n".join(upgrade.lines())
-
-        def show() -> None:
-            if not self.isVisible():
-                return
-            box = QMessageBox(QMessageBox.Icon.Information, tr("Database upgraded"), text, parent=self)
-            box.setObjectName("upgradeMessage")
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-            self.upgrade_message = box
-
-        self.screen_ready.connect(lambda: QTimer.singleShot(0, show), Qt.ConnectionType.SingleShotConnection)
 
     # --- building -----------------------------------------------------------------------------------------
 
@@ -543,23 +525,3 @@ class MainWindow(QMainWindow):
         if self._context is not None:
             self._context.tasks.shutdown(wait=False)
         super().closeEvent(event)
-
-
-_start_up_kept = False
-
-
-def keep_start_up_out_of_collections() -> None:
-    """Once per process, when the first database is open: move everything alive out of the garbage
-    collector's sight (:func:`gc.freeze`).
-
-    By then the app's modules, SQLAlchemy's mappings and compiled statements are loaded, some 70,000
-    tracked objects that live as long as the app. Every full collection walked them all, on whichever
-    thread happened to allocate, and those landing on the GUI thread while the city dashboard was built
-    made the longest stalls of the first second (median 30-40 ms, 15-25 ms without them). Frozen, they are still freed by reference counting; only
-    cycles among them would wait (:func:`teamlead.data.queries._common.collection_paused` gives them back
-    to the collector at the next large read).
-    """
-    global _start_up_kept
-    if not _start_up_kept:
-        _start_up_kept = True
-        gc.freeze()
