@@ -15,6 +15,8 @@ from typing import override
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from teamlead.ui.widgets.viewport import viewport_of
+
 KEY_MIN_WIDTH = 170
 """The key column is never narrower than this: "Basisschool De Notenkraker" still reads as a name."""
 OTHER_MIN_WIDTH = 44
@@ -42,7 +44,7 @@ class KeyColumn(QObject):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(min(header.minimumSectionSize(), OTHER_MIN_WIDTH))
         self.remember_widths()
-        table.viewport().installEventFilter(self)
+        viewport_of(table).installEventFilter(self)
         model = table.model()
         model.modelReset.connect(self.fit)
         model.columnsInserted.connect(self.remember_widths)

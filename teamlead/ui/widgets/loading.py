@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel
 
 from teamlead.i18n import tr
 from teamlead.ui.style import mute
+from teamlead.ui.widgets.viewport import viewport_of
 
 
 class LoadingNote(QObject):
@@ -24,7 +25,7 @@ class LoadingNote(QObject):
     def __init__(self, view: QAbstractItemView, count: QLabel) -> None:
         super().__init__(view)
         count.setText(tr("Loading…"))
-        self._viewport = view.viewport()
+        self._viewport = viewport_of(view)
         self.label = QLabel(tr("Loading…"), self._viewport)
         self.label.setObjectName("loadingNote")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
