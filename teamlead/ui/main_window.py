@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -333,8 +333,13 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(holder)
         holder.deleteLater()
         self._views[key] = view
-        if letters_later:
-            QTimer.singleShot(0, view, lambda: self._keep_menu_letters(view))
+        if letters_later and not self._screen_ready.window_painted:
+            # Finding the screen's labels and buttons makes PySide6 load their classes (5 ms): a turn after
+            # the first paint, which the letters do not change.
+            self.window_painted.connect(
+                lambda: QTimer.singleShot(0, view, lambda: self._keep_menu_letters(view)),
+                Qt.ConnectionType.SingleShotConnection,
+            )
         else:
             self._keep_menu_letters(view)
 

@@ -27,6 +27,11 @@ class ScreenReady(QObject):
         self._page: QWidget | None = None
         window.installEventFilter(self)
 
+    @property
+    def window_painted(self) -> bool:
+        """The window has had its first paint."""
+        return self._window_painted
+
     def reset(self) -> None:
         """Another database: its first screen is reported again."""
         self._sent = False

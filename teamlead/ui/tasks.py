@@ -44,9 +44,8 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -55,6 +54,9 @@ from shiboken6 import isValid
 from teamlead.data.access.refusals import refusal
 from teamlead.errors import UserError
 from teamlead.i18n import tr
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +151,9 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, max_workers: int = 3) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="teamlead-task")
+        self._max_workers = max_workers
+        self._executor: ThreadPoolExecutor | None = None
+        """Made with the first task: the window makes its runner before its first paint, the pool can wait."""
         self._numbers = itertools.count(1)
         self._latest: dict[str, Task] = {}
         self._running: set[Task] = set()
@@ -204,6 +208,12 @@ class TaskRunner(QObject):
                 older.cancel()
             self._latest[key] = task
         self._running.add(task)
+        if self._executor is None:
+            if self._closed:
+                raise RuntimeError("this task runner is shut down")  # as the pool would say
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(self._max_workers, thread_name_prefix="teamlead-task")
         self._executor.submit(self._work, task)
         return task
 
@@ -307,7 +317,8 @@ class TaskRunner(QObject):
         """Cancel everything and stop the pool; results still arriving are dropped."""
         self._closed = True
         self.cancel_all()
-        self._executor.shutdown(wait=wait, cancel_futures=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=wait, cancel_futures=True)
 
 
 class _Courier(QObject):

@@ -10,7 +10,6 @@ clashes with a group and the audit finds the name after the first ``__``.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
@@ -41,6 +40,8 @@ DISTRICT_GROUPS: Final = (Group.TEAMLEAD, Group.COLLEAGUE)
 
 def prefix_for(database: str) -> str:
     """``tl_`` + ten hex digits of the database's name: 13 characters, never containing ``__``."""
+    import hashlib  # here: the window imports this module before its first paint, and hashlib loads OpenSSL
+
     return "tl_" + hashlib.sha256(database.encode()).hexdigest()[:10]
 
 

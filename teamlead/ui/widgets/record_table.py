@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from teamlead.rules.vocabulary import RecordKind
 from teamlead.ui.widgets.key_column import KeyColumn
-from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
+from teamlead.ui.widgets.rows_model import AnyIndex, RowRole, RowsModel, SortRole
 
 WARNING_COLOUR = QColor("#b3261e")
 
@@ -25,6 +25,18 @@ CARD_KEY_MIN_WIDTH = 110
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 """``data(index, RECORD_ROLE)`` gives the row's ``(kind, id)``."""
+_ANSWERED = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        RECORD_ROLE,
+        SortRole,
+        RowRole,
+    )
+)
+"""The roles :meth:`RecordTableModel.data` answers (its own and :class:`RowsModel`'s)."""
 
 
 @dataclass(frozen=True)
@@ -67,8 +79,8 @@ class RecordTableModel(RowsModel[Any]):
         self.endResetModel()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ANSWERED or not index.isValid():
+            return None  # first: a view asks each painted cell for nine roles, most of them answered by none
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
