@@ -177,7 +177,8 @@ def measure(database: Any, *, meetings: bool = True) -> dict[str, float]:
         shown = figures.get(f"{name}: open, rows on screen")
         if shown and figures.get(alone):
             ratio = statistics.median(shown) / statistics.median(figures[alone])
-            print(f"  {name}: rows on screen / query alone {ratio:.2f}  (target <= 1.50)")
+            # On the district demo the view's fixed cost (~50 ms) weighs against a 30 ms query: shown, no goal.
+            print(f"  {name}: rows on screen / query alone {ratio:.2f}  (target <= 1.50 on the city demo)")
     context.tasks.shutdown(wait=True)
     if errors:
         print(f"  errors: {errors}")
