@@ -116,6 +116,30 @@ def test_a_table_added_later_gets_its_triggers_at_the_next_keep(
     assert read_kept(path_of(sqlite_database), TODAY, NOW) is None
 
 
+def test_a_trigger_of_an_earlier_form_is_made_again_and_still_empties_what_was_kept(
+    sqlite_database: Database, seeded: Seeded
+) -> None:
+    """An earlier Teamlead's trigger deleted on every row written; the keep replaces it by today's form."""
+    read_and_keep(sqlite_database)
+    name = f"{TRIGGER_PREFIX}note_insert"
+    with sqlite3.connect(path_of(sqlite_database)) as raw:
+        raw.execute(f'DROP TRIGGER "{name}"')
+        raw.execute(f'CREATE TRIGGER "{name}" AFTER INSERT ON "note" BEGIN DELETE FROM {TABLE}; END')
+    read_and_keep(sqlite_database)
+    with sqlite3.connect(path_of(sqlite_database)) as raw:
+        (sql,) = raw.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    assert "WHEN EXISTS" in sql
+    assert kept_rows(sqlite_database) == 1
+    with sqlite_database.begin() as session:
+        notes.log_note(
+            session,
+            NoteInput(kind="call", text="Gebeld", organisation_ids=[seeded.police], occurred_on=TODAY),
+            today=TODAY,
+            now=NOW,
+        )
+    assert kept_rows(sqlite_database) == 0
+
+
 def test_a_write_between_the_read_and_the_keep_keeps_nothing(
     sqlite_database: Database, seeded: Seeded
 ) -> None:
