@@ -30,12 +30,13 @@ SPACES = re.compile(r"\s+")
 
 @contextmanager
 def overlay(baseline: Path) -> Iterator[Path]:
-    """A folder where ``teamlead`` is the baseline's and ``benchmarks`` is ours: run from there, the same
-    measurement code meets the other app."""
+    """A folder where ``teamlead`` is the baseline's and ``benchmarks`` (with the ``tests`` helpers some of
+    them use to make their input) is ours: run from there, the same measurement code meets the other app."""
     with tempfile.TemporaryDirectory(prefix="teamlead-bench-baseline-") as name:
         folder = Path(name)
         (folder / "teamlead").symlink_to(baseline.resolve() / "teamlead", target_is_directory=True)
         (folder / "benchmarks").symlink_to(ROOT / "benchmarks", target_is_directory=True)
+        (folder / "tests").symlink_to(ROOT / "tests", target_is_directory=True)  # helpers some benchmarks use
         yield folder
 
 
