@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from teamlead.rules.vocabulary import RecordKind
 from teamlead.ui.widgets.key_column import KeyColumn
-from teamlead.ui.widgets.rows_model import AnyIndex, RowRole, RowsModel, SortRole
+from teamlead.ui.widgets.rows_model import AnyIndex, RowsModel
 
 WARNING_COLOUR = QColor("#b3261e")
 
@@ -25,18 +25,6 @@ CARD_KEY_MIN_WIDTH = 110
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 """``data(index, RECORD_ROLE)`` gives the row's ``(kind, id)``."""
-_ANSWERED = frozenset(
-    int(role)
-    for role in (
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole,
-        RECORD_ROLE,
-        SortRole,
-        RowRole,
-    )
-)
-"""The roles :meth:`RecordTableModel.data` answers (its own and :class:`RowsModel`'s)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +44,12 @@ class Column:
 
 class RecordTableModel(RowsModel[Any]):
     """Rows of any frozen type; ``record(row)`` says which record a row is."""
+
+    ANSWERED_ROLES = RowsModel.ANSWERED_ROLES | {
+        int(Qt.ItemDataRole.ToolTipRole),
+        int(Qt.ItemDataRole.ForegroundRole),
+        RECORD_ROLE,
+    }
 
     def __init__(
         self, columns: Sequence[Column], record: Callable[[Any], tuple[RecordKind, int]], parent: Any = None
@@ -79,7 +73,7 @@ class RecordTableModel(RowsModel[Any]):
         self.endResetModel()
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ANSWERED or not index.isValid():
+        if role not in self.ANSWERED_ROLES or not index.isValid():
             return None  # first: a view asks each painted cell for nine roles, most of them answered by none
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[index.row()][index.column()]

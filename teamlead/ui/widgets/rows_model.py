@@ -29,6 +29,10 @@ class RowsModel[RowT](QAbstractTableModel):
     """A read-only table over a list of plain rows; subclasses say what each column is called, shows and sorts
     by (:meth:`headers`, :meth:`display`, :meth:`sort_key`) and may answer more roles in ``data``."""
 
+    ANSWERED_ROLES: frozenset[int] = frozenset({_DISPLAY, int(SortRole), int(RowRole)})
+    """The roles ``data`` answers; a subclass answering more adds them (a view asks each painted cell for
+    nine, and a model may return at once for the others)."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RowT] = []
