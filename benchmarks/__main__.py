@@ -1,5 +1,5 @@
-"""Run every benchmark module in this package that defines ``main``, in name order: ``python -m benchmarks
-[name ...] [--option ...]``, options handed to the modules whose ``main`` takes them. ``--baseline=PATH``
+"""Run every benchmark module in this package that defines ``main``, in name order (those with ``RUN_FIRST``
+before the rest): ``python -m benchmarks [name ...] [--option ...]``, options handed to the modules whose ``main`` takes them. ``--baseline=PATH``
 compares with another checkout: the modules that do not compare themselves run in pairs with it
 (:mod:`benchmarks._compare`)."""
 
@@ -19,16 +19,23 @@ def main() -> int:
     options = [arg for arg in sys.argv[1:] if arg.startswith("--")]
     baseline = next((Path(o.split("=", 1)[1]) for o in options if o.startswith("--baseline=")), None)
     against_baseline: list[str] = []
-    for info in sorted(pkgutil.iter_modules(benchmarks.__path__), key=lambda i: i.name):
-        if info.name.startswith("_") or (selected and info.name not in selected):
-            continue
-        module = importlib.import_module(f"benchmarks.{info.name}")
+    names = sorted(
+        info.name
+        for info in pkgutil.iter_modules(benchmarks.__path__)
+        if not info.name.startswith("_") and (not selected or info.name in selected)
+    )
+    modules = [importlib.import_module(f"benchmarks.{name}") for name in names]
+    # Start-up times suffer most from what ran before them (a PostgreSQL server or the kernel still writing
+    # back a bulk insert): those benchmarks run on a machine nothing else has used yet.
+    modules.sort(key=lambda module: not getattr(module, "RUN_FIRST", False))
+    for module in modules:
         if not hasattr(module, "main"):
             continue
+        name = module.__name__.rsplit(".", 1)[1]
         if baseline is not None and not getattr(module, "COMPARES_ITSELF", False):
-            against_baseline.append(info.name)  # run in pairs with the baseline (benchmarks._compare)
+            against_baseline.append(name)  # run in pairs with the baseline (benchmarks._compare)
             continue
-        print(f"== {info.name}", flush=True)
+        print(f"== {name}", flush=True)
         # Options (``--city``, ``--baseline=PATH``) go to the modules that take arguments.
         if inspect.signature(module.main).parameters:
             module.main(options)
