@@ -1,17 +1,15 @@
-"""Run every benchmark module in this package that defines ``main``, in name order (those with ``RUN_FIRST``
-before the rest): ``python -m benchmarks [name ...] [--option ...]``, options handed to the modules whose ``main`` takes them. ``--baseline=PATH``
-compares with another checkout: the modules that do not compare themselves run in pairs with it
-(:mod:`benchmarks._compare`)."""
+"""Run every benchmark module in this package that defines ``main``, in the order of
+:func:`benchmarks.benchmark_modules`: ``python -m benchmarks [name ...] [--option ...]``, options handed to the
+modules whose ``main`` takes them. ``--baseline=PATH`` compares with another checkout: the modules that do not
+compare themselves run in pairs with it (:mod:`benchmarks._compare`)."""
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import pkgutil
 import sys
 from pathlib import Path
 
-import benchmarks
+from benchmarks import benchmark_modules
 
 
 def main() -> int:
@@ -19,16 +17,7 @@ def main() -> int:
     options = [arg for arg in sys.argv[1:] if arg.startswith("--")]
     baseline = next((Path(o.split("=", 1)[1]) for o in options if o.startswith("--baseline=")), None)
     against_baseline: list[str] = []
-    names = sorted(
-        info.name
-        for info in pkgutil.iter_modules(benchmarks.__path__)
-        if not info.name.startswith("_") and (not selected or info.name in selected)
-    )
-    modules = [importlib.import_module(f"benchmarks.{name}") for name in names]
-    # Start-up times suffer most from what ran before them (a PostgreSQL server or the kernel still writing
-    # back a bulk insert): those benchmarks run on a machine nothing else has used yet.
-    modules.sort(key=lambda module: not getattr(module, "RUN_FIRST", False))
-    for module in modules:
+    for module in benchmark_modules(selected):
         if not hasattr(module, "main"):
             continue
         name = module.__name__.rsplit(".", 1)[1]

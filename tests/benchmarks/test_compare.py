@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from benchmarks import benchmark_modules
 from benchmarks._compare import figures, overlay
 
 
@@ -33,3 +34,14 @@ def test_the_overlay_runs_our_benchmarks_on_the_baselines_app(tmp_path: Path) ->
         assert (folder / "teamlead" / "marker.py").read_text(encoding="utf-8") == "BASELINE = True\n"
         assert (folder / "benchmarks" / "_compare.py").is_file()
     assert not folder.exists()
+
+
+def test_the_start_up_benchmark_runs_before_the_others() -> None:
+    names = [module.__name__ for module in benchmark_modules([])]
+    assert names[0] == "benchmarks.ui"
+    assert names[1:] == sorted(names[1:])
+    assert "benchmarks.search" in names
+    assert [module.__name__ for module in benchmark_modules(["search", "ui"])] == [
+        "benchmarks.ui",
+        "benchmarks.search",
+    ]
