@@ -32,6 +32,7 @@ from scripts.history_shots import history_shots  # noqa: E402
 from scripts.import_shots import import_shots  # noqa: E402
 from scripts.meeting_shots import meeting_shots  # noqa: E402
 from scripts.safety_shots import safety_shots  # noqa: E402
+from teamlead.ui.settings_actions import open_geography, open_settings  # noqa: E402
 from tests.ui.dialog_catalogue import wait_until  # noqa: E402
 
 TODAY = date(2026, 3, 2)
@@ -167,12 +168,12 @@ def _centred(window: MainWindow, dialog: QWidget) -> QWidget:
 
 
 def _settings(window: MainWindow) -> QWidget | None:
-    return _centred(window, window.open_settings())
+    return _centred(window, open_settings(window))
 
 
 def _geography(window: MainWindow) -> QWidget | None:
     """Settings on its second tab: Nieuw-West chosen, so its neighbourhoods show beside it, one selected."""
-    dialog = window.open_geography()
+    dialog = open_geography(window)
     page = dialog.geography
     wait_until(lambda: page.is_loaded and not window.context.tasks.busy)
     page.districts.select(next(row.id for row in page.data.districts if row.name == "Nieuw-West"))

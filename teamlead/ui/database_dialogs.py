@@ -13,13 +13,14 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
-
 from teamlead.errors import DatabaseError, UserError
 from teamlead.i18n import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from teamlead.data.database import Database
+    from teamlead.ui.main_window import MainWindow
 
 
 class Choice(Enum):
@@ -39,12 +40,40 @@ def file_filter() -> str:
 
 
 def choose_database_to_open(parent: QWidget | None) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog  # not before the first paint: 1 ms of PySide6's class loading
+
     name, _ = QFileDialog.getOpenFileName(parent, tr("Open database"), "", file_filter())
     return Path(name) if name else None
 
 
+def open_database_dialog(window: MainWindow) -> None:
+    """File ▸ Open database…: choose a file and switch ``window`` to it."""
+    path = choose_database_to_open(window)
+    if path is not None:
+        open_database_at(window, path, create=False)
+
+
+def new_database_dialog(window: MainWindow) -> None:
+    """File ▸ New database…: choose a new file's name and switch ``window`` to it."""
+    path = choose_new_database(window)
+    if path is not None:
+        open_database_at(window, path, create=True)
+
+
+def open_database_at(window: MainWindow, target: str | Path, *, create: bool = False) -> bool:
+    """Switch ``window`` to the database at ``target`` (a path, URL or recent name); on failure, the
+    current one stays open."""
+    database = open_with_recovery(target, window, window.ask, create=create)
+    if database is None:
+        return False
+    window.switch_database(database)
+    return True
+
+
 def choose_new_database(parent: QWidget | None) -> Path | None:
     """A file name for a new database; an existing non-empty file is refused, never overwritten."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
     while True:
         name, _ = QFileDialog.getSaveFileName(
             parent,
@@ -74,9 +103,12 @@ def problem_question(message: str) -> str:
 
 
 def ask_with_dialog(parent: QWidget | None) -> Asker:
-    """The interactive asker: a message box with Open another…, Create new… and Cancel."""
+    """The interactive asker: a message box with Open another…, Create new… and Cancel (made when asked:
+    loading the message box's class costs the first paint 2 ms)."""
 
     def ask(message: str) -> Choice:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("Cannot open the database"))

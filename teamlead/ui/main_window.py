@@ -7,7 +7,6 @@ cheap to construct (they load their data in the background), so "re-translate" s
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -17,26 +16,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from teamlead.i18n import current_language, set_language, tr
+from teamlead.i18n import tr
 from teamlead.rules import settings
-from teamlead.rules.vocabulary import Change, RecordKind
+from teamlead.rules.vocabulary import RecordKind
 from teamlead.ui.collector import keep_start_up_out_of_collections
 from teamlead.ui.context import AppContext
-from teamlead.ui.database_dialogs import (
-    Asker,
-    ask_with_dialog,
-    choose_database_to_open,
-    choose_new_database,
-    open_with_recovery,
-)
+from teamlead.ui.database_dialogs import Asker, ask_with_dialog
 from teamlead.ui.importing import add_import_action
 from teamlead.ui.menus import build_menus
-from teamlead.ui.qt_language import apply_qt_language
 from teamlead.ui.rights import adopt_identity, apply_rights, sections_for
 from teamlead.ui.screen_ready import ScreenReady
 from teamlead.ui.sections import FirstRead, Section, first_section, section_title, sections
@@ -46,14 +37,13 @@ from teamlead.ui.upgrade_note import tell_upgrade
 from teamlead.ui.widgets.mnemonics import keep_menu_letters
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
     from sqlalchemy.orm import Session
 
     from teamlead.data.access.identity import Identity
     from teamlead.data.database import Database
     from teamlead.data.kept_dashboard import Kept
-    from teamlead.data.queries.default_district import DefaultDistrict
     from teamlead.ui.dashboard.view import DashboardView
-    from teamlead.ui.settings_dialog import SettingsDialog
     from teamlead.ui.welcome import WelcomePage
 
 QSETTINGS_ORGANISATION = "Teamlead"
@@ -100,7 +90,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self._context: AppContext | None = None
         self._qsettings = qsettings or QSettings(QSETTINGS_ORGANISATION, QSETTINGS_APPLICATION)
-        self._ask = ask or ask_with_dialog(self)
+        self.ask = ask or ask_with_dialog(self)
+        """What to do when a database cannot be opened (a question in a box, or on stderr)."""
         self.sections: tuple[Section, ...] = sections()
         self._views: dict[str, QWidget] = {}
         self._empty: bool | None = None
@@ -401,27 +392,11 @@ class MainWindow(QMainWindow):
 
         open_note_dialog(self.context, self)
 
-    # --- databases ----------------------------------------------------------------------------------------
-
-    def open_database_dialog(self) -> None:
-        path = choose_database_to_open(self)
-        if path is not None:
-            self.open_database_at(path, create=False)
-
-    def new_database_dialog(self) -> None:
-        path = choose_new_database(self)
-        if path is not None:
-            self.open_database_at(path, create=True)
-
-    def open_database_at(self, target: str | Path, *, create: bool = False) -> bool:
-        """Switch to the database at ``target``; on failure, the current one stays open."""
-        database = open_with_recovery(target, self, self._ask, create=create)
-        if database is None:
-            return False
-        self.switch_database(database)
-        return True
+    # --- another database, another language -------------------------------------------------------------
 
     def switch_database(self, database: Database) -> None:
+        """Show ``database`` (opened from the File menu or a backup); the old one's tasks stop and its
+        connections close."""
         old = self.context
         old.tasks.shutdown(wait=False)
         context = AppContext(database, today=old._today, parent=self)
@@ -440,39 +415,10 @@ class MainWindow(QMainWindow):
         if self._context is not None and check:
             self._check_empty()
 
-    # --- settings and language ----------------------------------------------------------------------------
-
-    def open_settings(self) -> SettingsDialog:
-        from teamlead.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.context, self)
-        dialog.accepted.connect(lambda: self.apply_settings(dialog.language(), dialog.default_district()))
-        dialog.open()
-        return dialog
-
-    def open_geography(self) -> SettingsDialog:
-        """Settings, on the tab of districts, neighbourhoods and domains."""
-        dialog = self.open_settings()
-        dialog.show_tab(dialog.GEOGRAPHY)
-        return dialog
-
-    def apply_settings(self, language: str, default_district: DefaultDistrict | None = None) -> None:
-        """Save the settings (the default district, when given, for its database); a new language
-        re-translates the window at once (it is rebuilt)."""
-        settings.update(language=language)
-        if default_district is not None:
-            settings.set_default_district(default_district.database_id, default_district.district_id)
-        changed = language != current_language()
-        set_language(language)
-        apply_qt_language(language)
-        if changed:
-            keep = self.section_keys()[max(self.sidebar.currentRow(), 0)]
-            showing_welcome = self.showing_welcome
-            self._rebuild_keeping(keep, showing_welcome)
-        else:
-            self.context.data_changed.emit(Change.SETTINGS)
-
-    def _rebuild_keeping(self, key: str, showing_welcome: bool) -> None:
+    def rebuild_showing(self, key: str) -> None:
+        """Build the window again in the current language, on the page it showed (the welcome page, or
+        section ``key``)."""
+        showing_welcome = self.showing_welcome
         current = self.centralWidget()
         self._drop_search()
         self._build()
@@ -482,9 +428,6 @@ class MainWindow(QMainWindow):
             self.show_welcome()
         else:
             self.show_sections(key)
-
-    def open_recent(self, name: str) -> None:
-        self.open_database_at(name, create=False)
 
     # --- errors, geometry, closing ------------------------------------------------------------------------
 

@@ -12,6 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from teamlead.i18n import tr
+from teamlead.ui.database_dialogs import new_database_dialog, open_database_at, open_database_dialog
+from teamlead.ui.settings_actions import open_geography, open_settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -69,10 +71,20 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     )
     file_menu.addSeparator()
     actions["new_database"] = _action(
-        window, file_menu, "newDatabase", tr("&New database…"), window.new_database_dialog, "Ctrl+Shift+N"
+        window,
+        file_menu,
+        "newDatabase",
+        tr("&New database…"),
+        lambda: new_database_dialog(window),
+        "Ctrl+Shift+N",
     )
     actions["open_database"] = _action(
-        window, file_menu, "openDatabase", tr("&Open database…"), window.open_database_dialog, "Ctrl+O"
+        window,
+        file_menu,
+        "openDatabase",
+        tr("&Open database…"),
+        lambda: open_database_dialog(window),
+        "Ctrl+O",
     )
     recent = file_menu.addMenu(tr("&Recent databases"))
     recent.setObjectName("recentMenu")
@@ -81,14 +93,14 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     recent.aboutToShow.connect(lambda: fill_recent_menu(window, recent))
     file_menu.addSeparator()
     actions["settings"] = _action(
-        window, file_menu, "settings", tr("&Settings…"), window.open_settings, "Ctrl+,"
+        window, file_menu, "settings", tr("&Settings…"), lambda: open_settings(window), "Ctrl+,"
     )
     actions["geography"] = _action(
         window,
         file_menu,
         "geography",
         tr("&Districts, neighbourhoods and domains…"),
-        window.open_geography,
+        lambda: open_geography(window),
     )
     actions["handover"] = _action(
         window, file_menu, "handover", tr("&Handover…"), lambda: _open_handover(window)
@@ -194,7 +206,7 @@ def fill_recent_menu(window: MainWindow, menu: QMenu) -> None:
         label = f"&{number} {name}" if number < 10 else name
         action = menu.addAction(label)
         action.setData(name)
-        action.triggered.connect(lambda _checked=False, name=name: window.open_recent(name))
+        action.triggered.connect(lambda _checked=False, name=name: open_database_at(window, name))
     menu.setEnabled(bool(entries))
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from teamlead.i18n import tr
 
@@ -27,6 +26,8 @@ def tell_upgrade(window: MainWindow, database: Database) -> None:
     def show() -> None:
         if not window.isVisible():
             return
+        from PySide6.QtWidgets import QMessageBox  # rarely shown: not loaded before the first paint
+
         box = QMessageBox(QMessageBox.Icon.Information, tr("Database upgraded"), text, parent=window)
         box.setObjectName("upgradeMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

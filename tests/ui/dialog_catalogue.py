@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
 
+from teamlead.ui.settings_actions import open_geography, open_settings
+
 if TYPE_CHECKING:
     from teamlead.ui.importing.wizard import ImportWizard
     from teamlead.ui.main_window import MainWindow
@@ -315,7 +317,7 @@ def _invitees(window: MainWindow) -> None:
 
 def _settings(tab: int) -> Callable[[MainWindow], None]:
     def go(window: MainWindow) -> None:
-        dialog = window.open_settings()
+        dialog = open_settings(window)
         dialog.show_tab(tab)
 
     return go
@@ -323,7 +325,7 @@ def _settings(tab: int) -> Callable[[MainWindow], None]:
 
 def _geography(window: MainWindow) -> Any:
     """Settings on the districts tab, Nieuw-West and a neighbourhood in it selected."""
-    dialog = window.open_geography()
+    dialog = open_geography(window)
     page = dialog.geography
     wait_until(lambda: page.is_loaded)
     idle(window)
@@ -346,7 +348,7 @@ def _signal_lists_step(step: str) -> Callable[[MainWindow], None]:
     theme: refused in words)."""
 
     def go(window: MainWindow) -> None:
-        dialog = window.open_settings()
+        dialog = open_settings(window)
         dialog.show_tab(dialog.SIGNAL_LISTS)
         page = dialog.signal_lists
         wait_until(lambda: page.is_loaded)

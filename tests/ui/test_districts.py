@@ -29,6 +29,7 @@ from teamlead.ui.dashboard.view import DashboardView
 from teamlead.ui.main_window import MainWindow
 from teamlead.ui.notes.dialog import NoteDialog
 from teamlead.ui.partners.view import PartnersView
+from teamlead.ui.settings_actions import open_settings
 from teamlead.ui.settings_dialog import SettingsDialog
 from teamlead.ui.whotocall.view import WhoToCallView
 from tests.reports.readback import sheet_rows
@@ -156,7 +157,7 @@ def test_the_default_district_survives_a_rename_and_a_merge(
     service records it), the dashboard and a new partner's form show Centrum."""
     world = two_districts(database)
     window = make_window(database)
-    window.open_settings()
+    open_settings(window)
     dialog = window.findChild(SettingsDialog)
     assert dialog is not None
     qtbot.waitUntil(dialog.district_box.isEnabled, timeout=10_000)

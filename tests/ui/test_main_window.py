@@ -15,7 +15,9 @@ from teamlead.data.database import Database, open_database
 from teamlead.rules import settings
 from teamlead.rules.vocabulary import Change
 from teamlead.ui.dashboard.view import DashboardView
+from teamlead.ui.database_dialogs import open_database_at
 from teamlead.ui.main_window import MainWindow
+from teamlead.ui.settings_actions import open_settings
 from teamlead.ui.widgets.record_table import RECORD_ROLE
 from tests.ui.conftest import Asked, seed
 
@@ -107,7 +109,7 @@ def test_the_language_switch_retranslates_the_window(
     window = make_window(sqlite_database)
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Go", "&Help"]
-    window.open_settings()
+    open_settings(window)
     dialog = window.findChild(SettingsDialog)
     assert dialog is not None
     qtbot.waitUntil(dialog.district_box.isEnabled)
@@ -137,7 +139,7 @@ def test_a_damaged_database_is_refused_and_left_untouched(
     damaged = tmp_path / "damaged.sqlite3"
     content = b"SQLite format 3\x00" + b"\x07" * 4000
     damaged.write_bytes(content)
-    assert not window.open_database_at(damaged)
+    assert not open_database_at(window, damaged)
     assert len(asked.messages) == 1
     assert "damaged" in asked.messages[0] or "cannot" in asked.messages[0].lower()
     assert damaged.read_bytes() == content
@@ -150,7 +152,7 @@ def test_opening_another_database_switches_and_remembers_it(
     window = make_window(sqlite_database)
     other = tmp_path / "other.sqlite3"
     with qtbot.waitSignal(window.screen_ready, timeout=10_000):
-        assert window.open_database_at(other, create=True)
+        assert open_database_at(window, other, create=True)
     assert str(other) in window.database_label.text()
     assert settings.load().recent_databases[0] == str(other)
     assert window.recent_menu is not None

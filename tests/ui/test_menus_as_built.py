@@ -15,6 +15,7 @@ from teamlead.data.database import Database
 from teamlead.ui.context import AppContext
 from teamlead.ui.importing.wizard import ImportWizard
 from teamlead.ui.main_window import MainWindow
+from teamlead.ui.settings_actions import apply_settings
 from tests.ui.conftest import TODAY, Asked, seed
 
 
@@ -54,8 +55,8 @@ def test_import_roster_stays_in_the_file_menu_and_ctrl_i_works_after_opening_and
     assert "&Import…" in file_menu_texts(built)
     press_ctrl_i_opens_the_wizard(qtbot, built)
 
-    built.apply_settings("nl")
+    apply_settings(built, "nl")
     qtbot.waitUntil(lambda: built.menuBar().actions()[0].text() == "&Bestand")
     assert "&Importeren…" in file_menu_texts(built)
     press_ctrl_i_opens_the_wizard(qtbot, built)
-    built.apply_settings("en")
+    apply_settings(built, "en")

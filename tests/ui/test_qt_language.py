@@ -13,6 +13,7 @@ from teamlead.data.database import Database
 from teamlead.i18n import set_language
 from teamlead.ui.main_window import MainWindow
 from teamlead.ui.qt_language import apply_qt_language
+from teamlead.ui.settings_actions import apply_settings
 
 Button = QDialogButtonBox.StandardButton
 Answer = QMessageBox.StandardButton
@@ -55,9 +56,9 @@ def test_the_language_switch_changes_the_standard_buttons(
 ) -> None:
     window = make_window(sqlite_database)
     assert standard_words(window) == WORDS["en"]
-    window.apply_settings("nl")
+    apply_settings(window, "nl")
     assert standard_words(window) == WORDS["nl"]
-    window.apply_settings("en")
+    apply_settings(window, "en")
     assert standard_words(window) == WORDS["en"]
 
 

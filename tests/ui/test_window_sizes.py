@@ -24,6 +24,7 @@ from teamlead.data.database import Database
 from teamlead.demo import generate_demo
 from teamlead.i18n import set_language
 from teamlead.ui.main_window import MainWindow
+from teamlead.ui.settings_actions import apply_settings
 from teamlead.ui.sidebar import NARROW_WIDTH, SETTING, SidebarChoice, choice_after_toggle, sidebar_shown
 from teamlead.ui.widgets.filter_bar import SEARCH_MIN_WIDTH
 from teamlead.ui.widgets.key_column import KEY_MIN_WIDTH
@@ -176,7 +177,7 @@ def test_a_sidebar_hidden_in_a_wide_window_stays_hidden_in_the_next_one(
     assert not again.sidebar.isVisible()
     assert not again.actions_by_name["sidebar"].isChecked()
     old_menu = again.menuBar().findChild(QMenu, "viewMenu")
-    again.apply_settings("en")  # a language switch rebuilds the window: the choice holds
+    apply_settings(again, "en")  # a language switch rebuilds the window: the choice holds
     assert not again.sidebar.isVisible()
     qtbot.waitUntil(lambda: not shiboken6.isValid(old_menu))  # its Ctrl+B goes with it
     press_ctrl_b(qtbot, again)

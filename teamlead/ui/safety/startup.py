@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
 
 from teamlead.errors import LoginNeededError, UserError
 from teamlead.i18n import tr
@@ -139,6 +138,8 @@ class SafeStart(QObject):
         if self._exit_when_ready:
             print(warning, file=sys.stderr, flush=True)
             return
+        from PySide6.QtWidgets import QMessageBox  # rarely shown: not loaded before the first paint
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, tr("Risky place for a database"), warning, parent=self._window
         )

@@ -20,6 +20,7 @@ from teamlead.ui.geography.page import GeographyPage
 from teamlead.ui.geography.panel import ListPanel
 from teamlead.ui.main_window import MainWindow
 from teamlead.ui.partners.view import PartnersView
+from teamlead.ui.settings_actions import open_geography
 from teamlead.ui.whotocall.view import WhoToCallView
 from tests.ui.geography.driving import add_by_keyboard, settle
 
@@ -53,7 +54,7 @@ def test_from_an_empty_database_to_who_to_call(
     settle(qtbot, context)
     assert who.picker.offered() == []  # nothing to pick yet: the database is empty
 
-    settings = window.open_geography()
+    settings = open_geography(window)
     page = settings.geography
     assert isinstance(page, GeographyPage)
     settle(qtbot, context)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from teamlead.data.database import Database
 from teamlead.services.organisations import OrganisationInput, add_organisation
 from teamlead.startup.rotation import list_backups
+from teamlead.ui.database_dialogs import open_database_at
 from teamlead.ui.safety.backups_dialog import BackupsDialog
 from tests.ui.safety.conftest import Started, answer_modal
 
@@ -142,7 +143,7 @@ def test_opening_a_dropbox_database_from_the_file_menu_warns_too(
     with started.window.context.database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"  # a local folder
     warnings = answer_modal(QMessageBox, lambda box: (box.text(), box.close())[0], name="locationWarning")
-    assert started.window.open_database_at(synced)
+    assert open_database_at(started.window, synced)
     qtbot.waitUntil(lambda: bool(warnings), timeout=20_000)
     assert "Dropbox" in warnings[0]
     with started.window.context.database.engine.connect() as connection:

@@ -21,6 +21,7 @@ from teamlead.services import notes
 from teamlead.ui.dashboard.city import CityDashboardView
 from teamlead.ui.main_window import MainWindow
 from teamlead.ui.reports.view import ReportsView
+from teamlead.ui.settings_actions import open_geography
 from tests.access_world import NOW, TODAY, AccessWorld
 from tests.ui.safety.conftest import Started
 
@@ -224,7 +225,7 @@ def test_a_team_lead_puts_a_neighbourhood_only_in_their_own_district(
     start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
 ) -> None:
     window = started_as(start_window, qtbot, world, "lead")
-    settings = window.open_geography()
+    settings = open_geography(window)
     page = settings.geography
     qtbot.waitUntil(lambda: len(page.data.districts) == 2, timeout=10_000)
     dialog = page.add(page.neighbourhoods)
@@ -239,7 +240,7 @@ def test_a_team_lead_changes_only_their_own_neighbourhoods(
     start_window: Callable[[str], Started], qtbot: QtBot, world: AccessWorld
 ) -> None:
     window = started_as(start_window, qtbot, world, "lead")
-    settings = window.open_geography()
+    settings = open_geography(window)
     page = settings.geography
     qtbot.waitUntil(lambda: len(page.data.districts) == 2, timeout=10_000)
     page.districts.select(world.noord)
