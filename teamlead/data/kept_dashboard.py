@@ -26,14 +26,13 @@ complete: the erasure's own write empties the table in its transaction, and ``se
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from teamlead import __version__
 from teamlead.data.look_ahead import file_for
@@ -103,12 +102,11 @@ def _encode(value: Any) -> Any:
         return {"$d": value.isoformat()}
     if isinstance(value, StrEnum):
         return {"$e": type(value).__name__, "v": value.value}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a row (a named tuple)
         name = type(value).__name__
-        if name not in _CLASSES:
+        if _CLASSES.get(name) is not type(value):
             raise TypeError(f"{name} is not a kept row")
-        fields = {field.name: _encode(getattr(value, field.name)) for field in dataclasses.fields(value)}
-        return {"$c": name, "f": fields}
+        return {"$c": name, "f": {field: _encode(getattr(value, field)) for field in value._fields}}
     if isinstance(value, tuple | list):
         return [_encode(item) for item in value]
     if isinstance(value, dict):
@@ -151,8 +149,7 @@ def decode(text: str) -> DashboardData | None:
 # --- reading at start-up ----------------------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class Kept:
+class Kept(NamedTuple):
     """A dashboard kept for ``day``."""
 
     data: DashboardData

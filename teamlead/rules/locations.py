@@ -22,8 +22,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
+from typing import NamedTuple
 
 from teamlead import APP_NAME
 from teamlead.i18n import tr
@@ -82,8 +82,7 @@ def default_database_path() -> Path:
     return data_folder() / DEFAULT_FILENAME
 
 
-@dataclass(frozen=True)
-class RiskyLocation:
+class RiskyLocation(NamedTuple):
     """Why a database file's place is risky: ``kind`` is ``sync`` or ``network``; ``service`` names it."""
 
     kind: str

@@ -9,8 +9,7 @@ view never stalls the GUI thread on an import. Agreements and Reports join here 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from teamlead.i18n import tr
 
@@ -21,16 +20,14 @@ if TYPE_CHECKING:
     from teamlead.ui.context import AppContext
 
 
-@dataclass(frozen=True)
-class FirstRead:
+class FirstRead(NamedTuple):
     """A section's first data, read before its view exists; handed to the view's ``show_first_read``."""
 
     section: Section
     data: object
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One entry of the sidebar: a stable key (remembered as the last section) and its view's class."""
 
     key: str

@@ -458,4 +458,4 @@ class MeetingPage(QWidget):
 def _with_version(data: MeetingPageData, version: int) -> MeetingPageData:
     from dataclasses import replace
 
-    return replace(data, detail=replace(data.detail, meeting=replace(data.detail.meeting, version=version)))
+    return replace(data, detail=replace(data.detail, meeting=data.detail.meeting._replace(version=version)))

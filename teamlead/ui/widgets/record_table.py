@@ -7,8 +7,7 @@ Used by the dashboard's lists: a :class:`RecordTableModel` over frozen rows (tes
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -27,8 +26,7 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 """``data(index, RECORD_ROLE)`` gives the row's ``(kind, id)``."""
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A column: its header (already translated) and how to show a row in it."""
 
     header: str
