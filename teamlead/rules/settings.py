@@ -126,9 +126,12 @@ def save(values: Settings) -> None:
 
 
 def update(**changes: Any) -> Settings:
-    """Change some settings and save; an unknown name is a bug (a ``TypeError``), not a silent new key."""
-    values = dataclasses.replace(load(), **changes)
-    save(values)
+    """Change some settings and save; an unknown name is a bug (a ``TypeError``), not a silent new key.
+    Settings that stay as they were are not written again (every start remembers its database)."""
+    current = load()
+    values = dataclasses.replace(current, **changes)
+    if values != current:
+        save(values)
     return values
 
 

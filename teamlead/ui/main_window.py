@@ -298,7 +298,8 @@ class MainWindow(QMainWindow):
             return
         view = self.view(key)
         self.stack.setCurrentWidget(view)
-        self._qsettings.setValue("window/section", self.sections[row].key)
+        if self._wanted_section() != key:  # QSettings rewrites its file (lock, two fsyncs) at every setValue
+            self._qsettings.setValue("window/section", key)
 
     def view(self, key: str) -> QWidget:
         """The view of section ``key``, built on first use."""

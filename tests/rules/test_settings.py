@@ -23,6 +23,20 @@ def test_saved_values_come_back_typed() -> None:
     assert loaded.retention_years == 3
 
 
+def test_opening_the_database_first_in_the_list_again_writes_nothing() -> None:
+    """Every start remembers its database; the second start of the same one leaves the file alone (a write
+    is a new file, its fsync and a rename, before the window has its data)."""
+    path = Path(os.environ[settings.SETTINGS_ENV])
+    settings.remember_database("a.sqlite3")
+    settings.remember_database("b.sqlite3")
+    written = path.stat()
+    settings.remember_database("b.sqlite3")
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    settings.remember_database("a.sqlite3")
+    assert path.stat().st_ino != written.st_ino
+    assert settings.load().recent_databases == ("a.sqlite3", "b.sqlite3")
+
+
 def test_values_of_the_wrong_type_read_as_unset_and_unknown_keys_survive() -> None:
     path = Path(os.environ[settings.SETTINGS_ENV])
     path.write_text(

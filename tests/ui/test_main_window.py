@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -174,6 +174,29 @@ def test_window_geometry_and_section_are_remembered(
     again = make_window(sqlite_database)
     assert again.size() == saved
     assert again.section_keys()[again.sidebar.currentRow()] == "dashboard"
+
+
+def test_a_start_on_the_remembered_section_leaves_the_window_settings_alone(
+    qtbot: QtBot, make_window: WindowMaker, sqlite_database: Database, qsettings: QSettings
+) -> None:
+    """QSettings rewrites its file at every ``setValue`` (a lock file, two fsyncs, a rename): a start that
+    shows the section it remembered must not, least of all before its first paint."""
+    seed(sqlite_database)
+    window = make_window(sqlite_database)
+    window.sidebar.setCurrentRow(window.section_keys().index("partners"))
+    window.close()
+    qsettings.sync()
+    ini = Path(qsettings.fileName())
+    written = ini.stat()
+    again = make_window(sqlite_database)
+    assert again.section_keys()[again.sidebar.currentRow()] == "partners"
+    qtbot.wait(50)  # QSettings writes its changes at the next turn of the event loop
+    qsettings.sync()
+    assert (ini.stat().st_ino, ini.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    again.sidebar.setCurrentRow(again.section_keys().index("dashboard"))
+    qsettings.sync()
+    assert ini.stat().st_ino != written.st_ino
+    assert qsettings.value("window/section") == "dashboard"
 
 
 def test_loading_the_demo_from_the_welcome_page_shows_a_full_dashboard(
